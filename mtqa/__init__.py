@@ -1,0 +1,46 @@
+"""mtqa: a quality checker for machine-translated news (Norwegian to English).
+
+>>> import mtqa
+>>> report = mtqa.check("article.txt")        # doctest: +SKIP
+>>> for finding in report.findings: ...       # doctest: +SKIP
+
+``import mtqa`` is light: torch and transformers load only when the reference
+model is used.
+"""
+
+from mtqa._version import __version__
+from mtqa.api import Checker, Context, check, explain, list_checks
+from mtqa.loaders import DocumentError, document_from_text, iter_documents
+from mtqa.model import (
+    Block,
+    BlockKind,
+    Document,
+    Finding,
+    InputError,
+    MtqaError,
+    Sentence,
+    Severity,
+)
+from mtqa.report import DocumentResult, Report
+
+__all__ = [
+    "__version__",
+    "Block",
+    "BlockKind",
+    "Checker",
+    "Context",
+    "Document",
+    "DocumentError",
+    "DocumentResult",
+    "Finding",
+    "InputError",
+    "MtqaError",
+    "Report",
+    "Sentence",
+    "Severity",
+    "check",
+    "document_from_text",
+    "explain",
+    "iter_documents",
+    "list_checks",
+]

@@ -1,0 +1,183 @@
+"""The library API; the CLI and the notebook are its clients.
+
+>>> import mtqa
+>>> report = mtqa.check("seeds/000_b3dce5b5bb70e21c.txt")   # doctest: +SKIP
+>>> report.exit_code()                                        # doctest: +SKIP
+1
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Union
+
+from mtqa.checks import Check, all_checks, get_check, select_checks
+from mtqa.loaders import SUFFIXES, DocumentError, document_from_text, iter_documents
+from mtqa.model import Document, Finding
+from mtqa.report import DocumentResult, Report
+
+Input = Union[str, os.PathLike, Document]
+Inputs = Union[Input, Iterable[Input]]
+
+_REQUIREMENT_WORDS = {
+    "source": "the Norwegian source",
+    "reference": "a reference translation",
+    "model": "the reference language model",
+}
+
+
+@dataclass
+class Context:
+    """What checks share during a run: loaded resources, not per-document state."""
+
+    #: The reference language model's scorer, when fluency is on (fluency issue).
+    scorer: Any = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def _looks_like_path(text: str) -> bool:
+    return (
+        "\n" not in text
+        and len(text) < 4096
+        and (Path(text).suffix.lower() in SUFFIXES or text == "-" or os.sep in text)
+        and len(text.split()) == 1
+    )
+
+
+def _split_inputs(inputs: Inputs) -> Iterator[Document | str | os.PathLike]:
+    if isinstance(inputs, (str, os.PathLike, Document)):
+        inputs = [inputs]
+    for item in inputs:
+        if isinstance(item, Document):
+            yield item
+        elif isinstance(item, os.PathLike):
+            yield item
+        elif isinstance(item, str):
+            if os.path.exists(item) or _looks_like_path(item):
+                yield item  # a path; a missing one is reported as such
+            else:
+                yield document_from_text(item)
+        else:
+            raise TypeError(
+                f"mtqa.check() takes paths, article text or Documents, not {type(item).__name__}"
+            )
+
+
+class Checker:
+    """Configuration and loaded resources, kept for repeated calls.
+
+    ``select`` and ``ignore`` take codes (``BP001``), code prefixes (``BP``),
+    check names or families; ``checks`` adds check instances of your own.
+    """
+
+    def __init__(
+        self,
+        *,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        checks: Iterable[Check] = (),
+        input_format: str = "auto",
+    ) -> None:
+        self.checks: list[Check] = select_checks(select, ignore) + list(checks)
+        self.input_format = input_format
+        self.context = Context()
+
+    # -- reproducibility ------------------------------------------------------
+    @property
+    def signature(self) -> str:
+        from mtqa._version import __version__
+        from mtqa.furniture import load_rules
+
+        codes = ",".join(sorted(c.code for c in self.checks))
+        digest = hashlib.sha256(codes.encode()).hexdigest()[:8]
+        parts = [
+            f"mtqa:{__version__}",
+            f"checks:{len(self.checks)}@{digest}",
+            f"furniture:{load_rules().sha256[:8]}",
+            "model:none" if self.context.scorer is None else f"model:{self.context.scorer.signature}",
+        ]
+        return "|".join(parts)
+
+    # -- running --------------------------------------------------------------
+    def check_document(self, doc: Document) -> tuple[DocumentResult, list[DocumentError]]:
+        """Run every check on one document; a failing check is an error, not a crash."""
+        result = DocumentResult(doc)
+        errors: list[DocumentError] = []
+        skipped: dict[str, list[str]] = {}
+        for check in self.checks:
+            lacking = check.missing(doc, self.context)
+            if lacking:
+                skipped.setdefault(" and ".join(lacking), []).append(check.code)
+                continue
+            try:
+                result.findings.extend(check.run(doc, self.context))
+            except Exception as exc:  # one broken check must not stop the run
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                errors.append(
+                    DocumentError(
+                        doc.id,
+                        f"{doc.id}: internal error in check {check.code} "
+                        f"({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); "
+                        "the other checks ran. Please report this with the article.",
+                        path=doc.path,
+                        line=doc.record_line,
+                    )
+                )
+        for lacking, codes in sorted(skipped.items()):
+            needs = " and ".join(_REQUIREMENT_WORDS.get(w, w) for w in lacking.split(" and "))
+            result.notes.append(f"skipped {', '.join(codes)}: the document has no {needs}")
+        result.findings.sort(key=Finding.sort_key)
+        return result, errors
+
+    def iter_check(self, inputs: Inputs) -> Iterator[DocumentResult | DocumentError]:
+        """Results one document at a time, in input order (streaming)."""
+        for item in _split_inputs(inputs):
+            if isinstance(item, Document):
+                stream: Iterable[Document | DocumentError] = [item]
+            else:
+                stream = iter_documents([item], self.input_format)
+            for doc in stream:
+                if isinstance(doc, DocumentError):
+                    yield doc
+                    continue
+                result, errors = self.check_document(doc)
+                yield result
+                yield from errors
+
+    def check(self, inputs: Inputs) -> Report:
+        """Check paths, article text, Documents, or an iterable of them."""
+        report = Report(signature=self.signature)
+        for item in self.iter_check(inputs):
+            if isinstance(item, DocumentError):
+                report.errors.append(item)
+            else:
+                report.results.append(item)
+        return report
+
+
+def check(inputs: Inputs, **options: Any) -> Report:
+    """Check articles: a path, a directory, a glob, article text, a Document, or many.
+
+    Keyword options are those of :class:`Checker`.
+    """
+    return Checker(**options).check(inputs)
+
+
+def list_checks() -> list[Check]:
+    """Every registered check, sorted by code."""
+    return all_checks()
+
+
+def explain(code: str) -> Check:
+    """The check with this code or name; its ``doc`` is the documentation."""
+    try:
+        return get_check(code)
+    except KeyError:
+        raise KeyError(
+            f"no check {code!r}: run 'mtqa checks' to list the codes"
+        ) from None

@@ -1,0 +1,134 @@
+"""The check protocol every check implements.
+
+A check has a code (``BP001``), a readable name (``related-article-link``), a
+family and a default severity.  Its documentation is its docstring: a one-line
+summary, then ``Flags:`` and ``Allows:`` examples, which ``mtqa explain`` prints
+and the test-suite runs.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from mtqa.model import Document, Finding, Severity
+
+if TYPE_CHECKING:
+    from mtqa.api import Context
+
+#: What a check may need beyond the English text.
+REQUIREMENTS = ("source", "reference", "model")
+
+
+@dataclass(frozen=True)
+class CheckDoc:
+    summary: str
+    body: str
+    flags: tuple[str, ...] = ()
+    allows: tuple[str, ...] = ()
+
+
+def parse_doc(doc: str) -> CheckDoc:
+    """Split a check docstring into summary, body and Flags/Allows examples."""
+    text = inspect.cleandoc(doc or "")
+    summary, _, rest = text.partition("\n")
+    sections: dict[str, list[str]] = {"body": [], "flags": [], "allows": []}
+    current = "body"
+    for line in rest.splitlines():
+        m = re.match(r"^(Flags|Allows):\s*$", line.strip())
+        if m:
+            current = m.group(1).lower()
+            continue
+        sections[current].append(line)
+
+    def examples(lines: list[str]) -> tuple[str, ...]:
+        return tuple(
+            ln.strip()[2:].strip() for ln in lines if ln.strip().startswith("- ")
+        )
+
+    return CheckDoc(
+        summary=summary.strip(),
+        body="\n".join(sections["body"]).strip(),
+        flags=examples(sections["flags"]),
+        allows=examples(sections["allows"]),
+    )
+
+
+@dataclass
+class Check:
+    """Base class: subclasses set the class attributes and implement ``run``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    family: ClassVar[str]
+    severity: ClassVar[Severity]
+    requires: ClassVar[frozenset[str]] = frozenset()
+    #: Whether the docstring's Flags/Allows examples are article text that the
+    #: test-suite can run as they stand.
+    examples_are_text: ClassVar[bool] = True
+    _doc: CheckDoc | None = field(default=None, init=False, repr=False)
+
+    @property
+    def doc(self) -> CheckDoc:
+        if self._doc is None:
+            self._doc = parse_doc(type(self).__doc__ or "")
+        return self._doc
+
+    def missing(self, doc: Document, ctx: Context) -> list[str]:
+        """What this check needs that ``doc`` (or the run) lacks."""
+        lacking = []
+        if "source" in self.requires and not doc.source:
+            lacking.append("source")
+        if "reference" in self.requires and not doc.reference:
+            lacking.append("reference")
+        if "model" in self.requires and ctx.scorer is None:
+            lacking.append("model")
+        return lacking
+
+    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        confidence: float = 1.0,
+        severity: Severity | None = None,
+        **extra: object,
+    ) -> Finding:
+        """A finding of this check, with text, line, column and sentence filled in."""
+        if not 0 <= start <= end <= len(doc.text):
+            raise ValueError(f"{self.code}: span {start}:{end} outside the document")
+        sentence = doc.sentence_at(start)
+        if doc.record_line is not None:
+            # JSONL: the record's line in the file; the column counts code
+            # points from the start of the record's target.
+            line, column = doc.record_line, start + 1
+        else:
+            line, column = doc.line_col(start)
+            block = doc.block_at(start)
+            if block is not None and block.source_line is not None:
+                line, column = block.source_line, start - block.start + 1
+        return Finding(
+            code=self.code,
+            name=self.name,
+            family=self.family,
+            severity=severity or self.severity,
+            message=message,
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+            suggestion=suggestion,
+            confidence=confidence,
+            line=line,
+            column=column,
+            sentence=doc.text[sentence.start : sentence.end] if sentence else None,
+            extra=dict(extra),
+        )

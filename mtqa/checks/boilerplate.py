@@ -1,0 +1,110 @@
+"""Family ``boilerplate``: scraped page furniture mixed into the article.
+
+Structure detection marks furniture blocks with the code of the rule in
+``mtqa/data/boilerplate.yaml`` that matched; these checks report them.  The
+patterns are data: add one there, with a case in ``tests/cases/BPxxx.yml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mtqa.checks.base import Check
+from mtqa.furniture import load_rules
+from mtqa.model import BlockKind, Document, Finding, Severity
+
+
+class _Furniture(Check):
+    family = "boilerplate"
+    severity = Severity.ERROR
+
+    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+        rule = load_rules().by_code(self.code)
+        for block in doc.blocks:
+            if block.kind is BlockKind.FURNITURE and block.reason == self.code:
+                yield self.finding(
+                    doc,
+                    block.start,
+                    block.end,
+                    rule.message,
+                    suggestion=rule.suggestion,
+                    confidence=0.95,
+                )
+
+
+class RelatedArticleLink(_Furniture):
+    """A link to another article ("See also", "Read more") scraped into the text.
+
+    Republishing sites copy the related-article teasers of the original page
+    along with the article.  They are not part of the article and are left out
+    of every other check (a name in a "See also" link is not a mention).
+
+    Flags:
+    - See also  Attack on a synagogue in Berlin - VG
+    - Read more: Oil prices fall for the third day
+    - Les også: Regjeringen vil kutte i støtten
+
+    Allows:
+    - See the full report on the ministry's website for the figures behind the decision, the minister said in a statement on Friday.
+    - Related costs rose by a third last year.
+    """
+
+    code = "BP001"
+    name = "related-article-link"
+
+
+class CommentForm(_Furniture):
+    """The comment form of a republishing site ("Leave a Reply").
+
+    Everything after the start of a comment form is furniture as well.
+
+    Flags:
+    - Leave a Reply
+    - Your email address will not be published. Required fields are marked *
+
+    Allows:
+    - Readers were asked to leave a reply on the council's website before Friday.
+    """
+
+    code = "BP002"
+    name = "comment-form"
+
+
+class AuthorByline(_Furniture):
+    """An author byline, author box or generated author bio of the republishing site.
+
+    A name on its own line at the end of the article, next to other furniture
+    or repeated as author boxes do, a "By ..." line, and generated bios made of
+    tag-lines such as "Coffee trailblazer. Certified pop culture lover."
+
+    Flags:
+    - "Coffee trailblazer. Certified pop culture lover. Infuriatingly humble gamer."
+    - By Jane Doe
+
+    Allows:
+    - By the end of the year the council expects to have hired 40 new nurses.
+    - She is a coffee lover, her colleagues say.
+    """
+
+    code = "BP003"
+    name = "author-byline"
+
+
+class ShareOrConsentPrompt(_Furniture):
+    """Share buttons, newsletter sign-ups, cookie banners and other site chrome.
+
+    Flags:
+    - Share this: Facebook
+    - We use cookies to improve your experience on our site.
+    - Subscribe to our newsletter
+
+    Allows:
+    - Shares in Equinor rose 3 per cent on Friday.
+    - The company said it would subscribe to the new emissions standard.
+    """
+
+    code = "BP004"
+    name = "share-or-consent-prompt"
+
+
+CHECKS = (RelatedArticleLink, CommentForm, AuthorByline, ShareOrConsentPrompt)

@@ -1,0 +1,251 @@
+"""Read articles as they really come: files, directories, globs, stdin, JSONL.
+
+:func:`iter_documents` yields a :class:`~mtqa.model.Document` for every article
+it could read and a :class:`DocumentError` for everything it could not, so one bad
+input never stops a corpus run.  Documents are read lazily, one at a time.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from mtqa.loaders.decoding import Decoded, decode
+from mtqa.model import Document, InputError
+
+#: File endings read in a directory run, and the format each means.
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+FORMATS = ("auto", "text", "markdown", "html", "jsonl")
+TARGET_KEYS = ("target", "mt")
+SOURCE_KEYS = ("source", "src")
+REFERENCE_KEYS = ("reference", "ref")
+
+
+@dataclass
+class DocumentError:
+    """An input that could not be read as an article."""
+
+    id: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "path": self.path, "line": self.line, "message": self.message}
+
+
+def iter_documents(
+    inputs: Iterable[str | os.PathLike[str]],
+    input_format: str = "auto",
+    stdin: BinaryIO | None = None,
+) -> Iterator[Document | DocumentError]:
+    """Every article in ``inputs`` (paths, directories, globs, ``-``), lazily."""
+    if input_format not in FORMATS:
+        raise ValueError(f"unknown input format {input_format!r}: use one of {', '.join(FORMATS)}")
+    for item in inputs:
+        name = os.fspath(item)
+        if name == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _load_bytes(stream.read(), "-", None, input_format)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = _walk(path)
+            if not files:
+                yield DocumentError(
+                    name,
+                    f"{name}: no articles in this directory (looked for "
+                    f"{', '.join(sorted(SUFFIXES))} files)",
+                    path=name,
+                )
+            for file in files:
+                yield from load_file(file, "auto" if input_format == "auto" else input_format)
+        elif path.exists():
+            yield from load_file(path, input_format, given=name)
+        elif glob.has_magic(name):
+            matches = sorted(glob.glob(name, recursive=True))
+            files = [Path(m) for m in matches if Path(m).is_file()]
+            if not files:
+                yield DocumentError(name, f"{name}: no files match this pattern", path=name)
+            for file in files:
+                yield from load_file(file, input_format)
+        else:
+            yield DocumentError(name, f"{name}: no such file or directory", path=name)
+
+
+def _walk(directory: Path) -> list[Path]:
+    """Article files below ``directory``, sorted; hidden files are skipped."""
+    found = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if f.startswith("."):
+                continue
+            p = Path(root, f)
+            if p.suffix.lower() in SUFFIXES:
+                found.append(p)
+    return found
+
+
+def detect_format(name: str, data: bytes | None = None) -> str:
+    """The format of a file by its ending, else by a look at its content."""
+    suffix = Path(name).suffix.lower()
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    if data is not None:
+        head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+            return "html"
+        first = head.split(b"\n", 1)[0].strip()
+        if first.startswith(b"{") and first.endswith(b"}"):
+            return "jsonl"
+    return "text"
+
+
+def load_file(
+    path: Path, input_format: str = "auto", given: str | None = None
+) -> Iterator[Document | DocumentError]:
+    name = given or str(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        yield DocumentError(name, f"{name}: cannot be read ({exc.strerror or exc})", path=name)
+        return
+    yield from _load_bytes(data, name, name, input_format)
+
+
+def _load_bytes(
+    data: bytes, name: str, path: str | None, input_format: str
+) -> Iterator[Document | DocumentError]:
+    fmt = detect_format(name, data) if input_format == "auto" else input_format
+    if fmt == "jsonl":
+        yield from load_jsonl(data, name, path)
+        return
+    try:
+        decoded = decode(data, name)
+        yield _document(decoded.text, doc_id=name, path=path, fmt=fmt, decoded=decoded)
+    except InputError as exc:
+        yield DocumentError(name, str(exc), path=path)
+
+
+def _document(
+    text: str,
+    *,
+    doc_id: str,
+    path: str | None,
+    fmt: str,
+    decoded: Decoded | None = None,
+    **fields: Any,
+) -> Document:
+    if not text.strip():
+        raise InputError(f"{doc_id}: the article is empty (no text to check)")
+    if decoded is not None:
+        fields.update(encoding=decoded.encoding, encoding_warning=decoded.warning)
+    if fmt == "html":
+        if decoded is not None and decoded.warning:
+            from mtqa.loaders.html import meta_charset
+
+            declared = meta_charset(text.encode("latin-1", "replace"))
+            if declared:
+                fields["encoding_warning"] += f" (the page declares {declared})"
+        from mtqa.loaders.html import load_html
+
+        return load_html(text, doc_id=doc_id, path=path, **fields)
+    return Document(id=doc_id, text=text, path=path, format=fmt, **fields)
+
+
+def document_from_text(text: str, doc_id: str = "<text>", fmt: str = "text", **fields: Any) -> Document:
+    """A document from a string (the notebook's way in)."""
+    return _document(text, doc_id=doc_id, path=None, fmt=fmt, **fields)
+
+
+def _first(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[str | None, Any]:
+    for key in keys:
+        if key in record and record[key] is not None:
+            return key, record[key]
+    return None, None
+
+
+def load_jsonl(data: bytes, name: str, path: str | None) -> Iterator[Document | DocumentError]:
+    """One article a line: ``{"id", "target", "source"?, "reference"?, "meta"?}``.
+
+    COMET's keys ``mt``/``src``/``ref`` are accepted too.  A broken line is a
+    :class:`DocumentError` with its line number; the other lines are still read.
+    """
+    try:
+        decoded = decode(data, name)
+    except InputError as exc:
+        yield DocumentError(name, str(exc), path=path)
+        return
+    seen: set[str] = set()
+    for lineno, raw in enumerate(decoded.text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        where = f"{name}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield DocumentError(
+                where, f"{where}: not valid JSON ({exc.msg} at column {exc.colno})", path, lineno
+            )
+            continue
+        if not isinstance(record, dict):
+            yield DocumentError(where, f"{where}: a record must be a JSON object", path, lineno)
+            continue
+        key, target = _first(record, TARGET_KEYS)
+        if key is None:
+            yield DocumentError(
+                where,
+                f"{where}: the record has no 'target' (or COMET 'mt') field with the English text",
+                path,
+                lineno,
+            )
+            continue
+        doc_id = str(record.get("id", where))
+        if doc_id in seen:
+            doc_id = f"{doc_id}@{lineno}"
+        seen.add(doc_id)
+        problems = [
+            k
+            for k in (key, _first(record, SOURCE_KEYS)[0], _first(record, REFERENCE_KEYS)[0])
+            if k is not None and not isinstance(record[k], str)
+        ]
+        if problems:
+            yield DocumentError(
+                doc_id, f"{where}: field {problems[0]!r} must be a string", path, lineno
+            )
+            continue
+        meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+        try:
+            yield _document(
+                target,
+                doc_id=doc_id,
+                path=path,
+                fmt="text",
+                source=_first(record, SOURCE_KEYS)[1],
+                reference=_first(record, REFERENCE_KEYS)[1],
+                meta=dict(meta, **({"mtqa": record["mtqa"]} if "mtqa" in record else {})),
+                record_line=lineno,
+                encoding=decoded.encoding,
+                encoding_warning=decoded.warning,
+            )
+        except InputError as exc:
+            yield DocumentError(doc_id, f"{where}: {str(exc).split(': ', 1)[-1]}", path, lineno)

@@ -1,0 +1,127 @@
+"""HTML pages: the article is extracted with trafilatura.
+
+The document text is the extracted article, one block a paragraph, separated
+by blank lines; every block remembers the line of the page its element starts
+on, so a finding points back into the HTML file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from mtqa.model import Document, InputError
+from mtqa.structure import Paragraph, segment_paragraphs
+
+_SKIP_TAGS = {"html", "body", "head", "title", "meta", "script", "style", "noscript"}
+_MARKERS = {"quote": "quote", "item": "list"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w\-]+)""", re.IGNORECASE)
+
+
+def meta_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def _extract(html: str) -> tuple[str | None, list[tuple[str, str | None]]]:
+    """The page title and the article's (text, marker) paragraphs."""
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(
+        html,
+        output_format="xml",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_recall=True,
+    )
+    if not xml:
+        return None, []
+    root = etree.fromstring(xml.encode("utf-8"))
+    title = root.get("title")
+    main = root.find("main")
+    paras: list[tuple[str, str | None]] = []
+    if main is None:
+        return title, paras
+    for el in main.iter("head", "p", "quote", "item"):
+        # A paragraph inside a quote or list item is taken with its parent.
+        if any(a.tag in ("quote", "item") for a in el.iterancestors()):
+            continue
+        text = re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+        if not text:
+            continue
+        if el.tag == "head":
+            marker = "heading1" if el.get("rend") == "h1" else "heading"
+        else:
+            marker = _MARKERS.get(el.tag)
+        paras.append((text, marker))
+    return title, paras
+
+
+def _source_lines(html: str, texts: list[str]) -> list[int | None]:
+    """The page line where each paragraph's element starts, found by its text."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return [None] * len(texts)
+    elements = [
+        (el.sourceline, _norm(el.text_content()))
+        for el in tree.iter()
+        if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS
+    ]
+    lines: list[int | None] = []
+    cursor = 0
+    for text in texts:
+        probe = _norm(text)[:40]
+        found = None
+        # The innermost element that starts with the paragraph's text.
+        for i in range(cursor, len(elements)):
+            line, content = elements[i]
+            if content.startswith(probe):
+                found = (i, line)
+            elif found is not None and probe not in content:
+                break
+        if found is None:
+            lines.append(None)
+        else:
+            cursor = found[0] + 1
+            lines.append(found[1])
+    return lines
+
+
+def load_html(html: str, *, doc_id: str, path: str | None, **fields) -> Document:
+    title, paras = _extract(html)
+    if title and not (paras and paras[0][1] == "heading1"):
+        paras.insert(0, (title, "heading1"))
+    if not paras:
+        raise InputError(
+            f"{doc_id}: no article text found in the HTML page; "
+            "check that it is an article page, or give mtqa its text"
+        )
+    text = ""
+    structure = []
+    for content, marker in paras:
+        if text:
+            text += "\n\n"
+        structure.append(Paragraph(len(text), len(text) + len(content), marker))
+        text += content
+    blocks, sentences = segment_paragraphs(
+        text, structure, _source_lines(html, [c for c, _ in paras])
+    )
+    return Document(
+        id=doc_id,
+        text=text,
+        path=path,
+        format="html",
+        blocks=blocks,
+        sentences=sentences,
+        **fields,
+    )

@@ -1,0 +1,232 @@
+"""The data model shared by loaders, checks, the report and every renderer.
+
+Every span in mtqa is a pair of Unicode code-point offsets ``[start, end)`` into
+``Document.text``: the document exactly as decoded from its file (BOM removed,
+line ends as in the file), the extracted article text of an HTML page, or the
+``target`` of a JSONL record.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """One severity scale for the whole product.
+
+    ``error``: a reader is misinformed or the text is not publishable.
+    ``warning``: probably wrong, worth a look.  ``info``: a note.
+    """
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {value!r}: use one of info, warning, error"
+            ) from None
+
+
+FAMILIES = (
+    "names",
+    "pronoun",
+    "idiom",
+    "untranslated",
+    "grammar",
+    "boilerplate",
+    "fluency",
+    "encoding",
+    "accuracy",
+    "reference",
+    "input",
+)
+
+
+class BlockKind(str, enum.Enum):
+    """What a block of an article is."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    BODY = "body"
+    CAPTION = "caption"
+    QUOTE = "quote"
+    LIST_ITEM = "list_item"
+    FURNITURE = "furniture"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit of an article: a title, heading, paragraph, caption, ...
+
+    ``start``/``end`` cover the block's content (markup such as ``# `` or a
+    dialogue dash excluded).  ``reason`` says why a block is furniture.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    reason: str | None = None
+    #: 1-based line in the original file where the block starts, when the
+    #: document text is not the file itself (HTML).
+    source_line: int | None = None
+
+    @property
+    def is_text(self) -> bool:
+        """True for blocks that belong to the article (not page furniture)."""
+        return self.kind is not BlockKind.FURNITURE
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+
+
+@dataclass
+class Document:
+    """One article: its text, optional source/reference, structure and origin."""
+
+    id: str
+    text: str
+    path: str | None = None
+    source: str | None = None
+    reference: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    #: Which loader read it: text, markdown, html, jsonl, string.
+    format: str = "text"
+    #: For JSONL records, the record's 1-based line in the file.
+    record_line: int | None = None
+    #: The encoding the file was decoded with, and a warning when it was a guess.
+    encoding: str = "utf-8"
+    encoding_warning: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.blocks:
+            from mtqa.structure import segment
+
+            self.blocks, self.sentences = segment(self.text, self.format)
+
+    # -- positions -----------------------------------------------------
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of ``offset`` in ``text``."""
+        if self._line_starts is None:
+            # "\r\n", "\n" and a lone "\r" each end a line.
+            self._line_starts = [0] + [
+                m.end() for m in re.finditer(r"\r\n|\r|\n", self.text)
+            ]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def block_at(self, offset: int) -> Block | None:
+        for block in self.blocks:
+            if block.start <= offset < block.end or block.start == offset == block.end:
+                return block
+        return None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    # -- views for checks ------------------------------------------------
+    def text_blocks(self) -> list[Block]:
+        """Blocks that are article text, furniture excluded."""
+        return [b for b in self.blocks if b.is_text]
+
+    def text_sentences(self) -> list[Sentence]:
+        return [s for s in self.sentences if self.blocks[s.block].is_text]
+
+    @property
+    def title(self) -> str | None:
+        for block in self.blocks:
+            if block.kind is BlockKind.TITLE:
+                return self.text[block.start : block.end]
+        return None
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(self.text[b.start : b.end].split()) for b in self.text_blocks())
+
+    @property
+    def content_hash(self) -> str:
+        h = hashlib.sha256(self.text.encode("utf-8"))
+        for extra in (self.source, self.reference):
+            h.update(b"\0" + (extra or "").encode("utf-8"))
+        return h.hexdigest()
+
+
+@dataclass
+class Finding:
+    """One defect found in a document.  ``to_dict()`` is the wire contract."""
+
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    text: str
+    suggestion: str | None = None
+    confidence: float = 1.0
+    line: int = 0
+    column: int = 0
+    sentence: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        return (self.start, self.end, self.code, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "family": self.family,
+            "severity": str(self.severity),
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "suggestion": self.suggestion,
+            "confidence": round(float(self.confidence), 3),
+            "sentence": self.sentence,
+        }
+        if self.extra:
+            d["extra"] = self.extra
+        return d
+
+
+class MtqaError(Exception):
+    """An error a user can act on: bad input, bad usage, a missing resource.
+
+    The CLI prints its message on one line and exits with code 2.
+    """
+
+
+class InputError(MtqaError):
+    """A document or path could not be read."""

@@ -1,0 +1,168 @@
+"""``--format terminal``: the Rich report a person reads."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from mtqa.model import Finding, Severity
+from mtqa.report import DocumentResult, Report
+
+SEVERITY_STYLE = {
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "yellow",
+    Severity.INFO: "cyan",
+}
+FAMILY_STYLE = {
+    "names": "magenta",
+    "pronoun": "magenta",
+    "idiom": "bright_red",
+    "untranslated": "bright_yellow",
+    "grammar": "yellow",
+    "boilerplate": "blue",
+    "fluency": "green",
+    "encoding": "bright_magenta",
+    "accuracy": "red",
+    "reference": "cyan",
+    "input": "white",
+}
+CONTEXT_CHARS = 90
+
+
+def _counts_text(result_counts: Counter[str], order: list[str]) -> Text:
+    text = Text()
+    for i, key in enumerate(k for k in order if result_counts.get(k)):
+        if i:
+            text.append(", ")
+        style = SEVERITY_STYLE.get(Severity.parse(key)) if key in ("error", "warning", "info") else FAMILY_STYLE.get(key, "")
+        text.append(f"{result_counts[key]} {key}", style=style)
+    return text
+
+
+def _context(finding: Finding) -> Text | None:
+    """The finding's sentence with its span highlighted, trimmed around it."""
+    sentence = finding.sentence
+    if not sentence or finding.start == finding.end:
+        return None
+    at = sentence.find(finding.text)
+    if at < 0:
+        return Text(finding.text, style="reverse")
+    before = sentence[:at]
+    after = sentence[at + len(finding.text) :]
+    if len(before) > CONTEXT_CHARS:
+        before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+    if len(after) > CONTEXT_CHARS:
+        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
+    text = Text(before)
+    text.append(finding.text, style=f"reverse {FAMILY_STYLE.get(finding.family, '')}".strip())
+    text.append(after)
+    return text
+
+
+def finding_renderable(finding: Finding) -> RenderableType:
+    head = Text()
+    head.append(f"{str(finding.severity):<7} ", style=SEVERITY_STYLE[finding.severity])
+    head.append(f"{finding.code} ", style="bold")
+    head.append(finding.name, style=FAMILY_STYLE.get(finding.family, ""))
+    head.append(f"  {finding.line}:{finding.column}", style="dim")
+    if finding.confidence < 1:
+        head.append(f"  confidence {finding.confidence:.2f}", style="dim")
+    body: list[RenderableType] = [Text(finding.message)]
+    context = _context(finding)
+    if context is not None:
+        body.append(Text("│ ", style="dim") + context)
+    if finding.suggestion:
+        body.append(Text("→ ", style="green") + Text(finding.suggestion, style="green"))
+    return Group(head, Padding(Group(*body), (0, 0, 0, 3)))
+
+
+def document_renderable(result: DocumentResult) -> RenderableType:
+    doc = result.document
+    header = Text()
+    if doc.title:
+        header.append(doc.title + "\n", style="bold")
+    header.append(
+        f"{doc.word_count} words · {len(doc.text_sentences())} sentences · ", style="dim"
+    )
+    if result.findings:
+        header.append(f"{len(result.findings)} findings: ")
+        header.append_text(_counts_text(result.counts("severity"), ["error", "warning", "info"]))
+        header.append(" · ")
+        families = result.counts("family")
+        header.append_text(_counts_text(families, sorted(families, key=lambda k: -families[k])))
+    else:
+        header.append("no findings", style="green")
+    for note in result.notes:
+        header.append(f"\nnote: {note}", style="dim italic")
+    parts: list[RenderableType] = [
+        Panel(header, title=Text(doc.id, style="bold"), title_align="left", expand=True)
+    ]
+    for finding in sorted(result.findings, key=Finding.sort_key):
+        parts.append(finding_renderable(finding))
+        parts.append(Text(""))
+    return Group(*parts)
+
+
+def summary_renderable(report: Report) -> RenderableType:
+    table = Table(title="Summary", title_justify="left", expand=False)
+    table.add_column("document", overflow="fold")
+    table.add_column("words", justify="right")
+    for sev in ("error", "warning", "info"):
+        table.add_column(sev, justify="right", style=SEVERITY_STYLE[Severity.parse(sev)])
+    table.add_column("families")
+    for result in report.results:
+        counts = result.counts("severity")
+        families = result.counts("family")
+        table.add_row(
+            result.id,
+            str(result.document.word_count),
+            *(str(counts.get(s, 0)) for s in ("error", "warning", "info")),
+            ", ".join(f"{k} {v}" for k, v in families.most_common(3)),
+        )
+    for error in report.errors:
+        table.add_row(Text(error.id, style="red"), "-", "-", "-", "-", Text("not checked", style="red"))
+    return table
+
+
+def totals_text(report: Report) -> Text:
+    counts = report.counts("severity")
+    text = Text()
+    text.append(f"{len(report.results)} document{'s' if len(report.results) != 1 else ''} checked, ")
+    text.append(f"{len(report.findings)} findings")
+    if report.findings:
+        text.append(" (")
+        text.append_text(_counts_text(counts, ["error", "warning", "info"]))
+        text.append(")")
+    if report.errors:
+        text.append(f", {len(report.errors)} could not be checked", style="bold red")
+    return text
+
+
+def report_renderable(report: Report) -> RenderableType:
+    parts: list[RenderableType] = [document_renderable(r) for r in report.results]
+    if len(report.results) > 1 or report.errors:
+        parts.append(summary_renderable(report))
+    for error in report.errors:
+        parts.append(Text("✗ ", style="bold red") + Text(error.message))
+    parts.append(totals_text(report))
+    return Group(*parts)
+
+
+def render(report: Report, *, color: bool = False, width: int = 100, **options) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+    )
+    console.print(report_renderable(report))
+    return buffer.getvalue()

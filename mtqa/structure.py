@@ -1,0 +1,265 @@
+"""Split an article into blocks (title, heading, body, caption, quote, list item,
+furniture) and sentences, keeping code-point offsets into the document text.
+
+Plain-text news articles as scraped have one paragraph a line; Markdown and
+hard-wrapped text have paragraphs over several lines separated by blank lines.
+Both are handled: a file "looks hard-wrapped" when many lines stop mid-sentence
+at a similar width, and then consecutive lines are joined into one paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from mtqa.furniture import load_rules
+from mtqa.model import Block, BlockKind, Sentence
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+")
+_DIALOGUE = re.compile(r"^[–—―]\s*|^-\s+")
+_MD_LIST = re.compile(r"^[-*+]\s+")
+_LIST = re.compile(r"^(?:\d{1,3}[.)]|[•·▪◦])\s+")
+_MD_QUOTE = re.compile(r"^>\s?")
+_CAPTION_LABEL = re.compile(r"^([^\s:][^:]{0,40}?):\s+\S")
+_TERMINAL = ".!?:;,\"”»)…"
+_HTML_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+
+
+@dataclass
+class Paragraph:
+    start: int  # content start (after any marker)
+    end: int
+    marker: str | None = None  # heading1, heading, quote, list
+    md_level: int = 0
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's content, line end excluded."""
+    out = []
+    for m in _LINE_RE.finditer(text):
+        if m.start() == m.end():
+            break
+        content = m.group(0).rstrip("\r\n")
+        out.append((m.start(), m.start() + len(content)))
+    return out
+
+
+def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
+    if len(nonblank) < 4:
+        return False
+    mid_sentence = 0
+    for (s, e), nxt in zip(lines, lines[1:]):
+        line = text[s:e].rstrip()
+        if not line or not text[nxt[0] : nxt[1]].strip():
+            continue
+        if 40 <= len(line) <= 100 and line[-1] not in _TERMINAL:
+            mid_sentence += 1
+    return mid_sentence / len(nonblank) > 0.3
+
+
+def _paragraphs(text: str, fmt: str) -> list[Paragraph]:
+    lines = _lines(text)
+    markdown = fmt == "markdown"
+    join_all = markdown or _looks_wrapped(text, lines)
+    paras: list[Paragraph] = []
+    in_fence = False
+    previous_blank = True
+    for s, e in lines:
+        raw = text[s:e]
+        stripped = raw.strip()
+        if markdown and stripped.startswith("```"):
+            in_fence = not in_fence
+            previous_blank = True
+            continue
+        if in_fence or not stripped or _HTML_COMMENT.match(raw):
+            previous_blank = True
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        cs = s + lead
+        content = text[cs:e]
+        marker = None
+        level = 0
+        m = _MD_HEADING.match(content)
+        if m:
+            level = len(m.group(1))
+            marker = "heading1" if level == 1 else "heading"
+        elif markdown and _MD_QUOTE.match(content):
+            m, marker = _MD_QUOTE.match(content), "quote"
+        elif markdown and _MD_LIST.match(content):
+            m, marker = _MD_LIST.match(content), "list"
+        elif _DIALOGUE.match(content):
+            m, marker = _DIALOGUE.match(content), "quote"
+        elif _LIST.match(content):
+            m, marker = _LIST.match(content), "list"
+        if m:
+            cs += m.end()
+        end = s + len(raw.rstrip())
+        continues = (
+            not previous_blank
+            and paras
+            and marker is None
+            and paras[-1].marker not in ("heading1", "heading")
+            and (join_all or content[:1].islower())
+        )
+        if continues:
+            paras[-1].end = end
+        elif cs < end:
+            paras.append(Paragraph(cs, end, marker, level))
+        previous_blank = False
+    return paras
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[\u2010-\u2015\-]", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(
+        re.fullmatch(r"[A-ZÆØÅÄÖÉ][\w'’.\-]*", w) for w in words
+    )
+
+
+def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | None]]:
+    rules = load_rules()
+    count = len(paras)
+    kinds: list[tuple[BlockKind, str | None]] = [(BlockKind.BODY, None)] * count
+    contents = [text[p.start : p.end] for p in paras]
+
+    # 1. Furniture by pattern; a comment form makes the rest furniture.
+    tail_code = None
+    for i, content in enumerate(contents):
+        rule = rules.match(content, i, count)
+        if rule is not None:
+            kinds[i] = (BlockKind.FURNITURE, rule.code)
+            if rule.tail and tail_code is None:
+                tail_code = rule.code
+        elif tail_code is not None:
+            kinds[i] = (BlockKind.FURNITURE, tail_code)
+
+    # 2. Bylines: name-like lines at the end of the article, next to other
+    #    furniture or repeated (author boxes repeat the name).
+    for i in range(count - 1, -1, -1):
+        if kinds[i][0] is BlockKind.FURNITURE:
+            continue
+        nxt_furniture = i + 1 < count and kinds[i + 1][0] is BlockKind.FURNITURE
+        repeated = i > 0 and _norm(contents[i - 1]) == _norm(contents[i])
+        if _name_like(contents[i]) and (nxt_furniture or repeated):
+            kinds[i] = (BlockKind.FURNITURE, "BP003")
+            if repeated:
+                kinds[i - 1] = (BlockKind.FURNITURE, "BP003")
+            continue
+        break
+
+    # 3. Title (and its repetitions), headings, captions, quotes, lists.
+    title_norm = None
+    after_title = False
+    for i, (para, content) in enumerate(zip(paras, contents)):
+        if kinds[i][0] is BlockKind.FURNITURE:
+            continue
+        words = content.split()
+        if title_norm is None and (
+            para.marker == "heading1"
+            or (para.marker is None and len(words) <= 30 and content[-1] not in ".")
+        ):
+            title_norm = _norm(content)
+            kinds[i] = (BlockKind.TITLE, None)
+            after_title = True
+            continue
+        if title_norm is None:
+            title_norm = ""  # the article has no title line
+        if title_norm and _norm(content) == title_norm:
+            kinds[i] = (BlockKind.TITLE, None)
+            after_title = True
+            continue
+        if para.marker in ("heading1", "heading"):
+            kinds[i] = (BlockKind.HEADING, None)
+        elif para.marker == "quote":
+            kinds[i] = (BlockKind.QUOTE, None)
+        elif para.marker == "list":
+            kinds[i] = (BlockKind.LIST_ITEM, None)
+        elif _is_caption(content, after_title):
+            kinds[i] = (BlockKind.CAPTION, None)
+        elif (
+            len(words) <= 12
+            and len(content) <= 90
+            and content[-1] not in _TERMINAL
+            and i + 1 < count
+        ):
+            kinds[i] = (BlockKind.HEADING, None)
+        after_title = False
+    return kinds
+
+
+def _is_caption(content: str, after_title: bool) -> bool:
+    m = _CAPTION_LABEL.match(content)
+    if not m:
+        return False
+    label = m.group(1)
+    if len(label.split()) > 4:
+        return False
+    letters = [c for c in label if c.isalpha()]
+    shouting = len(letters) >= 2 and all(c.isupper() for c in letters)
+    return shouting or after_title
+
+
+@cache
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``, whitespace trimmed."""
+    chunk = text[start:end]
+    spans = []
+    cursor = 0
+    for sent in _segmenter().segment(chunk):
+        piece = sent.strip()
+        if not piece:
+            continue
+        at = chunk.find(piece, cursor)
+        if at == -1:  # the segmenter altered the text: fall back to one span
+            return [(start, end)]
+        spans.append((start + at, start + at + len(piece)))
+        cursor = at + len(piece)
+    return spans or [(start, end)]
+
+
+_ONE_SENTENCE = {BlockKind.TITLE, BlockKind.HEADING, BlockKind.FURNITURE}
+
+
+def build_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
+    sentences = []
+    for index, block in enumerate(blocks):
+        if block.kind in _ONE_SENTENCE:
+            spans = [(block.start, block.end)]
+        else:
+            spans = split_sentences(text, block.start, block.end)
+        sentences.extend(Sentence(s, e, index) for s, e in spans)
+    return sentences
+
+
+def segment(text: str, fmt: str = "text") -> tuple[list[Block], list[Sentence]]:
+    """Blocks and sentences of an article's text."""
+    return segment_paragraphs(text, _paragraphs(text, fmt))
+
+
+def segment_paragraphs(
+    text: str, paras: list[Paragraph], source_lines: list[int | None] | None = None
+) -> tuple[list[Block], list[Sentence]]:
+    """Blocks and sentences from paragraphs a loader already found (HTML)."""
+    kinds = _classify(text, paras)
+    lines = source_lines or [None] * len(paras)
+    blocks = [
+        Block(kind, para.start, para.end, reason, line)
+        for para, (kind, reason), line in zip(paras, kinds, lines)
+    ]
+    return blocks, build_sentences(text, blocks)
