@@ -24,10 +24,10 @@ from mtqa.report import DocumentResult, Report
 Input = Union[str, os.PathLike, Document]
 Inputs = Union[Input, Iterable[Input]]
 
-_REQUIREMENT_WORDS = {
-    "source": "the Norwegian source",
-    "reference": "a reference translation",
-    "model": "the reference language model",
+_MISSING_WORDS = {
+    "source": "no Norwegian source given",
+    "reference": "no reference translation given",
+    "model": "the reference language model is off",
 }
 
 
@@ -129,8 +129,8 @@ class Checker:
                     )
                 )
         for lacking, codes in sorted(skipped.items()):
-            needs = " and ".join(_REQUIREMENT_WORDS.get(w, w) for w in lacking.split(" and "))
-            result.notes.append(f"skipped {', '.join(codes)}: the document has no {needs}")
+            why = "; ".join(_MISSING_WORDS.get(w, f"no {w}") for w in lacking.split(" and "))
+            result.notes.append(f"skipped {', '.join(codes)}: {why}")
         result.findings.sort(key=Finding.sort_key)
         return result, errors
 

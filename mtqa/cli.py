@@ -52,7 +52,8 @@ class InputFormat(str, enum.Enum):
 
 
 def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    # soft_wrap: an error is one line, whatever the terminal's width.
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -116,7 +117,7 @@ def check(
     from mtqa.api import Checker
     from mtqa.loaders import DocumentError
     from mtqa.renderers import render
-    from mtqa.renderers.terminal import report_renderable
+    from mtqa.renderers.terminal import error_text, report_renderable
     from mtqa.report import Report
 
     try:
@@ -152,12 +153,15 @@ def check(
         if not quiet:
             _stderr().print(f"mtqa: wrote {output}")
             _stderr().print(_totals(report))
-    elif fmt is OutputFormat.terminal:
-        Console(highlight=False, emoji=False).print(report_renderable(report))
     else:
-        sys.stdout.write(render(report, fmt.value))
+        if fmt is OutputFormat.terminal:
+            Console(highlight=False, emoji=False).print(
+                report_renderable(report, include_errors=False)
+            )
+        else:
+            sys.stdout.write(render(report, fmt.value))
         for error in report.errors:
-            _stderr().print(Text("mtqa: error: ", style="bold red") + Text(error.message))
+            _stderr().print(error_text(error))
     raise typer.Exit(report.exit_code(fail_on.value))
 
 
@@ -262,7 +266,7 @@ def explain(
     except KeyError as exc:
         raise _fail(exc.args[0]) from None
     doc = check.doc
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     console.print(Text(f"{check.code} {check.name}", style="bold"))
     console.print(Text(f"family: {check.family} · severity: {check.severity}", style="dim"))
     if check.requires:

@@ -218,7 +218,9 @@ def _segmenter():
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]``, whitespace trimmed."""
-    chunk = text[start:end]
+    # Line ends inside a (hard-wrapped) paragraph are not sentence ends; the
+    # replacement keeps every offset.
+    chunk = text[start:end].replace("\r", " ").replace("\n", " ")
     spans = []
     cursor = 0
     for sent in _segmenter().segment(chunk):

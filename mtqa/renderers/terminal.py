@@ -144,14 +144,19 @@ def totals_text(report: Report) -> Text:
     return text
 
 
-def report_renderable(report: Report) -> RenderableType:
+def report_renderable(report: Report, include_errors: bool = True) -> RenderableType:
+    """The whole report; ``include_errors=False`` when the caller prints them apart."""
     parts: list[RenderableType] = [document_renderable(r) for r in report.results]
-    if len(report.results) > 1 or report.errors:
+    if len(report.results) > 1:
         parts.append(summary_renderable(report))
-    for error in report.errors:
-        parts.append(Text("✗ ", style="bold red") + Text(error.message))
+    if include_errors:
+        parts.extend(error_text(error) for error in report.errors)
     parts.append(totals_text(report))
     return Group(*parts)
+
+
+def error_text(error) -> Text:
+    return Text("mtqa: error: ", style="bold red") + Text(error.message)
 
 
 def render(report: Report, *, color: bool = False, width: int = 100, **options) -> str:

