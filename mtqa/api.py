@@ -18,7 +18,7 @@ from typing import Any, Union
 
 from mtqa.checks import Check, all_checks, get_check, select_checks
 from mtqa.loaders import SUFFIXES, DocumentError, document_from_text, iter_documents
-from mtqa.model import Document, Finding
+from mtqa.model import Document, Finding, MtqaError
 from mtqa.report import DocumentResult, Report
 
 Input = Union[str, os.PathLike, Document]
@@ -37,6 +37,8 @@ class Context:
 
     #: The reference language model's scorer, when fluency is on (fluency issue).
     scorer: Any = None
+    #: A user glossary of canonical names (YAML or TSV path), for the names checks.
+    glossary: Path | None = None
     options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -82,10 +84,13 @@ class Checker:
         ignore: list[str] | None = None,
         checks: Iterable[Check] = (),
         input_format: str = "auto",
+        glossary: str | os.PathLike | None = None,
     ) -> None:
         self.checks: list[Check] = select_checks(select, ignore) + list(checks)
         self.input_format = input_format
-        self.context = Context()
+        self.context = Context(glossary=Path(glossary) if glossary is not None else None)
+        if self.context.glossary is not None and not self.context.glossary.is_file():
+            raise MtqaError(f"glossary {glossary}: no such file")
 
     # -- reproducibility ------------------------------------------------------
     @property
@@ -149,6 +154,28 @@ class Checker:
                 yield result
                 yield from errors
 
+    def finish(self, report: Report) -> Report:
+        """Add the corpus-level findings (across documents) to ``report``."""
+        if len(report.results) < 2:
+            return report
+        for check in self.checks:
+            try:
+                added = list(check.finish(report.results, self.context))
+            except Exception as exc:
+                report.errors.append(
+                    DocumentError(
+                        "<corpus>",
+                        f"internal error in the corpus-level pass of {check.code} "
+                        f"({type(exc).__name__}: {exc}); the documents' own findings stand",
+                    )
+                )
+                continue
+            for result, finding in added:
+                result.findings.append(finding)
+        for result in report.results:
+            result.findings.sort(key=Finding.sort_key)
+        return report
+
     def check(self, inputs: Inputs) -> Report:
         """Check paths, article text, Documents, or an iterable of them."""
         report = Report(signature=self.signature)
@@ -157,7 +184,7 @@ class Checker:
                 report.errors.append(item)
             else:
                 report.results.append(item)
-        return report
+        return self.finish(report)
 
 
 def check(inputs: Inputs, **options: Any) -> Report:

@@ -111,20 +111,28 @@ def check(
     input_format: Annotated[
         InputFormat, typer.Option("--input-format", help="How to read the inputs (auto: by file ending).")
     ] = InputFormat.auto,
+    glossary: Annotated[
+        Optional[Path],
+        typer.Option("--glossary", help="A YAML or TSV glossary of canonical names (see README)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or status lines.")] = False,
 ) -> None:
     """Check articles and report what is wrong with the translation."""
     from mtqa.api import Checker
     from mtqa.loaders import DocumentError
+    from mtqa.model import MtqaError
     from mtqa.renderers import render
     from mtqa.renderers.terminal import error_text, report_renderable
     from mtqa.report import Report
 
     try:
         checker = Checker(
-            select=_split(select), ignore=_split(ignore), input_format=input_format.value
+            select=_split(select),
+            ignore=_split(ignore),
+            input_format=input_format.value,
+            glossary=glossary,
         )
-    except ValueError as exc:
+    except (ValueError, MtqaError) as exc:
         raise _fail(str(exc)) from None
 
     report = Report(signature=checker.signature)
@@ -142,6 +150,7 @@ def check(
         raise typer.Exit(130) from None
     finally:
         progress.stop()
+    checker.finish(report)
 
     if output is not None:
         text = render(report, fmt.value, color=False)

@@ -130,3 +130,31 @@ def test_heavy_dependencies_are_not_imported(code):
     script = code + "; import sys; print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+class _CorpusCheck(Check):
+    """Fake corpus-level check: flags the first character of every document."""
+
+    code = "ZZ903"
+    name = "corpus"
+    family = "names"
+    severity = Severity.INFO
+
+    def run(self, doc, ctx):
+        return ()
+
+    def finish(self, results, ctx):
+        for result in results:
+            yield result, self.finding(result.document, 0, 1, f"one of {len(results)}")
+
+
+def test_corpus_level_findings_are_added_after_all_documents(seed_path):
+    report = mtqa.Checker(checks=[_CorpusCheck()]).check([seed_path, CLEAN_ARTICLE])
+    assert [[f.message for f in r.findings if f.code == "ZZ903"] for r in report] == [["one of 2"]] * 2
+    single = mtqa.Checker(checks=[_CorpusCheck()]).check(CLEAN_ARTICLE)
+    assert not [f for f in single.findings if f.code == "ZZ903"]
+
+
+def test_missing_glossary_is_a_clear_error(tmp_path):
+    with pytest.raises(mtqa.MtqaError, match="no such file"):
+        mtqa.Checker(glossary=tmp_path / "names.yaml")

@@ -18,6 +18,7 @@ from mtqa.model import Document, Finding, Severity
 
 if TYPE_CHECKING:
     from mtqa.api import Context
+    from mtqa.report import DocumentResult
 
 #: What a check may need beyond the English text.
 REQUIREMENTS = ("source", "reference", "model")
@@ -90,6 +91,16 @@ class Check:
 
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def finish(
+        self, results: list[DocumentResult], ctx: Context
+    ) -> Iterable[tuple[DocumentResult, Finding]]:
+        """Corpus-level findings, once every document is checked (optional).
+
+        Yields ``(result, finding)`` pairs: the finding belongs to that
+        document.  Called by :meth:`mtqa.Checker.finish`.
+        """
+        return ()
 
     def finding(
         self,

@@ -88,10 +88,11 @@ def document_renderable(result: DocumentResult) -> RenderableType:
     if doc.title:
         header.append(doc.title + "\n", style="bold")
     header.append(
-        f"{doc.word_count} words · {len(doc.text_sentences())} sentences · ", style="dim"
+        f"{_plural(doc.word_count, 'word')} · {_plural(len(doc.text_sentences()), 'sentence')} · ",
+        style="dim",
     )
     if result.findings:
-        header.append(f"{len(result.findings)} findings: ")
+        header.append(f"{_plural(len(result.findings), 'finding')}: ")
         header.append_text(_counts_text(result.counts("severity"), ["error", "warning", "info"]))
         header.append(" · ")
         families = result.counts("family")
@@ -100,9 +101,10 @@ def document_renderable(result: DocumentResult) -> RenderableType:
         header.append("no findings", style="green")
     for note in result.notes:
         header.append(f"\nnote: {note}", style="dim italic")
-    parts: list[RenderableType] = [
-        Panel(header, title=Text(doc.id, style="bold"), title_align="left", expand=True)
-    ]
+    title = Text(doc.id, style="bold")
+    if doc.record_line is not None and doc.path:
+        title.append(f" ({doc.path}:{doc.record_line})", style="dim")
+    parts: list[RenderableType] = [Panel(header, title=title, title_align="left", expand=True)]
     for finding in sorted(result.findings, key=Finding.sort_key):
         parts.append(finding_renderable(finding))
         parts.append(Text(""))
@@ -130,11 +132,15 @@ def summary_renderable(report: Report) -> RenderableType:
     return table
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def totals_text(report: Report) -> Text:
     counts = report.counts("severity")
     text = Text()
-    text.append(f"{len(report.results)} document{'s' if len(report.results) != 1 else ''} checked, ")
-    text.append(f"{len(report.findings)} findings")
+    text.append(f"{_plural(len(report.results), 'document')} checked, ")
+    text.append(_plural(len(report.findings), "finding"))
     if report.findings:
         text.append(" (")
         text.append_text(_counts_text(counts, ["error", "warning", "info"]))
