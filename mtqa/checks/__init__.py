@@ -17,6 +17,8 @@ __all__ = ["Check", "CheckDoc", "parse_doc", "all_checks", "get_check", "select_
 _MODULES = (
     "mtqa.checks.boilerplate",
     "mtqa.checks.encoding",
+    "mtqa.checks.grammar",
+    "mtqa.checks.untranslated",
 )
 
 
