@@ -124,7 +124,10 @@ def test_select_and_ignore(seed_path):
     data = json.loads(run("check", seed_path, "-f", "json", "--select", "BP001").stdout)
     assert {f["code"] for f in data["documents"][0]["findings"]} == {"BP001"}
     data = json.loads(run("check", seed_path, "-f", "json", "--ignore", "boilerplate").stdout)
-    assert data["documents"][0]["findings"] == []
+    families = {f["family"] for f in data["documents"][0]["findings"]}
+    assert families and "boilerplate" not in families
+    data = json.loads(run("check", seed_path, "-f", "json", "--select", "BP", "--ignore", "BP001,BP002").stdout)
+    assert {f["code"] for f in data["documents"][0]["findings"]} == {"BP003"}
 
 
 def test_stdin(seed_path):
