@@ -121,6 +121,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
+    _alignment: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.blocks:
@@ -150,6 +151,18 @@ class Document:
             if sentence.start <= offset < sentence.end:
                 return sentence
         return None
+
+    def alignment(self):
+        """The source/target alignment (:class:`mtqa.align.Alignment`), computed once.
+
+        None when the document has no source."""
+        if not self.source:
+            return None
+        if self._alignment is None:
+            from mtqa.align import align
+
+            self._alignment = align(self)
+        return self._alignment
 
     # -- views for checks ------------------------------------------------
     def text_blocks(self) -> list[Block]:

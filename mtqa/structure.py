@@ -54,11 +54,14 @@ def _looks_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     mid_sentence = 0
     for (s, e), nxt in zip(lines, lines[1:]):
         line = text[s:e].rstrip()
-        if not line or not text[nxt[0] : nxt[1]].strip():
+        following = text[nxt[0] : nxt[1]].strip()
+        if not line or not following:
             continue
-        if 40 <= len(line) <= 100 and line[-1] not in _TERMINAL:
+        # A sentence running on: the line stops without punctuation and the
+        # next one goes on in lower case (headlines one a line do not).
+        if 40 <= len(line) <= 100 and line[-1] not in _TERMINAL and following[0].islower():
             mid_sentence += 1
-    return mid_sentence / len(nonblank) > 0.3
+    return mid_sentence / len(nonblank) > 0.2
 
 
 def _paragraphs(text: str, fmt: str) -> list[Paragraph]:

@@ -49,9 +49,9 @@ def test_every_check_is_documented(code):
     assert check.name.replace("-", "").isalpha() and check.name.islower()
 
 
-def _findings(code: str, text: str, tmp_path: Path, encoding: str | None = None):
+def _findings(code: str, text: str, tmp_path: Path, encoding: str | None = None, **fields):
     if encoding is None:
-        doc = mtqa.document_from_text(text)
+        doc = mtqa.document_from_text(text, **fields)
     else:
         path = tmp_path / "case.txt"
         path.write_bytes(text.encode(encoding))
@@ -65,7 +65,8 @@ def _findings(code: str, text: str, tmp_path: Path, encoding: str | None = None)
 @pytest.mark.parametrize("code,case", _load_cases())
 def test_case(code, case, tmp_path):
     assert code in CHECKS, f"case file for unknown code {code}"
-    found = _findings(code, case["text"], tmp_path, case.get("encoding"))
+    fields = {k: case[k] for k in ("source", "reference") if k in case}
+    found = _findings(code, case["text"], tmp_path, case.get("encoding"), **fields)
     assert [f.text for f in found] == case["flags"]
     if "suggestions" in case:
         assert [f.suggestion for f in found] == case["suggestions"]
@@ -91,8 +92,12 @@ def test_docstring_example(code, text, flagged, tmp_path):
     assert bool(found) is flagged, [f.to_dict() for f in found]
 
 
-def test_examples_that_are_not_text_have_byte_level_cases():
+def test_examples_that_are_not_text_have_cases_with_files_or_sources():
+    """Checks whose docstring examples describe files or source/translation
+    pairs are exercised by case files with an encoding or a source."""
     for code, check in CHECKS.items():
         if not check.examples_are_text:
             cases = yaml.safe_load((CASES / f"{code}.yml").read_text("utf-8"))["cases"]
-            assert any("encoding" in c and c["flags"] for c in cases), code
+            assert any(
+                ({"encoding", "source", "reference"} & set(c)) and c["flags"] for c in cases
+            ), code

@@ -16,6 +16,7 @@ __all__ = ["Check", "CheckDoc", "parse_doc", "all_checks", "get_check", "select_
 
 _MODULES = (
     "mtqa.checks.boilerplate",
+    "mtqa.checks.accuracy",
     "mtqa.checks.encoding",
     "mtqa.checks.grammar",
     "mtqa.checks.untranslated",
