@@ -179,4 +179,52 @@ class UntranslatedSentence(Check):
                 )
 
 
-CHECKS = (UntranslatedWord, UntranslatedSentence)
+class CopiedSource(Check):
+    """A sentence of the translation that is a copy of its Norwegian source sentence.
+
+    Flags:
+    - (source "Statsministeren besøkte Tromsø mandag." / translation "Statsministeren besøkte Tromsø mandag.")
+
+    Allows:
+    - (source "Statsministeren besøkte Tromsø mandag." / translation "The prime minister visited Tromsø on Monday.")
+    """
+
+    code = "UT003"
+    name = "copied-source"
+    family = "untranslated"
+    severity = Severity.ERROR
+    requires = frozenset({"source"})
+    examples_are_text = False
+
+    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+        alignment = doc.alignment()
+        if alignment is None or not alignment.ok:
+            return
+        source = doc.source or ""
+        for bead in alignment.sentences:
+            if not bead.source or not bead.target:
+                continue
+            src_tokens = [t.lower() for s in bead.source for t in _TOKEN.findall(source[s.start : s.end])]
+            start, end = bead.target[0].start, bead.target[-1].end
+            tgt_tokens = [t.lower() for t in _TOKEN.findall(doc.text[start:end])]
+            if len(tgt_tokens) < 3 or not src_tokens:
+                continue
+            source_set = set(src_tokens)
+            shared = sum(1 for t in tgt_tokens if t in source_set) / len(tgt_tokens)
+            # Names are shared by any translation; a copy shares the function
+            # words too, which only a Norwegian sentence has.
+            copied = tgt_tokens == src_tokens or (
+                shared >= 0.8 and _sentence_is_norwegian(doc.text[start:end])
+            )
+            if copied:
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    "this sentence is a copy of its Norwegian source, not a translation",
+                    suggestion="translate the sentence",
+                    confidence=0.95,
+                )
+
+
+CHECKS = (UntranslatedWord, UntranslatedSentence, CopiedSource)
