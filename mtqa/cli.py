@@ -43,6 +43,20 @@ class Level(str, enum.Enum):
     error = "error"
 
 
+class Device(str, enum.Enum):
+    auto = "auto"
+    cpu = "cpu"
+    cuda = "cuda"
+    mps = "mps"
+
+
+class DType(str, enum.Enum):
+    auto = "auto"
+    float32 = "float32"
+    bfloat16 = "bfloat16"
+    float16 = "float16"
+
+
 class InputFormat(str, enum.Enum):
     auto = "auto"
     text = "text"
@@ -54,6 +68,10 @@ class InputFormat(str, enum.Enum):
 def _stderr() -> Console:
     # soft_wrap: an error is one line, whatever the terminal's width.
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _status(message: str) -> None:
+    _stderr().print(Text("mtqa: ", style="dim") + Text(message, style="dim"))
 
 
 def _fail(message: str) -> typer.Exit:
@@ -116,6 +134,24 @@ def check(
         typer.Option("--glossary", help="A YAML or TSV glossary of canonical names (see README)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or status lines.")] = False,
+    no_fluency: Annotated[
+        bool,
+        typer.Option("--no-fluency", help="Skip the reference language model: no fluency scores, FL checks skipped."),
+    ] = False,
+    model: Annotated[
+        Optional[str],
+        typer.Option(
+            "--model",
+            help="Reference model: smollm2 (default), gemma3-270m, a model folder, a .gguf file, or a hub id "
+            "(with MTQA_ALLOW_NETWORK=1). Default: $MTQA_MODEL or smollm2.",
+        ),
+    ] = None,
+    device: Annotated[
+        Device, typer.Option("--device", help="Where the reference model runs.")
+    ] = None,
+    dtype: Annotated[
+        DType, typer.Option("--dtype", help="The model's float type (auto: float32 on CPU, bfloat16 on CUDA).")
+    ] = None,
 ) -> None:
     """Check articles and report what is wrong with the translation."""
     from mtqa.api import Checker
@@ -131,9 +167,20 @@ def check(
             ignore=_split(ignore),
             input_format=input_format.value,
             glossary=glossary,
+            fluency=not no_fluency,
+            model=model,
+            device=(device or Device.auto).value,
+            dtype=None if dtype in (None, DType.auto) else dtype.value,
         )
+        checker.load_model(progress=None if quiet else _status)
     except (ValueError, MtqaError) as exc:
         raise _fail(str(exc)) from None
+    scorer = checker.context.scorer
+    if scorer is not None and scorer.calibration is None and not quiet:
+        _status(
+            f"model {scorer.name} has no fluency calibration: scores are uncalibrated and FL001/FL002 "
+            "make no findings (see benchmarks/fluency_calibration.py)"
+        )
 
     report = Report(signature=checker.signature)
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
@@ -256,8 +303,9 @@ def list_checks_cmd(
         )
         return
     table = Table(box=None, pad_edge=False)
-    for column in ("code", "name", "family", "severity", "summary"):
-        table.add_column(column, overflow="fold")
+    for column in ("code", "name", "family", "severity"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("summary", overflow="fold", ratio=1)
     for c in checks:
         table.add_row(c.code, c.name, c.family, str(c.severity), c.doc.summary)
     Console(highlight=False).print(table)
@@ -291,6 +339,65 @@ def explain(
             console.print(Text(f"{title}:", style=f"bold {style}"))
             for example in examples:
                 console.print(Text("  - ") + Text(example, style=style))
+
+
+model_app = typer.Typer(
+    help="The reference language model: which one, where its files are, and preparing it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(model_app, name="model")
+
+_MODEL_OPTION = typer.Option(
+    "--model", help="smollm2 (default), gemma3-270m, a model folder, a .gguf file or a hub id."
+)
+
+
+@model_app.command("info")
+def model_info_cmd(
+    model: Annotated[Optional[str], _MODEL_OPTION] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.terminal,
+) -> None:
+    """Show which model is used, where its files are, their hash and the cache state."""
+    import json
+
+    from mtqa.model import MtqaError
+    from mtqa.scoring import model_info
+
+    try:
+        info = model_info(model)
+    except MtqaError as exc:
+        raise _fail(str(exc)) from None
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(info, indent=2))
+        return
+    table = Table(box=None, pad_edge=False, show_header=False)
+    table.add_column("key", style="bold")
+    table.add_column("value", overflow="fold")
+    for key, value in info.items():
+        if isinstance(value, list):
+            value = "\n".join(map(str, value))
+        table.add_row(key, "-" if value is None else str(value))
+    Console(highlight=False).print(table)
+
+
+@model_app.command("prepare")
+def model_prepare_cmd(
+    model: Annotated[Optional[str], _MODEL_OPTION] = None,
+) -> None:
+    """Verify the model file and convert it once into the cache (the README set-up runs it)."""
+    from mtqa.model import MtqaError
+    from mtqa.scoring import prepare
+
+    started = time.monotonic()
+    try:
+        out = prepare(model, progress=_status)
+    except MtqaError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(
+        f"{out['model']}: sha256 {out['sha256']}; ready in {out['cache'] or '(model folder)'} "
+        f"({time.monotonic() - started:.1f}s)"
+    )
 
 
 def main() -> None:

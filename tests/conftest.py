@@ -39,3 +39,72 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+# -- the reference language model in tests ---------------------------------
+# Fluency is on by default, so every mtqa.check() loads a model.  The fast suite
+# uses a tiny randomly initialised Llama (built once per session, offline, with a
+# byte-level BPE tokenizer trained on a few sentences) through $MTQA_MODEL.  Tests
+# marked ``model`` (and the FL check cases, marked below) use the real default
+# model instead.
+
+TINY_CORPUS = [CLEAN_ARTICLE, "The quick brown fox jumps over the lazy dog. She has three tracks."] * 4
+
+
+def build_tiny_model(folder: Path) -> Path:
+    """A tiny random causal LM with a fast tokenizer, saved as safetensors in ``folder``."""
+    import torch
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors, trainers
+    from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    tok.post_processor = processors.ByteLevel(trim_offsets=False)
+    trainer = trainers.BpeTrainer(
+        vocab_size=400,
+        special_tokens=["<|endoftext|>"],
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False,
+    )
+    tok.train_from_iterator(TINY_CORPUS, trainer=trainer)
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, eos_token="<|endoftext|>", bos_token="<|endoftext|>")
+    torch.manual_seed(0)
+    config = LlamaConfig(
+        vocab_size=tok.get_vocab_size(),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        num_key_value_heads=2,
+        max_position_embeddings=256,
+        bos_token_id=0,
+        eos_token_id=0,
+    )
+    model = LlamaForCausalLM(config)
+    model.save_pretrained(str(folder), safe_serialization=True)
+    fast.save_pretrained(str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory) -> Path:
+    return build_tiny_model(tmp_path_factory.mktemp("tiny-model"))
+
+
+@pytest.fixture(autouse=True)
+def _reference_model(request, monkeypatch):
+    """$MTQA_MODEL: the tiny model, or the real default one for tests marked ``model``."""
+    if request.node.get_closest_marker("model"):
+        monkeypatch.delenv("MTQA_MODEL", raising=False)
+        return
+    monkeypatch.setenv("MTQA_MODEL", str(request.getfixturevalue("tiny_model_dir")))
+
+
+def pytest_collection_modifyitems(config, items):
+    """The FL check cases (test_checks_cases.py) need the real model: mark them ``model``."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        code = callspec.params.get("code") if callspec is not None else None
+        if isinstance(code, str) and code.startswith("FL"):
+            item.add_marker(pytest.mark.model)

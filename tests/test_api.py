@@ -83,10 +83,11 @@ def test_checks_that_need_a_source_are_skipped_with_one_note():
     checker = mtqa.Checker(checks=[_NeedsSource()])
     without = checker.check(CLEAN_ARTICLE)
     assert without.findings == []
-    assert without[0].notes == ["skipped ZZ901: no Norwegian source given"]
+    (note,) = [n for n in without[0].notes if "ZZ901" in n]
+    assert note.startswith("skipped ") and note.endswith(": no Norwegian source given")
     with_source = checker.check(mtqa.document_from_text(CLEAN_ARTICLE, source="Oslo bystyre ..."))
     assert [f.code for f in with_source.findings] == ["ZZ901"]
-    assert with_source[0].notes == []
+    assert not [n for n in with_source[0].notes if "ZZ901" in n]
 
 
 def test_a_crashing_check_is_an_error_and_the_others_still_run(seed_path):

@@ -18,6 +18,7 @@ _MODULES = (
     "mtqa.checks.boilerplate",
     "mtqa.checks.accuracy",
     "mtqa.checks.encoding",
+    "mtqa.checks.fluency",
     "mtqa.checks.grammar",
     "mtqa.checks.untranslated",
 )

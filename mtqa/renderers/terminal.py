@@ -33,6 +33,43 @@ FAMILY_STYLE = {
     "input": "white",
 }
 CONTEXT_CHARS = 90
+#: How many of the least fluent sentences the report lists, and below which score.
+WORST_SENTENCES = 3
+WORST_BELOW = 25.0
+BAR_WIDTH = 10
+
+
+def fluency_style(score: float) -> str:
+    return "red" if score < 5 else "yellow" if score < 25 else "green"
+
+
+def fluency_bar(score: float) -> Text:
+    """A 0-100 score as a small bar: ``███▌······ 35``."""
+    filled = score / 100 * BAR_WIDTH
+    full = int(filled)
+    bar = "█" * full + ("▌" if filled - full >= 0.5 and full < BAR_WIDTH else "")
+    text = Text(bar.ljust(BAR_WIDTH, "·"), style=fluency_style(score))
+    text.append(f" {score:>4.0f}", style=fluency_style(score))
+    return text
+
+
+def fluency_renderable(result: DocumentResult) -> RenderableType | None:
+    """The least fluent sentences of a document, with their fluency bars."""
+    sentences = [s for s in result.scores.get("sentences") or () if s.get("fluency") is not None]
+    worst = sorted((s for s in sentences if s["fluency"] < WORST_BELOW), key=lambda s: s["fluency"])
+    if not worst:
+        return None
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 1))
+    table.add_column("bar", no_wrap=True)
+    table.add_column("where", style="dim", no_wrap=True)
+    table.add_column("sentence", overflow="fold")
+    doc = result.document
+    for s in worst[:WORST_SENTENCES]:
+        line, _ = doc.line_col(s["start"])
+        text = s["text"] if len(s["text"]) <= 2 * CONTEXT_CHARS else s["text"][: 2 * CONTEXT_CHARS] + "…"
+        table.add_row(fluency_bar(s["fluency"]), f"{line}:", text)
+    title = Text(f"least fluent sentences ({len(worst)} below {WORST_BELOW:.0f}):", style="bold")
+    return Group(title, Padding(table, (0, 0, 0, 1)))
 
 
 def _counts_text(result_counts: Counter[str], order: list[str]) -> Text:
@@ -99,12 +136,19 @@ def document_renderable(result: DocumentResult) -> RenderableType:
         header.append_text(_counts_text(families, sorted(families, key=lambda k: -families[k])))
     else:
         header.append("no findings", style="green")
+    fluency = result.scores.get("fluency")
+    if fluency is not None:
+        header.append(" · fluency ", style="dim")
+        header.append(f"{fluency:.0f}/100", style=fluency_style(fluency))
     for note in result.notes:
         header.append(f"\nnote: {note}", style="dim italic")
     title = Text(doc.id, style="bold")
     if doc.record_line is not None and doc.path:
         title.append(f" ({doc.path}:{doc.record_line})", style="dim")
     parts: list[RenderableType] = [Panel(header, title=title, title_align="left", expand=True)]
+    worst = fluency_renderable(result)
+    if worst is not None:
+        parts.extend([worst, Text("")])
     for finding in sorted(result.findings, key=Finding.sort_key):
         parts.append(finding_renderable(finding))
         parts.append(Text(""))

@@ -1,0 +1,199 @@
+"""The reference language model: resolving, caching, loading, scoring.
+
+Nothing here imports torch or transformers at import time:
+
+>>> from mtqa.scoring import load_scorer
+>>> scorer = load_scorer()                       # doctest: +SKIP
+>>> scorer.document_scores(doc).fluency          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+from mtqa.model import MtqaError
+from mtqa.scoring.models import (
+    BUILTINS,
+    DEFAULT_MODEL,
+    NO_FLUENCY,
+    ModelSource,
+    cache_root,
+    cache_state,
+    convert_gguf,
+    dir_hash,
+    resolve,
+)
+
+__all__ = [
+    "BUILTINS",
+    "DEFAULT_MODEL",
+    "ModelSource",
+    "cache_root",
+    "load_scorer",
+    "model_info",
+    "prepare",
+    "resolve",
+]
+
+DTYPES = ("float32", "bfloat16", "float16")
+_LOADED: dict[tuple[str, str, str], Any] = {}
+_LOCK = threading.Lock()
+
+
+def _pick_device(device: str) -> str:
+    import torch
+
+    device = (device or "auto").lower()
+    if device == "auto":
+        if torch.cuda.is_available():
+            return "cuda"
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            return "mps"
+        return "cpu"
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise MtqaError(f"--device {device}: no CUDA device is available; use --device cpu or auto")
+    if device == "mps" and not (getattr(torch.backends, "mps", None) and torch.backends.mps.is_available()):
+        raise MtqaError("--device mps: MPS is not available here; use --device cpu or auto")
+    if device not in ("cpu", "mps") and not device.startswith("cuda"):
+        raise MtqaError(f"--device {device}: use auto, cpu, cuda, cuda:N or mps")
+    return device
+
+
+def _pick_dtype(dtype: str | None, device: str) -> str:
+    if dtype in (None, "", "auto"):
+        if device.startswith("cuda"):
+            import torch
+
+            return "bfloat16" if torch.cuda.is_bf16_supported() else "float16"
+        return "float16" if device == "mps" else "float32"
+    if dtype not in DTYPES:
+        raise MtqaError(f"--dtype {dtype}: use one of auto, {', '.join(DTYPES)}")
+    return dtype
+
+
+def prepare(spec: str | None = None, progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Verify and convert the model ahead of use (``mtqa model prepare``)."""
+    source = resolve(spec)
+    folder, digest = _materialize(source, progress)
+    return {"model": source.name, "sha256": digest, "cache": str(folder) if folder else None}
+
+
+def _materialize(source: ModelSource, progress=None) -> tuple[Path | str, str]:
+    """Where transformers loads the model from, and the model's content hash."""
+    if source.kind in ("builtin", "gguf"):
+        folder = convert_gguf(source, progress=progress)
+        return folder, _marker_hash(folder)
+    if source.kind == "dir":
+        assert source.path is not None
+        if not any(source.path.glob("*.safetensors")):
+            raise MtqaError(
+                f"model folder {source.path} has no .safetensors weights (mtqa never loads "
+                f"pickle weights): convert them to safetensors; {NO_FLUENCY}"
+            )
+        return source.path, dir_hash(source.path)
+    return source.spec, "hub:" + source.spec
+
+
+def _marker_hash(folder: Path) -> str:
+    import json
+
+    from mtqa.scoring.models import CACHE_MARKER
+
+    return json.loads((folder / CACHE_MARKER).read_text("utf-8"))["sha256"]
+
+
+def load_scorer(
+    spec: str | None = None,
+    *,
+    device: str = "auto",
+    dtype: str | None = None,
+    progress: Callable[[str], None] | None = None,
+):
+    """The :class:`~mtqa.scoring.scorer.Scorer` for a model, loaded once per process."""
+    source = resolve(spec)
+    try:
+        import torch
+        import transformers  # noqa: F401
+    except ImportError as exc:
+        raise MtqaError(
+            f"the fluency checks need torch and transformers ({exc.name} is not installed): "
+            f"pip install 'mtqa[model]' (make install does it); {NO_FLUENCY}"
+        ) from None
+    dev = _pick_device(device)
+    dt = _pick_dtype(dtype, dev)
+    key = (str(source.path or source.spec), dev, dt)
+    with _LOCK:
+        if key in _LOADED:
+            return _LOADED[key]
+        where, digest = _materialize(source, progress)
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        from mtqa.scoring import calibration
+        from mtqa.scoring.scorer import Scorer
+
+        hub = source.kind == "hub"
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(str(where), local_files_only=not hub)
+            model = AutoModelForCausalLM.from_pretrained(
+                str(where),
+                dtype=getattr(torch, dt),
+                use_safetensors=True,
+                local_files_only=not hub,
+                trust_remote_code=False,
+            )
+        except Exception as exc:
+            raise MtqaError(
+                f"could not load the reference model {source.spec} from {where} "
+                f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}); "
+                f"run 'mtqa model prepare' again, choose another --model, {NO_FLUENCY}"
+            ) from exc
+        if not getattr(tokenizer, "is_fast", False):
+            raise MtqaError(
+                f"the tokenizer of {source.spec} gives no character offsets (not a fast tokenizer); {NO_FLUENCY}"
+            )
+        model.eval()
+        model.to(dev)
+        calib = calibration.find(digest, source.path if source.kind == "dir" else None)
+        scorer = Scorer(
+            model,
+            tokenizer,
+            name=source.name,
+            sha256=digest.removeprefix("hub:"),
+            device=dev,
+            dtype=dt,
+            calibration=calib,
+            files={"weights": str(where)},
+        )
+        _LOADED[key] = scorer
+        return scorer
+
+
+def model_info(spec: str | None = None) -> dict[str, Any]:
+    """What ``mtqa model info`` prints: the model, its files, hash and cache state."""
+    source = resolve(spec)
+    info = source.describe()
+    info["cache_root"] = str(cache_root())
+    info["selected_by"] = (
+        "--model" if spec else ("$MTQA_MODEL" if os.environ.get("MTQA_MODEL") else "default")
+    )
+    if source.kind in ("builtin", "gguf"):
+        info.update(cache_state(source))
+    elif source.kind == "dir":
+        assert source.path is not None
+        info["sha256"] = dir_hash(source.path)
+    from mtqa.scoring import calibration
+
+    digest = info.get("sha256")
+    calib = calibration.find(digest, source.path if source.kind == "dir" else None) if digest else None
+    info["calibration"] = (
+        f"{calib.stats.get('documents', '?')} documents, {calib.stats.get('sentences', '?')} sentences "
+        f"({calib.made_with})"
+        if calib
+        else ("none: FL001/FL002 make no findings; see benchmarks/fluency_calibration.py"
+              if digest else "unknown until the model is hashed ('mtqa model prepare')")
+    )
+    return info
