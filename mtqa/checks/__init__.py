@@ -21,6 +21,8 @@ _MODULES = (
     "mtqa.checks.fluency",
     "mtqa.checks.grammar",
     "mtqa.checks.untranslated",
+    "mtqa.checks.names",
+    "mtqa.checks.pronouns",
 )
 
 

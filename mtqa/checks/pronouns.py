@@ -1,0 +1,219 @@
+"""Family ``pronoun``: a pronoun that does not fit the person it refers to.
+
+Norwegian "hun"/"han" and "hennes"/"hans" are easy to mistranslate, and a
+person can become "it" ("den"/"det").  The evidence is the article itself (how
+it refers to the person elsewhere), then gendered titles (Mr, Mrs) and the
+given name (``mtqa/data/names_first_names.yaml``).  People and pronoun
+resolution are in :mod:`mtqa.names.people`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mtqa.checks.base import Check
+from mtqa.model import Document, Finding, Severity
+from mtqa.names.glossary import load_glossary
+from mtqa.names.lexicon import words
+from mtqa.names.mentions import Token
+from mtqa.names.people import People, Person, people
+
+#: Evidence needed against a pronoun, and how much more than for it.
+MIN_EVIDENCE = 1.0
+_SWAP = {
+    ("male", "he"): "she", ("male", "him"): "her", ("male", "his"): "her", ("male", "himself"): "herself",
+    ("female", "she"): "he", ("female", "her"): "his", ("female", "hers"): "his", ("female", "herself"): "himself",
+}
+_WORDS = {"male": "he", "female": "she"}
+_ADVERB = re.compile(r"^(also|further|again|then|now|still|later|even|too|\w+ly)$", re.I)
+
+
+def _recase(word: str, model: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _evidence_text(person: Person, gender: str, exclude: Token | None = None) -> str:
+    """``referred to as 'she' in 2 other places; 'Kari' is a woman's name``."""
+    pron = sum(1 for tok, _ in person.votes.get(gender, ()) if exclude is None or tok.start != exclude.start)
+    parts = []
+    if pron:
+        parts.append(f"referred to as '{_WORDS[gender]}' in {pron} other place{'s' if pron != 1 else ''}")
+    parts += sorted(set(person.static.get(gender, ())))
+    return "; ".join(parts)
+
+
+def _person_at(pp: People, tok: Token) -> Person | None:
+    """The person whose mention covers ``tok``."""
+    for person in pp.persons.values():
+        for m in person.mentions:
+            if m.start <= tok.start < m.end:
+                return person
+    return None
+
+
+class PronounMismatch(Check):
+    """A pronoun that does not fit the person it refers to.
+
+    A "he"/"his" for a person the article otherwise calls "she" (or the other
+    way round), and "it" as the subject of "says", "confirms" and other verbs of
+    saying right after a person spoke.  A pronoun is checked only when its
+    referent is clear (the one person named in its sentence and the three
+    before it) and the evidence against it is more than twice the evidence for
+    it: first the article's own pronouns for that person elsewhere, then a
+    gendered title ("Mr", "Mrs") and a given name of known gender.  The message
+    shows the evidence; the confidence grows with it.  Pronouns in quotations and dialogue lines are left alone: "I", "we" and the
+    speaker's "he"/"she" refer within the quote.
+
+    Flags:
+    - Foreign Minister Kari Nordmann met reporters on Friday. She said the talks had been useful. Nordmann met his US counterpart in Washington in December.
+    - Finance Minister Trygve Vedum presented the budget on Monday. He said the budget was tight. At the same time, it confirms that taxes will not rise.
+
+    Allows:
+    - Foreign Minister Kari Nordmann met reporters on Friday. She said the talks had been useful. Nordmann met her US counterpart in Washington in December.
+    - Kari Nordmann thanked Per Hansen. He said he was grateful for her support.
+    - "I think we are close to a deal," Kari Nordmann said. She left for Brussels on Saturday.
+    - The ministry published its report on Friday. It says prices will rise.
+    - Speaking to his fans on Friday, Ronaldo said the reports were fake.
+    """
+
+    code = "PR001"
+    name = "pronoun-mismatch"
+    family = "pronoun"
+    severity = Severity.WARNING
+
+    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+        glossary = load_glossary(getattr(ctx, "glossary", None)) if ctx is not None else None
+        pp = people(doc, glossary, ctx)
+        yield from self._gendered(doc, pp)
+        yield from self._it(doc, pp)
+
+    # -- he / she ------------------------------------------------------------------------
+    def _gendered(self, doc: Document, pp: People) -> Iterable[Finding]:
+        for r in pp.resolutions:
+            if not r.hard or r.person is None:
+                continue
+            score = pp.gender(r.person, exclude=r.token)
+            other = "female" if r.gender == "male" else "male"
+            against, for_ = score[other], score[r.gender]
+            if against < MIN_EVIDENCE or against < 2 * for_ + 1:
+                continue
+            suggestion = _SWAP.get((r.gender, r.token.lower))
+            if suggestion is None:
+                continue
+            evidence = _evidence_text(r.person, other, r.token)
+            yield self.finding(
+                doc,
+                r.token.start,
+                r.token.end,
+                f"'{r.token.text}' does not fit {r.person.display}: {evidence}",
+                suggestion=_recase(suggestion, r.token.text),
+                confidence=round(min(0.9, 0.4 + 0.15 * against - 0.1 * for_), 2),
+                person=r.person.display,
+            )
+
+    # -- it says -------------------------------------------------------------------------
+    def _it(self, doc: Document, pp: People) -> Iterable[Finding]:
+        w = words()
+        tokens = pp.analysis.tokens
+        by_sentence: dict[int, list[int]] = {}
+        for i, t in enumerate(tokens):
+            by_sentence.setdefault(t.sentence, []).append(i)
+        for i, t in enumerate(tokens):
+            if t.lower != "it" or t.quoted or t.sentence < 0:
+                continue
+            j = i + 1
+            if j < len(tokens) and _ADVERB.match(tokens[j].text) and tokens[j].lower not in w.speech_verbs:
+                j += 1
+            if j >= len(tokens) or tokens[j].lower not in w.speech_verbs or tokens[j].sentence != t.sentence:
+                continue
+            if doc.text[t.end : tokens[j].start].strip(" "):
+                continue  # punctuation between "it" and the verb
+            if not self._is_subject(doc, t):
+                continue
+            speaker = self._speaker(doc, pp, by_sentence.get(t.sentence - 1, []))
+            if speaker is None:
+                continue
+            phrase, person, gender = speaker
+            note = ""
+            if gender is None and person is not None:
+                score = pp.gender(person)
+                if max(score.values()) >= 1 and score["male"] != score["female"]:
+                    gender = max(score, key=score.get)
+                    note = f" ({person.display}: {_evidence_text(person, gender)})"
+            suggestion = _WORDS[gender] if gender else "he or she"
+            yield self.finding(
+                doc,
+                t.start,
+                t.end,
+                f"'{t.text}' refers to a person: {phrase} spoke in the sentence before{note}",
+                suggestion=_recase(suggestion, t.text),
+                confidence=0.6 if gender else 0.45,
+            )
+
+    @staticmethod
+    def _is_subject(doc: Document, t: Token) -> bool:
+        """``it`` starts its sentence or follows an opening phrase and a comma."""
+        sentence = doc.sentences[t.sentence]
+        before = doc.text[sentence.start : t.start].strip()
+        if not before or t.initial:
+            return True
+        return before.endswith(",") and len(before.split()) <= 6
+
+    def _speaker(self, doc: Document, pp: People, indices: list[int]):
+        """The person who speaks in a sentence ("X says ..."), as (phrase, Person or None)."""
+        w = words()
+        tokens = pp.analysis.tokens
+        for k, idx in enumerate(indices):
+            tok = tokens[idx]
+            if tok.marks or tok.lower not in w.speech_verbs:
+                continue
+            # the subject: up to five words before the verb, no comma between
+            window = []
+            for back in range(k - 1, max(-1, k - 7), -1):
+                prev = tokens[indices[back]]
+                if "," in doc.text[prev.end : tokens[indices[back + 1]].start]:
+                    break
+                window.append(prev)
+            if not window:
+                return None
+            window.reverse()  # sentence order
+            # the head of "Minister of Foreign Affairs", "spokesman for the
+            # ministry" comes before the preposition
+            for cut, prev in enumerate(window):
+                if prev.lower in ("of", "for", "at", "in", "from", "with"):
+                    window = window[:cut]
+                    break
+            head = window[-1] if window else None
+            if head is not None and head.lower in ("he", "she") and not head.marks:
+                # "He said ... At the same time, it confirms": the person is a he/she
+                person = next((r.person for r in pp.resolutions if r.token.start == head.start), None)
+                return f"'{head.text}'", person, ("male" if head.lower == "he" else "female")
+            for prev in reversed(window):  # the head (nearest the verb) first
+                low = prev.lower
+                if low in w.thing_nouns or (prev.cap and low in w.org_heads):
+                    return None
+                person = pp.person_of.get(prev.start) or _person_at(pp, prev)
+                if person is not None:
+                    return person.display, person, None
+                if w.title(prev.text) == "title" or (low in w.person_nouns and low not in w.thing_nouns):
+                    start = window[0].start
+                    phrase = doc.text[start : tok.start].strip()
+                    return f"'{phrase}'", self._recent_person(pp, prev.start), None
+            return None
+        return None
+
+    @staticmethod
+    def _recent_person(pp: People, before: int) -> Person | None:
+        """The person last named before ``before``, within the six sentences before it."""
+        doc = pp.analysis.doc
+        here = doc.sentence_at(before)
+        limit = doc.sentences[max(0, doc.sentences.index(here) - 6)].start if here else 0
+        best = None
+        for start, person in pp.person_of.items():
+            if limit <= start < before and (best is None or start > best[0]):
+                best = (start, person)
+        return best[1] if best else None
+
+
+CHECKS = (PronounMismatch,)

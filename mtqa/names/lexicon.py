@@ -1,0 +1,235 @@
+"""The knowledge the names checks use: word lists, first names, attestation.
+
+Word lists live in ``mtqa/data/names_words.yaml`` and given names with their
+usual gender in ``mtqa/data/names_first_names.yaml``.  Whether a spelling is
+*attested* (used in real text) comes from wordfreq's frequency lists of the
+languages whose names turn up in Norwegian news.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
+
+#: Languages whose frequency lists attest a spelling: Norwegian first, then the
+#: languages of the names most often found in Norwegian news.
+LANGS = ("nb", "sv", "da", "en", "de", "nl", "fr", "fi", "es", "it", "pl")
+
+#: A spelling at or above this Zipf frequency in some language is attested.
+ATTESTED = 2.0
+#: Below this it is unattested: no list knows it, or only as noise.
+UNATTESTED = 1.5
+
+WORDS_FILE = "names_words.yaml"
+FIRST_NAMES_FILE = "names_first_names.yaml"
+
+
+def _load(name: str) -> tuple[dict, str]:
+    raw = resources.files("mtqa.data").joinpath(name).read_bytes()
+    return yaml.safe_load(raw.decode("utf-8")), hashlib.sha256(raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class Words:
+    titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    ambiguous_titles: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    abbreviations: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    org_heads: frozenset[str]
+    org_connectors: frozenset[str]
+    speech_verbs: frozenset[str]
+    speech_verbs_things: frozenset[str]
+    male_nouns: frozenset[str]
+    female_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    thing_nouns: frozenset[str]
+    not_names: frozenset[str]
+    female_names: frozenset[str]
+    male_names: frozenset[str]
+    sha256: str
+
+    def title(self, word: str) -> str | None:
+        """``"title"`` (Minister, Mr), ``"ambiguous"`` (King, Major), ``"modifier"``
+        (Foreign, former) or None; plurals ("Presidents") count as their singular."""
+        low = word.lower().rstrip(".")
+        for form in (low, low[:-1] if low.endswith("s") else None):
+            if form and form in self.titles:
+                return "ambiguous" if form in self.ambiguous_titles else "title"
+        if low in self.title_modifiers:
+            return "modifier"
+        return None
+
+    def first_name_gender(self, name: str) -> str | None:
+        low = name.lower()
+        if low in self.female_names:
+            return "female"
+        if low in self.male_names:
+            return "male"
+        return None
+
+    def is_first_name(self, name: str) -> bool:
+        low = name.lower()
+        return low in self.female_names or low in self.male_names
+
+
+@cache
+def words() -> Words:
+    data, digest = _load(WORDS_FILE)
+    names, names_digest = _load(FIRST_NAMES_FILE)
+
+    def fs(values) -> frozenset[str]:
+        return frozenset(str(v).lower() for v in values or ())
+
+    nouns = data["person_nouns"]
+    return Words(
+        titles=fs(data["titles"]),
+        title_modifiers=fs(data["title_modifiers"]),
+        ambiguous_titles=fs(data["ambiguous_titles"]),
+        male_titles=fs(data["male_titles"]),
+        female_titles=fs(data["female_titles"]),
+        abbreviations=fs(data["abbreviations"]),
+        particles=fs(data["particles"]),
+        suffixes=fs(data["suffixes"]),
+        org_heads=fs(data["org_heads"]),
+        org_connectors=fs(data["org_connectors"]),
+        speech_verbs=fs(data["speech_verbs"]),
+        speech_verbs_things=fs(data["speech_verbs_things"]),
+        male_nouns=fs(nouns["male"]),
+        female_nouns=fs(nouns["female"]),
+        person_nouns=fs(nouns["male"]) | fs(nouns["female"]) | fs(nouns["any"]),
+        thing_nouns=fs(data["thing_nouns"]),
+        not_names=fs(data["not_names"]),
+        female_names=fs(names["female"]),
+        male_names=fs(names["male"]),
+        sha256=hashlib.sha256((digest + names_digest).encode()).hexdigest(),
+    )
+
+
+# -- attestation ---------------------------------------------------------------
+
+@cache
+def _frequency_dicts() -> tuple[tuple[str, dict[str, float]], ...]:
+    import wordfreq
+
+    return tuple((lang, wordfreq.get_frequency_dict(lang)) for lang in LANGS)
+
+
+def _zipf(freq: float) -> float:
+    import math
+
+    return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+
+
+@lru_cache(maxsize=65536)
+def attestation(spelling: str) -> tuple[float, str | None]:
+    """The highest Zipf frequency of ``spelling`` in :data:`LANGS`, and its language.
+
+    ``(0.0, None)`` when no list knows it.  Case is ignored; a multi-word or
+    hyphenated spelling is looked up whole, then as wordfreq would split it.
+    """
+    low = spelling.lower().replace("’", "'")
+    best, where = 0.0, None
+    for lang, freqs in _frequency_dicts():
+        freq = freqs.get(low, 0.0)
+        if freq:
+            z = _zipf(freq)
+            if z > best:
+                best, where = z, lang
+    if best == 0.0 and ("-" in low or " " in low):
+        import wordfreq
+
+        for lang in LANGS:
+            z = wordfreq.zipf_frequency(low, lang)
+            if z > best:
+                best, where = z, lang
+    return best, where
+
+
+def zipf_in(spelling: str, lang: str) -> float:
+    """The Zipf frequency of ``spelling`` in one of :data:`LANGS`."""
+    for code, freqs in _frequency_dicts():
+        if code == lang:
+            return _zipf(freqs.get(spelling.lower().replace("’", "'"), 0.0))
+    return 0.0
+
+
+def zipf(spelling: str) -> float:
+    return attestation(spelling)[0]
+
+
+def english_zipf(word: str) -> float:
+    """How common ``word`` is as an English word (Zipf), case ignored."""
+    for lang, freqs in _frequency_dicts():
+        if lang == "en":
+            return _zipf(freqs.get(word.lower().replace("’", "'"), 0.0))
+    return 0.0
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyzæøåäöüé"
+#: Vowel groups that machine translation and speech recognition swap.
+_DIPHTHONGS = ("ui", "ei", "ey", "oy", "øy", "ai", "ay", "au", "eu", "öy", "oi")
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    inserts = {a + c + b for a, b in splits for c in _ALPHABET}
+    return deletes | transposes | replaces | inserts
+
+
+def _diphthong_swaps(word: str) -> set[str]:
+    out = set()
+    for d in _DIPHTHONGS:
+        i = word.find(d)
+        while i >= 0:
+            for other in _DIPHTHONGS:
+                if other != d:
+                    out.add(word[:i] + other + word[i + len(d) :])
+            i = word.find(d, i + 1)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def attested_neighbours(spelling: str, min_zipf: float = 2.0) -> tuple[tuple[str, float], ...]:
+    """Attested spellings one edit (or one swapped vowel group) from ``spelling``.
+
+    Each as ``(spelling, zipf)``, most frequent first, written with the case
+    pattern of ``spelling`` (``"Baerbock"`` for ``"Barbock"``).
+    """
+    low = spelling.lower()
+    if len(low) < 4:
+        return ()
+    candidates = _edits1(low) | _diphthong_swaps(low)
+    candidates.discard(low)
+    found: dict[str, float] = {}
+    dicts = _frequency_dicts()
+    for cand in candidates:
+        best = 0.0
+        for _, freqs in dicts:
+            freq = freqs.get(cand)
+            if freq:
+                best = max(best, _zipf(freq))
+        if best >= min_zipf:
+            found[cand] = best
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple((recase(cand, spelling), z) for cand, z in ranked)
+
+
+def recase(word: str, model: str) -> str:
+    """``word`` with the capitalisation pattern of ``model``."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        parts = word.split("-")
+        return "-".join(p[:1].upper() + p[1:] for p in parts)
+    return word

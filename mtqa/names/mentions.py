@@ -1,0 +1,514 @@
+"""Find the names an article mentions, from the article's own evidence.
+
+A *name word* is a capitalised word that is a name where it stands: inside a
+sentence, or at the start of one when the article also capitalises it inside a
+sentence elsewhere, or when it is no common English word ("Heitfeldt met ...").
+A *mention* is a run of name words ("Anniken Huitfeldt", "Ursula von der
+Leyen", "George W. Bush"), with the titles before it split off ("German Foreign
+Minister" | "Annalena Baerbock") and a possessive "'s" dropped.  A mention is a
+person when a title or a role ("NATO chief") stands before it, when its first
+word is a known given name, or when its last word is the surname of such a
+mention elsewhere in the article.
+
+Organisation names ("NATO-Russia Council", "Organization for Security and
+Co-operation in Europe") are runs of capitalised words, joined by "and", "of",
+"for" ..., that end in an organisation word ("Council", "Ministry", "Party").
+
+Page furniture is never read.  The analysis of a document is cached, so the
+names and pronoun checks share it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from mtqa.model import BlockKind, Document
+from mtqa.names.lexicon import english_zipf, words
+
+WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+#: Characters after which a capitalised word may be capitalised for the position
+#: alone: sentence ends, colons, opening quotes and brackets, dashes, bullets.
+_OPENERS = set(".!?:;\"“”‘’'«»([{–—-•*/|>")
+#: A sentence-initial word more common than this in English is taken for a
+#: common word, unless the article capitalises it inside a sentence too.
+COMMON_WORD_ZIPF = 3.3
+#: Words this common in English (the, you, and) are never names.
+FUNCTION_WORD_ZIPF = 6.0
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # without a possessive 's
+    start: int
+    end: int  # end of ``text`` (before the 's)
+    sentence: int  # index into Document.sentences, -1 if none
+    block: int  # index into Document.blocks
+    initial: bool  # capitalised because of its position alone (possibly)
+    possessive: bool = False
+    quoted: bool = False  # inside quotation marks or a dialogue line
+    marks: bool = False  # inside quotation marks proper
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def acronym(self) -> bool:
+        """NATO, OSCE, AMs, U-boat's U: upper case letters (a plural s allowed)."""
+        core = self.text[:-1] if self.text.endswith("s") and len(self.text) > 2 else self.text
+        letters = [c for c in core if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class Mention:
+    """A run of name words, titles split off."""
+
+    tokens: tuple[Token, ...]
+    title: tuple[Token, ...] = ()
+    role: str | None = None  # a lower-case role word before the name ("chief")
+    kind: str = "name"  # person, org or name (unknown)
+    evidence: set[str] = field(default_factory=set)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def sentence(self) -> int:
+        return self.tokens[0].sentence
+
+    @property
+    def block(self) -> int:
+        return self.tokens[0].block
+
+    def slots(self) -> tuple[Token, ...]:
+        """The name words that can be spelled wrong: particles, initials, Jr. left out."""
+        w = words()
+        return tuple(
+            t
+            for t in self.tokens
+            if t.cap and len(t.text) > 1 and t.lower not in w.suffixes and not t.acronym
+        )
+
+    @property
+    def first(self) -> Token | None:
+        s = self.slots()
+        return s[0] if len(s) >= 2 else None
+
+    @property
+    def last(self) -> Token | None:
+        s = self.slots()
+        return s[-1] if s else None
+
+    @property
+    def full(self) -> bool:
+        return len(self.slots()) >= 2
+
+
+@dataclass
+class OrgMention:
+    tokens: tuple[Token, ...]
+    start: int
+    end: int
+    surface: str  # the text as written
+    key: str  # content words, lower case, run together
+
+
+@dataclass
+class Analysis:
+    doc: Document
+    tokens: list[Token]
+    mentions: list[Mention]
+    orgs: list[OrgMention]
+    proper_forms: frozenset[str]
+    sentence_of: dict[int, int] = field(default_factory=dict)
+
+    def persons(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "person"]
+
+
+# -- tokens ----------------------------------------------------------------------
+
+def _title_case_block(text: str) -> bool:
+    """A headline written in Title Case: its capitals say nothing about names."""
+    long_words = [w for w in WORD.findall(text) if len(w) >= 4]
+    if len(long_words) < 2:
+        return False
+    caps = sum(1 for w in long_words if w[:1].isupper())
+    return caps / len(long_words) >= 0.6
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text inside quotation marks (straight or curly double quotes)."""
+    spans = []
+    for m in re.finditer(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?", text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an initial or an abbreviation ("W.", "Gov.")."""
+    m = re.search(r"([^\W\d_]+)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1)
+    return (len(word) == 1 and word.isupper()) or word.lower() in words().abbreviations
+
+
+def tokenize(doc: Document) -> list[Token]:
+    sent_starts = [s.start for s in doc.sentences]
+    tokens: list[Token] = []
+    for bi, block in enumerate(doc.blocks):
+        if not block.is_text:
+            continue
+        text = doc.text[block.start : block.end]
+        title_case = block.kind in (BlockKind.TITLE, BlockKind.HEADING) and _title_case_block(text)
+        dialogue = block.kind is BlockKind.QUOTE
+        quotes = _quote_spans(text)
+        qi = 0
+        for m in WORD.finditer(text):
+            raw = m.group(0)
+            start = block.start + m.start()
+            possessive = False
+            word = raw
+            pm = _POSSESSIVE.search(raw)
+            if pm and len(raw) > 2:
+                word, possessive = raw[: pm.start()], True
+            # what stands before the word
+            j = m.start() - 1
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            si = bisect.bisect_right(sent_starts, start) - 1
+            sentence_start = si >= 0 and not any(
+                c.isalpha() for c in doc.text[doc.sentences[si].start : start]
+            )
+            initial = (
+                title_case
+                or j < 0
+                or sentence_start
+                or (text[j] in _OPENERS and not (text[j] == "." and _abbreviation_before(text, j)))
+            )
+            while qi < len(quotes) and quotes[qi][1] <= m.start():
+                qi += 1
+            marks = qi < len(quotes) and quotes[qi][0] <= m.start() < quotes[qi][1]
+            quoted = dialogue or marks
+            tokens.append(
+                Token(
+                    text=word,
+                    start=start,
+                    end=start + len(word),
+                    sentence=si,
+                    block=bi,
+                    initial=initial,
+                    possessive=possessive,
+                    quoted=quoted,
+                    marks=marks,
+                )
+            )
+    return tokens
+
+
+# -- mentions --------------------------------------------------------------------
+
+def _is_initial_letter(doc: Document, tok: Token) -> bool:
+    """A middle initial such as the W. of George W. Bush."""
+    return len(tok.text) == 1 and tok.text.isupper() and doc.text[tok.end : tok.end + 1] == "."
+
+
+def _joined(doc: Document, a: Token, b: Token) -> bool:
+    """Whether ``b`` follows ``a`` inside one name: only spaces, or an abbreviation's dot."""
+    if a.block != b.block:
+        return False
+    gap = doc.text[a.end : b.start]
+    if a.possessive:
+        return False
+    if gap == " " or gap == "\u00a0":
+        return True
+    if gap in (". ", ".\u00a0") and (a.lower in words().abbreviations or len(a.text) == 1):
+        return True
+    return False
+
+
+def _name_word(tok: Token, proper: frozenset[str]) -> bool:
+    if not tok.cap or tok.acronym:
+        return False
+    if tok.text in proper:
+        return True
+    low = tok.lower
+    if not tok.initial:
+        # capitalised inside a sentence, yet the article writes it in lower
+        # case more often ("..., Based on two documents"): not a name
+        return False
+    if "-" in low:
+        return all(english_zipf(p) < COMMON_WORD_ZIPF for p in low.split("-") if p)
+    return english_zipf(low) < COMMON_WORD_ZIPF
+
+
+def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Titles before the name: up to the last unambiguous title, then leading titles.
+
+    "German Foreign Minister | Annalena Baerbock", "King | Harald", but
+    "Stephen King", "New York" and "General Motors" stay whole.
+    """
+    w = words()
+    cut = 0
+    for i, tok in enumerate(run[:-1]):
+        if w.title(tok.text) == "title":
+            cut = i + 1
+    while cut < len(run) - 1:
+        kind = w.title(run[cut].text)
+        if kind in ("title", "ambiguous"):
+            cut += 1
+        elif (kind == "modifier" or run[cut].acronym) and any(
+            w.title(t.text) in ("title", "ambiguous") for t in run[cut + 1 : -1]
+        ):
+            cut += 1
+        else:
+            break
+    return run[:cut], run[cut:]
+
+
+def _runs(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[list[Token]]:
+    w = words()
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+
+    def usable(i: int) -> bool:
+        tok = tokens[i]
+        if _name_word(tok, proper) or _is_initial_letter(doc, tok):
+            return True
+        # a surname that is also a word ("Theresa May", "Gordon Brown")
+        if tok.cap and not tok.initial and not tok.acronym and current and _joined(doc, current[-1], tok):
+            return True
+        # a given name at the start of a sentence, before a surname ("George W. Bush ...")
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            tok.cap
+            and w.is_first_name(tok.text)
+            and nxt is not None
+            and nxt.cap
+            and _joined(doc, tok, nxt)
+            and (_name_word(nxt, proper) or _is_initial_letter(doc, nxt))
+        ):
+            return True
+        # titles at the start of a sentence ("Foreign Minister X said")
+        return tok.cap and w.title(tok.text) is not None
+
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if usable(i):
+            if current and _joined(doc, current[-1], tok):
+                current.append(tok)
+            else:
+                if current:
+                    runs.append(current)
+                current = [tok]
+        elif (
+            current
+            and tok.lower in w.particles
+            and not tok.cap
+            and i + 1 < len(tokens)
+            and _joined(doc, current[-1], tok)
+            and _joined(doc, tok, tokens[i + 1])
+            and tokens[i + 1].cap
+            and _name_word(tokens[i + 1], proper)
+        ):
+            current.append(tok)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+        i += 1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _classify(doc: Document, tokens: list[Token], index: dict[int, int], mention: Mention) -> None:
+    w = words()
+    names = mention.tokens
+    slots = mention.slots()
+    low_last = names[-1].lower
+    if low_last in w.org_heads:
+        mention.kind = "org"
+        return
+    if any(w.title(t.text) in ("title", "ambiguous") for t in mention.title):
+        mention.evidence.add("title")
+    # a lower-case role right before the name: "NATO chief Jens Stoltenberg"
+    pos = index.get(names[0].start if not mention.title else mention.title[0].start)
+    if pos is not None and pos > 0:
+        prev = tokens[pos - 1]
+        if (
+            not prev.cap
+            and prev.block == names[0].block
+            and (w.title(prev.text) in ("title", "ambiguous") or prev.lower in w.person_nouns)
+            and doc.text[prev.end : (mention.title or names)[0].start] == " "
+        ):
+            mention.role = prev.lower
+            mention.evidence.add("role")
+    if len(slots) >= 2 and w.is_first_name(slots[0].text):
+        mention.evidence.add("first-name")
+    if any(_is_initial_letter(doc, t) for t in names[1:-1]):
+        mention.evidence.add("initial")
+    if mention.evidence:
+        mention.kind = "person"
+
+
+def _org_mentions(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[OrgMention]:
+    """Runs of capitalised words and connectors that end in an organisation word."""
+    w = words()
+    out: list[OrgMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not (tok.cap and (tok.acronym or _name_word(tok, proper) or tok.lower in w.titles or tok.initial)):
+            i += 1
+            continue
+        run = [tok]
+        j = i + 1
+        while j < n:
+            nxt = tokens[j]
+            if not _joined(doc, run[-1], nxt):
+                break
+            if nxt.cap:
+                run.append(nxt)
+                j += 1
+                continue
+            if nxt.lower in w.org_connectors and j + 1 < n and tokens[j + 1].cap and _joined(doc, nxt, tokens[j + 1]):
+                run.append(nxt)
+                j += 1
+                continue
+            break
+        # the longest prefix that ends in an organisation word
+        end = max((k for k, t in enumerate(run) if t.cap and t.lower in w.org_heads), default=-1)
+        if end >= 1:
+            body = run[: end + 1]
+            while body and (not body[0].cap or body[0].lower in ("the", "a", "an")):
+                body = body[1:]
+            content = [
+                part
+                for t in body
+                for part in re.split(r"[-‐]", t.lower)
+                if part and part not in w.org_connectors
+            ]
+            if len(body) >= 2 and len(content) >= 2:
+                start, stop = body[0].start, body[-1].end
+                out.append(
+                    OrgMention(
+                        tokens=tuple(body),
+                        start=start,
+                        end=stop,
+                        surface=doc.text[start:stop],
+                        key="".join(content),
+                    )
+                )
+        i = j if j > i + 1 else i + 1
+    return out
+
+
+def proper_forms(tokens: list[Token]) -> frozenset[str]:
+    """Words the article capitalises inside sentences, and not more often in lower case.
+
+    A very common English word capitalised by mistake ("..., The cooperation
+    body") is not a name unless it is a given name ("Will", "Mark").
+    """
+    w = words()
+    inside: dict[str, int] = {}
+    lower: dict[str, int] = {}
+    for t in tokens:
+        if t.cap and not t.initial and not t.acronym:
+            inside[t.text] = inside.get(t.text, 0) + 1
+        elif not t.cap:
+            lower[t.text] = lower.get(t.text, 0) + 1
+    out = set()
+    for form, n in inside.items():
+        low = form.lower()
+        if lower.get(low, 0) >= n:
+            continue
+        if english_zipf(low) >= FUNCTION_WORD_ZIPF and not w.is_first_name(low):
+            continue
+        out.add(form)
+    return frozenset(out)
+
+
+def _analyse(doc: Document) -> Analysis:
+    w = words()
+    tokens = tokenize(doc)
+    proper = proper_forms(tokens)
+    index = {t.start: i for i, t in enumerate(tokens)}
+    mentions: list[Mention] = []
+    for run in _runs(doc, tokens, proper):
+        title, names = _split_title(run)
+        # "Secretary of State Antony Blinken", "Minister for Culture Anette ...":
+        # the run starts inside a title
+        pos = index[run[0].start]
+        if (
+            not title
+            and len(names) > 1
+            and pos >= 2
+            and tokens[pos - 1].lower in ("of", "for")
+            and w.title(tokens[pos - 2].text) in ("title", "ambiguous")
+            and tokens[pos - 2].cap
+        ):
+            while len(names) > 1 and (w.title(names[0].text) is not None or names[0].acronym):
+                title, names = title + [names[0]], names[1:]
+            if title:
+                title = [tokens[pos - 2], tokens[pos - 1], *title]
+        # drop a leading lone capital or words never part of a name
+        while names and (names[0].lower in w.not_names or (len(names[0].text) == 1 and len(names) > 1)):
+            if names[0].lower in w.not_names and len(names) > 1 and names[0].lower in ("may", "august", "june"):
+                break
+            names = names[1:]
+        if not names:
+            continue
+        if len(names) == 1 and (names[0].lower in w.not_names or len(names[0].text) == 1):
+            continue
+        if all(w.title(t.text) is not None for t in names):
+            continue  # "Prime Minister" alone: a title, no name
+        mention = Mention(tokens=tuple(names), title=tuple(title))
+        _classify(doc, tokens, index, mention)
+        mentions.append(mention)
+    # a mention whose last word is the surname of a person is a person too
+    surnames = {m.last.text for m in mentions if m.kind == "person" and m.last is not None}
+    for m in mentions:
+        if m.kind == "name" and m.last is not None and m.last.text in surnames:
+            m.kind = "person"
+            m.evidence.add("surname")
+    orgs = _org_mentions(doc, tokens, proper)
+    return Analysis(doc=doc, tokens=tokens, mentions=mentions, orgs=orgs, proper_forms=proper)
+
+
+_CACHE: OrderedDict[tuple[str, str], Analysis] = OrderedDict()
+
+
+def analyse(doc: Document) -> Analysis:
+    """The names of ``doc`` (cached: the names and pronoun checks share it)."""
+    key = (doc.id, doc.content_hash)
+    hit = _CACHE.get(key)
+    if hit is not None and hit.doc is doc:
+        _CACHE.move_to_end(key)
+        return hit
+    result = _analyse(doc)
+    _CACHE[key] = result
+    while len(_CACHE) > 64:
+        _CACHE.popitem(last=False)
+    return result

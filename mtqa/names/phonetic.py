@@ -1,0 +1,105 @@
+"""Phonetic keys and similarity of name spellings.
+
+The key forgives the swaps that machine translation and speech-to-text make in
+Nordic and other European names: vowel groups (ui/ei/oy/øy/ai ...), ø/o/oe,
+å/a/aa, æ/ae/e, g/k, c/ch/ck/q/k, ph/f, w/v, th/t, dt/t, z/s, y/i and double
+consonants.  Two spellings are *similar* when their keys are equal (a strong
+match) or, for longer names, one edit apart with the same first letter (a weak
+match).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+_CHARS = str.maketrans(
+    {
+        "ø": "o", "ö": "o", "ó": "o", "ò": "o", "ô": "o", "õ": "o",
+        "å": "a", "ä": "e", "á": "a", "à": "a", "â": "a", "ã": "a",
+        "æ": "e", "é": "e", "è": "e", "ê": "e", "ë": "e",
+        "ü": "u", "ú": "u", "ù": "u", "û": "u",
+        "í": "i", "ì": "i", "î": "i", "ï": "i",
+        "ñ": "n", "ç": "s", "ß": "s", "ð": "d", "þ": "t", "ł": "l",
+        "’": "", "'": "", "-": "", ".": "",
+    }
+)
+
+_RULES = (
+    (re.compile(r"aa"), "a"),
+    (re.compile(r"oe"), "o"),
+    (re.compile(r"ae"), "e"),
+    (re.compile(r"(?:ui|ei|ey|oy|ai|ay|oi|uy|ij)"), "9"),
+    (re.compile(r"sch|sh|skj|sj"), "x"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"dt"), "t"),
+    (re.compile(r"ck|ch|kh|gh|c|q|g"), "k"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+def fold(name: str) -> str:
+    """Lower case with diacritics and punctuation removed (``Støre`` -> ``store``)."""
+    low = name.lower().translate(_CHARS)
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
+    )
+
+
+@lru_cache(maxsize=65536)
+def key(name: str) -> str:
+    """The phonetic key of one name word."""
+    s = fold(name)
+    for pattern, repl in _RULES:
+        s = pattern.sub(repl, s)
+    return s
+
+
+def skeleton(name: str) -> str:
+    """The consonants of the key: what a garbled vowel leaves intact (``Barbock`` ->
+    ``brbk``, as ``Baerbock``; ``Barock`` is ``brk``)."""
+    return re.sub(r"[aeiou9]", "", key(name))
+
+
+def distance(a: str, b: str) -> int:
+    """Edit distance of the lower-cased spellings."""
+    return Levenshtein.distance(a.lower(), b.lower())
+
+
+def _plural_or_possessive(a: str, b: str) -> bool:
+    """``Williams`` / ``William``, ``Jones`` / ``Jone``: another word, not a variant."""
+    a, b = a.lower(), b.lower()
+    if len(a) < len(b):
+        a, b = b, a
+    return a.startswith(b) and a[len(b) :] in ("s", "es", "'s", "’s", "s'", "n", "e", "a")
+
+
+@lru_cache(maxsize=65536)
+def similarity(a: str, b: str) -> int:
+    """2 for a strong match (equal keys), 1 for a weak one, 0 for none.
+
+    The same word (ignoring case) is 0: it is not a variant of itself.
+    """
+    if a.lower() == b.lower():
+        return 0
+    if _plural_or_possessive(a, b):
+        return 0
+    ka, kb = key(a), key(b)
+    if min(len(ka), len(kb)) < 3:
+        return 0
+    if ka == kb:
+        return 2
+    if ka[0] != kb[0]:
+        return 0
+    shortest = min(len(ka), len(kb))
+    dist = Levenshtein.distance(ka, kb)
+    if (shortest >= 5 and dist <= 1) or (shortest >= 9 and dist <= 2):
+        return 1
+    return 0

@@ -1,0 +1,337 @@
+"""Group the spellings of one name and choose the canonical one.
+
+Spellings are grouped per *slot*: the surnames (last word of a person's name, or
+a name alone) and the given names of people who share a surname.  Two surname
+spellings are one person's when they are phonetically similar
+(:func:`mtqa.names.phonetic.similarity`) and
+
+- they are written with the same (or a similar) given name, or
+- at least one of them is attested in no word list (real names usually are)
+  and the match is strong, or the other is attested, or one is a surname used
+  alone that was never introduced with a given name; or they differ in
+  diacritics alone ("Store" / "Støre"),
+
+and never when both are written with given names that are not alike (two
+people: "Jens Stoltenberg" and "Thorvald Stoltenberg" share a surname; "Per
+Pedersen" and "Ola Petersen" are two people).  Given names are grouped when
+their surnames are one and the given names are similar.
+
+The canonical spelling is chosen in this order: the Norwegian source, the user
+glossary, attestation in word lists (a spelling not in the article counts when
+it is attested and every spelling in the article is one edit from it), the
+reference model (a hook, see :func:`model_choice`), then the spelling written in
+a full name, the majority, the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mtqa.names.glossary import Glossary
+from mtqa.names.lexicon import ATTESTED, LANGS, UNATTESTED, attestation, attested_neighbours
+from mtqa.names.mentions import Analysis, Token
+from mtqa.names.phonetic import distance, fold, similarity, skeleton
+
+_LANG_NAMES = {
+    "nb": "Norwegian", "sv": "Swedish", "da": "Danish", "en": "English", "de": "German",
+    "nl": "Dutch", "fr": "French", "fi": "Finnish", "es": "Spanish", "it": "Italian",
+    "pl": "Polish",
+}
+assert set(LANGS) <= set(_LANG_NAMES)
+_SOURCE_WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
+
+
+@dataclass
+class Spelling:
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    person: bool = False  # written in a mention with evidence of a person
+    full: bool = False  # written as part of a full name
+    given: set[str] = field(default_factory=set)  # given names it is written with
+
+    @property
+    def count(self) -> int:
+        return len(self.tokens)
+
+
+@dataclass
+class Choice:
+    canonical: str
+    reason: str  # why, for the message
+    confidence: float
+    step: str  # source, glossary, attested, outside, diacritics, full-name, majority
+
+
+@dataclass
+class Cluster:
+    slot: str  # "surname" or "given"
+    spellings: dict[str, Spelling]
+    choice: Choice
+
+    def deviants(self) -> list[Spelling]:
+        return [s for t, s in self.spellings.items() if t != self.choice.canonical]
+
+
+def source_words(text: str | None) -> dict[str, str]:
+    """Capitalised words of the Norwegian source: folded form -> as written."""
+    out: dict[str, str] = {}
+    for w in _SOURCE_WORD.findall(text or ""):
+        if w[:1].isupper():
+            w = re.sub(r"['’]s$", "", w)
+            out.setdefault(w.lower(), w)
+    return out
+
+
+def describe_attestation(spelling: str) -> str:
+    z, lang = attestation(spelling)
+    if not lang:
+        return "in no word list"
+    return f"Zipf {z:.1f} in {_LANG_NAMES.get(lang, lang)}"
+
+
+# -- grouping ----------------------------------------------------------------------
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self, items) -> list[list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in items:
+            out.setdefault(self.find(x), []).append(x)
+        return [g for g in out.values() if len(g) > 1]
+
+
+def _alike(a: set[str], b: set[str]) -> bool:
+    return any(x == y or similarity(x, y) for x in a for y in b)
+
+
+def same_surname(a: Spelling, b: Spelling) -> bool:
+    """Whether two surname spellings are one person's (see the module docstring)."""
+    sim = similarity(a.text, b.text)
+    if not sim:
+        return False
+    if not (a.person or b.person):
+        return False
+    if a.given and b.given:
+        return _alike(a.given, b.given)
+    if fold(a.text) == fold(b.text):
+        return True
+    za, zb = attestation(a.text)[0], attestation(b.text)[0]
+    if min(za, zb) >= UNATTESTED:
+        return False
+    # one is unattested: a strong (phonetic) match, or a weak one to a name
+    # that is attested, or to the full name that a surname used alone (and
+    # never introduced) can only refer to
+    if sim == 2 or max(za, zb) >= ATTESTED:
+        return True
+    return bool(a.given) != bool(b.given) and min(len(a.text), len(b.text)) >= 6
+
+
+def surname_spellings(analysis: Analysis) -> dict[str, Spelling]:
+    out: dict[str, Spelling] = {}
+    for m in analysis.mentions:
+        if m.kind == "org":
+            continue
+        last = m.last
+        if last is None:
+            continue
+        s = out.setdefault(last.text, Spelling(last.text))
+        s.tokens.append(last)
+        s.person |= m.kind == "person"
+        if m.full and m.first is not None:
+            s.full = True
+            s.given.add(m.first.text)
+    return out
+
+
+def group_surnames(spellings: dict[str, Spelling]) -> list[list[str]]:
+    names = sorted(spellings)
+    u = _Union()
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if same_surname(spellings[a], spellings[b]):
+                u.union(a, b)
+    return u.groups(names)
+
+
+def given_spellings(analysis: Analysis, surname_of: dict[str, str]) -> dict[str, dict[str, Spelling]]:
+    """Given names per person (surname group): group id -> given spelling -> Spelling."""
+    out: dict[str, dict[str, Spelling]] = {}
+    for m in analysis.mentions:
+        if m.kind == "org" or not m.full:
+            continue
+        first, last = m.first, m.last
+        group = surname_of.get(last.text, last.text)
+        s = out.setdefault(group, {}).setdefault(first.text, Spelling(first.text, person=True, full=True))
+        s.tokens.append(first)
+    return out
+
+
+def same_given(a: Spelling, b: Spelling) -> bool:
+    sim = similarity(a.text, b.text)
+    if not sim:
+        return False
+    if fold(a.text) == fold(b.text) or sim == 2:
+        return True
+    return min(attestation(a.text)[0], attestation(b.text)[0]) < UNATTESTED
+
+
+# -- choosing ------------------------------------------------------------------------
+
+def model_choice(spellings: list[str], contexts: list[str], ctx) -> Choice | None:
+    """The reference model's preference among ``spellings`` (a hook, not yet wired).
+
+    The fluency issue's scorer (``ctx.scorer``) can tell how plausible each
+    spelling is in its sentence; a multilingual model knows many real names.
+    When it offers ``prefer_spelling(spellings, contexts) -> (spelling, confidence)``
+    that choice is taken here, after the source, the glossary and word lists.
+    """
+    scorer = getattr(ctx, "scorer", None) if ctx is not None else None
+    prefer = getattr(scorer, "prefer_spelling", None)
+    if prefer is None:
+        return None
+    picked = prefer(spellings, contexts)
+    if not picked:
+        return None
+    spelling, confidence = picked
+    return Choice(spelling, f"the reference model finds '{spelling}' the most plausible", confidence, "model")
+
+
+def choose(
+    spellings: dict[str, Spelling],
+    source: dict[str, str] | None = None,
+    glossary: Glossary | None = None,
+    ctx=None,
+    contexts: list[str] | None = None,
+) -> Choice:
+    names = list(spellings)
+    # 1. the Norwegian source
+    if source:
+        written = [n for n in names if n.lower() in source]
+        if len(written) == 1:
+            return Choice(written[0], f"the Norwegian source writes '{written[0]}'", 0.95, "source")
+        near = [w for w in source.values() if all(similarity(w, n) for n in names)]
+        if len(near) == 1:
+            return Choice(near[0], f"the Norwegian source writes '{near[0]}'", 0.9, "source")
+        near = [w for w in source.values() if any(similarity(w, n) for n in names)]
+        if len(near) == 1:
+            return Choice(near[0], f"the Norwegian source writes '{near[0]}'", 0.8, "source")
+    # 2. the glossary
+    if glossary is not None:
+        canon = glossary.words
+        written = [n for n in names if n.lower() in canon]
+        if len(written) == 1:
+            return Choice(written[0], f"the glossary spells it '{written[0]}'", 0.95, "glossary")
+        wrong = glossary.wrong_words
+        fixes = {wrong[n.lower()] for n in names if n.lower() in wrong}
+        if len(fixes) == 1:
+            fix = fixes.pop()
+            return Choice(fix, f"the glossary spells it '{fix}'", 0.95, "glossary")
+        near = [w for w in canon.values() if all(similarity(w, n) for n in names)]
+        if len(near) == 1:
+            return Choice(near[0], f"the glossary spells it '{near[0]}'", 0.85, "glossary")
+    # diacritics: variants that differ only in them keep them
+    folded = {fold(n) for n in names}
+    if len(folded) == 1:
+        marked = [n for n in names if n != fold(n) and n.lower() != fold(n)]
+        if len(marked) == 1:
+            return Choice(
+                marked[0], f"'{marked[0]}' keeps the letters the others drop", 0.8, "diacritics"
+            )
+    # 3. attestation in word lists
+    zs = sorted(((attestation(n)[0], n) for n in names), reverse=True)
+    best_z, best = zs[0]
+    second_z = zs[1][0]
+    if best_z >= ATTESTED and best_z - second_z >= 0.5:
+        others = [n for n in names if n != best]
+        unknown = [n for n in others if attestation(n)[0] == 0]
+        why = f"'{best}' is the attested spelling ({describe_attestation(best)})"
+        if len(unknown) == len(others):
+            why += "; " + (f"'{others[0]}' is" if len(others) == 1 else "the others are") + " in no word list"
+        conf = min(0.9, 0.65 + 0.1 * (best_z - second_z))
+        return Choice(best, why, round(conf, 2), "attested")
+    if best_z < ATTESTED:
+        outside: dict[str, float] = {}
+        for n in names:
+            for cand, z in attested_neighbours(n, 2.5):
+                if cand in spellings or z < best_z + 1.0:
+                    continue
+                if all(similarity(cand, m) for m in names):
+                    outside[cand] = max(outside.get(cand, 0.0), z)
+        if outside:
+            ranked = sorted(outside.items(), key=lambda kv: rank_outside(kv[0], kv[1], spellings))
+            cand, z = ranked[0]
+            tied = [c for c, zz in ranked[1:] if rank_outside(c, zz, spellings)[:2] == rank_outside(cand, z, spellings)[:2]]
+            if not tied or z - outside[tied[0]] >= 0.5:
+                listed = " nor ".join(f"'{n}'" for n in sorted(names, key=lambda n: -spellings[n].count)[:2])
+                why = (
+                    f"'{cand}' is the attested spelling ({describe_attestation(cand)}); "
+                    + (f"neither {listed} is" if len(names) == 2 else "none of the article's spellings is")
+                )
+                return Choice(cand, why, 0.75 if not tied else 0.6, "outside")
+    # 4. the reference model
+    picked = model_choice(names, contexts or [], ctx)
+    if picked is not None:
+        return picked
+    # 5. the full name, the majority, the first
+    def rank(n: str):
+        s = spellings[n]
+        first = min((t.start for t in s.tokens), default=0)
+        return (s.full, attestation(n)[0] >= ATTESTED, s.count, -first)
+
+    ordered = sorted(names, key=rank, reverse=True)
+    top = ordered[0]
+    s = spellings[top]
+    if s.full and not spellings[ordered[1]].full:
+        return Choice(top, f"'{top}' is the spelling of the full name", 0.5, "full-name")
+    if s.count > spellings[ordered[1]].count:
+        return Choice(top, f"'{top}' is the most frequent spelling", 0.45, "majority")
+    return Choice(top, f"'{top}' comes first", 0.35, "first")
+
+
+def rank_outside(cand: str, z: float, spellings: dict[str, Spelling]) -> tuple:
+    """Sort key of a spelling from outside the article: same consonants first,
+    then the fewest edits from the article's spellings (weighted by use), then
+    the most frequent."""
+    same = sum(1 for n in spellings if skeleton(n) == skeleton(cand))
+    edits = sum(distance(cand, n) * max(1, s.count) for n, s in spellings.items())
+    return (-same, edits, -z)
+
+
+def clusters(analysis: Analysis, source: str | None = None, glossary: Glossary | None = None, ctx=None) -> list[Cluster]:
+    """Every group of spellings of one name in the article, with its canonical spelling."""
+    src = source_words(source) if source else None
+    surnames = surname_spellings(analysis)
+    out: list[Cluster] = []
+    surname_of: dict[str, str] = {}
+    for group in group_surnames(surnames):
+        members = {n: surnames[n] for n in group}
+        for n in group:
+            surname_of[n] = group[0]
+        out.append(Cluster("surname", members, choose(members, src, glossary, ctx)))
+    for _, given in sorted(given_spellings(analysis, surname_of).items()):
+        names = sorted(given)
+        u = _Union()
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if same_given(given[a], given[b]):
+                    u.union(a, b)
+        for group in u.groups(names):
+            members = {n: given[n] for n in group}
+            out.append(Cluster("given", members, choose(members, src, glossary, ctx)))
+    return out
+

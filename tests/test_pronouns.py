@@ -1,0 +1,103 @@
+"""PR001 pronoun-mismatch and the people it rests on (mtqa/names/people.py)."""
+
+from __future__ import annotations
+
+import mtqa
+from mtqa.model import Severity
+from mtqa.names.people import people
+
+from .conftest import SEED
+
+
+def _pr(text: str):
+    report = mtqa.check(mtqa.document_from_text(text), select=["PR001"])
+    assert not report.errors, report.errors
+    return report.findings
+
+
+def test_the_seed_pronoun_items_are_found():
+    report = mtqa.check(str(SEED), select=["pronoun"])
+    text = report.results[0].document.text
+    found = {f.start: f for f in report.findings}
+    his = text.find("his US counterpart")
+    it = text.find("it confirms")
+    assert found[his].text == "his" and found[his].suggestion == "her"
+    assert found[it].text == "it" and found[it].suggestion == "she"
+    assert "referred to as 'she' in 2 other places" in found[his].message
+    assert "Anniken Huitfeldt" in found[his].message
+    assert "'Norway’s Minister of Foreign Affairs' spoke in the sentence before" in found[it].message
+    assert all(f.severity is Severity.WARNING for f in report.findings)
+    assert len(report.findings) == 2
+
+
+def test_evidence_from_the_article_outweighs_none():
+    text = (
+        "Foreign Minister Kari Nordmann met reporters on Friday. She said the talks had been useful. "
+        "Nordmann met his US counterpart in Washington in December."
+    )
+    (f,) = _pr(text)
+    assert (f.text, f.suggestion) == ("his", "her")
+    assert "referred to as 'she' in 1 other place" in f.message
+    assert "'Kari' is a woman's name" in f.message
+
+
+def test_more_evidence_more_confidence():
+    weak = _pr("Commons administrator Adam Cuerden expressed her frustration over the removals.")
+    strong = _pr(
+        "Commons administrator Adam Cuerden spoke on Monday. He said he was tired. "
+        "He added that he would resign. Cuerden expressed her frustration over the removals."
+    )
+    assert len(weak) == len(strong) == 1
+    assert strong[0].confidence > weak[0].confidence
+
+
+def test_the_majority_of_the_article_decides_not_the_given_name():
+    # the article calls the person "she" three times: the given name does not overrule it
+    text = (
+        "Minister Adam Berg spoke on Monday. She said the plan was ready. She added that it was cheap. "
+        "Later, she left for Oslo. Berg said her party agreed."
+    )
+    assert _pr(text) == []
+
+
+def test_first_person_and_quoted_pronouns_are_left_alone():
+    text = (
+        "– We are more worried than before, Kari Nordmann told VG on Friday.\n\n"
+        '"I think he is wrong, and we will tell him so," Nordmann said. She left for Brussels on Saturday.'
+    )
+    assert _pr(text) == []
+
+
+def test_two_people_make_a_pronoun_unclear():
+    assert _pr("Kari Nordmann thanked Per Hansen on Monday. He said he was grateful for her support.") == []
+    # a person noun is a possible referent too
+    assert _pr("Per Hansen met his daughter on Monday. She said she was happy.") == []
+
+
+def test_a_name_after_an_opening_clause_is_the_referent():
+    assert _pr("Speaking to his fans on Friday, Kari Nordmann said the reports were fake.") == []
+
+
+def test_it_after_an_organisation_or_a_thing_is_fine():
+    assert _pr("The ministry said on Friday that the rules would stay. It says prices will rise.") == []
+    assert _pr("Kari Nordmann presented the report on Monday. It says prices will rise.") == []
+
+
+def test_it_after_a_person_who_spoke():
+    (f,) = _pr(
+        "Finance Minister Trygve Vedum presented the budget on Monday. He said the budget was tight. "
+        "At the same time, it confirms that taxes will not rise."
+    )
+    assert (f.text, f.suggestion) == ("it", "he")
+
+
+def test_people_link_surnames_to_full_names_and_keep_namesakes_apart():
+    doc = mtqa.document_from_text(
+        "Jens Stoltenberg met his father Thorvald Stoltenberg in Oslo. Stoltenberg said they talked."
+    )
+    pp = people(doc)
+    keys = set(pp.persons)
+    assert ("Jens", "Stoltenberg") in keys and ("Thorvald", "Stoltenberg") in keys
+    # the surname alone goes to the person last named in full
+    last = max(pp.person_of)
+    assert pp.person_of[last].key == ("Thorvald", "Stoltenberg")
