@@ -86,6 +86,7 @@ class Checker:
         checks: Iterable[Check] = (),
         input_format: str = "auto",
         glossary: str | os.PathLike | None = None,
+        lexicons: Iterable[str | os.PathLike] = (),
         fluency: bool = True,
         model: str | None = None,
         device: str = "auto",
@@ -97,6 +98,11 @@ class Checker:
         self.context = Context(glossary=Path(glossary) if glossary is not None else None)
         if self.context.glossary is not None and not self.context.glossary.is_file():
             raise MtqaError(f"glossary {glossary}: no such file")
+        self.context.options["lexicons"] = tuple(str(p) for p in lexicons)
+        if self.context.options["lexicons"]:
+            from mtqa.checks.idioms import lexicon_for
+
+            lexicon_for(self.context)  # a broken lexicon file is an error now
         #: The reference language model: on by default, loaded on first need.
         self.fluency = fluency
         self.model, self.device, self.dtype = model, device, dtype
@@ -129,6 +135,7 @@ class Checker:
     @property
     def signature(self) -> str:
         from mtqa._version import __version__
+        from mtqa.checks.idioms import lexicon_for
         from mtqa.furniture import load_rules
 
         codes = ",".join(sorted(c.code for c in self.checks))
@@ -137,6 +144,7 @@ class Checker:
             f"mtqa:{__version__}",
             f"checks:{len(self.checks)}@{digest}",
             f"furniture:{load_rules().sha256[:8]}",
+            f"lexicon:{lexicon_for(self.context).sha256[:8]}",
             "model:none" if self.context.scorer is None else f"model:{self.context.scorer.signature}",
         ]
         return "|".join(parts)

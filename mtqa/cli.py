@@ -133,6 +133,10 @@ def check(
         Optional[Path],
         typer.Option("--glossary", help="A YAML or TSV glossary of canonical names (see README)."),
     ] = None,
+    lexicon: Annotated[
+        Optional[list[Path]],
+        typer.Option("--lexicon", help="An extra lexicon file (YAML, the format of mtqa/lexicons/nb_en.yaml); repeatable."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or status lines.")] = False,
     no_fluency: Annotated[
         bool,
@@ -167,6 +171,7 @@ def check(
             ignore=_split(ignore),
             input_format=input_format.value,
             glossary=glossary,
+            lexicons=lexicon or (),
             fluency=not no_fluency,
             model=model,
             device=(device or Device.auto).value,

@@ -20,6 +20,7 @@ _MODULES = (
     "mtqa.checks.encoding",
     "mtqa.checks.fluency",
     "mtqa.checks.grammar",
+    "mtqa.checks.idioms",
     "mtqa.checks.untranslated",
     "mtqa.checks.names",
     "mtqa.checks.pronouns",

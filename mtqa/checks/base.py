@@ -70,6 +70,9 @@ class Check:
     #: Whether the docstring's Flags/Allows examples are article text that the
     #: test-suite can run as they stand.
     examples_are_text: ClassVar[bool] = True
+    #: ``severity`` is the default; True when a finding may carry another one
+    #: (a lexicon entry's own severity, a short omission as a warning).
+    variable_severity: ClassVar[bool] = False
     _doc: CheckDoc | None = field(default=None, init=False, repr=False)
 
     @property

@@ -241,6 +241,7 @@ class UnattestedName(Check):
 
     code = "NC002"
     name = "unattested-name"
+    variable_severity = True  # a glossary's known wrong variant is an error
     family = "names"
     severity = Severity.WARNING
 

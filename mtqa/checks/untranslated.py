@@ -211,12 +211,10 @@ class CopiedSource(Check):
                 continue
             source_set = set(src_tokens)
             shared = sum(1 for t in tgt_tokens if t in source_set) / len(tgt_tokens)
-            # Names are shared by any translation; a copy shares the function
-            # words too, which only a Norwegian sentence has.
-            copied = tgt_tokens == src_tokens or (
-                shared >= 0.8 and _sentence_is_norwegian(doc.text[start:end])
-            )
-            if copied:
+            # Names are shared by any translation, and a quotation in a third
+            # language or a line of names is rightly copied: a copy that
+            # matters is Norwegian.
+            if shared >= 0.8 and _sentence_is_norwegian(doc.text[start:end]):
                 yield self.finding(
                     doc,
                     start,

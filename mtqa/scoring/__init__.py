@@ -131,6 +131,10 @@ def load_scorer(
             return _LOADED[key]
         where, digest = _materialize(source, progress)
         from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        # mtqa reports its own progress; no tqdm bars from transformers.
+        hf_logging.disable_progress_bar()
 
         from mtqa.scoring import calibration
         from mtqa.scoring.scorer import Scorer

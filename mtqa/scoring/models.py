@@ -293,6 +293,9 @@ def convert_gguf(source: ModelSource, *, progress=None) -> Path:
     try:
         import torch  # noqa: F401
         from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
     except ImportError as exc:
         raise MtqaError(
             f"the reference model needs torch and transformers ({exc.name} is missing): "
