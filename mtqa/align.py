@@ -183,6 +183,21 @@ def _split(text: str, block: Block) -> list[Span]:
     return spans or [Span(block.start, block.end)]
 
 
+def _given_pairs(doc, src_paras: list[Span], tgt_paras: list[Span]):
+    """Paragraph beads from a translation file's own units (XLIFF, TMX, TSV)."""
+    segments = doc.meta.get("segments") if isinstance(doc.meta, dict) else None
+    if not segments or len(segments) != len(tgt_paras):
+        return None
+    by_start = {p.start: i for i, p in enumerate(src_paras)}
+    beads = []
+    for j, seg in enumerate(segments):
+        i = by_start.get(seg["source"][0])
+        if i is None or src_paras[i].end != seg["source"][1]:
+            return None  # the source did not split as the units did: align it
+        beads.append(([i], [j], 0.0))
+    return beads
+
+
 def align(doc) -> Alignment:
     """Align ``doc.source`` with ``doc.text`` (its non-furniture blocks)."""
     source = doc.source or ""
@@ -196,7 +211,8 @@ def align(doc) -> Alignment:
     for b in tgt_blocks:
         idx = block_index[id(b)]
         tgt_sents.append([Span(s.start, s.end) for s in doc.sentences if s.block == idx])
-    para_beads = align_units(
+    given = _given_pairs(doc, src_paras, tgt_paras)
+    para_beads = given if given is not None else align_units(
         [source[p.start : p.end] for p in src_paras], [doc.text[p.start : p.end] for p in tgt_paras]
     )
     result = Alignment()

@@ -132,7 +132,7 @@ _NB_PATTERNS = [
     (re.compile(r"\bhalv\s+(" + "|".join(HOURS_NB) + r")\b", re.I),
      lambda m: _q("time", ((HOURS_NB[m.group(1).lower()] - 1) % 12, 30), m)),
     # 9. desember (2021)
-    (re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(sorted(MONTHS_NB, key=len, reverse=True)) + r")\b\.?", re.I),
+    (re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(sorted(MONTHS_NB, key=len, reverse=True)) + r")\b", re.I),
      lambda m: _q("date", (MONTHS_NB[m.group(2).lower()], int(m.group(1))), m)),
     # 3 milliarder, kr 200 millioner, 2,5 mill.
     (re.compile(r"(" + _NB_NUMBER + r")\s*(" + "|".join(re.escape(k) for k in sorted(SCALE_NB, key=len, reverse=True)) + r")(?!\w)", re.I),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from mtqa.loaders.bilingual import is_sidecar, sidecars
 from mtqa.loaders.decoding import Decoded, decode
 from mtqa.model import Document, InputError
 
@@ -30,8 +31,13 @@ SUFFIXES = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".tmx": "tmx",
+    ".tsv": "tsv",
 }
-FORMATS = ("auto", "text", "markdown", "html", "jsonl")
+FORMATS = ("auto", "text", "markdown", "html", "jsonl", "xliff", "tmx", "tsv")
+BILINGUAL = ("xliff", "tmx", "tsv")
 TARGET_KEYS = ("target", "mt")
 SOURCE_KEYS = ("source", "src")
 REFERENCE_KEYS = ("reference", "ref")
@@ -54,10 +60,20 @@ def iter_documents(
     inputs: Iterable[str | os.PathLike[str]],
     input_format: str = "auto",
     stdin: BinaryIO | None = None,
+    source: str | os.PathLike[str] | None = None,
+    reference: str | os.PathLike[str] | None = None,
 ) -> Iterator[Document | DocumentError]:
-    """Every article in ``inputs`` (paths, directories, globs, ``-``), lazily."""
+    """Every article in ``inputs`` (paths, directories, globs, ``-``), lazily.
+
+    ``source``/``reference``: files with the Norwegian source and a reference
+    translation of the one article read (otherwise sidecar files are looked
+    for: ``X.nb.txt`` and ``X.ref.txt`` beside ``X.en.txt``).
+    """
     if input_format not in FORMATS:
         raise ValueError(f"unknown input format {input_format!r}: use one of {', '.join(FORMATS)}")
+    if source is not None or reference is not None:
+        yield from _with_given_sides(list(inputs), input_format, stdin, source, reference)
+        return
     for item in inputs:
         name = os.fspath(item)
         if name == "-":
@@ -89,8 +105,51 @@ def iter_documents(
             yield DocumentError(name, f"{name}: no such file or directory", path=name)
 
 
+def _read_side(path: str | os.PathLike[str], role: str) -> str:
+    """The text of a source or reference file (HTML pages are extracted)."""
+    name = os.fspath(path)
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: the {role} file cannot be read ({exc.strerror or exc})") from None
+    text = decode(data, name).text
+    if detect_format(name, data) == "html":
+        from mtqa.loaders.html import load_html
+
+        text = load_html(text, doc_id=name, path=name).text
+    if not text.strip():
+        raise InputError(f"{name}: the {role} file is empty")
+    return text
+
+
+def _with_given_sides(inputs, input_format, stdin, source, reference):
+    sides = {}
+    try:
+        if source is not None:
+            sides["source"] = _read_side(source, "source")
+        if reference is not None:
+            sides["reference"] = _read_side(reference, "reference")
+    except InputError as exc:
+        yield DocumentError(os.fspath(source or reference), str(exc), path=os.fspath(source or reference))
+        return
+    items = list(iter_documents(inputs, input_format, stdin))
+    docs = [d for d in items if isinstance(d, Document)]
+    if len(docs) > 1:
+        raise ValueError(
+            "--source/--reference go with one article; for many, put X.nb.txt (source) and "
+            "X.ref.txt (reference) beside each X.en.txt, or use JSONL records"
+        )
+    for item in items:
+        if isinstance(item, Document):
+            item.source = sides.get("source", item.source)
+            item.reference = sides.get("reference", item.reference)
+            item._alignment = None
+        yield item
+
+
 def _walk(directory: Path) -> list[Path]:
-    """Article files below ``directory``, sorted; hidden files are skipped."""
+    """Article files below ``directory``, sorted; hidden files and the source
+    and reference sidecars (``X.nb.txt``, ``X.ref.txt``) are skipped."""
     found = []
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -98,7 +157,7 @@ def _walk(directory: Path) -> list[Path]:
             if f.startswith("."):
                 continue
             p = Path(root, f)
-            if p.suffix.lower() in SUFFIXES:
+            if p.suffix.lower() in SUFFIXES and not is_sidecar(p):
                 found.append(p)
     return found
 
@@ -128,7 +187,19 @@ def load_file(
     except OSError as exc:
         yield DocumentError(name, f"{name}: cannot be read ({exc.strerror or exc})", path=name)
         return
-    yield from _load_bytes(data, name, name, input_format)
+    sides = {}
+    fmt = detect_format(name, data) if input_format == "auto" else input_format
+    if fmt not in BILINGUAL and fmt != "jsonl":
+        try:
+            sides = {role: _read_side(p, role) for role, p in sidecars(Path(path)).items()}
+        except InputError as exc:
+            yield DocumentError(name, str(exc), path=name)
+            return
+    for item in _load_bytes(data, name, name, fmt):
+        if isinstance(item, Document) and sides:
+            item.source = sides.get("source", item.source)
+            item.reference = sides.get("reference", item.reference)
+        yield item
 
 
 def _load_bytes(
@@ -137,6 +208,14 @@ def _load_bytes(
     fmt = detect_format(name, data) if input_format == "auto" else input_format
     if fmt == "jsonl":
         yield from load_jsonl(data, name, path)
+        return
+    if fmt in BILINGUAL:
+        from mtqa.loaders.bilingual import load_bilingual
+
+        try:
+            yield load_bilingual(data, name, path, fmt)
+        except InputError as exc:
+            yield DocumentError(name, str(exc), path=path)
         return
     try:
         decoded = decode(data, name)

@@ -97,6 +97,34 @@ def _source_lines(html: str, texts: list[str]) -> list[int | None]:
     return lines
 
 
+_INLINE_MARKER = re.compile(r"<!--\s*mtqa:\s*ignore\b([^>]*?)-->", re.IGNORECASE)
+
+
+def _inline_markers(html: str, lines: list[int | None]) -> list[dict]:
+    """``<!-- mtqa: ignore CODE -->`` comments of the page and the block each covers.
+
+    A marker covers the next paragraph: the first whose element starts on a
+    later line, or on the marker's own line when nothing precedes the marker there.
+    Recorded in ``doc.meta["mtqa_inline"]`` for :mod:`mtqa.gate`.
+    """
+    out = []
+    for m in _INLINE_MARKER.finditer(html):
+        line = html.count("\n", 0, m.start()) + 1
+        line_start = html.rfind("\n", 0, m.start()) + 1
+        alone = not html[line_start : m.start()].strip()
+        block = next(
+            (
+                i
+                for i, at in enumerate(lines)
+                if at is not None and (at > line or (alone and at == line))
+            ),
+            None,
+        )
+        selectors = [s for s in re.split(r"[\s,]+", m.group(1).strip()) if s]
+        out.append({"selectors": selectors, "block": block, "line": line})
+    return out
+
+
 def load_html(html: str, *, doc_id: str, path: str | None, **fields) -> Document:
     title, paras = _extract(html)
     if title and not (paras and paras[0][1] == "heading1"):
@@ -113,9 +141,11 @@ def load_html(html: str, *, doc_id: str, path: str | None, **fields) -> Document
             text += "\n\n"
         structure.append(Paragraph(len(text), len(text) + len(content), marker))
         text += content
-    blocks, sentences = segment_paragraphs(
-        text, structure, _source_lines(html, [c for c, _ in paras])
-    )
+    lines = _source_lines(html, [c for c, _ in paras])
+    blocks, sentences = segment_paragraphs(text, structure, lines)
+    markers = _inline_markers(html, lines)
+    if markers:
+        fields["meta"] = dict(fields.get("meta") or {}, mtqa_inline=markers)
     return Document(
         id=doc_id,
         text=text,
