@@ -161,6 +161,10 @@ class Checker:
             scores = self.context.scorer.document_scores(doc)
             result.scores["fluency"] = None if scores.fluency is None else round(scores.fluency, 1)
             result.scores["sentences"] = scores.sentence_dicts()
+        if doc.reference:
+            from mtqa.checks.reference import reference_scores
+
+            result.scores["reference"] = reference_scores(doc)
         for check in self.checks:
             lacking = check.missing(doc, self.context)
             if lacking:

@@ -25,6 +25,7 @@ _MODULES = (
     "mtqa.checks.untranslated",
     "mtqa.checks.names",
     "mtqa.checks.pronouns",
+    "mtqa.checks.reference",
 )
 
 
