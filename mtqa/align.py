@@ -99,22 +99,26 @@ def _length_cost(source_len: int, target_len: int, ratio: float) -> float:
     return -math.log(max(tail, 1e-12))
 
 
-def _cost(src: list[str], tgt: list[str], ratio: float) -> float:
-    s_text, t_text = " ".join(src), " ".join(tgt)
-    if not src or not tgt:
-        return ANCHOR_WEIGHT * 0.25  # neutral: as good as a pair without anchors
-    a_s, a_t = anchors(s_text), anchors(t_text)
-    anchor = 1.0 - len(a_s & a_t) / len(a_s | a_t) if (a_s or a_t) else 0.25
-    return _length_cost(len(s_text), len(t_text), ratio) + ANCHOR_WEIGHT * anchor
-
-
 def align_units(source: list[str], target: list[str]) -> list[tuple[list[int], list[int], float]]:
     """Monotone alignment of two lists of text units: (source idx, target idx, cost) beads."""
     n, m = len(source), len(target)
-    total_s = sum(len(s) for s in source) or 1
+    s_len, t_len = [len(x) for x in source], [len(x) for x in target]
+    s_anc, t_anc = [anchors(x) for x in source], [anchors(x) for x in target]
     # English runs a little longer than Bokmål; an omission or addition must
     # not skew the ratio much, so the document's own ratio is clipped.
-    ratio = min(1.25, max(0.9, (sum(len(t) for t in target) or 1) / total_s))
+    ratio = min(1.25, max(0.9, (sum(t_len) or 1) / (sum(s_len) or 1)))
+
+    def cost(i: int, ni: int, j: int, nj: int) -> float:
+        if i == ni or j == nj:
+            return ANCHOR_WEIGHT * 0.25  # neutral: as good as a pair without anchors
+        a_s = set().union(*s_anc[i:ni])
+        a_t = set().union(*t_anc[j:nj])
+        anchor = 1.0 - len(a_s & a_t) / len(a_s | a_t) if (a_s or a_t) else 0.25
+        length = _length_cost(
+            sum(s_len[i:ni]) + ni - i - 1, sum(t_len[j:nj]) + nj - j - 1, ratio
+        )
+        return length + ANCHOR_WEIGHT * anchor
+
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -127,9 +131,9 @@ def align_units(source: list[str], target: list[str]) -> list[tuple[list[int], l
                 ni, nj = i + di, j + dj
                 if ni > n or nj > m:
                     continue
-                cost = best[i][j] + bead + _cost(source[i:ni], target[j:nj], ratio)
-                if cost < best[ni][nj]:
-                    best[ni][nj] = cost
+                total = best[i][j] + bead + cost(i, ni, j, nj)
+                if total < best[ni][nj]:
+                    best[ni][nj] = total
                     back[ni][nj] = (di, dj)
     beads = []
     i, j = n, m
@@ -220,10 +224,17 @@ def align(doc) -> Alignment:
         result.paragraphs.append(
             Bead(tuple(src_paras[i] for i in si), tuple(tgt_paras[j] for j in ti), cost)
         )
+    if given is None and any(len(si) != 1 or len(ti) != 1 for si, ti, _ in para_beads):
+        # Paragraphs were split or merged differently on the two sides: their
+        # boundaries say little, so align the sentences of the whole article.
+        groups = [(list(range(len(src_paras))), list(range(len(tgt_paras))))]
+    else:
+        groups = [(si, ti) for si, ti, _ in para_beads]
+    for si, ti in groups:
         s_units = [s for i in si for s in src_sents[i]]
         t_units = [t for j in ti for t in tgt_sents[j]]
         if not s_units or not t_units:
-            result.sentences.append(Bead(tuple(s_units), tuple(t_units), cost))
+            result.sentences.append(Bead(tuple(s_units), tuple(t_units), BEAD_COST[(1, 0)]))
             continue
         for a, b, c in align_units(
             [source[s.start : s.end] for s in s_units], [doc.text[t.start : t.end] for t in t_units]
