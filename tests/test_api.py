@@ -86,7 +86,7 @@ def test_checks_that_need_a_source_are_skipped_with_one_note():
     (note,) = [n for n in without[0].notes if "ZZ901" in n]
     assert note.startswith("skipped ") and note.endswith(": no Norwegian source given")
     with_source = checker.check(mtqa.document_from_text(CLEAN_ARTICLE, source="Oslo bystyre ..."))
-    assert [f.code for f in with_source.findings] == ["ZZ901"]
+    assert [f.code for f in with_source.findings if f.code.startswith("ZZ")] == ["ZZ901"]
     assert not [n for n in with_source[0].notes if "ZZ901" in n]
 
 

@@ -56,9 +56,9 @@ class NumberMismatch(Check):
                 for t in bead.target
                 for q in english_quantities(doc.text[t.start : t.end])
             ]
-            target_digits = "".join(
-                re.sub(r"\D", "", doc.text[t.start : t.end]) for t in bead.target
-            )
+            groups = [g for t in bead.target for g in re.findall(r"\d+", doc.text[t.start : t.end])]
+            # Digits written another way: "WW1", "116 123" as two groups.
+            target_digits = set(groups) | {a + b for a, b in zip(groups, groups[1:])}
             target_text = " ".join(doc.text[t.start : t.end] for t in bead.target)
             source_quantities = []
             for s in bead.source:
