@@ -131,3 +131,17 @@ def test_given_source_for_one_article(write):
 def test_tsv_without_two_columns_is_an_error(write):
     (err,) = list(iter_documents([write("bad.tsv", "only one column\n")]))
     assert isinstance(err, DocumentError) and "two columns" in err.message
+
+
+def test_cli_source_option(write):
+    from typer.testing import CliRunner
+
+    from mtqa.cli import app
+
+    en = write("a.txt", "Budget day\n\nThe finance minister said 10,000 jobs are at risk.\n")
+    nb = write("a-nb.txt", "Budsjettdagen\n\nFinansministeren sa at 100 000 arbeidsplasser er truet.\n")
+    result = CliRunner().invoke(app, ["check", str(en), "--source", str(nb), "--no-fluency", "-f", "json"])
+    assert result.exit_code == 1, result.output
+    assert "'100 000' where the translation says '10,000'" in result.output
+    result = CliRunner().invoke(app, ["check", str(en), str(en), "--source", str(nb), "--no-fluency"])
+    assert result.exit_code == 2 and "one article" in result.output

@@ -411,4 +411,97 @@ class InconsistentOrganisationName(Check):
                     )
 
 
-CHECKS = (InconsistentNameSpelling, UnattestedName, InconsistentOrganisationName)
+_SOURCE_NAME = re.compile(r"(?<![\w\-])[A-ZÆØÅ][a-zæøåäöüéè]+(?:-[A-ZÆØÅ][a-zæøåäöüéè]+)?(?![\w\-])")
+
+
+def _strip_accents(word: str) -> str:
+    import unicodedata
+
+    word = word.replace("ø", "o").replace("Ø", "O").replace("æ", "ae").replace("Æ", "Ae")
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _attested(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word.lower(), lang) for lang in ("en", "nb", "de", "fr")) >= 1.5
+
+
+class SourceNameMismatch(Check):
+    """A name of the Norwegian source spelled differently in the aligned English sentence.
+
+    Names keep their spelling in translation, diacritics included (Støre,
+    Brøgger, Sæther): a name of the source that the aligned English writes
+    with a letter or two changed, or without its æ, ø or å, is reported with
+    the source's spelling.
+
+    Flags:
+    - (source "Statsminister Jonas Gahr Støre møtte Brøgger." / translation "Prime Minister Jonas Gahr Store met Broegger.")
+
+    Allows:
+    - (source "Statsminister Jonas Gahr Støre møtte Brøgger." / translation "Prime Minister Jonas Gahr Støre met Brøgger.")
+    """
+
+    code = "NC004"
+    name = "source-name-mismatch"
+    family = "names"
+    severity = Severity.ERROR
+    variable_severity = True
+    requires = frozenset({"source"})
+    examples_are_text = False
+
+    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+        from rapidfuzz.distance import OSA  # a swap of two letters is one edit
+
+        alignment = doc.alignment()
+        if alignment is None or not alignment.ok:
+            return
+        source = doc.source or ""
+        for bead in alignment.sentences:
+            if not bead.source or not bead.target:
+                continue
+            src_text = " ".join(source[s.start : s.end] for s in bead.source)
+            names = {
+                m.group(0)
+                for m in _SOURCE_NAME.finditer(src_text)
+                if m.start() > 0 and len(m.group(0)) >= 4 and not re.search(r"[.!?:«\"]\s*$", src_text[: m.start()])
+            }
+            for span in bead.target:
+                text = doc.text[span.start : span.end]
+                words = list(re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)?", text))
+                present = {w.group(0) for w in words}
+                for name in sorted(names):
+                    base = name[:-1] if name.endswith("s") and name[:-1] in present else name
+                    if base in present:
+                        continue
+                    for w in words:
+                        word = w.group(0)
+                        if not word[:1].isupper() or word == base or abs(len(word) - len(base)) > 2:
+                            continue
+                        accents = _strip_accents(base) == _strip_accents(word) and base != word
+                        distance = OSA.distance(word.lower(), base.lower())
+                        close = word[0] == base[0] and (
+                            1 <= distance <= (2 if len(base) >= 6 else 1)
+                        )
+                        # An English word or a known name is no misspelling: the
+                        # source has an exonym ("Italia") or a typo of its own.
+                        if close and not accents and _attested(word):
+                            continue
+                        if accents or close:
+                            what = "without its Norwegian letters" if accents else "spelled differently"
+                            yield self.finding(
+                                doc,
+                                span.start + w.start(),
+                                span.start + w.end(),
+                                f"'{word}' is the source's '{base}' {what}",
+                                suggestion=base,
+                                confidence=0.9 if accents or distance == 1 else 0.75,
+                                # Dropped letters may be a deliberate anglicised
+                                # spelling ("Bjorn"): worth a look, not an error.
+                                severity=Severity.WARNING if accents else Severity.ERROR,
+                                source_text=base,
+                            )
+                            break
+
+
+CHECKS = (InconsistentNameSpelling, UnattestedName, InconsistentOrganisationName, SourceNameMismatch)
