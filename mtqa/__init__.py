@@ -44,3 +44,10 @@ __all__ = [
     "iter_documents",
     "list_checks",
 ]
+
+
+def load_ipython_extension(ipython) -> None:
+    """``%load_ext mtqa`` in Jupyter: adds the ``%%mtqa`` cell magic (see :mod:`mtqa.magic`)."""
+    from mtqa.magic import load_ipython_extension as load
+
+    load(ipython)

@@ -100,6 +100,16 @@ def _root(
     """Quality checks for machine-translated news (Norwegian to English)."""
 
 
+class ReportFormat(str, enum.Enum):
+    terminal = "terminal"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
+    html = "html"
+
+
 @app.command()
 def check(
     paths: Annotated[
@@ -110,14 +120,31 @@ def check(
         ),
     ],
     fmt: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.terminal,
+        Optional[list[ReportFormat]],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (terminal, json, sarif, junit, github, markdown, html); repeatable, "
+            "the n-th --format goes to the n-th --output, one left over goes to stdout.",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")
+        Optional[list[Path]],
+        typer.Option("--output", "-o", help="Write the report to this file; repeatable, paired with --format."),
+    ] = None,
+    source: Annotated[
+        Optional[Path],
+        typer.Option("--source", help="The Norwegian source of the one article checked (else X.nb.txt beside X.en.txt)."),
+    ] = None,
+    reference: Annotated[
+        Optional[Path],
+        typer.Option("--reference", help="A human reference translation of the one article checked (else X.ref.txt)."),
     ] = None,
     fail_on: Annotated[
-        Level, typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity.")
-    ] = Level.error,
+        Optional[Level],
+        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity (default: error)."),
+    ] = None,
     select: Annotated[
         Optional[list[str]],
         typer.Option("--select", help="Run only these checks: codes, prefixes, names or families (comma-separated)."),
@@ -127,8 +154,9 @@ def check(
         typer.Option("--ignore", help="Skip these checks: codes, prefixes, names or families (comma-separated)."),
     ] = None,
     input_format: Annotated[
-        InputFormat, typer.Option("--input-format", help="How to read the inputs (auto: by file ending).")
-    ] = InputFormat.auto,
+        Optional[InputFormat],
+        typer.Option("--input-format", help="How to read the inputs (auto: by file ending)."),
+    ] = None,
     glossary: Annotated[
         Optional[Path],
         typer.Option("--glossary", help="A YAML or TSV glossary of canonical names (see README)."),
@@ -138,10 +166,14 @@ def check(
         typer.Option("--lexicon", help="An extra lexicon file (YAML, the format of mtqa/lexicons/nb_en.yaml); repeatable."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or status lines.")] = False,
-    no_fluency: Annotated[
-        bool,
-        typer.Option("--no-fluency", help="Skip the reference language model: no fluency scores, FL checks skipped."),
-    ] = False,
+    fluency: Annotated[
+        Optional[bool],
+        typer.Option(
+            "--fluency/--no-fluency",
+            help="Use the reference language model (default); --no-fluency: no fluency scores, FL checks skipped.",
+            show_default=False,
+        ),
+    ] = None,
     model: Annotated[
         Optional[str],
         typer.Option(
@@ -156,8 +188,42 @@ def check(
     dtype: Annotated[
         DType, typer.Option("--dtype", help="The model's float type (auto: float32 on CPU, bfloat16 on CUDA).")
     ] = None,
+    max_findings: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--max-findings",
+            help="Exit 1 above this many findings: N overall, FAMILY=N or CODE=N (repeatable, comma-separated).",
+        ),
+    ] = None,
+    min_fluency: Annotated[
+        Optional[float],
+        typer.Option("--min-fluency", help="Exit 1 when a document's fluency score (0-100) is below this."),
+    ] = None,
+    max_penalty: Annotated[
+        Optional[float],
+        typer.Option(
+            "--max-penalty",
+            help="Exit 1 when a document's MQM-style penalty per 1,000 words is above this "
+            "(warning 1, error 5, untranslated sentence 25).",
+        ),
+    ] = None,
+    baseline: Annotated[
+        Optional[Path],
+        typer.Option("--baseline", help="Known findings (from --write-baseline): only new findings count."),
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],
+        typer.Option("--write-baseline", help="Record today's findings in this file and use it as the baseline."),
+    ] = None,
+    config_file: Annotated[
+        Optional[Path],
+        typer.Option("--config", help="Read this config file instead of finding mtqa.toml / pyproject.toml."),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore configuration files.")
+    ] = False,
 ) -> None:
-    """Check articles and report what is wrong with the translation."""
+    """Check articles, report what is wrong with the translation, and gate on thresholds."""
     from mtqa.api import Checker
     from mtqa.loaders import DocumentError
     from mtqa.model import MtqaError
@@ -166,17 +232,45 @@ def check(
     from mtqa.report import Report
 
     try:
-        checker = Checker(
+        config = _effective_config(
+            paths,
+            config_file=config_file,
+            isolated=isolated,
             select=_split(select),
             ignore=_split(ignore),
-            input_format=input_format.value,
-            glossary=glossary,
-            lexicons=lexicon or (),
-            fluency=not no_fluency,
+            fail_on=fail_on.value if fail_on else None,
+            input_format=input_format.value if input_format else None,
+            glossary=str(glossary) if glossary is not None else None,
+            lexicons=[str(p) for p in lexicon] if lexicon else None,
+            fluency=fluency,
             model=model,
-            device=(device or Device.auto).value,
-            dtype=None if dtype in (None, DType.auto) else dtype.value,
+            device=device.value if device else None,
+            dtype=dtype.value if dtype else None,
+            max_findings=max_findings,
+            min_fluency=min_fluency,
+            max_penalty=max_penalty,
+            baseline=str(baseline) if baseline is not None else None,
         )
+        thresholds = _thresholds(config)
+        outputs, stdout_fmt = _pair_outputs(fmt or [], output or [])
+        gate_baseline = None
+        if config["baseline"] is not None and write_baseline is None:
+            from mtqa.gate import Baseline
+
+            gate_baseline = Baseline.read(config["baseline"])
+        checker = Checker(
+            select=config["select"],
+            ignore=config["ignore"],
+            input_format=config["input-format"],
+            glossary=config["glossary"],
+            lexicons=config["lexicons"] or (),
+            fluency=config["fluency"],
+            model=config["model"],
+            device=config["device"],
+            dtype=None if config["dtype"] == "auto" else config["dtype"],
+        )
+        # fluency is measured only when a selected check needs the model
+        thresholds.validate(fluency_measured=checker.needs_model)
         checker.load_model(progress=None if quiet else _status)
     except (ValueError, MtqaError) as exc:
         raise _fail(str(exc)) from None
@@ -188,9 +282,21 @@ def check(
         )
 
     report = Report(signature=checker.signature)
+    inputs: list = list(paths)
+    if source is not None or reference is not None:
+        from mtqa.loaders import iter_documents
+
+        try:
+            loaded = list(
+                iter_documents(paths, checker.input_format, source=source, reference=reference)
+            )
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
+        report.errors.extend(i for i in loaded if isinstance(i, DocumentError))
+        inputs = [i for i in loaded if not isinstance(i, DocumentError)]
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
     try:
-        for item in checker.iter_check(paths):
+        for item in checker.iter_check(inputs):
             if isinstance(item, DocumentError):
                 report.errors.append(item)
             else:
@@ -204,26 +310,99 @@ def check(
         progress.stop()
     checker.finish(report)
 
-    if output is not None:
-        text = render(report, fmt.value, color=False)
+    from mtqa.gate import run_gate
+
+    try:
+        gate = run_gate(
+            report,
+            thresholds,
+            overrides=config.overrides,
+            baseline=gate_baseline,
+            write_baseline=write_baseline,
+        )
+    except MtqaError as exc:
+        raise _fail(str(exc)) from None
+    options = {
+        "checks": [c.code for c in checker.checks],
+        "fail_on": thresholds.fail_on,
+        "gate": gate,
+    }
+    for out_fmt, path in outputs:
+        text = render(report, out_fmt, color=False, **options)
         try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+            raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
         if not quiet:
-            _stderr().print(f"mtqa: wrote {output}")
+            _stderr().print(f"mtqa: wrote {path}")
+    if stdout_fmt is None:
+        if not quiet:
             _stderr().print(_totals(report))
+    elif stdout_fmt == "terminal":
+        Console(highlight=False, emoji=False).print(report_renderable(report, include_errors=False))
     else:
-        if fmt is OutputFormat.terminal:
-            Console(highlight=False, emoji=False).print(
-                report_renderable(report, include_errors=False)
-            )
-        else:
-            sys.stdout.write(render(report, fmt.value))
-        for error in report.errors:
-            _stderr().print(error_text(error))
-    raise typer.Exit(report.exit_code(fail_on.value))
+        sys.stdout.write(render(report, stdout_fmt, **options))
+    for error in report.errors:
+        _stderr().print(error_text(error))
+    if not (quiet and gate.passed):
+        _print_gate(gate)
+    raise typer.Exit(gate.exit_code())
+
+
+def _effective_config(paths, *, config_file=None, isolated=False, **cli):
+    """The configuration file's values with the command line's on top."""
+    from mtqa.config import Config, load_config
+    from mtqa.gate import parse_max_findings
+
+    config = Config() if isolated else load_config(paths, config_file)
+    max_findings = cli.pop("max_findings", None)
+    if max_findings:
+        config.set("max-findings", parse_max_findings(max_findings))
+    for key, value in cli.items():
+        config.set(key.replace("_", "-"), value)
+    return config
+
+
+def _thresholds(config):
+    from mtqa.gate import Thresholds
+    from mtqa.model import Severity
+
+    thresholds = Thresholds(
+        fail_on=Severity.parse(config["fail-on"]),
+        max_findings=dict(config["max-findings"] or {}),
+        min_fluency=config["min-fluency"],
+        max_penalty=config["max-penalty"],
+    )
+    thresholds.validate(fluency_measured=bool(config["fluency"]))
+    return thresholds
+
+
+def _pair_outputs(formats: list, outputs: list[Path]) -> tuple[list[tuple[str, Path]], str | None]:
+    """(format, file) pairs in order, and the format for stdout (None: nothing to stdout)."""
+    from mtqa.model import MtqaError
+
+    names = [f.value for f in formats] or ["terminal"]
+    if len(outputs) > len(names):
+        raise MtqaError("more --output files than --format options: give a --format for each --output")
+    pairs = list(zip(names, outputs))
+    left = names[len(outputs):]
+    if len(left) > 1:
+        raise MtqaError(
+            f"only one format can go to stdout, not {', '.join(left)}: give the others an --output file"
+        )
+    if left:
+        return pairs, left[0]
+    return pairs, None if "terminal" in names else "terminal"
+
+
+def _print_gate(gate) -> None:
+    console = _stderr()
+    lines = gate.summary_lines()
+    style = "bold red" if not gate.passed else "green"
+    console.print(Text("mtqa: ", style="dim") + Text(lines[0], style=style))
+    for line in lines[1:]:
+        console.print(Text(line))
 
 
 def _totals(report) -> Text:
@@ -344,6 +523,50 @@ def explain(
             console.print(Text(f"{title}:", style=f"bold {style}"))
             for example in examples:
                 console.print(Text("  - ") + Text(example, style=style))
+
+
+@app.command("config")
+def config_cmd(
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="The paths you would check (the config is found upward from the first).", show_default=False),
+    ] = None,
+    config_file: Annotated[
+        Optional[Path], typer.Option("--config", help="Read this config file instead of finding one.")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.terminal,
+) -> None:
+    """Print the effective configuration and where each value came from."""
+    import json
+
+    from mtqa.config import load_config
+    from mtqa.model import MtqaError
+
+    try:
+        config = load_config(paths or [], config_file)
+    except MtqaError as exc:
+        raise _fail(str(exc)) from None
+    data = config.to_dict()
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(Text(f"config file: {data['file'] or '(none found: defaults)'}", style="bold"))
+    table = Table(box=None, pad_edge=False)
+    for column in ("key", "value", "from"):
+        table.add_column(column, overflow="fold")
+    for key, item in data["values"].items():
+        value = item["value"]
+        shown = "-" if value is None else json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+        table.add_row(key, shown, item["source"])
+    console.print(table)
+    for override in data["overrides"]:
+        console.print(
+            Text(
+                f"override {override['paths']}: select {override['select'] or 'all'}, "
+                f"ignore {override['ignore'] or '-'} (from {override['source']})"
+            )
+        )
 
 
 model_app = typer.Typer(

@@ -14,6 +14,35 @@ from mtqa.model import Document, Finding, Severity
 SCHEMA_VERSION = 1
 
 
+def _need(module: str):
+    """Import an optional dependency of the notebook extra, or say how to get it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise ImportError(
+            f"{module.split('.')[0]} is needed for this: pip install 'mtqa[notebook]'"
+        ) from exc
+
+
+#: Columns of ``to_pandas()``, also when there are no findings.
+RECORD_COLUMNS = [
+    "document", "code", "name", "family", "severity", "message", "start", "end", "line",
+    "column", "text", "suggestion", "confidence", "sentence",
+]
+SENTENCE_COLUMNS = [
+    "document", "sentence", "start", "end", "line", "text", "fluency", "slor", "nll", "tokens",
+    "findings", "codes", "flagged",
+]
+
+
+def _frame(records: list[dict[str, Any]], columns: list[str]):
+    pd = _need("pandas")
+    extra = [k for r in records for k in r if k not in columns]
+    return pd.DataFrame.from_records(records, columns=columns + sorted(set(extra)))
+
+
 @dataclass
 class DocumentResult:
     """What mtqa found in one document."""
@@ -57,6 +86,67 @@ class DocumentResult:
             "scores": dict(sorted(self.scores.items())),
             "notes": list(self.notes),
         }
+
+    # -- data out -----------------------------------------------------------
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per finding, with its document id."""
+        return [{"document": self.id, **f.to_dict()} for f in sorted(self.findings, key=Finding.sort_key)]
+
+    def to_pandas(self):
+        """The findings as a pandas DataFrame, one row each (``pip install 'mtqa[notebook]'``)."""
+        return _frame(self.to_records(), RECORD_COLUMNS)
+
+    def sentence_records(self) -> list[dict[str, Any]]:
+        """One dict per sentence of the article (furniture excluded): its fluency scores
+        (None when the reference model was off) and the findings that touch it."""
+        doc = self.document
+        scored = {
+            (s["start"], s["end"]): s for s in self.scores.get("sentences") or () if isinstance(s, dict)
+        }
+        records = []
+        for i, sentence in enumerate(doc.text_sentences(), 1):
+            score = scored.get((sentence.start, sentence.end), {})
+            touching = [
+                f
+                for f in sorted(self.findings, key=Finding.sort_key)
+                if f.start < sentence.end and f.end > sentence.start
+                or f.start == f.end and sentence.start <= f.start < sentence.end
+            ]
+            records.append(
+                {
+                    "document": self.id,
+                    "sentence": i,
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "line": doc.line_col(sentence.start)[0],
+                    "text": doc.text[sentence.start : sentence.end],
+                    "fluency": score.get("fluency"),
+                    "slor": score.get("slor"),
+                    "nll": score.get("nll"),
+                    "tokens": score.get("tokens"),
+                    "findings": len(touching),
+                    "codes": ",".join(sorted({f.code for f in touching})),
+                    "flagged": bool(touching),
+                }
+            )
+        return records
+
+    def sentences_frame(self):
+        """Per-sentence scores as a pandas DataFrame (see :meth:`sentence_records`)."""
+        return _frame(self.sentence_records(), SENTENCE_COLUMNS)
+
+    def plot(self, ax=None):
+        """A matplotlib figure: fluency per sentence, flagged sentences marked.
+
+        Without fluency scores (reference model off) it shows findings per sentence.
+        Draws on ``ax`` when given; returns the figure.
+        """
+        return _plot_sentences(self, ax)
+
+    def _repr_html_(self) -> str:
+        from mtqa.renderers.html import result_fragment
+
+        return result_fragment(self, id_prefix=f"mtqa{id(self):x}")
 
     def __rich__(self):
         from mtqa.renderers.terminal import document_renderable
@@ -111,6 +201,30 @@ class Report:
             for f in sorted(r.findings, key=Finding.sort_key)
         ]
 
+    def to_pandas(self):
+        """The findings as a pandas DataFrame, one row each (``pip install 'mtqa[notebook]'``)."""
+        return _frame(self.to_records(), RECORD_COLUMNS)
+
+    def sentence_records(self) -> list[dict[str, Any]]:
+        """One dict per sentence of every document, with its scores and findings."""
+        return [row for r in self.results for row in r.sentence_records()]
+
+    def sentences_frame(self):
+        """Per-sentence scores of every document as a pandas DataFrame."""
+        return _frame(self.sentence_records(), SENTENCE_COLUMNS)
+
+    def plot(self, ax=None):
+        """A matplotlib figure: for one document, fluency per sentence with the flagged
+        sentences marked; for a corpus, findings per document by family."""
+        if len(self.results) == 1:
+            return self.results[0].plot(ax)
+        return _plot_corpus(self, ax)
+
+    def _repr_html_(self) -> str:
+        from mtqa.renderers.html import report_fragment
+
+        return report_fragment(self, id_prefix=f"mtqa{id(self):x}")
+
     def to_dict(self) -> dict[str, Any]:
         from mtqa._version import __version__
 
@@ -136,3 +250,77 @@ class Report:
         from mtqa.renderers.terminal import report_renderable
 
         return report_renderable(self)
+
+
+# -- plots (matplotlib, imported on first use) -------------------------------------
+
+
+def _figure(ax, size: tuple[float, float]):
+    if ax is not None:
+        return ax.figure, ax
+    plt = _need("matplotlib.pyplot")
+    fig, ax = plt.subplots(figsize=size, layout="constrained")
+    # Closed at once: the caller (or Jupyter, through the returned value) shows it,
+    # and the inline backend does not show it a second time.
+    plt.close(fig)
+    return fig, ax
+
+
+def _plot_sentences(result: DocumentResult, ax=None):
+    from mtqa.renderers.html import FLUENCY_BAD, FLUENCY_WEAK, _fluency_color
+
+    rows = result.sentence_records()
+    fig, ax = _figure(ax, (max(6.0, min(16.0, 0.18 * len(rows) + 3)), 3.4))
+    xs = [r["sentence"] for r in rows]
+    flagged = [r for r in rows if r["flagged"]]
+    scored = any(r["fluency"] is not None for r in rows)
+    if scored:
+        heights = [r["fluency"] if r["fluency"] is not None else 0.0 for r in rows]
+        ax.bar(xs, heights, color=[_fluency_color(r["fluency"]) for r in rows], width=0.8)
+        ax.axhline(FLUENCY_WEAK, color="#b26a00", lw=0.8, ls="--")
+        ax.axhline(FLUENCY_BAD, color="#c62828", lw=0.8, ls="--")
+        ax.set_ylim(0, 105)
+        ax.set_ylabel("fluency (0-100)")
+        marks_y = [102.0] * len(flagged)
+        title = "fluency per sentence"
+    else:
+        heights = [r["findings"] for r in rows]
+        ax.bar(xs, heights, color="#90a4ae", width=0.8)
+        ax.set_ylabel("findings")
+        marks_y = [r["findings"] + 0.1 for r in flagged]
+        title = "findings per sentence (fluency not scored)"
+    if flagged:
+        ax.scatter(
+            [r["sentence"] for r in flagged], marks_y, marker="v", color="#c62828", zorder=3,
+            label="sentence with findings", clip_on=False,
+        )
+        ax.legend(loc="lower right", fontsize="small", framealpha=0.9)
+    ax.set_xlabel("sentence")
+    ax.set_xlim(0.4, max(xs, default=1) + 0.6)
+    ax.set_title(f"{result.id}: {title}", fontsize="medium", loc="left")
+    return fig
+
+
+def _plot_corpus(report: Report, ax=None):
+    from mtqa.model import FAMILIES
+    from mtqa.renderers.html import FAMILY_COLORS
+
+    results = report.results
+    fig, ax = _figure(ax, (8.0, max(2.5, min(20.0, 0.3 * len(results) + 1.5))))
+    counts = [r.counts("family") for r in results]
+    families = [f for f in FAMILIES if any(c.get(f) for c in counts)]
+    families += sorted({k for c in counts for k in c} - set(families))
+    ys = list(range(len(results)))
+    left = [0] * len(results)
+    for family in families:
+        widths = [c.get(family, 0) for c in counts]
+        color = FAMILY_COLORS.get(family, ("#e8e8e8", "#555555"))[1]
+        ax.barh(ys, widths, left=left, color=color, label=family)
+        left = [a + b for a, b in zip(left, widths)]
+    ax.set_yticks(ys, [r.id for r in results], fontsize="small")
+    ax.invert_yaxis()
+    ax.set_xlabel("findings")
+    ax.set_title(f"findings per document ({len(results)} documents)", fontsize="medium", loc="left")
+    if families:
+        ax.legend(fontsize="small", loc="best")
+    return fig

@@ -13,6 +13,11 @@ from mtqa.report import Report
 RENDERERS = {
     "terminal": "mtqa.renderers.terminal",
     "json": "mtqa.renderers.json",
+    "html": "mtqa.renderers.html",
+    "sarif": "mtqa.renderers.sarif",
+    "junit": "mtqa.renderers.junit",
+    "github": "mtqa.renderers.github",
+    "markdown": "mtqa.renderers.markdown",
 }
 
 

@@ -1,0 +1,121 @@
+"""Configuration: discovery, validation, precedence, ``mtqa config``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from mtqa.cli import _effective_config, app
+from mtqa.config import COMMAND_LINE, DEFAULT, find_config, load_config
+from mtqa.model import MtqaError
+
+from .conftest import CLEAN_ARTICLE
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_discovered_upward_from_the_checked_path(write, tmp_path):
+    article = write("news/2024/a.txt", CLEAN_ARTICLE)
+    assert find_config([str(article)]) is None or tmp_path not in find_config([str(article)]).parents
+    write("pyproject.toml", '[project]\nname = "x"\n')  # no [tool.mtqa]: passed by
+    write("news/pyproject.toml", '[tool.mtqa]\nfail-on = "warning"\n')
+    assert find_config([str(article)]) == tmp_path / "news" / "pyproject.toml"
+    write("news/mtqa.toml", 'fail-on = "info"\n')  # mtqa.toml wins in the same folder
+    config = load_config([str(article)])
+    assert config.file == tmp_path / "news" / "mtqa.toml"
+    assert config["fail-on"] == "info" and config.sources["fail-on"] == str(tmp_path / "news" / "mtqa.toml")
+    assert config.sources["select"] == DEFAULT
+
+
+def test_paths_are_relative_to_the_config_file(write, tmp_path):
+    write("mtqa.toml", 'glossary = "names.yaml"\nlexicons = ["x.yaml"]\nbaseline = "b.json"\n')
+    config = load_config([str(tmp_path)])
+    assert config["glossary"] == str(tmp_path / "names.yaml")
+    assert config["lexicons"] == [str(tmp_path / "x.yaml")]
+    assert config["baseline"] == str(tmp_path / "b.json")
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("colour = 1\n", ["'colour'", "unknown key"]),
+        ('fail-on = "fatal"\n', ["fail-on", "fatal"]),
+        ("fluency = 1\n", ["fluency", "true or false"]),
+        ('max-findings = "many"\n', ["max-findings"]),
+        ('select = ["XX999"]\n', ["select", "XX999"]),
+        ("[[overrides]]\npaths = ['a/**']\nignor = ['BP']\n", ["overrides[0]", "ignor"]),
+        ("fail-on = \n", ["not valid TOML"]),
+    ],
+)
+def test_unknown_key_or_wrong_type_names_key_and_file(write, tmp_path, text, words):
+    write("mtqa.toml", text)
+    with pytest.raises(MtqaError) as exc:
+        load_config([str(tmp_path)])
+    message = str(exc.value)
+    assert "mtqa.toml" in message
+    for word in words:
+        assert word in message
+    article = write("a.txt", CLEAN_ARTICLE)
+    result = run("check", article, "--no-fluency")
+    assert result.exit_code == 2
+    assert "mtqa.toml" in result.output
+
+
+def test_pyproject_errors_name_the_tool_table(write, tmp_path):
+    write("pyproject.toml", "[tool.mtqa]\nmax-penalty = \"high\"\n")
+    with pytest.raises(MtqaError, match=r"pyproject.toml: tool.mtqa.max-penalty must be a number"):
+        load_config([str(tmp_path)])
+
+
+def test_command_line_wins_and_says_so(write, tmp_path):
+    write("mtqa.toml", 'fail-on = "warning"\nselect = ["BP"]\nmax-findings = {total = 3, names = 1}\n')
+    config = _effective_config([str(tmp_path)], fail_on="error", select=None, max_findings=["5"])
+    assert config["fail-on"] == "error" and config.sources["fail-on"] == COMMAND_LINE
+    assert config["select"] == ["BP"] and config.sources["select"] == str(tmp_path / "mtqa.toml")
+    assert config["max-findings"] == {"total": 5}
+    isolated = _effective_config([str(tmp_path)], isolated=True)
+    assert isolated["fail-on"] == "error" and isolated.file is None
+
+
+def test_config_settings_reach_the_run(write, tmp_path):
+    article = write("a.txt", CLEAN_ARTICLE.replace("Oslo", "Tromsø"), "cp1252")  # EN002, a warning
+    assert run("check", article, "--no-fluency").exit_code == 0
+    write("mtqa.toml", 'fail-on = "warning"\nfluency = false\n')
+    assert run("check", article).exit_code == 1
+    write("mtqa.toml", 'fail-on = "warning"\nfluency = false\nignore = ["encoding"]\n')
+    assert run("check", article).exit_code == 0
+    write("mtqa.toml", 'fail-on = "warning"\nfluency = false\n[[overrides]]\npaths = ["a.txt"]\nselect = ["BP"]\n')
+    assert run("check", article).exit_code == 0
+    assert run("check", article, "--isolated", "--no-fluency", "--fail-on", "warning").exit_code == 1
+    # an explicit --config file
+    other = write("conf/strict.toml", 'fail-on = "info"\nfluency = false\n')
+    assert run("check", article, "--config", other).exit_code == 1
+    assert run("check", article, "--config", tmp_path / "missing.toml").exit_code == 2
+
+
+def test_min_fluency_with_fluency_off_in_the_config_is_a_usage_error(write):
+    article = write("a.txt", CLEAN_ARTICLE)
+    write("mtqa.toml", "fluency = false\nmin-fluency = 30\n")
+    result = run("check", article)
+    assert result.exit_code == 2
+    assert "min-fluency" in result.output
+
+
+def test_config_command_prints_values_and_sources(write, tmp_path):
+    write("mtqa.toml", 'fail-on = "warning"\n[[overrides]]\npaths = ["drafts/**"]\nignore = ["FL"]\n')
+    result = run("config", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "mtqa.toml" in result.output and "fail-on" in result.output and "default" in result.output
+    assert "drafts/**" in result.output
+    data = json.loads(run("config", tmp_path, "-f", "json").stdout)
+    assert data["values"]["fail-on"] == {"value": "warning", "source": str(tmp_path / "mtqa.toml")}
+    assert data["values"]["select"]["source"] == "default"
+    assert data["overrides"][0]["ignore"] == ["FL"]
+    write("mtqa.toml", "nonsense = 1\n")
+    assert run("config", tmp_path).exit_code == 2
