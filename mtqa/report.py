@@ -84,6 +84,8 @@ class DocumentResult:
             },
             "findings": [f.to_dict() for f in sorted(self.findings, key=Finding.sort_key)],
             "scores": dict(sorted(self.scores.items())),
+            # Source/translation alignment, for other tools to reuse (null without a source).
+            "alignment": doc.alignment().to_dict() if doc.source else None,
             "notes": list(self.notes),
         }
 

@@ -145,3 +145,17 @@ def test_cli_source_option(write):
     assert "'100 000' where the translation says '10,000'" in result.output
     result = CliRunner().invoke(app, ["check", str(en), str(en), "--source", str(nb), "--no-fluency"])
     assert result.exit_code == 2 and "one article" in result.output
+
+
+def test_the_alignment_is_in_the_json(write):
+    en = write("a.txt", "Budget day\n\nThe finance minister said 10,000 jobs are at risk.\n")
+    nb = write("a-nb.txt", "Budsjettdagen\n\nFinansministeren sa at 100 000 arbeidsplasser er truet.\n")
+    (doc,) = list(iter_documents([en], source=nb))
+    data = mtqa.check(doc, fluency=False).to_dict()["documents"][0]
+    alignment = data["alignment"]
+    assert alignment["ok"] is True
+    pairs = [(doc.source[s[0]:s[1]], doc.text[t[0]:t[1]]) for b in alignment["sentences"]
+             for s, t in zip(b["source"], b["target"])]
+    assert ("Finansministeren sa at 100 000 arbeidsplasser er truet.",
+            "The finance minister said 10,000 jobs are at risk.") in pairs
+    assert mtqa.check("Budget day\n\nText here.", fluency=False).to_dict()["documents"][0]["alignment"] is None
