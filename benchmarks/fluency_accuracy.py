@@ -83,11 +83,11 @@ def roc_auc(neg: list[float], pos: list[float]) -> float:
     return wins / (len(pos) * len(neg))
 
 
-def seed_auc() -> None:
+def seed_auc(model: str | None = None) -> None:
     print("## Seed article: sentence fluency, garbled vs fluent\n")
     for gold in sorted(GOLD.glob("*.fluency.jsonl")):
         doc_path = ROOT / "seeds" / (gold.name.split(".")[0] + ".txt")
-        report = mtqa.check(doc_path, select=["FL"])
+        report = mtqa.check(doc_path, select=["FL"], model=model)
         result = report[0]
         sentences = result.scores["sentences"]
         text = result.document.text
@@ -100,6 +100,10 @@ def seed_auc() -> None:
                 print(f"- not found: {item['quote']!r}")
                 continue
             labelled[item["label"]].append(hit[0]["fluency"])
+        if any(v is None for values in labelled.values() for v in values):
+            print(f"{doc_path.name}: the model has no calibration, so no sentence fluency: "
+                  "run benchmarks/fluency_calibration.py for it first\n")
+            continue
         auc = roc_auc(labelled["garbled"], labelled["fluent"])
         print(f"{doc_path.name}: {len(labelled['garbled'])} garbled, {len(labelled['fluent'])} fluent; "
               f"ROC AUC {auc:.3f}; document fluency {result.scores['fluency']}; "
@@ -137,7 +141,7 @@ def main() -> int:
     args = ap.parse_args()
     scorer = load_scorer(args.model, device="cpu")
     print(f"model: {scorer.signature}\n")
-    seed_auc()
+    seed_auc(args.model)
     blimp(scorer, args.blimp, args.per_paradigm)
     demetr(scorer, args.demetr, args.per_file)
     return 0
