@@ -456,6 +456,55 @@ class _Progress:
             self._progress = None
 
 
+@app.command()
+def compare(
+    system_a: Annotated[str, typer.Argument(help="System A's translations: a file, a directory or a JSONL corpus.", show_default=False)],
+    system_b: Annotated[str, typer.Argument(help="System B's translations of the same articles.", show_default=False)],
+    reference: Annotated[str, typer.Option("--reference", "-r", help="The human reference translations (same layout).", show_default=False)],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.terminal,
+    samples: Annotated[int, typer.Option("--samples", help="Bootstrap resamples.")] = 1000,
+    no_fluency: Annotated[bool, typer.Option("--no-fluency", help="Count findings without the reference language model.")] = False,
+) -> None:
+    """Compare two MT systems: corpus BLEU, chrF++ and TER with paired bootstrap, and mtqa findings."""
+    import json
+
+    from mtqa.api import Checker
+    from mtqa.compare import compare as run_compare
+    from mtqa.model import MtqaError
+
+    try:
+        checker = Checker(fluency=not no_fluency)
+        result = run_compare(system_a, system_b, reference, checker=checker, n_samples=samples)
+    except MtqaError as exc:
+        raise _fail(str(exc)) from None
+    for error in result.errors:
+        _stderr().print(Text("mtqa: warning: ", style="yellow") + Text(error))
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(result.documents)} articles, {samples} bootstrap resamples", title_justify="left")
+    table.add_column("system")
+    for metric in result.scores:
+        table.add_column(metric, justify="right")
+    table.add_column("mtqa findings")
+    for i, system in enumerate(result.systems):
+        cells = []
+        for metric, rows in result.scores.items():
+            row = rows[i]
+            cell = f"{row['score']:.2f} ({row['mean']:.2f} ± {row['ci']:.2f})"
+            if row["p_value"] is not None:
+                cell += f" p={row['p_value']:.4f}" + (" *" if row["p_value"] < 0.05 else "")
+            cells.append(cell)
+        counts = result.findings.get(system, {})
+        cells.append(", ".join(f"{k} {v}" for k, v in counts.items()) or "none")
+        table.add_row(system, *cells)
+    console = Console(highlight=False)
+    console.print(table)
+    console.print(Text("* the difference from the first system is significant (p < 0.05)", style="dim"))
+    for metric, signature in result.signatures.items():
+        console.print(Text(f"{metric}: {signature}", style="dim"), soft_wrap=True)
+
+
 @app.command("checks")
 def list_checks_cmd(
     fmt: Annotated[
