@@ -24,26 +24,16 @@ import random
 import re
 import sys
 import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import mtqa  # noqa: E402
+from ntrex import documents  # noqa: E402
 
 EXPECTED = {"number": {"accuracy"}, "name": {"names"}, "omission": {"accuracy"}, "copy": {"untranslated"}}
 SOURCE_AWARE = ["accuracy", "untranslated", "names", "input"]
-
-
-def documents(ntrex: Path):
-    en = (ntrex / "newstest2019-src.eng.txt").read_text("utf-8").split("\n")
-    nb = (ntrex / "newstest2019-ref.nob.txt").read_text("utf-8").split("\n")
-    ids = (ntrex / "DOCUMENT_IDS.tsv").read_text("utf-8").split("\n")
-    docs: OrderedDict[str, list[tuple[str, str]]] = OrderedDict()
-    for doc_id, e, n in zip(ids, en, nb):
-        if e.strip() and n.strip():
-            docs.setdefault(doc_id.split("\t")[0], []).append((e.strip(), n.strip()))
-    return docs
 
 
 def corrupt(kind: str, lines: list[tuple[str, str]], rng: random.Random):

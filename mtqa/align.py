@@ -86,6 +86,21 @@ class Alignment:
         return None
 
 
+def sentence_pairs(doc) -> list[tuple[Bead, str]]:
+    """The aligned sentence groups of ``doc`` that pair source with translation,
+    each with its source text; none when there is no source or the alignment
+    failed (``IN001`` reports that)."""
+    alignment = doc.alignment()
+    if alignment is None or not alignment.ok:
+        return []
+    source = doc.source or ""
+    return [
+        (bead, " ".join(source[s.start : s.end] for s in bead.source))
+        for bead in alignment.sentences
+        if bead.source and bead.target
+    ]
+
+
 def anchors(text: str) -> set[str]:
     """What survives translation: numbers (digits only) and capitalised words."""
     found = {re.sub(r"\D", "", n) for n in _NUMBER.findall(text)}

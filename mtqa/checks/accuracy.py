@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from mtqa.align import sentence_pairs
 from mtqa.checks.base import Check
 from mtqa.model import Document, Finding, Severity
 from mtqa.numbers import IMPERIAL_EN, METRIC_NB, english_quantities, norwegian_quantities
@@ -16,11 +17,11 @@ from mtqa.numbers import IMPERIAL_EN, METRIC_NB, english_quantities, norwegian_q
 _DESCRIBE = {"number": "number", "date": "date", "time": "time"}
 
 
-def _aligned_pairs(doc: Document):
+def _beads(doc: Document):
+    """Every sentence bead, omissions and additions included; none when the
+    alignment failed."""
     alignment = doc.alignment()
-    if alignment is None or not alignment.ok:
-        return alignment, []
-    return alignment, alignment.sentences
+    return alignment.sentences if alignment is not None and alignment.ok else []
 
 
 class NumberMismatch(Check):
@@ -47,10 +48,7 @@ class NumberMismatch(Check):
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
         source = doc.source or ""
-        _, beads = _aligned_pairs(doc)
-        for bead in beads:
-            if not bead.source or not bead.target:
-                continue
+        for bead, _ in sentence_pairs(doc):
             target_quantities = [
                 q.shifted(t.start)
                 for t in bead.target
@@ -130,7 +128,7 @@ class OmittedText(Check):
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
         source = doc.source or ""
-        _, beads = _aligned_pairs(doc)
+        beads = _beads(doc)
         position = 0
         for bead in beads:
             if bead.target:
@@ -172,7 +170,7 @@ class AddedText(Check):
     MIN_WORDS = 4
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
-        _, beads = _aligned_pairs(doc)
+        beads = _beads(doc)
         for bead in beads:
             if bead.source or not bead.target:
                 continue

@@ -453,14 +453,9 @@ class SourceNameMismatch(Check):
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
         from rapidfuzz.distance import OSA  # a swap of two letters is one edit
 
-        alignment = doc.alignment()
-        if alignment is None or not alignment.ok:
-            return
-        source = doc.source or ""
-        for bead in alignment.sentences:
-            if not bead.source or not bead.target:
-                continue
-            src_text = " ".join(source[s.start : s.end] for s in bead.source)
+        from mtqa.align import sentence_pairs
+
+        for bead, src_text in sentence_pairs(doc):
             names = {
                 m.group(0)
                 for m in _SOURCE_NAME.finditer(src_text)

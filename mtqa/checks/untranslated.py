@@ -197,14 +197,10 @@ class CopiedSource(Check):
     examples_are_text = False
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
-        alignment = doc.alignment()
-        if alignment is None or not alignment.ok:
-            return
-        source = doc.source or ""
-        for bead in alignment.sentences:
-            if not bead.source or not bead.target:
-                continue
-            src_tokens = [t.lower() for s in bead.source for t in _TOKEN.findall(source[s.start : s.end])]
+        from mtqa.align import sentence_pairs
+
+        for bead, src_text in sentence_pairs(doc):
+            src_tokens = [t.lower() for t in _TOKEN.findall(src_text)]
             start, end = bead.target[0].start, bead.target[-1].end
             tgt_tokens = [t.lower() for t in _TOKEN.findall(doc.text[start:end])]
             if len(tgt_tokens) < 3 or not src_tokens:
