@@ -87,9 +87,13 @@ def sentence_share(text: str) -> tuple[int, int]:
     return sum(1 for t in tokens if leans_norwegian(t.lower())), len(tokens)
 
 
-def _sentence_is_norwegian(text: str) -> bool:
-    norwegian, counted = sentence_share(text)
+def _is_norwegian_share(norwegian: int, counted: int) -> bool:
+    """The one rule for "this sentence is in Norwegian" (UT001 defers to UT002 on it)."""
     return counted >= 4 and norwegian / counted >= SENTENCE_SHARE
+
+
+def _sentence_is_norwegian(text: str) -> bool:
+    return _is_norwegian_share(*sentence_share(text))
 
 
 def _in_quotes(text: str, start: int, end: int) -> bool:
@@ -131,10 +135,9 @@ class UntranslatedWord(Check):
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
-            words = norwegian_words(text)
             if _sentence_is_norwegian(text):
                 continue  # UT002 reports the whole sentence
-            for start, end, score in words:
+            for start, end, score in norwegian_words(text):
                 if _in_quotes(text, start, end):
                     continue
                 word = text[start:end]
@@ -167,7 +170,7 @@ class UntranslatedSentence(Check):
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             norwegian, counted = sentence_share(text)
-            if counted >= 4 and norwegian / counted >= SENTENCE_SHARE:
+            if _is_norwegian_share(norwegian, counted):
                 share = norwegian / counted
                 yield self.finding(
                     doc,
