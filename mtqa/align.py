@@ -7,7 +7,9 @@ left out or added).  Each bead is costed by the length ratio of its two sides
 (Gale & Church's observation that translations keep length) and by anchors that
 survive translation: numbers, and capitalised names.  When even the best path
 is poor, :func:`align` says so (``Alignment.ok`` is False, with the reason)
-rather than guessing.
+rather than guessing.  Where length alone strands a sentence beside a merge
+that holds its translation (a sentence expanded or cut short in translation),
+the anchors undo the slip (:func:`_repair_slips`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from mtqa.model import Block, BlockKind
+from mtqa.model import Block, BlockKind, Document
 
 _NUMBER = re.compile(r"\d+(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][\w\-]+")
@@ -39,6 +41,10 @@ ANCHOR_WEIGHT = 2.0
 FAIL_MEAN_COST = 3.5
 #: ... or when more than this share of the beads are omissions or additions.
 FAIL_INDEL_SHARE = 0.5
+#: Largest length cost (-log of the Gale & Church tail probability) at which a
+#: sentence next to a gap is still taken as a translation of the gap's sentence
+#: (:func:`_repair_slips`): about 2.4 standard deviations.
+SLIP_MAX_LENGTH_COST = 4.0
 
 
 @dataclass(frozen=True)
@@ -116,25 +122,36 @@ def _length_cost(source_len: int, target_len: int, ratio: float) -> float:
     return -math.log(max(tail, 1e-12))
 
 
+def _ratio(source_chars: int, target_chars: int) -> float:
+    """Expected target characters per source character."""
+    # English runs a little longer than Bokmål; an omission or addition must
+    # not skew the ratio much, so the document's own ratio is clipped.
+    return min(1.25, max(0.9, (target_chars or 1) / (source_chars or 1)))
+
+
+def _evidence(a_s: set[str], a_t: set[str], s_len: int, t_len: int, ratio: float) -> float:
+    """The cost of pairing two non-empty sides from their anchors and lengths."""
+    anchor = 1.0 - len(a_s & a_t) / len(a_s | a_t) if (a_s or a_t) else 0.25
+    return _length_cost(s_len, t_len, ratio) + ANCHOR_WEIGHT * anchor
+
+
 def align_units(source: list[str], target: list[str]) -> list[tuple[list[int], list[int], float]]:
     """Monotone alignment of two lists of text units: (source idx, target idx, cost) beads."""
     n, m = len(source), len(target)
     s_len, t_len = [len(x) for x in source], [len(x) for x in target]
     s_anc, t_anc = [anchors(x) for x in source], [anchors(x) for x in target]
-    # English runs a little longer than Bokmål; an omission or addition must
-    # not skew the ratio much, so the document's own ratio is clipped.
-    ratio = min(1.25, max(0.9, (sum(t_len) or 1) / (sum(s_len) or 1)))
+    ratio = _ratio(sum(s_len), sum(t_len))
 
     def cost(i: int, ni: int, j: int, nj: int) -> float:
         if i == ni or j == nj:
             return ANCHOR_WEIGHT * 0.25  # neutral: as good as a pair without anchors
-        a_s = set().union(*s_anc[i:ni])
-        a_t = set().union(*t_anc[j:nj])
-        anchor = 1.0 - len(a_s & a_t) / len(a_s | a_t) if (a_s or a_t) else 0.25
-        length = _length_cost(
-            sum(s_len[i:ni]) + ni - i - 1, sum(t_len[j:nj]) + nj - j - 1, ratio
+        return _evidence(
+            set().union(*s_anc[i:ni]),
+            set().union(*t_anc[j:nj]),
+            sum(s_len[i:ni]) + ni - i - 1,
+            sum(t_len[j:nj]) + nj - j - 1,
+            ratio,
         )
-        return length + ANCHOR_WEIGHT * anchor
 
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -162,6 +179,26 @@ def align_units(source: list[str], target: list[str]) -> list[tuple[list[int], l
         beads.append((list(range(i - di, i)), list(range(j - dj, j)), local))
         i, j = i - di, j - dj
     return beads[::-1]
+
+
+def align_reference(doc: Document) -> list[tuple[str, str, int, int]]:
+    """The translation's sentences aligned with those of its human reference
+    (both English, the same aligner): ``(translation, reference, start, end)``
+    for each aligned group, ``start:end`` its span in ``doc.text``.  Groups of
+    the reference with nothing in the translation are left out.  Use
+    :meth:`mtqa.model.Document.reference_segments`, which computes this once."""
+    reference = doc.reference or ""
+    hyp_sents = doc.text_sentences()
+    ref_doc = Document(id=f"{doc.id} (reference)", text=reference)
+    refs = [reference[s.start : s.end] for s in ref_doc.text_sentences()]
+    hyps = [doc.text[s.start : s.end] for s in hyp_sents]
+    out = []
+    for r_idx, h_idx, _ in align_units(refs, hyps):
+        if not h_idx:
+            continue
+        start, end = hyp_sents[h_idx[0]].start, hyp_sents[h_idx[-1]].end
+        out.append((doc.text[start:end], " ".join(refs[i] for i in r_idx), start, end))
+    return out
 
 
 @cache
@@ -202,6 +239,75 @@ def _split(text: str, block: Block) -> list[Span]:
         spans.append(Span(block.start + at, block.start + at + len(piece)))
         cursor = at + len(piece)
     return spans or [Span(block.start, block.end)]
+
+
+def _repair_slips(beads: list[Bead], source: str, target: str, ratio: float) -> list[Bead]:
+    """Give a sentence left without a counterpart the neighbouring sentence that
+    translates it.
+
+    Length is the aligner's main evidence, and a translator who expands one
+    sentence can make it prefer pairing that sentence with two translated
+    sentences, leaving the next source sentence "omitted" (or, mirrored, an
+    added sentence beside a merge).  Such a slip is undone when the evidence
+    that survives translation says so: the gap sits next to a bead with more
+    sentences on the other side than on its own, the neighbour's sentence
+    nearest the gap shares names or numbers with the stranded sentence (more
+    than with its own bead's other side, and at least one that the other side
+    lacks), and its length fits a translation of the stranded sentence.  That
+    sentence then leaves its bead and pairs 1-1 with the stranded one.
+    """
+
+    def cost(src: tuple[Span, ...], tgt: tuple[Span, ...]) -> float:
+        return BEAD_COST[(len(src), len(tgt))] + _evidence(
+            set().union(*(anchors(source[s.start : s.end]) for s in src)),
+            set().union(*(anchors(target[t.start : t.end]) for t in tgt)),
+            sum(s.end - s.start + 1 for s in src) - 1,
+            sum(t.end - t.start + 1 for t in tgt) - 1,
+            ratio,
+        )
+
+    beads = list(beads)
+    for k in range(len(beads)):
+        gap = beads[k]
+        if bool(gap.source) == bool(gap.target) or len(gap.source) + len(gap.target) != 1:
+            continue
+        omitted = bool(gap.source)  # else an addition: the same with the sides swapped
+        stranded = gap.source if omitted else gap.target
+        own_text, other_text = (source, target) if omitted else (target, source)
+        stranded_anchors = set().union(*(anchors(own_text[s.start : s.end]) for s in stranded))
+        stranded_len = sum(s.end - s.start for s in stranded)
+        if not stranded_anchors:
+            continue
+        for step in (-1, 1):
+            if not 0 <= k + step < len(beads):
+                continue
+            near = beads[k + step]
+            own, other = (near.source, near.target) if omitted else (near.target, near.source)
+            if not own or len(other) <= len(own):
+                continue
+            edge = other[-1] if step == -1 else other[0]
+            edge_anchors = anchors(other_text[edge.start : edge.end])
+            near_anchors = set().union(*(anchors(own_text[s.start : s.end]) for s in own))
+            shared = edge_anchors & stranded_anchors
+            if not shared - near_anchors or len(shared) <= len(edge_anchors & near_anchors):
+                continue
+            edge_len = edge.end - edge.start
+            length = (
+                _length_cost(stranded_len, edge_len, ratio)
+                if omitted
+                else _length_cost(edge_len, stranded_len, ratio)
+            )
+            if length > SLIP_MAX_LENGTH_COST:
+                continue
+            rest = tuple(t for t in other if t != edge)
+            near_pair = (near.source, rest) if omitted else (rest, near.target)
+            gap_pair = (gap.source, (edge,)) if omitted else ((edge,), gap.target)
+            shape = (len(near_pair[0]), len(near_pair[1]))
+            if near_pair[0] and near_pair[1] and shape in BEAD_COST:
+                beads[k + step] = Bead(*near_pair, cost(*near_pair))
+                beads[k] = Bead(*gap_pair, cost(*gap_pair))
+                break
+    return beads
 
 
 def _given_pairs(doc, src_paras: list[Span], tgt_paras: list[Span]):
@@ -269,4 +375,12 @@ def align(doc) -> Alignment:
             f"({len(paired)} sentence pairs with mean cost {mean:.2f}, {indels} sentences "
             "without a counterpart): is it the right source for this article?"
         )
+    # After the verdict, which judges the aligner's own best path: a repaired
+    # slip trades a gap for a costly but right pair.
+    result.sentences = _repair_slips(
+        result.sentences,
+        source,
+        doc.text,
+        _ratio(sum(p.end - p.start for p in src_paras), sum(p.end - p.start for p in tgt_paras)),
+    )
     return result

@@ -33,6 +33,39 @@ _MISSING_WORDS = {
 
 
 @dataclass
+class Partial:
+    """Part of one document's result: from the rule checks or from the model.
+
+    Picklable, so a worker process can compute it."""
+
+    findings: list[Finding] = field(default_factory=list)
+    #: What was lacking ("source", "model and source") -> the codes skipped for it.
+    skipped: dict[str, list[str]] = field(default_factory=dict)
+    scores: dict[str, Any] = field(default_factory=dict)
+    #: Internal errors of checks, as messages.
+    errors: list[str] = field(default_factory=list)
+    #: Corpus-level checks' per-document states (:meth:`Check.collect`), by code.
+    states: dict[str, Any] = field(default_factory=dict)
+
+
+def _internal_error(doc: Document, what: str, exc: BaseException) -> str:
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+    return (
+        f"{doc.id}: internal error in check {what} ({type(exc).__name__}: {exc}{at}); "
+        "the other checks ran. Please report this with the article."
+    )
+
+
+def _corpus_error(code: str, exc: BaseException) -> DocumentError:
+    return DocumentError(
+        "<corpus>",
+        f"internal error in the corpus-level pass of {code} "
+        f"({type(exc).__name__}: {exc}); the documents' own findings stand",
+    )
+
+
+@dataclass
 class Context:
     """What checks share during a run: loaded resources, not per-document state."""
 
@@ -150,46 +183,102 @@ class Checker:
         return "|".join(parts)
 
     # -- running --------------------------------------------------------------
-    def check_document(self, doc: Document) -> tuple[DocumentResult, list[DocumentError]]:
-        """Run every check on one document; a failing check is an error, not a crash."""
-        result = DocumentResult(doc)
-        errors: list[DocumentError] = []
-        skipped: dict[str, list[str]] = {}
-        self.load_model()
-        result.scores["fluency"] = None
-        if self.context.scorer is not None:
-            scores = self.context.scorer.document_scores(doc)
-            result.scores["fluency"] = None if scores.fluency is None else round(scores.fluency, 1)
-            result.scores["sentences"] = scores.sentence_dicts()
+    @property
+    def rule_checks(self) -> list[Check]:
+        """The checks that do not need the reference model (a corpus run's worker processes run these)."""
+        return [c for c in self.checks if "model" not in c.requires]
+
+    @property
+    def model_checks(self) -> list[Check]:
+        return [c for c in self.checks if "model" in c.requires]
+
+    def _run_checks(self, doc: Document, checks: list[Check], part: Partial) -> None:
+        for check in checks:
+            lacking = check.missing(doc, self.context)
+            if lacking:
+                part.skipped.setdefault(" and ".join(lacking), []).append(check.code)
+                continue
+            try:
+                part.findings.extend(check.run(doc, self.context))
+            except Exception as exc:  # one broken check must not stop the run
+                part.errors.append(_internal_error(doc, check.code, exc))
+
+    def check_rules(self, doc: Document) -> Partial:
+        """The checks without the model, the reference metrics and the corpus-level states."""
+        part = Partial()
         if doc.reference:
             from mtqa.checks.reference import reference_scores
 
-            result.scores["reference"] = reference_scores(doc)
-        for check in self.checks:
-            lacking = check.missing(doc, self.context)
-            if lacking:
-                skipped.setdefault(" and ".join(lacking), []).append(check.code)
-                continue
+            from mtqa.checks.reference import reference_stats
+
             try:
-                result.findings.extend(check.run(doc, self.context))
-            except Exception as exc:  # one broken check must not stop the run
-                where = traceback.extract_tb(exc.__traceback__)[-1]
-                errors.append(
-                    DocumentError(
-                        doc.id,
-                        f"{doc.id}: internal error in check {check.code} "
-                        f"({type(exc).__name__}: {exc} at {Path(where.filename).name}:{where.lineno}); "
-                        "the other checks ran. Please report this with the article.",
-                        path=doc.path,
-                        line=doc.record_line,
-                    )
-                )
+                part.scores["reference"] = reference_scores(doc)
+                # summable sacrebleu statistics: corpus totals without keeping the documents
+                part.scores["reference_stats"] = reference_stats(doc)
+            except Exception as exc:
+                part.errors.append(_internal_error(doc, "reference metrics", exc))
+        self._run_checks(doc, self.rule_checks, part)
+        for check in self.checks:
+            if check.corpus_level:
+                try:
+                    part.states[check.code] = check.collect(doc, self.context)
+                except Exception as exc:
+                    part.errors.append(_internal_error(doc, f"{check.code} (corpus pass)", exc))
+        return part
+
+    def check_model(self, doc: Document) -> Partial:
+        """The reference model's scores and the checks that need them."""
+        part = Partial()
+        self.load_model()
+        part.scores["fluency"] = None
+        if self.context.scorer is not None:
+            scores = self.context.scorer.document_scores(doc)
+            part.scores["fluency"] = None if scores.fluency is None else round(scores.fluency, 1)
+            part.scores["sentences"] = scores.sentence_dicts()
+        self._run_checks(doc, self.model_checks, part)
+        return part
+
+    def combine(self, doc: Document, *parts: Partial) -> tuple[DocumentResult, list[DocumentError]]:
+        """One document's result from its parts (rules, model), as :meth:`check_document` gives it."""
+        result = DocumentResult(doc)
+        skipped: dict[str, list[str]] = {}
+        errors = []
+        for part in parts:
+            result.findings.extend(part.findings)
+            result.scores.update(part.scores)
+            for lacking, codes in part.skipped.items():
+                skipped.setdefault(lacking, []).extend(codes)
+            errors.extend(
+                DocumentError(doc.id, message, path=doc.path, line=doc.record_line) for message in part.errors
+            )
+        order = {c.code: i for i, c in enumerate(self.checks)}
         for lacking, codes in sorted(skipped.items()):
+            codes.sort(key=lambda c: order.get(c, len(order)))
             why = "; ".join(_MISSING_WORDS.get(w, f"no {w}") for w in lacking.split(" and "))
             result.notes.append(f"skipped {', '.join(codes)}: {why}")
         result.findings = merge_model_evidence(result.findings)
         result.findings.sort(key=Finding.sort_key)
         return result, errors
+
+    def check_document(self, doc: Document) -> tuple[DocumentResult, list[DocumentError]]:
+        """Run every check on one document; a failing check is an error, not a crash."""
+        model = self.check_model(doc)
+        return self.combine(doc, self.check_rules(doc), model)
+
+    def corpus_findings(
+        self, states: dict[str, list[tuple[int, Any]]]
+    ) -> tuple[list[tuple[int, Finding]], list[DocumentError]]:
+        """The corpus-level findings from the states collected per document (:meth:`check_rules`)."""
+        found: list[tuple[int, Finding]] = []
+        errors: list[DocumentError] = []
+        for check in self.checks:
+            if not check.corpus_level or len(states.get(check.code, ())) < 2:
+                continue
+            try:
+                found.extend(check.finish_collected(states[check.code], self.context))
+            except Exception as exc:
+                errors.append(_corpus_error(check.code, exc))
+        return found, errors
 
     def iter_check(self, inputs: Inputs) -> Iterator[DocumentResult | DocumentError]:
         """Results one document at a time, in input order (streaming).
@@ -232,13 +321,7 @@ class Checker:
             try:
                 added = list(check.finish(report.results, self.context))
             except Exception as exc:
-                report.errors.append(
-                    DocumentError(
-                        "<corpus>",
-                        f"internal error in the corpus-level pass of {check.code} "
-                        f"({type(exc).__name__}: {exc}); the documents' own findings stand",
-                    )
-                )
+                report.errors.append(_corpus_error(check.code, exc))
                 continue
             for result, finding in added:
                 result.findings.append(finding)

@@ -57,6 +57,11 @@ class DType(str, enum.Enum):
     float16 = "float16"
 
 
+class Engine(str, enum.Enum):
+    local = "local"
+    ray = "ray"
+
+
 class InputFormat(str, enum.Enum):
     auto = "auto"
     text = "text"
@@ -103,6 +108,7 @@ def _root(
 class ReportFormat(str, enum.Enum):
     terminal = "terminal"
     json = "json"
+    jsonl = "jsonl"
     sarif = "sarif"
     junit = "junit"
     github = "github"
@@ -124,7 +130,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Output format (terminal, json, sarif, junit, github, markdown, html); repeatable, "
+            help="Output format (terminal, json, jsonl, sarif, junit, github, markdown, html); repeatable, "
             "the n-th --format goes to the n-th --output, one left over goes to stdout.",
             show_default=False,
         ),
@@ -222,11 +228,29 @@ def check(
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore configuration files.")
     ] = False,
+    jobs: Annotated[
+        Optional[int],
+        typer.Option("--jobs", "-j", help="Worker processes for the rule checks (default: the CPU count; 1: none).", min=1),
+    ] = None,
+    results: Annotated[
+        Optional[Path],
+        typer.Option("--results", help="Store each document's result in this JSONL file as it is done (see --resume)."),
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue the run stored in --results: skip the documents done there."),
+    ] = False,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local: this machine; ray: a Ray cluster (pip install 'mtqa[ray]').")
+    ] = Engine.local,
+    ray_address: Annotated[
+        Optional[str],
+        typer.Option("--ray-address", help="The Ray cluster to join (default: $RAY_ADDRESS, else start a local one)."),
+    ] = None,
 ) -> None:
     """Check articles, report what is wrong with the translation, and gate on thresholds."""
     from mtqa.api import Checker
-    from mtqa.loaders import DocumentError
-    from mtqa.model import MtqaError
+    from mtqa.model import Finding, MtqaError
     from mtqa.renderers import render
     from mtqa.renderers.terminal import error_text, report_renderable
     from mtqa.report import Report
@@ -281,68 +305,165 @@ def check(
             "make no findings (see benchmarks/fluency_calibration.py)"
         )
 
+    if resume and results is None:
+        raise _fail("--resume needs --results FILE: the file of the run to continue")
+    import os
+
+    from mtqa.corpus import CorpusRun, ResultsFile, count_documents, run_identity
+
     report = Report(signature=checker.signature)
-    inputs: list = list(paths)
     if source is not None or reference is not None:
         from mtqa.loaders import iter_documents
 
         try:
-            loaded = list(
-                iter_documents(paths, checker.input_format, source=source, reference=reference)
-            )
+            items = list(iter_documents(paths, checker.input_format, source=source, reference=reference))
         except ValueError as exc:
             raise _fail(str(exc)) from None
-        report.errors.extend(i for i in loaded if isinstance(i, DocumentError))
-        inputs = [i for i in loaded if not isinstance(i, DocumentError)]
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+        total = len(items)
+    else:
+        from mtqa.loaders import iter_documents
+
+        items = iter_documents(paths, checker.input_format)
+        total = count_documents(paths, checker.input_format) if not quiet else None
+    # jsonl alone is written as the run goes, nothing kept: memory stays flat
+    streaming = all(f == "jsonl" for f, _ in outputs) and stdout_fmt in (None, "jsonl")
     try:
-        for item in checker.iter_check(inputs):
-            if isinstance(item, DocumentError):
-                report.errors.append(item)
+        store = ResultsFile(results, run_identity(checker), resume=resume) if results is not None else None
+    except (OSError, MtqaError) as exc:
+        raise _fail(str(exc) if isinstance(exc, MtqaError) else f"cannot open {results}: {exc}") from None
+    n_jobs = jobs or config["jobs"] or os.cpu_count() or 1
+    if engine is Engine.ray:
+        from mtqa.engines import ray as ray_engine
+
+        try:
+            run = ray_engine.RayRun(checker, results=store, address=ray_address, jobs=n_jobs)
+        except MtqaError as exc:
+            raise _fail(str(exc)) from None
+    else:
+        run = CorpusRun(checker, jobs=n_jobs, results=store)
+    if store is not None and resume and len(store) and not quiet:
+        _status(f"resuming {results}: {len(store)} document(s) done there are not checked again")
+
+    from mtqa.gate import StreamingGate
+    from mtqa.renderers import jsonl as jsonl_out
+    from mtqa.summary import CorpusSummary
+
+    gate_stream = None
+    sinks = []
+    summary = CorpusSummary()
+    if streaming:
+        gate_stream = StreamingGate(
+            thresholds, overrides=config.overrides, baseline=gate_baseline, write_baseline=write_baseline
+        )
+        for _, path in outputs:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                sinks.append(open(path, "w", encoding="utf-8"))
+            except OSError as exc:
+                raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
+        if stdout_fmt == "jsonl":
+            sinks.append(sys.stdout)
+
+    def emit(line: str) -> None:
+        for sink in sinks:
+            sink.write(line)
+            sink.flush()
+
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty(), total=total)
+    try:
+        for outcome in run.run(items):
+            report.errors.extend(outcome.errors)
+            if outcome.result is None:
+                summary.add_unreadable()
+                for error in outcome.errors:
+                    emit(jsonl_out.error_line(error))
             else:
-                report.results.append(item)
-            progress.advance(item.id)
+                result = outcome.result
+                if streaming:
+                    gate_stream.add(result)
+                    summary.add(result, failed=bool(outcome.errors))
+                    emit(jsonl_out.document_line(result))
+                    for error in outcome.errors:
+                        emit(jsonl_out.error_line(error))
+                else:
+                    report.results.append(result)
+            progress.advance(outcome.id, reused=outcome.stored)
     except KeyboardInterrupt:
         progress.stop()
-        _stderr().print("mtqa: interrupted")
+        run.close()
+        done = f"; {len(store)} document(s) are stored in {results}: rerun with --resume to continue" if store else ""
+        _stderr().print(f"mtqa: interrupted{done}")
         raise typer.Exit(130) from None
     finally:
         progress.stop()
-    checker.finish(report)
+        run.close()
+    found, corpus_errors = run.corpus_findings()
+    report.errors.extend(corpus_errors)
+    if streaming:
+        from mtqa.model import Document
+        from mtqa.report import DocumentResult
 
-    from mtqa.gate import run_gate
-
-    try:
-        gate = run_gate(
-            report,
-            thresholds,
-            overrides=config.overrides,
-            baseline=gate_baseline,
-            write_baseline=write_baseline,
-        )
-    except MtqaError as exc:
-        raise _fail(str(exc)) from None
-    options = {
-        "checks": [c.code for c in checker.checks],
-        "fail_on": thresholds.fail_on,
-        "gate": gate,
-    }
-    for out_fmt, path in outputs:
-        text = render(report, out_fmt, color=False, **options)
+        for index, finding in found:
+            doc_id, path, line = run.documents[index]
+            stub = DocumentResult(Document(id=doc_id, text="", path=path, record_line=line), findings=[finding])
+            gate_stream.add_late(stub)
+            for f in stub.findings:
+                summary.add_corpus_finding(f)
+                emit(jsonl_out.corpus_finding_line(doc_id, path, f))
+        for error in corpus_errors:
+            emit(jsonl_out.error_line(error))
+        emit(jsonl_out.summary_line(summary))
+        for sink in sinks:
+            if sink is not sys.stdout:
+                sink.close()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
-        if not quiet:
-            _stderr().print(f"mtqa: wrote {path}")
-    if stdout_fmt is None:
-        if not quiet:
-            _stderr().print(_totals(report))
-    elif stdout_fmt == "terminal":
-        Console(highlight=False, emoji=False).print(report_renderable(report, include_errors=False))
+            gate = gate_stream.finish(errors=len(report.errors))
+        except MtqaError as exc:
+            raise _fail(str(exc)) from None
     else:
-        sys.stdout.write(render(report, stdout_fmt, **options))
+        for index, finding in found:
+            report.results[index].findings.append(finding)
+        for result in report.results:
+            result.findings.sort(key=Finding.sort_key)
+        from mtqa.gate import run_gate
+
+        try:
+            gate = run_gate(
+                report,
+                thresholds,
+                overrides=config.overrides,
+                baseline=gate_baseline,
+                write_baseline=write_baseline,
+            )
+        except MtqaError as exc:
+            raise _fail(str(exc)) from None
+        summary = report.corpus_summary()
+        options = {
+            "checks": [c.code for c in checker.checks],
+            "fail_on": thresholds.fail_on,
+            "gate": gate,
+        }
+        for out_fmt, path in outputs:
+            text = render(report, out_fmt, color=False, **options)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
+            if not quiet:
+                _stderr().print(f"mtqa: wrote {path}")
+        if stdout_fmt is None:
+            if not quiet:
+                _stderr().print(_totals(report))
+        elif stdout_fmt == "terminal":
+            Console(highlight=False, emoji=False).print(report_renderable(report, include_errors=False))
+        else:
+            sys.stdout.write(render(report, stdout_fmt, **options))
+    if streaming and not quiet:
+        for _, path in outputs:
+            _stderr().print(f"mtqa: wrote {path}")
+    if summary.documents + summary.unreadable > 1 and not quiet:
+        _stderr().print(summary.renderable())
     for error in report.errors:
         _stderr().print(error_text(error))
     if not (quiet and gate.passed):
@@ -412,43 +533,59 @@ def _totals(report) -> Text:
 
 
 class _Progress:
-    """A progress line on stderr that appears once a run passes a few documents."""
+    """A Rich progress bar on stderr (documents, docs/s, ETA) once a run passes a few documents.
+
+    Documents taken from a results file (--resume) count as done but not in the
+    rate, so the ETA reflects the documents still to check."""
 
     SHOW_AFTER = 3
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, total: int | None = None) -> None:
         self.enabled = enabled
+        self.total = total
         self.count = 0
+        self.checked = 0
         self._progress = None
         self._task = None
-        self._started = time.monotonic()
+        self._started = None
 
-    def advance(self, label: str) -> None:
+    def _eta(self) -> str:
+        if self._started is None or not self.checked or not self.total:
+            return "-"
+        rate = self.checked / max(time.monotonic() - self._started, 1e-9)
+        left = max(0, self.total - self.count) / rate
+        return time.strftime("%H:%M:%S", time.gmtime(left)) if left < 86400 else f"{left / 3600:.0f} h"
+
+    def advance(self, label: str, reused: bool = False) -> None:
         self.count += 1
+        if not reused:
+            if self._started is None:
+                self._started = time.monotonic()
+            self.checked += 1
         if not self.enabled:
             return
         if self._progress is None and self.count > self.SHOW_AFTER:
-            from rich.progress import (
-                Progress,
-                SpinnerColumn,
-                TextColumn,
-                TimeElapsedColumn,
-            )
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.completed} documents · {task.fields[rate]} docs/s"),
+                TextColumn("[dim]mtqa"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} docs/s · ETA {task.fields[eta]}"),
                 TimeElapsedColumn(),
                 TextColumn("{task.description}", style="dim"),
                 console=_stderr(),
                 transient=True,
             )
             self._progress.start()
-            self._task = self._progress.add_task(label, completed=self.count - 1, rate="-")
+            self._task = self._progress.add_task(label, total=self.total, completed=self.count - 1, rate="-", eta="-")
         if self._progress is not None:
-            elapsed = time.monotonic() - self._started
-            rate = f"{self.count / elapsed:.1f}" if elapsed > 0 else "-"
-            self._progress.update(self._task, advance=1, description=label, rate=rate)
+            elapsed = time.monotonic() - self._started if self._started is not None else 0
+            rate = f"{self.checked / elapsed:.1f}" if elapsed > 0 else "-"
+            if self.total is not None and self.count > self.total:
+                self.total = None  # the count was an estimate
+                self._progress.update(self._task, total=None)
+            self._progress.update(self._task, advance=1, description=label[-40:], rate=rate, eta=self._eta())
 
     def stop(self) -> None:
         if self._progress is not None:

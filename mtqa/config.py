@@ -98,6 +98,10 @@ def _choice(choices: tuple[str, ...]):
     return parse
 
 
+def _positive_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
+
+
 def _string(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
@@ -122,6 +126,7 @@ KEYS: dict[str, tuple[Any, str, Any]] = {
     "device": (_choice(_DEVICES), "one of " + ", ".join(map(repr, _DEVICES)), "auto"),
     "dtype": (_choice(_DTYPES), "one of " + ", ".join(map(repr, _DTYPES)), "auto"),
     "input-format": (_choice(_INPUT_FORMATS), "one of " + ", ".join(map(repr, _INPUT_FORMATS)), "auto"),
+    "jobs": (_positive_int, "a whole number >= 1 (worker processes)", None),
 }
 _PATH_KEYS = ("baseline", "glossary")
 _OVERRIDE_KEYS = ("paths", "select", "ignore")

@@ -173,28 +173,10 @@ class Baseline:
 
     @classmethod
     def from_report(cls, report: Report, path: str | os.PathLike) -> Baseline:
-        baseline = cls(Path(path))
-        grouped: dict[str, dict[str, Any]] = {}
+        writer = _BaselineWriter(path)
         for result in report.results:
-            key = document_key(result.document, baseline.base)
-            for f in result.findings:
-                fp = fingerprint(key, f)
-                entry = grouped.setdefault(
-                    fp,
-                    {
-                        "document": key,
-                        "code": f.code,
-                        "text": _norm(f.text),
-                        "sentence": _norm(f.sentence),
-                        "fingerprint": fp,
-                        "count": 0,
-                    },
-                )
-                entry["count"] += 1
-        baseline.entries = sorted(
-            grouped.values(), key=lambda e: (e["document"], e["code"], e["text"], e["sentence"], e["fingerprint"])
-        )
-        return baseline
+            writer.add(result)
+        return writer.finish()
 
     def dumps(self) -> str:
         data = {"mtqa_baseline": BASELINE_VERSION, "findings": self.entries}
@@ -385,90 +367,274 @@ def apply_suppressions(report: Report) -> tuple[int, list[str]]:
 
 def apply_baseline(report: Report, baseline: Baseline) -> tuple[int, list[dict[str, Any]]]:
     """Drop findings recorded in ``baseline``; (how many, the stale entries)."""
-    remaining: Counter[str] = Counter()
-    for entry in baseline.entries:
-        remaining[entry["fingerprint"]] += int(entry.get("count", 1) or 1)
-    matched = 0
-    seen_docs = set()
+    matcher = _BaselineMatcher(baseline)
     for result in report.results:
-        key = document_key(result.document, baseline.base)
-        seen_docs.add(key)
+        matcher.apply(result)
+    return matcher.matched, matcher.stale()
+
+
+class _BaselineMatcher:
+    """The baseline applied one document at a time (a corpus run streams them)."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.baseline = baseline
+        self.remaining: Counter[str] = Counter()
+        for entry in baseline.entries:
+            self.remaining[entry["fingerprint"]] += int(entry.get("count", 1) or 1)
+        self.matched = 0
+        self.seen_docs: set[str] = set()
+
+    def apply(self, result: DocumentResult) -> None:
+        key = document_key(result.document, self.baseline.base)
+        self.seen_docs.add(key)
         keep = []
         for f in result.findings:
             fp = fingerprint(key, f)
-            if remaining[fp] > 0:
-                remaining[fp] -= 1
-                matched += 1
+            if self.remaining[fp] > 0:
+                self.remaining[fp] -= 1
+                self.matched += 1
             else:
                 keep.append(f)
         if len(keep) != len(result.findings):
             result.notes.append(f"{len(result.findings) - len(keep)} finding(s) in the baseline, not shown")
         result.findings = keep
-    stale = []
-    for entry in baseline.entries:
-        fp = entry["fingerprint"]
-        if remaining[fp] <= 0:
-            continue
-        doc = str(entry.get("document", ""))
-        gone = not (baseline.base / doc.split("#", 1)[0]).exists()
-        if doc in seen_docs or gone:
-            stale.append(dict(entry, count=remaining[fp]))
-            remaining[fp] = 0
-    return matched, stale
+
+    def stale(self) -> list[dict[str, Any]]:
+        remaining = Counter(self.remaining)
+        stale = []
+        for entry in self.baseline.entries:
+            fp = entry["fingerprint"]
+            if remaining[fp] <= 0:
+                continue
+            doc = str(entry.get("document", ""))
+            gone = not (self.baseline.base / doc.split("#", 1)[0]).exists()
+            if doc in self.seen_docs or gone:
+                stale.append(dict(entry, count=remaining[fp]))
+                remaining[fp] = 0
+        return stale
+
+
+class _BaselineWriter:
+    """Today's findings grouped by fingerprint, for ``--write-baseline``."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.baseline = Baseline(Path(path))
+        self.grouped: dict[str, dict[str, Any]] = {}
+
+    def add(self, result: DocumentResult) -> None:
+        key = document_key(result.document, self.baseline.base)
+        for f in result.findings:
+            fp = fingerprint(key, f)
+            entry = self.grouped.setdefault(
+                fp,
+                {
+                    "document": key,
+                    "code": f.code,
+                    "text": _norm(f.text),
+                    "sentence": _norm(f.sentence),
+                    "fingerprint": fp,
+                    "count": 0,
+                },
+            )
+            entry["count"] += 1
+
+    def finish(self) -> Baseline:
+        self.baseline.entries = sorted(
+            self.grouped.values(),
+            key=lambda e: (e["document"], e["code"], e["text"], e["sentence"], e["fingerprint"]),
+        )
+        return self.baseline
 
 
 def evaluate(
     report: Report, thresholds: Thresholds, remarks: list[str] | None = None
 ) -> tuple[list[str], dict[str, float]]:
     """Threshold failures (one line each, most important first) and document penalties."""
-    failures: list[str] = []
-    remarks = remarks if remarks is not None else []
-    level = thresholds.fail_on
-    at_level = [(r, f) for r in report.results for f in r.findings if f.severity >= level]
-    if at_level:
-        codes = Counter(f.code for _, f in at_level)
-        failures.append(
-            f"fail-on {level}: {len(at_level)} finding(s) at or above {level} "
-            f"({', '.join(f'{c} x{n}' for c, n in sorted(codes.items()))})"
-        )
-        for result, f in at_level[:SHOWN]:
-            failures.append(f"  {_where(result, f)} {f.severity} {f.code} {f.message}")
-        if len(at_level) > SHOWN:
-            failures.append(f"  ... and {len(at_level) - SHOWN} more")
-    findings = report.findings
-    for key, limit in sorted(thresholds.max_findings.items()):
-        if key == "total":
-            count = len(findings)
-        else:
-            count = sum(1 for f in findings if f.family == key or _matches(f, key))
-        if count > limit:
-            failures.append(f"max-findings {key}={limit}: {count} finding(s)")
-    if thresholds.min_fluency is not None:
-        low = [
-            (r, r.scores["fluency"])
-            for r in report.results
-            if r.scores.get("fluency") is not None and r.scores["fluency"] < thresholds.min_fluency
-        ]
-        unmeasured = [r for r in report.results if r.scores.get("fluency") is None]
-        if unmeasured:
-            remarks.append(
-                f"min-fluency: fluency not measured for {len(unmeasured)} document(s) "
-                "(too short, or the model has no calibration): not gated"
-            )
-        for r, score in low[:SHOWN]:
-            failures.append(f"min-fluency {thresholds.min_fluency:g}: {_where(r)} fluency {score:g}")
-        if len(low) > SHOWN:
-            failures.append(f"min-fluency: ... and {len(low) - SHOWN} more documents")
-    penalties = {r.id: penalty(r) for r in report.results}
-    if thresholds.max_penalty is not None:
-        high = [r for r in report.results if penalties[r.id] > thresholds.max_penalty]
-        for r in high[:SHOWN]:
+    counter = _ThresholdCounter(thresholds)
+    for result in report.results:
+        counter.add(result)
+    return counter.failures(remarks if remarks is not None else []), counter.penalties
+
+
+class _ThresholdCounter:
+    """What the thresholds need of a run, gathered one document at a time.
+
+    Keeps counts and the first few offenders, not the documents, so a corpus
+    run's memory does not grow with the corpus."""
+
+    def __init__(self, thresholds: Thresholds) -> None:
+        self.thresholds = thresholds
+        self.at_level = 0
+        self.at_level_codes: Counter[str] = Counter()
+        self.at_level_shown: list[str] = []
+        self.total = 0
+        self.per_key: Counter[str] = Counter()
+        self.low: list[str] = []
+        self.low_count = 0
+        self.unmeasured = 0
+        self.high: list[str] = []
+        self.high_count = 0
+        self.penalties: dict[str, float] = {}
+
+    def add(self, result: DocumentResult) -> None:
+        self.add_findings(result)
+        self.add_document(result)
+
+    def add_findings(self, result: DocumentResult) -> None:
+        t = self.thresholds
+        for f in result.findings:
+            if f.severity >= t.fail_on:
+                self.at_level += 1
+                self.at_level_codes[f.code] += 1
+                if len(self.at_level_shown) < SHOWN:
+                    self.at_level_shown.append(f"  {_where(result, f)} {f.severity} {f.code} {f.message}")
+            self.total += 1
+            for key in t.max_findings:
+                if key != "total" and (f.family == key or _matches(f, key)):
+                    self.per_key[key] += 1
+
+    def add_document(self, result: DocumentResult) -> None:
+        t = self.thresholds
+        if t.min_fluency is not None:
+            score = result.scores.get("fluency")
+            if score is None:
+                self.unmeasured += 1
+            elif score < t.min_fluency:
+                self.low_count += 1
+                if len(self.low) < SHOWN:
+                    self.low.append(f"min-fluency {t.min_fluency:g}: {_where(result)} fluency {score:g}")
+        points = penalty(result)
+        self.penalties[result.id] = points
+        if t.max_penalty is not None and points > t.max_penalty:
+            self.high_count += 1
+            if len(self.high) < SHOWN:
+                self.high.append(
+                    f"max-penalty {t.max_penalty:g}: {_where(result)} penalty {points:g} per 1,000 words"
+                )
+
+    def failures(self, remarks: list[str]) -> list[str]:
+        t = self.thresholds
+        failures: list[str] = []
+        if self.at_level:
+            level = t.fail_on
             failures.append(
-                f"max-penalty {thresholds.max_penalty:g}: {_where(r)} penalty {penalties[r.id]:g} per 1,000 words"
+                f"fail-on {level}: {self.at_level} finding(s) at or above {level} "
+                f"({', '.join(f'{c} x{n}' for c, n in sorted(self.at_level_codes.items()))})"
             )
-        if len(high) > SHOWN:
-            failures.append(f"max-penalty: ... and {len(high) - SHOWN} more documents")
-    return failures, penalties
+            failures.extend(self.at_level_shown)
+            if self.at_level > SHOWN:
+                failures.append(f"  ... and {self.at_level - SHOWN} more")
+        for key, limit in sorted(t.max_findings.items()):
+            count = self.total if key == "total" else self.per_key[key]
+            if count > limit:
+                failures.append(f"max-findings {key}={limit}: {count} finding(s)")
+        if t.min_fluency is not None:
+            if self.unmeasured:
+                remarks.append(
+                    f"min-fluency: fluency not measured for {self.unmeasured} document(s) "
+                    "(too short, or the model has no calibration): not gated"
+                )
+            failures.extend(self.low)
+            if self.low_count > SHOWN:
+                failures.append(f"min-fluency: ... and {self.low_count - SHOWN} more documents")
+        if t.max_penalty is not None:
+            failures.extend(self.high)
+            if self.high_count > SHOWN:
+                failures.append(f"max-penalty: ... and {self.high_count - SHOWN} more documents")
+        return failures
+
+
+class StreamingGate:
+    """The gate applied one document at a time, as a corpus run produces them.
+
+    :meth:`add` applies overrides, suppressions and the baseline to a result
+    (in place, before it is written anywhere) and counts it; :meth:`finish`
+    evaluates the thresholds.  :func:`run_gate` is this over a whole report.
+    """
+
+    def __init__(
+        self,
+        thresholds: Thresholds | None = None,
+        *,
+        overrides=(),
+        baseline: Baseline | None = None,
+        write_baseline: str | os.PathLike | None = None,
+    ) -> None:
+        self.thresholds = thresholds or Thresholds()
+        self.overrides = overrides
+        self.writer = _BaselineWriter(write_baseline) if write_baseline is not None else None
+        # a baseline written by this run covers every finding of this run
+        self.matcher = _BaselineMatcher(baseline) if baseline is not None and self.writer is None else None
+        self.counter = _ThresholdCounter(self.thresholds)
+        self.overridden = 0
+        self.suppressed = 0
+        self.unused: list[str] = []
+        self.written_matched = 0
+
+    def add(self, result: DocumentResult) -> DocumentResult:
+        one = Report(results=[result])
+        self.overridden += apply_overrides(one, self.overrides)
+        suppressed, unused = apply_suppressions(one)
+        self.suppressed += suppressed
+        self.unused.extend(unused)
+        if self.writer is not None:
+            self.writer.add(result)
+            if result.findings:
+                self.written_matched += len(result.findings)
+                result.notes.append(f"{len(result.findings)} finding(s) in the baseline, not shown")
+                result.findings = []
+        elif self.matcher is not None:
+            self.matcher.apply(result)
+        self.counter.add(result)
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def add_late(self, result: DocumentResult) -> DocumentResult:
+        """Findings of a document already added (the corpus-level ones, found at the end).
+
+        ``result`` holds only those findings; its document may be a stand-in
+        without text, so inline suppression markers are not read again (a
+        record's ``"mtqa": {"ignore"}`` still applies through its metadata)."""
+        self.overridden += apply_overrides(Report(results=[result]), self.overrides)
+        if self.writer is not None:
+            self.writer.add(result)
+            self.written_matched += len(result.findings)
+            result.findings = []
+        elif self.matcher is not None:
+            self.matcher.apply(result)
+        self.counter.add_findings(result)
+        return result
+
+    def finish(self, errors: int = 0) -> GateResult:
+        gate = GateResult(thresholds=self.thresholds, errors=errors)
+        gate.overridden, gate.suppressed, gate.unused_suppressions = self.overridden, self.suppressed, self.unused
+        baseline = None
+        if self.writer is not None:
+            baseline = self.writer.finish()
+            baseline.write()
+            gate.remarks.append(
+                f"wrote baseline {baseline.path} ({sum(e['count'] for e in baseline.entries)} finding(s))"
+            )
+            gate.baselined, gate.stale = self.written_matched, []
+        elif self.matcher is not None:
+            baseline = self.matcher.baseline
+            gate.baselined, gate.stale = self.matcher.matched, self.matcher.stale()
+        gate.failures = self.counter.failures(gate.remarks)
+        gate.penalties = self.counter.penalties
+        if gate.suppressed:
+            gate.remarks.append(f"{gate.suppressed} finding(s) suppressed by mtqa: ignore")
+        for line in gate.unused_suppressions[:SHOWN]:
+            gate.remarks.append(f"unused suppression: {line}")
+        if baseline is not None:
+            gate.remarks.append(f"baseline {baseline.path}: {gate.baselined} known finding(s) not counted")
+        if gate.stale:
+            gate.remarks.append(
+                f"baseline {baseline.path}: {len(gate.stale)} stale entr{'y' if len(gate.stale) == 1 else 'ies'} "
+                "matched nothing (prune with --write-baseline)"
+            )
+            for entry in gate.stale[:SHOWN]:
+                gate.remarks.append(f"  stale: {entry.get('document')} {entry.get('code')} {entry.get('text')!r}")
+        return gate
 
 
 def run_gate(
@@ -484,32 +650,7 @@ def run_gate(
     With ``write_baseline``, the findings left after overrides and suppressions
     are written there first and become the baseline of this run.
     """
-    thresholds = thresholds or Thresholds()
-    gate = GateResult(thresholds=thresholds, errors=len(report.errors))
-    gate.overridden = apply_overrides(report, overrides)
-    gate.suppressed, gate.unused_suppressions = apply_suppressions(report)
-    if write_baseline is not None:
-        baseline = Baseline.from_report(report, write_baseline)
-        baseline.write()
-        gate.remarks.append(
-            f"wrote baseline {baseline.path} ({sum(e['count'] for e in baseline.entries)} finding(s))"
-        )
-    if baseline is not None:
-        gate.baselined, gate.stale = apply_baseline(report, baseline)
-    gate.failures, gate.penalties = evaluate(report, thresholds, gate.remarks)
-    if gate.suppressed:
-        gate.remarks.append(f"{gate.suppressed} finding(s) suppressed by mtqa: ignore")
-    for line in gate.unused_suppressions[:SHOWN]:
-        gate.remarks.append(f"unused suppression: {line}")
-    if baseline is not None:
-        gate.remarks.append(f"baseline {baseline.path}: {gate.baselined} known finding(s) not counted")
-    if gate.stale:
-        gate.remarks.append(
-            f"baseline {baseline.path}: {len(gate.stale)} stale entr{'y' if len(gate.stale) == 1 else 'ies'} "
-            "matched nothing (prune with --write-baseline)"
-        )
-        for entry in gate.stale[:SHOWN]:
-            gate.remarks.append(f"  stale: {entry.get('document')} {entry.get('code')} {entry.get('text')!r}")
+    gate = StreamingGate(thresholds, overrides=overrides, baseline=baseline, write_baseline=write_baseline)
     for result in report.results:
-        result.findings.sort(key=Finding.sort_key)
-    return gate
+        gate.add(result)
+    return gate.finish(errors=len(report.errors))

@@ -122,6 +122,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
     _alignment: Any = field(default=None, repr=False)
+    _reference_segments: Any = field(default=None, repr=False)
+    #: Per-segment metric statistics, filled by :mod:`mtqa.checks.reference`.
+    _reference_stats: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.blocks:
@@ -163,6 +166,17 @@ class Document:
 
             self._alignment = align(self)
         return self._alignment
+
+    def reference_segments(self) -> list[tuple[str, str, int, int]]:
+        """The translation aligned with its reference, computed once
+        (:func:`mtqa.align.align_reference`); empty without a reference."""
+        if not self.reference:
+            return []
+        if self._reference_segments is None:
+            from mtqa.align import align_reference
+
+            self._reference_segments = align_reference(self)
+        return self._reference_segments
 
     # -- views for checks ------------------------------------------------
     def text_blocks(self) -> list[Block]:
@@ -232,6 +246,26 @@ class Finding:
         if self.extra:
             d["extra"] = self.extra
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Finding:
+        """The finding back from :meth:`to_dict` (a results file, a worker process)."""
+        return cls(
+            code=d["code"],
+            name=d["name"],
+            family=d["family"],
+            severity=Severity.parse(d["severity"]),
+            message=d["message"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            text=d["text"],
+            suggestion=d.get("suggestion"),
+            confidence=float(d.get("confidence", 1.0)),
+            line=int(d.get("line", 0)),
+            column=int(d.get("column", 0)),
+            sentence=d.get("sentence"),
+            extra=dict(d.get("extra") or {}),
+        )
 
 
 class MtqaError(Exception):

@@ -243,7 +243,23 @@ class Report:
                 "severity": dict(sorted(self.counts("severity").items())),
                 "family": dict(sorted(self.counts("family").items())),
             },
+            "corpus": self.corpus_summary().to_dict(),
         }
+
+    def corpus_summary(self):
+        """Findings per family, the worst documents, the fluency distribution
+        (:class:`mtqa.summary.CorpusSummary`)."""
+        from mtqa.summary import CorpusSummary
+
+        summary = CorpusSummary()
+        failed = {e.id for e in self.errors}
+        for result in self.results:
+            summary.add(result, failed=result.id in failed)
+        checked = {r.id for r in self.results}
+        for error in self.errors:
+            if error.id not in checked and error.id != "<corpus>":
+                summary.add_unreadable()
+        return summary
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

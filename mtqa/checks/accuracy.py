@@ -109,11 +109,18 @@ class NumberMismatch(Check):
 class OmittedText(Check):
     """A source sentence with nothing in the translation that corresponds to it.
 
+    The gap comes from the sentence alignment, which repairs its own slips
+    first: a sentence that looks omitted only because a long neighbour took
+    its translation (the neighbour's extra sentence shares its names or
+    numbers, and its length fits) is paired back.  A short omitted sentence
+    is a warning (it may be an alignment artefact), a long one an error.
+
     Flags:
     - (a source paragraph of three sentences translated as two)
 
     Allows:
     - (every source sentence translated, even when two were merged into one)
+    - (a long source sentence translated briefly, beside one whose translation it would otherwise take)
     """
 
     code = "AC002"

@@ -12,7 +12,7 @@ import inspect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from mtqa.model import Document, Finding, Severity
 
@@ -95,6 +95,25 @@ class Check:
     def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError
 
+    #: Whether the check has a corpus-level pass (:meth:`collect` / :meth:`finish_collected`).
+    corpus_level: ClassVar[bool] = False
+
+    def collect(self, doc: Document, ctx: Context) -> Any:
+        """What the corpus-level pass needs of one document (optional).
+
+        Small and JSON-serialisable: a corpus run keeps it, not the document,
+        and a results file stores it so a resumed run can redo the pass.
+        """
+        return None
+
+    def finish_collected(
+        self, states: list[tuple[int, Any]], ctx: Context
+    ) -> Iterable[tuple[int, Finding]]:
+        """Corpus-level findings from ``(document index, collect(...))`` pairs.
+
+        Yields ``(document index, finding)`` pairs."""
+        return ()
+
     def finish(
         self, results: list[DocumentResult], ctx: Context
     ) -> Iterable[tuple[DocumentResult, Finding]]:
@@ -103,7 +122,11 @@ class Check:
         Yields ``(result, finding)`` pairs: the finding belongs to that
         document.  Called by :meth:`mtqa.Checker.finish`.
         """
-        return ()
+        if not self.corpus_level:
+            return
+        states = [(i, self.collect(r.document, ctx)) for i, r in enumerate(results)]
+        for index, finding in self.finish_collected(states, ctx):
+            yield results[index], finding
 
     def finding(
         self,

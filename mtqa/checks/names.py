@@ -11,6 +11,8 @@ word lists, then the full name or the majority.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -125,37 +127,47 @@ class InconsistentNameSpelling(Check):
                     )
 
     # -- across documents ----------------------------------------------------------
-    def finish(self, results, ctx) -> Iterable[tuple[object, Finding]]:
+    corpus_level = True
+
+    def collect(self, doc: Document, ctx) -> dict:
+        """The document's people named in full, after its own corrections."""
+        glossary = _glossary(ctx)
+        analysis = analyse(doc)
+        fixed = {}
+        for cluster in clusters(analysis, doc.source, glossary, ctx):
+            for dev in cluster.deviants():
+                fixed[dev.text] = cluster.choice.canonical
+        seen = set()
+        people = []
+        for m in analysis.mentions:
+            if m.kind != "person" or not m.full:
+                continue
+            given, surname = fixed.get(m.first.text, m.first.text), fixed.get(m.last.text, m.last.text)
+            if (given, surname) in seen:
+                continue
+            seen.add((given, surname))
+            # the finding's place, filled in now; its message waits for the corpus
+            place = self.finding(doc, m.last.start, m.last.end, "").to_dict() if surname == m.last.text else None
+            people.append([given, surname, place])
+        return {"id": doc.id, "people": people}
+
+    def finish_collected(self, states, ctx) -> Iterable[tuple[int, Finding]]:
         """The same person spelled differently in different articles of a corpus."""
         glossary = _glossary(ctx)
-        # full names per document, after each document's own corrections
-        people: list[tuple[int, str, str, object]] = []  # (result index, given, surname, token)
-        for ri, result in enumerate(results):
-            doc = result.document
-            analysis = analyse(doc)
-            fixed = {}
-            for cluster in clusters(analysis, doc.source, glossary, ctx):
-                for dev in cluster.deviants():
-                    fixed[dev.text] = cluster.choice.canonical
-            seen = set()
-            for m in analysis.mentions:
-                if m.kind != "person" or not m.full:
-                    continue
-                given, surname = fixed.get(m.first.text, m.first.text), fixed.get(m.last.text, m.last.text)
-                if (given, surname) in seen:
-                    continue
-                seen.add((given, surname))
-                people.append((ri, given, surname, m.last if surname == m.last.text else None))
+        ids = {ri: state["id"] for ri, state in states if state}
+        people: list[tuple[int, str, str, Finding | None]] = []  # (document index, given, surname, place)
+        for ri, state in states:
+            for given, surname, place in (state or {}).get("people", ()):
+                people.append((ri, given, surname, Finding.from_dict(place) if place else None))
         # spellings of one person across documents
-        by_given: dict[str, list[tuple[int, str, str, object]]] = defaultdict(list)
+        by_given: dict[str, list[tuple[int, str, str, Finding | None]]] = defaultdict(list)
         for p in people:
             by_given[fold(p[1])].append(p)
         for entries in by_given.values():
             surnames = sorted({p[2] for p in entries})
             if len(surnames) < 2:
                 continue
-            groups = _cross_groups(surnames)
-            for group in groups:
+            for group in _cross_groups(surnames):
                 docs_of = {s: sorted({p[0] for p in entries if p[2] == s}) for s in group}
                 if any(set(docs_of[a]) & set(docs_of[b]) for a in group for b in group if a < b):
                     continue  # two people in one article
@@ -169,11 +181,10 @@ class InconsistentNameSpelling(Check):
                     if s == canon:
                         continue
                     for ri in docs_of[s]:
-                        tok = next((p[3] for p in entries if p[0] == ri and p[2] == s and p[3] is not None), None)
-                        if tok is None:
+                        place = next((p[3] for p in entries if p[0] == ri and p[2] == s and p[3] is not None), None)
+                        if place is None:
                             continue
-                        doc = results[ri].document
-                        elsewhere = [results[i].document.id for i in docs_of.get(canon, [])]
+                        elsewhere = [ids[i] for i in docs_of.get(canon, [])]
                         where = ", ".join(elsewhere[:3]) + (" ..." if len(elsewhere) > 3 else "")
                         message = (
                             f"'{s}' is spelled '{canon}' in {len(elsewhere)} other document"
@@ -181,15 +192,12 @@ class InconsistentNameSpelling(Check):
                             + (f" ({where})" if where else "")
                             + f"; {choice.reason}"
                         )
-                        yield results[ri], self.finding(
-                            doc,
-                            tok.start,
-                            tok.end,
-                            message,
+                        yield ri, dataclasses.replace(
+                            place,
+                            message=message,
                             suggestion=canon,
                             confidence=round(choice.confidence * 0.9, 2),
-                            scope="corpus",
-                            documents=elsewhere,
+                            extra={"scope": "corpus", "documents": elsewhere},
                         )
 
 

@@ -181,6 +181,10 @@ def load_file(
     path: Path, input_format: str = "auto", given: str | None = None
 ) -> Iterator[Document | DocumentError]:
     name = given or str(path)
+    if input_format == "jsonl" or (input_format == "auto" and detect_format(name) == "jsonl"):
+        # a JSONL corpus is read a line at a time: memory does not grow with its size
+        yield from _stream_jsonl(path, name)
+        return
     try:
         with open(path, "rb") as fh:
             data = fh.read()
@@ -262,6 +266,34 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[str | None, A
     return None, None
 
 
+def _stream_jsonl(path: Path, name: str) -> Iterator[Document | DocumentError]:
+    """A JSONL file line by line (UTF-8); a file in another encoding is read whole."""
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield DocumentError(name, f"{name}: cannot be read ({exc.strerror or exc})", path=name)
+        return
+    with fh:
+        head = fh.read(4)
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:4] in (b"\x00\x00\xfe\xff",):
+            yield from load_jsonl(head + fh.read(), name, name)  # UTF-16/32: whole file
+            return
+        fh.seek(3 if head[:3] == b"\xef\xbb\xbf" else 0)
+
+        def lines() -> Iterator[tuple[str, Decoded | None]]:
+            for raw in fh:
+                try:
+                    yield raw.decode("utf-8"), None
+                except UnicodeDecodeError:
+                    decoded = decode(raw, name)  # a legacy encoding, with its warning
+                    yield decoded.text, decoded
+
+        try:
+            yield from _jsonl_records(lines(), name, name, None)
+        except InputError as exc:
+            yield DocumentError(name, str(exc), path=name)
+
+
 def load_jsonl(data: bytes, name: str, path: str | None) -> Iterator[Document | DocumentError]:
     """One article a line: ``{"id", "target", "source"?, "reference"?, "meta"?}``.
 
@@ -273,8 +305,13 @@ def load_jsonl(data: bytes, name: str, path: str | None) -> Iterator[Document | 
     except InputError as exc:
         yield DocumentError(name, str(exc), path=path)
         return
+    yield from _jsonl_records(((line, None) for line in decoded.text.split("\n")), name, path, decoded)
+
+
+def _jsonl_records(lines, name: str, path: str | None, decoded) -> Iterator[Document | DocumentError]:
     seen: set[str] = set()
-    for lineno, raw in enumerate(decoded.text.split("\n"), start=1):
+    for lineno, (raw, line_decoded) in enumerate(lines, start=1):
+        line_enc = line_decoded or decoded
         line = raw.strip()
         if not line:
             continue
@@ -323,8 +360,8 @@ def load_jsonl(data: bytes, name: str, path: str | None) -> Iterator[Document | 
                 reference=_first(record, REFERENCE_KEYS)[1],
                 meta=dict(meta, **({"mtqa": record["mtqa"]} if "mtqa" in record else {})),
                 record_line=lineno,
-                encoding=decoded.encoding,
-                encoding_warning=decoded.warning,
+                encoding=line_enc.encoding if line_enc is not None else "utf-8",
+                encoding_warning=line_enc.warning if line_enc is not None else None,
             )
         except InputError as exc:
             yield DocumentError(doc_id, f"{where}: {str(exc).split(': ', 1)[-1]}", path, lineno)

@@ -13,6 +13,7 @@ from mtqa.report import Report
 RENDERERS = {
     "terminal": "mtqa.renderers.terminal",
     "json": "mtqa.renderers.json",
+    "jsonl": "mtqa.renderers.jsonl",
     "html": "mtqa.renderers.html",
     "sarif": "mtqa.renderers.sarif",
     "junit": "mtqa.renderers.junit",

@@ -194,6 +194,7 @@ class Scorer:
         window: int = 1024,
         overlap: int = 256,
         batch_tokens: int = 4096,
+        max_padding: float | None = None,
         cache_size: int = 64,
         files: dict[str, Any] | None = None,
     ) -> None:
@@ -208,6 +209,11 @@ class Scorer:
         self.window = max(16, min(window, int(max_positions)))
         self.overlap = max(0, min(overlap, self.window // 2))
         self.batch_tokens = max(batch_tokens, self.window)
+        #: The share of a batch that may be padding.  On a CPU a padded position
+        #: costs as much as a real one and batching gains little, so windows of
+        #: unequal length go through one at a time; an accelerator gains from
+        #: wide batches and can afford some padding.
+        self.max_padding = (0.0 if str(device).startswith("cpu") else 0.35) if max_padding is None else max_padding
         self.files = files or {}
         self._cache: OrderedDict[tuple[str, str], DocumentScores] = OrderedDict()
         self._cache_size = cache_size
@@ -279,6 +285,7 @@ class Scorer:
         rows.sort(key=lambda r: r[2] - r[1], reverse=True)
         batch: list[tuple[int, int, int, int]] = []
         longest = 0
+        real = 0
 
         def flush() -> None:
             if not batch:
@@ -302,11 +309,15 @@ class Scorer:
 
         for row in rows:
             length = row[2] - row[1]
-            longest = max(longest, length) if batch else length
-            if batch and longest * (len(batch) + 1) > self.batch_tokens:
-                flush()
-                longest = length
+            if batch:
+                # rows come longest first: the batch's width is its first row's
+                width = longest * (len(batch) + 1)
+                if width > self.batch_tokens or (width - real - length) > self.max_padding * width:
+                    flush()
+            if not batch:
+                longest, real = length, 0
             batch.append(row)
+            real += length
         flush()
         return results
 

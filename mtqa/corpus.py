@@ -1,0 +1,482 @@
+"""Corpus runs: streaming, resumable and parallel on one machine.
+
+:class:`CorpusRun` takes the documents of a corpus lazily and yields each
+one's :class:`Outcome` in input order, as soon as it is ready, so memory stays
+flat however big the corpus is:
+
+- the rule checks run in ``jobs`` worker processes (``jobs=1``: in this
+  process); the reference model runs here, scoring ``batch`` documents in one
+  batched pass while the workers check the documents read ahead, so neither
+  waits for the other;
+- with a :class:`ResultsFile`, every finished document is appended to a JSONL
+  store (flushed line by line) before it is yielded; a later run with
+  ``resume=True`` skips the documents stored there (keyed by id and content
+  hash) and yields their stored results, so an interrupted run (Ctrl-C, a
+  kill, a crash) loses nothing and duplicates nothing.  A store written with
+  another configuration or model is refused;
+- a check that fails on a document makes that document ``failed`` (stored
+  with the error); the run goes on.  A worker process that dies is replaced,
+  and the document it was checking is retried once, alone, before it is
+  recorded as failed;
+- corpus-level checks (the names across documents) keep a small state per
+  document (:meth:`mtqa.checks.base.Check.collect`), stored too, and make
+  their findings at the end (:meth:`CorpusRun.corpus_findings`).
+
+The Ray engine (:mod:`mtqa.engines.ray`) yields the same outcomes from a
+cluster; what is done with them (outputs, gate, summary) is the same code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mtqa.loaders import DocumentError
+from mtqa.model import Document, Finding, MtqaError
+from mtqa.report import DocumentResult
+
+RESULTS_VERSION = 1
+
+
+def document_key(doc: Document) -> str:
+    """What a results file knows a document by: its id and the hash of its content."""
+    return f"{doc.id}\x00{doc.content_hash}"
+
+
+@dataclass
+class Outcome:
+    """One document of a corpus run: its result and the errors of its checks.
+
+    ``result`` is None for an input that could not be read (``errors`` says
+    why).  ``stored`` is True when it came from the results file of an earlier
+    run.  ``index`` numbers the documents of the run in input order.
+    """
+
+    result: DocumentResult | None
+    errors: list[DocumentError] = field(default_factory=list)
+    stored: bool = False
+    index: int = -1
+    states: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return self.result is None or bool(self.errors)
+
+    @property
+    def id(self) -> str:
+        return self.result.id if self.result is not None else self.errors[0].id
+
+
+def run_identity(checker) -> dict[str, Any]:
+    """What must be equal for two runs' results to be mixed in one results file."""
+    glossary = checker.context.glossary
+    digest = None
+    if glossary is not None:
+        digest = hashlib.sha256(Path(glossary).read_bytes()).hexdigest()[:16]
+    return {
+        "signature": checker.signature,
+        "input_format": checker.input_format,
+        "glossary": digest,
+    }
+
+
+class ResultsFile:
+    """A JSONL store of per-document results (``--results``), safe to resume.
+
+    The first line is a header naming the run's configuration; then one
+    record a line.  A record is written with one ``write`` and flushed; a
+    line cut short by a kill is dropped when the file is opened again.
+    """
+
+    def __init__(self, path: str | os.PathLike, identity: dict[str, Any], *, resume: bool = False) -> None:
+        self.path = Path(path)
+        self.identity = identity
+        self.offsets: dict[str, int] = {}
+        self._last_sync = time.monotonic()
+        exists = self.path.exists() and self.path.stat().st_size > 0
+        if exists and not resume:
+            raise MtqaError(
+                f"results file {self.path} exists: add --resume to continue that run, "
+                "or remove the file (or choose another) to start over"
+            )
+        if exists:
+            self._load()
+            self._fh = open(self.path, "ab")
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = open(self.path, "wb")
+            header = {"mtqa_results": RESULTS_VERSION, **identity}
+            self._write(header, sync=True)
+
+    def _load(self) -> None:
+        with open(self.path, "rb") as fh:
+            first = fh.readline()
+            try:
+                header = json.loads(first)
+            except json.JSONDecodeError:
+                header = None
+            if not isinstance(header, dict) or header.get("mtqa_results") != RESULTS_VERSION:
+                raise MtqaError(f"results file {self.path}: not an mtqa results file (version {RESULTS_VERSION})")
+            differs = [k for k in self.identity if header.get(k) != self.identity[k]]
+            if differs:
+                what = "; ".join(f"{k}: {header.get(k)!r} there, {self.identity[k]!r} now" for k in differs)
+                raise MtqaError(
+                    f"results file {self.path} was written by another configuration ({what}): "
+                    "resume with the options of that run, or write to a new --results file"
+                )
+            good = fh.tell()
+            while True:
+                at = fh.tell()
+                line = fh.readline()
+                if not line:
+                    break
+                if not line.endswith(b"\n"):
+                    break  # cut short by a kill: dropped below
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    break
+                good = fh.tell()
+                if record.get("type") == "document" and "key" in record:
+                    self.offsets[record["key"]] = at
+        if good < self.path.stat().st_size:
+            with open(self.path, "r+b") as fh:
+                fh.truncate(good)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.offsets
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        at = self.offsets.get(key)
+        if at is None:
+            return None
+        with open(self.path, "rb") as fh:
+            fh.seek(at)
+            return json.loads(fh.readline())
+
+    def _write(self, record: dict[str, Any], sync: bool = False) -> None:
+        self._fh.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        self._fh.flush()
+        now = time.monotonic()
+        if sync or now - self._last_sync > 1.0:
+            os.fsync(self._fh.fileno())
+            self._last_sync = now
+
+    def add(self, outcome: Outcome) -> None:
+        result = outcome.result
+        assert result is not None
+        key = document_key(result.document)
+        self.offsets[key] = self._fh.tell()
+        self._write(
+            {
+                "type": "document",
+                "key": key,
+                "id": result.id,
+                "status": "failed" if outcome.errors else "ok",
+                "errors": [e.message for e in outcome.errors],
+                "result": result.to_dict(),
+                "states": outcome.states,
+            }
+        )
+
+    def close(self) -> None:
+        if not self._fh.closed:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+
+
+def result_from_record(record: dict[str, Any], doc: Document) -> DocumentResult:
+    """A stored result back as a :class:`DocumentResult` of ``doc``."""
+    data = record["result"]
+    return DocumentResult(
+        doc,
+        findings=[Finding.from_dict(f) for f in data.get("findings", ())],
+        notes=list(data.get("notes", ())),
+        scores=dict(data.get("scores", {})),
+    )
+
+
+# -- worker processes -----------------------------------------------------------
+_WORKER = None
+
+
+def _worker_init(blob: bytes) -> None:
+    global _WORKER
+    _WORKER = pickle.loads(blob)
+
+
+def _worker_rules(doc: Document):
+    part = _WORKER.check_rules(doc)
+    # what the checks computed and cached on the document (the alignment), so
+    # the parent does not compute it again for the report
+    caches = {k: v for k, v in vars(doc).items() if k.startswith("_") and v is not None}
+    return part, caches
+
+
+def _worker_copy(checker) -> bytes:
+    """The checker without its model, pickled for the workers."""
+    scorer = checker.context.scorer
+    checker.context.scorer = None
+    try:
+        return pickle.dumps(checker)
+    finally:
+        checker.context.scorer = scorer
+
+
+@dataclass
+class _Entry:
+    item: Document | DocumentError
+    index: int = -1
+    future: Any = None
+    rules: Any = None
+    model: Any = None
+    stored: dict[str, Any] | None = None
+    attempts: int = 0
+
+
+class CorpusRun:
+    """Check a corpus, streaming; see the module's documentation.
+
+    ``jobs``: worker processes for the rule checks (1: none, everything in this
+    process).  ``batch``: documents scored together by the model (default:
+    the checker's ``batch_documents``).  ``results``: a :class:`ResultsFile`.
+    """
+
+    def __init__(self, checker, *, jobs: int = 1, results: ResultsFile | None = None, batch: int | None = None) -> None:
+        self.checker = checker
+        self.jobs = max(1, int(jobs))
+        self.results = results
+        self.batch = max(1, batch or checker.batch_documents)
+        self.uses_model = checker.needs_model
+        #: per corpus-level check: (document index, state)
+        self.states: dict[str, list[tuple[int, Any]]] = {}
+        #: per document index: (id, path, record line), for the corpus-level findings
+        self.documents: list[tuple[str, str | None, int | None]] = []
+        self.done = 0
+        self.reused = 0
+        self.failed = 0
+        self._pool = None
+        self._pending: deque[_Entry] = deque()
+        self._resubmit = False
+
+    # -- the pool -------------------------------------------------------------
+    def _start_pool(self):
+        if self.jobs < 2:
+            return None
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn: the workers must not inherit the model's threads
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(
+            self.jobs, mp_context=ctx, initializer=_worker_init, initargs=(_worker_copy(self.checker),)
+        )
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        if self.results is not None:
+            self.results.close()
+
+    # -- running --------------------------------------------------------------
+    def run(self, items: Iterable[Document | DocumentError]) -> Iterator[Outcome]:
+        """Outcomes in input order, each as soon as it and those before it are done."""
+        if self.uses_model:
+            self.checker.load_model()
+        self._start_pool()
+        pending: deque[_Entry] = deque()
+        self._pending = pending
+        batch: list[_Entry] = []
+        ahead = max(2 * self.batch, 4 * self.jobs)
+        try:
+            for item in items:
+                entry = _Entry(item)
+                if isinstance(item, Document):
+                    entry.index = len(self.documents)
+                    self.documents.append((item.id, item.path, item.record_line))
+                    if self.results is not None:
+                        entry.stored = self.results.get(document_key(item))
+                    if entry.stored is None:
+                        self._submit(entry)
+                        if self.uses_model:
+                            batch.append(entry)
+                            if len(batch) >= self.batch:
+                                self._score(batch)
+                pending.append(entry)
+                while pending and (self._ready(pending[0]) or len(pending) > ahead):
+                    if len(pending) > ahead and batch:
+                        self._score(batch)
+                    yield self._finish(pending.popleft())
+            self._score(batch)
+            while pending:
+                yield self._finish(pending.popleft())
+        finally:
+            self.close()
+
+    def _submit(self, entry: _Entry) -> None:
+        if self._pool is not None:
+            entry.future = self._pool.submit(_worker_rules, entry.item)
+
+    def _score(self, batch: list[_Entry]) -> None:
+        if not batch:
+            return
+        docs = [e.item for e in batch]
+        scorer = self.checker.context.scorer
+        if scorer is not None and len(docs) > 1:
+            scorer.prefetch(docs)
+        for e in batch:
+            e.model = self.checker.check_model(e.item)
+        batch.clear()
+
+    def _ready(self, entry: _Entry) -> bool:
+        if not isinstance(entry.item, Document) or entry.stored is not None:
+            return True
+        if self.uses_model and entry.model is None:
+            return False
+        return entry.future is None or entry.future.done()
+
+    def _rules(self, entry: _Entry):
+        doc = entry.item
+        if entry.future is None:
+            return self.checker.check_rules(doc)
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            part, caches = entry.future.result()
+        except BrokenProcessPool:
+            return self._after_crash(entry)
+        for name, value in caches.items():
+            setattr(doc, name, value)
+        return part
+
+    def _after_crash(self, entry: _Entry):
+        """A worker died: retry this document alone in a new pool, then resubmit the rest."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        from mtqa.api import Partial
+
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._start_pool()
+        entry.attempts += 1
+        part = None
+        if entry.attempts < 2:
+            try:
+                part, caches = self._pool.submit(_worker_rules, entry.item).result()
+                for name, value in caches.items():
+                    setattr(entry.item, name, value)
+            except BrokenProcessPool:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._start_pool()
+        self._resubmit = True
+        if part is None:
+            part = Partial(
+                errors=[
+                    f"{entry.item.id}: a worker process died while checking this document "
+                    "(twice); it is recorded as failed and the run went on"
+                ]
+            )
+        return part
+
+    def _finish(self, entry: _Entry) -> Outcome:
+        item = entry.item
+        if isinstance(item, DocumentError):
+            return Outcome(None, [item])
+        if entry.stored is not None:
+            record = entry.stored
+            outcome = Outcome(
+                result_from_record(record, item),
+                [DocumentError(item.id, m, path=item.path, line=item.record_line) for m in record.get("errors", ())],
+                stored=True,
+                index=entry.index,
+                states=dict(record.get("states") or {}),
+            )
+            self.reused += 1
+        else:
+            self._resubmit = False
+            rules = self._rules(entry)
+            if self._resubmit:
+                self._resubmit_pending()
+            if self.uses_model and entry.model is None:
+                entry.model = self.checker.check_model(item)
+            parts = [rules] + ([entry.model] if entry.model is not None else [])
+            result, errors = self.checker.combine(item, *parts)
+            outcome = Outcome(result, errors, index=entry.index, states=dict(rules.states))
+            if self.results is not None:
+                self.results.add(outcome)
+        for code, state in outcome.states.items():
+            if state is not None:
+                self.states.setdefault(code, []).append((entry.index, state))
+        self.done += 1
+        self.failed += bool(outcome.errors)
+        return outcome
+
+    def _resubmit_pending(self) -> None:
+        # the futures of the documents read ahead died with the old pool
+        for e in self._pending:
+            if e.future is not None and not (e.future.done() and e.future.exception() is None):
+                self._submit(e)
+
+    # -- the corpus-level pass ------------------------------------------------
+    def corpus_findings(self) -> tuple[list[tuple[int, Finding]], list[DocumentError]]:
+        """Findings across documents (index of the document, finding), once the run is over."""
+        return self.checker.corpus_findings(self.states)
+
+
+def iter_inputs(checker, inputs) -> Iterator[Document | DocumentError]:
+    """The documents of ``inputs`` (paths, globs, Documents, text), lazily."""
+    from mtqa.api import _split_inputs
+    from mtqa.loaders import iter_documents
+
+    for item in _split_inputs(inputs):
+        if isinstance(item, Document):
+            yield item
+        else:
+            yield from iter_documents([item], checker.input_format)
+
+
+def count_documents(paths: Iterable[str], input_format: str = "auto") -> int | None:
+    """How many documents ``paths`` hold, cheaply (files counted, JSONL lines counted); None if unknown."""
+    import glob as _glob
+
+    from mtqa.loaders import _walk, detect_format
+
+    total = 0
+    for name in paths:
+        name = os.fspath(name)
+        if name == "-":
+            return None
+        path = Path(name)
+        if path.is_dir():
+            files = _walk(path)
+        elif path.exists():
+            files = [path]
+        elif _glob.has_magic(name):
+            files = [Path(m) for m in sorted(_glob.glob(name, recursive=True)) if Path(m).is_file()]
+        else:
+            total += 1  # an error line
+            continue
+        for file in files:
+            fmt = input_format if input_format != "auto" else detect_format(str(file))
+            if fmt == "jsonl":
+                try:
+                    with open(file, "rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
