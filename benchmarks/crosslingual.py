@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Cross-lingual scoring: does log P(English | Norwegian) tell corrupted pairs from clean ones?
 
-    python benchmarks/crosslingual.py NTREX_DIR [--model gemma3-270m] [--docs 20] [--per-type 60] [--seed 5]
+    python benchmarks/crosslingual.py NTREX_DIR [--model gemma3-270m] [--docs 10] [--per-type 40] [--seed 5] [--reverse]
 
 NTREX-128 is aligned line by line: each English line and its Bokmål line are a
 clean sentence pair (nb -> en, a human translation).  From ``--docs`` documents
@@ -16,15 +16,19 @@ of those documents are corrupted once per type, on the English side only:
 - negation: a negation removed ("did not" -> "did", "isn't" -> "is") or, where
   there is none, "not" inserted after the first auxiliary verb
 
-For each pair the model reads ``"Norwegian: {nb}\\nEnglish: {en}"`` and
+For each pair the model reads ``"Norwegian: {nb}\nEnglish: {en}"`` and
 ``"English: {en}"``; the English tokens (tokenized once, the same ids in both)
 are summed: log P(en | nb) and log P(en).  The cross-lingual statistic is their
-difference, the pointwise mutual information PMI = log P(en | nb) - log P(en),
-whole or per English token.  Printed per corruption type: the ROC AUC of each
-statistic (clean pairs against corrupted pairs; 0.5 is chance, higher means the
-clean pairs score higher), with the plain log P(en) (fluency alone) beside it,
-the share of corrupted pairs whose PMI fell below their own clean version's, and
-the recall of each PMI statistic at a threshold that 5% of the clean pairs fall
+difference, the pointwise mutual information PMI = log P(en | nb) - log P(en):
+whole, per English token, and per Norwegian token (the share of the source the
+English accounts for).  ``--reverse`` also scores the other direction,
+log P(nb | en) - log P(nb) per Norwegian token (two more sequences a pair).
+Printed per corruption type: the ROC AUC of each statistic (clean pairs against
+corrupted pairs; 0.5 is chance, 1 means every clean pair scores above every
+corrupted one, under 0.5 the other way round), with the plain log P(en)
+(fluency alone) and the English/Norwegian length ratio (no model) beside them;
+the share of corrupted pairs whose PMI fell below their own clean version's;
+and the recall of two PMI statistics at a threshold that 5% of the clean pairs fall
 under.  SmolLM2 (``--model smollm2``) is English-only: it is the control.
 """
 
@@ -165,10 +169,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("ntrex", type=Path)
     parser.add_argument("--model", default="gemma3-270m", help="gemma3-270m (default) or smollm2 (the control)")
-    parser.add_argument("--docs", type=int, default=20)
-    parser.add_argument("--per-type", type=int, default=60)
+    parser.add_argument("--docs", type=int, default=10)
+    parser.add_argument("--per-type", type=int, default=40)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--reverse", action="store_true",
+                        help="also score the Norwegian given the English (log P(nb | en) - log P(nb))")
     parser.add_argument("--examples", action="store_true", help="print one corrupted pair of each type")
     args = parser.parse_args(argv)
 
@@ -208,24 +214,39 @@ def main(argv=None) -> int:
     pairs = [(pair[1], pair[0]) for _, _, pair in clean]
     for kind in KINDS:
         pairs += [(clean[c][2][1], new) for c, new in corrupted[kind]]
-    head = encode(scorer, "English:")
-    items, lengths = [], []
+    # Every sequence to score, once: (ids, number of target ids at the end).
+    unique: dict[tuple[tuple[int, ...], int], int] = {}
+
+    def want(ids: list[int], n: int) -> int:
+        return unique.setdefault((tuple(ids), n), len(unique))
+
+    en_head, nb_head = encode(scorer, "English:"), encode(scorer, "Norwegian:")
+    plan = []
     for nb, en in pairs:
-        target = encode(scorer, " " + en)
-        context = encode(scorer, "Norwegian: " + nb + "\nEnglish:")
-        items.append(([scorer.prefix_id] + context + target, len(target)))
-        items.append(([scorer.prefix_id] + head + target, len(target)))
-        lengths.append(len(target))
+        en_ids, nb_ids = encode(scorer, " " + en), encode(scorer, " " + nb)
+        row = {"en": len(en_ids), "nb": len(nb_ids), "ratio": len(en) / max(1, len(nb)),
+               "cond": want([scorer.prefix_id] + nb_head + nb_ids + encode(scorer, "\nEnglish:") + en_ids, len(en_ids)),
+               "plain": want([scorer.prefix_id] + en_head + en_ids, len(en_ids))}
+        if args.reverse:
+            row["rcond"] = want([scorer.prefix_id] + en_head + en_ids + encode(scorer, "\nNorwegian:") + nb_ids,
+                                len(nb_ids))
+            row["rplain"] = want([scorer.prefix_id] + nb_head + nb_ids, len(nb_ids))
+        plan.append(row)
+    items = [(list(ids), n) for ids, n in unique]
     tokens = sum(len(ids) for ids, _ in items)
     started = time.perf_counter()
     sums = target_logprobs(scorer, items)
     score_s = time.perf_counter() - started
 
     stats = []  # per pair: dict of statistics, higher = more like a clean pair
-    for p, n in enumerate(lengths):
-        cond, plain = sums[2 * p], sums[2 * p + 1]
-        stats.append({"PMI": cond - plain, "PMI/token": (cond - plain) / n,
-                      "log P(en|nb)/token": cond / n, "log P(en)": plain, "log P(en)/token": plain / n})
+    for row in plan:
+        cond, plain, n = sums[row["cond"]], sums[row["plain"]], row["en"]
+        stat = {"PMI": cond - plain, "PMI/token": (cond - plain) / n, "PMI/source token": (cond - plain) / row["nb"],
+                "log P(en|nb)/token": cond / n, "log P(en)": plain, "log P(en)/token": plain / n,
+                "length ratio": row["ratio"]}
+        if args.reverse:
+            stat["reverse PMI/source token"] = (sums[row["rcond"]] - sums[row["rplain"]]) / row["nb"]
+        stats.append(stat)
     names = list(stats[0])
     clean_stats = stats[: len(clean)]
     n_kinds = {kind: len(corrupted[kind]) for kind in KINDS}
@@ -235,27 +256,32 @@ def main(argv=None) -> int:
           f"corrupted: {', '.join(f'{k} {n}' for k, n in n_kinds.items())}")
     print(f"sequences: {len(items)}, tokens: {tokens}; load {load_s:.1f} s, scoring {score_s:.1f} s "
           f"({tokens / score_s:.0f} tokens/s)\n")
-    print("ROC AUC, clean vs corrupted (0.5 = chance):\n")
-    print("| corruption | pairs | " + " | ".join(names) + " | paired PMI lower | recall@5% PMI | recall@5% PMI/token |")
-    print("|---|---|" + "---|" * (len(names) + 3))
+    by_kind = {}
     at = len(clean)
     for kind in KINDS:
-        rows = stats[at : at + n_kinds[kind]]
-        origin = [c for c, _ in corrupted[kind]]
+        by_kind[kind] = (stats[at : at + n_kinds[kind]], [c for c, _ in corrupted[kind]])
         at += n_kinds[kind]
-        if not rows:
-            print(f"| {kind} | 0 |" + " - |" * (len(names) + 3))
-            continue
-        aucs = [roc_auc([r[s] for r in rows], [c[s] for c in clean_stats]) for s in names]
-        paired = sum(r["PMI"] < clean_stats[c]["PMI"] for r, c in zip(rows, origin)) / len(rows)
-        recall = []
-        for s in ("PMI", "PMI/token"):
-            threshold = sorted(c[s] for c in clean_stats)[int(0.05 * len(clean_stats))]
-            recall.append(sum(r[s] < threshold for r in rows) / len(rows))
-        print(f"| {kind} | {len(rows)} | " + " | ".join(f"{a:.3f}" for a in aucs)
-              + f" | {paired:.0%} | {recall[0]:.0%} | {recall[1]:.0%} |")
-    pmi = sorted(c["PMI/token"] for c in clean_stats)
-    print(f"\nclean PMI/token: median {pmi[len(pmi) // 2]:.3f}, 5th percentile {pmi[int(0.05 * len(pmi))]:.3f} nats")
+    kinds = [k for k in KINDS if n_kinds[k]]
+    header = "| statistic | " + " | ".join(f"{k} ({n_kinds[k]})" for k in kinds) + " |"
+    rule = "|---|" + "---|" * len(kinds)
+    print("ROC AUC, clean pairs vs corrupted pairs (0.5 = chance):\n")
+    print(header)
+    print(rule)
+    for s in names:
+        aucs = [roc_auc([r[s] for r in by_kind[k][0]], [c[s] for c in clean_stats]) for k in kinds]
+        print(f"| {s} | " + " | ".join(f"{a:.3f}" for a in aucs) + " |")
+    print("\nRecall at a threshold 5% of the clean pairs fall under (the low side):\n")
+    print(header)
+    print(rule)
+    for s in names:
+        threshold = sorted(c[s] for c in clean_stats)[int(0.05 * len(clean_stats))]
+        print(f"| {s} | " + " | ".join(
+            f"{sum(r[s] < threshold for r in by_kind[k][0]) / n_kinds[k]:.0%}" for k in kinds) + " |")
+    print("\ncorrupted pairs whose PMI is below their own clean version's: " + ", ".join(
+        f"{k} {sum(r['PMI'] < clean_stats[c]['PMI'] for r, c in zip(*by_kind[k])) / n_kinds[k]:.0%}" for k in kinds))
+    for s in ("PMI/token", "PMI/source token"):
+        v = sorted(c[s] for c in clean_stats)
+        print(f"clean {s}: median {v[len(v) // 2]:.3f}, 5th percentile {v[int(0.05 * len(v))]:.3f} nats")
     return 0
 
 

@@ -9,6 +9,8 @@ entry whose expression is not in the source stays silent.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -50,35 +52,19 @@ class Match:
     source_text: str | None = None
 
 
+#: The candidates of the last few documents: ID001, ID002 and ID003 scan a
+#: document's sentences against the lexicon once, not once each.
+_CANDIDATES: OrderedDict[tuple[str, str, str], list[Match]] = OrderedDict()
+
+
 def find_matches(doc: Document, lexicon: Lexicon, codes: set[str]) -> Iterator[Match]:
     """Lexicon matches in the document's text sentences, best match per span."""
-    source = doc.source or None
-    candidates: list[Match] = []
-    for sentence in doc.text_sentences():
-        text = doc.text[sentence.start : sentence.end]
-        kind = doc.blocks[sentence.block].kind.value
-        for entry in lexicon.entries:
-            if KIND_CODES[entry.kind] not in codes or not entry.renderings:
-                continue
-            spans = list(entry.matches(text, kind))
-            if not spans:
-                continue
-            source_match = entry.in_source(source) if source else None
-            if source and source_match is None:
-                continue  # the source says the Norwegian expression is not there
-            confidence = entry.confidence
-            if source_match is not None:
-                confidence = max(confidence, SOURCE_CONFIDENCE)
-            for s, e in spans:
-                candidates.append(
-                    Match(
-                        entry,
-                        sentence.start + s,
-                        sentence.start + e,
-                        confidence,
-                        source_match.group(0) if source_match else None,
-                    )
-                )
+    key = (doc.content_hash, doc.format, lexicon.sha256)
+    if key not in _CANDIDATES:
+        _CANDIDATES[key] = _candidates(doc, lexicon)
+        while len(_CANDIDATES) > 4:
+            _CANDIDATES.popitem(last=False)
+    candidates = [m for m in _CANDIDATES[key] if KIND_CODES[m.entry.kind] in codes]
     # Overlapping matches: keep the most confident, then the longest.
     candidates.sort(key=lambda m: (-m.confidence, -(m.end - m.start), m.start, m.entry.id))
     kept: list[Match] = []
@@ -86,6 +72,39 @@ def find_matches(doc: Document, lexicon: Lexicon, codes: set[str]) -> Iterator[M
         if all(match.end <= k.start or match.start >= k.end for k in kept):
             kept.append(match)
     yield from sorted(kept, key=lambda m: m.start)
+
+
+def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
+    """Every entry's matches in the document, before overlaps are resolved."""
+    source = doc.source or None
+    candidates: list[Match] = []
+    for sentence in doc.text_sentences():
+        text = doc.text[sentence.start : sentence.end]
+        kind = doc.blocks[sentence.block].kind.value
+        for prefilter, entries in lexicon.chunks:
+            if prefilter is not None and not prefilter.search(text):
+                continue  # none of these entries' renderings is in the sentence
+            for entry in entries:
+                spans = list(entry.matches(text, kind))
+                if not spans:
+                    continue
+                source_match = entry.in_source(source) if source else None
+                if source and source_match is None:
+                    continue  # the source says the Norwegian expression is not there
+                confidence = entry.confidence
+                if source_match is not None:
+                    confidence = max(confidence, SOURCE_CONFIDENCE)
+                for s, e in spans:
+                    candidates.append(
+                        Match(
+                            entry,
+                            sentence.start + s,
+                            sentence.start + e,
+                            confidence,
+                            source_match.group(0) if source_match else None,
+                        )
+                    )
+    return candidates
 
 
 class _LexiconCheck(Check):

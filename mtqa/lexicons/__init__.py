@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -87,6 +88,11 @@ class Entry:
         return None
 
 
+#: Entries whose renderings are tried together by one prefilter regex.
+CHUNK = 24
+_UNSAFE = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?[aiLmsux]+\)")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     entries: tuple[Entry, ...]
@@ -94,6 +100,39 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @cached_property
+    def chunks(self) -> tuple[tuple[re.Pattern[str] | None, tuple[Entry, ...]], ...]:
+        """The entries in groups, each with one regex that matches wherever any of
+        the group's renderings could (None: try the group's entries one by one).
+
+        Most sentences match no entry: one search per group tells so, instead
+        of one per entry.  Patterns with back-references, named groups or
+        global inline flags are not combined."""
+        out = []
+        group: list[Entry] = []
+        alternatives: list[str] = []
+
+        def close() -> None:
+            if group:
+                out.append((re.compile("|".join(alternatives)), tuple(group)))
+                group.clear()
+                alternatives.clear()
+
+        for entry in self.entries:
+            if not entry.renderings:
+                continue
+            if any(_UNSAFE.search(p.pattern) for p in entry.renderings):
+                out.append((None, (entry,)))
+                continue
+            group.append(entry)
+            for p in entry.renderings:
+                flags = ("i" if p.flags & re.IGNORECASE else "") + ("s" if p.flags & re.DOTALL else "")
+                alternatives.append(f"(?{flags}:{p.pattern})" if flags else f"(?:{p.pattern})")
+            if len(group) >= CHUNK:
+                close()
+        close()
+        return tuple(out)
 
 
 def _compile(pattern: object, where: str, flags: int) -> re.Pattern[str]:
