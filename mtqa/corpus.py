@@ -208,6 +208,24 @@ def result_from_record(record: dict[str, Any], doc: Document) -> DocumentResult:
     )
 
 
+def stored_outcome(record: dict[str, Any], doc: Document, index: int) -> Outcome:
+    """The outcome of a document done by an earlier run, from its results-file record."""
+    return Outcome(
+        result_from_record(record, doc),
+        [DocumentError(doc.id, m, path=doc.path, line=doc.record_line) for m in record.get("errors", ())],
+        stored=True,
+        index=index,
+        states=dict(record.get("states") or {}),
+    )
+
+
+def keep_states(states: dict[str, list[tuple[int, Any]]], outcome: Outcome) -> None:
+    """Add a document's corpus-level states to the run's."""
+    for code, state in outcome.states.items():
+        if state is not None:
+            states.setdefault(code, []).append((outcome.index, state))
+
+
 # -- worker processes -----------------------------------------------------------
 _WORKER = None
 
@@ -240,7 +258,6 @@ class _Entry:
     item: Document | DocumentError
     index: int = -1
     future: Any = None
-    rules: Any = None
     model: Any = None
     stored: dict[str, Any] | None = None
     attempts: int = 0
@@ -396,14 +413,7 @@ class CorpusRun:
         if isinstance(item, DocumentError):
             return Outcome(None, [item])
         if entry.stored is not None:
-            record = entry.stored
-            outcome = Outcome(
-                result_from_record(record, item),
-                [DocumentError(item.id, m, path=item.path, line=item.record_line) for m in record.get("errors", ())],
-                stored=True,
-                index=entry.index,
-                states=dict(record.get("states") or {}),
-            )
+            outcome = stored_outcome(entry.stored, item, entry.index)
             self.reused += 1
         else:
             self._resubmit = False
@@ -417,9 +427,7 @@ class CorpusRun:
             outcome = Outcome(result, errors, index=entry.index, states=dict(rules.states))
             if self.results is not None:
                 self.results.add(outcome)
-        for code, state in outcome.states.items():
-            if state is not None:
-                self.states.setdefault(code, []).append((entry.index, state))
+        keep_states(self.states, outcome)
         self.done += 1
         self.failed += bool(outcome.errors)
         return outcome

@@ -22,7 +22,7 @@ import pickle
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from mtqa.corpus import Outcome, ResultsFile, _worker_copy, document_key, result_from_record
+from mtqa.corpus import Outcome, ResultsFile, _worker_copy, document_key, keep_states, stored_outcome
 from mtqa.loaders import DocumentError
 from mtqa.model import Document, MtqaError
 
@@ -207,13 +207,7 @@ class RayRun:
                 yield Outcome(None, [item])
                 continue
             if stored is not None:
-                outcome = Outcome(
-                    result_from_record(stored, item),
-                    [DocumentError(item.id, m, path=item.path, line=item.record_line) for m in stored.get("errors", ())],
-                    stored=True,
-                    index=index,
-                    states=dict(stored.get("states") or {}),
-                )
+                outcome = stored_outcome(stored, item, index)
             else:
                 row = computed[index]
                 doc = pickle.loads(row["doc"])
@@ -227,9 +221,7 @@ class RayRun:
                 outcome = Outcome(result, errors, index=index, states=dict(rules.states))
                 if self.results is not None:
                     self.results.add(outcome)
-            for code, state in outcome.states.items():
-                if state is not None:
-                    self.states.setdefault(code, []).append((index, state))
+            keep_states(self.states, outcome)
             yield outcome
 
     def corpus_findings(self):
