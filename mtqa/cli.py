@@ -353,7 +353,11 @@ def check(
     summary = CorpusSummary()
     if streaming:
         gate_stream = StreamingGate(
-            thresholds, overrides=config.overrides, baseline=gate_baseline, write_baseline=write_baseline
+            thresholds,
+            overrides=config.overrides,
+            baseline=gate_baseline,
+            write_baseline=write_baseline,
+            keep_penalties=False,
         )
         for _, path in outputs:
             try:
@@ -514,6 +518,8 @@ def _pair_outputs(formats: list, outputs: list[Path]) -> tuple[list[tuple[str, P
         )
     if left:
         return pairs, left[0]
+    if all(name == "jsonl" for name in names):
+        return pairs, None  # a corpus stream to files: the summary on stderr, no report kept for stdout
     return pairs, None if "terminal" in names else "terminal"
 
 

@@ -219,11 +219,60 @@ def stored_outcome(record: dict[str, Any], doc: Document, index: int) -> Outcome
     )
 
 
-def keep_states(states: dict[str, list[tuple[int, Any]]], outcome: Outcome) -> None:
-    """Add a document's corpus-level states to the run's."""
-    for code, state in outcome.states.items():
-        if state is not None:
-            states.setdefault(code, []).append((outcome.index, state))
+class CorpusStates:
+    """The corpus-level checks' per-document states, kept in a temporary file.
+
+    A corpus run adds each document's states as it finishes; the file, not
+    memory, holds them, so memory stays flat.  ``states[code]`` reads back
+    that check's ``(document index, state)`` pairs, as often as the check
+    iterates over them.  ``documents`` maps the index of a document with
+    states to its (id, path, record line)."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._fh = tempfile.TemporaryFile("w+b")
+        self._counts: dict[str, int] = {}
+        self.documents: dict[int, tuple[str, str | None, int | None]] = {}
+
+    def add(self, outcome: Outcome) -> None:
+        states = {code: state for code, state in outcome.states.items() if state is not None}
+        if not states or outcome.result is None:
+            return
+        doc = outcome.result.document
+        self.documents[outcome.index] = (doc.id, doc.path, doc.record_line)
+        self._fh.seek(0, os.SEEK_END)
+        for code, state in states.items():
+            self._fh.write(json.dumps([code, outcome.index, state], ensure_ascii=False).encode("utf-8") + b"\n")
+            self._counts[code] = self._counts.get(code, 0) + 1
+
+    def get(self, code: str, default=()):
+        return _StatesOf(self, code) if code in self._counts else default
+
+    def __getitem__(self, code: str):
+        return _StatesOf(self, code)
+
+    def _read(self, code: str) -> Iterator[tuple[int, Any]]:
+        self._fh.flush()
+        self._fh.seek(0)
+        for line in self._fh:
+            c, index, state = json.loads(line)
+            if c == code:
+                yield index, state
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+class _StatesOf:
+    def __init__(self, store: CorpusStates, code: str) -> None:
+        self.store, self.code = store, code
+
+    def __iter__(self) -> Iterator[tuple[int, Any]]:
+        return self.store._read(self.code)
+
+    def __len__(self) -> int:
+        return self.store._counts.get(self.code, 0)
 
 
 # -- worker processes -----------------------------------------------------------
@@ -277,10 +326,10 @@ class CorpusRun:
         self.results = results
         self.batch = max(1, batch or checker.batch_documents)
         self.uses_model = checker.needs_model
-        #: per corpus-level check: (document index, state)
-        self.states: dict[str, list[tuple[int, Any]]] = {}
-        #: per document index: (id, path, record line), for the corpus-level findings
-        self.documents: list[tuple[str, str | None, int | None]] = []
+        #: per corpus-level check: (document index, state), on disk
+        self.states = CorpusStates()
+        #: documents read so far (the next document's index)
+        self.count = 0
         self.done = 0
         self.reused = 0
         self.failed = 0
@@ -323,8 +372,8 @@ class CorpusRun:
             for item in items:
                 entry = _Entry(item)
                 if isinstance(item, Document):
-                    entry.index = len(self.documents)
-                    self.documents.append((item.id, item.path, item.record_line))
+                    entry.index = self.count
+                    self.count += 1
                     if self.results is not None:
                         entry.stored = self.results.get(document_key(item))
                     if entry.stored is None:
@@ -427,7 +476,7 @@ class CorpusRun:
             outcome = Outcome(result, errors, index=entry.index, states=dict(rules.states))
             if self.results is not None:
                 self.results.add(outcome)
-        keep_states(self.states, outcome)
+        self.states.add(outcome)
         self.done += 1
         self.failed += bool(outcome.errors)
         return outcome
@@ -439,6 +488,11 @@ class CorpusRun:
                 self._submit(e)
 
     # -- the corpus-level pass ------------------------------------------------
+    @property
+    def documents(self) -> dict[int, tuple[str, str | None, int | None]]:
+        """(id, path, record line) of the documents that corpus-level findings may concern."""
+        return self.states.documents
+
     def corpus_findings(self) -> tuple[list[tuple[int, Finding]], list[DocumentError]]:
         """Findings across documents (index of the document, finding), once the run is over."""
         return self.checker.corpus_findings(self.states)

@@ -462,8 +462,9 @@ class _ThresholdCounter:
     Keeps counts and the first few offenders, not the documents, so a corpus
     run's memory does not grow with the corpus."""
 
-    def __init__(self, thresholds: Thresholds) -> None:
+    def __init__(self, thresholds: Thresholds, keep_penalties: bool = True) -> None:
         self.thresholds = thresholds
+        self.keep_penalties = keep_penalties
         self.at_level = 0
         self.at_level_codes: Counter[str] = Counter()
         self.at_level_shown: list[str] = []
@@ -504,7 +505,8 @@ class _ThresholdCounter:
                 if len(self.low) < SHOWN:
                     self.low.append(f"min-fluency {t.min_fluency:g}: {_where(result)} fluency {score:g}")
         points = penalty(result)
-        self.penalties[result.id] = points
+        if self.keep_penalties:
+            self.penalties[result.id] = points
         if t.max_penalty is not None and points > t.max_penalty:
             self.high_count += 1
             if len(self.high) < SHOWN:
@@ -559,13 +561,16 @@ class StreamingGate:
         overrides=(),
         baseline: Baseline | None = None,
         write_baseline: str | os.PathLike | None = None,
+        keep_penalties: bool = True,
     ) -> None:
+        """``keep_penalties=False``: no per-document penalty table in the result
+        (a corpus stream keeps nothing per document)."""
         self.thresholds = thresholds or Thresholds()
         self.overrides = overrides
         self.writer = _BaselineWriter(write_baseline) if write_baseline is not None else None
         # a baseline written by this run covers every finding of this run
         self.matcher = _BaselineMatcher(baseline) if baseline is not None and self.writer is None else None
-        self.counter = _ThresholdCounter(self.thresholds)
+        self.counter = _ThresholdCounter(self.thresholds, keep_penalties)
         self.overridden = 0
         self.suppressed = 0
         self.unused: list[str] = []

@@ -154,11 +154,21 @@ class InconsistentNameSpelling(Check):
     def finish_collected(self, states, ctx) -> Iterable[tuple[int, Finding]]:
         """The same person spelled differently in different articles of a corpus."""
         glossary = _glossary(ctx)
-        ids = {ri: state["id"] for ri, state in states if state}
+        # two passes over the states (a corpus run reads them from disk): first
+        # the spellings of each given name, then only the people whose given
+        # name is written with surnames that may be one person's
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for _, state in states:
+            for given, surname, _place in (state or {}).get("people", ()):
+                surnames[fold(given)].add(surname)
+        wanted = {g for g, names in surnames.items() if len(names) > 1 and _cross_groups(sorted(names))}
+        ids: dict[int, str] = {}
         people: list[tuple[int, str, str, Finding | None]] = []  # (document index, given, surname, place)
         for ri, state in states:
             for given, surname, place in (state or {}).get("people", ()):
-                people.append((ri, given, surname, Finding.from_dict(place) if place else None))
+                if fold(given) in wanted:
+                    ids[ri] = state["id"]
+                    people.append((ri, given, surname, Finding.from_dict(place) if place else None))
         # spellings of one person across documents
         by_given: dict[str, list[tuple[int, str, str, Finding | None]]] = defaultdict(list)
         for p in people:

@@ -22,7 +22,7 @@ import pickle
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from mtqa.corpus import Outcome, ResultsFile, _worker_copy, document_key, keep_states, stored_outcome
+from mtqa.corpus import CorpusStates, Outcome, ResultsFile, _worker_copy, document_key, stored_outcome
 from mtqa.loaders import DocumentError
 from mtqa.model import Document, MtqaError
 
@@ -110,8 +110,8 @@ class RayRun:
         #: torch threads in each model actor (default: this machine's CPUs on a local cluster)
         self.model_threads = model_threads
         self.uses_model = checker.needs_model
-        self.states: dict[str, list[tuple[int, Any]]] = {}
-        self.documents: list[tuple[str, str | None, int | None]] = []
+        self.states = CorpusStates()
+        self.count = 0
         #: Process ids that ran rule checks and model scoring (the driver's is not among them).
         self.worker_pids: set[int] = set()
         self.model_pids: set[int] = set()
@@ -167,8 +167,8 @@ class RayRun:
             for item in items:
                 stored = None
                 if isinstance(item, Document):
-                    index = len(self.documents)
-                    self.documents.append((item.id, item.path, item.record_line))
+                    index = self.count
+                    self.count += 1
                     if self.results is not None:
                         stored = self.results.get(document_key(item))
                 else:
@@ -221,8 +221,12 @@ class RayRun:
                 outcome = Outcome(result, errors, index=index, states=dict(rules.states))
                 if self.results is not None:
                     self.results.add(outcome)
-            keep_states(self.states, outcome)
+            self.states.add(outcome)
             yield outcome
+
+    @property
+    def documents(self) -> dict[int, tuple[str, str | None, int | None]]:
+        return self.states.documents
 
     def corpus_findings(self):
         return self.checker.corpus_findings(self.states)
