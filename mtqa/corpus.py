@@ -5,7 +5,8 @@ one's :class:`Outcome` in input order, as soon as it is ready, so memory stays
 flat however big the corpus is:
 
 - the rule checks run in ``jobs`` worker processes (``jobs=1``: in this
-  process); the reference model runs here, scoring ``batch`` documents in one
+  process; the first document is checked here too, so a one-document run
+  starts no workers); the reference model runs here, scoring ``batch`` documents in one
   batched pass while the workers check the documents read ahead, so neither
   waits for the other;
 - with a :class:`ResultsFile`, every finished document is appended to a JSONL
@@ -292,6 +293,14 @@ def _worker_rules(doc: Document):
     return part, caches
 
 
+def _taken(doc: Document, returned):
+    """A worker's rule-check part, with what the checks cached put back on ``doc``."""
+    part, caches = returned
+    for name, value in caches.items():
+        setattr(doc, name, value)
+    return part
+
+
 def _worker_copy(checker) -> bytes:
     """The checker without its model, pickled for the workers."""
     scorer = checker.context.scorer
@@ -309,7 +318,6 @@ class _Entry:
     future: Any = None
     model: Any = None
     stored: dict[str, Any] | None = None
-    attempts: int = 0
 
 
 class CorpusRun:
@@ -334,8 +342,8 @@ class CorpusRun:
         self.reused = 0
         self.failed = 0
         self._pool = None
+        self._submitted = 0
         self._pending: deque[_Entry] = deque()
-        self._resubmit = False
 
     # -- the pool -------------------------------------------------------------
     def _start_pool(self):
@@ -363,9 +371,7 @@ class CorpusRun:
         """Outcomes in input order, each as soon as it and those before it are done."""
         if self.uses_model:
             self.checker.load_model()
-        self._start_pool()
-        pending: deque[_Entry] = deque()
-        self._pending = pending
+        pending = self._pending = deque()
         batch: list[_Entry] = []
         ahead = max(2 * self.batch, 4 * self.jobs)
         try:
@@ -394,6 +400,10 @@ class CorpusRun:
             self.close()
 
     def _submit(self, entry: _Entry) -> None:
+        # the first document is checked here: a one-document run starts no workers
+        self._submitted += 1
+        if self._pool is None and self.jobs >= 2 and self._submitted > 1:
+            self._start_pool()
         if self._pool is not None:
             entry.future = self._pool.submit(_worker_rules, entry.item)
 
@@ -422,39 +432,35 @@ class CorpusRun:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            part, caches = entry.future.result()
+            return _taken(doc, entry.future.result())
         except BrokenProcessPool:
             return self._after_crash(entry)
-        for name, value in caches.items():
-            setattr(doc, name, value)
-        return part
+
+    def _restart_pool(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._start_pool()
 
     def _after_crash(self, entry: _Entry):
-        """A worker died: retry this document alone in a new pool, then resubmit the rest."""
+        """A worker died: retry this document once, alone, in a new pool; then
+        resubmit the documents read ahead, whose futures died with the old pool."""
         from concurrent.futures.process import BrokenProcessPool
 
         from mtqa.api import Partial
 
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        self._start_pool()
-        entry.attempts += 1
-        part = None
-        if entry.attempts < 2:
-            try:
-                part, caches = self._pool.submit(_worker_rules, entry.item).result()
-                for name, value in caches.items():
-                    setattr(entry.item, name, value)
-            except BrokenProcessPool:
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._start_pool()
-        self._resubmit = True
-        if part is None:
+        self._restart_pool()
+        try:
+            part = _taken(entry.item, self._pool.submit(_worker_rules, entry.item).result())
+        except BrokenProcessPool:
+            self._restart_pool()
             part = Partial(
                 errors=[
                     f"{entry.item.id}: a worker process died while checking this document "
                     "(twice); it is recorded as failed and the run went on"
                 ]
             )
+        for e in self._pending:
+            if e.future is not None and not (e.future.done() and e.future.exception() is None):
+                self._submit(e)
         return part
 
     def _finish(self, entry: _Entry) -> Outcome:
@@ -465,10 +471,7 @@ class CorpusRun:
             outcome = stored_outcome(entry.stored, item, entry.index)
             self.reused += 1
         else:
-            self._resubmit = False
             rules = self._rules(entry)
-            if self._resubmit:
-                self._resubmit_pending()
             if self.uses_model and entry.model is None:
                 entry.model = self.checker.check_model(item)
             parts = [rules] + ([entry.model] if entry.model is not None else [])
@@ -480,12 +483,6 @@ class CorpusRun:
         self.done += 1
         self.failed += bool(outcome.errors)
         return outcome
-
-    def _resubmit_pending(self) -> None:
-        # the futures of the documents read ahead died with the old pool
-        for e in self._pending:
-            if e.future is not None and not (e.future.done() and e.future.exception() is None):
-                self._submit(e)
 
     # -- the corpus-level pass ------------------------------------------------
     @property
