@@ -276,6 +276,15 @@ class _StatesOf:
         return self.store._counts.get(self.code, 0)
 
 
+def checked_outcome(checker, doc: Document, parts: list, index: int, results: ResultsFile | None) -> Outcome:
+    """A document's outcome from its parts (rules first), stored in ``results`` if given."""
+    result, errors = checker.combine(doc, *parts)
+    outcome = Outcome(result, errors, index=index, states=dict(parts[0].states))
+    if results is not None:
+        results.add(outcome)
+    return outcome
+
+
 # -- worker processes -----------------------------------------------------------
 _WORKER = None
 
@@ -475,10 +484,7 @@ class CorpusRun:
             if self.uses_model and entry.model is None:
                 entry.model = self.checker.check_model(item)
             parts = [rules] + ([entry.model] if entry.model is not None else [])
-            result, errors = self.checker.combine(item, *parts)
-            outcome = Outcome(result, errors, index=entry.index, states=dict(rules.states))
-            if self.results is not None:
-                self.results.add(outcome)
+            outcome = checked_outcome(self.checker, item, parts, entry.index, self.results)
         self.states.add(outcome)
         self.done += 1
         self.failed += bool(outcome.errors)

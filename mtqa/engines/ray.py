@@ -22,7 +22,7 @@ import pickle
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from mtqa.corpus import CorpusStates, Outcome, ResultsFile, _worker_copy, document_key, stored_outcome
+from mtqa.corpus import CorpusStates, Outcome, ResultsFile, _worker_copy, checked_outcome, document_key, stored_outcome
 from mtqa.loaders import DocumentError
 from mtqa.model import Document, MtqaError
 
@@ -217,10 +217,7 @@ class RayRun:
                 if self.uses_model:
                     parts.append(pickle.loads(row["model"]))
                     self.model_pids.add(int(row["model_pid"]))
-                result, errors = self.checker.combine(doc, *parts)
-                outcome = Outcome(result, errors, index=index, states=dict(rules.states))
-                if self.results is not None:
-                    self.results.add(outcome)
+                outcome = checked_outcome(self.checker, doc, parts, index, self.results)
             self.states.add(outcome)
             yield outcome
 
