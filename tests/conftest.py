@@ -102,9 +102,13 @@ def _reference_model(request, monkeypatch):
 
 
 def pytest_collection_modifyitems(config, items):
-    """The FL check cases (test_checks_cases.py) need the real model: mark them ``model``."""
+    """The cases of checks that read the model (test_checks_cases.py: FL001, FL002,
+    AC004) need a real model: mark them ``model``."""
+    from mtqa.checks import all_checks
+
+    needs_model = {c.code for c in all_checks() if "model" in c.requires}
     for item in items:
         callspec = getattr(item, "callspec", None)
         code = callspec.params.get("code") if callspec is not None else None
-        if isinstance(code, str) and code.startswith("FL"):
+        if isinstance(code, str) and code in needs_model:
             item.add_marker(pytest.mark.model)

@@ -49,7 +49,8 @@ def test_every_check_is_documented(code):
     assert check.name.replace("-", "").isalpha() and check.name.islower()
 
 
-def _findings(code: str, text: str, tmp_path: Path, encoding: str | None = None, **fields):
+def _findings(code: str, text: str, tmp_path: Path, encoding: str | None = None, model: str | None = None,
+              **fields):
     if encoding is None:
         doc = mtqa.document_from_text(text, **fields)
     else:
@@ -57,8 +58,10 @@ def _findings(code: str, text: str, tmp_path: Path, encoding: str | None = None,
         path.write_bytes(text.encode(encoding))
         (doc,) = list(iter_documents([path]))
         assert isinstance(doc, mtqa.Document), doc
-    report = mtqa.check(doc, select=[code])
+    report = mtqa.check(doc, select=[code], model=model)
     assert not report.errors, report.errors
+    for result in report.results:  # a check that was skipped cannot pass a case
+        assert not [n for n in result.notes if n.startswith("skipped") and code in n], result.notes
     return [f for f in report.findings if f.code == code]
 
 
@@ -66,7 +69,7 @@ def _findings(code: str, text: str, tmp_path: Path, encoding: str | None = None,
 def test_case(code, case, tmp_path):
     assert code in CHECKS, f"case file for unknown code {code}"
     fields = {k: case[k] for k in ("source", "reference") if k in case}
-    found = _findings(code, case["text"], tmp_path, case.get("encoding"), **fields)
+    found = _findings(code, case["text"], tmp_path, case.get("encoding"), case.get("model"), **fields)
     assert [f.text for f in found] == case["flags"]
     if "suggestions" in case:
         assert [f.suggestion for f in found] == case["suggestions"]
@@ -102,3 +105,20 @@ def test_examples_that_are_not_text_have_cases_with_files_or_sources():
             assert any(
                 ({"encoding", "source", "reference"} & set(c)) and c["flags"] for c in cases
             ), code
+
+
+def test_the_readme_check_table_lists_every_check_as_it_is():
+    """README.md's table of checks: one row per check, with its name, family,
+    default severity and what it needs, so the documentation cannot drift."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    rows = {}
+    for line in readme.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and cells[0] in CHECKS:
+            rows[cells[0]] = cells[1:]
+    expected = {
+        code: [c.name, c.family, str(c.severity), ", ".join(r for r in ("source", "reference", "model")
+                                                          if r in c.requires) or "-"]
+        for code, c in CHECKS.items()
+    }
+    assert rows == expected

@@ -161,7 +161,8 @@ def load_scorer(
             )
         model.eval()
         model.to(dev)
-        calib = calibration.find(digest, source.path if source.kind == "dir" else None)
+        own_dir = source.path if source.kind == "dir" else None
+        calib = calibration.find(digest, own_dir)
         scorer = Scorer(
             model,
             tokenizer,
@@ -170,6 +171,7 @@ def load_scorer(
             device=dev,
             dtype=dt,
             calibration=calib,
+            crosslingual=calibration.find_crosslingual(digest.removeprefix("hub:"), own_dir),
             files={"weights": str(where)},
         )
         _LOADED[key] = scorer
@@ -199,5 +201,13 @@ def model_info(spec: str | None = None) -> dict[str, Any]:
         if calib
         else ("none: FL001/FL002 make no findings; see benchmarks/fluency_calibration.py"
               if digest else "unknown until the model is hashed ('mtqa model prepare')")
+    )
+    xl = calibration.find_crosslingual(digest, source.path if source.kind == "dir" else None) if digest else None
+    info["crosslingual"] = (
+        f"{xl.stats.get('pairs', '?')} sentence pairs; AC004 below {xl.thresholds.get('ac004_warning')} "
+        f"nats/token ({xl.made_with})"
+        if xl
+        else ("none: AC004 (a sentence its source does not explain) is skipped; it needs a multilingual "
+              "model such as gemma3-270m" if digest else "unknown until the model is hashed")
     )
     return info

@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "fluency_calibration.yaml"
+CROSSLINGUAL_DATA = DATA.with_name("crosslingual_calibration.yaml")
 MODEL_DIR_FILE = "mtqa-calibration.yaml"
 STATISTIC = "slor-minus-worst-word-excess"
 
@@ -76,14 +77,7 @@ class Calibration:
 
     def sentence_fluency(self, statistic: float) -> float:
         """Percentile of ``statistic`` among the calibration sentences (0-100)."""
-        values, levels = self.values, self.levels
-        if statistic <= values[0]:
-            return 0.0 if statistic < values[0] else levels[0]
-        if statistic >= values[-1]:
-            return 100.0
-        i = bisect.bisect_right(values, statistic)
-        v0, v1, l0, l1 = values[i - 1], values[i], levels[i - 1], levels[i]
-        return l0 + (l1 - l0) * ((statistic - v0) / (v1 - v0) if v1 > v0 else 0.0)
+        return _percentile(self.values, self.levels, statistic)
 
     def document_fluency(self, statistic: float) -> float:
         return 100.0 * _phi((statistic - self.doc_mean) / max(self.doc_sd, 1e-6))
@@ -127,6 +121,135 @@ class Calibration:
         )
 
 
+def _percentile(values: list[float], levels: list[float], statistic: float) -> float:
+    """Where ``statistic`` falls among calibration values given at ``levels`` percent (0-100)."""
+    if statistic <= values[0]:
+        return 0.0 if statistic < values[0] else levels[0]
+    if statistic >= values[-1]:
+        return 100.0
+    i = bisect.bisect_right(values, statistic)
+    v0, v1, l0, l1 = values[i - 1], values[i], levels[i - 1], levels[i]
+    return l0 + (l1 - l0) * ((statistic - v0) / (v1 - v0) if v1 > v0 else 0.0)
+
+
+@dataclass
+class CrosslingualCalibration:
+    """How much their Norwegian source explains clean human translations (``AC004``).
+
+    The statistic is :attr:`~mtqa.scoring.scorer.PairScore.pmi_per_token` of
+    the aligned sentence pairs of clean nb -> en news (made by
+    ``benchmarks/crosslingual.py calibrate``); ``thresholds`` holds the
+    ``AC004`` warning and error levels, in nats per English token.
+    """
+
+    model: str
+    sha256: str
+    statistic: str
+    levels: list[float]
+    values: list[float]
+    thresholds: dict[str, float] = field(default_factory=dict)
+    made_with: str = ""
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def digest(self) -> str:
+        blob = json.dumps([self.statistic, self.levels, self.values, sorted(self.thresholds.items())])
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def percentile(self, statistic: float) -> float:
+        """Percentile of a pair's statistic among the clean pairs (0-100)."""
+        return _percentile(self.values, self.levels, statistic)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "sha256": self.sha256,
+            "made_with": self.made_with,
+            "stats": self.stats,
+            "statistic": self.statistic,
+            "levels": self.levels,
+            "values": [round(v, 5) for v in self.values],
+            "thresholds": self.thresholds,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> CrosslingualCalibration:
+        return cls(
+            model=d["model"],
+            sha256=d["sha256"],
+            statistic=d["statistic"],
+            levels=[float(x) for x in d["levels"]],
+            values=[float(x) for x in d["values"]],
+            thresholds={k: float(v) for k, v in (d.get("thresholds") or {}).items()},
+            made_with=d.get("made_with", ""),
+            stats=d.get("stats") or {},
+        )
+
+
+@cache
+def _shipped_crosslingual() -> dict[str, CrosslingualCalibration]:
+    if not CROSSLINGUAL_DATA.is_file():
+        return {}
+    data = yaml.safe_load(CROSSLINGUAL_DATA.read_text("utf-8")) or {}
+    return {c["sha256"]: CrosslingualCalibration.from_dict(c) for c in data.get("models", [])}
+
+
+def find_crosslingual(sha256: str, model_dir: Path | None = None) -> CrosslingualCalibration | None:
+    """The cross-lingual calibration for a model: shipped (by file hash), or the
+    ``crosslingual`` section of its folder's ``mtqa-calibration.yaml``; None for a
+    model without one (an English-only model: ``AC004`` is skipped).
+
+    A calibration made for other prompts (another statistic version) is not used.
+    """
+    from mtqa.scoring.scorer import PAIR_STATISTIC
+
+    found = None
+    if model_dir is not None and (model_dir / MODEL_DIR_FILE).is_file():
+        data = yaml.safe_load((model_dir / MODEL_DIR_FILE).read_text("utf-8")) or {}
+        if data.get("crosslingual"):
+            found = CrosslingualCalibration.from_dict(data["crosslingual"])
+    else:
+        found = _shipped_crosslingual().get(sha256)
+    return found if found is not None and found.statistic == PAIR_STATISTIC else None
+
+
+def fit_crosslingual(
+    model: str,
+    sha256: str,
+    statistics: list[float],
+    *,
+    warning_rate: float,
+    error_level: float,
+    made_with: str = "",
+    stats: dict[str, Any] | None = None,
+) -> CrosslingualCalibration:
+    """A cross-lingual calibration from the statistic of clean sentence pairs.
+
+    The warning threshold is the ``warning_rate`` quantile of the clean pairs;
+    the error threshold is ``error_level`` nats per token, or lower if needed to
+    stay below every clean pair.
+    """
+    from mtqa.scoring.scorer import PAIR_STATISTIC
+
+    ordered = sorted(statistics)
+    values = [_quantile(ordered, level / 100) for level in LEVELS]
+    for i in range(1, len(values)):
+        values[i] = max(values[i], values[i - 1] + 1e-6)
+    warning = _quantile(ordered, warning_rate)
+    error = min(error_level, ordered[0] - 0.05, warning)
+    return CrosslingualCalibration(
+        model=model,
+        sha256=sha256,
+        statistic=PAIR_STATISTIC,
+        levels=list(LEVELS),
+        values=values,
+        thresholds={"ac004_warning": round(warning, 4), "ac004_error": round(error, 4)},
+        made_with=made_with,
+        stats={"pairs": len(ordered), "min": round(ordered[0], 4),
+               "median": round(_quantile(ordered, 0.5), 4), **(stats or {})},
+    )
+
+
 @cache
 def _shipped() -> dict[str, Calibration]:
     if not DATA.is_file():
@@ -138,8 +261,9 @@ def _shipped() -> dict[str, Calibration]:
 def find(sha256: str, model_dir: Path | None = None) -> Calibration | None:
     """The calibration for a model: shipped (by file hash), or in its own folder."""
     if model_dir is not None and (model_dir / MODEL_DIR_FILE).is_file():
-        data = yaml.safe_load((model_dir / MODEL_DIR_FILE).read_text("utf-8"))
-        return Calibration.from_dict(data)
+        data = yaml.safe_load((model_dir / MODEL_DIR_FILE).read_text("utf-8")) or {}
+        # the file may hold only a cross-lingual calibration
+        return Calibration.from_dict(data) if "sentence" in data else None
     return _shipped().get(sha256)
 
 

@@ -38,6 +38,16 @@ WORD_RE = re.compile(r"\w+(?:[’'.\-]\w+)*")
 #: Blocks are joined with this separator in the text the model reads.
 BLOCK_SEPARATOR = "\n\n"
 
+#: Cross-lingual scoring (``AC004``): a sentence pair is read as
+#: ``"Norwegian: {nb}\nEnglish: {en}"`` and the English alone as
+#: ``"English: {en}"``.  A cross-lingual calibration holds only for these
+#: prompts: its statistic names this version.
+PAIR_PROMPT = ("Norwegian:", "\nEnglish:")
+PLAIN_PROMPT = "English:"
+PAIR_STATISTIC = "pmi-per-target-token/v1"
+#: The share of a batch of sentence pairs that may be padding (see :meth:`Scorer.pair_scores`).
+PAIR_PADDING = 0.25
+
 
 def unigram_logprob(word: str) -> float | None:
     """Natural-log unigram probability of ``word`` in English (wordfreq); None if unknown."""
@@ -146,6 +156,29 @@ class DocumentScores:
 
 
 @dataclass
+class PairScore:
+    """How much a sentence's source explains it: log P(en | nb) against log P(en).
+
+    ``pmi_per_token`` is the pointwise mutual information per English token.
+    A faithful translation is far more likely after its source than alone (about
+    2 nats a token for human news translations with Gemma 3 270M); a sentence
+    that says something else gains nothing from it.
+    """
+
+    tokens: int  # English tokens scored
+    conditional: float  # log P(en | nb), nats
+    plain: float  # log P(en), nats
+
+    @property
+    def pmi(self) -> float:
+        return self.conditional - self.plain
+
+    @property
+    def pmi_per_token(self) -> float:
+        return self.pmi / self.tokens if self.tokens else 0.0
+
+
+@dataclass
 class _Prepared:
     text: str  # what the model reads
     ids: list[int]  # prefix token first
@@ -197,6 +230,7 @@ class Scorer:
         max_padding: float | None = None,
         cache_size: int = 64,
         files: dict[str, Any] | None = None,
+        crosslingual=None,
     ) -> None:
         self.model = model
         self.tokenizer = tokenizer
@@ -205,6 +239,9 @@ class Scorer:
         self.device = device
         self.dtype = dtype
         self.calibration = calibration
+        #: The cross-lingual calibration (:class:`~mtqa.scoring.calibration.CrosslingualCalibration`),
+        #: for a multilingual model only: without it ``AC004`` is skipped.
+        self.crosslingual = crosslingual
         max_positions = getattr(model.config, "max_position_embeddings", None) or window
         self.window = max(16, min(window, int(max_positions)))
         self.overlap = max(0, min(overlap, self.window // 2))
@@ -217,13 +254,17 @@ class Scorer:
         self.files = files or {}
         self._cache: OrderedDict[tuple[str, str], DocumentScores] = OrderedDict()
         self._cache_size = cache_size
+        self._pair_cache: OrderedDict[tuple[str, str], PairScore | None] = OrderedDict()
         self.prefix_id = self._prefix_token()
 
     # -- identity -----------------------------------------------------------
     @property
     def signature(self) -> str:
         calib = self.calibration.digest[:8] if self.calibration is not None else "none"
-        return f"{self.name}@{self.sha256[:12]}/{self.dtype}/calib:{calib}"
+        signature = f"{self.name}@{self.sha256[:12]}/{self.dtype}/calib:{calib}"
+        if self.crosslingual is not None:
+            signature += f"/xl:{self.crosslingual.digest[:8]}"
+        return signature
 
     def _prefix_token(self) -> int:
         """The token every text is conditioned on: the model's document boundary."""
@@ -262,8 +303,16 @@ class Scorer:
                 anchors.append(-1)
         return _Prepared(text, ids, spans, anchors)
 
-    def _windows(self, n: int) -> list[tuple[int, int, int]]:
-        """(input start, input end, first scored position) covering positions 1..n-1."""
+    def _windows(self, n: int, scored: int = 1) -> list[tuple[int, int, int]]:
+        """(input start, input end, first scored position) covering positions scored..n-1.
+
+        Scoring from a later position (a sentence after its prompt) needs the
+        whole sequence in one window.
+        """
+        if scored > 1:
+            if n > self.window:
+                raise ValueError(f"{n} tokens do not fit one window of {self.window}")
+            return [(0, n, scored)]
         out = []
         scored = 1
         while scored < n:
@@ -273,19 +322,33 @@ class Scorer:
             scored = end
         return out
 
-    def token_logprobs(self, sequences: Sequence[list[int]]) -> list[list[float]]:
-        """Log-probability of every token after the first, for each id sequence."""
+    def token_logprobs(
+        self,
+        sequences: Sequence[list[int]],
+        scored_from: Sequence[int] | None = None,
+        max_padding: float | None = None,
+    ) -> list[list[float]]:
+        """Log-probability of every token after the first, for each id sequence.
+
+        ``scored_from[i]``: the first position of sequence ``i`` that is scored
+        (the ones before it stay 0.0 and cost no output layer: Gemma's
+        262k-word head costs more than its body); by default 1.
+        ``max_padding``: the share of a batch that may be padding (default
+        :attr:`max_padding`).
+        """
         import torch
 
         results: list[list[float]] = [[0.0] * max(0, len(ids) - 1) for ids in sequences]
         rows = []
         for si, ids in enumerate(sequences):
-            for start, end, scored in self._windows(len(ids)):
+            first = 1 if scored_from is None else max(1, scored_from[si])
+            for start, end, scored in self._windows(len(ids), first):
                 rows.append((si, start, end, scored))
         rows.sort(key=lambda r: r[2] - r[1], reverse=True)
         batch: list[tuple[int, int, int, int]] = []
         longest = 0
         real = 0
+        padding = self.max_padding if max_padding is None else max_padding
 
         def flush() -> None:
             if not batch:
@@ -312,7 +375,7 @@ class Scorer:
             if batch:
                 # rows come longest first: the batch's width is its first row's
                 width = longest * (len(batch) + 1)
-                if width > self.batch_tokens or (width - real - length) > self.max_padding * width:
+                if width > self.batch_tokens or (width - real - length) > padding * width:
                     flush()
             if not batch:
                 longest, real = length, 0
@@ -358,6 +421,61 @@ class Scorer:
         prepared = self._prepare(text, [(0, 0, len(text))])
         (lps,) = self.token_logprobs([prepared.ids])
         return prepared.ids, lps
+
+    def _ids(self, text: str) -> list[int]:
+        return list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def pair_scores(self, pairs: Sequence[tuple[str, str]]) -> list[PairScore | None]:
+        """Cross-lingual scores of ``(source, target)`` sentence pairs, batched (cached).
+
+        The target's tokens are the same ids in both readings (tokenized once),
+        so only the context differs.  A pair too long for one window is None.
+        """
+        out: list[PairScore | None] = [None] * len(pairs)
+        todo: dict[tuple[str, str], list[int]] = {}
+        for i, pair in enumerate(pairs):
+            key = (pair[0].strip(), pair[1].strip())
+            if key in self._pair_cache:
+                self._pair_cache.move_to_end(key)
+                out[i] = self._pair_cache[key]
+            else:
+                todo.setdefault(key, []).append(i)
+        if not todo:
+            return out
+        nb_head, en_mid = self._ids(PAIR_PROMPT[0]), self._ids(PAIR_PROMPT[1])
+        en_head = self._ids(PLAIN_PROMPT)
+        sequences: list[list[int]] = []
+        firsts: list[int] = []
+        keys: list[tuple[str, str]] = []
+        fresh: dict[tuple[str, str], PairScore | None] = {}
+        for key in todo:
+            nb_ids, en_ids = self._ids(" " + key[0]), self._ids(" " + key[1])
+            conditional = [self.prefix_id] + nb_head + nb_ids + en_mid + en_ids
+            if not en_ids or len(conditional) > self.window:
+                fresh[key] = None
+                continue
+            plain = [self.prefix_id] + en_head + en_ids
+            for ids in (conditional, plain):
+                sequences.append(ids)
+                firsts.append(len(ids) - len(en_ids))
+            keys.append(key)
+        # Sentences are short: the cost of a forward pass is mostly its
+        # overhead, so some padding pays even on a CPU.
+        logprobs = self.token_logprobs(sequences, firsts, max_padding=max(self.max_padding, PAIR_PADDING))
+        for k, key in enumerate(keys):
+            cond, plain = logprobs[2 * k], logprobs[2 * k + 1]
+            n = len(sequences[2 * k]) - firsts[2 * k]
+            fresh[key] = PairScore(tokens=n, conditional=sum(cond[-n:]), plain=sum(plain[-n:]))
+        for key, where in todo.items():
+            self._remember_pair(key, fresh[key])
+            for i in where:
+                out[i] = fresh[key]
+        return out
+
+    def _remember_pair(self, key: tuple[str, str], score: PairScore | None) -> None:
+        self._pair_cache[key] = score
+        while len(self._pair_cache) > 64 * self._cache_size:
+            self._pair_cache.popitem(last=False)
 
     def sentence_logprob(self, text: str) -> float:
         """Summed log-probability of ``text`` alone (for minimal pairs such as BLiMP)."""
