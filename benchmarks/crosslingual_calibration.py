@@ -69,6 +69,22 @@ def as_document(doc_id: str, lines: list[tuple[str, str]]) -> mtqa.Document:
     )
 
 
+def corrupted(doc_id: str, lines: list[tuple[str, str]], make, rng: random.Random, first: int = 0):
+    """The document with one English line replaced by ``make(k)``: the first line,
+    in an order drawn from ``rng`` (from line ``first`` on), that ``make`` gives a new
+    text for.  Returns ``(document, start, end, k, new)``, the new line's span, or None."""
+    order = list(range(first, len(lines)))
+    rng.shuffle(order)
+    for k in order:
+        new = make(k)
+        if new and new != lines[k][0]:
+            changed = list(lines)
+            changed[k] = (new, lines[k][1])
+            start = sum(len(e) + 1 for e, _ in changed[:k])
+            return as_document(doc_id, changed), start, start + len(new), k, new
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("ntrex", type=Path)
@@ -155,24 +171,18 @@ def main(argv: list[str] | None = None) -> int:
         made = found_any = found_error = elsewhere = 0
         for doc_id in held_ids:
             lines = all_docs[doc_id]
-            order = list(range(len(lines)))
-            rng.shuffle(order)
-            for k in order:
+
+            def make(k: int) -> str | None:
                 if kind == "foreign":
                     pool = [e for other in held_ids if other != doc_id for e, _ in all_docs[other]]
-                    new = rng.choice(pool) if len(lines[k][0].split()) >= 4 else None
-                else:
-                    others = [e for j, (e, _) in enumerate(lines) if j != k]
-                    new = corrupt("mistranslation" if kind == "mistranslation" else kind, lines[k], others, rng)
-                if new is not None and new != lines[k][0]:
-                    break
-            else:
+                    return rng.choice(pool) if len(lines[k][0].split()) >= 4 else None
+                others = [e for j, (e, _) in enumerate(lines) if j != k]
+                return corrupt(kind, lines[k], others, rng)
+
+            made_doc = corrupted(doc_id, lines, make, rng)
+            if made_doc is None:
                 continue
-            changed = list(lines)
-            changed[k] = (new, lines[k][1])
-            doc = as_document(doc_id, changed)
-            start = sum(len(e) + 1 for e, _ in changed[:k])
-            end = start + len(new)
+            doc, start, end, k, new = made_doc
             findings = list(check.run(doc, ctx))
             hits = [f for f in findings if f.start < end and start < f.end]
             made += 1

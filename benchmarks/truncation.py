@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import mtqa  # noqa: E402
 from crosslingual import omit  # noqa: E402
-from crosslingual_calibration import as_document  # noqa: E402
+from crosslingual_calibration import as_document, corrupted  # noqa: E402
 from mtqa.checks.accuracy import TruncatedSentence  # noqa: E402
 from ntrex import documents  # noqa: E402
 
@@ -103,19 +103,10 @@ def main(argv: list[str] | None = None) -> int:
         made = found_n = elsewhere = 0
         for doc_id in held:
             lines = all_docs[doc_id]
-            order = list(range(1, len(lines)))  # not the title line
-            rng.shuffle(order)
-            for k in order:
-                new = cut(kind, lines[k][0])
-                if new and new != lines[k][0]:
-                    break
-            else:
+            made_doc = corrupted(doc_id, lines, lambda k: cut(kind, lines[k][0]), rng, first=1)  # not the title
+            if made_doc is None:
                 continue
-            changed = list(lines)
-            changed[k] = (new, lines[k][1])
-            doc = as_document(doc_id, changed)
-            start = sum(len(e) + 1 for e, _ in changed[:k])
-            end = start + len(new)
+            doc, start, end, k, new = made_doc
             found = list(check.run(doc, ctx))
             hits = [f for f in found if f.start < end and start < f.end]
             made += 1

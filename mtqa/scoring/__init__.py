@@ -208,6 +208,8 @@ def model_info(spec: str | None = None) -> dict[str, Any]:
         f"nats/token ({xl.made_with})"
         if xl
         else ("none: AC004 (a sentence its source does not explain) is skipped; it needs a multilingual "
-              "model such as gemma3-270m" if digest else "unknown until the model is hashed")
+              "model with a cross-lingual calibration (gemma3-270m ships one; "
+              "benchmarks/crosslingual_calibration.py --model DIR --write makes one for a model folder)"
+              if digest else "unknown until the model is hashed")
     )
     return info

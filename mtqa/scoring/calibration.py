@@ -187,11 +187,12 @@ class CrosslingualCalibration:
 
 
 @cache
-def _shipped_crosslingual() -> dict[str, CrosslingualCalibration]:
-    if not CROSSLINGUAL_DATA.is_file():
+def _shipped_entries(path: Path) -> dict[str, dict[str, Any]]:
+    """The entries of a shipped calibration file, by model file hash."""
+    if not path.is_file():
         return {}
-    data = yaml.safe_load(CROSSLINGUAL_DATA.read_text("utf-8")) or {}
-    return {c["sha256"]: CrosslingualCalibration.from_dict(c) for c in data.get("models", [])}
+    data = yaml.safe_load(path.read_text("utf-8")) or {}
+    return {c["sha256"]: c for c in data.get("models", [])}
 
 
 def find_crosslingual(sha256: str, model_dir: Path | None = None) -> CrosslingualCalibration | None:
@@ -209,7 +210,8 @@ def find_crosslingual(sha256: str, model_dir: Path | None = None) -> Crosslingua
         if data.get("crosslingual"):
             found = CrosslingualCalibration.from_dict(data["crosslingual"])
     else:
-        found = _shipped_crosslingual().get(sha256)
+        entry = _shipped_entries(CROSSLINGUAL_DATA).get(sha256)
+        found = CrosslingualCalibration.from_dict(entry) if entry else None
     return found if found is not None and found.statistic == PAIR_STATISTIC else None
 
 
@@ -250,21 +252,14 @@ def fit_crosslingual(
     )
 
 
-@cache
-def _shipped() -> dict[str, Calibration]:
-    if not DATA.is_file():
-        return {}
-    data = yaml.safe_load(DATA.read_text("utf-8")) or {}
-    return {c["sha256"]: Calibration.from_dict(c) for c in data.get("models", [])}
-
-
 def find(sha256: str, model_dir: Path | None = None) -> Calibration | None:
     """The calibration for a model: shipped (by file hash), or in its own folder."""
     if model_dir is not None and (model_dir / MODEL_DIR_FILE).is_file():
         data = yaml.safe_load((model_dir / MODEL_DIR_FILE).read_text("utf-8")) or {}
         # the file may hold only a cross-lingual calibration
         return Calibration.from_dict(data) if "sentence" in data else None
-    return _shipped().get(sha256)
+    entry = _shipped_entries(DATA).get(sha256)
+    return Calibration.from_dict(entry) if entry else None
 
 
 LEVELS = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0] + [float(x) for x in range(6, 95)] + [
