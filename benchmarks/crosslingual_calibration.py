@@ -2,7 +2,7 @@
 """Make the cross-lingual calibration (AC004) and measure it on held-out documents.
 
     python benchmarks/crosslingual_calibration.py NTREX_DIR [--model gemma3-270m] [--seed 7]
-        [--warning-rate 0.002] [--limit N] [--threads 2] [--write] [--list]
+        [--warning-rate 0.002] [--limit N] [--threads 2] [--cache FILE] [--write] [--list]
 
 NTREX-128 gives 123 English news documents with their human Bokmål translation;
 read nb -> en, every aligned sentence pair is a faithful translation.  The
@@ -26,7 +26,9 @@ documents are split in two halves, reproducibly from the seed:
   Printed: false alarms per pair and per document, recall per type at warning
   level and at error level, and findings elsewhere in the corrupted documents.
 
-Without ``--write`` the entry is printed; with it, it replaces the model's
+``--cache FILE`` keeps the pair scores in a JSON file between runs (a rerun
+after a change to the checks scores only the pairs that changed; delete the
+file after changing the prompts or the model).  Without ``--write`` the entry is printed; with it, it replaces the model's
 entry (by file hash) in ``mtqa/data/crosslingual_calibration.yaml``, or goes
 into the ``crosslingual`` section of ``mtqa-calibration.yaml`` inside a model
 folder given with ``--model DIR``.
@@ -35,6 +37,7 @@ folder given with ``--model DIR``.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -52,6 +55,7 @@ from crosslingual import corrupt  # noqa: E402
 from mtqa.checks.accuracy import UnsupportedSentence, crosslingual_pairs  # noqa: E402
 from mtqa.model import Severity  # noqa: E402
 from mtqa.scoring import calibration, load_scorer, resolve  # noqa: E402
+from mtqa.scoring.scorer import PAIR_STATISTIC, PairScore  # noqa: E402
 from ntrex import documents  # noqa: E402
 
 KINDS = ("mistranslation", "foreign", "number", "name", "omission", "negation")
@@ -67,6 +71,22 @@ def as_document(doc_id: str, lines: list[tuple[str, str]]) -> mtqa.Document:
     return mtqa.document_from_text(
         "\n".join(e for e, _ in lines), doc_id=doc_id, source="\n".join(n for _, n in lines)
     )
+
+
+def load_cache(scorer, path: Path) -> None:
+    """Pair scores of an earlier run into the scorer's cache (same model only)."""
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text("utf-8"))
+    if data.get("model") != scorer.sha256 or data.get("statistic") != PAIR_STATISTIC:
+        return
+    for nb, en, tokens, conditional, plain in data["pairs"]:
+        scorer._remember_pair((nb, en), PairScore(tokens, conditional, plain))
+
+
+def save_cache(scorer, path: Path) -> None:
+    pairs = [[nb, en, s.tokens, s.conditional, s.plain] for (nb, en), s in scorer._pair_cache.items() if s]
+    path.write_text(json.dumps({"model": scorer.sha256, "statistic": PAIR_STATISTIC, "pairs": pairs}), "utf-8")
 
 
 def corrupted(doc_id: str, lines: list[tuple[str, str]], make, rng: random.Random, first: int = 0):
@@ -93,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warning-rate", type=float, default=0.002)
     ap.add_argument("--limit", type=int, default=None, help="only N documents in all (testing)")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--cache", type=Path, default=None, help="pair scores kept between runs (JSON)")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--list", action="store_true", help="print every held-out finding and every miss")
     args = ap.parse_args(argv)
@@ -112,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     scorer = load_scorer(args.model, device="cpu")
     print(f"model: {scorer.name} ({scorer.sha256[:12]}), loaded in {time.monotonic() - started:.1f} s",
           file=sys.stderr)
+    if args.cache is not None:
+        load_cache(scorer, args.cache)
 
     # -- the calibration half -------------------------------------------------
     started = time.monotonic()
@@ -123,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
                 statistics.append(score.pmi_per_token)
                 tokens += score.tokens
         print(f"\rcalibration: {n}/{len(calib_ids)} documents, {len(statistics)} pairs", end="", file=sys.stderr)
+        if args.cache is not None:
+            save_cache(scorer, args.cache)
     calib_s = time.monotonic() - started
     print(f"\ncalibration half scored in {calib_s:.0f} s", file=sys.stderr)
     fitted = calibration.fit_crosslingual(
@@ -196,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"| {elsewhere} |")
     print(f"\ntimes: calibration half {calib_s:.0f} s ({tokens / max(calib_s, 1e-9):.0f} English tokens/s), "
           f"held-out half and corruptions {time.monotonic() - started:.0f} s; threads {args.threads}")
+    if args.cache is not None:
+        save_cache(scorer, args.cache)
     fitted.stats.update({"held_out_documents": len(held_ids), "held_out_pairs": clean_pairs,
                          "held_out_findings": sum(clean_found.values()),
                          "held_out_errors": clean_found[Severity.ERROR]})

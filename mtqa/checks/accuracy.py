@@ -199,23 +199,48 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalpha() for c in w))
 
 
-def crosslingual_pairs(doc: Document, min_words: int = 4) -> list[tuple[int, int, str, str]]:
-    """The aligned sentence pairs ``AC004`` scores: ``(start, end, source, target)``.
+def judged_pairs(doc: Document, *, skip_titles: bool = False) -> list[tuple[int, int, str, str]]:
+    """The aligned sentence pairs ``(start, end, source, target)`` that AC004 and AC005 judge.
 
-    One pair per bead of the alignment with both sides, its target at least
-    ``min_words`` words long (a dateline or a one-word answer says too little
-    to judge); the calibration is made from the same pairs of clean news.
+    One pair per bead of the alignment with both sides, except that a bead of
+    as many source as target sentences (2:2, 3:3) is split into its pairs, in
+    order: the aligner groups sentences when one pair's lengths do not fit, and
+    a truncated or replaced sentence is exactly such a pair.  A bead with a
+    target sentence of fewer than 3 words (a stray closing quote segmented as
+    a sentence) is not split.
     """
+    source = doc.source or ""
     out = []
-    for bead, source_text in sentence_pairs(doc):
-        start, end = bead.target[0].start, bead.target[-1].end
-        target = " ".join(doc.text[t.start : t.end] for t in bead.target)
-        if sum(1 for w in target.split() if any(c.isalpha() for c in w)) < min_words:
-            continue
-        if not source_text.strip() or source_text.strip() == target.strip():
-            continue  # a copy is UT002's
-        out.append((start, end, source_text, target))
+    for bead, _ in sentence_pairs(doc):
+        if skip_titles:
+            block = doc.block_at(bead.target[0].start)
+            if block is not None and block.kind is BlockKind.TITLE:
+                continue
+        if len(bead.source) == len(bead.target) > 1 and all(
+            _words(doc.text[t.start : t.end]) >= 3 for t in bead.target
+        ):
+            groups = [((s,), (t,)) for s, t in zip(bead.source, bead.target)]
+        else:
+            groups = [(bead.source, bead.target)]
+        for src, tgt in groups:
+            out.append((
+                tgt[0].start,
+                tgt[-1].end,
+                " ".join(source[s.start : s.end] for s in src),
+                " ".join(doc.text[t.start : t.end] for t in tgt),
+            ))
     return out
+
+
+def crosslingual_pairs(doc: Document, min_words: int = 4) -> list[tuple[int, int, str, str]]:
+    """The pairs ``AC004`` scores (:func:`judged_pairs`), their target at least
+    ``min_words`` words long: a dateline or a one-word answer says too little to
+    judge.  The calibration is made from the same pairs of clean news."""
+    return [
+        (start, end, source, target)
+        for start, end, source, target in judged_pairs(doc)
+        if _words(target) >= min_words and source.strip() and source.strip() != target.strip()  # a copy is UT002's
+    ]
 
 
 class UnsupportedSentence(Check):
@@ -336,31 +361,8 @@ class TruncatedSentence(Check):
 
     @classmethod
     def judged(cls, doc: Document) -> list[tuple[int, int, str, str]]:
-        """The ``(start, end, source, target)`` pairs whose lengths are compared.
-
-        A bead of as many source as target sentences (2:2, 3:3) is judged pair
-        by pair in order: the aligner groups sentences when one pair's lengths
-        do not fit, and a truncated sentence is exactly such a pair.
-        """
-        source = doc.source or ""
-        out = []
-        for bead, source_text in sentence_pairs(doc):
-            block = doc.block_at(bead.target[0].start)
-            if block is not None and block.kind is BlockKind.TITLE:
-                continue
-            if len(bead.source) == len(bead.target) > 1 and all(
-                _words(doc.text[t.start : t.end]) >= 3 for t in bead.target
-            ):  # not a stray closing quote segmented as a sentence
-                pairs = [([s], [t]) for s, t in zip(bead.source, bead.target)]
-            else:
-                pairs = [(list(bead.source), list(bead.target))]
-            for src, tgt in pairs:
-                src_text = " ".join(source[s.start : s.end] for s in src)
-                if _words(src_text) < cls.MIN_SOURCE_WORDS:
-                    continue
-                target = " ".join(doc.text[t.start : t.end] for t in tgt)
-                out.append((tgt[0].start, tgt[-1].end, src_text, target))
-        return out
+        """The ``(start, end, source, target)`` pairs whose lengths are compared (:func:`judged_pairs`)."""
+        return [p for p in judged_pairs(doc, skip_titles=True) if _words(p[2]) >= cls.MIN_SOURCE_WORDS]
 
 
 CHECKS = (NumberMismatch, OmittedText, AddedText, UnsupportedSentence, TruncatedSentence)
