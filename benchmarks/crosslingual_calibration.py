@@ -78,7 +78,7 @@ def load_cache(scorer, path: Path) -> None:
     if not path.is_file():
         return
     data = json.loads(path.read_text("utf-8"))
-    if data.get("model") != scorer.sha256 or data.get("statistic") != PAIR_STATISTIC:
+    if [data.get("model"), data.get("statistic"), data.get("dtype")] != [scorer.sha256, PAIR_STATISTIC, scorer.dtype]:
         return
     for nb, en, tokens, conditional, plain in data["pairs"]:
         scorer._remember_pair((nb, en), PairScore(tokens, conditional, plain))
@@ -86,7 +86,8 @@ def load_cache(scorer, path: Path) -> None:
 
 def save_cache(scorer, path: Path) -> None:
     pairs = [[nb, en, s.tokens, s.conditional, s.plain] for (nb, en), s in scorer._pair_cache.items() if s]
-    path.write_text(json.dumps({"model": scorer.sha256, "statistic": PAIR_STATISTIC, "pairs": pairs}), "utf-8")
+    path.write_text(json.dumps({"model": scorer.sha256, "statistic": PAIR_STATISTIC, "dtype": scorer.dtype,
+                                "pairs": pairs}), "utf-8")
 
 
 def corrupted(doc_id: str, lines: list[tuple[str, str]], make, rng: random.Random, first: int = 0):
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     statistics, tokens = [], 0
     for n, doc_id in enumerate(calib_ids, 1):
-        pairs = crosslingual_pairs(as_document(doc_id, all_docs[doc_id]))
+        pairs = crosslingual_pairs(as_document(doc_id, all_docs[doc_id]), UnsupportedSentence.MIN_WORDS)
         for score in scorer.pair_scores([(s, t) for _, _, s, t in pairs]):
             if score is not None:
                 statistics.append(score.pmi_per_token)
@@ -178,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     docs_flagged = 0
     for doc_id in held_ids:
         doc = as_document(doc_id, all_docs[doc_id])
-        clean_pairs += len(crosslingual_pairs(doc))
+        clean_pairs += len(crosslingual_pairs(doc, UnsupportedSentence.MIN_WORDS))
         found = list(check.run(doc, ctx))
         docs_flagged += bool(found)
         for f in found:

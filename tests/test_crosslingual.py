@@ -157,6 +157,26 @@ def test_a_model_folder_carries_its_own_crosslingual_calibration(tiny_model_dir,
     assert load_scorer(str(stale), device="cpu").crosslingual is None
 
 
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        ("crosslingual: [1, 2\n", "not a readable calibration file"),
+        ("- a list\n", "a calibration file is a mapping"),
+        ("crosslingual: {statistic: pmi-per-target-token/v1}\n", "the crosslingual calibration is incomplete"),
+        ("sentence: {levels: [1]}\n", "the fluency calibration is incomplete"),
+    ],
+)
+def test_a_broken_calibration_file_in_a_model_folder_is_a_clear_error(tiny_model_dir, tmp_path, content, says):
+    folder = tmp_path / "tiny-broken"
+    shutil.copytree(tiny_model_dir, folder)
+    (folder / calibration.MODEL_DIR_FILE).write_text(content, "utf-8")
+    with pytest.raises(mtqa.MtqaError, match=says) as caught:
+        load_scorer(str(folder), device="cpu")
+    assert calibration.MODEL_DIR_FILE in str(caught.value) and "delete it" in str(caught.value)
+    result = runner.invoke(app, ["check", "-", "--model", str(folder)], input=TARGET)
+    assert result.exit_code == 2 and says in result.output and "internal error" not in result.output
+
+
 def test_fit_crosslingual_thresholds():
     clean = [0.5 + 0.01 * i for i in range(1000)]
     fitted = calibration.fit_crosslingual("m", "0" * 64, clean, warning_rate=0.002, error_level=0.0)

@@ -209,7 +209,7 @@ def model_info(spec: str | None = None) -> dict[str, Any]:
         if xl
         else ("none: AC004 (a sentence its source does not explain) is skipped; it needs a multilingual "
               "model with a cross-lingual calibration (gemma3-270m ships one; "
-              "benchmarks/crosslingual_calibration.py --model DIR --write makes one for a model folder)"
+              "benchmarks/crosslingual_calibration.py NTREX_DIR --model DIR --write makes one for a model folder)"
               if digest else "unknown until the model is hashed")
     )
     return info

@@ -30,9 +30,15 @@ from typing import Any
 
 import yaml
 
+from mtqa.model import MtqaError
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "fluency_calibration.yaml"
 CROSSLINGUAL_DATA = DATA.with_name("crosslingual_calibration.yaml")
 MODEL_DIR_FILE = "mtqa-calibration.yaml"
+_REMAKE = (
+    "make it again (benchmarks/fluency_calibration.py or benchmarks/crosslingual_calibration.py "
+    "NTREX_DIR --model DIR --write) or delete it"
+)
 STATISTIC = "slor-minus-worst-word-excess"
 
 #: Sentences shorter than this many tokens are not used to fit the calibration.
@@ -138,8 +144,8 @@ class CrosslingualCalibration:
 
     The statistic is :attr:`~mtqa.scoring.scorer.PairScore.pmi_per_token` of
     the aligned sentence pairs of clean nb -> en news (made by
-    ``benchmarks/crosslingual.py calibrate``); ``thresholds`` holds the
-    ``AC004`` warning and error levels, in nats per English token.
+    ``benchmarks/crosslingual_calibration.py``, in float32); ``thresholds``
+    holds the ``AC004`` warning and error levels, in nats per English token.
     """
 
     model: str
@@ -186,6 +192,30 @@ class CrosslingualCalibration:
         )
 
 
+def _model_dir_file(model_dir: Path) -> dict[str, Any]:
+    """A model folder's ``mtqa-calibration.yaml``, or a clear error naming it."""
+    path = model_dir / MODEL_DIR_FILE
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise MtqaError(f"{path}: not a readable calibration file ({type(exc).__name__}); {_REMAKE}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise MtqaError(f"{path}: a calibration file is a mapping, not a {type(data).__name__}; {_REMAKE}")
+    return data
+
+
+def _entry(model_dir: Path, what: str, build, data):
+    try:
+        return build(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise MtqaError(
+            f"{model_dir / MODEL_DIR_FILE}: the {what} calibration is incomplete or malformed "
+            f"({type(exc).__name__}: {exc}); {_REMAKE}"
+        ) from None
+
+
 @cache
 def _shipped_entries(path: Path) -> dict[str, dict[str, Any]]:
     """The entries of a shipped calibration file, by model file hash."""
@@ -206,9 +236,9 @@ def find_crosslingual(sha256: str, model_dir: Path | None = None) -> Crosslingua
 
     found = None
     if model_dir is not None and (model_dir / MODEL_DIR_FILE).is_file():
-        data = yaml.safe_load((model_dir / MODEL_DIR_FILE).read_text("utf-8")) or {}
+        data = _model_dir_file(model_dir)
         if data.get("crosslingual"):
-            found = CrosslingualCalibration.from_dict(data["crosslingual"])
+            found = _entry(model_dir, "crosslingual", CrosslingualCalibration.from_dict, data["crosslingual"])
     else:
         entry = _shipped_entries(CROSSLINGUAL_DATA).get(sha256)
         found = CrosslingualCalibration.from_dict(entry) if entry else None
@@ -255,9 +285,9 @@ def fit_crosslingual(
 def find(sha256: str, model_dir: Path | None = None) -> Calibration | None:
     """The calibration for a model: shipped (by file hash), or in its own folder."""
     if model_dir is not None and (model_dir / MODEL_DIR_FILE).is_file():
-        data = yaml.safe_load((model_dir / MODEL_DIR_FILE).read_text("utf-8")) or {}
+        data = _model_dir_file(model_dir)
         # the file may hold only a cross-lingual calibration
-        return Calibration.from_dict(data) if "sentence" in data else None
+        return _entry(model_dir, "fluency", Calibration.from_dict, data) if "sentence" in data else None
     entry = _shipped_entries(DATA).get(sha256)
     return Calibration.from_dict(entry) if entry else None
 
