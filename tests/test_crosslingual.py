@@ -202,3 +202,37 @@ def test_ac004_is_documented_as_needing_a_source_and_the_model():
     check = UnsupportedSentence()
     assert check.requires == frozenset({"source", "model"})
     assert not check.examples_are_text
+
+
+def _bead(doc, sources: list[str], targets: list[str]):
+    from mtqa.align import Bead, Span
+
+    def spans(text, parts):
+        return tuple(Span(text.index(p), text.index(p) + len(p)) for p in parts)
+
+    return Bead(source=spans(doc.source, sources), target=spans(doc.text, targets), cost=5.0)
+
+
+def test_judged_pairs_split_a_k_to_k_bead_unless_a_sentence_is_a_fragment(monkeypatch):
+    from mtqa.checks import accuracy
+
+    doc = mtqa.document_from_text(
+        "The budget is tight this year. She said so on Tuesday. Yes.\n",
+        source="Budsjettet er stramt i år. Hun sa det på tirsdag. Ja.\n",
+    )
+    two = _bead(doc, ["Budsjettet er stramt i år.", "Hun sa det på tirsdag."],
+                ["The budget is tight this year.", "She said so on Tuesday."])
+    monkeypatch.setattr(accuracy, "sentence_pairs", lambda d: [(two, "")])
+    assert [(s, t) for _, _, s, t in accuracy.judged_pairs(doc)] == [
+        ("Budsjettet er stramt i år.", "The budget is tight this year."),
+        ("Hun sa det på tirsdag.", "She said so on Tuesday."),
+    ]
+    # a one-word sentence on either side: the bead is judged whole
+    for sources, targets in (
+        (["Hun sa det på tirsdag.", "Ja."], ["She said so on Tuesday.", "Yes."]),
+        (["Budsjettet er stramt i år.", "Ja."], ["The budget is tight this year.", "She said so on Tuesday."]),
+    ):
+        bead = _bead(doc, sources, targets)
+        monkeypatch.setattr(accuracy, "sentence_pairs", lambda d, b=bead: [(b, "")])
+        (pair,) = accuracy.judged_pairs(doc)
+        assert pair[2] == " ".join(sources) and pair[3] == " ".join(targets)

@@ -206,8 +206,8 @@ def judged_pairs(doc: Document, *, skip_titles: bool = False) -> list[tuple[int,
     as many source as target sentences (2:2, 3:3) is split into its pairs, in
     order: the aligner groups sentences when one pair's lengths do not fit, and
     a truncated or replaced sentence is exactly such a pair.  A bead with a
-    target sentence of fewer than 3 words (a stray closing quote segmented as
-    a sentence) is not split.
+    sentence of fewer than 3 words on either side (a stray closing quote
+    segmented as a sentence, a one-word reply) is not split.
     """
     source = doc.source or ""
     out = []
@@ -217,7 +217,9 @@ def judged_pairs(doc: Document, *, skip_titles: bool = False) -> list[tuple[int,
             if block is not None and block.kind is BlockKind.TITLE:
                 continue
         if len(bead.source) == len(bead.target) > 1 and all(
-            _words(doc.text[t.start : t.end]) >= 3 for t in bead.target
+            _words(text[span.start : span.end]) >= 3
+            for text, spans in ((doc.text, bead.target), (source, bead.source))
+            for span in spans
         ):
             groups = [((s,), (t,)) for s, t in zip(bead.source, bead.target)]
         else:
