@@ -329,7 +329,24 @@ class _Entry:
     stored: dict[str, Any] | None = None
 
 
-class CorpusRun:
+class CorpusPass:
+    """The corpus-level pass of a run (local or Ray): it has a ``checker`` and
+    its documents' :class:`CorpusStates` in ``states``."""
+
+    checker: Any
+    states: CorpusStates
+
+    @property
+    def documents(self) -> dict[int, tuple[str, str | None, int | None]]:
+        """(id, path, record line) of the documents that corpus-level findings may concern."""
+        return self.states.documents
+
+    def corpus_findings(self) -> tuple[list[tuple[int, Finding]], list[DocumentError]]:
+        """Findings across documents (index of the document, finding), once the run is over."""
+        return self.checker.corpus_findings(self.states)
+
+
+class CorpusRun(CorpusPass):
     """Check a corpus, streaming; see the module's documentation.
 
     ``jobs``: worker processes for the rule checks (1: none, everything in this
@@ -489,16 +506,6 @@ class CorpusRun:
         self.done += 1
         self.failed += bool(outcome.errors)
         return outcome
-
-    # -- the corpus-level pass ------------------------------------------------
-    @property
-    def documents(self) -> dict[int, tuple[str, str | None, int | None]]:
-        """(id, path, record line) of the documents that corpus-level findings may concern."""
-        return self.states.documents
-
-    def corpus_findings(self) -> tuple[list[tuple[int, Finding]], list[DocumentError]]:
-        """Findings across documents (index of the document, finding), once the run is over."""
-        return self.checker.corpus_findings(self.states)
 
 
 def iter_inputs(checker, inputs) -> Iterator[Document | DocumentError]:

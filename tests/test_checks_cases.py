@@ -10,6 +10,7 @@ import yaml
 
 import mtqa
 from mtqa.checks import all_checks
+from mtqa.checks.base import REQUIREMENTS
 from mtqa.loaders import iter_documents
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -117,8 +118,7 @@ def test_the_readme_check_table_lists_every_check_as_it_is():
         if len(cells) == 5 and cells[0] in CHECKS:
             rows[cells[0]] = cells[1:]
     expected = {
-        code: [c.name, c.family, str(c.severity), ", ".join(r for r in ("source", "reference", "model")
-                                                          if r in c.requires) or "-"]
+        code: [c.name, c.family, str(c.severity), ", ".join(r for r in REQUIREMENTS if r in c.requires) or "-"]
         for code, c in CHECKS.items()
     }
     assert rows == expected

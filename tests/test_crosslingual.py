@@ -55,10 +55,10 @@ def test_pair_scores_are_the_target_tokens_of_both_readings(tiny_model_dir):
     scorer._pair_cache.clear()
     batched = scorer.pair_scores(PAIRS)
     for (nb, en), score in zip(PAIRS, batched):
-        en_ids = scorer._ids(" " + en)
-        conditional = [scorer.prefix_id] + scorer._ids(PAIR_PROMPT[0]) + scorer._ids(" " + nb) + \
-            scorer._ids(PAIR_PROMPT[1]) + en_ids
-        plain = [scorer.prefix_id] + scorer._ids(PLAIN_PROMPT) + en_ids
+        en_ids = scorer.encode(" " + en)
+        conditional = [scorer.prefix_id] + scorer.encode(PAIR_PROMPT[0]) + scorer.encode(" " + nb) + \
+            scorer.encode(PAIR_PROMPT[1]) + en_ids
+        plain = [scorer.prefix_id] + scorer.encode(PLAIN_PROMPT) + en_ids
         full_conditional, full_plain = scorer.token_logprobs([conditional, plain])
         assert score.tokens == len(en_ids)
         assert score.conditional == pytest.approx(sum(full_conditional[-len(en_ids):]), abs=1e-4)

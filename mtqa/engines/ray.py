@@ -22,7 +22,16 @@ import pickle
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from mtqa.corpus import CorpusStates, Outcome, ResultsFile, _worker_copy, checked_outcome, document_key, stored_outcome
+from mtqa.corpus import (
+    CorpusPass,
+    CorpusStates,
+    Outcome,
+    ResultsFile,
+    _worker_copy,
+    checked_outcome,
+    document_key,
+    stored_outcome,
+)
 from mtqa.loaders import DocumentError
 from mtqa.model import Document, MtqaError
 
@@ -78,7 +87,7 @@ class _ModelActor:
         return {**batch, "model": parts, "model_pid": [os.getpid()] * len(docs)}
 
 
-class RayRun:
+class RayRun(CorpusPass):
     """Check a corpus on Ray; the interface of :class:`mtqa.corpus.CorpusRun`."""
 
     def __init__(
@@ -220,10 +229,3 @@ class RayRun:
                 outcome = checked_outcome(self.checker, doc, parts, index, self.results)
             self.states.add(outcome)
             yield outcome
-
-    @property
-    def documents(self) -> dict[int, tuple[str, str | None, int | None]]:
-        return self.states.documents
-
-    def corpus_findings(self):
-        return self.checker.corpus_findings(self.states)

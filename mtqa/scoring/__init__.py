@@ -194,7 +194,8 @@ def model_info(spec: str | None = None) -> dict[str, Any]:
     from mtqa.scoring import calibration
 
     digest = info.get("sha256")
-    calib = calibration.find(digest, source.path if source.kind == "dir" else None) if digest else None
+    own_dir = source.path if source.kind == "dir" else None
+    calib = calibration.find(digest, own_dir) if digest else None
     info["calibration"] = (
         f"{calib.stats.get('documents', '?')} documents, {calib.stats.get('sentences', '?')} sentences "
         f"({calib.made_with})"
@@ -202,7 +203,7 @@ def model_info(spec: str | None = None) -> dict[str, Any]:
         else ("none: FL001/FL002 make no findings; see benchmarks/fluency_calibration.py"
               if digest else "unknown until the model is hashed ('mtqa model prepare')")
     )
-    xl = calibration.find_crosslingual(digest, source.path if source.kind == "dir" else None) if digest else None
+    xl = calibration.find_crosslingual(digest, own_dir) if digest else None
     info["crosslingual"] = (
         f"{xl.stats.get('pairs', '?')} sentence pairs; AC004 below {xl.thresholds.get('ac004_warning')} "
         f"nats/token ({xl.made_with})"

@@ -264,9 +264,7 @@ def fit_crosslingual(
     from mtqa.scoring.scorer import PAIR_STATISTIC
 
     ordered = sorted(statistics)
-    values = [_quantile(ordered, level / 100) for level in LEVELS]
-    for i in range(1, len(values)):
-        values[i] = max(values[i], values[i - 1] + 1e-6)
+    values = _level_values(ordered)
     warning = _quantile(ordered, warning_rate)
     error = min(error_level, ordered[0] - 0.05, warning)
     return CrosslingualCalibration(
@@ -295,6 +293,14 @@ def find(sha256: str, model_dir: Path | None = None) -> Calibration | None:
 LEVELS = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0] + [float(x) for x in range(6, 95)] + [
     95.0, 96.0, 97.0, 98.0, 99.0, 99.5, 99.9,
 ]
+
+
+def _level_values(sorted_values: list[float]) -> list[float]:
+    """The statistic at each of :data:`LEVELS`, strictly increasing for interpolation."""
+    values = [_quantile(sorted_values, level / 100) for level in LEVELS]
+    for i in range(1, len(values)):
+        values[i] = max(values[i], values[i - 1] + 1e-6)
+    return values
 
 
 def _quantile(sorted_values: list[float], q: float) -> float:
@@ -327,9 +333,7 @@ def fit(
     doc_stats = [x for x in (document_statistic(d.sentences) for d in doc_scores) if x is not None]
     mean = sum(doc_stats) / len(doc_stats)
     sd = math.sqrt(sum((x - mean) ** 2 for x in doc_stats) / max(1, len(doc_stats) - 1))
-    values = [_quantile(sentence_stats, level / 100) for level in LEVELS]
-    for i in range(1, len(values)):  # strictly increasing for interpolation
-        values[i] = max(values[i], values[i - 1] + 1e-6)
+    values = _level_values(sentence_stats)
     thresholds: dict[str, float] = {"fl001_max_fluency": 5.0}
     if word_excess:
         ordered = sorted(word_excess)

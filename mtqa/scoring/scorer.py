@@ -314,7 +314,6 @@ class Scorer:
                 raise ValueError(f"{n} tokens do not fit one window of {self.window}")
             return [(0, n, scored)]
         out = []
-        scored = 1
         while scored < n:
             start = 0 if scored == 1 else scored - self.overlap
             end = min(n, start + self.window)
@@ -422,7 +421,8 @@ class Scorer:
         (lps,) = self.token_logprobs([prepared.ids])
         return prepared.ids, lps
 
-    def _ids(self, text: str) -> list[int]:
+    def encode(self, text: str) -> list[int]:
+        """The token ids of ``text``, no special tokens."""
         return list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
 
     def pair_scores(self, pairs: Sequence[tuple[str, str]]) -> list[PairScore | None]:
@@ -442,14 +442,14 @@ class Scorer:
                 todo.setdefault(key, []).append(i)
         if not todo:
             return out
-        nb_head, en_mid = self._ids(PAIR_PROMPT[0]), self._ids(PAIR_PROMPT[1])
-        en_head = self._ids(PLAIN_PROMPT)
+        nb_head, en_mid = self.encode(PAIR_PROMPT[0]), self.encode(PAIR_PROMPT[1])
+        en_head = self.encode(PLAIN_PROMPT)
         sequences: list[list[int]] = []
         firsts: list[int] = []
         keys: list[tuple[str, str]] = []
         fresh: dict[tuple[str, str], PairScore | None] = {}
         for key in todo:
-            nb_ids, en_ids = self._ids(" " + key[0]), self._ids(" " + key[1])
+            nb_ids, en_ids = self.encode(" " + key[0]), self.encode(" " + key[1])
             conditional = [self.prefix_id] + nb_head + nb_ids + en_mid + en_ids
             if not en_ids or len(conditional) > self.window:
                 fresh[key] = None
