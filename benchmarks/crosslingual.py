@@ -17,8 +17,9 @@ of those documents are corrupted once per type, on the English side only:
   there is none, "not" inserted after the first auxiliary verb
 
 For each pair the model reads ``"Norwegian: {nb}\nEnglish: {en}"`` and
-``"English: {en}"``; the English tokens (tokenized once, the same ids in both)
-are summed: log P(en | nb) and log P(en).  The cross-lingual statistic is their
+``"English: {en}"`` (``Scorer.pair_scores``, the readings AC004 uses); the
+English tokens (tokenized once, the same ids in both) are summed:
+log P(en | nb) and log P(en).  The cross-lingual statistic is their
 difference, the pointwise mutual information PMI = log P(en | nb) - log P(en):
 whole, per English token, and per Norwegian token (the share of the source the
 English accounts for).  ``--reverse`` also scores the other direction,
@@ -138,10 +139,6 @@ def target_logprobs(scorer, items: list[tuple[list[int], int]], max_padding: flo
     return [sum(lps[len(lps) - n:]) for lps, (_, n) in zip(logprobs, items)]
 
 
-def encode(scorer, text: str) -> list[int]:
-    return scorer.tokenizer(text, add_special_tokens=False)["input_ids"]
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("ntrex", type=Path)
@@ -187,42 +184,35 @@ def main(argv=None) -> int:
     scorer = load_scorer(None if args.model in ("smollm2", "default") else args.model, device="cpu")
     load_s = time.perf_counter() - started
 
-    # (nb, en) -> items: the conditional and the unconditional sequence
+    # (nb, en): each read by the scorer as AC004 reads it (Scorer.pair_scores)
     pairs = [(pair[1], pair[0]) for _, _, pair in clean]
     for kind in KINDS:
         pairs += [(clean[c][2][1], new) for c, new in corrupted[kind]]
-    # Every sequence to score, once: (ids, number of target ids at the end).
-    unique: dict[tuple[tuple[int, ...], int], int] = {}
-
-    def want(ids: list[int], n: int) -> int:
-        return unique.setdefault((tuple(ids), n), len(unique))
-
-    en_head, nb_head = encode(scorer, "English:"), encode(scorer, "Norwegian:")
-    plan = []
-    for nb, en in pairs:
-        en_ids, nb_ids = encode(scorer, " " + en), encode(scorer, " " + nb)
-        row = {"en": len(en_ids), "nb": len(nb_ids), "ratio": len(en) / max(1, len(nb)),
-               "cond": want([scorer.prefix_id] + nb_head + nb_ids + encode(scorer, "\nEnglish:") + en_ids, len(en_ids)),
-               "plain": want([scorer.prefix_id] + en_head + en_ids, len(en_ids))}
-        if args.reverse:
-            row["rcond"] = want([scorer.prefix_id] + en_head + en_ids + encode(scorer, "\nNorwegian:") + nb_ids,
-                                len(nb_ids))
-            row["rplain"] = want([scorer.prefix_id] + nb_head + nb_ids, len(nb_ids))
-        plan.append(row)
-    items = [(list(ids), n) for ids, n in unique]
-    tokens = sum(len(ids) for ids, _ in items)
     started = time.perf_counter()
-    sums = target_logprobs(scorer, items)
+    scores = scorer.pair_scores(pairs)
+    reverse = []
+    if args.reverse:  # log P(nb | en) - log P(nb): the same readings the other way round
+        en_head, nb_head = scorer.encode("English:"), scorer.encode("Norwegian:")
+        nb_mid = scorer.encode("\nNorwegian:")
+        items = []
+        for nb, en in pairs:
+            en_ids, nb_ids = scorer.encode(" " + en), scorer.encode(" " + nb)
+            items += [([scorer.prefix_id] + en_head + en_ids + nb_mid + nb_ids, len(nb_ids)),
+                      ([scorer.prefix_id] + nb_head + nb_ids, len(nb_ids))]
+        sums = target_logprobs(scorer, items)
+        reverse = [((sums[2 * i] - sums[2 * i + 1]), n) for i, (_, n) in enumerate(items[::2])]
     score_s = time.perf_counter() - started
+    tokens = sum(s.tokens for s in scores)
 
     stats = []  # per pair: dict of statistics, higher = more like a clean pair
-    for row in plan:
-        cond, plain, n = sums[row["cond"]], sums[row["plain"]], row["en"]
-        stat = {"PMI": cond - plain, "PMI/token": (cond - plain) / n, "PMI/source token": (cond - plain) / row["nb"],
+    for k, ((nb, en), score) in enumerate(zip(pairs, scores)):
+        cond, plain, n = score.conditional, score.plain, score.tokens
+        nb_tokens = len(scorer.encode(" " + nb))
+        stat = {"PMI": cond - plain, "PMI/token": (cond - plain) / n, "PMI/source token": (cond - plain) / nb_tokens,
                 "log P(en|nb)/token": cond / n, "log P(en)": plain, "log P(en)/token": plain / n,
-                "length ratio": row["ratio"]}
+                "length ratio": len(en) / max(1, len(nb))}
         if args.reverse:
-            stat["reverse PMI/source token"] = (sums[row["rcond"]] - sums[row["rplain"]]) / row["nb"]
+            stat["reverse PMI/source token"] = reverse[k][0] / reverse[k][1]
         stats.append(stat)
     names = list(stats[0])
     clean_stats = stats[: len(clean)]
@@ -231,8 +221,8 @@ def main(argv=None) -> int:
     print(f"model: {scorer.name} ({scorer.signature}); threads: {args.threads}")
     print(f"documents: {len(chosen)} of {len(all_docs)} (seed {args.seed}); clean pairs: {len(clean)}; "
           f"corrupted: {', '.join(f'{k} {n}' for k, n in n_kinds.items())}")
-    print(f"sequences: {len(items)}, tokens: {tokens}; load {load_s:.1f} s, scoring {score_s:.1f} s "
-          f"({tokens / score_s:.0f} tokens/s)\n")
+    print(f"pairs: {len(pairs)}, English tokens: {tokens}; load {load_s:.1f} s, scoring {score_s:.1f} s "
+          f"({tokens / score_s:.0f} English tokens/s)\n")
     by_kind = {}
     at = len(clean)
     for kind in KINDS:
