@@ -37,8 +37,10 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+# The seed and ../shared/realworld against their gold; false alarms on clean news.
 bench: install
-	$(BIN)/python benchmarks/accuracy.py ../shared/gold seeds
+	$(BIN)/python benchmarks/accuracy.py
+	$(BIN)/python benchmarks/false_alarms.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

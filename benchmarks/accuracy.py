@@ -1,24 +1,47 @@
 #!/usr/bin/env python3
 """Score mtqa's findings against hand-made gold annotations.
 
-    python benchmarks/accuracy.py GOLD_DIR DOCS_DIR [--report report.json] [--json]
+    python benchmarks/accuracy.py [GOLD_DIR DOCS_DIR ...] [--fluency] [--report FILE]
+                                  [--family F] [--list] [--json]
 
-GOLD_DIR holds ``<id>.gold.jsonl`` files in the format of ``shared/gold/``
-(one defect a line: ``quote``, ``occurrence``, ``family``, ``must``); DOCS_DIR
-holds the articles, ``<id>.txt`` (or .md / .html).  mtqa is run on each article
-(or its JSON report is read from ``--report``) and every finding is matched to
-the gold items whose span it overlaps in the same family.
+Each GOLD_DIR DOCS_DIR pair is one set: GOLD_DIR holds ``<id>.gold.jsonl`` files in
+the format of ``shared/gold/`` and ``shared/realworld/`` (one item a line: ``quote``,
+``occurrence``, ``family``, ``must``, ``suggestion``, optional ``group`` and
+``category``); DOCS_DIR holds the articles, ``<id>.txt`` (or .md / .html).  With no
+pair, the seed (``tests/fixtures/gold`` against ``seeds/``) and, where it is
+checked out beside the project, ``../shared/realworld`` are scored, both in one call.
 
-Printed, per family: recall of ``must`` items, recall of all items, and the
-findings that match no gold item; then every missed ``must`` item.
+How it counts:
+
+- an item is found when a finding of its family overlaps its span and is at most
+  twice the item's length plus 20 characters long (a finding over a whole
+  paragraph diagnoses nothing), except furniture, which is found and removed a
+  whole block at a time;
+- the items of one ``group`` (two spellings of which neither is known to be right)
+  count once, found when any of them is;
+- items of family ``negative`` look suspicious but are right: a finding on one is
+  a false alarm, never recall;
+- a suggestion is right when, case and punctuation aside, the finding's suggestion
+  equals or contains the item's suggestion (its first alternative, before `` | ``);
+- a finding that matches no gold item (of any family) is listed as unmatched.
+
+Idiom recall is printed twice: with every finding, and without the findings of
+lexicon entries whose provenance names the development pages (an entry learnt
+from a page), which is the figure that predicts unseen articles.
+
+mtqa runs without the reference language model unless ``--fluency`` is given (no
+gold family is the model's); ``--report`` scores a saved JSON report instead.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +49,15 @@ sys.path.insert(0, str(ROOT))
 
 import mtqa  # noqa: E402
 from mtqa.loaders import SUFFIXES  # noqa: E402
+
+SEED_SET = ("seed", ROOT / "tests" / "fixtures" / "gold", ROOT / "seeds")
+REALWORLD = ROOT.parent / "shared" / "realworld"
+REALWORLD_SET = ("realworld", REALWORLD / "gold", REALWORLD / "clean")
+#: Lexicon provenance that marks an entry learnt from a development page.
+PAGE_PROVENANCE = re.compile(r"realworld|dev(?:elopment)?[ -]page", re.I)
+NEGATIVE = "negative"
+COUNTERS = ("must", "must_found", "all", "all_found", "suggested", "suggested_right",
+            "findings", "unmatched", "false_alarms")
 
 
 def gold_spans(text: str, items: list[dict]) -> list[dict]:
@@ -50,29 +82,83 @@ def overlaps(a: dict, b: dict) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
-def score(gold: list[dict], findings: list[dict]) -> dict:
-    families: dict[str, dict] = defaultdict(
-        lambda: {"must": 0, "must_found": 0, "all": 0, "all_found": 0, "findings": 0, "unmatched": 0}
-    )
-    missed = []
+def matches(finding: dict, item: dict) -> bool:
+    """The finding points at the item: spans overlap and the finding is not much wider."""
+    if not overlaps(finding, item):
+        return False
+    if finding["family"] == "boilerplate":  # furniture is removed block by block
+        return True
+    width = finding["end"] - finding["start"]
+    return width <= 2 * (item["end"] - item["start"]) + 20
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text)
+    return " ".join(text.split())
+
+
+def suggestion_right(finding: dict, item: dict) -> bool:
+    """The finding's suggestion equals or contains the item's first alternative."""
+    wanted = _normalise(str(item.get("suggestion") or "").split(" | ")[0])
+    got = _normalise(str(finding.get("suggestion") or ""))
+    return bool(wanted) and bool(got) and (wanted == got or f" {wanted} " in f" {got} ")
+
+
+def units(gold: list[dict]) -> list[list[dict]]:
+    """The counted units: one per group, one per ungrouped item (negatives left out)."""
+    grouped: dict[str, list[dict]] = {}
+    out: list[list[dict]] = []
     for item in gold:
-        fam = families[item["family"]]
-        hit = any(f["family"] == item["family"] and overlaps(f, item) for f in findings)
+        if item["family"] == NEGATIVE:
+            continue
+        if item.get("group"):
+            key = f"{item['family']}:{item['group']}"
+            if key not in grouped:
+                grouped[key] = []
+                out.append(grouped[key])
+            grouped[key].append(item)
+        else:
+            out.append([item])
+    return out
+
+
+def score(gold: list[dict], findings: list[dict]) -> dict:
+    """Per family: recall of must and all units, suggestions, unmatched findings, false alarms."""
+    families: dict[str, dict] = defaultdict(lambda: dict.fromkeys(COUNTERS, 0))
+    missed, hits = [], []
+    for unit in units(gold):
+        family = unit[0]["family"]
+        fam = families[family]
+        must = any(i.get("must") for i in unit)
+        found = [(f, i) for i in unit for f in findings if f["family"] == family and matches(f, i)]
         fam["all"] += 1
-        fam["all_found"] += hit
-        if item.get("must"):
+        fam["all_found"] += bool(found)
+        if must:
             fam["must"] += 1
-            fam["must_found"] += hit
-            if not hit:
-                missed.append(item)
-    unmatched = []
+            fam["must_found"] += bool(found)
+            if not found:
+                missed.append(unit[0])
+        if found and any(i.get("suggestion") for i in unit):
+            right = any(suggestion_right(f, i) for f, i in found)
+            fam["suggested"] += 1
+            fam["suggested_right"] += right
+            hits.append({**unit[0], "must": must, "suggestion_right": right,
+                         "finding_suggestions": sorted({str(f.get("suggestion")) for f, _ in found})})
+    unmatched, false_alarms = [], []
+    positives = [g for g in gold if g["family"] != NEGATIVE]
+    negatives = [g for g in gold if g["family"] == NEGATIVE]
     for f in findings:
         fam = families[f["family"]]
         fam["findings"] += 1
-        if not any(f["family"] == g["family"] and overlaps(f, g) for g in gold):
+        if any(matches(f, g) for g in negatives):
+            fam["false_alarms"] += 1
+            false_alarms.append(f)
+        elif not any(matches(f, g) for g in positives):
             fam["unmatched"] += 1
             unmatched.append(f)
-    return {"families": dict(families), "missed_must": missed, "unmatched": unmatched}
+    return {"families": dict(families), "missed_must": missed, "unmatched": unmatched,
+            "false_alarms": false_alarms, "hits": hits}
 
 
 def find_article(docs_dir: Path, doc_id: str) -> Path | None:
@@ -83,34 +169,77 @@ def find_article(docs_dir: Path, doc_id: str) -> Path | None:
     return None
 
 
-def run(gold_dir: Path, docs_dir: Path, report_path: Path | None) -> dict:
+def page_sourced_entries() -> set[str]:
+    """Ids of built-in lexicon entries whose provenance is a development page."""
+    import yaml
+
+    ids: set[str] = set()
+    folder = ROOT / "mtqa" / "lexicons"
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        for entry in (data or {}).get("entries", []) if isinstance(data, dict) else []:
+            fields = {k: v for k, v in entry.items() if k not in ("examples", "renderings", "source")}
+            if any(isinstance(v, str) and PAGE_PROVENANCE.search(v) for v in fields.values()):
+                ids.add(str(entry.get("id")))
+    return ids
+
+
+def _load_gold(gold_file: Path) -> list[dict]:
+    items = []
+    for n, line in enumerate(gold_file.read_text("utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                items.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"{gold_file}:{n}: not JSON ({exc.msg})") from exc
+    return items
+
+
+def run(gold_dir: Path, docs_dir: Path, report_path: Path | None, fluency: bool = False,
+        checker: mtqa.Checker | None = None, family: str | None = None) -> dict:
     report = json.loads(report_path.read_text("utf-8")) if report_path else None
-    checker = None if report else mtqa.Checker()
+    if report is None and checker is None:
+        checker = mtqa.Checker(fluency=fluency)
+    page_entries = page_sourced_entries()
     totals: dict = {"documents": [], "families": defaultdict(lambda: defaultdict(int))}
-    all_missed, all_unmatched = [], []
+    collected: dict[str, list] = {"missed_must": [], "unmatched": [], "false_alarms": [], "hits": []}
     for gold_file in sorted(gold_dir.glob("*.gold.jsonl")):
         doc_id = gold_file.name[: -len(".gold.jsonl")]
         article = find_article(docs_dir, doc_id)
         if article is None:
             print(f"warning: no article for {gold_file.name} in {docs_dir}", file=sys.stderr)
             continue
-        items = [json.loads(line) for line in gold_file.read_text("utf-8").splitlines() if line.strip()]
+        items = _load_gold(gold_file)
         (doc,) = [d for d in mtqa.iter_documents([article]) if isinstance(d, mtqa.Document)]
         if report:
             docs = [d for d in report["documents"] if Path(d["path"] or "").name == article.name]
             findings = docs[0]["findings"] if docs else []
         else:
+            assert checker is not None
             findings = checker.check(doc).to_dict()["documents"][0]["findings"]
-        result = score(gold_spans(doc.text, items), findings)
+        if family:
+            findings = [f for f in findings if f["family"] == family]
+            items = [i for i in items if i["family"] in (family, NEGATIVE)]
+        spans = gold_spans(doc.text, items)
+        for i in spans:
+            if i["start"] is None:
+                print(f"warning: {doc_id} {i.get('id', '')}: quote not in the article: {i['quote']!r}",
+                      file=sys.stderr)
+        result = score(spans, findings)
+        without = [f for f in findings if (f.get("extra") or {}).get("lexicon_entry") not in page_entries]
+        idiom_without = score(spans, without)["families"].get("idiom")
         for fam, counts in result["families"].items():
             for key, value in counts.items():
                 totals["families"][fam][key] += value
-        all_missed += [{**m, "document": doc_id} for m in result["missed_must"]]
-        all_unmatched += [{**u, "document": doc_id} for u in result["unmatched"]]
+        if idiom_without:
+            for key, value in idiom_without.items():
+                totals["families"]["idiom, no page entries"][key] += value
+        for key in collected:
+            collected[key] += [{**x, "document": doc_id} for x in result[key]]
         totals["documents"].append(doc_id)
     totals["families"] = {k: dict(v) for k, v in sorted(totals["families"].items())}
-    totals["missed_must"] = all_missed
-    totals["unmatched"] = all_unmatched
+    totals.update(collected)
+    totals["page_sourced_entries"] = len(page_entries)
     return totals
 
 
@@ -118,52 +247,94 @@ def _ratio(found: int, total: int) -> str:
     return f"{found}/{total} ({found / total:.0%})" if total else "-"
 
 
-def format_table(totals: dict) -> str:
+def format_table(totals: dict, listing: bool = True) -> str:
     lines = [
         f"documents: {len(totals['documents'])}",
         "",
-        "| family | must recall | all recall | findings | unmatched findings |",
-        "|---|---|---|---|---|",
+        "| family | must recall | all recall | suggestions right | findings | unmatched | on negatives |",
+        "|---|---|---|---|---|---|---|",
     ]
-    sums = defaultdict(int)
+    sums: dict[str, int] = defaultdict(int)
     for fam, c in totals["families"].items():
         lines.append(
             f"| {fam} | {_ratio(c['must_found'], c['must'])} | {_ratio(c['all_found'], c['all'])} "
-            f"| {c['findings']} | {c['unmatched']} |"
+            f"| {_ratio(c['suggested_right'], c['suggested'])} | {c['findings']} | {c['unmatched']} "
+            f"| {c['false_alarms']} |"
         )
-        for k, v in c.items():
-            sums[k] += v
+        if "," not in fam:
+            for k, v in c.items():
+                sums[k] += v
     lines.append(
         f"| **all** | {_ratio(sums['must_found'], sums['must'])} | {_ratio(sums['all_found'], sums['all'])} "
-        f"| {sums['findings']} | {sums['unmatched']} |"
+        f"| {_ratio(sums['suggested_right'], sums['suggested'])} | {sums['findings']} | {sums['unmatched']} "
+        f"| {sums['false_alarms']} |"
     )
+    if totals.get("page_sourced_entries") is not None:
+        lines.append(f"\n(lexicon entries learnt from development pages: {totals['page_sourced_entries']})")
+    if totals["false_alarms"]:
+        lines += ["", "findings on negative items (false alarms):"]
+        lines += [f"- {u['document']} {u['code']} {u['text'][:60]!r} (line {u['line']})"
+                  for u in totals["false_alarms"]]
+    if not listing:
+        return "\n".join(lines)
     if totals["missed_must"]:
         lines += ["", "missed must items:"]
         lines += [
             f"- {m['document']} {m.get('id', '')} [{m['family']}] {m['quote']!r}: {m.get('why', '')}"
             for m in totals["missed_must"]
         ]
+    wrong = [h for h in totals["hits"] if not h["suggestion_right"]]
+    if wrong:
+        lines += ["", "found with another suggestion:"]
+        lines += [f"- {h['document']} {h.get('id', '')} [{h['family']}] {h['quote']!r}: wanted "
+                  f"{h['suggestion']!r}, got {', '.join(map(repr, h['finding_suggestions']))}" for h in wrong]
     if totals["unmatched"]:
         lines += ["", "findings that match no gold item:"]
-        lines += [
-            f"- {u['document']} {u['code']} {u['text'][:60]!r} (line {u['line']})"
-            for u in totals["unmatched"]
-        ]
+        lines += [f"- {u['document']} {u['code']} {u['text'][:60]!r} (line {u['line']})"
+                  for u in totals["unmatched"]]
     return "\n".join(lines)
+
+
+def _sets(pairs: list[Path]) -> Iterable[tuple[str, Path, Path]]:
+    if not pairs:
+        yield SEED_SET
+        if REALWORLD_SET[1].is_dir():
+            yield REALWORLD_SET
+        return
+    for gold_dir, docs_dir in zip(pairs[::2], pairs[1::2]):
+        yield (docs_dir.parent.name if docs_dir.name == "clean" else docs_dir.name), gold_dir, docs_dir
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold_dir", type=Path)
-    parser.add_argument("docs_dir", type=Path)
+    parser.add_argument("dirs", type=Path, nargs="*", metavar="GOLD_DIR DOCS_DIR",
+                        help="pairs of a gold folder and its articles (default: the seed and ../shared/realworld)")
     parser.add_argument("--report", type=Path, help="score this JSON report instead of running mtqa")
+    parser.add_argument("--fluency", action="store_true", help="run the reference language model too")
+    parser.add_argument("--family", help="only this gold family (and the negatives)")
+    parser.add_argument("--brief", action="store_true", help="the tables only, no item lists")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    for d in (args.gold_dir, args.docs_dir):
+    if len(args.dirs) % 2:
+        parser.error("give folders in pairs: GOLD_DIR DOCS_DIR")
+    for d in args.dirs:
         if not d.is_dir():
             parser.error(f"{d}: not a directory")
-    totals = run(args.gold_dir, args.docs_dir, args.report)
-    print(json.dumps(totals, indent=2, ensure_ascii=False) if args.json else format_table(totals))
+    sets = list(_sets(args.dirs))
+    if args.report and len(sets) > 1:
+        parser.error("--report scores one GOLD_DIR DOCS_DIR pair")
+    checker = None if args.report else mtqa.Checker(fluency=args.fluency)
+    results = {name: run(gold, docs, args.report, checker=checker, family=args.family)
+               for name, gold, docs in sets}
+    if args.json:
+        print(json.dumps(results if len(results) > 1 else next(iter(results.values())),
+                         indent=2, ensure_ascii=False))
+        return 0
+    blocks = []
+    for name, totals in results.items():
+        header = f"## {name}\n\n" if len(results) > 1 else ""
+        blocks.append(header + format_table(totals, listing=not args.brief))
+    print("\n\n".join(blocks))
     return 0
 
 

@@ -38,23 +38,69 @@ def test_the_harness_scores_a_saved_json_report(tmp_path):
     )
     out = _run(GOLD_DIR, ROOT / "seeds", "--report", report)
     assert out.returncode == 0, out.stderr
-    assert "| boilerplate | 3/3 (100%) | 7/7 (100%) | 7 | 0 |" in out.stdout
+    assert "| boilerplate | 3/3 (100%) | 7/7 (100%) | 0/7 (0%) | 7 | 0 | 0 |" in out.stdout
 
 
-def test_the_harness_counts_misses_and_unmatched_findings():
+def _score(gold, findings):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from accuracy import score
 
+    return score(gold, findings)
+
+
+def test_the_harness_counts_misses_and_unmatched_findings():
     gold = [
         {"family": "names", "quote": "X", "start": 0, "end": 5, "must": True},
         {"family": "idiom", "quote": "Y", "start": 10, "end": 15, "must": False},
     ]
     findings = [
         {"family": "names", "start": 3, "end": 4},  # overlaps the names item
-        {"family": "names", "start": 10, "end": 12},  # overlaps only an idiom item: unmatched
+        {"family": "names", "start": 10, "end": 12},  # on the idiom item: a real defect, not unmatched
+        {"family": "names", "start": 20, "end": 22},  # on nothing: unmatched
     ]
-    result = score(gold, findings)
+    result = _score(gold, findings)
     assert result["families"]["names"] == {
-        "must": 1, "must_found": 1, "all": 1, "all_found": 1, "findings": 2, "unmatched": 1,
+        "must": 1, "must_found": 1, "all": 1, "all_found": 1, "suggested": 0, "suggested_right": 0,
+        "findings": 3, "unmatched": 1, "false_alarms": 0,
     }
     assert result["families"]["idiom"]["all_found"] == 0
+
+
+def test_a_group_counts_once_and_is_found_by_any_of_its_items():
+    gold = [
+        {"family": "names", "start": 0, "end": 5, "must": True, "group": "g"},
+        {"family": "names", "start": 10, "end": 15, "must": True, "group": "g"},
+        {"family": "names", "start": 30, "end": 35, "must": True},
+    ]
+    fam = _score(gold, [{"family": "names", "start": 11, "end": 14}])["families"]["names"]
+    assert (fam["must_found"], fam["must"]) == (1, 2)
+
+
+def test_a_finding_on_a_negative_item_is_a_false_alarm_not_recall():
+    gold = [{"family": "negative", "start": 0, "end": 5}]
+    result = _score(gold, [{"family": "untranslated", "start": 0, "end": 5}])
+    fam = result["families"]["untranslated"]
+    assert fam["false_alarms"] == 1 and fam["all"] == 0 and fam["unmatched"] == 0
+    assert len(result["false_alarms"]) == 1
+
+
+def test_a_finding_much_wider_than_the_item_diagnoses_nothing():
+    gold = [{"family": "idiom", "start": 100, "end": 110, "must": True}]
+    assert _score(gold, [{"family": "idiom", "start": 95, "end": 135}])["families"]["idiom"]["must_found"] == 1
+    wide = _score(gold, [{"family": "idiom", "start": 0, "end": 200}])["families"]["idiom"]
+    assert wide["must_found"] == 0 and wide["unmatched"] == 1
+    # furniture is removed a block at a time: a boilerplate finding may cover its whole line
+    gold = [{"family": "boilerplate", "start": 100, "end": 108, "must": True}]
+    assert _score(gold, [{"family": "boilerplate", "start": 100, "end": 190}])["families"]["boilerplate"][
+        "must_found"
+    ] == 1
+
+
+def test_a_suggestion_is_right_when_it_contains_the_gold_suggestion_case_and_punctuation_aside():
+    gold = [{"family": "idiom", "start": 0, "end": 10, "must": True, "suggestion": "at 9 pm"}]
+    right = _score(gold, [{"family": "idiom", "start": 0, "end": 10, "suggestion": "At 9 p.m.; or 21:00"}])
+    assert right["families"]["idiom"]["suggested_right"] == 0  # "p.m." is not "pm"
+    right = _score(gold, [{"family": "idiom", "start": 0, "end": 10, "suggestion": "'At 9 pm'"}])
+    assert right["families"]["idiom"]["suggested_right"] == 1
+    wrong = _score(gold, [{"family": "idiom", "start": 0, "end": 10, "suggestion": "at 2 pm"}])
+    assert (wrong["families"]["idiom"]["suggested"], wrong["families"]["idiom"]["suggested_right"]) == (1, 0)
