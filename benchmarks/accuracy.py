@@ -22,7 +22,8 @@ How it counts:
 - items of family ``negative`` look suspicious but are right: a finding on one is
   a false alarm, never recall;
 - a suggestion is right when, case and punctuation aside, the finding's suggestion
-  equals or contains the item's suggestion (its first alternative, before `` | ``);
+  equals or contains the item's suggestion (its first alternative, before `` | ``),
+  or makes it when put in place of the finding's span inside the item's quote;
 - a finding that matches no gold item (of any family) is listed as unmatched.
 
 Idiom recall is printed twice: with every finding, and without the findings of
@@ -99,10 +100,17 @@ def _normalise(text: str) -> str:
 
 
 def suggestion_right(finding: dict, item: dict) -> bool:
-    """The finding's suggestion equals or contains the item's first alternative."""
+    """The finding's suggestion equals or contains the item's first alternative, or
+    makes it when applied: a finding on "his" in "his US counterpart" suggesting "her"."""
     wanted = _normalise(str(item.get("suggestion") or "").split(" | ")[0])
-    got = _normalise(str(finding.get("suggestion") or ""))
-    return bool(wanted) and bool(got) and (wanted == got or f" {wanted} " in f" {got} ")
+    if not wanted or not finding.get("suggestion"):
+        return False
+    candidates = [str(finding["suggestion"])]
+    quote = item.get("quote")
+    if quote and item["start"] <= finding["start"] <= finding["end"] <= item["end"]:
+        a, b = finding["start"] - item["start"], finding["end"] - item["start"]
+        candidates.append(quote[:a] + str(finding["suggestion"]) + quote[b:])
+    return any(wanted == got or f" {wanted} " in f" {got} " for got in map(_normalise, candidates))
 
 
 def units(gold: list[dict]) -> list[list[dict]]:

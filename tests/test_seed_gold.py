@@ -104,3 +104,12 @@ def test_a_suggestion_is_right_when_it_contains_the_gold_suggestion_case_and_pun
     assert right["families"]["idiom"]["suggested_right"] == 1
     wrong = _score(gold, [{"family": "idiom", "start": 0, "end": 10, "suggestion": "at 2 pm"}])
     assert (wrong["families"]["idiom"]["suggested"], wrong["families"]["idiom"]["suggested_right"]) == (1, 0)
+
+
+def test_a_suggestion_is_right_when_applied_in_place_it_makes_the_gold_suggestion():
+    gold = [{"family": "pronoun", "quote": "his US counterpart", "start": 10, "end": 28, "must": True,
+             "suggestion": "her US counterpart"}]
+    right = _score(gold, [{"family": "pronoun", "start": 10, "end": 13, "suggestion": "her"}])
+    assert right["families"]["pronoun"]["suggested_right"] == 1
+    wrong = _score(gold, [{"family": "pronoun", "start": 10, "end": 13, "suggestion": "their"}])
+    assert wrong["families"]["pronoun"]["suggested_right"] == 0
