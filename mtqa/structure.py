@@ -26,6 +26,9 @@ _MD_QUOTE = re.compile(r"^>\s?")
 _CAPTION_LABEL = re.compile(r"^([^\s:][^:]{0,40}?):\s+\S")
 _TERMINAL = ".!?:;,\"”»)…"
 _HTML_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+#: The furniture codes structure gives: a teaser headline, a repeated line.
+TEASER = "BP001"
+REPEATED_LINE = "BP007"
 
 
 @dataclass
@@ -68,6 +71,7 @@ def _paragraphs(text: str, fmt: str) -> list[Paragraph]:
     lines = _lines(text)
     markdown = fmt == "markdown"
     join_all = markdown or _looks_wrapped(text, lines)
+    rules = load_rules()
     paras: list[Paragraph] = []
     in_fence = False
     previous_blank = True
@@ -107,6 +111,7 @@ def _paragraphs(text: str, fmt: str) -> list[Paragraph]:
             and marker is None
             and paras[-1].marker not in ("heading1", "heading")
             and (join_all or content[:1].islower())
+            and rules.match(content, 0, 1) is None  # "see more" under a caption
         )
         if continues:
             paras[-1].end = end
@@ -120,6 +125,18 @@ def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = re.sub(r"[\u2010-\u2015\-]", "-", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _same_line(text: str) -> str:
+    """``text`` normalised for telling a repeated line: quotes, dashes, case
+    and a leading dash or bullet aside."""
+    text = re.sub(r"[’‘`´]", "'", _norm(text))
+    text = re.sub(r"[“”«»„]", '"', text)
+    return text.lstrip("-•· ").rstrip(" .")
+
+
+def _heading_like(text: str, max_words: int) -> bool:
+    return len(text.split()) <= max_words and text[-1:] not in ".!?\"”»)…"
 
 
 def _name_like(text: str) -> bool:
@@ -160,7 +177,10 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             continue
         break
 
-    # 3. Title (and its repetitions), headings, captions, quotes, lists.
+    _repeats_and_teasers(contents, kinds)
+
+    # 3. Title (and its repetitions: a page may show its headline again as an
+    #    image's text), headings, captions, quotes, lists.
     title_norm = None
     after_title = False
     for i, (para, content) in enumerate(zip(paras, contents)):
@@ -171,13 +191,13 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             para.marker == "heading1"
             or (para.marker is None and len(words) <= 30 and content[-1] not in ".")
         ):
-            title_norm = _norm(content)
+            title_norm = _same_line(content)
             kinds[i] = (BlockKind.TITLE, None)
             after_title = True
             continue
         if title_norm is None:
             title_norm = ""  # the article has no title line
-        if title_norm and _norm(content) == title_norm:
+        if title_norm and _same_line(content) == title_norm:
             kinds[i] = (BlockKind.TITLE, None)
             after_title = True
             continue
@@ -198,6 +218,57 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             kinds[i] = (BlockKind.HEADING, None)
         after_title = False
     return kinds
+
+
+def _unrelated(i: int, contents: list[str], lines: list[str], kinds: list[tuple[BlockKind, str | None]]) -> bool:
+    """Whether block ``i`` shares no content word with the nearest text block
+    before and after it (copies of itself and furniture skipped)."""
+    rules = load_rules()
+    words = rules.content_words(contents[i])
+    if not words:
+        return False
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(contents):
+            if kinds[j][0] is not BlockKind.FURNITURE and lines[j] != lines[i]:
+                around = rules.content_words(contents[j])
+                if around:
+                    if words & around:
+                        return False
+                    break
+            j += step
+    return True
+
+
+def _repeats_and_teasers(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) -> None:
+    """Mark repeated lines and teaser headlines of other articles as furniture.
+
+    A line repeated right after itself is the scraper's doing (a caption
+    twice): the copy is furniture.  The headline is left to the title step
+    (pages show it again over the picture).  A short line without closing
+    punctuation is a teaser of another article when it shares no content word
+    with the text around it and repeats or ends with the outlet's name; then
+    every copy is.  The article's first line (its headline) is never a teaser."""
+    rules = load_rules()
+    text_blocks = [i for i, kind in enumerate(kinds) if kind[0] is not BlockKind.FURNITURE]
+    if not text_blocks:
+        return
+    lines = [_same_line(c) for c in contents]
+    headline = lines[text_blocks[0]]
+    for i in text_blocks[1:]:
+        if kinds[i][0] is BlockKind.FURNITURE or lines[i] == headline:
+            continue
+        content = contents[i].strip()
+        repeat = lines[i - 1] == lines[i] and kinds[i - 1][0] is not BlockKind.FURNITURE
+        teaser_form = _heading_like(content, rules.teaser_max_words) and (
+            repeat or bool(rules.outlet_suffix.search(content))
+        )
+        if teaser_form and _unrelated(i, contents, lines, kinds):
+            kinds[i] = (BlockKind.FURNITURE, TEASER)
+            if repeat:
+                kinds[i - 1] = (BlockKind.FURNITURE, TEASER)
+        elif repeat:
+            kinds[i] = (BlockKind.FURNITURE, REPEATED_LINE)
 
 
 def _is_caption(content: str, after_title: bool) -> bool:
@@ -252,6 +323,35 @@ def build_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     return sentences
 
 
+def _split_furniture(
+    text: str, paras: list[Paragraph], lines: list[int | None]
+) -> tuple[list[Paragraph], list[int | None]]:
+    """Split off a furniture phrase that opens a paragraph ("Click the picture
+    to enlarge. KING: ...") or closes it after a sentence ("... per cent.
+    Published 15.08.2024, at 10.00"), so it becomes a block of its own."""
+    rules = load_rules()
+    out_paras: list[Paragraph] = []
+    out_lines: list[int | None] = []
+    for para, line in zip(paras, lines, strict=True):
+        found = rules.prefix(text[para.start : para.end])
+        if found is not None:
+            cut = para.start + found[0]
+            rest = cut + len(text[cut : para.end]) - len(text[cut : para.end].lstrip())
+            out_paras.append(Paragraph(para.start, cut, para.marker, para.md_level))
+            out_lines.append(line)
+            para = Paragraph(rest, para.end, None, 0)
+        closing = rules.suffix(text[para.start : para.end])
+        if closing is not None:
+            cut = para.start + closing[0]
+            out_paras.append(Paragraph(para.start, para.start + len(text[para.start : cut].rstrip()), para.marker,
+                                       para.md_level))
+            out_lines.append(line)
+            para = Paragraph(cut, para.end, None, 0)
+        out_paras.append(para)
+        out_lines.append(line)
+    return out_paras, out_lines
+
+
 def segment(text: str, fmt: str = "text") -> tuple[list[Block], list[Sentence]]:
     """Blocks and sentences of an article's text."""
     return segment_paragraphs(text, _paragraphs(text, fmt))
@@ -261,8 +361,8 @@ def segment_paragraphs(
     text: str, paras: list[Paragraph], source_lines: list[int | None] | None = None
 ) -> tuple[list[Block], list[Sentence]]:
     """Blocks and sentences from paragraphs a loader already found (HTML)."""
+    paras, lines = _split_furniture(text, paras, source_lines or [None] * len(paras))
     kinds = _classify(text, paras)
-    lines = source_lines or [None] * len(paras)
     blocks = [
         Block(kind, para.start, para.end, reason, line)
         for para, (kind, reason), line in zip(paras, kinds, lines)

@@ -19,25 +19,31 @@ class _Furniture(Check):
     severity = Severity.ERROR
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
-        rule = load_rules().by_code(self.code)
+        rules = load_rules()
+        rule = rules.by_code(self.code)
         for block in doc.blocks:
             if block.kind is BlockKind.FURNITURE and block.reason == self.code:
+                text = doc.text[block.start : block.end]
                 yield self.finding(
                     doc,
                     block.start,
                     block.end,
                     rule.message,
-                    suggestion=rule.suggestion,
+                    suggestion=rules.bio_suggestion if rules.is_bio(text) else rule.suggestion,
                     confidence=0.95,
                 )
 
 
 class RelatedArticleLink(_Furniture):
-    """A link to another article ("See also", "Read more") scraped into the text.
+    """A link to another article ("See also", "Read more", a teaser headline) scraped into the text.
 
     Republishing sites copy the related-article teasers of the original page
     along with the article.  They are not part of the article and are left out
-    of every other check (a name in a "See also" link is not a mention).
+    of every other check (a name in a "See also" link is not a mention).  A
+    teaser without a label is told from a sub-heading by its form: a short
+    line that shares no content word with the paragraphs around it and repeats
+    right away (link text and image text) or ends with the outlet's name
+    ("- VG", "| NRK").
 
     Flags:
     - See also  Attack on a synagogue in Berlin - VG
@@ -107,4 +113,74 @@ class ShareOrConsentPrompt(_Furniture):
     name = "share-or-consent-prompt"
 
 
-CHECKS = (RelatedArticleLink, CommentForm, AuthorByline, ShareOrConsentPrompt)
+class AutoBlogMarker(_Furniture):
+    """A marker left by auto-blogging software ("[ad_1]", "Source link", the site's name).
+
+    Sites that fill themselves from other sites' feeds leave the placeholders
+    of their ad plugins, the link back to the copied article, template ids
+    and their own name between the paragraphs.
+
+    Flags:
+    - [ad_1]
+    - Source link
+    - The post Ferry traffic resumes appeared first on Nordic Daily News.
+
+    Allows:
+    - The source of the leak has not been found, the police said on Friday.
+    - Daily news conferences will resume on Monday, the health minister said.
+    """
+
+    code = "BP005"
+    name = "auto-blog-marker"
+
+
+class PageDateLine(_Furniture):
+    """The page's date header or "Published ... Updated ..." stamp, scraped with the article.
+
+    The date of the page (often the day it was copied, not the article's) is
+    no sentence of the article.
+
+    Flags:
+    - Sunday, October 24, 2021
+    - Published: 05/05/2024 15:32 | Updated: 05/05/2024 16:26
+
+    Allows:
+    - The new rules apply from Sunday, October 24, the ministry said.
+    """
+
+    code = "BP006"
+    name = "page-date-line"
+    severity = Severity.WARNING
+
+
+class RepeatedLine(_Furniture):
+    """A caption or paragraph scraped twice, one copy right after the other.
+
+    A line right after an identical line is the scraper's doing; the copy is
+    furniture.  The headline shown again (over the picture, as pages do) is
+    left alone.
+
+    Flags:
+    - (a file with the same caption on two lines in a row)
+
+    Allows:
+    - (a file whose headline is on its first line and again on its third)
+    """
+
+    code = "BP007"
+    name = "repeated-line"
+    severity = Severity.WARNING
+    #: The examples describe files of several lines; tests/cases/BP007.yml
+    #: holds them (read from a file, as an article is).
+    examples_are_text = False
+
+
+CHECKS = (
+    RelatedArticleLink,
+    CommentForm,
+    AuthorByline,
+    ShareOrConsentPrompt,
+    AutoBlogMarker,
+    PageDateLine,
+    RepeatedLine,
+)

@@ -6,25 +6,74 @@ import re
 from collections.abc import Iterable
 
 from mtqa.checks.base import Check
+from mtqa.loaders.decoding import invalid_bytes_in
 from mtqa.model import Document, Finding, Severity
 
 _WORD = re.compile(r"\S+")
+
+
+#: Characters that a UTF-8 continuation byte (0x80-0xBF) becomes when read as
+#: Windows-1252 (or Latin-1, for the five bytes Windows-1252 leaves undefined).
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+#: What UTF-8 read as Windows-1252 leaves: a lead byte (Â, Ã for Latin letters;
+#: â€ / â„ for punctuation and symbols) before continuation characters, or an
+#: Ã whose continuation byte was lost on the way (now "?", U+FFFD or nothing).
+_MOJIBAKE = re.compile(f"[ÂÃ][{_CONTINUATION}]|â[€„][{_CONTINUATION}]|Ã(?:[?\ufffd]|(?![^\\W_]))")
+#: Layers of wrong decoding undone at most (double-encoded text has two).
+_MAX_LAYERS = 3
+
+
+def _undo_layer(text: str) -> str:
+    """Decode each mojibake sequence of ``text`` back as the UTF-8 it was."""
+
+    def decode(m: re.Match[str]) -> str:
+        raw = bytearray()
+        for char in m.group(0):
+            try:
+                raw += char.encode("cp1252")
+            except UnicodeEncodeError:
+                if ord(char) > 0xFF:
+                    return m.group(0)
+                raw.append(ord(char))  # a byte Windows-1252 leaves undefined
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group(0)
+
+    return _MOJIBAKE.sub(decode, text)
+
+
+def repair(word: str) -> str:
+    """``word`` with its mojibake undone: ftfy first, then sequence by sequence
+    (ftfy leaves some alone: "Ã…lesund", mojibake next to guillemets)."""
+    import ftfy
+
+    fixed = ftfy.fix_encoding(word)
+    for _ in range(_MAX_LAYERS):
+        if not _MOJIBAKE.search(fixed):
+            break
+        fixed = _undo_layer(fixed)
+    return fixed
 
 
 class Mojibake(Check):
     """Text decoded with the wrong encoding somewhere upstream ("StÃ¸re" for "Støre").
 
     UTF-8 bytes read as Windows-1252 or Latin-1 turn every Norwegian letter
-    into two or three characters.  Detected with ftfy; the suggestion is the
-    repaired word.
+    into two or three characters, and text encoded twice into four or more.
+    Every block is read, page furniture and names included.  The suggestion is
+    the repaired word (ftfy, then the remaining sequences one by one); a word
+    whose damage cannot be undone (a byte was lost) is reported as such.
 
     Flags:
     - Statsminister Jonas Gahr StÃ¸re met the press in TromsÃ¸ on Friday.
     - Itâ€™s a good day, the minister said.
+    - The ferry to Ã…lesund was cancelled.
 
     Allows:
     - Prime Minister Jonas Gahr Støre met the press in Tromsø on Friday.
     - The café on Ålesund's harbour sells crème brûlée for 95 kroner.
+    - SÃO PAULO (Reuters) - Brazil's central bank held rates on Wednesday.
     """
 
     code = "EN001"
@@ -33,29 +82,38 @@ class Mojibake(Check):
     severity = Severity.ERROR
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
-        import ftfy
         from ftfy.badness import BADNESS_RE
 
         text = doc.text
-        for block in doc.text_blocks():
+        for block in doc.blocks:
             chunk = text[block.start : block.end]
-            if not BADNESS_RE.search(chunk):
+            if not (BADNESS_RE.search(chunk) or _MOJIBAKE.search(chunk)):
                 continue
             for word in _WORD.finditer(chunk):
-                if not BADNESS_RE.search(word.group(0)):
+                garbled = word.group(0)
+                if not (BADNESS_RE.search(garbled) or _MOJIBAKE.search(garbled)):
                     continue
-                fixed = ftfy.fix_encoding(word.group(0))
-                if fixed == word.group(0):
-                    continue
+                fixed = repair(garbled)
                 start = block.start + word.start()
-                yield self.finding(
-                    doc,
-                    start,
-                    start + len(word.group(0)),
-                    f"garbled characters (mojibake): {word.group(0)!r} reads as {fixed!r}",
-                    suggestion=fixed,
-                    confidence=0.9,
-                )
+                if _MOJIBAKE.search(fixed):
+                    yield self.finding(
+                        doc,
+                        start,
+                        start + len(garbled),
+                        f"garbled characters (mojibake) that cannot be repaired: {garbled!r} "
+                        "was decoded wrongly more than once or lost bytes on the way",
+                        suggestion="restore the original letters from the source",
+                        confidence=0.85,
+                    )
+                elif fixed != garbled:
+                    yield self.finding(
+                        doc,
+                        start,
+                        start + len(garbled),
+                        f"garbled characters (mojibake): {garbled!r} reads as {fixed!r}",
+                        suggestion=fixed,
+                        confidence=0.9,
+                    )
 
 
 class LegacyEncoding(Check):
@@ -113,12 +171,15 @@ class ReplacementCharacter(Check):
         for block in doc.text_blocks():
             for m in re.finditer(r"\S*\ufffd\S*", text[block.start : block.end]):
                 start = block.start + m.start()
+                # bytes mtqa's decoder replaced, recorded by the loader (issue 19)
+                replaced = invalid_bytes_in(doc, start, start + len(m.group(0)))
                 yield self.finding(
                     doc,
                     start,
                     start + len(m.group(0)),
-                    f"{m.group(0)!r} contains U+FFFD: characters were lost when the "
-                    "text was converted upstream",
+                    f"{m.group(0)!r} contains U+FFFD: "
+                    + (f"the file has the byte(s) {replaced} here, which are not UTF-8" if replaced else
+                       "characters were lost when the text was converted upstream"),
                     suggestion="restore the original letters from the source",
                     confidence=0.95,
                 )

@@ -3,15 +3,31 @@
 A word is Norwegian when wordfreq's Bokmål list knows it well and its English
 list hardly at all; a long compound is Norwegian when it splits into two
 well-known Bokmål words (with the linking -s- or -e- Norwegian compounds use)
-and English does not know it.  Capitalised words are left alone (names,
-places), and so are words in a quotation that explains them.
+and English does not know it.
+
+Not every Norwegian word in an English text is a slip.  Names are not
+untranslated words: a capitalised word inside a sentence, an acronym (NRK, NTB),
+the lower-case words of a multi-word Norwegian name ("Godt brød", "Troms og
+Finnmark"), a dateline in capitals and the names in a photo credit are left
+alone.  Neither is a Norwegian word glossed where it stands ("their hytte, or
+cabin", "skrei, the migrating Arctic cod", "dugnad (voluntary communal work)"),
+and once a word is glossed, the article may use it (and its compounds) freely.
+A capitalised word at the start of a sentence or in a caption label in
+capitals is still reported when it is a Norwegian common word and nothing in
+the article says it is a name.  Institutions' Norwegian names are UT004's.
+The suggestion is the English of ``data/nb_en_words.yaml`` where it knows the
+word (inflected forms and two-part compounds are built from its entries).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
 
 from mtqa.checks.base import Check
 from mtqa.model import Document, Finding, Severity
@@ -28,6 +44,25 @@ _ENDINGS = ("ene", "ens", "ets", "en", "et", "er", "s", "e")
 _NORWEGIAN_LETTERS = re.compile("[æøå]")
 #: A sentence is Norwegian when this share of its (non-name) words lean Norwegian.
 SENTENCE_SHARE = 0.6
+#: An all-capitals word this short is an acronym (NRK, VGTV, NTB, EØS).
+ACRONYM_MAX = 5
+#: A capitalised word at a sentence start is a common word (not a name) when
+#: Bokmål knows it at least this well and other languages do not (a place is
+#: written about abroad: "Bodø", "Trysil") ...
+CAPITALISED_NB_MIN = 4.0
+#: ... unless it is this common (function words leak into other lists) ...
+CAPITALISED_NB_ALWAYS = 5.5
+#: ... or it has an ending names do not have: a plural ("Støttespillere") or
+#: definite plural ("Røykdykkerne"), a noun of a suffix ("Forsamling",
+#: "Kommisjonen"), a genitive ("Regjeringens"), an adjective ("Tyrkiske").
+_COMMON_ENDING = re.compile(
+    r"(?:ene|ane|erne|arne|ere|ing|ingen|ingens|sjon|sjonen|sjonens|het|heten|else|elsen|skap|skapet"
+    r"|ens|ets|lige|iske)$"
+)
+#: Languages whose word lists know a Norwegian place or person, not a Norwegian word.
+_FOREIGN = ("en",)
+DICTIONARY_FILE = "nb_en_words.yaml"
+INSTITUTIONS_FILE = "institutions.yaml"
 
 
 @lru_cache(maxsize=65536)
@@ -62,12 +97,23 @@ def _compound_score(word: str) -> float:
         lefts = [left]
         if left[-1] in "se" and len(left) > 4:
             lefts.append(left[:-1])  # the linking -s- / -e-
-        rights = [right] + [right[: -len(end)] for end in _ENDINGS if right.endswith(end) and len(right) - len(end) >= 4]
+        rights = [right] + [
+            right[: -len(end)] for end in _ENDINGS if right.endswith(end) and len(right) - len(end) >= 4
+        ]
         left_nb = max(_zipf(c, "nb") for c in lefts)
         right_nb = max(_zipf(c, "nb") for c in rights)
         right_en = max(_zipf(c, "en") for c in rights)
-        if left_nb >= PART_MIN and right_nb >= PART_MIN and right_nb > right_en + 1:
+        left_en = max(_zipf(c, "en") for c in lefts)
+        # Parts English does not know at all may be rarer ("sludd" + "byger").
+        part_min = PART_MIN - 0.5 if max(left_en, right_en) == 0 else PART_MIN
+        if left_nb >= part_min and right_nb >= part_min and right_nb > right_en + 1:
             best = max(best, min(left_nb, right_nb) - 1.0)
+        elif left_nb >= PART_MIN and right_nb >= PART_MIN and (
+            any(norwegian_score(c) > 0 for c in lefts) or any(norwegian_score(c) > 0 for c in rights)
+        ):
+            # One part is Norwegian, the other common to both languages
+            # ("kyst" + "regionen"): English would know such a word.
+            best = max(best, min(left_nb, right_nb) - 1.5)
     return best
 
 
@@ -96,35 +142,417 @@ def _sentence_is_norwegian(text: str) -> bool:
     return _is_norwegian_share(*sentence_share(text))
 
 
-def _in_quotes(text: str, start: int, end: int) -> bool:
-    before, after = text[:start], text[end:]
-    return bool(re.search(r"[\"“«‘']\s*$", before) and re.match(r"^\s*[\"”»’']", after))
+# -- the dictionary ---------------------------------------------------------
 
 
-def norwegian_words(text: str) -> list[tuple[int, int, float]]:
-    """(start, end, score) of each Norwegian word in a sentence."""
+@dataclass(frozen=True)
+class Dictionary:
+    words: dict[str, str]
+    #: Norwegian units English writes after a number ("53 øre").
+    units: frozenset[str]
+
+
+@cache
+def dictionary() -> Dictionary:
+    data = yaml.safe_load(resources.files("mtqa.data").joinpath(DICTIONARY_FILE).read_bytes())
+    return Dictionary(
+        {str(k).lower(): str(v) for k, v in data["words"].items()},
+        frozenset(u.lower() for u in data["units"]),
+    )
+
+
+#: (ending, what replaces it to give the base form, the form): definite
+#: plural, plural, definite singular.
+_INFLECTIONS = (
+    ("erne", ("er",), "the-plural"),
+    ("ene", ("", "e"), "the-plural"),
+    ("ane", ("", "e"), "the-plural"),
+    ("er", ("", "e"), "plural"),
+    ("en", ("", "e"), "the"),
+    ("et", ("",), "the"),
+    ("a", ("e", ""), "the"),
+)
+
+
+def _plural(english: str) -> str:
+    if "(" in english or english.endswith("s"):
+        return english
+    if re.search(r"[^aeiou]y$", english):
+        return english[:-1] + "ies"
+    if re.search(r"(?:s|x|ch|sh)$", english):
+        return english + "es"
+    return english + "s"
+
+
+def _lemma(word: str) -> str | None:
+    """The English of a base form: an entry, or two entries as a compound."""
+    words = dictionary().words
+    if word in words:
+        return words[word]
+    for i in range(2, len(word) - 1):
+        left, right = word[:i], word[i:]
+        if right not in words:
+            continue
+        for part in (left, left[:-1] if left[-1] in "se" and len(left) > 3 else None):
+            if part in words:
+                return f"{words[part]} {words[right]}"
+    return None
+
+
+def translate(word: str) -> str | None:
+    """The English of a Norwegian word, from :func:`dictionary`; None if unknown."""
+    word = word.lower()
+    found = _lemma(word)
+    if found:
+        return found
+    for ending, bases, form in _INFLECTIONS:
+        if not word.endswith(ending) or len(word) - len(ending) < 2:
+            continue
+        for base in bases:
+            english = _lemma(word[: -len(ending)] + base)
+            if english:
+                if form == "plural":
+                    return _plural(english)
+                if form == "the-plural":
+                    return "the " + _plural(english)
+                return "the " + english
+    return None
+
+
+# -- institutions (UT004) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Institution:
+    name: str
+    english: str
+    pattern: re.Pattern[str]
+
+    @property
+    def english_core(self) -> str:
+        """The English name without its article and parenthesis, for finding it in a text."""
+        core = re.sub(r"\s*\(.*?\)", "", self.english)
+        return re.sub(r"^the\s+", "", core, flags=re.I)
+
+
+@cache
+def institutions() -> tuple[Institution, ...]:
+    data = yaml.safe_load(resources.files("mtqa.data").joinpath(INSTITUTIONS_FILE).read_bytes())
     out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group(0)
-        if word[0].isupper() and not word.isupper():
-            continue  # a name, a place, or a sentence start: not evidence
-        score = norwegian_score(word.lower())
-        if score > 0:
-            out.append((m.start(), m.end(), score))
+    for entry in data["institutions"]:
+        names = [entry["name"], *entry.get("forms", ())]
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        out.append(Institution(entry["name"], entry["english"], re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")))
+    return tuple(out)
+
+
+# -- glosses ------------------------------------------------------------------
+
+#: A gloss right after the Norwegian words: "(...)", ", or ...", ", the ...",
+#: " – 'gloss'", " means ...".
+_GLOSS_AFTER = re.compile(
+    r"""^["”’'»]?(?:
+        \s*\(
+      | \s*,\s*(?:or|i\.e\.|that\s+is|meaning|which\s+means|literally|roughly|short\s+for|a|an|the|known\s+as)\b
+      | \s*[–—-]\s*["“‘'«]
+      | \s+(?:means|meaning|literally\s+means|is\s+(?:the\s+)?norwegian\s+for|translates\s+(?:as|to))\b
+    )""",
+    re.X | re.I,
+)
+#: What introduces a Norwegian term before it: "known as", "called a", "the
+#: word", "defines", ", or", "(".
+_GLOSS_BEFORE = re.compile(
+    r"""(?:
+        \b(?:known\s+as|called|so-called|dubbed|termed|referred\s+to\s+as|norwegian\s+for
+           |the\s+(?:norwegian\s+)?(?:word|term|expression|concept|phrase|tradition)
+           |defines?|calls?\s+(?:it|this|that|them))\s+(?:(?:the|a|an|(?-i:[A-ZÆØÅ]{2,5}))\s+){0,2}
+      | ,\s*or\s+
+      | \(\s*
+    )["“‘'«]?$""",
+    re.X | re.I,
+)
+#: A descriptive head noun before a Norwegian name: "the marine research
+#: agency Havforskningsinstituttet" (for institution names only: before a
+#: common word it glosses nothing).
+_HEAD_NOUN_BEFORE = re.compile(
+    r"\b(?:agency|authority|institute|directorate|ministry|parliament|council|board|service|office"
+    r"|party|court|organi[sz]ation|association|union|body|watchdog|regulator|broadcaster|newspaper)\s+$",
+    re.I,
+)
+#: A quoted Norwegian name set off by commas: "their own app, “politiloggen”, which".
+_QUOTED_BEFORE = re.compile(r",\s*[\"“‘'«]$")
+_QUOTED_AFTER = re.compile(r"^[\"”’'»]\s*,")
+#: An English apposition after a comma ("kaffe og kaker, coffee and cakes."):
+#: a few English words that end the clause.
+_APPOSITION = re.compile(r"^[\"”’'»]?\s*,\s*[\"“‘'«]?([^,.;:()–—!?\"”’]{2,60})[\"”’']?\s*(?:[.;:)–—]|$)")
+_CLAUSE_WORDS = frozenset(
+    "but and so which who whom whose that when while because if as though although since "
+    "where then he she it they we you i there this these those says said".split()
+)
+#: A photo or source credit: the names after it are names.
+_CREDIT = re.compile(
+    r"\b(?:photo|foto|photograph|image|illustration|credit|source|kilde|video|graphics?)s?\s*:\s*[^.!?()]*", re.I
+)
+#: A dateline in capitals: "LILLEHAMMER (Dagbladet):", "BERGEN – ".
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|[–—-]\s)")
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def _english_apposition(after: str) -> bool:
+    m = _APPOSITION.match(after)
+    if not m:
+        return False
+    words = _TOKEN.findall(m.group(1))
+    if not 1 <= len(words) <= 6 or words[0].lower() in _CLAUSE_WORDS:
+        return False
+    return all(not leans_norwegian(w.lower()) and _zipf(w.lower(), "en") >= 3.0 for w in words)
+
+
+def _glossed(before: str, after: str) -> bool:
+    """Whether the Norwegian words between ``before`` and ``after`` are glossed."""
+    return bool(
+        _GLOSS_AFTER.match(after)
+        or _GLOSS_BEFORE.search(before)
+        or (_QUOTED_BEFORE.search(before) and _QUOTED_AFTER.match(after))
+        or _english_apposition(after)
+    )
+
+
+def _stem(word: str) -> str:
+    """``word`` without an inflection ending, for matching glossed words to later uses."""
+    for ending in ("erne", "ene", "ane", "er", "en", "et", "a", "e", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+# -- finding the words --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NorwegianWord:
+    """A Norwegian word of a sentence, offsets relative to the sentence."""
+
+    start: int
+    end: int
+    word: str
+    #: The form looked up (lower case, stretched letters undone).
+    lookup: str
+    score: float
+    capitalised: bool
+    #: Set for a half-translated name ("Sør-West"): the English of the whole.
+    whole: str | None = None
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the article as a whole says about its words."""
+
+    #: Capitalised words seen inside a sentence: names.
+    names: frozenset[str]
+    #: Words seen in lower case.
+    lowercase: frozenset[str]
+    #: Spans (document offsets) where words are names: credits, institutions.
+    name_spans: tuple[tuple[int, int], ...]
+
+
+def _lookup_form(word: str) -> tuple[str, float]:
+    """The lower-case form to judge and its score; stretched letters ("noooen")
+    are undone first."""
+    lower = word.lower()
+    score = norwegian_score(lower)
+    if score == 0 and _STRETCHED.search(lower):
+        for repl in (r"\1", r"\1\1"):
+            plain = _STRETCHED.sub(repl, lower)
+            if norwegian_score(plain) > 0:
+                return plain, norwegian_score(plain)
+    return lower, score
+
+
+def _half_translated(word: str) -> tuple[str, str | None] | None:
+    """A hyphenated name with a Norwegian first part and an English last one
+    ("Sør-West"): the Norwegian part, and the whole in English if the
+    dictionary knows the part."""
+    parts = word.split("-")
+    if len(parts) < 2:
+        return None
+    first, last = parts[0].lower(), parts[-1].lower()
+    if norwegian_score(first) > 0 and _zipf(last, "en") >= 4.0 and not leans_norwegian(last):
+        english = translate(first)
+        return parts[0], "-".join([english.capitalize(), *parts[1:]]) if english else None
+    return None
+
+
+def _context(doc: Document) -> _Context:
+    names: set[str] = set()
+    lowercase: set[str] = set()
+    for sentence in doc.text_sentences():
+        text = doc.text[sentence.start : sentence.end]
+        for i, m in enumerate(_TOKEN.finditer(text)):
+            word = m.group(0)
+            if word[0].islower():
+                lowercase.add(word)
+            elif i > 0 and not _after_opening(text, m.start()):
+                names.add(word.lower())
+    spans = [(m.start(), m.end()) for m in _CREDIT.finditer(doc.text)]
+    spans += [(m.start(), m.end()) for inst in institutions() for m in inst.pattern.finditer(doc.text)]
+    return _Context(frozenset(names), frozenset(lowercase), tuple(spans))
+
+
+def _after_opening(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a quotation or follows a label's colon."""
+    return bool(re.search(r"(?:^|[:“\"«‘]|[–—]\s)\s*$", text[:at]))
+
+
+#: A short quotation that opens with a capital: the title of a work or a
+#: programme ("Skal vi danse"), a name.
+_QUOTED_TITLE = re.compile(r"[“\"«]([A-ZÆØÅ][^”\"»]{0,40})[”\"»]")
+
+
+def _quoted_title(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is inside a short quoted Norwegian title."""
+    for m in _QUOTED_TITLE.finditer(text):
+        title = m.group(1)
+        if m.start(1) <= at < m.end(1) and len(title.split()) <= 4:
+            return leans_norwegian(_TOKEN.findall(title)[0].lower())
+    return False
+
+
+def _first_name(word: str) -> bool:
+    from mtqa.names.lexicon import words
+
+    return words().is_first_name(word)
+
+
+def _is_name(word: str, lookup: str, text: str, end: int, ctx: _Context) -> bool:
+    """Evidence in the article that a capitalised word is a name."""
+    if lookup in ctx.names or _first_name(lookup):
+        return True
+    nxt = re.match(r"\s+([^\W\d_]+)", text[end:])
+    return bool(nxt and nxt.group(1)[0].isupper() and not nxt.group(1).isupper())
+
+
+def _common_word(lookup: str, label: bool, ctx: _Context) -> bool:
+    """Evidence that a capitalised Norwegian word is a common word, not a name.
+
+    A caption label in capitals ("SYKEHUS: ...") is a common word more often
+    than not: any Norwegian word that other languages do not know will do."""
+    if lookup in ctx.lowercase or (_COMMON_ENDING.search(lookup) and len(lookup) >= 6):
+        return True
+    nb = _zipf(lookup, "nb")
+    foreign = max(_zipf(lookup, lang) for lang in _FOREIGN)
+    return nb >= CAPITALISED_NB_ALWAYS or ((label or nb >= CAPITALISED_NB_MIN) and foreign < 1.0)
+
+
+def _capitalised(
+    text: str, m: re.Match[str], initial: bool, dateline: bool, ctx: _Context
+) -> NorwegianWord | None:
+    """A capitalised word, when it is a Norwegian common word or a
+    half-translated name; None for names, acronyms and datelines."""
+    word, start, end = m.group(0), m.start(), m.end()
+    lookup, score = _lookup_form(word)
+    label = bool(word.isupper() and initial and re.match(r"\s*:", text[end:]) and re.search("[AEIOUYÆØÅ]", word))
+    if word.isupper():
+        if (len(word) <= ACRONYM_MAX and not label) or (dateline and _DATELINE_AFTER.match(text[end:])):
+            return None  # an acronym, a dateline
+    elif "-" in word:
+        half = _half_translated(word)
+        if half is None:
+            return None
+        part, whole = half
+        return NorwegianWord(start, start + len(part), part, part.lower(), norwegian_score(part.lower()), True, whole)
+    elif not initial:
+        return None  # a name
+    if score > 0 and not _is_name(word, lookup, text, end, ctx) and _common_word(lookup, label, ctx):
+        return NorwegianWord(start, end, word, lookup, score, True)
+    return None
+
+
+def _candidates(text: str, offset: int, block_start: bool, ctx: _Context) -> list[NorwegianWord]:
+    """The Norwegian words of one sentence that are neither names nor units."""
+    out: list[NorwegianWord] = []
+    name_head = 0  # lower-case words that may still continue a Norwegian name
+    previous_end = 0
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        word, start = m.group(0), m.start()
+        gap = text[previous_end:start]
+        previous_end = m.end()
+        if any(s <= offset + start < e for s, e in ctx.name_spans) or _quoted_title(text, start):
+            name_head = 0
+            continue
+        lookup, score = _lookup_form(word)
+        if word[0].isupper():
+            # A Norwegian word opens a Norwegian name ("Godt brød", "Statens vegvesen").
+            name_head = 3 if score > 0 and _zipf(lookup, "nb") >= NB_MIN else 0
+            initial = i == 0 or _after_opening(text, start)
+            found = _capitalised(text, m, initial, block_start and i == 0, ctx)
+            if found is not None:
+                out.append(found)
+        elif name_head and re.fullmatch(r"\s+|-\s+", gap) and leans_norwegian(lookup):
+            name_head -= 1  # "Godt brød", "Troms og Finnmark", "Statens vegvesen"
+        else:
+            name_head = 0
+            unit = lookup in dictionary().units and re.search(r"\d\s*$", text[:start])
+            if score > 0 and not unit:
+                out.append(NorwegianWord(start, m.end(), word, lookup, score, False))
     return out
+
+
+def _runs(words: list[NorwegianWord], text: str) -> list[list[NorwegianWord]]:
+    """Norwegian words next to each other (a phrase left in: "kaffe og kaker")."""
+    runs: list[list[NorwegianWord]] = []
+    for w in words:
+        if runs:
+            gap = text[runs[-1][-1].end : w.start]
+            if re.fullmatch(r"\s*,?\s*(?:[^\W\d_]{1,3}\s+|og\s+|som\s+)*", gap):
+                runs[-1].append(w)
+                continue
+        runs.append([w])
+    return runs
+
+
+def norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
+    """(sentence start, word) of every Norwegian word of the article's text that
+    is neither a name nor glossed."""
+    ctx = _context(doc)
+    found: list[tuple[int, NorwegianWord]] = []
+    glossed: set[str] = set()
+    for sentence in doc.text_sentences():
+        text = doc.text[sentence.start : sentence.end]
+        if _sentence_is_norwegian(text):
+            continue  # UT002 reports the whole sentence
+        block_start = doc.blocks[sentence.block].start == sentence.start
+        words = _candidates(text, sentence.start, block_start, ctx)
+        for run in _runs(words, text):
+            if _glossed(text[: run[0].start], text[run[-1].end :]):
+                glossed.update(_stem(w.lookup) for w in run)
+            else:
+                found.extend((sentence.start, w) for w in run)
+    return [(at, w) for at, w in found if not any(stem in w.lookup for stem in glossed)]
 
 
 class UntranslatedWord(Check):
     """A Norwegian word left untranslated in the English text.
 
+    Capitalised words count too when they are Norwegian common words (at the
+    start of a sentence, in a caption label in capitals); names, acronyms and
+    words glossed in the article do not.  The suggestion is the English word
+    where the dictionary knows it.
+
     Flags:
     - The statsforvalter has asked the municipality to explain the decision.
     - The council said the plan was ikke ready yet.
+    - Røykdykkerne found the fire in the basement.
+    - The police sent a message on Twitter, NRK reports, and farevarsel was issued.
 
     Allows:
     - The council sent the plan to the county governor in Oslo.
     - Norwegians call it "dugnad", voluntary work done together.
     - Ole Gunnar Solskjær was sacked by Manchester United on Sunday.
+    - Many Norwegians spend the summer at their hytte, or cabin, by the sea.
+    - The fishermen landed tonnes of skrei, the migrating Arctic cod, in Lofoten.
+    - The whole street joined the dugnad (voluntary communal work) on Saturday.
+    - NRK and VGTV broadcast the match, NTB reports.
     """
 
     code = "UT001"
@@ -133,22 +561,19 @@ class UntranslatedWord(Check):
     severity = Severity.ERROR
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
-        for sentence in doc.text_sentences():
-            text = doc.text[sentence.start : sentence.end]
-            if _sentence_is_norwegian(text):
-                continue  # UT002 reports the whole sentence
-            for start, end, score in norwegian_words(text):
-                if _in_quotes(text, start, end):
-                    continue
-                word = text[start:end]
-                yield self.finding(
-                    doc,
-                    sentence.start + start,
-                    sentence.start + end,
-                    f"'{word}' is Norwegian, left untranslated",
-                    suggestion="translate it",
-                    confidence=min(0.95, 0.5 + score / 10),
-                )
+        for at, w in norwegian_words(doc):
+            english = w.whole or translate(w.lookup)
+            if english and w.word[0].isupper() and not w.whole:
+                english = english[0].upper() + english[1:]
+            what = "half translated: " if w.whole else ""
+            yield self.finding(
+                doc,
+                at + w.start,
+                at + w.end,
+                f"{what}'{w.word}' is Norwegian, left untranslated",
+                suggestion=english or "translate it",
+                confidence=min(0.95, 0.5 + w.score / 10) - (0.1 if w.capitalised else 0.0),
+            )
 
 
 class UntranslatedSentence(Check):
@@ -224,4 +649,58 @@ class CopiedSource(Check):
                 )
 
 
-CHECKS = (UntranslatedWord, UntranslatedSentence, CopiedSource)
+class UntranslatedInstitution(Check):
+    """A Norwegian institution's name left in Norwegian, with no English name beside it.
+
+    English news names a Norwegian institution in English, or glosses the
+    Norwegian name once ("the Norwegian Public Roads Administration (Statens
+    vegvesen)").  A name with neither is noted at its first mention, with the
+    English name from ``data/institutions.yaml`` as the suggestion.  Names that
+    English keeps (Norges Bank, NAV, Kripos) are not listed.
+
+    Flags:
+    - The proposal was voted down in Stortinget on Tuesday.
+    - Statens vegvesen closed the road over the mountain on Friday.
+
+    Allows:
+    - The Storting, Norway's parliament, voted the proposal down on Tuesday.
+    - The Norwegian Public Roads Administration (Statens vegvesen) closed the road.
+    - Norges Bank kept its key rate at 4.5 per cent.
+    """
+
+    code = "UT004"
+    name = "untranslated-institution"
+    family = "untranslated"
+    severity = Severity.INFO
+
+    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+        credits = [(m.start(), m.end()) for m in _CREDIT.finditer(doc.text)]
+        reported: set[str] = set()
+        for sentence in doc.text_sentences():
+            text = doc.text[sentence.start : sentence.end]
+            for inst in institutions():
+                if inst.name in reported:
+                    continue
+                for m in inst.pattern.finditer(text):
+                    at = sentence.start + m.start()
+                    before, after = text[: m.start()], text[m.end() :]
+                    if any(s <= at < e for s, e in credits) or _glossed(before, after):
+                        continue
+                    if _HEAD_NOUN_BEFORE.search(before):
+                        continue  # "the roads agency Statens vegvesen"
+                    if re.search(rf"\b{re.escape(inst.english_core)}\b", doc.text, re.I):
+                        continue  # the English name is in the article
+                    reported.add(inst.name)
+                    yield self.finding(
+                        doc,
+                        at,
+                        sentence.start + m.end(),
+                        f"'{m.group(0)}' is the Norwegian name of {inst.english}; "
+                        "give the English name, or gloss the Norwegian one",
+                        suggestion=inst.english,
+                        confidence=0.7,
+                    )
+                    break
+
+
+CHECKS = (UntranslatedWord, UntranslatedSentence, CopiedSource, UntranslatedInstitution)

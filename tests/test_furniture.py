@@ -1,0 +1,117 @@
+"""Page furniture: the rules of data/boilerplate.yaml and the structure that uses them."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtqa
+from mtqa.furniture import load_rules
+from mtqa.model import BlockKind
+
+
+def _furniture(text: str) -> list[tuple[str, str | None]]:
+    doc = mtqa.document_from_text(text)
+    return [(doc.text[b.start : b.end], b.reason) for b in doc.blocks if b.kind is BlockKind.FURNITURE]
+
+
+def test_every_rule_has_a_message_a_suggestion_and_patterns_or_structure():
+    rules = load_rules()
+    codes = {r.code for r in rules.rules}
+    assert {"BP001", "BP002", "BP003", "BP004", "BP005", "BP006", "BP007"} <= codes
+    for rule in rules.rules:
+        assert rule.message and rule.suggestion and rule.summary
+    assert rules.bio_suggestion
+    assert rules.outlet_suffix.search("Record price for a salmon licence – Dagbladet")
+    assert not rules.outlet_suffix.search("The ferry left at seven - and then the storm came")
+
+
+def test_defines_are_expanded_in_patterns():
+    rules = load_rules()
+    for line in ("Thursday, June 20, 2024", "February 3, 2023", "Published: 05/05/2024 15:32"):
+        rule = rules.match(line, 0, 1)
+        assert rule is not None and rule.code == "BP006", line
+    assert rules.match("The storm hit the coast on Thursday, June 20, 2024.", 0, 1) is None
+
+
+def test_a_furniture_line_is_not_joined_to_the_paragraph_above():
+    text = (
+        "Ferry traffic resumes\n\n"
+        "Ferry traffic across the fjord resumed on Sunday after two days of storm.\n\n"
+        "WAITING: Passengers at the quay. Photo: Kari Nordmann\n"
+        "see more\n\n"
+        "The operator said the first departure left at seven.\n"
+    )
+    assert _furniture(text) == [("see more", "BP004")]
+
+
+def test_a_furniture_phrase_opening_a_block_is_split_off():
+    text = (
+        "Ferry traffic resumes\n\n"
+        "Ferry traffic across the fjord resumed on Sunday after two days of storm.\n\n"
+        "Click the pic to enlarge.  WAITING: Passengers at the quay.\n"
+    )
+    doc = mtqa.document_from_text(text)
+    pieces = [(doc.text[b.start : b.end], b.kind) for b in doc.blocks]
+    assert ("Click the pic to enlarge.", BlockKind.FURNITURE) in pieces
+    assert ("WAITING: Passengers at the quay.", BlockKind.CAPTION) in pieces
+
+
+def test_teaser_needs_both_form_and_unrelatedness():
+    related = (
+        "Ferry traffic resumes\n\n"
+        "Ferry traffic across the fjord resumed on Sunday after the storm.\n\n"
+        "Storm over the fjord\n\n"
+        "Storm over the fjord\n\n"
+        "The operator said the storm had passed.\n"
+    )
+    # Repeated and sharing words with the text around it: a caption twice,
+    # not a teaser; only the copy is furniture.
+    assert _furniture(related) == [("Storm over the fjord", "BP007")]
+    unrelated = related.replace("Storm over the fjord", "Singer cancels summer tour")
+    assert _furniture(unrelated) == [("Singer cancels summer tour", "BP001")] * 2
+
+
+def test_the_headline_shown_again_is_not_furniture():
+    text = (
+        "Ferry traffic resumes\n\n"
+        "Ferry traffic resumes\n"
+        "Passengers at the quay. Photo: Kari Nordmann\n\n"
+        "Ferry traffic across the fjord resumed on Sunday after two days of storm.\n"
+    )
+    assert _furniture(text) == []
+
+
+def test_bio_and_byline_get_their_own_suggestions():
+    text = (
+        "Ferry traffic resumes\n\n"
+        "Ferry traffic across the fjord resumed on Sunday after two days of storm.\n\n"
+        "By Jane Doe\n\n"
+        '"Typical web fanatic. Extreme music lover. Bacon geek."\n'
+    )
+    report = mtqa.check(mtqa.document_from_text(text), select=["BP003"])
+    assert [f.suggestion for f in report.findings] == ["remove byline", "remove author bio"]
+
+
+def _rule_examples():
+    for rule in load_rules().rules:
+        for text in rule.flags:
+            yield pytest.param(rule.code, text, True, id=f"{rule.code}-flags-{text[:25]}")
+        for text in rule.allows:
+            yield pytest.param(rule.code, text, False, id=f"{rule.code}-allows-{text[:25]}")
+
+
+def test_every_pattern_rule_has_examples():
+    for rule in load_rules().rules:
+        if rule.patterns:
+            assert rule.flags and rule.allows, rule.code
+
+
+@pytest.mark.parametrize("code,text,flagged", list(_rule_examples()))
+def test_rule_examples(code, text, flagged):
+    """The examples of data/boilerplate.yaml: a flagged block matches its rule,
+    an allowed one matches none."""
+    rule = load_rules().match(text, 0, 1)
+    if flagged:
+        assert rule is not None and rule.code == code
+    else:
+        assert rule is None, rule.code

@@ -1,0 +1,64 @@
+"""Untranslated Norwegian: the dictionary, glosses, names and institutions."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtqa
+from mtqa.checks.untranslated import dictionary, institutions, translate
+
+
+@pytest.mark.parametrize(
+    "word,english",
+    [
+        ("farevarsel", "weather warning"),  # an entry
+        ("snøgrensa", "the snow line"),  # definite feminine
+        ("nødetater", "emergency services"),  # plural
+        ("røykdykkerne", "the smoke divers"),  # definite plural
+        ("snøbygene", "the snow showers"),  # compound, definite plural
+        ("sluddbyger", "sleet showers"),  # compound, plural
+        ("værtaperen", "the weather loser"),  # compound, definite
+        ("xyzzy", None),
+    ],
+)
+def test_translate(word, english):
+    assert translate(word) == english
+
+
+def test_data_files_load():
+    assert "øre" in dictionary().units
+    names = {i.name for i in institutions()}
+    assert {"Stortinget", "Statens vegvesen"} <= names
+    assert "Norges Bank" not in names  # a name English keeps
+
+
+def _ut(text: str, code: str = "UT001") -> list[str]:
+    report = mtqa.check(mtqa.document_from_text(text), select=[code])
+    return [f.text for f in report.findings]
+
+
+def test_a_word_glossed_once_is_free_in_the_whole_article():
+    text = (
+        "Dugnad is what keeps the sports club going.\n\n"
+        "Every spring the residents meet for a dugnad (voluntary communal work).\n"
+    )
+    assert _ut(text) == []
+
+
+def test_an_unglossed_word_is_still_reported_when_another_is_glossed():
+    text = "They met for a dugnad (voluntary communal work), and the farevarsel was lifted."
+    assert _ut(text) == ["farevarsel"]
+
+
+def test_names_at_the_start_of_a_sentence():
+    text = (
+        "Operations manager Kari Vesttorp said the road was closed.\n\n"
+        "Vesttorp said the driver was taken to hospital.\n"
+    )
+    assert _ut(text) == []
+
+
+def test_institution_glossed_by_its_english_name_elsewhere():
+    text = "The Storting voted on Tuesday. Stortinget will vote again in May."
+    assert _ut(text, "UT004") == []
+    assert _ut(text) == []  # and it is no untranslated word either
