@@ -281,7 +281,8 @@ def test_a_glossary_name_is_never_unattested(tmp_path):
 def test_unattested_name_suggests_the_near_attested_spelling_with_modest_confidence():
     (f,) = _check("She met German Foreign Minister Annalena Barbock on Tuesday.", ["NC002"])
     assert f.suggestion == "Baerbock"
-    assert f.severity is Severity.WARNING
+    # word lists alone are a hint (issue 14): most names no list knows are real
+    assert f.severity is Severity.INFO
     assert 0 < f.confidence <= 0.6
     assert "'Baerbock' is attested (Zipf 2.5 in German)" in f.message
 
@@ -326,3 +327,102 @@ def test_corpus_pass_keeps_different_people_apart():
     ]
     report = mtqa.check(docs, select=["NC001"])
     assert report.findings == []
+
+
+# -- issue 14: real articles ----------------------------------------------------------
+
+from mtqa.names.gazetteer import garbles, gazetteer  # noqa: E402
+from mtqa.names.phonetic import allowed_edits, inflection_of, near_spelling  # noqa: E402
+from mtqa.names.translated import given_name_words  # noqa: E402
+
+
+def test_the_data_files_load():
+    w = lexicon.words()
+    assert w.first_name_gender("Ståle") == "male" and w.first_name_gender("Benedicte") == "female"
+    assert not (w.female_names & w.male_names), "a given name listed for both genders"
+    g = gazetteer()
+    kinds = {e.kind for e in g.entries}
+    assert kinds == {"county", "police_district", "place", "outlet", "institution"}
+    assert g.knows("Tromsø") and g.knows("Innlandet") and g.knows("Haukeland") and not g.knows("Hackland")
+    assert any(e.name == "NRK" and "news" in e.translated for e in g.outlets())
+    table = given_name_words()
+    assert table["inherit"] == "Arve" and all(v[:1].isupper() for v in table.values())
+
+
+@pytest.mark.parametrize(
+    "a,b,near",
+    [("Wally", "Vallo", 2), ("Møhlenpris", "Mohlenbris", 1), ("Gausdalsvegen", "Gausdalveien", 1),
+     ("Rikshospitalet", "Rikshostpitalet", 1), ("Aftenblad", "Aftenbladet", 0), ("Lie", "Lien", 0),
+     ("Moe", "Mo", 0), ("Hansen", "Jansen", 0), ("Dahl", "Dale", 0), ("Olsen", "Nilsen", 0)],
+)
+def test_near_spellings_in_proportion_to_the_length(a, b, near):
+    assert near_spelling(a, b) == near
+
+
+def test_allowed_edits_grow_with_the_length_and_inflections_are_no_variants():
+    assert [allowed_edits(n) for n in (3, 5, 8, 12)] == [0, 1, 2, 3]
+    assert inflection_of("Stortinget", "Storting") and inflection_of("Bergens", "Bergen")
+    assert not inflection_of("Bergen", "Berger")
+
+
+def test_gazetteer_garbles_need_a_name_slot():
+    text = "He was taken to Hackland University Hospital. The hackland was green. NRK Vigen reported it."
+    found = {(g.written, g.name) for g in garbles(text, 0, len(text))}
+    assert found == {("Hackland", "Haukeland"), ("Vigen", "Viken")}
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.text) for f in _check(text, ("names", "pronoun"))]
+
+
+def test_no_names_no_findings():
+    assert _codes("It rained all day. The roads were wet, and the buses were late.\n") == []
+
+
+def test_all_capitals_are_no_names_spelled_two_ways():
+    text = "POLICE: TWO CARS COLLIDED ON GAUSDALSVEGEN\n\nTwo cars collided on Gausdalsvegen on Friday night.\n"
+    assert _codes(text) == []
+
+
+def test_names_in_quotes_and_captions_stay_one_person():
+    text = (
+        "Mayor Kari Nordmann opened the bridge.\n\n"
+        "“Nordmann has done a great job,” said the minister.\n\n"
+        "Photo: Kari Nordmann at the opening. Photo: Per Hansen / NTB\n"
+    )
+    assert _codes(text) == []
+
+
+def test_a_woman_who_changed_her_name():
+    text = "Kari Nordmann, née Hansen, grew up in Bodø. Nordmann moved to Oslo in 1990, where she met her husband.\n"
+    assert _codes(text) == []
+
+
+def test_father_and_son_sharing_a_surname():
+    text = (
+        "Per Hansen and his son Ola Hansen run the farm together. Per Hansen bought it in 1980, "
+        "and Ola Hansen will take over next year. Hansen said he was proud.\n"
+    )
+    assert _codes(text) == []
+
+
+def test_five_hundred_names_are_quick_and_quiet():
+    import time
+
+    given = ["Kari", "Ola", "Per", "Anne", "Lars", "Ingrid", "Jonas", "Marit", "Erik", "Silje"]
+    surnames = [f"Berg{chr(97 + i)}{chr(97 + j)}sen" for i in range(10) for j in range(5)]
+    lines = [
+        f"{given[k % 10]} {surnames[k % 50]} from Oslo took part in race number {k}."
+        for k in range(500)
+    ]
+    text = "Results\n\n" + "\n\n".join(lines) + "\n"
+    start = time.perf_counter()
+    _check(text, ("names", "pronoun"))
+    assert time.perf_counter() - start < 20
+
+
+def test_the_names_data_hash_covers_every_file():
+    from mtqa.names.lexicon import data_sha256
+
+    digest = data_sha256()
+    assert len(digest) == 64 and digest == data_sha256()

@@ -12,25 +12,26 @@ word lists, then the full name or the majority.
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from mtqa.checks.base import Check
 from mtqa.model import Document, Finding, Severity
+from mtqa.names.gazetteer import garbles, gazetteer, near_place
 from mtqa.names.glossary import Glossary, load_glossary
 from mtqa.names.lexicon import (
     ATTESTED,
-    words,
     LANGS,
     UNATTESTED,
     attestation,
     attested_neighbours,
+    words,
     zipf_in,
 )
 from mtqa.names.mentions import analyse
 from mtqa.names.phonetic import fold, similarity, skeleton
+from mtqa.names.translated import translated_names
 from mtqa.names.variants import (
     Cluster,
     Spelling,
@@ -40,7 +41,6 @@ from mtqa.names.variants import (
     rank_outside,
     source_words,
 )
-
 
 #: Letter pairs that write out ä, ö, ü, å on purpose.
 _TRANSLITERATIONS = ("ae", "oe", "ue", "aa")
@@ -81,6 +81,20 @@ class InconsistentNameSpelling(Check):
     name or the majority.  In a corpus run, the same person spelled differently
     in different articles is reported too, once per deviant spelling.
 
+    News names a person in full first and by the surname after: a surname that
+    is never written with a given name and is a near spelling of a person's
+    (edits in proportion to its length, or a phonetic match) is that person's
+    misspelled, even when both spellings are real names ("Wally" for "Vallo");
+    two common surnames a letter apart (Pedersen / Petersen, Lie / Lien) need
+    more than that.  A garbled given name beside the known one ("Stal" for
+    "Ståle") and a particle written into the surname ("El Younosi" /
+    "Elyonosi") are one person too.  Places, roads and institutions are grouped
+    the same way ("Møhlenpris" / "Mohlenbris", "Gausdalsvegen" /
+    "Gausdalveien"), unless both are names of the gazetteer of Norway (Troms,
+    Tromsø), both are attested words, or one is the other inflected
+    (Aftenblad / Aftenbladet); their spelling is the gazetteer's, an attested
+    one, the majority, then the first.
+
     Different people stay apart: two Hansens with different given names, a
     father and son, a surname alone after the full name, a middle name dropped.
 
@@ -88,11 +102,15 @@ class InconsistentNameSpelling(Check):
     - Foreign Minister Anniken Heitfeldt met her Swedish counterpart on Friday. Huitfeldt said the talks had gone well.
     - Finance Minister Trygve Slagsvold Vedum presented the budget. Vedun said the budget was tight.
     - Prime Minister Jonas Gahr Støre spoke to the press. Later, Store said the talks would continue.
+    - Meteorologist Terje Alsvik Vallo expects a cold week. It will not be a white Christmas, says the experienced Wally.
+    - Two cars collided on Gausdalsvegen on Friday. Gausdalveien was closed for three hours.
 
     Allows:
     - Jens Stoltenberg met his father Thorvald Stoltenberg in Oslo. Stoltenberg said they had talked about the war.
     - Per Hansen and Kari Hansen run the farm together. Hansen said the harvest was good.
     - Prime Minister Jonas Gahr Støre opened the meeting. Jonas Støre said the government would act. Støre left at noon.
+    - Kari Johansen chairs the board. Johnsen, the treasurer, disagreed.
+    - The storm hit Troms on Monday. In Tromsø, the airport was closed.
     """
 
     code = "NC001"
@@ -105,7 +123,11 @@ class InconsistentNameSpelling(Check):
             canon = cluster.choice.canonical
             for dev in cluster.deviants():
                 others = [s for s in cluster.spellings if s not in (dev.text, canon)]
-                what = "the same person" if cluster.slot == "surname" else "one person's given name"
+                what = {
+                    "surname": "the same person",
+                    "given": "one person's given name",
+                    "place": "one name spelled two ways",
+                }[cluster.slot]
                 if canon in cluster.spellings:
                     head = f"'{dev.text}' and '{canon}' look like {what}"
                 else:
@@ -231,6 +253,23 @@ def _cross_groups(surnames: list[str]) -> list[list[str]]:
     return groups
 
 
+#: Endings of Norwegian place names and surnames: a name in one of them that no
+#: word list knows is a rare real name, not a garble of a frequent one
+#: ("-rød" is no "-rud", "-lund" no "-land").
+_NORWEGIAN_ENDINGS = (
+    "rød", "rod", "rud", "lund", "land", "stad", "sted", "heim", "hjem", "vik", "dal", "dahl",
+    "berg", "by", "haug", "li", "lie", "nes", "ness", "sen", "moen", "mo", "vold", "voll", "gård",
+    "gard", "gaard", "eng", "ås", "aas", "bakken", "bakke", "strand", "seth", "set", "sæter",
+    "seter", "holm", "vold", "rygg", "myr", "fjell", "tveit", "tvedt", "hus", "lien", "bø", "øy",
+)
+
+
+def _norwegian_name(word: str) -> bool:
+    """A spelling with Norwegian letters or a Norwegian name ending."""
+    low = word.lower()
+    return any(c in low for c in "æøå") or low.endswith(_NORWEGIAN_ENDINGS)
+
+
 class UnattestedName(Check):
     """A person's name that no word list knows, one letter from one that is known.
 
@@ -246,15 +285,26 @@ class UnattestedName(Check):
     several spellings compete.  A source or glossary spelling near the name is
     suggested first, and a wrong spelling listed in the glossary is always
     reported (as an error).  Names unknown to every list with no attested
-    spelling near are left alone: most are real.
+    spelling near are left alone: most are real.  A suggestion that only word
+    lists support is an ``info``, and a name with Norwegian letters or a
+    Norwegian name ending (-rød, -lund, -stad ...) gets none: it is a rare real
+    name, not a garble of a frequent one.
+
+    The gazetteer of Norway (``mtqa/data/gazetteer.yaml``) is evidence too: a
+    word near the first word of one of its names where the rest follows
+    ("Hackland University Hospital" for Haukeland), or near a county after
+    "in" or "NRK" ("in Vigen" for Viken), is reported with its spelling.
 
     Flags:
     - She also held talks with the new German Foreign Minister Annalena Barbock on Tuesday.
     - NATO Secretary-General Jens Stoltenburg arrived in Riga on Monday.
+    - Two people were taken to Hackland University Hospital with burns.
 
     Allows:
     - She also held talks with the new German Foreign Minister Annalena Baerbock on Tuesday.
     - The company's founder, Jabori Obasanjo, said the firm would expand.
+    - Police chief Ingrid Fjellrød said the investigation was over.
+    - Two people were taken to Haukeland University Hospital with burns.
     """
 
     code = "NC002"
@@ -271,6 +321,20 @@ class UnattestedName(Check):
         in_clusters = {
             s for c in clusters(analysis, doc.source, glossary, ctx) for s in c.spellings
         }
+        yield from self._near_places(doc, analysis, in_clusters)
+        for block in doc.text_blocks():
+            for g in garbles(doc.text, block.start, block.end):
+                if g.written in in_clusters:
+                    continue
+                yield self.finding(
+                    doc,
+                    g.start,
+                    g.end,
+                    f"'{g.written}' is near '{g.name}' of the gazetteer of Norway ({g.context})",
+                    suggestion=g.name,
+                    confidence=0.6,
+                    source="gazetteer",
+                )
         src = source_words(doc.source) if doc.source else {}
         gloss_words = glossary.words if glossary is not None else {}
         done: dict[tuple[str, str], tuple | None] = {}
@@ -287,7 +351,7 @@ class UnattestedName(Check):
                 found = done[word, partner.text]
                 if found is None:
                     continue
-                suggestion, confidence, why = found
+                suggestion, confidence, why, evidence = found
                 yield self.finding(
                     doc,
                     tok.start,
@@ -295,7 +359,41 @@ class UnattestedName(Check):
                     f"'{word}' is in no word list; {why}",
                     suggestion=suggestion,
                     confidence=confidence,
+                    # a spelling that only word lists suggest is a hint: most
+                    # names that no list knows are real
+                    severity=Severity.WARNING if evidence else Severity.INFO,
                 )
+
+    def _near_places(self, doc: Document, analysis, taken: set[str]) -> Iterable[Finding]:
+        """A name word that no word list knows, a near spelling of one place of the
+        gazetteer of Norway ("Lillehamer" for Lillehammer)."""
+        person_slots = {t.start for m in analysis.mentions if m.kind == "person" for t in m.slots()}
+        seen: dict[str, str | None] = {}
+        for tok in analysis.tokens:
+            word = tok.text
+            if (
+                not tok.cap
+                or tok.acronym
+                or tok.start in person_slots
+                or word in taken
+                or (tok.initial and word not in analysis.proper_forms)
+                or not word[1:].islower()
+            ):
+                continue
+            if word not in seen:
+                seen[word] = near_place(word) if attestation(word)[0] < UNATTESTED else None
+            place = seen[word]
+            if place is None:
+                continue
+            yield self.finding(
+                doc,
+                tok.start,
+                tok.end,
+                f"'{word}' is in no word list; '{place}' is a place of the gazetteer of Norway",
+                suggestion=place,
+                confidence=0.6,
+                source="gazetteer",
+            )
 
     @staticmethod
     def _suggest(word: str, partner: str, src: dict[str, str], gloss: dict[str, str]):
@@ -309,10 +407,14 @@ class UnattestedName(Check):
         """
         if attestation(word)[0] > 0 or len(word) < 5:
             return None
+        if src or gloss:
+            pass
+        elif _norwegian_name(word):
+            return None  # "Sandrød" is no garble of "Sandrud": a rare real name
         for pool, label, conf in ((src, "the Norwegian source writes", 0.9), (gloss, "the glossary has", 0.85)):
             near = sorted({w for w in pool.values() if similarity(word, w)})
             if len(near) == 1:
-                return near[0], conf, f"{label} '{near[0]}'"
+                return near[0], conf, f"{label} '{near[0]}'", True
         partner_langs = [lang for lang in LANGS if zipf_in(partner, lang) >= 1.0]
         if not partner_langs:
             return None
@@ -340,7 +442,7 @@ class UnattestedName(Check):
         why = f"'{best}' is attested ({describe_attestation(best)}), as is '{partner}'"
         if rivals:
             why += f"; so {'is' if len(rivals) == 1 else 'are'} {_quote(rivals[:3])}"
-        return best, confidence, why
+        return best, confidence, why, False
 
     def _glossary_variants(self, doc: Document, analysis, glossary: Glossary) -> Iterable[Finding]:
         taken: list[tuple[int, int]] = []
@@ -372,12 +474,15 @@ class InconsistentOrganisationName(Check):
     "NATO-Russia Council").  Names with the words in another order ("Department
     of Justice" / "Justice Department") are both standard English and left
     alone.  The canonical name is the glossary's, then the most frequent, then
-    the shorter.
+    the shorter.  An outlet of the gazetteer written with dots ("V.G" for VG)
+    is reported too.
 
     Flags:
     - Stoltenberg invited Russia to the NATO and Russia Council in January. The NATO-Russia Council has not met for two years.
+    - Winter cold is coming, the meteorologist tells V.G on Saturday.
 
     Allows:
+    - The U.S. and the E.U. agreed on Monday.
     - The Department of Justice opened an inquiry. A Justice Department spokesman declined to comment.
     - The NATO-Russia Council has not met for two years, and the NATO-Russia Council secretariat is closed.
     """
@@ -388,6 +493,7 @@ class InconsistentOrganisationName(Check):
     severity = Severity.WARNING
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
+        yield from self._dotted_outlets(doc)
         analysis = analyse(doc)
         glossary = _glossary(ctx)
         gloss = {e.name: e for e in glossary.entries} if glossary is not None else {}
@@ -429,6 +535,24 @@ class InconsistentOrganisationName(Check):
                     )
 
 
+    def _dotted_outlets(self, doc: Document) -> Iterable[Finding]:
+        """"V.G" for VG, "N.R.K." for NRK: an outlet's name is written without dots."""
+        acronyms = {e.name for e in gazetteer().outlets() if e.name.isupper() and e.name.isalpha()}
+        for block in doc.text_blocks():
+            for m in _DOTTED.finditer(doc.text, block.start, block.end):
+                letters = m.group(0).replace(".", "")
+                if letters in acronyms:
+                    yield self.finding(
+                        doc,
+                        m.start(),
+                        m.end(),
+                        f"'{m.group(0)}' is the outlet {letters}, written without dots",
+                        suggestion=letters,
+                        confidence=0.7,
+                    )
+
+
+_DOTTED = re.compile(r"(?<![\w.])[A-Z](?:\.[A-Z])+\.?(?![\w])")
 _SOURCE_NAME = re.compile(r"(?<![\w\-])[A-ZÆØÅ][a-zæøåäöüéè]+(?:-[A-ZÆØÅ][a-zæøåäöüéè]+)?(?![\w\-])")
 
 
@@ -517,4 +641,55 @@ class SourceNameMismatch(Check):
                             break
 
 
-CHECKS = (InconsistentNameSpelling, UnattestedName, InconsistentOrganisationName, SourceNameMismatch)
+class NameTranslatedAsWord(Check):
+    """A name that machine translation turned into English words.
+
+    Norwegian names are often Norwegian words too, and word-for-word MT
+    translates them: the broadcaster NRK becomes "news", a county "Westland" or
+    "Inland", a given name "Inherit" (Arve), a venue "the spectrum" (Spektrum).
+    Reported only where the article shows that a name stands there: a photo
+    credit or a page title's outlet, the outlet someone spoke to ("says X to
+    news"), a county or police district before "police district" or "county",
+    an English word before a surname the article uses alone for a person, a
+    lower-case word that sounds like a name the article writes elsewhere.  The
+    suggestion is the name, from the gazetteer of Norway
+    (``mtqa/data/gazetteer.yaml``) or the table of given names that are words
+    (``mtqa/data/names_translated.yaml``), where it can be inferred.
+
+    Flags:
+    - The mayor was happy with the result, says Kari Nordmann to news.
+    - The fire broke out in a flat in the centre of town. Photo: Ola Hansen / news
+    - The crash was reported to the interior police district at 10 pm.
+    - Duty officer Inherit Fossum says the road is closed. The road will open in the morning, Fossum says.
+
+    Allows:
+    - She said she had heard the news on the radio.
+    - The Innlandet police district was notified at 10 pm.
+    - Duty officer Arve Fossum says the road is closed. The road will open in the morning, Fossum says.
+    """
+
+    code = "NC005"
+    name = "name-translated-as-word"
+    family = "names"
+    severity = Severity.WARNING
+
+    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+        for t in translated_names(analyse(doc)):
+            yield self.finding(
+                doc,
+                t.start,
+                t.end,
+                t.reason,
+                suggestion=t.suggestion,
+                confidence=t.confidence,
+                kind=t.what,
+            )
+
+
+CHECKS = (
+    InconsistentNameSpelling,
+    UnattestedName,
+    InconsistentOrganisationName,
+    SourceNameMismatch,
+    NameTranslatedAsWord,
+)

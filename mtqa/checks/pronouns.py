@@ -17,7 +17,7 @@ from mtqa.model import Document, Finding, Severity
 from mtqa.names.glossary import load_glossary
 from mtqa.names.lexicon import words
 from mtqa.names.mentions import Token
-from mtqa.names.people import People, Person, people
+from mtqa.names.people import People, Person, people, pronoun_base
 
 #: Evidence needed against a pronoun, and how much more than for it.
 MIN_EVIDENCE = 1.0
@@ -62,15 +62,27 @@ class PronounMismatch(Check):
     before it) and the evidence against it is more than twice the evidence for
     it: first the article's own pronouns for that person elsewhere, then a
     gendered title ("Mr", "Mrs") and a given name of known gender.  The message
-    shows the evidence; the confidence grows with it.  Pronouns in quotations and dialogue lines are left alone: "I", "we" and the
-    speaker's "he"/"she" refer within the quote.
+    shows the evidence; the confidence grows with it.  Names in photo credits
+    ("Photo: Ola Nordmann / NTB") are nobody a pronoun refers to.
+
+    Inside a quotation or a dialogue line ("– ..., she said"), a speaker calls
+    themselves "I": a "he" or "she" of the speaker's own gender refers to
+    someone else, and when everyone else near it (in the quote before it, else
+    the nearest sentence before that names someone) is of the other gender, or
+    it opens a sentence whose predecessor's subject is, it is reported ("– The
+    king is pleased. She will soon recover, the queen said").  A possessive
+    whose two-word object the article gives to someone of the other gender
+    ("his childhood home" beside "the Queen's childhood home") is reported too.
 
     Flags:
     - Foreign Minister Kari Nordmann met reporters on Friday. She said the talks had been useful. Nordmann met his US counterpart in Washington in December.
     - Finance Minister Trygve Vedum presented the budget on Monday. He said the budget was tight. At the same time, it confirms that taxes will not rise.
 
+    - King Harald is in hospital. “The king himself is in good spirits. She will soon be back on her feet,” Queen Sonja said.
+
     Allows:
     - Foreign Minister Kari Nordmann met reporters on Friday. She said the talks had been useful. Nordmann met her US counterpart in Washington in December.
+    - Queen Sonja visited the school on Friday. “She was very interested,” headmaster Per Hansen said.
     - Kari Nordmann thanked Per Hansen. He said he was grateful for her support.
     - "I think we are close to a deal," Kari Nordmann said. She left for Brussels on Saturday.
     - The ministry published its report on Friday. It says prices will rise.
@@ -86,6 +98,8 @@ class PronounMismatch(Check):
         glossary = load_glossary(getattr(ctx, "glossary", None)) if ctx is not None else None
         pp = people(doc, glossary, ctx)
         yield from self._gendered(doc, pp)
+        yield from self._in_quotes(doc, pp)
+        yield from self._possessions(doc, pp)
         yield from self._it(doc, pp)
 
     # -- he / she ------------------------------------------------------------------------
@@ -110,6 +124,42 @@ class PronounMismatch(Check):
                 suggestion=_recase(suggestion, r.token.text),
                 confidence=round(min(0.9, 0.4 + 0.15 * against - 0.1 * for_), 2),
                 person=r.person.display,
+            )
+
+    # -- he / she in someone's quote ---------------------------------------------------
+    def _in_quotes(self, doc: Document, pp: People) -> Iterable[Finding]:
+        for r in pp.quoted:
+            base = pronoun_base(r.token.text)
+            swap = _SWAP.get((r.gender, base.lower()))
+            if swap is None or r.expected is None:
+                continue
+            who = r.person.display if r.person is not None else "the person spoken of"
+            noun = "a man" if r.expected == "male" else "a woman"
+            yield self.finding(
+                doc,
+                r.token.start,
+                r.token.end,
+                f"'{r.token.text}' in a quote of {r.speaker} refers to someone other than the speaker, "
+                f"and the one near it is {noun} ({who})",
+                suggestion=_recase(swap, base) + r.token.text[len(base) :],
+                confidence=0.5,
+                person=who,
+            )
+
+    # -- his X, where the article says whose X it is -------------------------------------
+    def _possessions(self, doc: Document, pp: People) -> Iterable[Finding]:
+        for r in pp.possessed:
+            swap = _SWAP.get((r.gender, r.token.lower))
+            if swap is None or r.expected is None:
+                continue
+            noun = "a man's" if r.expected == "male" else "a woman's"
+            yield self.finding(
+                doc,
+                r.token.start,
+                r.token.end,
+                f"'{r.token.text}' does not fit: elsewhere the article gives what follows it to {noun} name",
+                suggestion=_recase(swap, r.token.text),
+                confidence=0.45,
             )
 
     # -- it says -------------------------------------------------------------------------

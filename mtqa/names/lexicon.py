@@ -233,3 +233,13 @@ def recase(word: str, model: str) -> str:
         parts = word.split("-")
         return "-".join(p[:1].upper() + p[1:] for p in parts)
     return word
+
+
+def data_sha256() -> str:
+    """One hash of every data file the names and pronoun checks read (word lists,
+    given names, the gazetteer, the given names that are words), for a report's
+    signature."""
+    digests = [words().sha256]
+    for name in ("gazetteer.yaml", "names_translated.yaml"):
+        digests.append(hashlib.sha256(resources.files("mtqa.data").joinpath(name).read_bytes()).hexdigest())
+    return hashlib.sha256("".join(digests).encode()).hexdigest()

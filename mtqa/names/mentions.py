@@ -77,6 +77,7 @@ class Mention:
     role: str | None = None  # a lower-case role word before the name ("chief")
     kind: str = "name"  # person, org or name (unknown)
     evidence: set[str] = field(default_factory=set)
+    _slots: tuple[Token, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -100,12 +101,14 @@ class Mention:
 
     def slots(self) -> tuple[Token, ...]:
         """The name words that can be spelled wrong: particles, initials, Jr. left out."""
-        w = words()
-        return tuple(
-            t
-            for t in self.tokens
-            if t.cap and len(t.text) > 1 and t.lower not in w.suffixes and not t.acronym
-        )
+        if self._slots is None:
+            w = words()
+            self._slots = tuple(
+                t
+                for t in self.tokens
+                if t.cap and len(t.text) > 1 and t.lower not in w.suffixes and not t.acronym
+            )
+        return self._slots
 
     @property
     def first(self) -> Token | None:
@@ -155,11 +158,47 @@ def _title_case_block(text: str) -> bool:
     return caps / len(long_words) >= 0.6
 
 
+_OPENING_QUOTES = "“«„"
+_CLOSING_QUOTES = "”»“"
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of text inside quotation marks (straight or curly double quotes)."""
+    """Spans of text inside quotation marks: curly, guillemets or straight double
+    quotes, an opening mark closed by any closing one (MT mixes “...» and «...”)."""
     spans = []
-    for m in re.finditer(r"“[^”]*”?|\"[^\"]*\"?|«[^»]*»?", text):
-        spans.append((m.start(), m.end()))
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in _OPENING_QUOTES or c == '"':
+            closers = '"' if c == '"' else _CLOSING_QUOTES + '"'
+            j = i + 1
+            while j < n and text[j] not in closers:
+                j += 1
+            spans.append((i, min(j + 1, n)))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+_CLAUSE = re.compile(r"[^.!?]*(?:[.!?]+|$)")
+
+
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """The reporting clauses of a dialogue line ("– We are close, she says."):
+    from a comma, question or exclamation mark to the end of its sentence, when
+    a verb of saying is among its first six words and it is short."""
+    verbs = words().speech_verbs
+    spans = []
+    for m in re.finditer(r"[,?!]\s+", text):
+        start = m.end()
+        end_m = _CLAUSE.match(text, start)
+        end = end_m.end() if end_m else len(text)
+        clause = WORD.findall(text[start:end])
+        if not clause or len(clause) > 30:
+            continue
+        if any(w.lower() in verbs for w in clause[:6]):
+            spans.append((start, end))
     return spans
 
 
@@ -182,6 +221,7 @@ def tokenize(doc: Document) -> list[Token]:
         title_case = block.kind in (BlockKind.TITLE, BlockKind.HEADING) and _title_case_block(text)
         dialogue = block.kind is BlockKind.QUOTE
         quotes = _quote_spans(text)
+        reporting = attribution_spans(text) if dialogue else []
         qi = 0
         for m in WORD.finditer(text):
             raw = m.group(0)
@@ -208,7 +248,8 @@ def tokenize(doc: Document) -> list[Token]:
             while qi < len(quotes) and quotes[qi][1] <= m.start():
                 qi += 1
             marks = qi < len(quotes) and quotes[qi][0] <= m.start() < quotes[qi][1]
-            quoted = dialogue or marks
+            said = any(a <= m.start() < b for a, b in reporting)
+            quoted = (dialogue and not said) or marks
             tokens.append(
                 Token(
                     text=word,

@@ -12,14 +12,22 @@ full with it.  Pronouns are resolved with a deliberately cautious heuristic:
 - a pronoun with one candidate is *resolved*;
 - a sentence-initial "He"/"She" with several candidates goes to the subject of
   the sentence that named them (its first word), as evidence only, and only when
-  no other candidate could be a "he"/"she".
+  no other candidate could be a "he"/"she";
+- several candidates who all have the other gender by title or given name
+  make the pronoun wrong whichever it is;
+- "himself"/"herself" refers inside its own sentence: one person there is it.
 
-Pronouns inside quotation marks or dialogue lines are left out: the speaker's
-"I", "we", "he" and "she" refer within the quote.
+Names in photo credits ("Photo: Kari Nordmann / NTB") are no candidates.
+Pronouns inside quotation marks or dialogue lines are resolved apart
+(:func:`_resolve_quoted`): the speaker says "I", so a "he"/"she" of the
+speaker's gender refers to someone else near it.  A possessive whose two-word
+object the article gives to someone else ("his childhood home" beside "the
+Queen's childhood home") is checked by :func:`_resolve_possessed`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -44,8 +52,18 @@ _AFTER_NOUN = {
 _PLURAL_NOUNS = {"men", "women", "people", "children", "kids", "parents", "twins", "family", "couple"}
 
 
+_CONTRACTION = re.compile(r"['’](?:ll|s|d|re|ve|m)$", re.I)
+#: "Her Majesty", "His Royal Highness": a form of address, not a pronoun.
+_ADDRESS = {"majesty", "royal", "highness", "excellency", "holiness", "grace"}
+
+
+def pronoun_base(word: str) -> str:
+    """``she’ll`` -> ``she``: the pronoun of a contraction."""
+    return _CONTRACTION.sub("", word)
+
+
 def pronoun_gender(word: str) -> str | None:
-    low = word.lower()
+    low = pronoun_base(word).lower()
     if low in MALE:
         return "male"
     if low in FEMALE:
@@ -79,6 +97,7 @@ class Ref:
     gender: str | None = None  # of a person noun or title
     subject: bool = False  # the first word of its sentence
     unknown: bool = False  # a name that may be a person's
+    quoted: bool = False  # inside quotation marks or a dialogue line
 
 
 @dataclass
@@ -87,6 +106,8 @@ class Resolution:
     gender: str
     person: Person | None
     hard: bool  # one candidate (else: the previous sentence's subject)
+    speaker: str | None = None  # for a pronoun in a quote: who speaks
+    expected: str | None = None  # the referent's gender, when it is known without a Person
 
 
 @dataclass
@@ -96,6 +117,8 @@ class People:
     refs: list[Ref]
     person_of: dict[int, Person]  # mention start -> person
     resolutions: list[Resolution]
+    quoted: list[Resolution] = field(default_factory=list)  # he/she in a quote, not the speaker
+    possessed: list[Resolution] = field(default_factory=list)  # "his X" where X is a woman's
 
     def gender(self, person: Person, exclude: Token | None = None) -> dict[str, float]:
         """Evidence for each gender: resolved pronouns (one each, an unsure one
@@ -185,14 +208,37 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx) -> tuple[dict, dic
 _VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
 
 
-def _maybe_person(doc: Document, analysis: Analysis, m: Mention) -> bool:
+_CREDIT = re.compile(r"(?:Photo|Foto|Photograph|Video|Illustration|Graphics|Camera|Source)\s*:[^:\n]*$", re.I)
+_SUBJECT_LEAD = re.compile(r"^[\s–—\-\"“«‘']*(?:(?:the|a|an|his|her|their|our|my|then|former|new)\s+)*$", re.I)
+
+
+def _credit(doc: Document, m: Mention) -> bool:
+    """A name in a photo credit ("Photo: Kari Nordmann / NTB")."""
+    sentence = doc.sentence_at(m.start)
+    start = sentence.start if sentence is not None else max(0, m.start - 80)
+    before = doc.text[max(start, m.start - 80) : m.start]
+    return bool(_CREDIT.search(before))
+
+
+def _subject(doc: Document, tok: Token, first: int) -> bool:
+    """Whether a mention starting at ``first`` opens its sentence ("The king
+    himself is ...", "– Kari Nordmann said ..."): the likely subject."""
+    sentence = doc.sentence_at(tok.start)
+    if sentence is None:
+        return False
+    return bool(_SUBJECT_LEAD.match(doc.text[sentence.start : first]))
+
+
+def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[int] | None = None) -> bool:
     """A name of unknown kind that may be a person's: two or three name words
     ("Veronika Stepanova"), or one followed by a verb ("Trump called")."""
     w = words()
     slots = m.slots()
     if 2 <= len(slots) <= 3:
         return True
-    nxt = next((t for t in analysis.tokens if t.start >= m.end + 1), None)
+    starts = starts if starts is not None else [t.start for t in analysis.tokens]
+    k = bisect.bisect_left(starts, m.end + 1)
+    nxt = analysis.tokens[k] if k < len(analysis.tokens) else None
     if nxt is None or nxt.sentence != m.sentence or doc.text[m.end : nxt.start].strip() not in ("", "'s", "’s"):
         return False
     return nxt.lower in w.speech_verbs or bool(_VERBISH.match(nxt.text)) and nxt.lower not in _NOT_VERBS
@@ -204,9 +250,6 @@ _NOT_VERBS = {"was", "has", "is", "as", "its", "his", "this", "us", "plus", "new
 def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> list[Ref]:
     w = words()
     refs: list[Ref] = []
-    sentence_first: dict[int, int] = {}
-    for t in analysis.tokens:
-        sentence_first.setdefault(t.sentence, t.start)
     mention_starts = {m.start: m for m in analysis.mentions}
     role_positions = set()
     for m in analysis.mentions:
@@ -214,17 +257,22 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             # the role word right before the name is part of the name
             role_positions.add(m.start)
     tokens = analysis.tokens
+    starts = [t.start for t in tokens]
     for i, t in enumerate(tokens):
         if t.start in mention_starts:
             m = mention_starts[t.start]
+            if _credit(doc, m):
+                continue  # "Photo: Kari Nordmann / NTB": no one the text speaks of
             person = person_of.get(m.start)
             if person is not None:
                 first = m.title[0].start if m.title else m.start
-                refs.append(Ref(m.start, t.sentence, person=person, subject=sentence_first.get(t.sentence) == first))
-            elif m.kind == "name" and _maybe_person(doc, analysis, m):
+                refs.append(
+                    Ref(m.start, t.sentence, person=person, subject=_subject(doc, t, first), quoted=t.quoted)
+                )
+            elif m.kind == "name" and _maybe_person(doc, analysis, m, starts):
                 # someone the article does not show to be a person, who may be
                 # one: a pronoun near them is not clear
-                refs.append(Ref(m.start, t.sentence, unknown=True))
+                refs.append(Ref(m.start, t.sentence, unknown=True, quoted=t.quoted))
             continue
         if t.cap:
             continue
@@ -250,7 +298,11 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             if nxt is not None and nxt.start in mention_starts and doc.text[t.end : nxt.start].strip() == "":
                 continue  # "counterpart Anthony Blinken": a role
             gender = "male" if low in w.male_nouns else "female" if low in w.female_nouns else None
-            refs.append(Ref(t.start, t.sentence, gender=gender))
+            if gender is None and low in w.male_titles:
+                gender = "male"
+            elif gender is None and low in w.female_titles:
+                gender = "female"
+            refs.append(Ref(t.start, t.sentence, gender=gender, subject=_subject(doc, t, t.start), quoted=t.quoted))
     refs.sort(key=lambda r: r.start)
     return refs
 
@@ -269,32 +321,61 @@ def _cataphora(analysis: Analysis, t: Token, refs: list[Ref]) -> bool:
     return bool(after) and after[0].person is not None and doc.text[comma + 1 : after[0].start].strip() == ""
 
 
+_REFLEXIVE = {"himself", "herself"}
+
+
+def _static_gender(person: Person) -> str | None:
+    """The gender a person's title or given name says, when it says one."""
+    genders = {g for g, reasons in person.static.items() if reasons}
+    return next(iter(genders)) if len(genders) == 1 else None
+
+
 def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
     out: list[Resolution] = []
     by_sentence: dict[int, list[Ref]] = defaultdict(list)
     for r in refs:
         by_sentence[r.sentence].append(r)
-    for t in analysis.tokens:
+    tokens = analysis.tokens
+    for i, t in enumerate(tokens):
         g = pronoun_gender(t.text)
-        if g is None or t.quoted or t.sentence < 0:
+        if g is None or t.quoted or t.sentence < 0 or _address(tokens, i):
             continue
         if _cataphora(analysis, t, by_sentence.get(t.sentence, [])):
             continue
+        here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
+        if t.lower in _REFLEXIVE:
+            # "himself" refers inside its own sentence: one person there is it
+            local = [r for r in here if r.person is not None or r.unknown or not r.quoted]
+            persons_here = {id(r.person): r.person for r in local if r.person is not None}
+            if len(persons_here) == 1 and len(local) == sum(1 for r in local if r.person is not None):
+                out.append(Resolution(t, g, next(iter(persons_here.values())), True))
+                continue
         # everyone named in the sentence before the pronoun and in the sentences
         # before it: one person there is a clear referent, two are not
-        cands = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
+        cands = here
         from_previous = not cands
         for back in range(1, LOOKBACK + 1):
             cands = by_sentence.get(t.sentence - back, []) + cands
         if not cands:
             continue
-        # a noun or title of the other gender cannot be the referent
-        cands = [r for r in cands if r.person is not None or r.gender in (None, g)]
+        # a noun or title of the other gender cannot be the referent, nor a
+        # noun inside someone's quote ("my little one")
+        cands = [
+            r for r in cands if r.person is not None or (r.gender in (None, g) and (r.unknown or not r.quoted))
+        ]
         people = {id(r.person): r.person for r in cands if r.person is not None}
         nouns = [r for r in cands if r.person is None]  # person nouns and unknown names
         if len(people) == 1 and not nouns:
             out.append(Resolution(t, g, next(iter(people.values())), True))
             continue
+        if len(people) > 1 and not nouns:
+            # several people, all of the other gender by title or given name:
+            # whichever it is, the pronoun does not fit
+            genders = {_static_gender(p) for p in people.values()}
+            if len(genders) == 1 and None not in genders and g not in genders:
+                nearest = max((r for r in cands if r.person is not None), key=lambda r: r.start)
+                out.append(Resolution(t, g, nearest.person, True))
+                continue
         sentence_initial = t.initial and t.text[:1].isupper()
         previous = [r for r in by_sentence.get(t.sentence - 1, [])]
         if from_previous and sentence_initial and previous and previous[0].subject and previous[0].person is not None:
@@ -302,6 +383,191 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             others = [r for r in previous[1:] if r.person is not subject]
             if all(r.person is not None or r.gender not in (None, g) for r in others):
                 out.append(Resolution(t, g, subject, False))
+    return out
+
+
+def _address(tokens: list[Token], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].lower in _ADDRESS
+
+
+# -- pronouns inside quotes -----------------------------------------------------------
+#: How many sentences back a pronoun in a quote looks for someone other than the speaker.
+QUOTE_LOOKBACK = 8
+
+
+@dataclass
+class Speaker:
+    label: str
+    person: Person | None
+    gender: str | None
+
+
+def _evident_gender(pp_persons: People, person: Person) -> str | None:
+    """A title or given name of one gender, else a clear majority of evidence."""
+    static = {g for g, reasons in person.static.items() if reasons}
+    if len(static) == 1:
+        return next(iter(static))
+    score = pp_persons.gender(person)
+    if max(score.values()) >= 1 and score["male"] != score["female"]:
+        return max(score, key=lambda g: score[g])
+    return None
+
+
+def _speaker(pp: People, i: int, by_start: dict[int, Ref], resolved: dict[int, Resolution]) -> Speaker | None:
+    """Who speaks the quote that token ``i`` is in: the reporting clause after
+    it in its block (", she said", ", Queen Sonja said", "answers the queen")."""
+    tokens = pp.analysis.tokens
+    t = tokens[i]
+    w = words()
+    j = i + 1
+    while j < len(tokens) and tokens[j].block == t.block and tokens[j].quoted:
+        j += 1
+    clause = []
+    while j < len(tokens) and tokens[j].block == t.block and not tokens[j].quoted and len(clause) < 8:
+        clause.append(j)
+        j += 1
+    if not any(tokens[k].lower in w.speech_verbs for k in clause[:6]):
+        return None
+    for k in clause:
+        tok = tokens[k]
+        g = pronoun_gender(tok.text)
+        if g is not None and tok.lower in ("he", "she"):
+            r = resolved.get(tok.start)
+            person = r.person if r is not None else _recent_of_gender(pp, tok, g)
+            return Speaker(f"'{tok.text}'", person, g)
+        ref = by_start.get(tok.start)
+        if ref is not None and ref.person is not None:
+            return Speaker(ref.person.display, ref.person, _evident_gender(pp, ref.person))
+        if ref is not None and ref.gender is not None:
+            return Speaker(f"the {tok.text}", None, ref.gender)
+    return None
+
+
+def _recent_of_gender(pp: People, tok: Token, gender: str) -> Person | None:
+    """The person last named before ``tok`` (not in a quote) whose gender is ``gender``."""
+    k = bisect.bisect_left([r.start for r in pp.refs], tok.start)
+    for r in reversed(pp.refs[:k]):
+        if r.person is None or r.quoted:
+            continue
+        if tok.sentence - r.sentence > QUOTE_LOOKBACK:
+            return None
+        if _evident_gender(pp, r.person) == gender:
+            return r.person
+    return None
+
+
+def _ref_gender(pp: People, r: Ref) -> str | None:
+    if r.person is not None:
+        return _evident_gender(pp, r.person)
+    return r.gender
+
+
+def _resolve_quoted(pp: People) -> list[Resolution]:
+    """A "he"/"she" in a quote whose speaker has that gender refers to someone
+    else: a speaker says "I".  When everyone else near it (in the quote before it,
+    else the nearest sentence before that names someone other than the speaker)
+    has the other gender, or it opens a sentence whose predecessor's subject has
+    the other gender, the pronoun is wrong."""
+    analysis = pp.analysis
+    tokens = analysis.tokens
+    by_start = {r.start: r for r in pp.refs}
+    resolved = {r.token.start: r for r in pp.resolutions}
+    by_sentence: dict[int, list[Ref]] = defaultdict(list)
+    for r in pp.refs:
+        by_sentence[r.sentence].append(r)
+    out: list[Resolution] = []
+    for i, t in enumerate(tokens):
+        g = pronoun_gender(t.text)
+        if g is None or not t.quoted or t.sentence < 0 or _address(tokens, i):
+            continue
+        speaker = _speaker(pp, i, by_start, resolved)
+        if speaker is None or speaker.gender != g:
+            continue
+
+        def others(refs: list[Ref], speaker: Speaker = speaker) -> list[Ref]:
+            return [r for r in refs if speaker.person is None or r.person is not speaker.person]
+
+        cands = others([r for r in by_sentence.get(t.sentence, []) if r.start < t.start])
+        back = 1
+        while not cands and back <= QUOTE_LOOKBACK:
+            cands = others(by_sentence.get(t.sentence - back, []))
+            back += 1
+        if not cands:
+            continue
+        genders = [_ref_gender(pp, r) for r in cands]
+        if g in genders:
+            continue
+        other = "female" if g == "male" else "male"
+        subject = next((r for r in cands if r.subject), None)
+        if t.initial and subject is not None and _ref_gender(pp, subject) == other:
+            referent = subject
+        elif all(x == other for x in genders):
+            referent = cands[-1]
+        else:
+            continue
+        out.append(Resolution(t, g, referent.person, True, speaker=speaker.label, expected=other))
+    return out
+
+
+# -- a possession the article gives to someone else ------------------------------------
+_NOT_POSSESSED = {"own", "way", "life", "time", "first", "last", "best", "side", "part", "role", "view"}
+
+
+def _possessed(text: str, tokens: list[Token], i: int) -> str | None:
+    """The two-word noun phrase after token ``i`` ("childhood home", "Instagram
+    profile"), lower case, when it is one."""
+    if i + 2 >= len(tokens):
+        return None
+    t, a, b = tokens[i], tokens[i + 1], tokens[i + 2]
+    if text[t.end : a.start] not in (" ", "'s ", "’s ") or text[a.end : b.start] != " ":
+        return None
+    if a.sentence != t.sentence or b.sentence != a.sentence:
+        return None
+    if a.lower in _NOT_POSSESSED or len(a.text) < 4 or len(b.text) < 4 or b.lower in words().person_nouns:
+        return None
+    return f"{a.lower} {b.lower}"
+
+
+def _possessor_gender(pp: People, tok: Token, by_last: dict[int, Person]) -> str | None:
+    """The gender of the possessor ``tok`` ("the Queen's", "Kari's", "her");
+    ``by_last`` maps the start of a mention's last word to its person."""
+    w = words()
+    g = pronoun_gender(tok.text)
+    if g is not None:
+        return g if tok.lower in ("his", "her") else None
+    if not tok.possessive:
+        return None
+    if tok.lower in w.female_titles or tok.lower in w.female_nouns:
+        return "female"
+    if tok.lower in w.male_titles or tok.lower in w.male_nouns:
+        return "male"
+    person = by_last.get(tok.start)
+    return _evident_gender(pp, person) if person is not None else None
+
+
+def _resolve_possessed(pp: People) -> list[Resolution]:
+    """"his childhood home" where the article calls it "the Queen's childhood
+    home" (and never a man's): the possessive does not fit its possessor."""
+    tokens = pp.analysis.tokens
+    by_last = {m.last.start: p for p in pp.persons.values() for m in p.mentions if m.last is not None}
+    phrases: dict[str, list[tuple[int, str | None]]] = defaultdict(list)
+    for i, t in enumerate(tokens):
+        if t.possessive or t.lower in ("his", "her"):
+            phrase = _possessed(pp.analysis.doc.text, tokens, i)
+            if phrase is not None:
+                gender = None if t.quoted and not t.possessive else _possessor_gender(pp, t, by_last)
+                phrases[phrase].append((i, gender))
+    out: list[Resolution] = []
+    for uses in phrases.values():
+        if len(uses) < 2:
+            continue
+        for i, g in uses:
+            t = tokens[i]
+            if t.possessive or g is None or t.quoted:
+                continue
+            others = {og for j, og in uses if j != i and tokens[j].possessive and og is not None}
+            if len(others) == 1 and g not in others:
+                out.append(Resolution(t, g, None, True, expected=next(iter(others))))
     return out
 
 
@@ -324,6 +590,8 @@ def people(doc: Document, glossary: Glossary | None = None, ctx=None) -> People:
         if r.person is not None:
             r.person.votes[r.gender].append((r.token, r.hard))
     result.resolutions = resolutions
+    result.quoted = _resolve_quoted(result)
+    result.possessed = _resolve_possessed(result)
     _CACHE[cache_key] = result
     while len(_CACHE) > 64:
         _CACHE.pop(next(iter(_CACHE)))

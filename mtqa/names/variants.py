@@ -13,8 +13,17 @@ spellings are one person's when they are phonetically similar
 
 and never when both are written with given names that are not alike (two
 people: "Jens Stoltenberg" and "Thorvald Stoltenberg" share a surname; "Per
-Pedersen" and "Ola Petersen" are two people).  Given names are grouped when
-their surnames are one and the given names are similar.
+Pedersen" and "Ola Petersen" are two people).  A surname never written with a
+given name that is a near spelling (:func:`mtqa.names.phonetic.near_spelling`)
+of a person's introduced in full is that person's, attested or not ("Wally"
+for "Vallo"), unless both are common surnames (Pedersen / Petersen) or short
+attested names a letter apart (Lie / Lien).  Spellings that differ only in
+Norwegian letters are one name whoever is named with them.  Given names are
+grouped when their surnames are one and the given names are similar, or one
+is a known given name and the other a garble of it ("Stal" / "Ståle").
+
+Place names, roads and institutions are grouped in :mod:`mtqa.names.places`
+and their spelling chosen by :func:`choose_place`.
 
 The canonical spelling is chosen in this order: the Norwegian source, the user
 glossary, attestation in word lists (a spelling not in the article counts when
@@ -29,9 +38,10 @@ import re
 from dataclasses import dataclass, field
 
 from mtqa.names.glossary import Glossary
-from mtqa.names.lexicon import ATTESTED, LANGS, UNATTESTED, attestation, attested_neighbours
-from mtqa.names.mentions import Analysis, Token
-from mtqa.names.phonetic import distance, fold, similarity, skeleton
+from mtqa.names.lexicon import ATTESTED, LANGS, UNATTESTED, attestation, attested_neighbours, words
+from mtqa.names.mentions import Analysis, Mention, Token
+from mtqa.names.phonetic import distance, fold, near_spelling, similarity, skeleton
+from mtqa.names.places import place_groups, place_spellings
 
 _LANG_NAMES = {
     "nb": "Norwegian", "sv": "Swedish", "da": "Danish", "en": "English", "de": "German",
@@ -39,6 +49,9 @@ _LANG_NAMES = {
     "pl": "Polish",
 }
 assert set(LANGS) <= set(_LANG_NAMES)
+#: Two spellings both this frequent are two common names (Pedersen, Petersen):
+#: a near spelling alone does not make them one person's.
+COMMON_SURNAME = 3.5
 _SOURCE_WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
 
 
@@ -115,22 +128,49 @@ class _Union:
         return [g for g in out.values() if len(g) > 1]
 
 
+def given_compatible(x: str, y: str) -> bool:
+    """Two given names that may be one person's: alike, or one a garble of the
+    other (a spelling that is no known given name, starting like one: "Moi" /
+    "Mohamed", "Stal" / "Ståle")."""
+    if x == y or similarity(x, y) or near_spelling(x, y):
+        return True
+    w = words()
+    fx, fy = fold(x), fold(y)
+    if w.is_first_name(x) and w.is_first_name(y):
+        return False
+    return len(fx) >= 2 and len(fy) >= 2 and fx[:2] == fy[:2]
+
+
 def _alike(a: set[str], b: set[str]) -> bool:
-    return any(x == y or similarity(x, y) for x in a for y in b)
+    return any(given_compatible(x, y) for x in a for y in b)
 
 
 def same_surname(a: Spelling, b: Spelling) -> bool:
     """Whether two surname spellings are one person's (see the module docstring)."""
     sim = similarity(a.text, b.text)
-    if not sim:
+    near = near_spelling(a.text, b.text)
+    if not (sim or near):
         return False
     if not (a.person or b.person):
         return False
+    if fold(a.text) == fold(b.text):
+        return True  # "Søreide" / "Soreide": the letters MT drops, whoever else is named
     if a.given and b.given:
         return _alike(a.given, b.given)
-    if fold(a.text) == fold(b.text):
-        return True
     za, zb = attestation(a.text)[0], attestation(b.text)[0]
+    introduced = a if a.given else b
+    if bool(a.given) != bool(b.given) and near and introduced.person:
+        # news names a person in full first and by the surname after: a surname
+        # never written with a given name that is a near spelling of one that
+        # is, is that person's, attested or not; a short pair of attested names
+        # needs a phonetic match (Lie / Lien, Moe / Mo are two families)
+        if min(za, zb) >= COMMON_SURNAME:
+            return False  # Pedersen / Petersen, Johansen / Johnsen: two families
+        if min(za, zb) >= ATTESTED and min(len(a.text), len(b.text)) <= 5 and near < 2:
+            return False
+        return True
+    if not sim:
+        return False
     if min(za, zb) >= UNATTESTED:
         return False
     # one is unattested: a strong (phonetic) match, or a weak one to a name
@@ -141,6 +181,17 @@ def same_surname(a: Spelling, b: Spelling) -> bool:
     return bool(a.given) != bool(b.given) and min(len(a.text), len(b.text)) >= 6
 
 
+def surname_text(m: Mention) -> str:
+    """The surname of a mention as written, with a capitalised particle before it
+    ("El Younosi", "Van Dijk")."""
+    last = m.last
+    assert last is not None
+    slots = m.slots()
+    if len(slots) >= 3 and slots[-2].lower in words().particles:
+        return f"{slots[-2].text} {last.text}"
+    return last.text
+
+
 def surname_spellings(analysis: Analysis) -> dict[str, Spelling]:
     out: dict[str, Spelling] = {}
     for m in analysis.mentions:
@@ -149,7 +200,8 @@ def surname_spellings(analysis: Analysis) -> dict[str, Spelling]:
         last = m.last
         if last is None:
             continue
-        s = out.setdefault(last.text, Spelling(last.text))
+        text = surname_text(m)
+        s = out.setdefault(text, Spelling(text))
         s.tokens.append(last)
         s.person |= m.kind == "person"
         if m.full and m.first is not None:
@@ -174,8 +226,9 @@ def given_spellings(analysis: Analysis, surname_of: dict[str, str]) -> dict[str,
     for m in analysis.mentions:
         if m.kind == "org" or not m.full:
             continue
-        first, last = m.first, m.last
-        group = surname_of.get(last.text, last.text)
+        first = m.first
+        surname = surname_text(m)
+        group = surname_of.get(surname, surname)
         s = out.setdefault(group, {}).setdefault(first.text, Spelling(first.text, person=True, full=True))
         s.tokens.append(first)
     return out
@@ -183,6 +236,9 @@ def given_spellings(analysis: Analysis, surname_of: dict[str, str]) -> dict[str,
 
 def same_given(a: Spelling, b: Spelling) -> bool:
     sim = similarity(a.text, b.text)
+    w = words()
+    if w.is_first_name(a.text) != w.is_first_name(b.text) and given_compatible(a.text, b.text):
+        return True  # "Stal" beside "Ståle": a known given name and a garble of it
     if not sim:
         return False
     if fold(a.text) == fold(b.text) or sim == 2:
@@ -217,6 +273,7 @@ def choose(
     glossary: Glossary | None = None,
     ctx=None,
     contexts: list[str] | None = None,
+    given: bool = False,
 ) -> Choice:
     names = list(spellings)
     # 1. the Norwegian source
@@ -244,6 +301,11 @@ def choose(
         near = [w for w in canon.values() if all(similarity(w, n) for n in names)]
         if len(near) == 1:
             return Choice(near[0], f"the glossary spells it '{near[0]}'", 0.85, "glossary")
+    # a given name: the spelling that is a known given name ("Ståle", not "Stal")
+    if given:
+        known = [n for n in names if words().is_first_name(n)]
+        if len(known) == 1:
+            return Choice(known[0], f"'{known[0]}' is a known given name", 0.75, "given-name")
     # diacritics: variants that differ only in them keep them
     folded = {fold(n) for n in names}
     if len(folded) == 1:
@@ -303,6 +365,34 @@ def choose(
     return Choice(top, f"'{top}' comes first", 0.35, "first")
 
 
+def choose_place(spellings: dict[str, Spelling], source: dict[str, str] | None, glossary: Glossary | None) -> Choice:
+    """The spelling of a place: the source's, the glossary's, the gazetteer's,
+    an attested one, the most frequent, the first."""
+    from mtqa.names.gazetteer import gazetteer
+
+    names = list(spellings)
+    if source or glossary is not None:
+        picked = choose(spellings, source, glossary)
+        if picked.step in ("source", "glossary"):
+            return picked
+    if len({fold(n) for n in names}) == 1:
+        marked = [n for n in names if n != fold(n) and n.lower() != fold(n)]
+        if len(marked) == 1:
+            return Choice(marked[0], f"'{marked[0]}' keeps the letters the others drop", 0.8, "diacritics")
+    known = [n for n in names if gazetteer().knows(n)]
+    if len(known) == 1:
+        return Choice(known[0], f"'{known[0]}' is the name in the gazetteer of Norway", 0.85, "gazetteer")
+    zs = sorted(((attestation(n)[0], n) for n in names), reverse=True)
+    if zs[0][0] >= UNATTESTED and zs[1][0] < UNATTESTED:
+        best = zs[0][1]
+        return Choice(best, f"'{best}' is the attested spelling ({describe_attestation(best)})", 0.7, "attested")
+    ordered = sorted(names, key=lambda n: (-spellings[n].count, min(t.start for t in spellings[n].tokens)))
+    top = ordered[0]
+    if spellings[top].count > spellings[ordered[1]].count:
+        return Choice(top, f"'{top}' is the most frequent spelling", 0.5, "majority")
+    return Choice(top, f"'{top}' comes first", 0.4, "first")
+
+
 def rank_outside(cand: str, z: float, spellings: dict[str, Spelling]) -> tuple:
     """Sort key of a spelling from outside the article: same consonants first,
     then the fewest edits from the article's spellings (weighted by use), then
@@ -312,8 +402,26 @@ def rank_outside(cand: str, z: float, spellings: dict[str, Spelling]) -> tuple:
     return (-same, edits, -z)
 
 
-def clusters(analysis: Analysis, source: str | None = None, glossary: Glossary | None = None, ctx=None) -> list[Cluster]:
-    """Every group of spellings of one name in the article, with its canonical spelling."""
+_CLUSTERS: dict[tuple[int, str | None, int], tuple[Analysis, list[Cluster]]] = {}
+
+
+def clusters(
+    analysis: Analysis, source: str | None = None, glossary: Glossary | None = None, ctx=None
+) -> list[Cluster]:
+    """Every group of spellings of one name in the article, with its canonical
+    spelling (cached per analysis: the names and pronoun checks all ask)."""
+    cache_key = (id(analysis), source, id(glossary))
+    hit = _CLUSTERS.get(cache_key)
+    if hit is not None and hit[0] is analysis and getattr(ctx, "scorer", None) is None:
+        return hit[1]
+    out = _clusters(analysis, source, glossary, ctx)
+    _CLUSTERS[cache_key] = (analysis, out)
+    while len(_CLUSTERS) > 64:
+        _CLUSTERS.pop(next(iter(_CLUSTERS)))
+    return out
+
+
+def _clusters(analysis: Analysis, source: str | None, glossary: Glossary | None, ctx) -> list[Cluster]:
     src = source_words(source) if source else None
     surnames = surname_spellings(analysis)
     out: list[Cluster] = []
@@ -332,6 +440,11 @@ def clusters(analysis: Analysis, source: str | None = None, glossary: Glossary |
                     u.union(a, b)
         for group in u.groups(names):
             members = {n: given[n] for n in group}
-            out.append(Cluster("given", members, choose(members, src, glossary, ctx)))
+            out.append(Cluster("given", members, choose(members, src, glossary, ctx, given=True)))
+    taken = {s for c in out for s in c.spellings}
+    places = place_spellings(analysis, taken)
+    for group in place_groups(places, analysis):
+        members = {n: Spelling(n, tokens=places[n]) for n in group}
+        out.append(Cluster("place", members, choose_place(members, src, glossary)))
     return out
 

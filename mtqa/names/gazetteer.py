@@ -1,0 +1,203 @@
+"""A gazetteer of Norway: places, police districts, outlets and institutions.
+
+The data is ``mtqa/data/gazetteer.yaml`` (general knowledge, MIT).  Each entry
+has its Norwegian ``name``, the English forms that are right (``english``) and the
+word-for-word renderings machine translation makes of it (``translated``).  The
+names checks use it to keep two real places apart (Troms and Tromsø are not one
+name spelled two ways), to choose a spelling (a gazetteer name beats a garble of
+it) and to recognise a name translated as words ("news" for NRK).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from mtqa.names.phonetic import fold
+
+GAZETTEER_FILE = "gazetteer.yaml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str  # county, police_district, place, outlet, institution
+    english: tuple[str, ...] = ()
+    translated: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: the caches below key on it
+class Gazetteer:
+    entries: tuple[Entry, ...]
+    nrk_regions: tuple[str, ...]
+    sha256: str
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every name word (folded) of every entry and its English forms."""
+        return _words(self)
+
+    def knows(self, word: str) -> bool:
+        return fold(word) in self.words
+
+    def outlets(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.kind == "outlet")
+
+    def by_kind(self, kind: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.kind == kind)
+
+
+@cache
+def _words(g: Gazetteer) -> frozenset[str]:
+    out: set[str] = set()
+    for e in g.entries:
+        for form in (e.name, *e.english):
+            for part in form.replace("-", " ").split():
+                if part[:1].isupper() and len(part) > 1:
+                    out.add(fold(part))
+            out.add(fold(form))
+    return frozenset(out)
+
+
+def _entry(raw, kind: str) -> Entry:
+    if isinstance(raw, str):
+        return Entry(raw, kind)
+    return Entry(
+        str(raw["name"]),
+        kind,
+        tuple(str(x) for x in raw.get("english", ()) or ()),
+        tuple(str(x) for x in raw.get("translated", ()) or ()),
+    )
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    raw = resources.files("mtqa.data").joinpath(GAZETTEER_FILE).read_bytes()
+    data = yaml.safe_load(raw.decode("utf-8"))
+    kinds = {
+        "counties": "county",
+        "police_districts": "police_district",
+        "places": "place",
+        "outlets": "outlet",
+        "institutions": "institution",
+    }
+    entries = tuple(_entry(item, kind) for key, kind in kinds.items() for item in data.get(key, ()) or ())
+    return Gazetteer(entries, tuple(str(r) for r in data.get("nrk_regions", ())), hashlib.sha256(raw).hexdigest())
+
+
+@dataclass(frozen=True)
+class Garble:
+    start: int
+    end: int
+    written: str
+    name: str  # the gazetteer's spelling
+    context: str  # the gazetteer name it was found in
+
+
+@cache
+def _tails(g: Gazetteer) -> dict[str, set[str]]:
+    """The rest of each multi-word gazetteer name after its first word:
+    ``University Hospital`` -> {``Haukeland``, ``Oslo``, ...}."""
+    out: dict[str, set[str]] = {}
+    for e in g.entries:
+        for form in (e.name, *e.english):
+            parts = form.split(" ", 1)
+            if len(parts) == 2 and parts[1][:1].isupper() and len(parts[0]) >= 4:
+                out.setdefault(parts[1], set()).add(parts[0])
+    return out
+
+
+@cache
+def _tail_pattern(g: Gazetteer) -> re.Pattern[str]:
+    tails = sorted(_tails(g), key=len, reverse=True)
+    return re.compile(r"\b([A-ZÆØÅ][a-zæøåéü]+) (" + "|".join(re.escape(t) for t in tails) + r")\b")
+
+
+@cache
+def _region_names(g: Gazetteer) -> frozenset[str]:
+    """Single-word names of counties, police districts and NRK's offices."""
+    out = {e.name for e in g.entries if e.kind in ("county", "police_district")}
+    out |= set(g.nrk_regions)
+    return frozenset(n for n in out if " " not in n and "-" not in n)
+
+
+def garbles(text: str, start: int, end: int) -> list[Garble]:
+    """Names near a gazetteer name where one of its names stands: a county after
+    "in" or "NRK" ("in Vigen" for Viken), the first word of a multi-word name
+    ("Hackland University Hospital" for Haukeland)."""
+    from mtqa.names.phonetic import near_spelling
+
+    g = gazetteer()
+    tails = _tails(g)
+    out: list[Garble] = []
+    for m in _tail_pattern(g).finditer(text, start, end):
+        word, tail = m.group(1), m.group(2)
+        heads = tails[tail]
+        if word in heads or g.knows(word):
+            continue
+        near = [h for h in sorted(heads) if near_spelling(word, h)]
+        if len(near) == 1:
+            out.append(Garble(m.start(1), m.end(1), word, near[0], f"{near[0]} {tail}"))
+    regions = sorted(_region_names(g))
+    for m in _REGION_SLOT.finditer(text, start, end):
+        word = m.group(1)
+        if g.knows(word):
+            continue
+        near = [r for r in regions if near_spelling(word, r) == 2]
+        if len(near) == 1:
+            out.append(Garble(m.start(1), m.end(1), word, near[0], near[0]))
+    return out
+
+
+_REGION_SLOT = re.compile(r"\b(?:in|NRK) ([A-ZÆØÅ][a-zæøå]{3,})\b")
+
+
+@cache
+def _single_names(g: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """One-word gazetteer names (places, counties, institutions) by the first
+    letter of their phonetic key."""
+    from mtqa.names.phonetic import key
+
+    out: dict[str, list[str]] = {}
+    for e in g.entries:
+        if e.kind == "outlet":
+            continue
+        for form in (e.name, *e.english):
+            if " " not in form and len(form) >= 6 and form[:1].isupper():
+                out.setdefault(key(form)[:1], []).append(form)
+    return {k: tuple(sorted(set(v))) for k, v in out.items()}
+
+
+def near_place(word: str) -> str | None:
+    """The one gazetteer name that ``word`` is a near spelling of ("Lillehamer"
+    -> "Lillehammer"), if ``word`` itself is no gazetteer name."""
+    from mtqa.names.phonetic import key, near_spelling
+
+    g = gazetteer()
+    if len(word) < 6 or g.knows(word):
+        return None
+    pool = _single_names(g).get(key(word)[:1], ())
+    near = [n for n in pool if abs(len(n) - len(word)) <= 2 and near_spelling(word, n)]
+    if len(near) != 1 or transliteration(word, near[0]):
+        return None  # "Tromsoe" is how English writes Tromsø
+    return near[0]
+
+
+_TRANSLITERATIONS = {"ø": ("oe", "o"), "å": ("aa", "a"), "æ": ("ae", "e"), "ö": ("oe", "o"), "ä": ("ae", "a")}
+
+
+def transliteration(word: str, name: str) -> bool:
+    """Whether ``word`` writes ``name`` with its Norwegian letters spelled out
+    ("Tromsoe", "Baerum", "Aalesund" for Tromsø, Bærum, Ålesund)."""
+    forms = [""]
+    for c in name.lower():
+        options = _TRANSLITERATIONS.get(c, (c,))
+        forms = [f + o for f in forms for o in options]
+        if len(forms) > 64:
+            return False
+    return word.lower() in forms

@@ -1,0 +1,241 @@
+"""Names that machine translation turned into English words.
+
+Three shapes, each needing the article's own evidence that a name stands there:
+
+- an outlet translated: "news" for NRK in a photo credit ("Photo: X / news"), in a
+  page title ("– news Oslo and Viken"), after a reporting verb ("says X to news",
+  "told news", "asks news") or as the subject at a sentence start ("news has
+  spoken to ..."); the gazetteer's renderings of other outlets ("the Evening Post")
+  after "to", "told", "according to";
+- a county, police district or NRK office translated ("Westland", "the interior
+  police district", "Inland County Governor");
+- a common English word where a person's given name stands: before a surname
+  that the article uses alone for a person ("operations manager Inherit
+  Samsonsen ... says Samsonsen"), or a lower-case English word that sounds like a
+  name the article writes elsewhere ("fill the spectrum" beside "Oslo Spektrum").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from mtqa.model import Document
+from mtqa.names.gazetteer import gazetteer
+from mtqa.names.lexicon import english_zipf, words
+from mtqa.names.mentions import Analysis
+from mtqa.names.phonetic import fold, key
+
+TRANSLATED_FILE = "names_translated.yaml"
+#: A word at least this common in English is a word where it stands in lower case.
+ENGLISH_WORD = 3.0
+#: A word this common in English is never a given name ("their", "with").
+FUNCTION_WORD = 5.5
+
+
+@dataclass(frozen=True)
+class Translated:
+    start: int
+    end: int
+    what: str  # outlet, place, given name, name
+    suggestion: str | None
+    reason: str
+    confidence: float
+
+
+@cache
+def given_name_words() -> dict[str, str]:
+    """English word -> the Norwegian given name it translates (``inherit`` -> ``Arve``)."""
+    raw = resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_text("utf-8")
+    data = yaml.safe_load(raw)
+    return {str(k).lower(): str(v) for k, v in (data.get("given_names") or {}).items()}
+
+
+_SPEECH = (
+    r"(?:says|said|tells|told|tell|asks|asked|answers|answered|confirms|confirmed|writes|wrote"
+    r"|explains|explained|adds|added|reports|reported|informs|informed|thunders|according)"
+)
+#: The end of a clause after the outlet: punctuation, a closing quote, "that".
+_CLAUSE_END = r"(?=\s*[.,;:!?»”\"]|\s+that\b)"
+# "news" standing for NRK
+_NEWS = (
+    # a photo or video credit: "Photo: Kari Nordmann / news"
+    (
+        re.compile(r"(?:Photo|Foto|Photograph|Video|Illustration|Graphics)\s*:(?:[^\n/]{1,80}/)?\s*(news)\b(?![ \t]+[a-z])"),
+        "a photo credit",
+    ),
+    # a page title's outlet: "– news Oslo and Viken", "– news Culture and entertainment"
+    (re.compile(r"[–—]\s*(news)\s+(?=[A-ZÆØÅ])"), "the outlet of a page title"),
+    # after a reporting verb: "says Kari to news.", "told news.", "asks news."
+    (
+        re.compile(r"\b" + _SPEECH + r"\b[^.!?\n]{0,60}?\b(?:to|for)\s+(news)" + _CLAUSE_END),
+        "the outlet spoken to",
+    ),
+    (re.compile(r"\b(?:told|tells|asks|asked)\s+(news)" + _CLAUSE_END), "the outlet spoken to"),
+    # the subject of a sentence, in lower case: "news has spoken to ..."
+    (
+        re.compile(
+            r"(?:^|[.!?]\s+|\n)(news)\s+(?:has|have|had|is|was|knows|knew|asks|asked|reports|reported"
+            r"|spoke|learns|learned|understands|reveals|revealed|can)\b"
+        ),
+        "a sentence's subject",
+    ),
+)
+_COUNTY_HEADS = r"(?:police district|Police District|county|County)"
+
+
+def _outlets(doc: Document, start: int, end: int) -> list[Translated]:
+    text = doc.text
+    out: list[Translated] = []
+    for pattern, where in _NEWS:
+        for m in pattern.finditer(text, start, end):
+            out.append(
+                Translated(m.start(1), m.end(1), "outlet", "NRK", f"'news' in {where} is NRK's name translated", 0.7)
+            )
+    for pattern, name in _outlet_patterns():
+        for m in pattern.finditer(text, start, end):
+            out.append(
+                Translated(m.start(1), m.end(1), "outlet", name,
+                           f"'{m.group(1)}' is the outlet {name}'s name translated word for word", 0.7)
+            )
+    return out
+
+
+@cache
+def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Other outlets' translated names ("the Evening Post") after a word that
+    introduces an outlet; "news" is matched above, where a name must stand."""
+    return tuple(
+        (re.compile(r"\b(?:to|told|tells|according to|in|says|said|writes)\s+(" + re.escape(form) + r")\b"), e.name)
+        for e in gazetteer().outlets()
+        for form in e.translated
+        if not form[:1].islower()
+    )
+
+
+@cache
+def _place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, county) for each translated county or police district, in the
+    slots where a name stands."""
+    g = gazetteer()
+    out: list[tuple[re.Pattern[str], str]] = []
+    for entry in (*g.by_kind("county"), *g.by_kind("police_district")):
+        for form in entry.translated:
+            esc = re.escape(form)
+            common = english_zipf(form.lower()) >= ENGLISH_WORD
+            context = [
+                r"\b(?:the\s+)?(" + esc + r")\s+" + _COUNTY_HEADS + r"\b",  # "the interior police district"
+                r"\bNRK\s+(" + esc + r")\b",
+            ]
+            if not common:
+                context.append(r"\b(?:in|of|from)\s+(" + esc + r")\b")  # "in Westland"
+            out += [(re.compile(pat, re.I if common else 0), entry.name) for pat in context]
+    return tuple(out)
+
+
+def _places(doc: Document, start: int, end: int) -> list[Translated]:
+    out: list[Translated] = []
+    for pattern, name in _place_patterns():
+        for m in pattern.finditer(doc.text, start, end):
+            reason = f"'{m.group(1)}' is {name} translated word for word"
+            out.append(Translated(m.start(1), m.end(1), "place", name, reason, 0.75))
+    return out
+
+
+def _given_names(analysis: Analysis) -> list[Translated]:
+    """A common English word before a surname the article uses alone for a
+    person, or a word of the table of given names after a role."""
+    doc = analysis.doc
+    w = words()
+    table = given_name_words()
+    tokens = analysis.tokens
+    # surnames used alone beside a reporting verb, or as a person's surname
+    alone: set[str] = {m.last.text for m in analysis.mentions if m.kind == "person" and m.last is not None}
+    for i, t in enumerate(tokens):
+        if not t.cap or t.initial:
+            continue
+        prev = tokens[i - 1] if i > 0 else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (prev is not None and prev.lower in w.speech_verbs and prev.sentence == t.sentence) or (
+            nxt is not None and nxt.lower in w.speech_verbs and nxt.sentence == t.sentence
+        ):
+            alone.add(t.text)
+    out: list[Translated] = []
+    for i, t in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if not t.cap or not nxt.cap or doc.text[t.end : nxt.start] != " " or t.possessive:
+            continue
+        low = t.lower
+        prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == t.sentence else None
+        # after a role ("operations manager Inherit Fossum"), a word of the
+        # table stands where a given name does even if the surname comes once
+        after_role = (
+            low in table
+            and prev is not None
+            and not prev.cap
+            and (w.title(prev.text) is not None or prev.lower in w.person_nouns)
+        )
+        if not (nxt.text in alone or after_role) or english_zipf(nxt.lower) >= ENGLISH_WORD:
+            continue
+        if nxt.acronym or t.acronym:
+            continue
+        if w.is_first_name(t.text) or w.title(t.text) is not None or low in w.not_names or gazetteer().knows(t.text):
+            continue
+        if low.endswith(("ian", "ish", "ese", "ean", "ic")) or low in w.particles:
+            continue  # "Norwegian", "Swedish": adjectives English capitalises
+        # a word of the table, or a word so common that it is never a name
+        # ("Their", "With"); English given names that are words (Jay, Kit, Ray)
+        # stay names
+        if low not in table and (t.initial or english_zipf(low) < FUNCTION_WORD):
+            continue
+        suggestion = table.get(low)
+        reason = (
+            f"'{t.text}' is the English word for the given name {suggestion}"
+            if suggestion
+            else f"'{t.text}' is an English word where {nxt.text}'s given name stands"
+        )
+        out.append(Translated(t.start, t.end, "given name", suggestion, reason, 0.7 if suggestion else 0.55))
+    return out
+
+
+def _sound_alike(analysis: Analysis) -> list[Translated]:
+    """A lower-case English word that sounds like a name of the article ("the
+    spectrum" beside "Spektrum")."""
+    names: dict[str, str] = {}
+    for t in analysis.tokens:
+        if t.cap and not t.initial and not t.acronym and len(t.text) >= 6 and english_zipf(t.lower) < 2.5:
+            names.setdefault(key(t.text), t.text)
+    out: list[Translated] = []
+    for t in analysis.tokens:
+        if t.cap or len(t.text) < 6 or english_zipf(t.lower) < ENGLISH_WORD:
+            continue
+        name = names.get(key(t.text))
+        if name is None or fold(name) == fold(t.text):
+            continue
+        out.append(
+            Translated(t.start, t.end, "name", name,
+                       f"'{t.text}' sounds like '{name}', a name the article writes elsewhere", 0.6)
+        )
+    return out
+
+
+def translated_names(analysis: Analysis) -> list[Translated]:
+    """Every name translated as words in the article's text blocks, by position."""
+    doc = analysis.doc
+    found: list[Translated] = []
+    for block in doc.text_blocks():
+        found += _outlets(doc, block.start, block.end)
+        found += _places(doc, block.start, block.end)
+    found += _given_names(analysis)
+    found += _sound_alike(analysis)
+    found.sort(key=lambda f: (f.start, f.end))
+    out: list[Translated] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
