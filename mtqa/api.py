@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import traceback
@@ -18,7 +19,8 @@ from typing import Any, Union
 
 from mtqa.checks import Check, all_checks, get_check, select_checks
 from mtqa.checks.fluency import merge_model_evidence
-from mtqa.loaders import SUFFIXES, DocumentError, document_from_text, iter_documents
+from mtqa.loaders import DEFAULT_READ, SUFFIXES, DocumentError, ReadOptions, document_from_text, iter_documents
+from mtqa.loaders.bilingual import NOTES_KEY
 from mtqa.model import Document, Finding, MtqaError
 from mtqa.report import DocumentResult, Report
 
@@ -78,12 +80,18 @@ class Context:
 
 
 def _looks_like_path(text: str) -> bool:
-    return (
-        "\n" not in text
-        and len(text) < 4096
-        and (Path(text).suffix.lower() in SUFFIXES or text == "-" or os.sep in text)
-        and len(text.split()) == 1
-    )
+    """Whether a string that names no existing file is meant as a path (reported missing) or is text.
+
+    A path has a known file ending, glob characters, an explicit start
+    (``/``, ``./``, ``~``) or a folder that exists ("Oslo/Bergen" is text)."""
+    if "\n" in text or len(text) >= 4096 or len(text.split()) != 1:
+        return False
+    if text == "-" or Path(text).suffix.lower() in SUFFIXES or glob.has_magic(text):
+        return True
+    if text.startswith(("/", "./", "../", "~")):
+        return True
+    parent = os.path.dirname(text)
+    return bool(parent) and os.path.isdir(parent)
 
 
 def _split_inputs(inputs: Inputs) -> Iterator[Document | str | os.PathLike]:
@@ -126,9 +134,19 @@ class Checker:
         device: str = "auto",
         dtype: str | None = None,
         batch_documents: int = 8,
+        read: ReadOptions = DEFAULT_READ,
     ) -> None:
         self.checks: list[Check] = select_checks(select, ignore) + list(checks)
+        if not self.checks:
+            raise MtqaError("no check to run: --select and --ignore leave none; run 'mtqa checks' to list them")
+        if not fluency and not self.rule_checks:
+            raise MtqaError(
+                f"no check to run: the selected checks ({', '.join(c.code for c in self.checks)}) need the "
+                "reference model, which --no-fluency turns off; select other checks or drop --no-fluency"
+            )
         self.input_format = input_format
+        #: the size limit and the TMX languages (``--max-document-size``, ``--source-lang``, ``--target-lang``)
+        self.read = read
         self.context = Context(glossary=Path(glossary) if glossary is not None else None)
         if self.context.glossary is not None and not self.context.glossary.is_file():
             raise MtqaError(f"glossary {glossary}: no such file")
@@ -257,6 +275,7 @@ class Checker:
             codes.sort(key=lambda c: order.get(c, len(order)))
             why = "; ".join(_MISSING_WORDS.get(w, f"no {w}") for w in lacking.split(" and "))
             result.notes.append(f"skipped {', '.join(codes)}: {why}")
+        result.notes.extend(doc.meta.get(NOTES_KEY, ()))  # what reading the input found
         result.findings = merge_model_evidence(result.findings)
         result.findings.sort(key=Finding.sort_key)
         return result, errors
@@ -307,7 +326,7 @@ class Checker:
             if isinstance(item, Document):
                 stream: Iterable[Document | DocumentError] = [item]
             else:
-                stream = iter_documents([item], self.input_format)
+                stream = iter_documents([item], self.input_format, read=self.read)
             for doc in stream:
                 pending.append(doc)
                 if sum(isinstance(d, Document) for d in pending) >= batch:

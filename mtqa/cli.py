@@ -68,6 +68,9 @@ class InputFormat(str, enum.Enum):
     markdown = "markdown"
     html = "html"
     jsonl = "jsonl"
+    xliff = "xliff"
+    tmx = "tmx"
+    tsv = "tsv"
 
 
 def _stderr() -> Console:
@@ -230,7 +233,37 @@ def check(
     ] = False,
     jobs: Annotated[
         Optional[int],
-        typer.Option("--jobs", "-j", help="Worker processes for the rule checks (default: the CPU count; 1: none).", min=1),
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Worker processes for the rule checks (default: as many as the CPUs and the free memory "
+            "allow, fewer for a few documents; 1: none).",
+            min=1,
+        ),
+    ] = None,
+    max_document_size: Annotated[
+        Optional[str],
+        typer.Option(
+            "--max-document-size",
+            help="The largest document checked (a file, a JSONL record), e.g. 5MB (default), 500KB, 20MB; "
+            "a larger one is an error of its own and the others are still checked.",
+        ),
+    ] = None,
+    document_timeout: Annotated[
+        Optional[float],
+        typer.Option(
+            "--document-timeout",
+            help="Seconds the rule checks may take on one document; it then runs in a worker process and "
+            "one that takes longer is recorded as failed, the run goes on (default: no limit).",
+        ),
+    ] = None,
+    source_lang: Annotated[
+        Optional[str],
+        typer.Option("--source-lang", help="TMX: the xml:lang of the source variants (default: nb, no or nn)."),
+    ] = None,
+    target_lang: Annotated[
+        Optional[str],
+        typer.Option("--target-lang", help="TMX: the xml:lang of the translation's variants (default: en)."),
     ] = None,
     results: Annotated[
         Optional[Path],
@@ -274,6 +307,10 @@ def check(
             min_fluency=min_fluency,
             max_penalty=max_penalty,
             baseline=str(baseline) if baseline is not None else None,
+            max_document_size=max_document_size,
+            document_timeout=document_timeout,
+            source_lang=source_lang,
+            target_lang=target_lang,
         )
         thresholds = _thresholds(config)
         outputs, stdout_fmt = _pair_outputs(fmt or [], output or [])
@@ -282,7 +319,14 @@ def check(
             from mtqa.gate import Baseline
 
             gate_baseline = Baseline.read(config["baseline"])
+        from mtqa.loaders import ReadOptions
+
         checker = Checker(
+            read=ReadOptions(
+                max_size=config["max-document-size"],
+                source_lang=config["source-lang"],
+                target_lang=config["target-lang"],
+            ),
             select=config["select"],
             ignore=config["ignore"],
             input_format=config["input-format"],
@@ -307,40 +351,45 @@ def check(
 
     if resume and results is None:
         raise _fail("--resume needs --results FILE: the file of the run to continue")
-    import os
-
-    from mtqa.corpus import CorpusRun, ResultsFile, count_documents, run_identity
+    from mtqa.corpus import CorpusRun, ResultsFile, count_documents, default_jobs, run_identity
 
     report = Report(signature=checker.signature)
     if source is not None or reference is not None:
         from mtqa.loaders import iter_documents
 
         try:
-            items = list(iter_documents(paths, checker.input_format, source=source, reference=reference))
+            items = list(
+                iter_documents(paths, checker.input_format, source=source, reference=reference, read=checker.read)
+            )
         except ValueError as exc:
             raise _fail(str(exc)) from None
         total = len(items)
     else:
         from mtqa.loaders import iter_documents
 
-        items = iter_documents(paths, checker.input_format)
-        total = count_documents(paths, checker.input_format) if not quiet else None
+        items = iter_documents(paths, checker.input_format, read=checker.read)
+        total = count_documents(paths, checker.input_format) if not quiet or not (jobs or config["jobs"]) else None
     # jsonl alone is written as the run goes, nothing kept: memory stays flat
     streaming = all(f == "jsonl" for f, _ in outputs) and stdout_fmt in (None, "jsonl")
     try:
         store = ResultsFile(results, run_identity(checker), resume=resume) if results is not None else None
     except (OSError, MtqaError) as exc:
         raise _fail(str(exc) if isinstance(exc, MtqaError) else f"cannot open {results}: {exc}") from None
-    n_jobs = jobs or config["jobs"] or os.cpu_count() or 1
+    if store is not None:
+        for warning in store.warnings:
+            _stderr().print(Text("mtqa: warning: ", style="yellow") + Text(warning))
+    n_jobs = jobs or config["jobs"] or default_jobs(total)
     if engine is Engine.ray:
         from mtqa.engines import ray as ray_engine
 
+        if config["document-timeout"] is not None:
+            raise _fail("--document-timeout works with the local engine: drop it or --engine ray")
         try:
             run = ray_engine.RayRun(checker, results=store, address=ray_address, jobs=n_jobs)
         except MtqaError as exc:
             raise _fail(str(exc)) from None
     else:
-        run = CorpusRun(checker, jobs=n_jobs, results=store)
+        run = CorpusRun(checker, jobs=n_jobs, results=store, timeout=config["document-timeout"])
     if store is not None and resume and len(store) and not quiet:
         _status(f"resuming {results}: {len(store)} document(s) done there are not checked again")
 
@@ -818,6 +867,12 @@ def model_prepare_cmd(
         f"{out['model']}: sha256 {out['sha256']}; ready in {out['cache'] or '(model folder)'} "
         f"({time.monotonic() - started:.1f}s)"
     )
+
+
+# -- mtqa serve: the command lives in mtqa/serve/command.py (Starlette and uvicorn load when it runs)
+from mtqa.serve.command import serve as _serve_command  # noqa: E402
+
+app.command("serve")(_serve_command)
 
 
 def main() -> None:

@@ -28,6 +28,10 @@ Example (``mtqa.toml``; in ``pyproject.toml`` the same keys go under ``[tool.mtq
     model = "smollm2"
     device = "auto"
     dtype = "auto"
+    max-document-size = "5MB"
+    document-timeout = 60
+    source-lang = "nb"
+    target-lang = "en"
 
     [[overrides]]
     paths = ["drafts/**"]
@@ -57,7 +61,7 @@ COMMAND_LINE = "command line"
 _SEVERITIES = ("info", "warning", "error")
 _DEVICES = ("auto", "cpu", "cuda", "mps")
 _DTYPES = ("auto", "float32", "bfloat16", "float16")
-_INPUT_FORMATS = ("auto", "text", "markdown", "html", "jsonl")
+_INPUT_FORMATS = ("auto", "text", "markdown", "html", "jsonl", "xliff", "tmx", "tsv")
 
 
 def _str_list(value: Any) -> list[str] | None:
@@ -90,6 +94,32 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
+def _non_negative(value: Any) -> float | None:
+    number = _number(value)
+    return number if number is not None and number >= 0 else None
+
+
+def _fluency_score(value: Any) -> float | None:
+    number = _number(value)
+    return number if number is not None and 0 <= number <= 100 else None
+
+
+def _positive(value: Any) -> float | None:
+    number = _number(value)
+    return number if number is not None and number > 0 else None
+
+
+def _size(value: Any) -> int | None:
+    from mtqa.loaders import parse_size
+
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    try:
+        return parse_size(value)
+    except ValueError:
+        return None
+
+
 def _choice(choices: tuple[str, ...]):
     def parse(value: Any) -> str | None:
         return value if isinstance(value, str) and value in choices else None
@@ -116,8 +146,8 @@ KEYS: dict[str, tuple[Any, str, Any]] = {
     "ignore": (_str_list, "a list of codes, prefixes, names or families", None),
     "fail-on": (_choice(_SEVERITIES), "one of 'info', 'warning', 'error'", "error"),
     "max-findings": (_max_findings, "a whole number >= 0, or a table {total = N, FAMILY = N, CODE = N}", None),
-    "min-fluency": (_number, "a number (0-100)", None),
-    "max-penalty": (_number, "a number (penalty points per 1,000 words)", None),
+    "min-fluency": (_fluency_score, "a number from 0 to 100", None),
+    "max-penalty": (_non_negative, "a number >= 0 (penalty points per 1,000 words)", None),
     "baseline": (_string, "a path (relative to the config file)", None),
     "glossary": (_string, "a path (relative to the config file)", None),
     "lexicons": (_str_list, "a list of paths (relative to the config file)", []),
@@ -127,6 +157,10 @@ KEYS: dict[str, tuple[Any, str, Any]] = {
     "dtype": (_choice(_DTYPES), "one of " + ", ".join(map(repr, _DTYPES)), "auto"),
     "input-format": (_choice(_INPUT_FORMATS), "one of " + ", ".join(map(repr, _INPUT_FORMATS)), "auto"),
     "jobs": (_positive_int, "a whole number >= 1 (worker processes)", None),
+    "max-document-size": (_size, "a size such as \"5MB\", \"500KB\" or a number of bytes", 5_000_000),
+    "document-timeout": (_positive, "a number of seconds > 0", None),
+    "source-lang": (_string, "a language code (xml:lang of the TMX source variants)", None),
+    "target-lang": (_string, "a language code (xml:lang of the TMX target variants)", None),
 }
 _PATH_KEYS = ("baseline", "glossary")
 _OVERRIDE_KEYS = ("paths", "select", "ignore")
@@ -174,12 +208,16 @@ class Config:
         return self.values[key]
 
     def set(self, key: str, value: Any, source: str = COMMAND_LINE) -> None:
-        """Set ``key`` from the command line (``None`` leaves it as it is)."""
+        """Set ``key`` from the command line (``None`` leaves it as it is), checked as the file's values are."""
         if value is None:
             return
         if key not in KEYS:
             raise KeyError(key)
-        self.values[key] = value
+        parse, expected, _ = KEYS[key]
+        parsed = parse(value)
+        if parsed is None:
+            raise MtqaError(f"--{key} must be {expected}, not {value!r}")
+        self.values[key] = parsed
         self.sources[key] = source
 
     def to_dict(self) -> dict[str, Any]:

@@ -19,6 +19,11 @@ flat however big the corpus is:
   with the error); the run goes on.  A worker process that dies is replaced,
   and the document it was checking is retried once, alone, before it is
   recorded as failed;
+- with a ``timeout``, every document's rule checks run in a worker process
+  (even with ``jobs=1``), on the worker's clock (SIGALRM); one that takes
+  longer is recorded as failed with the reason and the run goes on.  A worker
+  stuck where the clock cannot interrupt it (inside C code) is ended once the
+  run has waited ``timeout + timeout_grace`` seconds for the document;
 - corpus-level checks (the names across documents) keep a small state per
   document (:meth:`mtqa.checks.base.Check.collect`), stored too, and make
   their findings at the end (:meth:`CorpusRun.corpus_findings`).
@@ -33,6 +38,7 @@ import hashlib
 import json
 import os
 import pickle
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -45,6 +51,50 @@ from mtqa.model import Document, Finding, MtqaError
 from mtqa.report import DocumentResult
 
 RESULTS_VERSION = 1
+#: Resident memory of one rule-check worker process once it has checked an
+#: article (every rule check and its data loaded): 0.50 GB measured on the seed
+#: article (Linux, Python 3.11; the README's corpus section has the figures).
+WORKER_MEMORY = 500 * 2**20
+#: Share of the free memory the default number of workers may take.
+MEMORY_SHARE = 0.8
+#: Documents per worker at least, by default: starting a worker costs 2-3 s of
+#: imports, which takes 20-30 news articles to repay (0.1 s each, rules only).
+DOCUMENTS_PER_WORKER = 25
+
+
+def available_memory() -> int | None:
+    """Bytes free for new processes: ``MemAvailable``, within a cgroup v2 limit; None where unknown."""
+    free = None
+    try:
+        with open("/proc/meminfo") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    free = int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    try:
+        limit = Path("/sys/fs/cgroup/memory.max").read_text().strip()
+        used = int(Path("/sys/fs/cgroup/memory.current").read_text())
+        if limit != "max":
+            room = max(0, int(limit) - used)
+            free = room if free is None else min(free, room)
+    except (OSError, ValueError):
+        pass
+    return free
+
+
+def default_jobs(documents: int | None = None) -> int:
+    """Worker processes by default: the CPUs this process may use, as many as fit in
+    ``MEMORY_SHARE`` of the free memory (``WORKER_MEMORY`` each), and one per
+    ``DOCUMENTS_PER_WORKER`` documents when their number is known; at least 1."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    jobs = cpus
+    free = available_memory()
+    if free is not None:
+        jobs = min(jobs, int(free * MEMORY_SHARE // WORKER_MEMORY))
+    if documents is not None:
+        jobs = min(jobs, documents // DOCUMENTS_PER_WORKER)
+    return max(1, jobs)
 
 
 def document_key(doc: Document) -> str:
@@ -93,14 +143,18 @@ class ResultsFile:
     """A JSONL store of per-document results (``--results``), safe to resume.
 
     The first line is a header naming the run's configuration; then one
-    record a line.  A record is written with one ``write`` and flushed; a
-    line cut short by a kill is dropped when the file is opened again.
+    record a line.  A record is written with one ``write`` and flushed.  When
+    the file is opened again, a last line cut short by a kill is dropped; a
+    damaged line before it is skipped (its document is checked again) and
+    named in ``warnings``, and every valid record after it is kept.
     """
 
     def __init__(self, path: str | os.PathLike, identity: dict[str, Any], *, resume: bool = False) -> None:
         self.path = Path(path)
         self.identity = identity
         self.offsets: dict[str, int] = {}
+        #: What opening the file found wrong with it (damaged lines), one line each.
+        self.warnings: list[str] = []
         self._last_sync = time.monotonic()
         exists = self.path.exists() and self.path.stat().st_size > 0
         if exists and not resume:
@@ -133,21 +187,24 @@ class ResultsFile:
                     f"results file {self.path} was written by another configuration ({what}): "
                     "resume with the options of that run, or write to a new --results file"
                 )
-            good = fh.tell()
-            while True:
-                at = fh.tell()
-                line = fh.readline()
-                if not line:
-                    break
+            good = fh.tell()  # the end of the last whole line
+            damaged: list[int] = []
+            for lineno, line in enumerate(fh, start=2):
                 if not line.endswith(b"\n"):
-                    break  # cut short by a kill: dropped below
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError:
-                    break
-                good = fh.tell()
-                if record.get("type") == "document" and "key" in record:
+                    break  # the last line, cut short by a kill: dropped below
+                at, good = good, good + len(line)
+                record = _record(line)
+                if record is None:
+                    damaged.append(lineno)
+                elif record.get("type") == "document":
                     self.offsets[record["key"]] = at
+        if damaged:
+            shown = ", ".join(map(str, damaged[:5])) + (f" and {len(damaged) - 5} more" if len(damaged) > 5 else "")
+            self.warnings.append(
+                f"results file {self.path}: line{'s' if len(damaged) > 1 else ''} {shown} "
+                f"{'are' if len(damaged) > 1 else 'is'} not a valid record and {'were' if len(damaged) > 1 else 'was'} "
+                "skipped; the documents there are checked again, every other record is kept"
+            )
         if good < self.path.stat().st_size:
             with open(self.path, "r+b") as fh:
                 fh.truncate(good)
@@ -196,6 +253,21 @@ class ResultsFile:
             self._fh.flush()
             os.fsync(self._fh.fileno())
             self._fh.close()
+
+
+def _record(line: bytes) -> dict[str, Any] | None:
+    """A results-file line as a record; None when it is damaged."""
+    try:
+        record = json.loads(line)
+    except ValueError:  # not JSON, or not UTF-8
+        return None
+    if not isinstance(record, dict):
+        return None
+    if record.get("type") == "document" and not (
+        isinstance(record.get("key"), str) and isinstance(record.get("result"), dict)
+    ):
+        return None
+    return record
 
 
 def result_from_record(record: dict[str, Any], doc: Document) -> DocumentResult:
@@ -294,8 +366,38 @@ def _worker_init(blob: bytes) -> None:
     _WORKER = pickle.loads(blob)
 
 
-def _worker_rules(doc: Document):
-    part = _WORKER.check_rules(doc)
+class _Expired(BaseException):
+    """Raised in a worker when a document's time is up (not an ``Exception``: the checks' own
+    error handling must not catch it)."""
+
+
+def _expire(signum, frame) -> None:
+    raise _Expired
+
+
+def timeout_message(doc_id: str, timeout: float) -> str:
+    return (
+        f"{doc_id}: the rule checks took longer than --document-timeout ({timeout:g} s); the document "
+        "is recorded as failed and the run went on (raise the timeout to check it)"
+    )
+
+
+def _worker_rules(doc: Document, timeout: float | None = None):
+    if timeout is None:
+        part = _WORKER.check_rules(doc)
+    else:
+        from mtqa.api import Partial
+
+        # the clock of this document alone (queueing and the worker's start-up not counted)
+        signal.signal(signal.SIGALRM, _expire)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            try:
+                part = _WORKER.check_rules(doc)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _Expired:  # also when the clock ran out as the checks finished
+            return Partial(errors=[timeout_message(doc.id, timeout)]), {}
     # what the checks computed and cached on the document (the alignment), so
     # the parent does not compute it again for the report
     caches = {k: v for k, v in vars(doc).items() if k.startswith("_") and v is not None}
@@ -352,11 +454,27 @@ class CorpusRun(CorpusPass):
     ``jobs``: worker processes for the rule checks (1: none, everything in this
     process).  ``batch``: documents scored together by the model (default:
     the checker's ``batch_documents``).  ``results``: a :class:`ResultsFile`.
+    ``timeout``: seconds the rule checks may take on one document (None: no limit).
     """
 
-    def __init__(self, checker, *, jobs: int = 1, results: ResultsFile | None = None, batch: int | None = None) -> None:
+    #: Seconds the run waits beyond ``timeout`` before it ends a worker whose own clock
+    #: did not stop the document (code stuck outside Python; a worker starting up).
+    timeout_grace = 60.0
+
+    def __init__(
+        self,
+        checker,
+        *,
+        jobs: int = 1,
+        results: ResultsFile | None = None,
+        batch: int | None = None,
+        timeout: float | None = None,
+    ) -> None:
         self.checker = checker
         self.jobs = max(1, int(jobs))
+        self.timeout = timeout
+        #: the worker's own clock where the platform has one (SIGALRM); the run's wait is the backstop
+        self._alarm = timeout if timeout is not None and hasattr(signal, "setitimer") else None
         self.results = results
         self.batch = max(1, batch or checker.batch_documents)
         self.uses_model = checker.needs_model
@@ -373,7 +491,7 @@ class CorpusRun(CorpusPass):
 
     # -- the pool -------------------------------------------------------------
     def _start_pool(self):
-        if self.jobs < 2:
+        if self.jobs < 2 and self.timeout is None:
             return None
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -428,10 +546,10 @@ class CorpusRun(CorpusPass):
     def _submit(self, entry: _Entry) -> None:
         # the first document is checked here: a one-document run starts no workers
         self._submitted += 1
-        if self._pool is None and self.jobs >= 2 and self._submitted > 1:
+        if self._pool is None and (self.timeout is not None or (self.jobs >= 2 and self._submitted > 1)):
             self._start_pool()
         if self._pool is not None:
-            entry.future = self._pool.submit(_worker_rules, entry.item)
+            entry.future = self._pool.submit(_worker_rules, entry.item, self._alarm)
 
     def _score(self, batch: list[_Entry]) -> None:
         if not batch:
@@ -455,16 +573,42 @@ class CorpusRun(CorpusPass):
         doc = entry.item
         if entry.future is None:
             return self.checker.check_rules(doc)
+        from concurrent.futures import TimeoutError as FutureTimeout
         from concurrent.futures.process import BrokenProcessPool
 
+        wait = None if self.timeout is None else self.timeout + self.timeout_grace
         try:
-            return _taken(doc, entry.future.result())
+            return _taken(doc, entry.future.result(timeout=wait))
         except BrokenProcessPool:
             return self._after_crash(entry)
+        except FutureTimeout:
+            return self._after_timeout(entry)
 
-    def _restart_pool(self) -> None:
+    def _restart_pool(self, stop: bool = False) -> None:
+        """A new pool; ``stop``: end the old one's workers first (one is stuck on a document)."""
+        if stop:
+            # the executor cannot cancel a running call: end its processes
+            for process in list(getattr(self._pool, "_processes", {}).values()):
+                process.terminate()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._start_pool()
+
+    def _resubmit_pending(self) -> None:
+        """Submit again the documents read ahead whose futures died with the old pool."""
+        for e in self._pending:
+            if e.future is None:
+                continue
+            kept = e.future.done() and not e.future.cancelled() and e.future.exception() is None
+            if not kept:
+                self._submit(e)
+
+    def _after_timeout(self, entry: _Entry):
+        """The worker's clock did not stop the document (stuck outside Python): end the pool's workers."""
+        from mtqa.api import Partial
+
+        self._restart_pool(stop=True)
+        self._resubmit_pending()
+        return Partial(errors=[timeout_message(entry.item.id, self.timeout)])
 
     def _after_crash(self, entry: _Entry):
         """A worker died: retry this document once, alone, in a new pool; then
@@ -475,7 +619,7 @@ class CorpusRun(CorpusPass):
 
         self._restart_pool()
         try:
-            part = _taken(entry.item, self._pool.submit(_worker_rules, entry.item).result())
+            part = _taken(entry.item, self._pool.submit(_worker_rules, entry.item, self._alarm).result())
         except BrokenProcessPool:
             self._restart_pool()
             part = Partial(
@@ -484,9 +628,7 @@ class CorpusRun(CorpusPass):
                     "(twice); it is recorded as failed and the run went on"
                 ]
             )
-        for e in self._pending:
-            if e.future is not None and not (e.future.done() and e.future.exception() is None):
-                self._submit(e)
+        self._resubmit_pending()
         return part
 
     def _finish(self, entry: _Entry) -> Outcome:
@@ -517,7 +659,7 @@ def iter_inputs(checker, inputs) -> Iterator[Document | DocumentError]:
         if isinstance(item, Document):
             yield item
         else:
-            yield from iter_documents([item], checker.input_format)
+            yield from iter_documents([item], checker.input_format, read=checker.read)
 
 
 def count_documents(paths: Iterable[str], input_format: str = "auto") -> int | None:

@@ -41,8 +41,8 @@ BASELINE_VERSION = 1
 #: MQM-style weights (as WMT / Google MQM scoring): minor 1, major 5, non-translation 25.
 PENALTY_WEIGHTS = {Severity.INFO: 0.0, Severity.WARNING: 1.0, Severity.ERROR: 5.0}
 NON_TRANSLATION = 25.0
-#: Codes whose findings are a sentence or paragraph left untranslated.
-NON_TRANSLATION_CODES = frozenset({"UT002", "UT003"})
+#: Codes whose findings are a sentence, paragraph or unit left untranslated.
+NON_TRANSLATION_CODES = frozenset({"UT002", "UT003", "UT005"})
 
 MARKER_RE = re.compile(r"<!--\s*mtqa:\s*ignore\b([^>]*?)-->", re.IGNORECASE)
 _MARKER_LINE = re.compile(r"^[ \t]*<!--\s*mtqa:\s*ignore\b([^>]*?)-->[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -204,6 +204,10 @@ class Thresholds:
         from mtqa.checks import known_selector
         from mtqa.model import FAMILIES
 
+        if self.max_penalty is not None and self.max_penalty < 0:
+            raise MtqaError(f"--max-penalty must be 0 or more (penalty points per 1,000 words), not {self.max_penalty:g}")
+        if self.min_fluency is not None and not 0 <= self.min_fluency <= 100:
+            raise MtqaError(f"--min-fluency must be a score from 0 to 100, not {self.min_fluency:g}")
         if self.min_fluency is not None and not fluency_measured:
             raise MtqaError(
                 "--min-fluency needs the fluency score, but it is not measured: the reference model "

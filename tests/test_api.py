@@ -162,3 +162,15 @@ def test_corpus_level_findings_are_added_after_all_documents(seed_path):
 def test_missing_glossary_is_a_clear_error(tmp_path):
     with pytest.raises(mtqa.MtqaError, match="no such file"):
         mtqa.Checker(glossary=tmp_path / "names.yaml")
+
+
+def test_text_with_a_slash_is_text_and_a_path_in_an_existing_folder_is_a_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    report = mtqa.check("Oslo/Bergen", fluency=False)
+    assert not report.errors and report[0].document.text == "Oslo/Bergen"
+    for missing in ("articles/story", "./story", "story.txt", "articles/*.md"):
+        report = mtqa.check(missing, fluency=False)
+        (error,) = report.errors
+        assert report.results == [], missing
+        assert "no such file" in error.message or "no files match" in error.message, missing

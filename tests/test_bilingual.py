@@ -159,3 +159,142 @@ def test_the_alignment_is_in_the_json(write):
     assert ("Finansministeren sa at 100 000 arbeidsplasser er truet.",
             "The finance minister said 10,000 jobs are at risk.") in pairs
     assert mtqa.check("Budget day\n\nText here.", fluency=False).to_dict()["documents"][0]["alignment"] is None
+
+
+# -- no silent pass (issue 19) ------------------------------------------------------
+def _xliff(units: str) -> str:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="a" source-language="nb" target-language="en" datatype="plaintext"><body>
+{units}
+</body></file></xliff>"""
+
+
+def test_units_without_a_translation_are_findings_at_their_line(write):
+    path = write("half.xlf", _xliff(
+        '<trans-unit id="t"><source>Budsjettdagen</source><target>Budget day</target></trans-unit>\n'
+        '<trans-unit id="p1"><source>Opposisjonen reagerte.</source></trans-unit>\n'
+        '<trans-unit id="p2"><source>Regjeringen svarte.</source><target>The government replied.</target></trans-unit>\n'
+        '<trans-unit id="p3"><source>Statsministeren tier.</source><target></target></trans-unit>'
+    ))
+    report = mtqa.check(path, select=["UT005"], fluency=False)
+    assert [(f.code, f.line, f.column, f.text) for f in report.findings] == [
+        ("UT005", 5, 1, ""), ("UT005", 7, 1, "")
+    ]
+    assert "unit 'p1' has no translation" in report.findings[0].message
+    assert "Opposisjonen reagerte." in report.findings[0].message
+    assert report.exit_code() == 1
+    # the untranslated units' sources are not in the document's source: the rest stays aligned
+    (doc,) = list(iter_documents([path]))
+    assert doc.source == "Budsjettdagen\n\nRegjeringen svarte."
+
+
+def test_units_not_to_be_translated_or_not_final_are_counted_in_a_note(write):
+    path = write("pending.xlf", _xliff(
+        '<trans-unit id="t"><source>Budsjettdagen</source><target>Budget day</target></trans-unit>\n'
+        '<trans-unit id="brand" translate="no"><source>VG+</source></trans-unit>\n'
+        '<group translate="no"><trans-unit id="g"><source>NTB</source></trans-unit></group>\n'
+        '<trans-unit id="p1"><source>Opposisjonen reagerte.</source><target state="needs-translation"/></trans-unit>\n'
+        '<trans-unit id="p2"><source>Regjeringen svarte.</source><target state="new"></target></trans-unit>'
+    ))
+    report = mtqa.check(path, select=["UT005"], fluency=False)
+    assert report.findings == []
+    assert any(n.startswith("2 unit(s) without a translation are not final yet") for n in report[0].notes)
+
+
+def test_xliff2_segment_state_and_inherited_translate(write):
+    data = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="nb" trgLang="en">
+<file id="f1">
+<unit id="u1"><segment state="final"><source>Hei</source><target>Hello there, said the minister.</target></segment></unit>
+<unit id="u2"><segment state="initial"><source>Tom</source></segment></unit>
+<unit id="u3" translate="no"><segment><source>VG</source></segment></unit>
+<unit id="u4"><segment><source>Mangler</source></segment></unit>
+</file></xliff>"""
+    report = mtqa.check(write("x2.xliff", data), select=["UT005"], fluency=False)
+    assert [(f.line, f.extra["unit"]) for f in report.findings] == [(7, "u4")]
+    assert any("1 unit(s)" in n for n in report[0].notes)
+
+
+def test_tsv_row_without_target_is_a_finding(write):
+    path = write("rows.tsv", "source\ttarget\nHei\tHello, said the minister.\nTom\t\nMangler\n")
+    report = mtqa.check(path, select=["UT005"], fluency=False)
+    assert [f.line for f in report.findings] == [3, 4]
+
+
+def test_a_file_with_nothing_translated_is_an_error(write):
+    path = write("none.xlf", _xliff('<trans-unit id="1"><source>Hei</source></trans-unit>'))
+    (err,) = list(iter_documents([path]))
+    assert isinstance(err, DocumentError)
+    assert "nothing translated: all 1 units have an empty or missing target" in err.message
+
+
+def _tmx(*tus: tuple[tuple[str, str], ...]) -> str:
+    body = "".join(
+        "<tu>" + "".join(f'<tuv xml:lang="{lang}"><seg>{text}</seg></tuv>' for lang, text in tu) + "</tu>\n"
+        for tu in tus
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="nb"/><body>\n{body}</body></tmx>'
+
+
+def test_tmx_variants_are_chosen_by_language_not_position(write):
+    path = write("three.tmx", _tmx(
+        (("de", "Die Regierung legte den Haushalt vor."), ("nb-NO", "Regjeringen la fram budsjettet."),
+         ("en-GB", "The government presented the budget.")),
+        (("EN", "The opposition reacted <bpt i='1'>&lt;b&gt;</bpt>strongly<ept i='1'>&lt;/b&gt;</ept>."),
+         ("nb", "Opposisjonen reagerte kraftig.")),
+        (("nb", "Ingen oversettelse."), ("de", "Keine Übersetzung.")),
+    ))
+    (doc,) = list(iter_documents([path]))
+    assert doc.text == "The government presented the budget.\n\nThe opposition reacted strongly."
+    assert doc.source == "Regjeringen la fram budsjettet.\n\nOpposisjonen reagerte kraftig."
+    report = mtqa.check(doc, select=["UT005"], fluency=False)
+    assert [f.line for f in report.findings] == [5]  # the third unit has no English variant
+    # another pair of languages, by option
+    from mtqa.loaders import ReadOptions
+
+    (doc,) = list(iter_documents([path], read=ReadOptions(source_lang="nb", target_lang="de")))
+    assert doc.text.startswith("Die Regierung") and doc.text.endswith("Keine Übersetzung.")
+
+
+def test_tmx_without_the_languages_is_a_clear_error(write):
+    path = write("de.tmx", _tmx((("nb", "Hei."), ("de", "Hallo."))))
+    (err,) = list(iter_documents([path]))
+    assert isinstance(err, DocumentError)
+    assert "no English translation in this TMX file (looked for xml:lang en; it has de, nb)" in err.message
+    assert "--target-lang" in err.message
+    path = write("fr.tmx", _tmx((("fr", "Bonjour."), ("en", "Hello, said the minister."))))
+    (err,) = list(iter_documents([path]))
+    assert "no Norwegian source" in err.message and "--source-lang" in err.message
+
+
+def test_cli_target_lang_reads_another_variant(write):
+    from typer.testing import CliRunner
+
+    from mtqa.cli import app
+
+    path = write("de.tmx", _tmx((("nb", "Regjeringen la fram budsjettet."), ("de", "Die Regierung legte vor."))))
+    result = CliRunner().invoke(app, ["check", str(path), "--no-fluency", "-f", "json", "--select", "UT005"])
+    assert result.exit_code == 2 and "--target-lang" in result.output
+    result = CliRunner().invoke(
+        app, ["check", str(path), "--no-fluency", "-f", "json", "--select", "UT005", "--target-lang", "de"]
+    )
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("encoding", ["UTF-7", "utf_7", "cp500", "no-such-codec"])
+def test_xml_declaring_an_encoding_that_hides_markup_is_refused(write, encoding):
+    payload = f"""<?xml version="1.0" encoding="{encoding}"?>
++ADw-+ACE-DOCTYPE xliff +AFs-+ADw-+ACE-ENTITY xxe SYSTEM +ACI-file:///etc/passwd+ACI-+AD4-+AF0-+AD4-
+<xliff version="1.2"><file original="a" source-language="nb" target-language="en" datatype="plaintext">
+<body><trans-unit id="1"><source>Hei</source><target>Hello</target></trans-unit></body></file></xliff>"""
+    (err,) = list(iter_documents([write("utf7.xlf", payload)]))
+    assert isinstance(err, DocumentError)
+    assert f"declares encoding '{encoding}'" in err.message and "re-save the file as UTF-8" in err.message
+
+
+def test_xml_declaring_utf8_or_latin1_is_read(write):
+    for encoding in ("utf-8", "ISO-8859-1"):
+        data = _tmx((("nb", "Hei."), ("en", "Hello, said the minister."))).replace("UTF-8", encoding)
+        (doc,) = list(iter_documents([write("ok.tmx", data.encode(encoding))]))
+        assert isinstance(doc, mtqa.Document), doc

@@ -51,11 +51,12 @@ def test_every_check_is_documented(code):
 
 
 def _findings(code: str, text: str, tmp_path: Path, encoding: str | None = None, model: str | None = None,
-              **fields):
-    if encoding is None:
+              file: str | None = None, **fields):
+    if encoding is None and file is None:
         doc = mtqa.document_from_text(text, **fields)
-    else:
-        path = tmp_path / "case.txt"
+    else:  # `file`: the case text is that file (a translation file: case.xlf), read through the loader
+        encoding = encoding or "utf-8"
+        path = tmp_path / (file or "case.txt")
         path.write_bytes(text.encode(encoding))
         (doc,) = list(iter_documents([path]))
         assert isinstance(doc, mtqa.Document), doc
@@ -70,7 +71,8 @@ def _findings(code: str, text: str, tmp_path: Path, encoding: str | None = None,
 def test_case(code, case, tmp_path):
     assert code in CHECKS, f"case file for unknown code {code}"
     fields = {k: case[k] for k in ("source", "reference") if k in case}
-    found = _findings(code, case["text"], tmp_path, case.get("encoding"), case.get("model"), **fields)
+    found = _findings(code, case["text"], tmp_path, case.get("encoding"), case.get("model"), case.get("file"),
+                      **fields)
     assert [f.text for f in found] == case["flags"]
     if "suggestions" in case:
         assert [f.suggestion for f in found] == case["suggestions"]
@@ -104,7 +106,7 @@ def test_examples_that_are_not_text_have_cases_with_files_or_sources():
         if not check.examples_are_text:
             cases = yaml.safe_load((CASES / f"{code}.yml").read_text("utf-8"))["cases"]
             assert any(
-                ({"encoding", "source", "reference"} & set(c)) and c["flags"] for c in cases
+                ({"encoding", "file", "source", "reference"} & set(c)) and c["flags"] for c in cases
             ), code
 
 

@@ -184,3 +184,33 @@ def test_console_script_exit_code_for_an_internal_error(monkeypatch, seed_path, 
         mtqa.cli.main()
     assert exc.value.code == 2
     assert "internal error" in capsys.readouterr().err
+
+
+# -- options that cannot work, limits (issue 19) -------------------------------------------
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--select", "FL", "--no-fluency"], "no check to run: the selected checks (FL001, FL002) need the reference model"),
+        (["--select", "UT001", "--ignore", "untranslated"], "no check to run: --select and --ignore leave none"),
+        (["--max-penalty", "-1"], "--max-penalty must be a number >= 0"),
+        (["--min-fluency", "150"], "--min-fluency must be a number from 0 to 100"),
+        (["--max-document-size", "lots"], "--max-document-size must be a size such as"),
+        (["--document-timeout", "0"], "--document-timeout must be a number of seconds > 0"),
+    ],
+)
+def test_options_that_leave_nothing_to_do_or_make_no_sense_exit_2(write, args, message):
+    result = run("check", write("a.txt", CLEAN_ARTICLE), "--no-fluency", *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+
+
+def test_a_document_over_the_size_limit_is_an_error_and_the_others_are_checked(write, tmp_path):
+    write("big.txt", "Title\n\n" + "The minister spoke on Tuesday. " * 100)
+    write("small.txt", CLEAN_ARTICLE)
+    result = run("check", tmp_path, "--no-fluency", "--max-document-size", "2KB", "-f", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [d["id"].rsplit("/", 1)[-1] for d in data["documents"]] == ["small.txt"]
+    (error,) = data["errors"]
+    assert "more than --max-document-size (2 KB); raise the limit" in error["message"]
+    assert run("check", tmp_path, "--no-fluency", "--max-document-size", "1MB", "-q").exit_code == 0

@@ -119,3 +119,25 @@ def test_config_command_prints_values_and_sources(write, tmp_path):
     assert data["overrides"][0]["ignore"] == ["FL"]
     write("mtqa.toml", "nonsense = 1\n")
     assert run("config", tmp_path).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "line,message",
+    [
+        ("max-penalty = -1", "max-penalty must be a number >= 0"),
+        ("min-fluency = 101", "min-fluency must be a number from 0 to 100"),
+        ('max-document-size = "huge"', "max-document-size must be a size such as"),
+        ("document-timeout = -5", "document-timeout must be a number of seconds > 0"),
+    ],
+)
+def test_values_out_of_range_in_the_file_are_errors(write, tmp_path, line, message):
+    write("mtqa.toml", line + "\n")
+    with pytest.raises(MtqaError, match=message):
+        load_config([str(tmp_path)])
+
+
+def test_limits_and_languages_from_the_file(write, tmp_path):
+    write("mtqa.toml", 'max-document-size = "20MB"\ndocument-timeout = 30\nsource-lang = "nn"\ntarget-lang = "en-GB"\n')
+    config = load_config([str(tmp_path)])
+    assert (config["max-document-size"], config["document-timeout"]) == (20_000_000, 30.0)
+    assert (config["source-lang"], config["target-lang"]) == ("nn", "en-GB")

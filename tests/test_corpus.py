@@ -225,3 +225,103 @@ def test_corpus_summary_in_the_json_report(tmp_path):
     assert summary["documents"] == 3
     assert summary["by_family"] == dict(sorted(report.counts("family").items()))
     assert summary["fluency"] is None
+
+
+# -- resume that loses nothing (issue 19) ---------------------------------------------
+def _stored_run(tmp_path, n: int):
+    corpus = write_corpus(tmp_path / "c", n)
+    checker = Checker(fluency=False, select=["GR"])
+    path = tmp_path / "r.jsonl"
+    store = ResultsFile(path, run_identity(checker))
+    list(CorpusRun(checker, results=store).run(iter_inputs(checker, [str(corpus)])))
+    return corpus, checker, path
+
+
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_a_damaged_line_is_named_and_skipped_and_every_record_after_it_kept(tmp_path, where):
+    corpus, checker, path = _stored_run(tmp_path, 6)
+    rows = path.read_bytes().splitlines(keepends=True)  # header + 6 records
+    damaged = {"start": 1, "middle": 3, "end": 6}[where]
+    rows[damaged] = rows[damaged][: len(rows[damaged]) // 2] + b"\x00\xff garbage\n"
+    path.write_bytes(b"".join(rows))
+    store = ResultsFile(path, run_identity(checker), resume=True)
+    assert len(store) == 5
+    (warning,) = store.warnings
+    assert f"line {damaged + 1} is not a valid record" in warning
+    outcomes = list(CorpusRun(checker, results=store).run(iter_inputs(checker, [str(corpus)])))
+    assert [o.stored for o in outcomes] == [i != damaged - 1 for i in range(6)]
+    # the damaged document checked again, nothing duplicated; the damaged line left where it was
+    keys = [json.loads(row)["key"] for row in path.read_bytes().splitlines()[1:] if row != rows[damaged].rstrip()]
+    assert len(keys) == len(set(keys)) == 6
+
+
+def test_only_a_torn_last_line_is_cut_and_a_damaged_line_before_it_is_kept_apart(tmp_path):
+    corpus, checker, path = _stored_run(tmp_path, 4)
+    rows = path.read_bytes().splitlines(keepends=True)
+    rows[2] = b"{not json\n"
+    rows[4] = rows[4][:10]  # torn by a kill: no newline
+    path.write_bytes(b"".join(rows))
+    store = ResultsFile(path, run_identity(checker), resume=True)
+    assert len(store) == 2
+    assert "line 3 is not a valid record" in store.warnings[0]
+    store.close()
+    assert path.read_bytes() == b"".join(rows[:4])  # the torn line dropped, the rest kept as it was
+
+
+def test_a_valid_json_line_that_is_not_a_record_is_damaged(tmp_path):
+    corpus, checker, path = _stored_run(tmp_path, 3)
+    rows = path.read_bytes().splitlines(keepends=True)
+    rows.insert(2, b'[1, 2]\n')
+    rows.insert(3, b'{"type": "document", "key": 7}\n')
+    path.write_bytes(b"".join(rows))
+    store = ResultsFile(path, run_identity(checker), resume=True)
+    assert len(store) == 3
+    assert "lines 3, 4 are not a valid record" in store.warnings[0]
+
+
+# -- per-document timeout ----------------------------------------------------------------
+class _Sleeps(Check):
+    """A check that takes a minute on articles that mention Bergen (for the test).
+
+    Flags:
+    - (none)
+
+    Allows:
+    - (none)
+    """
+
+    code = "XX902"
+    name = "sleeps"
+    family = "grammar"
+    severity = Severity.WARNING
+
+    def run(self, doc, ctx):
+        if "Bergen" in doc.text:
+            time.sleep(120)
+        return ()
+
+
+def test_a_document_over_the_timeout_is_failed_with_the_reason_and_the_run_goes_on(tmp_path):
+    corpus = write_corpus(tmp_path / "c", 4)
+    checker = Checker(fluency=False, select=["GR003"], checks=[_Sleeps()])
+    store = ResultsFile(tmp_path / "r.jsonl", run_identity(checker))
+    outcomes = list(CorpusRun(checker, jobs=1, timeout=1, results=store).run(iter_inputs(checker, [str(corpus)])))
+    assert [o.failed for o in outcomes] == [False, False, True, False]
+    (error,) = outcomes[2].errors
+    assert "a002.txt: the rule checks took longer than --document-timeout (1 s)" in error.message
+    assert [f.code for f in outcomes[3].result.findings] == ["GR003"]  # "The the" after the slow one
+    assert [r["status"] for r in lines(tmp_path / "r.jsonl")[1:]] == ["ok", "ok", "failed", "ok"]
+
+
+def test_default_jobs_fit_the_memory_and_the_documents(monkeypatch):
+    from mtqa import corpus
+
+    monkeypatch.setattr(corpus, "available_memory", lambda: 3 * corpus.WORKER_MEMORY)
+    monkeypatch.setattr(corpus.os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    assert corpus.default_jobs() == 2  # 80 % of three workers' memory: two
+    assert corpus.default_jobs(documents=5) == 1  # too few documents to repay a worker's start
+    monkeypatch.setattr(corpus, "available_memory", lambda: 100 * corpus.WORKER_MEMORY)
+    assert corpus.default_jobs() == 16
+    assert corpus.default_jobs(documents=5 * corpus.DOCUMENTS_PER_WORKER + 3) == 5
+    monkeypatch.setattr(corpus, "available_memory", lambda: 0)
+    assert corpus.default_jobs() == 1

@@ -243,3 +243,122 @@ def test_one_bad_document_does_not_stop_a_corpus_run(write, tmp_path):
     assert [r.id.rsplit("/", 1)[1] for r in report] == ["a.txt", "d.txt"]
     assert [e.id.rsplit("/", 1)[1] for e in report.errors] == ["b.txt", "c.txt"]
     assert report.exit_code() == 2
+
+
+# -- decoding by the byte (issue 19) -----------------------------------------------
+
+
+def test_a_utf8_file_with_a_few_bad_bytes_is_read_as_utf8_each_bad_byte_reported(write):
+    text = "Statsminister Jonas Gahr Støre met the press in Tromsø on Friday.\n\nStøre said – we are ready.\n"
+    data = text.encode("utf-8").replace("Tromsø".encode(), b"Troms\xf8", 1)
+    data = data.replace(b"ready", b"re\xe5\xe6dy")
+    doc = _one(write("damaged.txt", data))
+    assert doc.encoding == "utf-8" and doc.encoding_warning is None
+    assert doc.text.count("Støre") == 2  # the correct letters stay correct
+    assert "Troms\ufffd on" in doc.text and "re\ufffd\ufffddy" in doc.text  # one U+FFFD per bad byte
+    report = mtqa.check(doc, select=["encoding"], fluency=False)
+    assert [(f.code, f.text, f.line) for f in report.findings] == [
+        ("EN003", "Troms\ufffd", 1),
+        ("EN003", "re\ufffd\ufffddy.", 3),
+    ]
+    assert "the byte(s) 0xF8 here" in report.findings[0].message
+    assert "the byte(s) 0xE5 0xE6 here" in report.findings[1].message
+
+
+def test_a_utf8_file_with_a_bom_and_a_bad_byte_is_read_as_utf8(write):
+    doc = _one(write("bom.txt", codecs.BOM_UTF8 + "Støre i Tromsø.\n".encode() + b"Bad \xff byte.\n"))
+    assert isinstance(doc, mtqa.Document) and doc.text.startswith("Støre") and "Bad \ufffd byte" in doc.text
+    report = mtqa.check(doc, select=["EN003"], fluency=False)
+    assert ["0xFF" in f.message for f in report.findings] == [True]
+
+
+def test_a_legacy_file_is_en002_only_with_a_readable_message(write):
+    doc = _one(write("legacy.txt", "Støre met the press in Tromsø.\n\nThe mayor of Bærum agreed.\n", "cp1252"))
+    assert "\ufffd" not in doc.text and "Tromsø" in doc.text
+    report = mtqa.check(doc, select=["encoding"], fluency=False)
+    (finding,) = report.findings
+    assert finding.code == "EN002"
+    assert finding.message.startswith("the file is not UTF-8 (byte 2, 0xF8: invalid start byte); it was decoded as")
+
+
+def test_jsonl_broken_line_message_reads_well(write):
+    items = list(iter_documents([write("c.jsonl", '{"id": "a", "target": "unterminated\n{"id": 1,}\n')]))
+    assert [e.message.split(": ", 1)[1] for e in items] == [
+        "not valid JSON (Unterminated string at column 23)",
+        "not valid JSON (Expecting property name enclosed in double quotes at column 10)",
+    ]
+
+
+# -- HTML that nests deep, pages without text ----------------------------------------
+
+_BODY = "<p>The government presented the budget on Tuesday after a long debate.</p>" * 3
+
+
+@pytest.mark.parametrize("depth", [10, 300, 1500])
+def test_deeply_nested_html_keeps_its_text(write, depth):
+    html = f"<html><head><title>Budget</title></head><body>{'<div>' * depth}{_BODY}{'</div>' * depth}</body></html>"
+    doc = _one(write("deep.html", html))
+    assert isinstance(doc, mtqa.Document), doc
+    assert doc.text.count("The government presented the budget") == 3
+
+
+def test_html_nested_beyond_the_parser_is_refused_with_the_reason(write):
+    html = f"<html><body>{'<div>' * 3000}{_BODY}{'</div>' * 3000}</body></html>"
+    err = _one(write("deeper.html", html))
+    assert isinstance(err, DocumentError)
+    assert "nests its elements 2,000 or more deep" in err.message
+
+
+def test_html_page_with_only_a_title_is_an_error_not_a_one_word_article(write):
+    err = _one(write("title.html", "<html><head><title>Budget</title></head><body><h1>Budget</h1></body></html>"))
+    assert isinstance(err, DocumentError)
+    assert "no article text found in the HTML page (only its title 'Budget')" in err.message
+
+
+# -- the size limit --------------------------------------------------------------------
+
+
+def test_a_file_over_the_size_limit_is_an_error_naming_the_option(write, tmp_path):
+    from mtqa.loaders import ReadOptions
+
+    write("big.txt", "Title\n\n" + "The minister spoke. " * 100)
+    write("small.txt", CLEAN_ARTICLE)
+    items = list(iter_documents([tmp_path], read=ReadOptions(max_size=1000)))
+    assert isinstance(items[0], DocumentError) and isinstance(items[1], mtqa.Document)
+    assert "the file is 2.01 KB, more than --max-document-size (1 KB)" in items[0].message
+    assert [isinstance(i, mtqa.Document) for i in iter_documents([tmp_path], read=ReadOptions(max_size=None))] == [
+        True, True
+    ]
+
+
+def test_a_jsonl_record_over_the_size_limit_does_not_block_the_records_after_it(write):
+    from mtqa.loaders import ReadOptions
+
+    records = [{"id": "a", "target": "Short text one."}, {"id": "big", "target": "x " * 5000},
+               {"id": "c", "target": "Short text three."}]
+    path = write("c.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    items = list(iter_documents([path], read=ReadOptions(max_size=2000)))
+    assert [getattr(i, "id", None) for i in items] == ["a", f"{path}:2", "c"]
+    assert items[1].line == 2 and "the record is 10 KB, more than --max-document-size (2 KB)" in items[1].message
+
+
+def test_stdin_over_the_size_limit_is_an_error(write):
+    from mtqa.loaders import ReadOptions
+
+    (err,) = list(iter_documents(["-"], stdin=io.BytesIO(b"word " * 1000), read=ReadOptions(max_size=100)))
+    assert isinstance(err, DocumentError) and "standard input is 5 KB" in err.message
+
+
+@pytest.mark.parametrize("value,size", [("5MB", 5_000_000), ("500 kb", 500_000), ("2.5M", 2_500_000), ("1000", 1000)])
+def test_sizes_are_read_as_users_write_them(value, size):
+    from mtqa.loaders import parse_size
+
+    assert parse_size(value) == size
+
+
+@pytest.mark.parametrize("value", ["five", "-1", "0", "5 TB"])
+def test_a_bad_size_is_a_clear_error(value):
+    from mtqa.loaders import parse_size
+
+    with pytest.raises(ValueError, match="--max-document-size"):
+        parse_size(value)

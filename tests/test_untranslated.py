@@ -62,3 +62,11 @@ def test_institution_glossed_by_its_english_name_elsewhere():
     text = "The Storting voted on Tuesday. Stortinget will vote again in May."
     assert _ut(text, "UT004") == []
     assert _ut(text) == []  # and it is no untranslated word either
+
+
+def test_a_run_of_letters_longer_than_any_word_is_not_tried_as_a_compound():
+    from mtqa.checks.untranslated import MAX_COMPOUND, _compound_score
+
+    assert _compound_score("sludd" + "byger") > 0
+    long_word = "sykehus" * (MAX_COMPOUND // 7 + 1)
+    assert len(long_word) > MAX_COMPOUND and _compound_score(long_word) == 0.0

@@ -23,6 +23,7 @@ _MODULES = (
     "mtqa.checks.idioms",
     "mtqa.checks.input",
     "mtqa.checks.untranslated",
+    "mtqa.checks.units",
     "mtqa.checks.names",
     "mtqa.checks.pronouns",
     "mtqa.checks.reference",

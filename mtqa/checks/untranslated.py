@@ -89,9 +89,16 @@ def norwegian_score(word: str) -> float:
     return 0.0
 
 
+#: Longer "words" are not tried as compounds: each split point costs word-list
+#: lookups of both parts, so a run of letters with no space would take quadratic time.
+MAX_COMPOUND = 40
+
+
 def _compound_score(word: str) -> float:
     """A Norwegian compound that no list knows: two well-known Bokmål parts."""
     best = 0.0
+    if len(word) > MAX_COMPOUND:
+        return best
     for i in range(4, len(word) - 3):
         left, right = word[:i], word[i:]
         lefts = [left]

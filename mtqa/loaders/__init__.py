@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from mtqa.loaders.bilingual import is_sidecar, sidecars
-from mtqa.loaders.decoding import Decoded, decode
+from mtqa.loaders.decoding import INVALID_BYTES_KEY, Decoded, decode
 from mtqa.model import Document, InputError
 
 #: File endings read in a directory run, and the format each means.
@@ -41,6 +42,57 @@ BILINGUAL = ("xliff", "tmx", "tsv")
 TARGET_KEYS = ("target", "mt")
 SOURCE_KEYS = ("source", "src")
 REFERENCE_KEYS = ("reference", "ref")
+#: The largest document read by default (``--max-document-size``), in bytes.
+DEFAULT_MAX_SIZE = 5_000_000
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read beyond their format.
+
+    ``max_size``: the largest document in bytes (a file, a JSONL line; None: no
+    limit).  ``source_lang``/``target_lang``: the TMX variants to read, by
+    ``xml:lang`` (None: Norwegian ``nb``/``no``/``nn`` and English ``en``)."""
+
+    max_size: int | None = DEFAULT_MAX_SIZE
+    source_lang: str | None = None
+    target_lang: str | None = None
+
+
+#: The defaults: 5 MB at most, Norwegian and English TMX variants.
+DEFAULT_READ = ReadOptions()
+
+
+def format_size(size: int) -> str:
+    """``5 MB``, ``512 KB``, ``100 bytes``: sizes as users write them."""
+    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if size >= factor:
+            return f"{size / factor:.3g} {unit}"
+    return f"{size} bytes"
+
+
+def parse_size(value: str | int) -> int:
+    """``5MB``, ``500 KB``, ``2G``, ``100000`` (bytes) to bytes; ValueError when it is none of these."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        size = value
+    else:
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*", str(value), re.IGNORECASE)
+        if not m:
+            raise ValueError(
+                f"--max-document-size {value!r}: give a size such as 5MB, 500KB or 100000 (bytes)"
+            )
+        size = int(float(m.group(1)) * {"": 1, "k": 10**3, "m": 10**6, "g": 10**9}[m.group(2).lower()])
+    if size < 1:
+        raise ValueError(f"--max-document-size {value!r}: the size must be at least 1 byte")
+    return size
+
+
+def _too_large(name: str, size: int, limit: int, what: str) -> str:
+    return (
+        f"{name}: {what} is {format_size(size)}, more than --max-document-size "
+        f"({format_size(limit)}); raise the limit (e.g. --max-document-size {format_size(2 * size).replace(' ', '')}) "
+        "to check it, or split it"
+    )
 
 
 @dataclass
@@ -62,23 +114,28 @@ def iter_documents(
     stdin: BinaryIO | None = None,
     source: str | os.PathLike[str] | None = None,
     reference: str | os.PathLike[str] | None = None,
+    read: ReadOptions = DEFAULT_READ,
 ) -> Iterator[Document | DocumentError]:
     """Every article in ``inputs`` (paths, directories, globs, ``-``), lazily.
 
     ``source``/``reference``: files with the Norwegian source and a reference
     translation of the one article read (otherwise sidecar files are looked
-    for: ``X.nb.txt`` and ``X.ref.txt`` beside ``X.en.txt``).
+    for: ``X.nb.txt`` and ``X.ref.txt`` beside ``X.en.txt``).  ``read``: the
+    size limit and the TMX languages.
     """
     if input_format not in FORMATS:
         raise ValueError(f"unknown input format {input_format!r}: use one of {', '.join(FORMATS)}")
     if source is not None or reference is not None:
-        yield from _with_given_sides(list(inputs), input_format, stdin, source, reference)
+        yield from _with_given_sides(list(inputs), input_format, stdin, source, reference, read)
         return
     for item in inputs:
         name = os.fspath(item)
         if name == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _load_bytes(stream.read(), "-", None, input_format)
+            data, size = _read_stream(stdin if stdin is not None else sys.stdin.buffer, read.max_size)
+            if data is None:
+                yield DocumentError("-", _too_large("-", size, read.max_size or 0, "standard input"))
+                continue
+            yield from _load_bytes(data, "-", None, input_format, read)
             continue
         path = Path(name)
         if path.is_dir():
@@ -91,18 +148,29 @@ def iter_documents(
                     path=name,
                 )
             for file in files:
-                yield from load_file(file, "auto" if input_format == "auto" else input_format)
+                yield from load_file(file, input_format, read=read)
         elif path.exists():
-            yield from load_file(path, input_format, given=name)
+            yield from load_file(path, input_format, given=name, read=read)
         elif glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))
             files = [Path(m) for m in matches if Path(m).is_file()]
             if not files:
                 yield DocumentError(name, f"{name}: no files match this pattern", path=name)
             for file in files:
-                yield from load_file(file, input_format)
+                yield from load_file(file, input_format, read=read)
         else:
             yield DocumentError(name, f"{name}: no such file or directory", path=name)
+
+
+def _read_stream(stream: BinaryIO, limit: int | None) -> tuple[bytes | None, int]:
+    """The stream's bytes and their number; None (and the size, read past) when over ``limit``."""
+    data = stream.read() if limit is None else stream.read(limit + 1)
+    if limit is None or len(data) <= limit:
+        return data, len(data)
+    size = len(data)
+    while chunk := stream.read(1 << 20):
+        size += len(chunk)
+    return None, size
 
 
 def _read_side(path: str | os.PathLike[str], role: str) -> str:
@@ -122,7 +190,7 @@ def _read_side(path: str | os.PathLike[str], role: str) -> str:
     return text
 
 
-def _with_given_sides(inputs, input_format, stdin, source, reference):
+def _with_given_sides(inputs, input_format, stdin, source, reference, read: ReadOptions):
     sides = {}
     try:
         if source is not None:
@@ -132,7 +200,7 @@ def _with_given_sides(inputs, input_format, stdin, source, reference):
     except InputError as exc:
         yield DocumentError(os.fspath(source or reference), str(exc), path=os.fspath(source or reference))
         return
-    items = list(iter_documents(inputs, input_format, stdin))
+    items = list(iter_documents(inputs, input_format, stdin, read=read))
     docs = [d for d in items if isinstance(d, Document)]
     if len(docs) > 1:
         raise ValueError(
@@ -178,14 +246,18 @@ def detect_format(name: str, data: bytes | None = None) -> str:
 
 
 def load_file(
-    path: Path, input_format: str = "auto", given: str | None = None
+    path: Path, input_format: str = "auto", given: str | None = None, read: ReadOptions = DEFAULT_READ
 ) -> Iterator[Document | DocumentError]:
     name = given or str(path)
     if input_format == "jsonl" or (input_format == "auto" and detect_format(name) == "jsonl"):
         # a JSONL corpus is read a line at a time: memory does not grow with its size
-        yield from _stream_jsonl(path, name)
+        yield from _stream_jsonl(path, name, read.max_size)
         return
     try:
+        size = os.stat(path).st_size
+        if read.max_size is not None and size > read.max_size:
+            yield DocumentError(name, _too_large(name, size, read.max_size, "the file"), path=name)
+            return
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
@@ -199,7 +271,7 @@ def load_file(
         except InputError as exc:
             yield DocumentError(name, str(exc), path=name)
             return
-    for item in _load_bytes(data, name, name, fmt):
+    for item in _load_bytes(data, name, name, fmt, read):
         if isinstance(item, Document) and sides:
             item.source = sides.get("source", item.source)
             item.reference = sides.get("reference", item.reference)
@@ -207,17 +279,17 @@ def load_file(
 
 
 def _load_bytes(
-    data: bytes, name: str, path: str | None, input_format: str
+    data: bytes, name: str, path: str | None, input_format: str, read: ReadOptions = DEFAULT_READ
 ) -> Iterator[Document | DocumentError]:
     fmt = detect_format(name, data) if input_format == "auto" else input_format
     if fmt == "jsonl":
-        yield from load_jsonl(data, name, path)
+        yield from load_jsonl(data, name, path, read.max_size)
         return
     if fmt in BILINGUAL:
         from mtqa.loaders.bilingual import load_bilingual
 
         try:
-            yield load_bilingual(data, name, path, fmt)
+            yield load_bilingual(data, name, path, fmt, (read.source_lang, read.target_lang))
         except InputError as exc:
             yield DocumentError(name, str(exc), path=path)
         return
@@ -241,6 +313,11 @@ def _document(
         raise InputError(f"{doc_id}: the article is empty (no text to check)")
     if decoded is not None:
         fields.update(encoding=decoded.encoding, encoding_warning=decoded.warning)
+        if decoded.invalid and fmt != "html":
+            # EN003 names the bytes it finds at these offsets of the text as decoded
+            # (an HTML page's extracted text has other offsets)
+            replaced = [{"offset": b.offset, "byte": b.byte_offset, "bytes": b.named()} for b in decoded.invalid]
+            fields["meta"] = dict(fields.get("meta") or {}, **{INVALID_BYTES_KEY: replaced})
     if fmt == "html":
         if decoded is not None and decoded.warning:
             from mtqa.loaders.html import meta_charset
@@ -266,8 +343,11 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> tuple[str | None, A
     return None, None
 
 
-def _stream_jsonl(path: Path, name: str) -> Iterator[Document | DocumentError]:
-    """A JSONL file line by line (UTF-8); a file in another encoding is read whole."""
+def _stream_jsonl(path: Path, name: str, max_size: int | None) -> Iterator[Document | DocumentError]:
+    """A JSONL file line by line (UTF-8); a file in another encoding is read whole.
+
+    A line longer than ``max_size`` is an error of its own, read past in chunks
+    (never held in memory); the lines after it are still read."""
     try:
         fh = open(path, "rb")
     except OSError as exc:
@@ -276,25 +356,39 @@ def _stream_jsonl(path: Path, name: str) -> Iterator[Document | DocumentError]:
     with fh:
         head = fh.read(4)
         if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:4] in (b"\x00\x00\xfe\xff",):
-            yield from load_jsonl(head + fh.read(), name, name)  # UTF-16/32: whole file
+            yield from load_jsonl(head + fh.read(), name, name, max_size)  # UTF-16/32: whole file
             return
         fh.seek(3 if head[:3] == b"\xef\xbb\xbf" else 0)
 
-        def lines() -> Iterator[tuple[str, Decoded | None]]:
-            for raw in fh:
+        def lines() -> Iterator[tuple[str | int, Decoded | None]]:
+            while True:
+                raw = fh.readline() if max_size is None else fh.readline(max_size + 1)
+                if not raw:
+                    return
+                if max_size is not None and len(raw) > max_size:
+                    size = len(raw)
+                    while not raw.endswith(b"\n"):
+                        raw = fh.readline(1 << 20)
+                        if not raw:
+                            break
+                        size += len(raw)
+                    yield size, None
+                    continue
                 try:
                     yield raw.decode("utf-8"), None
                 except UnicodeDecodeError:
-                    decoded = decode(raw, name)  # a legacy encoding, with its warning
+                    decoded = decode(raw, name)  # by the byte, or a legacy encoding with its warning
                     yield decoded.text, decoded
 
         try:
-            yield from _jsonl_records(lines(), name, name, None)
+            yield from _jsonl_records(lines(), name, name, None, max_size)
         except InputError as exc:
             yield DocumentError(name, str(exc), path=name)
 
 
-def load_jsonl(data: bytes, name: str, path: str | None) -> Iterator[Document | DocumentError]:
+def load_jsonl(
+    data: bytes, name: str, path: str | None, max_size: int | None = DEFAULT_MAX_SIZE
+) -> Iterator[Document | DocumentError]:
     """One article a line: ``{"id", "target", "source"?, "reference"?, "meta"?}``.
 
     COMET's keys ``mt``/``src``/``ref`` are accepted too.  A broken line is a
@@ -305,23 +399,38 @@ def load_jsonl(data: bytes, name: str, path: str | None) -> Iterator[Document | 
     except InputError as exc:
         yield DocumentError(name, str(exc), path=path)
         return
-    yield from _jsonl_records(((line, None) for line in decoded.text.split("\n")), name, path, decoded)
+    lines = ((line, None) for line in decoded.text.split("\n"))
+    yield from _jsonl_records(lines, name, path, decoded, max_size)
 
 
-def _jsonl_records(lines, name: str, path: str | None, decoded) -> Iterator[Document | DocumentError]:
+def _jsonl_records(
+    lines: Iterable[tuple[str | int, Decoded | None]],
+    name: str,
+    path: str | None,
+    decoded: Decoded | None,
+    max_size: int | None,
+) -> Iterator[Document | DocumentError]:
+    """Documents of JSONL lines; a line given as an int is one of that many bytes, too large to read."""
     seen: set[str] = set()
     for lineno, (raw, line_decoded) in enumerate(lines, start=1):
+        where = f"{name}:{lineno}"
+        if isinstance(raw, int):  # a line too large to read
+            yield DocumentError(where, _too_large(where, raw, max_size or 0, "the record"), path, lineno)
+            continue
+        if max_size is not None and 4 * len(raw) > max_size and len(raw.encode("utf-8")) > max_size:
+            size = len(raw.encode("utf-8"))
+            yield DocumentError(where, _too_large(where, size, max_size, "the record"), path, lineno)
+            continue
         line_enc = line_decoded or decoded
         line = raw.strip()
         if not line:
             continue
-        where = f"{name}:{lineno}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield DocumentError(
-                where, f"{where}: not valid JSON ({exc.msg} at column {exc.colno})", path, lineno
-            )
+            # json's messages may end in "at" ("Unterminated string starting at")
+            what = re.sub(r"\s+(?:starting\s+)?at$", "", exc.msg)
+            yield DocumentError(where, f"{where}: not valid JSON ({what} at column {exc.colno})", path, lineno)
             continue
         if not isinstance(record, dict):
             yield DocumentError(where, f"{where}: a record must be a JSON object", path, lineno)

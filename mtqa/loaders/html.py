@@ -16,6 +16,13 @@ from mtqa.structure import Paragraph, segment_paragraphs
 _SKIP_TAGS = {"html", "body", "head", "title", "meta", "script", "style", "noscript"}
 _MARKERS = {"quote": "quote", "item": "list"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w\-]+)""", re.IGNORECASE)
+#: Elements nested deeper than this are unwrapped before extraction (trafilatura
+#: and libxml2's default parser lose the text of pages nested ~256 deep).
+FLATTEN_DEPTH = 64
+#: Wrapper elements that are unwrapped there; paragraphs, headings and lists are kept.
+_WRAPPERS = {"div", "span", "section", "article", "main", "aside", "font", "center", "b", "i", "em", "strong", "u"}
+#: How deep libxml2 parses at most (with ``huge_tree``); deeper content is lost, so such a page is refused.
+PARSER_DEPTH = 2000
 
 
 def meta_charset(data: bytes) -> str | None:
@@ -27,13 +34,46 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
-def _extract(html: str) -> tuple[str | None, list[tuple[str, str | None]]]:
+def _parse(html: str, name: str):
+    """The page as an lxml tree, however deep it nests (InputError beyond what libxml2 reads)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        return lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (ValueError, etree.ParserError) as exc:
+        raise InputError(f"{name}: not a readable HTML page ({exc}); give mtqa its text") from None
+
+
+def _flatten(tree, name: str) -> None:
+    """Unwrap wrapper elements nested deeper than ``FLATTEN_DEPTH``, keeping their text."""
+    depth: dict = {}
+    deep = []
+    deepest = 0
+    for el in tree.iter():  # document order: a parent before its children
+        parent = el.getparent()
+        d = depth[el] = depth[parent] + 1 if parent is not None else 0
+        deepest = max(deepest, d)
+        if d > FLATTEN_DEPTH and isinstance(el.tag, str) and el.tag in _WRAPPERS:
+            deep.append(el)
+    if deepest >= PARSER_DEPTH:
+        raise InputError(
+            f"{name}: the page nests its elements {PARSER_DEPTH:,} or more deep, beyond what the HTML parser "
+            "reads (the text below is lost); give mtqa the article's text"
+        )
+    for el in deep:
+        el.drop_tag()
+
+
+def _extract(html: str, name: str) -> tuple[str | None, list[tuple[str, str | None]]]:
     """The page title and the article's (text, marker) paragraphs."""
     import trafilatura
     from lxml import etree
 
+    tree = _parse(html, name)
+    _flatten(tree, name)
     xml = trafilatura.extract(
-        html,
+        tree,
         output_format="xml",
         with_metadata=True,
         include_comments=False,
@@ -66,11 +106,9 @@ def _extract(html: str) -> tuple[str | None, list[tuple[str, str | None]]]:
 
 def _source_lines(html: str, texts: list[str]) -> list[int | None]:
     """The page line where each paragraph's element starts, found by its text."""
-    import lxml.html
-
     try:
-        tree = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+        tree = _parse(html, "")
+    except InputError:
         return [None] * len(texts)
     elements = [
         (el.sourceline, _norm(el.text_content()))
@@ -126,14 +164,16 @@ def _inline_markers(html: str, lines: list[int | None]) -> list[dict]:
 
 
 def load_html(html: str, *, doc_id: str, path: str | None, **fields) -> Document:
-    title, paras = _extract(html)
-    if title and not (paras and paras[0][1] == "heading1"):
-        paras.insert(0, (title, "heading1"))
-    if not paras:
+    title, paras = _extract(html, doc_id)
+    if not any(marker != "heading1" for _, marker in paras):
+        # a title alone is not an article: the text could not be extracted
         raise InputError(
-            f"{doc_id}: no article text found in the HTML page; "
-            "check that it is an article page, or give mtqa its text"
+            f"{doc_id}: no article text found in the HTML page"
+            + (f" (only its title {title!r})" if title or paras else "")
+            + "; check that it is an article page, or give mtqa its text"
         )
+    if title and paras[0][1] != "heading1":
+        paras.insert(0, (title, "heading1"))
     text = ""
     structure = []
     for content, marker in paras:
