@@ -188,7 +188,9 @@ class Checker:
     def signature(self) -> str:
         from mtqa._version import __version__
         from mtqa.checks.idioms import lexicon_for
+        from mtqa.checks.untranslated import data_sha256 as untranslated_data_sha256
         from mtqa.furniture import load_rules
+        from mtqa.names.lexicon import data_sha256 as names_data_sha256
 
         codes = ",".join(sorted(c.code for c in self.checks))
         digest = hashlib.sha256(codes.encode()).hexdigest()[:8]
@@ -197,6 +199,8 @@ class Checker:
             f"checks:{len(self.checks)}@{digest}",
             f"furniture:{load_rules().sha256[:8]}",
             f"lexicon:{lexicon_for(self.context).sha256[:8]}",
+            f"names:{names_data_sha256()[:8]}",
+            f"words:{untranslated_data_sha256()[:8]}",
             "model:none" if self.context.scorer is None else f"model:{self.context.scorer.signature}",
         ]
         return "|".join(parts)

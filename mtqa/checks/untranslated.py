@@ -21,6 +21,7 @@ word (inflected forms and two-part compounds are built from its entries).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +64,15 @@ _COMMON_ENDING = re.compile(
 _FOREIGN = ("en",)
 DICTIONARY_FILE = "nb_en_words.yaml"
 INSTITUTIONS_FILE = "institutions.yaml"
+
+
+@cache
+def data_sha256() -> str:
+    """One hash of the data files these checks read (the dictionary, the institutions),
+    for a report's signature."""
+    files = resources.files("mtqa.data")
+    digests = [hashlib.sha256(files.joinpath(n).read_bytes()).hexdigest() for n in (DICTIONARY_FILE, INSTITUTIONS_FILE)]
+    return hashlib.sha256("".join(digests).encode()).hexdigest()
 
 
 @lru_cache(maxsize=65536)
