@@ -342,7 +342,8 @@ def choose(
                 listed = " nor ".join(f"'{n}'" for n in sorted(names, key=lambda n: -spellings[n].count)[:2])
                 why = (
                     f"'{cand}' is the attested spelling ({describe_attestation(cand)}); "
-                    + (f"neither {listed} is" if len(names) == 2 else "none of the article's spellings is")
+                    + (f"neither {listed} is attested" if len(names) == 2
+                       else "none of the article's spellings is attested")
                 )
                 return Choice(cand, why, 0.75 if not tied else 0.6, "outside")
     # 4. the reference model
