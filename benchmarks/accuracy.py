@@ -28,7 +28,8 @@ How it counts:
 
 Idiom recall is printed twice: with every finding, and without the findings of
 lexicon entries whose provenance names the development pages (an entry learnt
-from a page), which is the figure that predicts unseen articles.
+from a page, or a general one whose expression also occurs on a page: it was
+written with the page in view), which is the figure that predicts unseen articles.
 
 mtqa runs without the reference language model unless ``--fluency`` is given (no
 gold family is the model's); ``--report`` scores a saved JSON report instead.
@@ -54,8 +55,9 @@ from mtqa.loaders import SUFFIXES  # noqa: E402
 SEED_SET = ("seed", ROOT / "tests" / "fixtures" / "gold", ROOT / "seeds")
 REALWORLD = ROOT.parent / "shared" / "realworld"
 REALWORLD_SET = ("realworld", REALWORLD / "gold", REALWORLD / "clean")
-#: Lexicon provenance that marks an entry learnt from a development page.
-PAGE_PROVENANCE = re.compile(r"realworld|dev(?:elopment)?[ -]page", re.I)
+#: Lexicon provenance that marks an entry learnt from a development page, or written
+#: with one in view (an expression that also occurs on a page: "dev-overlap").
+PAGE_PROVENANCE = re.compile(r"realworld|dev(?:elopment)?[ -]page|dev-overlap", re.I)
 NEGATIVE = "negative"
 COUNTERS = ("must", "must_found", "all", "all_found", "suggested", "suggested_right",
             "findings", "unmatched", "false_alarms")

@@ -79,3 +79,65 @@ entries:
     assert not _idioms(mtqa.check(text, select=["idiom"], fluency=False))
     report = mtqa.Checker(select=["idiom"], fluency=False, lexicons=[lexicon]).check(text)
     assert [f.extra["lexicon_entry"] for f in _idioms(report)] == ["my-dugnad"]
+
+
+def _suggestions(text):
+    report = mtqa.check(text, select=["idiom"], fluency=False)
+    return {f.text: f.suggestion for f in _idioms(report)}
+
+
+def test_slot_rules_compute_their_suggestion_from_the_slot():
+    found = _suggestions(
+        "Fire in Bergen\n\n"
+        "Just before the clock 21 smoke was seen from a flat.\n\n"
+        "The clock 07.30 the road was opened again.\n\n"
+        "Police were called out in the night to Sunday.\n\n"
+        "The man was sentenced to prison in eight years.\n"
+    )
+    assert found["Just before the clock 21"] == "Just before 9 pm"
+    assert found["The clock 07.30"] == "At 7.30 am"
+    assert found["in the night to Sunday"] == "on Saturday night"
+    assert found["sentenced to prison in eight years"] == "sentenced to eight years in prison"
+
+
+def test_a_norwegian_article_is_not_read_as_garbled_english():
+    text = (
+        "Full storm på kysten\n\n"
+        "Det er full storm på kysten i natt, og politiet har rykket ut til flere steder.\n\n"
+        "Meteorologen sier at det blir laber bris i morgen, men at det kan komme mer vind.\n"
+    )
+    assert _idioms(mtqa.check(text, select=["idiom"], fluency=False)) == []
+
+
+def test_odd_input_neither_crashes_nor_floods():
+    long_sentence = " ".join(["the police said that the road was closed"] * 25) + "."
+    text = (
+        "THE POLICE MOVED OUT TO THE SCENE AT THE CLOCK 21\n\n"
+        "Night To Sunday: A Film About Small Storms\n\n"
+        f"{long_sentence}\n\n"
+        '“Front to front”, she sang, quoting the band’s odd lyric.\n'
+    )
+    findings = _idioms(mtqa.check(text, select=["idiom"], fluency=False))
+    spans = [(f.start, f.end) for f in findings]
+    assert len(spans) == len(set(spans))  # one finding per span
+    for a in findings:  # and no two findings overlap
+        assert not any(b is not a and a.start < b.end and b.start < a.end for b in findings)
+    assert len(findings) <= 6
+
+
+def test_a_quoted_title_is_not_corrected():
+    text = (
+        "Music\n\n"
+        "The band played “Night To Sunday” and “Front To Front” before the encore.\n\n"
+        "The cars collided front to front on the E6.\n"
+    )
+    findings = _idioms(mtqa.check(text, select=["idiom"], fluency=False))
+    assert [f.text for f in findings] == ["front to front"]
+
+
+def test_overlapping_entries_of_different_codes_give_one_finding():
+    text = "Crash\n\nThe police moved out to the scene, and emergency crews are in place.\n"
+    findings = _idioms(mtqa.check(text, select=["idiom"], fluency=False))
+    for a in findings:
+        assert not any(b is not a and a.start < b.end and b.start < a.end for b in findings)
+    assert findings

@@ -93,3 +93,92 @@ def test_a_user_lexicon_adds_entries(tmp_path):
     assert len(combined) == len(LEXICON) + 1
     with pytest.raises(LexiconError, match="cannot be read"):
         lexicons.load([tmp_path / "missing.yaml"])
+
+
+def test_the_builtin_lexicon_is_every_yaml_file_beside_the_loader():
+    files = lexicons.builtin_files()
+    assert files[0] == lexicons.BUILTIN and len(files) > 1
+    assert {e.origin for e in LEXICON.entries} == set(files)
+    assert len(LEXICON) >= 500
+
+
+def test_entries_learnt_from_development_pages_are_marked_and_kept_apart():
+    """Page-learnt entries say so in one field value (benchmarks report recall
+    without them); no other entry names the pages."""
+    page = "realworld dev page"
+    for entry in LEXICON.entries:
+        if entry.origin == "dev_pages.yaml":
+            assert entry.provenance == page, entry.id
+        else:
+            assert "realworld" not in f"{entry.provenance} {entry.note}".lower(), entry.id
+            assert "dev page" not in f"{entry.provenance} {entry.note}".lower(), entry.id
+
+
+@pytest.mark.parametrize(
+    "hour,minute,expected",
+    [("21", None, "9 pm"), ("0", None, "midnight"), ("12", None, "noon"), ("07", "30", "7.30 am"),
+     ("12", "15", "12.15 pm"), ("24", None, "midnight"), ("25", None, None), ("9", "75", None)],
+)
+def test_clock_times_are_rendered_as_english_news_writes_them(hour, minute, expected):
+    assert lexicons._clock(hour, minute) == expected
+
+
+def test_a_suggest_template_is_filled_from_the_slots():
+    import re
+
+    m = re.search(r"(?P<mod>just )?(?P<prep>before) the clock (?P<hour>\d+)", "Just before the clock 21", re.I)
+    assert lexicons.render_suggestion("{mod}{prep} {time}", m) == "Just before 9 pm"
+    m = re.search(r"night to (?P<day>\w+)", "night to monday")
+    assert lexicons.render_suggestion("on {day_before} night", m) == "on Sunday night"
+    m = re.search(r"(?:(?P<prep>at) )?clock half (?P<half>\w+)", "clock half nine")
+    assert lexicons.render_suggestion("{prep|at} {half_time}", m) == "at 8.30"
+    m = re.search(r"night to (?P<day>\w+)", "night to tomorrow")
+    assert lexicons.render_suggestion("on {day_before} night", m) is None
+
+
+def test_defaults_derived_source_and_suggest_slots_are_checked():
+    doc = b"""version: 1
+defaults: {kind: literal, confidence: 0.8, severity: warning, note: shared note}
+entries:
+  - id: motende-bil
+    norwegian: m\xc3\xb8tende bil / m\xc3\xb8tende trafikk
+    meaning: oncoming car
+    english: [oncoming car]
+    renderings: ['\\bmeeting car\\b']
+    examples: {flag: [a meeting car], allow: [an oncoming car]}
+"""
+    (entry,) = parse(doc, "d.yaml").entries
+    assert entry.note == "shared note" and entry.kind == "literal"
+    assert entry.in_source("Bilen traff en m\u00f8tende bil i svingen.")
+    assert not entry.in_source("Bilen traff en bil i svingen.")
+    bad = doc.replace(b"    examples:", b"    suggest: 'at {time}'\n    examples:")
+    with pytest.raises(LexiconError, match="no named group"):
+        parse(bad, "bad.yaml")
+
+
+def test_the_lexicon_loads_quickly():
+    import time
+
+    folder = lexicons.resources.files("mtqa.lexicons")
+    start = time.perf_counter()
+    for name in lexicons.builtin_files():
+        parse(folder.joinpath(name).read_bytes(), name)
+    assert time.perf_counter() - start < 3.0
+
+
+def test_the_substring_prefilter_admits_every_flag_example():
+    """Each entry is tried only on sentences holding one of its renderings'
+    required strings: its own flag examples must all get through."""
+    for entry, needles in LEXICON.anchors:
+        for text in entry.flag_examples:
+            assert needles is None or any(n in text.lower() for n in needles), (entry.id, text)
+    assert sum(needles is None for _, needles in LEXICON.anchors) < 20
+
+
+def test_required_literals_of_a_rendering():
+    import re
+
+    assert lexicons.required_literals(re.compile(r"\b(?:just )?before the clock (?P<hour>\d+)", re.I)) == {
+        "before the clock "}
+    assert lexicons.required_literals(re.compile(r"\b(?:smoke|fire) divers?\b")) == {" diver"}
+    assert lexicons.required_literals(re.compile(r"\b\d+ [a-z]+\b")) is None

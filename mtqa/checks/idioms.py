@@ -1,14 +1,20 @@
 """Family ``idiom``: garbled idioms, literal renderings and false friends.
 
-One engine over the Norwegian-English lexicon (``mtqa/lexicons/nb_en.yaml``):
-each entry's renderings are matched sentence by sentence, with its context cues,
-on the English alone.  With the Norwegian source at hand, an entry whose
-Norwegian expression is in the source is reported with high confidence, and an
-entry whose expression is not in the source stays silent.
+One engine over the Norwegian-English lexicon (``mtqa/lexicons/*.yaml``): each
+entry's renderings are matched sentence by sentence, with its context cues, on
+the English alone; a sentence is only tried against the entries whose required
+strings it contains.  An entry with a ``suggest`` template computes its
+suggestion from the match ("before the clock 21" -> "before 9 pm"; "night to
+Sunday" -> "on Saturday night").  With the Norwegian source at hand, an entry
+whose Norwegian expression is in the source is reported with high confidence,
+and an entry whose expression is not in the source stays silent.  Overlapping
+matches are resolved to one finding per span; sentences (and articles) that
+read as Norwegian are left to the untranslated checks.
 """
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from collections.abc import Iterable, Iterator
@@ -50,6 +56,7 @@ class Match:
     end: int
     confidence: float
     source_text: str | None = None
+    suggestion: str = ""
 
 
 #: The candidates of the last few documents: ID001, ID002 and ID003 scan a
@@ -58,52 +65,99 @@ _CANDIDATES: OrderedDict[tuple[str, str, str], list[Match]] = OrderedDict()
 
 
 def find_matches(doc: Document, lexicon: Lexicon, codes: set[str]) -> Iterator[Match]:
-    """Lexicon matches in the document's text sentences, best match per span."""
+    """Lexicon matches of the given codes in the document's text sentences, one per
+    span (overlaps are resolved across all three codes before the codes are picked)."""
     key = (doc.content_hash, doc.format, lexicon.sha256)
     if key not in _CANDIDATES:
-        _CANDIDATES[key] = _candidates(doc, lexicon)
+        _CANDIDATES[key] = _resolve(_candidates(doc, lexicon))
         while len(_CANDIDATES) > 4:
             _CANDIDATES.popitem(last=False)
-    candidates = [m for m in _CANDIDATES[key] if KIND_CODES[m.entry.kind] in codes]
-    # Overlapping matches: keep the most confident, then the longest.
-    candidates.sort(key=lambda m: (-m.confidence, -(m.end - m.start), m.start, m.entry.id))
+    yield from (m for m in _CANDIDATES[key] if KIND_CODES[m.entry.kind] in codes)
+
+
+def _resolve(candidates: list[Match]) -> list[Match]:
+    """One match per span across ID001-ID003: of overlapping matches, the most
+    confident, then the longest (the most specific) is kept."""
+    candidates = sorted(candidates, key=lambda m: (-m.confidence, -(m.end - m.start), m.start, m.entry.id))
     kept: list[Match] = []
     for match in candidates:
         if all(match.end <= k.start or match.start >= k.end for k in kept):
             kept.append(match)
-    yield from sorted(kept, key=lambda m: m.start)
+    return sorted(kept, key=lambda m: m.start)
+
+
+#: Bokmål function words that are not English words: a sentence made of them is
+#: Norwegian (left untranslated, or a Norwegian article), which the lexicon of
+#: English renderings does not read ("full storm" is Norwegian too).
+NORWEGIAN_WORDS = frozenset(
+    "og på er det som ikke til av har med jeg hun han vi ble skal kan var etter fra "
+    "men også eller når hva hvor dette denne disse seg sin sitt sine være blir ved "
+    "mot om fikk får kom må vil sier sa mange mer enn noe noen alle bare nå her der "
+    "hadde ha hvis fordi mens da etter".split()
+) - {"her", "man", "at"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def looks_norwegian(text: str, share: float = 0.2) -> bool:
+    """Whether a text reads as Norwegian: at least three of its words, and
+    ``share`` of them, are Bokmål function words that English does not have."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    hits = sum(w in NORWEGIAN_WORDS for w in words)
+    return hits >= 3 and hits >= share * len(words)
+
+
+_QUOTED = re.compile(r"[“\"«‘]([^”\"»’\n]{2,120})[”\"»’]")
+
+
+def quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted titles ('“Night To Remember”'): quoted text of two or more
+    words, most of them capitalised.  A song, film or show title is what its
+    makers called it, not a translation to correct."""
+    spans = []
+    for m in _QUOTED.finditer(text):
+        words = _WORD.findall(m.group(1))
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) * 5 >= len(words) * 3:
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
     """Every entry's matches in the document, before overlaps are resolved."""
     source = doc.source or None
     candidates: list[Match] = []
+    if looks_norwegian(doc.text, share=0.3):
+        return candidates  # a Norwegian article, not a translation (a partly
+        # untranslated one is read sentence by sentence below)
     for sentence in doc.text_sentences():
         text = doc.text[sentence.start : sentence.end]
+        if looks_norwegian(text):
+            continue  # Norwegian text is the untranslated checks' business
         kind = doc.blocks[sentence.block].kind.value
-        for prefilter, entries in lexicon.chunks:
-            if prefilter is not None and not prefilter.search(text):
-                continue  # none of these entries' renderings is in the sentence
-            for entry in entries:
-                spans = list(entry.matches(text, kind))
-                if not spans:
-                    continue
-                source_match = entry.in_source(source) if source else None
-                if source and source_match is None:
-                    continue  # the source says the Norwegian expression is not there
-                confidence = entry.confidence
-                if source_match is not None:
-                    confidence = max(confidence, SOURCE_CONFIDENCE)
-                for s, e in spans:
-                    candidates.append(
-                        Match(
-                            entry,
-                            sentence.start + s,
-                            sentence.start + e,
-                            confidence,
-                            source_match.group(0) if source_match else None,
-                        )
+        titles = quoted_titles(text)
+        for entry in lexicon.candidates(text):  # cheap substring prefilter
+            spans = [
+                m for m in entry.iter_matches(text, kind)
+                if not any(a <= m.start() and m.end() <= b for a, b in titles)
+            ]
+            if not spans:
+                continue
+            source_match = entry.in_source(source) if source else None
+            if source and source_match is None:
+                continue  # the source says the Norwegian expression is not there
+            confidence = entry.confidence
+            if source_match is not None:
+                confidence = max(confidence, SOURCE_CONFIDENCE)
+            for m in spans:
+                candidates.append(
+                    Match(
+                        entry,
+                        sentence.start + m.start(),
+                        sentence.start + m.end(),
+                        confidence,
+                        source_match.group(0) if source_match else None,
+                        entry.suggestion_for(m),
                     )
+                )
     return candidates
 
 
@@ -117,9 +171,10 @@ class _LexiconCheck(Check):
         for match in find_matches(doc, lexicon_for(ctx), {self.code}):
             entry = match.entry
             found = doc.text[match.start : match.end]
+            suggestion = match.suggestion or entry.suggestion
             message = (
                 f"'{found}' {self.verb} Norwegian '{entry.norwegian}' ({entry.meaning}); "
-                f"in English: '{entry.suggestion}'"
+                f"in English: '{suggestion}'"
             )
             if match.source_text:
                 message += f" (the source has '{match.source_text}')"
@@ -132,7 +187,7 @@ class _LexiconCheck(Check):
                 match.start,
                 match.end,
                 message,
-                suggestion=entry.suggestion,
+                suggestion=suggestion,
                 confidence=match.confidence,
                 severity=severity,
                 **extra,
@@ -166,13 +221,18 @@ class LiteralTranslation(_LexiconCheck):
     Correct words in the wrong combination: "at that time Presidents Biden and
     Putin met" for *da* (when), "already on Saturday" for *allerede på
     lørdag* (as early as Saturday), "the Great Thing" for *Stortinget*.
+    Times, nights and dates of Norwegian news get a suggestion computed from
+    the slot: "before the clock 21" (*før klokken 21*) -> "before 9 pm", "the
+    night to Sunday" (*natt til søndag*) -> "on Saturday night".
 
     Flags:
     - Russia is ready to meet NATO in Geneva already on Saturday.
+    - Just before the clock 21 smoke was seen from the flat.
 
     Allows:
     - Russia is ready to meet NATO in Geneva as early as Saturday.
     - The talks had already started on Saturday.
+    - Just before 9 pm on Saturday night, smoke was seen from the flat.
     """
 
     code = "ID002"

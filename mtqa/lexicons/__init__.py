@@ -1,8 +1,15 @@
 """The Norwegian-English lexicon of MT garbles, false friends and literal renderings.
 
-``nb_en.yaml`` beside this file is the built-in lexicon (schema version 1,
-documented at the top of that file and enforced by :func:`validate`).  Users may
-add their own lexicon files in the same format (``Checker(lexicons=[...])``).
+The built-in lexicon is every ``*.yaml`` file beside this module (``nb_en.yaml``
+first, then the others by name), in schema version 1, documented at the top of
+``nb_en.yaml`` and enforced by :func:`parse`.  Users may add their own lexicon
+files in the same format (``Checker(lexicons=[...])``).
+
+A file may hold ``defaults:``, fields every entry of the file takes unless it
+sets them itself.  An entry's ``source`` (Norwegian patterns) may be left out:
+it is then derived from its ``norwegian`` field.  ``suggest`` is a template
+whose slots are filled from the rendering's named groups (see
+:func:`render_suggestion`): "before the clock 21" → "before 9 pm".
 
 An entry matches an English sentence when one of its ``renderings`` matches and
 every ``context`` cue holds; with the Norwegian source at hand, an entry whose
@@ -12,6 +19,7 @@ every ``context`` cue holds; with the Norwegian source at hand, an entry whose
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,9 +36,11 @@ SCHEMA_VERSION = 1
 KINDS = ("idiom", "literal", "false-friend", "particle", "word-order", "compound", "institution")
 BLOCK_KINDS = ("title", "heading", "body", "caption", "quote", "list_item")
 CONTEXT_KEYS = ("blocks", "before", "after", "sentence", "not_sentence", "case_sensitive")
-REQUIRED = ("id", "kind", "norwegian", "meaning", "english", "renderings", "source",
+REQUIRED = ("id", "kind", "norwegian", "meaning", "english", "renderings",
             "confidence", "severity", "examples", "note")
+OPTIONAL = ("context", "code", "source", "provenance", "suggest")
 BUILTIN = "nb_en.yaml"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LexiconError(MtqaError):
@@ -57,13 +67,28 @@ class Entry:
     sentence: re.Pattern[str] | None = None
     not_sentence: re.Pattern[str] | None = None
     origin: str = BUILTIN
+    provenance: str = ""
+    suggest: str | None = None
 
     @property
     def suggestion(self) -> str:
         return self.english[0]
 
+    def suggestion_for(self, match: re.Match[str] | None) -> str:
+        """The suggestion for one match: the ``suggest`` template filled from the
+        match's slots, else the first idiomatic English."""
+        if self.suggest is None or match is None:
+            return self.suggestion
+        text = render_suggestion(self.suggest, match)
+        return text if text is not None else self.suggestion
+
     def matches(self, sentence: str, block_kind: str = "body") -> Iterator[tuple[int, int]]:
         """Spans in ``sentence`` where a rendering matches and every cue holds."""
+        for m in self.iter_matches(sentence, block_kind):
+            yield m.start(), m.end()
+
+    def iter_matches(self, sentence: str, block_kind: str = "body") -> Iterator[re.Match[str]]:
+        """The matches in ``sentence`` of a rendering whose every cue holds."""
         if self.blocks is not None and block_kind not in self.blocks:
             return
         if self.sentence is not None and not self.sentence.search(sentence):
@@ -78,7 +103,7 @@ class Entry:
                     continue
                 if self.after is not None and not self.after.search(sentence[m.end() :]):
                     continue
-                yield m.start(), m.end()
+                yield m
 
     def in_source(self, source: str) -> re.Match[str] | None:
         for pattern in self.source:
@@ -88,9 +113,167 @@ class Entry:
         return None
 
 
-#: Entries whose renderings are tried together by one prefilter regex.
-CHUNK = 24
-_UNSAFE = re.compile(r"\\[1-9]|\(\?P[<=]|\(\?[aiLmsux]+\)")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+def _clock(hour: str | None, minute: str | None) -> str | None:
+    """A 24-hour Norwegian clock time as English news writes it: 21 -> '9 pm',
+    '07.30' -> '7.30 am', 0 -> 'midnight', 12 -> 'noon'."""
+    if hour is None:
+        return None
+    h = int(hour) if hour.isdigit() else _NUMBER_WORDS.get(hour.lower())
+    if h is None or not 0 <= h <= 24:
+        return None
+    m = int(minute) if minute and minute.isdigit() else 0
+    if m > 59:
+        return None
+    h %= 24
+    if m == 0 and h == 0:
+        return "midnight"
+    if m == 0 and h == 12:
+        return "noon"
+    twelve = h % 12 or 12
+    clock = f"{twelve}.{m:02d}" if m else str(twelve)
+    return f"{clock} {'am' if h < 12 else 'pm'}"
+
+
+def _half(hour: str | None) -> str | None:
+    """Norwegian *halv ni* (half to nine) is 8.30: the hour before, and a half."""
+    if not hour:
+        return None
+    h = int(hour) if hour.isdigit() else _NUMBER_WORDS.get(hour.lower())
+    if h is None or not 1 <= h <= 24:
+        return None
+    return f"{(h - 1) % 12 or 12}.30"
+
+
+_ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
+             "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+             "eighteenth nineteenth twentieth").split()
+
+
+def _ordinal(number: str | None) -> str | None:
+    """'2' or 'two' -> 'second' (a finishing place: *ble nummer to*)."""
+    if not number:
+        return None
+    n = int(number) if number.isdigit() else _NUMBER_WORDS.get(number.lower())
+    if n is None or not 1 <= n < len(_ORDINALS):
+        return None
+    return _ORDINALS[n]
+
+
+def _day_before(day: str | None) -> str | None:
+    if not day or day.lower() not in WEEKDAYS:
+        return None
+    return WEEKDAYS[WEEKDAYS.index(day.lower()) - 1].capitalize()
+
+
+def render_suggestion(template: str, match: re.Match[str]) -> str | None:
+    """Fill a ``suggest`` template from a rendering's named groups.
+
+    Slots: ``{time}`` (groups ``hour``/``minute``: a 24-hour time as '9 pm'),
+    ``{time2}`` (``hour2``/``minute2``), ``{day_before}`` (group ``day``: the
+    weekday before it, for *natt til søndag* = Saturday night), ``{day}`` (the
+    weekday, capitalised), ``{half_time}`` (group ``half``: *halv ni* is 8.30),
+    ``{ordinal}`` (group ``num``: 'two' -> 'second'),
+    and any other named group as matched (``{name}``;
+    ``{name_lower}`` lower-cased; empty where the group did not take part;
+    ``{name|text}`` gives ``text`` where it is empty).
+    ``None`` when a computed slot cannot be filled.
+    The result takes the capital of the match's first letter."""
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    slots: dict[str, str | None] = {k: (v or "") for k, v in match.groupdict().items()}
+    slots.update({f"{k}_lower": v.lower() for k, v in slots.items() if v is not None})
+    slots["time"] = _clock(groups.get("hour"), groups.get("minute"))
+    slots["time2"] = _clock(groups.get("hour2"), groups.get("minute2"))
+    slots["day_before"] = _day_before(groups.get("day"))
+    slots["half_time"] = _half(groups.get("half"))
+    slots["ordinal"] = _ordinal(groups.get("num"))
+    if groups.get("day"):
+        slots["day"] = groups["day"].capitalize()
+    try:
+        text = template.format_map(_Strict(slots))
+    except (KeyError, ValueError):
+        return None
+    text = re.sub(r"\s+", " ", text).strip()
+    found = match.group(0).lstrip()
+    if text and found[:1].isupper() and text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+class _Strict(dict):
+    def __missing__(self, key: str) -> str:
+        return ""  # a group of another rendering of the entry (checked at load)
+
+    def __getitem__(self, key: str) -> str:
+        name, bar, default = key.partition("|")
+        value = super().get(name) if bar else super().__getitem__(name)
+        if bar and not value:
+            return default
+        if value is None:
+            raise KeyError(key)
+        return value
+
+
+# --- required literals: a cheap prefilter for each rendering ---------------------------
+
+def _required(items) -> frozenset[str] | None:
+    """Literal strings one of which every match of this parsed sequence contains
+    (lower-cased), or None when none can be told."""
+    try:
+        from re import _constants as C, _parser as P  # CPython 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_constants as C  # type: ignore[no-redef]
+        import sre_parse as P  # type: ignore[no-redef]  # noqa: F401
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(cands: frozenset[str] | None) -> None:
+        nonlocal best
+        if cands and all(cands) and (best is None or min(map(len, cands)) > min(map(len, best))):
+            best = cands
+
+    def close_run() -> None:
+        if run:
+            consider(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        close_run()
+        if op is C.SUBPATTERN:
+            consider(_required(av[-1]))
+        elif op is C.BRANCH:
+            alts = [_required(branch) for branch in av[1]]
+            if all(alts):
+                consider(frozenset().union(*alts))  # type: ignore[arg-type]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+    close_run()
+    return best
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased strings one of which is in every text the pattern matches
+    (None: no such set found).  Used to skip patterns cheaply."""
+    try:
+        from re import _parser as P
+    except ImportError:  # pragma: no cover
+        import sre_parse as P  # type: ignore[no-redef]
+    try:
+        tree = P.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:  # noqa: BLE001 - any parser trouble: no prefilter
+        return None
+    found = _required(list(tree))
+    if not found or min(map(len, found)) < 3:
+        return None
+    return found
 
 
 @dataclass(frozen=True)
@@ -102,37 +285,24 @@ class Lexicon:
         return len(self.entries)
 
     @cached_property
-    def chunks(self) -> tuple[tuple[re.Pattern[str] | None, tuple[Entry, ...]], ...]:
-        """The entries in groups, each with one regex that matches wherever any of
-        the group's renderings could (None: try the group's entries one by one).
-
-        Most sentences match no entry: one search per group tells so, instead
-        of one per entry.  Patterns with back-references, named groups or
-        global inline flags are not combined."""
+    def anchors(self) -> tuple[tuple[Entry, frozenset[str] | None], ...]:
+        """Each entry with the lower-cased strings one of which must be in a
+        sentence for any of its renderings to match (None: always try it)."""
         out = []
-        group: list[Entry] = []
-        alternatives: list[str] = []
-
-        def close() -> None:
-            if group:
-                out.append((re.compile("|".join(alternatives)), tuple(group)))
-                group.clear()
-                alternatives.clear()
-
         for entry in self.entries:
             if not entry.renderings:
                 continue
-            if any(_UNSAFE.search(p.pattern) for p in entry.renderings):
-                out.append((None, (entry,)))
-                continue
-            group.append(entry)
-            for p in entry.renderings:
-                flags = ("i" if p.flags & re.IGNORECASE else "") + ("s" if p.flags & re.DOTALL else "")
-                alternatives.append(f"(?{flags}:{p.pattern})" if flags else f"(?:{p.pattern})")
-            if len(group) >= CHUNK:
-                close()
-        close()
+            found = [required_literals(p) for p in entry.renderings]
+            out.append((entry, None if None in found else frozenset().union(*found)))
         return tuple(out)
+
+    def candidates(self, sentence: str) -> Iterator[Entry]:
+        """The entries that may match ``sentence``: those whose required
+        strings it contains (a substring test per entry, not a regex)."""
+        low = sentence.lower()
+        for entry, needles in self.anchors:
+            if needles is None or any(n in low for n in needles):
+                yield entry
 
 
 def _compile(pattern: object, where: str, flags: int) -> re.Pattern[str]:
@@ -160,7 +330,7 @@ def parse_entry(raw: dict, origin: str) -> Entry:
     missing = [k for k in REQUIRED if k not in raw]
     if missing:
         raise LexiconError(f"{where}: missing {', '.join(missing)}")
-    unknown = sorted(set(raw) - set(REQUIRED) - {"context", "code"})
+    unknown = sorted(set(raw) - set(REQUIRED) - set(OPTIONAL))
     if unknown:
         raise LexiconError(f"{where}: unknown key(s) {', '.join(unknown)}")
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", str(eid)):
@@ -191,6 +361,21 @@ def parse_entry(raw: dict, origin: str) -> Entry:
         blocks = frozenset(_strings(context["blocks"], f"{where} context.blocks"))
         if blocks - set(BLOCK_KINDS):
             raise LexiconError(f"{where}: context.blocks must be among {', '.join(BLOCK_KINDS)}")
+    provenance = raw.get("provenance", "")
+    if not isinstance(provenance, str):
+        raise LexiconError(f"{where}: provenance must be a string")
+    suggest = raw.get("suggest")
+    if suggest is not None:
+        if not isinstance(suggest, str) or not suggest.strip():
+            raise LexiconError(f"{where}: suggest must be a non-empty template string")
+        groups = {n for p in renderings for n in p.groupindex}
+        fields = set(re.findall(r"\{(\w+)(?:\|[^{}]*)?\}", suggest))
+        computed = {"time": "hour", "time2": "hour2", "day_before": "day", "half_time": "half",
+                    "ordinal": "num"}
+        missing = sorted(f for f in fields
+                         if computed.get(f, f.removesuffix("_lower")) not in groups)
+        if missing:
+            raise LexiconError(f"{where}: suggest slot(s) {', '.join(missing)} have no named group")
     cue = {
         key: _compile(context[key], f"{where} context.{key}", flags)
         for key in ("before", "after", "sentence", "not_sentence")
@@ -205,7 +390,11 @@ def parse_entry(raw: dict, origin: str) -> Entry:
         renderings=renderings,
         source=tuple(
             _compile(p, f"{where} source", re.IGNORECASE)
-            for p in _strings(raw["source"], f"{where} source")
+            for p in (
+                _strings(raw["source"], f"{where} source")
+                if "source" in raw
+                else derive_source(str(raw["norwegian"]))
+            )
         ),
         confidence=float(confidence),
         severity=severity,
@@ -214,13 +403,28 @@ def parse_entry(raw: dict, origin: str) -> Entry:
         allow_examples=_strings(examples["allow"], f"{where} examples.allow", allow_empty=not renderings),
         blocks=blocks,
         origin=origin,
+        provenance=provenance,
+        suggest=suggest,
         **cue,
     )
 
 
+def derive_source(norwegian: str) -> tuple[str, ...]:
+    """Norwegian source patterns from an entry's ``norwegian`` field: each
+    alternative (split on '/' or ';', parentheses and '...' dropped) as words in
+    sequence, each word with any inflected ending."""
+    out = []
+    for alt in re.split(r"[/;]", re.sub(r"\([^)]*\)", " ", norwegian)):
+        words = re.findall(r"[\wæøåÆØÅ-]+", alt.replace("...", " "))
+        if not words:
+            continue
+        out.append(r"\b" + r"\s+".join(re.escape(w.lower()) + r"\w*" for w in words))
+    return tuple(out) or (re.escape(norwegian.lower()),)
+
+
 def parse(data: bytes, origin: str) -> Lexicon:
     try:
-        doc = yaml.safe_load(data)
+        doc = yaml.load(data, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise LexiconError(f"{origin}: not valid YAML ({exc})") from None
     if not isinstance(doc, dict) or doc.get("version") != SCHEMA_VERSION:
@@ -228,7 +432,13 @@ def parse(data: bytes, origin: str) -> Lexicon:
     raw_entries = doc.get("entries")
     if not isinstance(raw_entries, list):
         raise LexiconError(f"{origin}: 'entries' must be a list")
-    entries = tuple(parse_entry(raw, origin) for raw in raw_entries)
+    defaults = doc.get("defaults") or {}
+    if not isinstance(defaults, dict) or {"id", "examples"} & set(defaults):
+        raise LexiconError(f"{origin}: 'defaults' must be a mapping without id or examples")
+    entries = tuple(
+        parse_entry({**defaults, **raw} if isinstance(raw, dict) else raw, origin)
+        for raw in raw_entries
+    )
     seen: set[str] = set()
     for entry in entries:
         if entry.id in seen:
@@ -237,10 +447,30 @@ def parse(data: bytes, origin: str) -> Lexicon:
     return Lexicon(entries, hashlib.sha256(data).hexdigest())
 
 
+def builtin_files() -> list[str]:
+    """The built-in lexicon files: ``nb_en.yaml`` first, then the others by name."""
+    folder = resources.files("mtqa.lexicons")
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(names, key=lambda n: (n != BUILTIN, n))
+
+
 @cache
 def builtin() -> Lexicon:
-    data = resources.files("mtqa.lexicons").joinpath(BUILTIN).read_bytes()
-    return parse(data, BUILTIN)
+    folder = resources.files("mtqa.lexicons")
+    return combine([parse(folder.joinpath(n).read_bytes(), n) for n in builtin_files()])
+
+
+def combine(lexicons: list[Lexicon]) -> Lexicon:
+    """Several lexicons as one, in order; an entry id may be defined only once."""
+    if len(lexicons) == 1:
+        return lexicons[0]
+    entries = tuple(e for lex in lexicons for e in lex.entries)
+    counts = Counter(e.id for e in entries)
+    dupes = sorted(i for i, n in counts.items() if n > 1)
+    if dupes:
+        raise LexiconError(f"lexicon entry id(s) defined twice: {', '.join(dupes)}")
+    digest = hashlib.sha256("".join(lex.sha256 for lex in lexicons).encode()).hexdigest()
+    return Lexicon(entries, digest)
 
 
 def load(paths: Iterable[str | Path] = ()) -> Lexicon:
@@ -253,12 +483,4 @@ def load(paths: Iterable[str | Path] = ()) -> Lexicon:
         except OSError as exc:
             raise LexiconError(f"lexicon {p}: cannot be read ({exc.strerror or exc})") from None
         lexicons.append(parse(data, str(p)))
-    if len(lexicons) == 1:
-        return lexicons[0]
-    entries = tuple(e for lex in lexicons for e in lex.entries)
-    ids = [e.id for e in entries]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    if dupes:
-        raise LexiconError(f"lexicon entry id(s) defined twice: {', '.join(dupes)}")
-    digest = hashlib.sha256("".join(lex.sha256 for lex in lexicons).encode()).hexdigest()
-    return Lexicon(entries, digest)
+    return combine(lexicons)
