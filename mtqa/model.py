@@ -121,6 +121,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
+    _sentence_starts: list[int] | None = field(default=None, repr=False)
     _alignment: Any = field(default=None, repr=False)
     _reference_segments: Any = field(default=None, repr=False)
     #: Per-segment metric statistics, filled by :mod:`mtqa.checks.reference`.
@@ -150,7 +151,14 @@ class Document:
         return None
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
+        """The sentence that holds ``offset``: a binary search, as sentences are in text
+        order and do not overlap (an empty one may share its start with the next)."""
+        starts = self._sentence_starts
+        if starts is None or len(starts) != len(self.sentences):
+            starts = self._sentence_starts = [s.start for s in self.sentences]
+        hi = bisect.bisect_right(starts, offset)
+        lo = bisect.bisect_left(starts, starts[hi - 1]) if hi else 0
+        for sentence in self.sentences[lo:hi]:
             if sentence.start <= offset < sentence.end:
                 return sentence
         return None

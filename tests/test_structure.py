@@ -107,3 +107,14 @@ def test_findings_point_at_their_text(seed_path):
         # line/column map back to the same place.
         line = lines[f.line - 1]
         assert line[f.column - 1 :].startswith(f.text.split("\n")[0])
+
+
+def test_sentence_at_finds_the_sentence_holding_each_offset(seed_path):
+    """The binary search agrees with a scan of the sentences at every offset."""
+    import mtqa
+
+    (doc,) = [d for d in mtqa.iter_documents([seed_path]) if isinstance(d, mtqa.Document)]
+    for offset in range(len(doc.text) + 1):
+        expected = next((s for s in doc.sentences if s.start <= offset < s.end), None)
+        assert doc.sentence_at(offset) is expected
+    assert doc.sentence_at(-1) is None and doc.sentence_at(len(doc.text) + 5) is None
