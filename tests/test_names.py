@@ -338,22 +338,22 @@ from mtqa.names.translated import given_name_words  # noqa: E402
 
 def test_the_data_files_load():
     w = lexicon.words()
-    assert w.first_name_gender("Ståle") == "male" and w.first_name_gender("Benedicte") == "female"
+    assert w.first_name_gender("Øystein") == "male" and w.first_name_gender("Ingeborg") == "female"
     assert not (w.female_names & w.male_names), "a given name listed for both genders"
     g = gazetteer()
     kinds = {e.kind for e in g.entries}
     assert kinds == {"county", "police_district", "place", "outlet", "institution"}
-    assert g.knows("Tromsø") and g.knows("Innlandet") and g.knows("Haukeland") and not g.knows("Hackland")
+    assert g.knows("Tromsø") and g.knows("Innlandet") and g.knows("Akershus") and not g.knows("Akerhus")
     assert any(e.name == "NRK" and "news" in e.translated for e in g.outlets())
     table = given_name_words()
-    assert table["inherit"] == "Arve" and all(v[:1].isupper() for v in table.values())
+    assert table["bear"] == "Bjørn" and all(v[:1].isupper() for v in table.values())
 
 
 @pytest.mark.parametrize(
     "a,b,near",
-    [("Wally", "Vallo", 2), ("Møhlenpris", "Mohlenbris", 1), ("Gausdalsvegen", "Gausdalveien", 1),
-     ("Rikshospitalet", "Rikshostpitalet", 1), ("Aftenblad", "Aftenbladet", 0), ("Lie", "Lien", 0),
-     ("Moe", "Mo", 0), ("Hansen", "Jansen", 0), ("Dahl", "Dale", 0), ("Olsen", "Nilsen", 0)],
+    [("Hatlam", "Hatlem", 2), ("Skjoldhaugen", "Skjolhaugen", 1), ("Hurdalsvegen", "Hurdalveien", 1),
+     ("Radiumhospitalet", "Radiumhostpitalet", 1), ("Folkeblad", "Folkebladet", 0), ("Lie", "Lien", 0),
+     ("Moe", "Mo", 0), ("Hansen", "Jansen", 0), ("Dahl", "Dale", 0), ("Larsen", "Nilsen", 0)],
 )
 def test_near_spellings_in_proportion_to_the_length(a, b, near):
     assert near_spelling(a, b) == near
@@ -366,9 +366,9 @@ def test_allowed_edits_grow_with_the_length_and_inflections_are_no_variants():
 
 
 def test_gazetteer_garbles_need_a_name_slot():
-    text = "He was taken to Hackland University Hospital. The hackland was green. NRK Vigen reported it."
+    text = "He was taken to Akerhus University Hospital. The akerhus was green. NRK Agdar reported it."
     found = {(g.written, g.name) for g in garbles(text, 0, len(text))}
-    assert found == {("Hackland", "Haukeland"), ("Vigen", "Viken")}
+    assert found == {("Akerhus", "Akershus"), ("Agdar", "Agder")}
 
 
 def _codes(text: str) -> list[tuple[str, str]]:
@@ -380,7 +380,7 @@ def test_no_names_no_findings():
 
 
 def test_all_capitals_are_no_names_spelled_two_ways():
-    text = "POLICE: TWO CARS COLLIDED ON GAUSDALSVEGEN\n\nTwo cars collided on Gausdalsvegen on Friday night.\n"
+    text = "POLICE: LORRY SLID OFF HURDALSVEGEN\n\nA lorry slid off Hurdalsvegen on Tuesday night.\n"
     assert _codes(text) == []
 
 

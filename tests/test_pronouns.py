@@ -54,8 +54,8 @@ def test_more_evidence_more_confidence():
 def test_the_majority_of_the_article_decides_not_the_given_name():
     # the article calls the person "she" three times: the given name does not overrule it
     text = (
-        "Minister Adam Berg spoke on Monday. She said the plan was ready. She added that it was cheap. "
-        "Later, she left for Oslo. Berg said her party agreed."
+        "Minister Adam Bergvik spoke on Monday. She said the plan was ready. She added that it was cheap. "
+        "Later, she left for Oslo. Bergvik said her party agreed."
     )
     assert _pr(text) == []
 

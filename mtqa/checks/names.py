@@ -84,16 +84,16 @@ class InconsistentNameSpelling(Check):
     News names a person in full first and by the surname after: a surname that
     is never written with a given name and is a near spelling of a person's
     (edits in proportion to its length, or a phonetic match) is that person's
-    misspelled, even when both spellings are real names ("Wally" for "Vallo");
-    two common surnames a letter apart (Pedersen / Petersen, Lie / Lien) need
-    more than that.  A garbled given name beside the known one ("Stal" for
-    "Ståle") and a particle written into the surname ("El Younosi" /
-    "Elyonosi") are one person too.  Places, roads and institutions are grouped
-    the same way ("Møhlenpris" / "Mohlenbris", "Gausdalsvegen" /
-    "Gausdalveien"), unless both are names of the gazetteer of Norway (Troms,
-    Tromsø), both are attested words, or one is the other inflected
-    (Aftenblad / Aftenbladet); their spelling is the gazetteer's, an attested
-    one, the majority, then the first.
+    misspelled, even when both spellings are real names ("Wollan" for
+    "Vollan"); two common surnames a letter apart (Nilsen / Nielsen, Lie /
+    Lien) need more than that.  A garbled given name beside the known one
+    ("Oistein" for "Øystein") and a particle written into the surname ("El
+    Ouazzani" / "Eluazzani") are one person too.  Places, roads and
+    institutions are grouped the same way ("Kløverhagen" / "Kloverhaken",
+    "Hurdalsvegen" / "Hurdalveien"), unless both are names of the gazetteer of
+    Norway (Troms, Tromsø), both are attested words, or one is the other
+    inflected (Folkeblad / Folkebladet); their spelling is the gazetteer's, an
+    attested one, the majority, then the first.
 
     Different people stay apart: two Hansens with different given names, a
     father and son, a surname alone after the full name, a middle name dropped.
@@ -102,8 +102,8 @@ class InconsistentNameSpelling(Check):
     - Foreign Minister Anniken Heitfeldt met her Swedish counterpart on Friday. Huitfeldt said the talks had gone well.
     - Finance Minister Trygve Slagsvold Vedum presented the budget. Vedun said the budget was tight.
     - Prime Minister Jonas Gahr Støre spoke to the press. Later, Store said the talks would continue.
-    - Meteorologist Terje Alsvik Vallo expects a cold week. It will not be a white Christmas, says the experienced Wally.
-    - Two cars collided on Gausdalsvegen on Friday. Gausdalveien was closed for three hours.
+    - Meteorologist Siri Kvamme expects a wet weekend. Bring an umbrella to the match, says Quamme.
+    - A lorry slid off Hurdalsvegen on Tuesday night. Hurdalveien stayed closed until the morning.
 
     Allows:
     - Jens Stoltenberg met his father Thorvald Stoltenberg in Oslo. Stoltenberg said they had talked about the war.
@@ -292,19 +292,19 @@ class UnattestedName(Check):
 
     The gazetteer of Norway (``mtqa/data/gazetteer.yaml``) is evidence too: a
     word near the first word of one of its names where the rest follows
-    ("Hackland University Hospital" for Haukeland), or near a county after
-    "in" or "NRK" ("in Vigen" for Viken), is reported with its spelling.
+    ("Akerhus University Hospital" for Akershus), or near a county after "in"
+    or "NRK" ("in Agdar" for Agder), is reported with its spelling.
 
     Flags:
     - She also held talks with the new German Foreign Minister Annalena Barbock on Tuesday.
     - NATO Secretary-General Jens Stoltenburg arrived in Riga on Monday.
-    - Two people were taken to Hackland University Hospital with burns.
+    - Two hikers were flown to Akerhus University Hospital with frostbite.
 
     Allows:
     - She also held talks with the new German Foreign Minister Annalena Baerbock on Tuesday.
     - The company's founder, Jabori Obasanjo, said the firm would expand.
     - Police chief Ingrid Fjellrød said the investigation was over.
-    - Two people were taken to Haukeland University Hospital with burns.
+    - Two hikers were flown to Akershus University Hospital with frostbite.
     """
 
     code = "NC002"
@@ -366,7 +366,7 @@ class UnattestedName(Check):
 
     def _near_places(self, doc: Document, analysis, taken: set[str]) -> Iterable[Finding]:
         """A name word that no word list knows, a near spelling of one place of the
-        gazetteer of Norway ("Lillehamer" for Lillehammer)."""
+        gazetteer of Norway ("Sarpsburg" for Sarpsborg)."""
         person_slots = {t.start for m in analysis.mentions if m.kind == "person" for t in m.slots()}
         seen: dict[str, str | None] = {}
         for tok in analysis.tokens:
@@ -479,7 +479,7 @@ class InconsistentOrganisationName(Check):
 
     Flags:
     - Stoltenberg invited Russia to the NATO and Russia Council in January. The NATO-Russia Council has not met for two years.
-    - Winter cold is coming, the meteorologist tells V.G on Saturday.
+    - Record heat is coming, the meteorologist tells V.G on Sunday.
 
     Allows:
     - The U.S. and the E.U. agreed on Monday.
@@ -645,8 +645,8 @@ class NameTranslatedAsWord(Check):
     """A name that machine translation turned into English words.
 
     Norwegian names are often Norwegian words too, and word-for-word MT
-    translates them: the broadcaster NRK becomes "news", a county "Westland" or
-    "Inland", a given name "Inherit" (Arve), a venue "the spectrum" (Spektrum).
+    translates them: the broadcaster NRK becomes "news", a county "Northland"
+    or "Inland", a given name "Bear" (Bjørn), a venue "the crystal" (Kristall).
     Reported only where the article shows that a name stands there: a photo
     credit or a page title's outlet, the outlet someone spoke to ("says X to
     news"), a county or police district before "police district" or "county",
@@ -658,14 +658,14 @@ class NameTranslatedAsWord(Check):
 
     Flags:
     - The mayor was happy with the result, says Kari Nordmann to news.
-    - The fire broke out in a flat in the centre of town. Photo: Ola Hansen / news
-    - The crash was reported to the interior police district at 10 pm.
-    - Duty officer Inherit Fossum says the road is closed. The road will open in the morning, Fossum says.
+    - The bridge reopened on Monday after a year of repairs. Photo: Ola Hansen / news
+    - The crash was reported to the Northland police district at 11 pm.
+    - Duty officer Bear Halvorsrud says the tunnel is closed. It will open again at six, Halvorsrud says.
 
     Allows:
     - She said she had heard the news on the radio.
-    - The Innlandet police district was notified at 10 pm.
-    - Duty officer Arve Fossum says the road is closed. The road will open in the morning, Fossum says.
+    - The Innlandet police district was told of the crash at 11 pm.
+    - Duty officer Bjørn Halvorsrud says the tunnel is closed. It will open again at six, Halvorsrud says.
     """
 
     code = "NC005"

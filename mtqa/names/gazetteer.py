@@ -102,7 +102,7 @@ class Garble:
 @cache
 def _tails(g: Gazetteer) -> dict[str, set[str]]:
     """The rest of each multi-word gazetteer name after its first word:
-    ``University Hospital`` -> {``Haukeland``, ``Oslo``, ...}."""
+    ``University Hospital`` -> {``Akershus``, ``Oslo``, ...}."""
     out: dict[str, set[str]] = {}
     for e in g.entries:
         for form in (e.name, *e.english):
@@ -128,8 +128,8 @@ def _region_names(g: Gazetteer) -> frozenset[str]:
 
 def garbles(text: str, start: int, end: int) -> list[Garble]:
     """Names near a gazetteer name where one of its names stands: a county after
-    "in" or "NRK" ("in Vigen" for Viken), the first word of a multi-word name
-    ("Hackland University Hospital" for Haukeland)."""
+    "in" or "NRK" ("in Agdar" for Agder), the first word of a multi-word
+    name ("Akerhus University Hospital" for Akershus)."""
     from mtqa.names.phonetic import near_spelling
 
     g = gazetteer()

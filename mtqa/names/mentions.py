@@ -499,7 +499,7 @@ def _analyse(doc: Document) -> Analysis:
     mentions: list[Mention] = []
     for run in _runs(doc, tokens, proper):
         title, names = _split_title(run)
-        # "Secretary of State Antony Blinken", "Minister for Culture Anette ...":
+        # "Secretary of State Antony Blinken", "Minister for Culture Kari ...":
         # the run starts inside a title
         pos = index[run[0].start]
         if (

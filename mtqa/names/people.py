@@ -21,8 +21,8 @@ Names in photo credits ("Photo: Kari Nordmann / NTB") are no candidates.
 Pronouns inside quotation marks or dialogue lines are resolved apart
 (:func:`_resolve_quoted`): the speaker says "I", so a "he"/"she" of the
 speaker's gender refers to someone else near it.  A possessive whose two-word
-object the article gives to someone else ("his childhood home" beside "the
-Queen's childhood home") is checked by :func:`_resolve_possessed`.
+object the article gives to someone else ("his family cabin" beside "the
+princess's family cabin") is checked by :func:`_resolve_possessed`.
 """
 
 from __future__ import annotations
@@ -415,7 +415,7 @@ def _evident_gender(pp_persons: People, person: Person) -> str | None:
 
 def _speaker(pp: People, i: int, by_start: dict[int, Ref], resolved: dict[int, Resolution]) -> Speaker | None:
     """Who speaks the quote that token ``i`` is in: the reporting clause after
-    it in its block (", she said", ", Queen Sonja said", "answers the queen")."""
+    it in its block (", she said", ", Kari Nordmann said", "answers the mayor")."""
     tokens = pp.analysis.tokens
     t = tokens[i]
     w = words()
@@ -529,7 +529,7 @@ def _possessed(text: str, tokens: list[Token], i: int) -> str | None:
 
 
 def _possessor_gender(pp: People, tok: Token, by_last: dict[int, Person]) -> str | None:
-    """The gender of the possessor ``tok`` ("the Queen's", "Kari's", "her");
+    """The gender of the possessor ``tok`` ("the princess's", "Kari's", "her");
     ``by_last`` maps the start of a mention's last word to its person."""
     w = words()
     g = pronoun_gender(tok.text)
@@ -546,8 +546,8 @@ def _possessor_gender(pp: People, tok: Token, by_last: dict[int, Person]) -> str
 
 
 def _resolve_possessed(pp: People) -> list[Resolution]:
-    """"his childhood home" where the article calls it "the Queen's childhood
-    home" (and never a man's): the possessive does not fit its possessor."""
+    """"his family cabin" where the article calls it "the princess's family
+    cabin" (and never a man's): the possessive does not fit its possessor."""
     tokens = pp.analysis.tokens
     by_last = {m.last.start: p for p in pp.persons.values() for m in p.mentions if m.last is not None}
     phrases: dict[str, list[tuple[int, str | None]]] = defaultdict(list)

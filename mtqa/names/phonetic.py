@@ -109,7 +109,7 @@ def similarity(a: str, b: str) -> int:
 
 
 #: Endings that inflect one name rather than spell another: a plural or genitive
-#: s, the Norwegian definite article ("Aftenblad" / "Aftenbladet", "Storting" /
+#: s, the Norwegian definite article ("Folkeblad" / "Folkebladet", "Storting" /
 #: "Stortinget"), a demonym's -er.
 _INFLECTIONS = ("s", "es", "'s", "’s", "en", "et", "ene", "er", "ens", "ets", "ane", "ar")
 #: Norwegian street and place-name endings written two ways (Nynorsk / Bokmål,
@@ -123,7 +123,7 @@ _PLACE_ENDINGS = (
 
 
 def inflection_of(a: str, b: str) -> bool:
-    """``Aftenbladet`` / ``Aftenblad``, ``Bergens`` / ``Bergen``: one name inflected."""
+    """``Folkebladet`` / ``Folkeblad``, ``Bergens`` / ``Bergen``: one name inflected."""
     fa, fb = fold(a), fold(b)
     if len(fa) < len(fb):
         fa, fb = fb, fa
@@ -155,11 +155,11 @@ def near_spelling(a: str, b: str) -> int:
     """How near two spellings of a name are: 0 none, 1 near, 2 a phonetic match.
 
     Near: the edit distance of the folded spellings (or of their phonetic keys,
-    or with Norwegian street endings unified: ``Gausdalsvegen`` /
-    ``Gausdalveien``) is within :func:`allowed_edits` of the shorter, and they
+    or with Norwegian street endings unified: ``Hurdalsvegen`` /
+    ``Hurdalveien``) is within :func:`allowed_edits` of the shorter, and they
     start alike.  A phonetic match has equal keys, or equal consonant skeletons
-    with keys one edit apart (``Wally`` / ``Vallo``).  An inflected form of the
-    same name (``Aftenblad`` / ``Aftenbladet``) is no variant.
+    with keys one edit apart (``Hatlam`` / ``Hatlem``).  An inflected form of the
+    same name (``Folkeblad`` / ``Folkebladet``) is no variant.
     """
     a, b = a.replace(" ", ""), b.replace(" ", "")
     if a.lower() == b.lower() or inflection_of(a, b):

@@ -1,12 +1,12 @@
 """One place, road or institution named two ways in one article.
 
 Machine translation garbles the names of places as it garbles people's
-("Møhlenpris" ... "Mohlenbris", "Gausdalsvegen" ... "Gausdalveien").  The name
+("Kløverhagen" ... "Kloverhaken", "Hurdalsvegen" ... "Hurdalveien").  The name
 words of an article that are no common English word and no part of a person's
 name are grouped when their spellings are near (:func:`mtqa.names.phonetic.near_spelling`:
 edits in proportion to the length, Norwegian street endings unified), unless
 they are two names of the gazetteer (Troms and Tromsø), both attested words
-(two real names), or one is the other inflected (Aftenblad / Aftenbladet).
+(two real names), or one is the other inflected (Folkeblad / Folkebladet).
 """
 
 from __future__ import annotations

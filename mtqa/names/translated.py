@@ -3,16 +3,16 @@
 Three shapes, each needing the article's own evidence that a name stands there:
 
 - an outlet translated: "news" for NRK in a photo credit ("Photo: X / news"), in a
-  page title ("– news Oslo and Viken"), after a reporting verb ("says X to news",
+  page title ("– news Sørlandet"), after a reporting verb ("says X to news",
   "told news", "asks news") or as the subject at a sentence start ("news has
-  spoken to ..."); the gazetteer's renderings of other outlets ("the Evening Post")
+  learned ..."); the gazetteer's renderings of other outlets ("the Evening Post")
   after "to", "told", "according to";
-- a county, police district or NRK office translated ("Westland", "the interior
-  police district", "Inland County Governor");
+- a county, police district or NRK office translated ("NRK Northland", "the
+  Northland police district", "Inland County");
 - a common English word where a person's given name stands: before a surname
-  that the article uses alone for a person ("operations manager Inherit
-  Samsonsen ... says Samsonsen"), or a lower-case English word that sounds like a
-  name the article writes elsewhere ("fill the spectrum" beside "Oslo Spektrum").
+  that the article uses alone for a person ("duty officer Bear Halvorsrud ...
+  says Halvorsrud"), or a lower-case English word that sounds like a name the
+  article writes elsewhere ("fill the crystal" beside "Hamar Kristall").
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Translated:
 
 @cache
 def given_name_words() -> dict[str, str]:
-    """English word -> the Norwegian given name it translates (``inherit`` -> ``Arve``)."""
+    """English word -> the Norwegian given name it translates (``bear`` -> ``Bjørn``)."""
     raw = resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_text("utf-8")
     data = yaml.safe_load(raw)
     return {str(k).lower(): str(v) for k, v in (data.get("given_names") or {}).items()}
@@ -68,7 +68,7 @@ _NEWS = (
         re.compile(r"(?:Photo|Foto|Photograph|Video|Illustration|Graphics)\s*:(?:[^\n/]{1,80}/)?\s*(news)\b(?![ \t]+[a-z])"),
         "a photo credit",
     ),
-    # a page title's outlet: "– news Oslo and Viken", "– news Culture and entertainment"
+    # a page title's outlet: "– news Sørlandet", "– news Sport"
     (re.compile(r"[–—]\s*(news)\s+(?=[A-ZÆØÅ])"), "the outlet of a page title"),
     # after a reporting verb: "says Kari to news.", "told news.", "asks news."
     (
@@ -76,7 +76,7 @@ _NEWS = (
         "the outlet spoken to",
     ),
     (re.compile(r"\b(?:told|tells|asks|asked)\s+(news)" + _CLAUSE_END), "the outlet spoken to"),
-    # the subject of a sentence, in lower case: "news has spoken to ..."
+    # the subject of a sentence, in lower case: "news has learned ..."
     (
         re.compile(
             r"(?:^|[.!?]\s+|\n)(news)\s+(?:has|have|had|is|was|knows|knew|asks|asked|reports|reported"
@@ -128,11 +128,11 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
             esc = re.escape(form)
             common = english_zipf(form.lower()) >= ENGLISH_WORD
             context = [
-                r"\b(?:the\s+)?(" + esc + r")\s+" + _COUNTY_HEADS + r"\b",  # "the interior police district"
+                r"\b(?:the\s+)?(" + esc + r")\s+" + _COUNTY_HEADS + r"\b",  # "the Northland police district"
                 r"\bNRK\s+(" + esc + r")\b",
             ]
             if not common:
-                context.append(r"\b(?:in|of|from)\s+(" + esc + r")\b")  # "in Westland"
+                context.append(r"\b(?:in|of|from)\s+(" + esc + r")\b")  # "in Northland"
             out += [(re.compile(pat, re.I if common else 0), entry.name) for pat in context]
     return tuple(out)
 
@@ -171,7 +171,7 @@ def _given_names(analysis: Analysis) -> list[Translated]:
             continue
         low = t.lower
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == t.sentence else None
-        # after a role ("operations manager Inherit Fossum"), a word of the
+        # after a role ("operations manager Stone Rimstad"), a word of the
         # table stands where a given name does even if the surname comes once
         after_role = (
             low in table
@@ -188,7 +188,7 @@ def _given_names(analysis: Analysis) -> list[Translated]:
         if low.endswith(("ian", "ish", "ese", "ean", "ic")) or low in w.particles:
             continue  # "Norwegian", "Swedish": adjectives English capitalises
         # a word of the table, or a word so common that it is never a name
-        # ("Their", "With"); English given names that are words (Jay, Kit, Ray)
+        # ("Over", "With"); English given names that are words (Jay, Kit, Ray)
         # stay names
         if low not in table and (t.initial or english_zipf(low) < FUNCTION_WORD):
             continue
@@ -204,7 +204,7 @@ def _given_names(analysis: Analysis) -> list[Translated]:
 
 def _sound_alike(analysis: Analysis) -> list[Translated]:
     """A lower-case English word that sounds like a name of the article ("the
-    spectrum" beside "Spektrum")."""
+    crystal" beside "Kristall")."""
     names: dict[str, str] = {}
     for t in analysis.tokens:
         if t.cap and not t.initial and not t.acronym and len(t.text) >= 6 and english_zipf(t.lower) < 2.5:

@@ -13,14 +13,14 @@ spellings are one person's when they are phonetically similar
 
 and never when both are written with given names that are not alike (two
 people: "Jens Stoltenberg" and "Thorvald Stoltenberg" share a surname; "Per
-Pedersen" and "Ola Petersen" are two people).  A surname never written with a
+Nilsen" and "Ola Nielsen" are two people).  A surname never written with a
 given name that is a near spelling (:func:`mtqa.names.phonetic.near_spelling`)
-of a person's introduced in full is that person's, attested or not ("Wally"
-for "Vallo"), unless both are common surnames (Pedersen / Petersen) or short
+of a person's introduced in full is that person's, attested or not ("Wollan"
+for "Vollan"), unless both are common surnames (Nilsen / Nielsen) or short
 attested names a letter apart (Lie / Lien).  Spellings that differ only in
 Norwegian letters are one name whoever is named with them.  Given names are
 grouped when their surnames are one and the given names are similar, or one
-is a known given name and the other a garble of it ("Stal" / "Ståle").
+is a known given name and the other a garble of it ("Oistein" / "Øystein").
 
 Place names, roads and institutions are grouped in :mod:`mtqa.names.places`
 and their spelling chosen by :func:`choose_place`.
@@ -49,7 +49,7 @@ _LANG_NAMES = {
     "pl": "Polish",
 }
 assert set(LANGS) <= set(_LANG_NAMES)
-#: Two spellings both this frequent are two common names (Pedersen, Petersen):
+#: Two spellings both this frequent are two common names (Nilsen, Nielsen):
 #: a near spelling alone does not make them one person's.
 COMMON_SURNAME = 3.5
 _SOURCE_WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
@@ -130,8 +130,8 @@ class _Union:
 
 def given_compatible(x: str, y: str) -> bool:
     """Two given names that may be one person's: alike, or one a garble of the
-    other (a spelling that is no known given name, starting like one: "Moi" /
-    "Mohamed", "Stal" / "Ståle")."""
+    other (a spelling that is no known given name, starting like one: "Ibra" /
+    "Ibrahim", "Oistein" / "Øystein")."""
     if x == y or similarity(x, y) or near_spelling(x, y):
         return True
     w = words()
@@ -165,7 +165,7 @@ def same_surname(a: Spelling, b: Spelling) -> bool:
         # is, is that person's, attested or not; a short pair of attested names
         # needs a phonetic match (Lie / Lien, Moe / Mo are two families)
         if min(za, zb) >= COMMON_SURNAME:
-            return False  # Pedersen / Petersen, Johansen / Johnsen: two families
+            return False  # Nilsen / Nielsen, Johansen / Johnsen: two families
         if min(za, zb) >= ATTESTED and min(len(a.text), len(b.text)) <= 5 and near < 2:
             return False
         return True
@@ -183,7 +183,7 @@ def same_surname(a: Spelling, b: Spelling) -> bool:
 
 def surname_text(m: Mention) -> str:
     """The surname of a mention as written, with a capitalised particle before it
-    ("El Younosi", "Van Dijk")."""
+    ("El Ouazzani", "Van Dijk")."""
     last = m.last
     assert last is not None
     slots = m.slots()
@@ -238,7 +238,7 @@ def same_given(a: Spelling, b: Spelling) -> bool:
     sim = similarity(a.text, b.text)
     w = words()
     if w.is_first_name(a.text) != w.is_first_name(b.text) and given_compatible(a.text, b.text):
-        return True  # "Stal" beside "Ståle": a known given name and a garble of it
+        return True  # "Oistein" beside "Øystein": a known given name and a garble of it
     if not sim:
         return False
     if fold(a.text) == fold(b.text) or sim == 2:
@@ -301,7 +301,7 @@ def choose(
         near = [w for w in canon.values() if all(similarity(w, n) for n in names)]
         if len(near) == 1:
             return Choice(near[0], f"the glossary spells it '{near[0]}'", 0.85, "glossary")
-    # a given name: the spelling that is a known given name ("Ståle", not "Stal")
+    # a given name: the spelling that is a known given name ("Øystein", not "Oistein")
     if given:
         known = [n for n in names if words().is_first_name(n)]
         if len(known) == 1:
