@@ -426,3 +426,14 @@ def test_the_names_data_hash_covers_every_file():
 
     digest = data_sha256()
     assert len(digest) == 64 and digest == data_sha256()
+
+
+def test_a_garbled_place_is_reported_once_though_two_rules_reach_it():
+    report = mtqa.check(
+        "Two people were taken to Stavanker University Hospital after the crash. The road was closed.",
+        fluency=False,
+        select=["NC002"],
+    )
+    spans = [(f.start, f.end) for f in report.findings]
+    assert spans == [(25, 34)]
+    assert report.findings[0].suggestion == "Stavanger"

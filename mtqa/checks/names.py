@@ -314,6 +314,14 @@ class UnattestedName(Check):
     severity = Severity.WARNING
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
+        """One finding a span: the rules below may each reach the same word."""
+        seen: set[tuple[int, int]] = set()
+        for finding in self._findings(doc, ctx):
+            if (finding.start, finding.end) not in seen:
+                seen.add((finding.start, finding.end))
+                yield finding
+
+    def _findings(self, doc: Document, ctx) -> Iterable[Finding]:
         analysis = analyse(doc)
         glossary = _glossary(ctx)
         if glossary is not None:

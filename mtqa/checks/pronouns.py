@@ -70,15 +70,15 @@ class PronounMismatch(Check):
     someone else, and when everyone else near it (in the quote before it, else
     the nearest sentence before that names someone) is of the other gender, or
     it opens a sentence whose predecessor's subject is, it is reported ("– The
-    king is pleased. She will soon recover, the queen said").  A possessive
+    bishop is pleased. She will soon recover, his wife said").  A possessive
     whose two-word object the article gives to someone of the other gender
-    ("his childhood home" beside "the Queen's childhood home") is reported too.
+    ("his summer house" beside "the princess's summer house") is reported too.
 
     Flags:
     - Foreign Minister Kari Nordmann met reporters on Friday. She said the talks had been useful. Nordmann met his US counterpart in Washington in December.
     - Finance Minister Trygve Vedum presented the budget on Monday. He said the budget was tight. At the same time, it confirms that taxes will not rise.
 
-    - King Harald is in hospital. “The king himself is in good spirits. She will soon be back on her feet,” Queen Sonja said.
+    - King Olav is in hospital. “The king himself is in good spirits. She will soon be back on her feet,” Queen Ingrid said.
 
     Allows:
     - Foreign Minister Kari Nordmann met reporters on Friday. She said the talks had been useful. Nordmann met her US counterpart in Washington in December.
