@@ -182,3 +182,17 @@ def test_required_literals_of_a_rendering():
         "before the clock "}
     assert lexicons.required_literals(re.compile(r"\b(?:smoke|fire) divers?\b")) == {" diver"}
     assert lexicons.required_literals(re.compile(r"\b\d+ [a-z]+\b")) is None
+
+
+def test_candidates_by_three_letter_index_equal_a_scan_of_every_entry():
+    """The indexed prefilter lets through exactly the entries a substring scan would."""
+    from mtqa.api import Checker
+    from mtqa.checks.idioms import lexicon_for
+
+    lexicon = lexicon_for(Checker(fluency=False).context)
+    sentences = [s for entry, _ in lexicon.anchors for s in (*entry.flag_examples, *entry.allow_examples)]
+    sentences += ["", "ab", "The police have control of the scene.", "KLOKKEN 21 I NATT"]
+    for sentence in sentences:
+        low = sentence.lower()
+        scanned = [e for e, needles in lexicon.anchors if needles is None or any(n in low for n in needles)]
+        assert list(lexicon.candidates(sentence)) == scanned, sentence

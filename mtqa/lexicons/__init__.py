@@ -296,13 +296,35 @@ class Lexicon:
             out.append((entry, None if None in found else frozenset().union(*found)))
         return tuple(out)
 
+    @cached_property
+    def _needle_index(self) -> tuple[tuple[int, ...], dict[str, tuple[tuple[str, int], ...]]]:
+        """The entries to try always, and each required string by its first three
+        letters (every required string has three or more), with its entry's index."""
+        always: list[int] = []
+        by_gram: dict[str, list[tuple[str, int]]] = {}
+        for i, (_, needles) in enumerate(self.anchors):
+            if needles is None:
+                always.append(i)
+                continue
+            for needle in needles:
+                by_gram.setdefault(needle[:3], []).append((needle, i))
+        return tuple(always), {k: tuple(v) for k, v in by_gram.items()}
+
     def candidates(self, sentence: str) -> Iterator[Entry]:
         """The entries that may match ``sentence``: those whose required
-        strings it contains (a substring test per entry, not a regex)."""
+        strings it contains.  Only the strings that start with one of the
+        sentence's three-letter sequences are tested, so the cost grows with the
+        sentence, not with the lexicon."""
         low = sentence.lower()
-        for entry, needles in self.anchors:
-            if needles is None or any(n in low for n in needles):
-                yield entry
+        always, by_gram = self._needle_index
+        hit = set(always)
+        grams = {low[k : k + 3] for k in range(len(low) - 2)}
+        for gram in grams.intersection(by_gram):
+            for needle, i in by_gram[gram]:
+                if i not in hit and needle in low:
+                    hit.add(i)
+        for i in sorted(hit):
+            yield self.anchors[i][0]
 
 
 def _compile(pattern: object, where: str, flags: int) -> re.Pattern[str]:
