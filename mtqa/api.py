@@ -12,7 +12,7 @@ import glob
 import hashlib
 import os
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
@@ -159,6 +159,9 @@ class Checker:
         self.fluency = fluency
         self.model, self.device, self.dtype = model, device, dtype
         self.batch_documents = max(1, batch_documents)
+        #: Called before each check of a document, ``on_check(doc, code, index, total)``:
+        #: the CLI shows a long document's progress with it.  Not sent to worker processes.
+        self.on_check: Callable[[Document, str, int, int], None] | None = None
         if fluency and model is not None:
             from mtqa.scoring.models import resolve
 
@@ -215,8 +218,13 @@ class Checker:
     def model_checks(self) -> list[Check]:
         return [c for c in self.checks if "model" in c.requires]
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "on_check": None}  # a callback stays in its process
+
     def _run_checks(self, doc: Document, checks: list[Check], part: Partial) -> None:
-        for check in checks:
+        for index, check in enumerate(checks):
+            if self.on_check is not None:
+                self.on_check(doc, check.code, index, len(checks))
             lacking = check.missing(doc, self.context)
             if lacking:
                 part.skipped.setdefault(" and ".join(lacking), []).append(check.code)

@@ -340,6 +340,8 @@ def check(
         # fluency is measured only when a selected check needs the model
         thresholds.validate(fluency_measured=checker.needs_model)
         checker.load_model(progress=None if quiet else _status)
+        if not quiet and sys.stderr.isatty():
+            checker.on_check = _LongDocument()
     except (ValueError, MtqaError) as exc:
         raise _fail(str(exc)) from None
     scorer = checker.context.scorer
@@ -585,6 +587,35 @@ def _totals(report) -> Text:
     from mtqa.renderers.terminal import totals_text
 
     return totals_text(report)
+
+
+class _LongDocument:
+    """One status line on stderr while a long document is checked: which check runs."""
+
+    #: Characters from which a document's progress is shown.
+    MIN_CHARS = 200_000
+
+    def __init__(self) -> None:
+        self._status = None
+
+    def __call__(self, doc, code: str, index: int, total: int) -> None:
+        if len(doc.text) < self.MIN_CHARS:
+            return
+        label = f"mtqa: {doc.id[-40:]} ({len(doc.text) / 1e6:.1f} M characters): {code}, check {index + 1} of {total}"
+        if self._status is None:
+            from rich.errors import LiveError
+
+            self._status = _stderr().status(label, spinner="dots")
+            try:
+                self._status.start()
+            except LiveError:  # the corpus progress bar is showing: it says enough
+                self._status = None
+                return
+        else:
+            self._status.update(label)
+        if index + 1 == total:
+            self._status.stop()
+            self._status = None
 
 
 class _Progress:

@@ -174,3 +174,16 @@ def test_text_with_a_slash_is_text_and_a_path_in_an_existing_folder_is_a_path(tm
         (error,) = report.errors
         assert report.results == [], missing
         assert "no such file" in error.message or "no files match" in error.message, missing
+
+
+def test_on_check_reports_each_check_of_a_document_and_stays_out_of_worker_copies():
+    import pickle
+
+    checker = mtqa.Checker(fluency=False, select=["NC001", "UT001", "GR003"])
+    seen = []
+    checker.on_check = lambda doc, code, index, total: seen.append((doc.id, code, index, total))
+    checker.check(mtqa.document_from_text("The the cat sat on the mat.\n", doc_id="d1"))
+    assert {s[1] for s in seen} == {"NC001", "UT001", "GR003"}
+    assert {s[0] for s in seen} == {"d1"} and [s[2] for s in seen] == list(range(len(seen)))
+    assert all(s[3] == len(seen) for s in seen) and len(seen) == 3
+    assert pickle.loads(pickle.dumps(checker)).on_check is None
