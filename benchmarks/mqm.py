@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Does the fluency score rank MT segments as expert raters do?  WMT23 zh->en MQM.
+
+    python benchmarks/mqm.py MQM_TSV_GZ [--model NAME] [--documents N] [--cache FILE] [--json]
+
+MQM_TSV_GZ is ``shared/data/mqm/wmt23-zhen-mqm-dev.tsv.gz`` (WMT23 general task,
+Chinese to English, side-by-side MQM with 3 raters a segment; its ``SOURCE.txt``
+gives the columns and weights).  One article per (system, document), one
+paragraph a segment, checked by ``mtqa.Checker`` with the reference model.
+
+A segment's MQM penalty is the sum of its weighted errors (Major 5, Minor 1, minor
+Fluency/Punctuation 0.1, Non-translation 25) averaged over its raters; "per word"
+divides it by the segment's whitespace-separated words; "fluency/style" counts the
+Fluency/* and Style/* errors alone.  Three scores of each segment come from the same
+run: mtqa's (the lowest calibrated sentence fluency in the segment, 0-100), the naive
+mean log-probability per token, and the lowest sentence SLOR.  Against the penalty:
+Kendall's tau-b and Pearson's r (scipy; negative is better: a higher score, a lower
+penalty) and the pairwise accuracy: over all pairs of systems' translations of the same
+segment whose penalties differ, the share where the score prefers the one raters
+penalised less (ties of the score count half).  The documents are split in two fixed
+halves: sorted by id, those at even positions (a fit, if any, is made there) and
+those at odd positions (reported); one table each.
+
+``--cache FILE`` keeps the per-segment scores between runs (JSON), keyed by the
+model's signature.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import math
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import mtqa  # noqa: E402
+
+MARK = re.compile(r"</?v>")
+SCORES = ("mtqa", "naive", "min_slor")
+TARGETS = ("penalty", "penalty_per_word", "fluency_style_per_word")
+
+
+def weight(category: str, severity: str) -> float:
+    """The MQM weight of one rated error (WMT convention)."""
+    severity = severity.lower()
+    if category.startswith("Non-translation"):
+        return 25.0
+    if severity == "major":
+        return 5.0
+    if severity == "minor":
+        return 0.1 if category == "Fluency/Punctuation" else 1.0
+    return 0.0  # no-error, neutral, the hidden quality-control rows
+
+
+def read_segments(path: Path) -> dict[tuple[str, str], dict[int, dict]]:
+    """(system, doc) -> segment id -> {"text", "penalty", "fluency_style", "words"}."""
+    per_rating: dict[tuple[str, str, int, str], list[tuple[str, float]]] = defaultdict(list)
+    texts: dict[tuple[str, str, int], str] = {}
+    csv.field_size_limit(1 << 24)
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row["severity"] == "HOTW-test":
+                continue
+            key = (row["system"], row["doc"], int(row["docSegId"]))
+            texts.setdefault(key, MARK.sub("", row["target"] or ""))
+            per_rating[(*key, row["rater"])].append((row["category"], weight(row["category"], row["severity"])))
+    by_segment: dict[tuple[str, str, int], list[tuple[float, float]]] = defaultdict(list)
+    for (system, doc, seg, _rater), errors in per_rating.items():
+        total = sum(w for _, w in errors)
+        fluency = sum(w for c, w in errors if c.startswith(("Fluency/", "Style/")))
+        by_segment[(system, doc, seg)].append((total, fluency))
+    out: dict[tuple[str, str], dict[int, dict]] = defaultdict(dict)
+    for (system, doc, seg), ratings in by_segment.items():
+        text = " ".join(texts[(system, doc, seg)].split())
+        words = max(1, len(text.split()))
+        penalty = sum(t for t, _ in ratings) / len(ratings)
+        fluency = sum(f for _, f in ratings) / len(ratings)
+        out[(system, doc)][seg] = {
+            "text": text, "penalty": penalty, "penalty_per_word": penalty / words,
+            "fluency_style_per_word": fluency / words,
+        }
+    return out
+
+
+def score_articles(articles: dict[tuple[str, str], dict[int, dict]], checker: mtqa.Checker) -> None:
+    """Add the three scores to every segment (in place), one mtqa run per article."""
+    scorer = checker.load_model()
+    items = sorted(articles.items())
+    for n, ((system, doc_id), segments) in enumerate(items, 1):
+        order = sorted(segments)
+        texts = [segments[s]["text"] or "-" for s in order]
+        # one paragraph a segment; a first line that is a headline stays a text block
+        doc = mtqa.document_from_text("\n\n".join(texts) + "\n", doc_id=f"{system}/{doc_id}")
+        scores = scorer.document_scores(doc)
+        starts, at = [], 0
+        for t in texts:
+            starts.append(at)
+            at += len(t) + 2
+        for seg, start, text in zip(order, starts, texts):
+            end = start + len(text)
+            inside = [s for s in scores.sentences if start <= s.start < end]
+            lps = [lp for (a, _), lp in zip(scores.token_spans, scores.token_logprobs) if start <= a < end]
+            fluencies = [s.fluency for s in inside if s.fluency is not None]
+            segments[seg]["mtqa"] = min(fluencies) if fluencies else None
+            segments[seg]["naive"] = sum(lps) / len(lps) if lps else None
+            segments[seg]["min_slor"] = min((s.slor for s in inside), default=None)
+        if n % 20 == 0:
+            print(f"  {n}/{len(items)} articles", file=sys.stderr)
+
+
+def pairwise_accuracy(segments: list[dict], score: str) -> float | None:
+    """Share of same-segment pairs (two systems) where the score prefers the less penalised."""
+    groups: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for s in segments:
+        groups[(s["doc"], s["seg"])].append(s)
+    right = total = 0.0
+    for group in groups.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a["penalty"] == b["penalty"] or a[score] is None or b[score] is None:
+                    continue
+                total += 1
+                better, worse = (a, b) if a["penalty"] < b["penalty"] else (b, a)
+                if better[score] > worse[score]:
+                    right += 1
+                elif better[score] == worse[score]:
+                    right += 0.5
+    return right / total if total else None
+
+
+def correlations(segments: list[dict]) -> dict:
+    from scipy.stats import kendalltau, pearsonr
+
+    out: dict = {}
+    for score in SCORES:
+        rows = [s for s in segments if s.get(score) is not None]
+        out[score] = {"segments": len(rows), "pairwise_accuracy": pairwise_accuracy(rows, score)}
+        for target in TARGETS:
+            x = [s[score] for s in rows]
+            y = [s[target] for s in rows]
+            out[score][f"tau_{target}"] = float(kendalltau(x, y, variant="b").statistic)
+            out[score][f"r_{target}"] = float(pearsonr(x, y).statistic)
+    return out
+
+
+def halves(articles: dict[tuple[str, str], dict[int, dict]]) -> dict[str, list[dict]]:
+    docs = sorted({doc for _, doc in articles})
+    even = set(docs[0::2])
+    out: dict[str, list[dict]] = {"even": [], "odd": []}
+    for (system, doc), segments in articles.items():
+        for seg, s in segments.items():
+            out["even" if doc in even else "odd"].append({**s, "system": system, "doc": doc, "seg": seg})
+    return out
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None or math.isnan(value) else f"{value:+.3f}"
+
+
+def format_table(name: str, stats: dict, documents: int) -> str:
+    lines = [
+        f"{name} half: {documents} documents, {stats['mtqa']['segments']} segments",
+        "",
+        "| score | tau, penalty | tau, per word | tau, fluency/style per word | r, per word | pairwise accuracy |",
+        "|---|---|---|---|---|---|",
+    ]
+    for score in SCORES:
+        c = stats[score]
+        acc = c["pairwise_accuracy"]
+        lines.append(
+            f"| {score} | {_fmt(c['tau_penalty'])} | {_fmt(c['tau_penalty_per_word'])} "
+            f"| {_fmt(c['tau_fluency_style_per_word'])} | {_fmt(c['r_penalty_per_word'])} "
+            f"| {'-' if acc is None else f'{acc:.3f}'} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("tsv", type=Path, help="wmt23-zhen-mqm-dev.tsv.gz")
+    parser.add_argument("--model", help="the reference model (default: mtqa's)")
+    parser.add_argument("--documents", type=int, help="only the first N documents (by id), for a quick look")
+    parser.add_argument("--cache", type=Path, help="keep per-segment scores in this JSON file between runs")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    if not args.tsv.is_file():
+        parser.error(f"{args.tsv}: no such file")
+    try:
+        import scipy  # noqa: F401
+    except ImportError:
+        parser.error("needs scipy: .venv/bin/pip install scipy (it is in the dev extra)")
+    articles = read_segments(args.tsv)
+    if args.documents:
+        keep = set(sorted({doc for _, doc in articles})[: args.documents])
+        articles = {k: v for k, v in articles.items() if k[1] in keep}
+    checker = mtqa.Checker(model=args.model, select=["FL"])
+    signature = checker.load_model().signature
+    cached = json.loads(args.cache.read_text("utf-8")) if args.cache and args.cache.is_file() else {}
+    started = time.perf_counter()
+    if cached.get("signature") == signature and all(
+        f"{s}|{d}" in cached["articles"] for s, d in articles
+    ):
+        for (system, doc), segments in articles.items():
+            for seg, values in cached["articles"][f"{system}|{doc}"].items():
+                segments[int(seg)].update({k: values[k] for k in SCORES})
+    else:
+        score_articles(articles, checker)
+        if args.cache:
+            args.cache.write_text(json.dumps({
+                "signature": signature,
+                "articles": {f"{s}|{d}": {str(k): {x: v[x] for x in SCORES} for k, v in segs.items()}
+                             for (s, d), segs in articles.items()},
+            }), "utf-8")
+    seconds = time.perf_counter() - started
+    split = halves(articles)
+    docs = {name: len({s["doc"] for s in rows}) for name, rows in split.items()}
+    result = {name: correlations(rows) for name, rows in split.items() if rows}
+    if args.json:
+        print(json.dumps({"signature": signature, "seconds": round(seconds, 1), "halves": result}, indent=2))
+        return 0
+    print(f"model: {signature}  scoring: {seconds:.0f} s\n")
+    print("\n\n".join(format_table(name, stats, docs[name]) for name, stats in result.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
