@@ -23,7 +23,7 @@ from mtqa.serve import ServeSettings  # noqa: E402
 from mtqa.serve.settings import CheckerConfig  # noqa: E402
 
 from .conftest import SEED  # noqa: E402
-from .test_html import CHROMIUM_ARGS, _chromium  # noqa: E402
+from .test_html import browser  # noqa: E402, F401 - the same headless Chromium fixture
 from .test_serve import Server as _Server  # noqa: E402
 
 TOKEN = "page-test-token-0123456789abcdef"
@@ -38,19 +38,6 @@ INJECTION = (
 def server() -> Iterator[_Server]:
     with _Server(ServeSettings(workers=0, checker=CheckerConfig(fluency=False))) as s:
         yield s
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = _chromium()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("the browser tests need Playwright: pip install playwright", pytrace=False)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class _Editor:
