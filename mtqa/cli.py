@@ -569,9 +569,9 @@ def _pair_outputs(formats: list, outputs: list[Path]) -> tuple[list[tuple[str, P
         )
     if left:
         return pairs, left[0]
-    if all(name == "jsonl" for name in names):
-        return pairs, None  # a corpus stream to files: the summary on stderr, no report kept for stdout
-    return pairs, None if "terminal" in names else "terminal"
+    # every format goes to a file: stdout stays quiet; stderr says what was
+    # written, the totals and the verdict
+    return pairs, None
 
 
 def _print_gate(gate) -> None:

@@ -214,3 +214,15 @@ def test_a_document_over_the_size_limit_is_an_error_and_the_others_are_checked(w
     (error,) = data["errors"]
     assert "more than --max-document-size (2 KB); raise the limit" in error["message"]
     assert run("check", tmp_path, "--no-fluency", "--max-document-size", "1MB", "-q").exit_code == 0
+
+
+def test_output_to_a_file_leaves_stdout_empty_and_names_the_file(seed_path, tmp_path):
+    out = tmp_path / "report.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtqa", "check", str(seed_path), "--no-fluency", "-f", "json", "-o", str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == ""
+    assert f"wrote {out}" in proc.stderr and "FAILED" in proc.stderr
+    assert json.loads(out.read_text("utf-8"))["documents"][0]["findings"]
