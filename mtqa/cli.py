@@ -174,7 +174,14 @@ def check(
         Optional[list[Path]],
         typer.Option("--lexicon", help="An extra lexicon file (YAML, the format of mtqa/lexicons/nb_en.yaml); repeatable."),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or status lines.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q",
+            help="No progress bar, status lines or terminal report: the gate's verdict and the findings "
+            "that fail it, on stderr (a --format still writes its output).",
+        ),
+    ] = False,
     fluency: Annotated[
         Optional[bool],
         typer.Option(
@@ -511,7 +518,8 @@ def check(
             if not quiet:
                 _stderr().print(_totals(report))
         elif stdout_fmt == "terminal":
-            Console(highlight=False, emoji=False).print(report_renderable(report, include_errors=False))
+            if not quiet or fmt:  # --quiet alone: the verdict and its findings on stderr only
+                Console(highlight=False, emoji=False).print(report_renderable(report, include_errors=False))
         else:
             sys.stdout.write(render(report, stdout_fmt, **options))
     if streaming and not quiet:

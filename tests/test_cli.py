@@ -226,3 +226,14 @@ def test_output_to_a_file_leaves_stdout_empty_and_names_the_file(seed_path, tmp_
     assert proc.stdout == ""
     assert f"wrote {out}" in proc.stderr and "FAILED" in proc.stderr
     assert json.loads(out.read_text("utf-8"))["documents"][0]["findings"]
+
+
+def test_quiet_prints_only_the_verdict_and_its_findings_on_stderr(seed_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtqa", "check", str(seed_path), "--no-fluency", "-q"],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert "gate: FAILED" in proc.stderr and "BP001" in proc.stderr
+    assert "words" not in proc.stderr  # no report header
