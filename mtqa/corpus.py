@@ -350,6 +350,8 @@ class _StatesOf:
 
 def checked_outcome(checker, doc: Document, parts: list, index: int, results: ResultsFile | None) -> Outcome:
     """A document's outcome from its parts (rules first), stored in ``results`` if given."""
+    if len(parts) == 1:  # the model is off: say so (fluency null, its checks skipped), as the library does
+        parts = [*parts, checker.check_model(doc)]
     result, errors = checker.combine(doc, *parts)
     outcome = Outcome(result, errors, index=index, states=dict(parts[0].states))
     if results is not None:

@@ -237,3 +237,19 @@ def test_quiet_prints_only_the_verdict_and_its_findings_on_stderr(seed_path):
     assert proc.stdout == ""
     assert "gate: FAILED" in proc.stderr and "BP001" in proc.stderr
     assert "words" not in proc.stderr  # no report header
+
+
+def test_no_fluency_says_fluency_was_not_scored_in_json_and_junit(seed_path, tmp_path):
+    report, junit = tmp_path / "r.json", tmp_path / "r.xml"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtqa", "check", str(seed_path), "--no-fluency",
+         "-f", "json", "-o", str(report), "-f", "junit", "-o", str(junit)],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    (doc,) = json.loads(report.read_text("utf-8"))["documents"]
+    assert doc["scores"]["fluency"] is None
+    assert any(n.startswith("skipped FL001, FL002: fluency not scored") for n in doc["notes"])
+    xml = junit.read_text("utf-8")
+    case = xml[xml.index('name="FL001 low-fluency-sentence"'):]
+    assert case[: case.index("</testcase>")].count("<skipped") == 1
