@@ -70,3 +70,23 @@ def test_a_run_of_letters_longer_than_any_word_is_not_tried_as_a_compound():
     assert _compound_score("sludd" + "byger") > 0
     long_word = "sykehus" * (MAX_COMPOUND // 7 + 1)
     assert len(long_word) > MAX_COMPOUND and _compound_score(long_word) == 0.0
+
+
+def test_after_opening_looks_back_over_spaces_to_an_opening():
+    from mtqa.checks.untranslated import _after_opening
+
+    for text, at, expected in [
+        ("Hytte", 0, True), ("  Hytte", 2, True), ("HYTTE: Hytte", 7, True), ("“Hytte", 1, True),
+        ("– Hytte", 2, True), ("–Hytte", 1, False), ("The Hytte", 4, False), ("a: \n Hytte", 5, True),
+    ]:
+        assert _after_opening(text, at) is expected, (text, at)
+
+
+def test_name_spans_are_merged_and_found_by_offset():
+    from mtqa.checks.untranslated import _context
+
+    doc = mtqa.document_from_text("A rescue boat went out.\n\nPhoto: Kari Nordmann / NTB\n", doc_id="credit")
+    ctx = _context(doc)
+    credit = doc.text.index("Photo")
+    assert ctx.in_name_span(credit + 8) and not ctx.in_name_span(2)
+    assert list(ctx.name_spans) == sorted(ctx.name_spans)

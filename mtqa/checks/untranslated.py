@@ -21,7 +21,9 @@ word (inflected forms and two-part compounds are built from its entries).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -369,8 +371,13 @@ class _Context:
     names: frozenset[str]
     #: Words seen in lower case.
     lowercase: frozenset[str]
-    #: Spans (document offsets) where words are names: credits, institutions.
+    #: Spans (document offsets) where words are names: credits, institutions;
+    #: sorted and merged where they overlap, so that a lookup is a binary search.
     name_spans: tuple[tuple[int, int], ...]
+
+    def in_name_span(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.name_spans, (offset, math.inf)) - 1
+        return i >= 0 and offset < self.name_spans[i][1]
 
 
 def _lookup_form(word: str) -> tuple[str, float]:
@@ -413,26 +420,40 @@ def _context(doc: Document) -> _Context:
                 names.add(word.lower())
     spans = [(m.start(), m.end()) for m in _CREDIT.finditer(doc.text)]
     spans += [(m.start(), m.end()) for inst in institutions() for m in inst.pattern.finditer(doc.text)]
-    return _Context(frozenset(names), frozenset(lowercase), tuple(spans))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(s for s in spans if s[0] < s[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return _Context(frozenset(names), frozenset(lowercase), tuple(merged))
 
 
 def _after_opening(text: str, at: int) -> bool:
-    """Whether the word at ``at`` opens a quotation or follows a label's colon."""
-    return bool(re.search(r"(?:^|[:“\"«‘]|[–—]\s)\s*$", text[:at]))
+    """Whether the word at ``at`` opens its text, opens a quotation or follows a
+    label's colon or a dash and a space (looking back over spaces only: a regex
+    anchored at the end would rescan the text before it for every word)."""
+    i = at
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == 0 or text[i - 1] in ":“\"«‘":
+        return True
+    return text[i - 1] in "–—" and i < at
 
 
 #: A short quotation that opens with a capital: the title of a work or a
-#: programme ("Skal vi danse"), a name.
+#: programme ("Hver gang vi møtes"), a name.
 _QUOTED_TITLE = re.compile(r"[“\"«]([A-ZÆØÅ][^”\"»]{0,40})[”\"»]")
 
 
-def _quoted_title(text: str, at: int) -> bool:
-    """Whether the word at ``at`` is inside a short quoted Norwegian title."""
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """The spans of the short quoted Norwegian titles in ``text``."""
+    spans = []
     for m in _QUOTED_TITLE.finditer(text):
         title = m.group(1)
-        if m.start(1) <= at < m.end(1) and len(title.split()) <= 4:
-            return leans_norwegian(_TOKEN.findall(title)[0].lower())
-    return False
+        if len(title.split()) <= 4 and leans_norwegian(_TOKEN.findall(title)[0].lower()):
+            spans.append((m.start(1), m.end(1)))
+    return spans
 
 
 def _first_name(word: str) -> bool:
@@ -490,11 +511,12 @@ def _candidates(text: str, offset: int, block_start: bool, ctx: _Context) -> lis
     out: list[NorwegianWord] = []
     name_head = 0  # lower-case words that may still continue a Norwegian name
     previous_end = 0
+    titles = _quoted_titles(text)
     for i, m in enumerate(_TOKEN.finditer(text)):
         word, start = m.group(0), m.start()
         gap = text[previous_end:start]
         previous_end = m.end()
-        if any(s <= offset + start < e for s, e in ctx.name_spans) or _quoted_title(text, start):
+        if ctx.in_name_span(offset + start) or any(s <= start < e for s, e in titles):
             name_head = 0
             continue
         lookup, score = _lookup_form(word)
