@@ -235,6 +235,7 @@ def recase(word: str, model: str) -> str:
     return word
 
 
+@cache
 def data_sha256() -> str:
     """One hash of every data file the names and pronoun checks read (word lists,
     given names, the gazetteer, the given names that are words), for a report's
