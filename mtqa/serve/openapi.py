@@ -50,6 +50,10 @@ _CHECK_ERRORS = {
     },
     "504": _error("The check took longer than the server's timeout."),
 }
+_CHECK_BODY = {
+    "required": True,
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}}},
+}
 _EXIT_CODE = {
     "X-Mtqa-Exit-Code": {
         "schema": {"type": "integer", "enum": [0, 1, 2]},
@@ -175,12 +179,7 @@ def openapi_schema() -> dict[str, Any]:
                 "post": {
                     "summary": "Check one document or a batch",
                     "operationId": "check",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}}
-                        },
-                    },
+                    "requestBody": _CHECK_BODY,
                     "responses": {
                         "200": {
                             **_json("Report", "The report, as 'mtqa check --format json' writes it."),
@@ -194,12 +193,7 @@ def openapi_schema() -> dict[str, Any]:
                 "post": {
                     "summary": "Check, with the HTML view of the report (the editor's page uses it)",
                     "operationId": "checkHtml",
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/CheckRequest"}}
-                        },
-                    },
+                    "requestBody": _CHECK_BODY,
                     "responses": {
                         "200": {
                             "description": "The report and its HTML fragment (article text escaped).",
