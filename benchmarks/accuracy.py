@@ -179,13 +179,13 @@ def find_article(docs_dir: Path, doc_id: str) -> Path | None:
     return None
 
 
-def page_sourced_entries() -> set[str]:
-    """Ids of built-in lexicon entries whose provenance is a development page."""
+def page_sourced_entries(extra: tuple[Path, ...] = ()) -> set[str]:
+    """Ids of lexicon entries (built-in and ``extra`` files) whose provenance is a development page."""
     import yaml
 
     ids: set[str] = set()
     folder = ROOT / "mtqa" / "lexicons"
-    for path in sorted(folder.glob("*.yaml")):
+    for path in [*sorted(folder.glob("*.yaml")), *extra]:
         data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         for entry in (data or {}).get("entries", []) if isinstance(data, dict) else []:
             fields = {k: v for k, v in entry.items() if k not in ("examples", "renderings", "source")}
@@ -206,11 +206,12 @@ def _load_gold(gold_file: Path) -> list[dict]:
 
 
 def run(gold_dir: Path, docs_dir: Path, report_path: Path | None, fluency: bool = False,
-        checker: mtqa.Checker | None = None, family: str | None = None) -> dict:
+        checker: mtqa.Checker | None = None, family: str | None = None,
+        lexicons: tuple[Path, ...] = ()) -> dict:
     report = json.loads(report_path.read_text("utf-8")) if report_path else None
     if report is None and checker is None:
-        checker = mtqa.Checker(fluency=fluency)
-    page_entries = page_sourced_entries()
+        checker = mtqa.Checker(fluency=fluency, lexicons=list(lexicons))
+    page_entries = page_sourced_entries(lexicons)
     totals: dict = {"documents": [], "families": defaultdict(lambda: defaultdict(int))}
     collected: dict[str, list] = {"missed_must": [], "unmatched": [], "false_alarms": [], "hits": []}
     for gold_file in sorted(gold_dir.glob("*.gold.jsonl")):
@@ -322,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="score this JSON report instead of running mtqa")
     parser.add_argument("--fluency", action="store_true", help="run the reference language model too")
     parser.add_argument("--family", help="only this gold family (and the negatives)")
+    parser.add_argument("--lexicon", type=Path, action="append", default=[],
+                        help="a lexicon file to use beside the built-in one (repeatable)")
     parser.add_argument("--brief", action="store_true", help="the tables only, no item lists")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
@@ -333,8 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     sets = list(_sets(args.dirs))
     if args.report and len(sets) > 1:
         parser.error("--report scores one GOLD_DIR DOCS_DIR pair")
-    checker = None if args.report else mtqa.Checker(fluency=args.fluency)
-    results = {name: run(gold, docs, args.report, checker=checker, family=args.family)
+    checker = None if args.report else mtqa.Checker(fluency=args.fluency, lexicons=args.lexicon)
+    results = {name: run(gold, docs, args.report, checker=checker, family=args.family,
+                         lexicons=tuple(args.lexicon))
                for name, gold, docs in sets}
     if args.json:
         print(json.dumps(results if len(results) > 1 else next(iter(results.values())),

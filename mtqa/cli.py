@@ -117,6 +117,8 @@ class ReportFormat(str, enum.Enum):
     github = "github"
     markdown = "markdown"
     html = "html"
+    concise = "concise"
+    statistics = "statistics"
 
 
 @app.command()
@@ -133,7 +135,8 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Output format (terminal, json, jsonl, sarif, junit, github, markdown, html); repeatable, "
+            help="Output format (terminal, json, jsonl, sarif, junit, github, markdown, html, concise: "
+            "path:line:col: CODE message, statistics: findings per check); repeatable, "
             "the n-th --format goes to the n-th --output, one left over goes to stdout.",
             show_default=False,
         ),
@@ -181,6 +184,16 @@ def check(
             help="No progress bar, status lines or terminal report: the gate's verdict and the findings "
             "that fail it, on stderr (a --format still writes its output).",
         ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option("--statistics", help="Print how many findings each check made instead of the report "
+                     "(the same as --format statistics on stdout)."),
+    ] = False,
+    exit_zero: Annotated[
+        bool,
+        typer.Option("--exit-zero", help="Exit 0 even when the quality gate fails (it still says so); "
+                     "2 for usage errors stays."),
     ] = False,
     fluency: Annotated[
         Optional[bool],
@@ -320,7 +333,12 @@ def check(
             target_lang=target_lang,
         )
         thresholds = _thresholds(config)
-        outputs, stdout_fmt = _pair_outputs(fmt or [], output or [])
+        formats = list(fmt or [])
+        if statistics:
+            if len(formats) > len(output or []):
+                raise MtqaError("--statistics prints to stdout: give the other --format options an --output file")
+            formats.append("statistics")
+        outputs, stdout_fmt = _pair_outputs(formats, output or [])
         gate_baseline = None
         if config["baseline"] is not None and write_baseline is None:
             from mtqa.gate import Baseline
@@ -531,6 +549,9 @@ def check(
         _stderr().print(error_text(error))
     if not (quiet and gate.passed):
         _print_gate(gate)
+    if exit_zero and gate.exit_code() == 1:
+        _stderr().print("mtqa: --exit-zero: exiting 0 although the gate failed")
+        raise typer.Exit(0)
     raise typer.Exit(gate.exit_code())
 
 
@@ -566,7 +587,7 @@ def _pair_outputs(formats: list, outputs: list[Path]) -> tuple[list[tuple[str, P
     """(format, file) pairs in order, and the format for stdout (None: nothing to stdout)."""
     from mtqa.model import MtqaError
 
-    names = [f.value for f in formats] or ["terminal"]
+    names = [getattr(f, "value", f) for f in formats] or ["terminal"]
     if len(outputs) > len(names):
         raise MtqaError("more --output files than --format options: give a --format for each --output")
     pairs = list(zip(names, outputs))

@@ -253,3 +253,43 @@ def test_no_fluency_says_fluency_was_not_scored_in_json_and_junit(seed_path, tmp
     xml = junit.read_text("utf-8")
     case = xml[xml.index('name="FL001 low-fluency-sentence"'):]
     assert case[: case.index("</testcase>")].count("<skipped") == 1
+
+
+def test_concise_format_is_one_line_a_finding_with_path_line_and_column(seed_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtqa", "check", str(seed_path), "--no-fluency", "-f", "concise"],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    report = json.loads(subprocess.run(
+        [sys.executable, "-m", "mtqa", "check", str(seed_path), "--no-fluency", "-f", "json"],
+        capture_output=True, text=True, check=False,
+    ).stdout)
+    findings = report["documents"][0]["findings"]
+    assert len(lines) == len(findings)
+    first = min(findings, key=lambda f: (f["line"], f["column"]))
+    assert lines[0].startswith(f"{seed_path}:{first['line']}:{first['column']}: {first['code']} [")
+    assert all(line.count("\n") == 0 and ": " in line for line in lines)
+
+
+def test_statistics_counts_findings_per_check_and_exit_zero_keeps_the_verdict(seed_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtqa", "check", str(seed_path), "--no-fluency", "--statistics", "--exit-zero"],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0
+    assert "gate: FAILED" in proc.stderr and "--exit-zero" in proc.stderr
+    rows = proc.stdout.splitlines()
+    counts = [int(r.split()[0]) for r in rows[:-1]]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 1
+    assert rows[-1] == f"{sum(counts)} finding(s) in 1 document(s)"
+    assert any(r.split()[1] == "NC001" for r in rows[:-1])
+
+
+def test_exit_zero_does_not_hide_an_input_error(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "mtqa", "check", str(tmp_path / "missing.txt"), "--no-fluency", "--exit-zero"],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 2

@@ -18,6 +18,8 @@ from mtqa.checks.untranslated import dictionary, institutions, translate
         ("snøbygene", "the snow showers"),  # compound, definite plural
         ("sluddbyger", "sleet showers"),  # compound, plural
         ("værtaperen", "the weather loser"),  # compound, definite
+        ("stolene", "the chairs"),  # the dictionary of senses, definite plural
+        ("avisbonden", "the newspaper farmer"),  # an (invented) compound of two of its entries
         ("xyzzy", None),
     ],
 )

@@ -33,6 +33,7 @@ from importlib import resources
 import yaml
 
 from mtqa.checks.base import Check
+from mtqa.lexicons import senses
 from mtqa.model import Document, Finding, Severity
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -203,38 +204,61 @@ def _plural(english: str) -> str:
     return english + "s"
 
 
-def _lemma(word: str) -> str | None:
-    """The English of a base form: an entry, or two entries as a compound."""
-    words = dictionary().words
-    if word in words:
-        return words[word]
-    for i in range(2, len(word) - 1):
+_CONTENT = frozenset({"n", "v", "adj"})
+
+
+def _english(word: str, parts_only: bool = False) -> str | None:
+    """The English of one base form: the news dictionary, else the usual sense
+    in the dictionary of senses (``data/nb_en_senses.tsv``); as a part of a
+    compound (``parts_only``) only a noun, verb or adjective of the latter."""
+    found = dictionary().words.get(word)
+    if found:
+        return found
+    head = senses.dictionary().get(word)
+    if head is None or not head.senses or head.pos in ("name", "abbr", "foreign", "bad"):
+        return None
+    if parts_only and head.pos not in _CONTENT:
+        return None
+    return head.senses[0]
+
+
+def _compound(word: str) -> str | None:
+    """The English of a compound of two known parts (an optional linking s or e)."""
+    for i in range(3, len(word) - 2):
         left, right = word[:i], word[i:]
-        if right not in words:
+        english_right = _english(right, parts_only=True)
+        if not english_right:
             continue
         for part in (left, left[:-1] if left[-1] in "se" and len(left) > 3 else None):
-            if part in words:
-                return f"{words[part]} {words[right]}"
+            if part and (english_left := _english(part, parts_only=True)):
+                return f"{english_left} {english_right}"
     return None
 
 
-def translate(word: str) -> str | None:
-    """The English of a Norwegian word, from :func:`dictionary`; None if unknown."""
-    word = word.lower()
-    found = _lemma(word)
-    if found:
-        return found
+def _forms(word: str) -> list[tuple[str, str | None]]:
+    """The word as it stands, then its possible base forms with the form each ending marks."""
+    out: list[tuple[str, str | None]] = [(word, None)]
     for ending, bases, form in _INFLECTIONS:
-        if not word.endswith(ending) or len(word) - len(ending) < 2:
-            continue
-        for base in bases:
-            english = _lemma(word[: -len(ending)] + base)
-            if english:
-                if form == "plural":
-                    return _plural(english)
-                if form == "the-plural":
-                    return "the " + _plural(english)
-                return "the " + english
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            out.extend((word[: -len(ending)] + base, form) for base in bases)
+    return out
+
+
+def translate(word: str) -> str | None:
+    """The English of a Norwegian word: a dictionary entry for the word or, after
+    that, for its base form, then a compound of two entries; None if unknown."""
+    word = word.lower()
+    forms = _forms(word)
+    for lookup in (_english, _compound):
+        for base, form in forms:
+            english = lookup(base)
+            if not english:
+                continue
+            if form == "plural":
+                return _plural(english)
+            if form == "the-plural":
+                return "the " + _plural(english)
+            return "the " + english if form == "the" else english
     return None
 
 

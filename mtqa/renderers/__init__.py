@@ -19,6 +19,8 @@ RENDERERS = {
     "junit": "mtqa.renderers.junit",
     "github": "mtqa.renderers.github",
     "markdown": "mtqa.renderers.markdown",
+    "concise": "mtqa.renderers.concise",
+    "statistics": "mtqa.renderers.statistics",
 }
 
 

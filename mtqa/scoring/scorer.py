@@ -477,6 +477,25 @@ class Scorer:
         while len(self._pair_cache) > 64 * self._cache_size:
             self._pair_cache.popitem(last=False)
 
+    def substitution_gains(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
+        """For (original, variant) sentences that differ in a word: log P(variant)
+        − log P(original) under the model, in nats, counted over the tokens from the
+        first that differs (the shared prefix cancels out).  Batched; positive when
+        the model prefers the variant."""
+        sequences: list[list[int]] = []
+        firsts: list[int] = []
+        for original, variant in pairs:
+            a = [self.prefix_id, *self.encode(original)]
+            b = [self.prefix_id, *self.encode(variant)]
+            k = 0
+            while k < min(len(a), len(b)) and a[k] == b[k]:
+                k += 1
+            for ids in (a, b):
+                sequences.append(ids[: self.window])
+                firsts.append(max(1, min(k, len(ids[: self.window]) - 1)))
+        logprobs = self.token_logprobs(sequences, firsts, max_padding=max(self.max_padding, PAIR_PADDING))
+        return [sum(logprobs[2 * i + 1]) - sum(logprobs[2 * i]) for i in range(len(pairs))]
+
     def sentence_logprob(self, text: str) -> float:
         """Summed log-probability of ``text`` alone (for minimal pairs such as BLiMP)."""
         return sum(self.score_text(text)[1])

@@ -1,0 +1,111 @@
+"""Check lexicon files before they join the built-in lexicon.
+
+    python benchmarks/lexicon_check.py FILE.yaml [FILE.yaml ...] [--data ../shared/data]
+
+For each file: it parses in the schema (``mtqa.lexicons.parse``), its ids do not
+clash with the built-in lexicon's, every entry fires on its ``flag`` examples and
+stays silent on its ``allow`` examples, and every rendering is run over clean
+human-written English (NTREX newstest2019 English, the clean-norway texts and
+the FLORES human English references in DEMETR), where every match is a false
+alarm, and over DEMETR's English MT outputs (mostly fluent; a match there is
+worth a look).  Prints one line per problem and
+the false-alarm matches with their sentence; exits 1 when a file has a schema
+error, an id clash, a failing example or a match on the clean controls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from pathlib import Path
+
+from mtqa import lexicons
+from mtqa.structure import segment
+
+
+def _sentences(text: str) -> list[tuple[str, str]]:
+    blocks, sentences = segment(text)
+    out = []
+    for s in sentences:
+        kind = blocks[s.block].kind
+        out.append((text[s.start : s.end], getattr(kind, "value", str(kind))))
+    return out
+
+
+def controls(data: Path) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    ntrex = data / "ntrex" / "newstest2019-src.eng.txt"
+    if ntrex.exists():
+        out["ntrex"] = [(line.strip(), "body") for line in ntrex.read_text().splitlines() if line.strip()]
+    clean = data / "clean-norway"
+    if clean.is_dir():
+        sents: list[tuple[str, str]] = []
+        for f in sorted(clean.glob("*.txt")):
+            sents.extend(_sentences(f.read_text()))
+        out["clean-norway"] = sents
+    demetr = data / "demetr"
+    if demetr.is_dir():
+        import json
+
+        human: set[str] = set()
+        machine: set[str] = set()
+        for f in sorted(demetr.glob("*.json")):
+            for row in json.loads(f.read_text()):
+                human.add(row.get("eng_sent") or "")
+                machine.add(row.get("mt_sent") or "")
+        out["flores-human"] = [(s, "body") for s in sorted(human) if s]
+        out["demetr-mt (review)"] = [(s, "body") for s in sorted(machine) if s]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("files", nargs="+", type=Path)
+    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
+    args = ap.parse_args(argv)
+    builtin_ids = {e.id for e in lexicons.builtin().entries}
+    texts = controls(args.data)
+    print("controls: " + ", ".join(f"{k} {len(v)} sentences" for k, v in texts.items()))
+    failed = False
+    for path in args.files:
+        try:
+            lex = lexicons.parse(path.read_bytes(), str(path))
+        except lexicons.LexiconError as exc:
+            print(f"{path}: SCHEMA {exc}")
+            failed = True
+            continue
+        problems = 0
+        in_builtin = path.resolve().parent == Path(lexicons.__file__).resolve().parent
+        for e in lex.entries:
+            if e.id in builtin_ids and not in_builtin:
+                print(f"{path}: {e.id}: id already in the built-in lexicon")
+                problems += 1
+            if e.renderings and not (e.flag_examples and e.allow_examples):
+                print(f"{path}: {e.id}: needs at least one flag and one allow example")
+                problems += 1
+            kind = sorted(e.blocks)[0] if e.blocks else "body"
+            for text in e.flag_examples:
+                if not list(e.matches(text, kind)):
+                    print(f"{path}: {e.id}: flag example not matched: {text!r}")
+                    problems += 1
+            for text in e.allow_examples:
+                if list(e.matches(text, "body")):
+                    print(f"{path}: {e.id}: allow example matched: {text!r}")
+                    problems += 1
+        hits = 0
+        for name, sents in texts.items():
+            for e in lex.entries:
+                for text, kind in sents:
+                    for start, end in e.matches(text, kind):
+                        print(f"{path}: {e.id}: matches {name}: {text[start:end]!r} in {text[:160]!r}")
+                        if "review" not in name:
+                            hits += 1
+        print(f"{path}: {len(lex)} entries, {problems} example/schema problems, {hits} matches on clean controls")
+        failed = failed or problems > 0 or hits > 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

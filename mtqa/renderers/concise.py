@@ -1,0 +1,31 @@
+"""``--format concise``: one line a finding, as compilers and linters write them.
+
+``path:line:col: CODE [severity] message (suggestion: ...)``, sorted by file and
+position, then one line per input that could not be checked; editors and
+``grep`` read it as they read ruff's or gcc's output.
+"""
+
+from __future__ import annotations
+
+from mtqa.renderers._common import iter_findings, location_name
+from mtqa.report import Report
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render(report: Report, **options) -> str:
+    lines = []
+    for result, f in iter_findings(report):
+        where = f"{location_name(result)}:{max(1, f.line)}:{max(1, f.column)}"
+        text = f"{where}: {f.code} [{f.severity}] {_one_line(f.message)}"
+        if f.suggestion:
+            text += f" (suggestion: {_one_line(f.suggestion)})"
+        lines.append(text)
+    for error in sorted(report.errors, key=lambda e: (e.path or "", e.line or 0, e.id, e.message)):
+        where = error.path or error.id
+        if error.line:
+            where += f":{error.line}"
+        lines.append(f"{where}: error: {_one_line(error.message)}")
+    return "".join(line + "\n" for line in lines)

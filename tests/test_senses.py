@@ -1,0 +1,52 @@
+"""The dictionary of Norwegian word senses and what is read from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtqa.lexicons import senses
+
+
+def test_the_shipped_dictionary_has_the_frequent_lemmas_with_their_senses():
+    d = senses.dictionary()
+    assert len(d) >= 7_500
+    assert d["politi"].pos == "n" and d["politi"].senses[0] == "police"
+    assert d["og"].rank == 0  # the most frequent lemma first
+    content = [h for h in d.values() if h.pos in senses.CONTENT]
+    assert len(content) >= 5_000
+    assert sum(bool(h.senses) for h in content) >= 0.99 * len(content)  # a few are phrase-bound only
+
+
+def test_parse_keeps_plain_senses_and_drops_phrase_bound_ones():
+    d = senses.parse("# comment\nrykke\tv\tjerk; pull; (rykke ut) turn out, respond; move (v)\nbad line\n")
+    assert d["rykke"].senses == ("jerk", "pull", "move")
+
+
+def test_wrong_sense_alternatives_give_the_usual_sense_of_the_norwegian_word():
+    d = senses.parse("opplyse\tv\tinform; state; tell; illuminate; enlighten\n"
+                     "lys\tn\tlight; lamp; candle\n")
+    original = senses.dictionary
+    try:
+        senses.dictionary = lambda: d  # type: ignore[assignment]
+        senses._reverse.cache_clear()
+        assert senses.wrong_sense_alternatives("illuminate") == [("opplyse", "inform"), ("opplyse", "state")]
+        assert senses.wrong_sense_alternatives("inform") == []  # the usual sense itself
+    finally:
+        senses.dictionary = original  # type: ignore[assignment]
+        senses._reverse.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "surface,lemma,alt,expected",
+    [
+        ("illuminates", "illuminate", "inform", "informs"),
+        ("Printer", "printer", "writer", "Writer"),
+        ("cuts", "cut", "reduce", "reduces"),
+        ("jerked", "jerk", "respond", "responded"),
+        ("rocking", "rock", "cut", "cutting"),
+        ("stories", "story", "case", "cases"),
+        ("went", "go", "run", None),  # an irregular form: not guessed
+    ],
+)
+def test_inflect_like(surface, lemma, alt, expected):
+    assert senses.inflect_like(surface, lemma, alt) == expected
