@@ -190,6 +190,15 @@ def check(
         typer.Option("--statistics", help="Print how many findings each check made instead of the report "
                      "(the same as --format statistics on stdout)."),
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="Apply the safe suggestions to .txt and .md files: remove page furniture, "
+                     "repair mojibake, and a name's spelling where the source or the glossary confirms it."),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print what --fix would change as a unified diff on stdout; change nothing."),
+    ] = False,
     exit_zero: Annotated[
         bool,
         typer.Option("--exit-zero", help="Exit 0 even when the quality gate fails (it still says so); "
@@ -334,11 +343,17 @@ def check(
         )
         thresholds = _thresholds(config)
         formats = list(fmt or [])
+        if diff and len(formats) > len(output or []):
+            raise MtqaError("--diff prints the diff to stdout: give each --format an --output file")
         if statistics:
+            if diff:
+                raise MtqaError("--statistics and --diff both print to stdout: choose one")
             if len(formats) > len(output or []):
                 raise MtqaError("--statistics prints to stdout: give the other --format options an --output file")
             formats.append("statistics")
         outputs, stdout_fmt = _pair_outputs(formats, output or [])
+        if diff:
+            stdout_fmt = None
         gate_baseline = None
         if config["baseline"] is not None and write_baseline is None:
             from mtqa.gate import Baseline
@@ -397,7 +412,8 @@ def check(
         items = iter_documents(paths, checker.input_format, read=checker.read)
         total = count_documents(paths, checker.input_format) if not quiet or not (jobs or config["jobs"]) else None
     # jsonl alone is written as the run goes, nothing kept: memory stays flat
-    streaming = all(f == "jsonl" for f, _ in outputs) and stdout_fmt in (None, "jsonl")
+    # --fix and --diff need the whole report (the edits of a document come with its corpus findings)
+    streaming = all(f == "jsonl" for f, _ in outputs) and stdout_fmt in (None, "jsonl") and not (fix or diff)
     try:
         store = ResultsFile(results, run_identity(checker), resume=resume) if results is not None else None
     except (OSError, MtqaError) as exc:
@@ -505,6 +521,8 @@ def check(
             report.results[index].findings.append(finding)
         for result in report.results:
             result.findings.sort(key=Finding.sort_key)
+        if fix or diff:
+            _fix_files(report, write=fix, show_diff=diff, quiet=quiet)
         from mtqa.gate import run_gate
 
         try:
@@ -553,6 +571,41 @@ def check(
         _stderr().print("mtqa: --exit-zero: exiting 0 although the gate failed")
         raise typer.Exit(0)
     raise typer.Exit(gate.exit_code())
+
+
+def _fix_files(report, *, write: bool, show_diff: bool, quiet: bool) -> None:
+    """--fix / --diff: apply (or show) the safe edits; fixed findings leave the report."""
+    import os
+    import tempfile
+
+    from mtqa.fix import fix_result
+
+    files = fixed = 0
+    for result in report.results:
+        change, why = fix_result(result)
+        if why and not quiet:
+            _stderr().print(f"mtqa: {why}")
+        if change is None:
+            continue
+        if show_diff:
+            sys.stdout.write(change.diff())
+        if write:
+            folder = change.path.parent
+            fd, tmp = tempfile.mkstemp(prefix=f".{change.path.name}.", dir=folder)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                    fh.write(change.after)
+                os.replace(tmp, change.path)
+            except OSError as exc:
+                Path(tmp).unlink(missing_ok=True)
+                raise _fail(f"cannot write {change.path}: {exc.strerror or exc}") from None
+            done = {id(f) for f in change.fixed}
+            result.findings = [f for f in result.findings if id(f) not in done]
+        files += 1
+        fixed += len(change.fixed)
+    if not quiet:
+        verb = "fixed" if write else "would fix"
+        _stderr().print(f"mtqa: {verb} {fixed} finding(s) in {files} file(s)")
 
 
 def _effective_config(paths, *, config_file=None, isolated=False, **cli):

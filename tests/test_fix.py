@@ -1,0 +1,94 @@
+"""--fix and --diff: only safe edits, the file otherwise untouched, a diff that applies."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import mtqa
+from mtqa import fix
+
+
+def _mtqa(*args):
+    return subprocess.run([sys.executable, "-m", "mtqa", "check", *map(str, args), "--no-fluency"],
+                          capture_output=True, text=True, check=False)
+
+
+def _codes(path) -> list[str]:
+    report = json.loads(_mtqa(path, "-f", "json").stdout)
+    return [f["code"] for f in report["documents"][0]["findings"]]
+
+
+def test_diff_shows_the_furniture_removed_and_changes_nothing(seed_path, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_bytes(seed_path.read_bytes())
+    proc = _mtqa(article, "--diff")
+    assert article.read_bytes() == seed_path.read_bytes()
+    removed = [line[1:] for line in proc.stdout.splitlines() if line.startswith("-") and not line.startswith("---")]
+    added = [line for line in proc.stdout.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert any(line.startswith("See also") for line in removed)
+    assert "Leave a Reply" in removed
+    assert added == []  # the names are chosen by a word list here: not confirmed, not changed
+    assert "would fix" in proc.stderr
+
+
+def test_fix_removes_the_furniture_and_keeps_every_other_line(seed_path, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_bytes(seed_path.read_bytes())
+    before = set(_codes(article))
+    assert {"BP001", "BP002", "BP003"} <= before
+    proc = _mtqa(article, "--fix")
+    assert "fixed" in proc.stderr
+    after_text = article.read_text("utf-8")
+    assert "See also" not in after_text and "Leave a Reply" not in after_text
+    kept = [line for line in seed_path.read_text("utf-8").splitlines()
+            if line.strip() and not any(m in line for m in ("See also", "Leave a Reply", "Your email", "Obasanjo",
+                                                           "Coffee trailblazer"))]
+    assert [line for line in after_text.splitlines() if line.strip()] == kept
+    after = _codes(article)
+    assert not any(code.startswith("BP") for code in after)
+    assert set(after) == before - {"BP001", "BP002", "BP003"}
+
+
+def test_fix_spells_a_name_as_the_glossary_has_it(tmp_path):
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text("names:\n  - Marit Solhaug\n", "utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Minister Marit Solhaug spoke in Oslo on Monday.\n\n"
+        "Solhoug said the talks would go on. Later Solhaug met the press.\n", "utf-8")
+    _mtqa(article, "--fix", "--glossary", glossary)
+    text = article.read_text("utf-8")
+    assert "Solhoug" not in text and text.count("Solhaug") == 3
+
+
+def test_fix_repairs_mojibake_keeps_crlf_and_leaves_a_normalised_file_alone(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor of TromsÃ¸ opened the new bridge on Monday.\n", "utf-8")
+    _mtqa(article, "--fix")
+    assert article.read_text("utf-8") == "The mayor of Tromsø opened the new bridge on Monday.\n"
+    crlf = tmp_path / "b.txt"
+    crlf.write_bytes(b"The mayor of Troms\xc3\x83\xc2\xb8 opened the new bridge.\r\n\r\nSee also: More news - VG\r\n")
+    _mtqa(crlf, "--fix")
+    assert crlf.read_bytes() == b"The mayor of Troms\xc3\xb8 opened the new bridge.\r\n\r\n"
+    bom = tmp_path / "c.txt"
+    original = "\ufeffThe mayor of TromsÃ¸ opened the new bridge.\n".encode()
+    bom.write_bytes(original)
+    proc = _mtqa(bom, "--fix")
+    assert bom.read_bytes() == original  # read without its BOM: offsets would not be the file's
+    assert "not fixed" in proc.stderr
+
+
+def test_plan_fixes_a_finding_inside_a_removed_line_with_it():
+    text = "Title\n\nBody text here.\n\nSee also: Another story - VG\n"
+    report = mtqa.check(mtqa.document_from_text(text), select=["BP001"])
+    (result,) = report.results
+    assert result.findings
+    start = text.index("See also")
+    extra = mtqa.Finding("EN001", "mojibake", "encoding", mtqa.Severity.ERROR, "m", start + 4, start + 8,
+                         text[start + 4 : start + 8], suggestion="xxxx")
+    result.findings.append(extra)
+    edits, fixed = fix.plan(result, text)
+    assert len(edits) == 1 and extra in fixed
+    assert fix.apply(text, edits) == "Title\n\nBody text here.\n\n"
