@@ -194,6 +194,31 @@ def page_sourced_entries(extra: tuple[Path, ...] = ()) -> set[str]:
     return ids
 
 
+def page_free_findings(docs: list, lexicon_files: tuple[Path, ...], page_entries: set[str]) -> list[list[dict]]:
+    """The idiom findings of each document with the page-sourced entries taken out
+    of the lexicon before the run (not filtered out after it: a page entry that
+    wins an overlap would otherwise hide a general entry's match of the same span)."""
+    from mtqa import lexicons
+    from mtqa.checks import idioms
+
+    full = lexicons.builtin()
+    kept = tuple(e for e in full.entries if e.id not in page_entries)
+    page_free = lexicons.Lexicon(kept, full.sha256 + "-page-free")
+    original = lexicons.builtin
+    lexicons.builtin = lambda: page_free  # type: ignore[assignment]
+    idioms._lexicon.cache_clear()
+    try:
+        checker = mtqa.Checker(fluency=False, select=["idiom"], lexicons=[str(p) for p in lexicon_files])
+        out = []
+        for doc in docs:
+            findings = checker.check(doc).to_dict()["documents"][0]["findings"]
+            out.append([f for f in findings if (f.get("extra") or {}).get("lexicon_entry") not in page_entries])
+        return out
+    finally:
+        lexicons.builtin = original  # type: ignore[assignment]
+        idioms._lexicon.cache_clear()
+
+
 def _load_gold(gold_file: Path) -> list[dict]:
     items = []
     for n, line in enumerate(gold_file.read_text("utf-8").splitlines(), 1):
@@ -237,7 +262,11 @@ def run(gold_dir: Path, docs_dir: Path, report_path: Path | None, fluency: bool 
                 print(f"warning: {doc_id} {i.get('id', '')}: quote not in the article: {i['quote']!r}",
                       file=sys.stderr)
         result = score(spans, findings)
-        without = [f for f in findings if (f.get("extra") or {}).get("lexicon_entry") not in page_entries]
+        if report:
+            without = [f for f in findings if (f.get("extra") or {}).get("lexicon_entry") not in page_entries]
+        else:
+            (without,) = page_free_findings([doc], lexicons, page_entries)
+            without = [f for f in findings if f["family"] != "idiom"] + without
         idiom_without = score(spans, without)["families"].get("idiom")
         for fam, counts in result["families"].items():
             for key, value in counts.items():
