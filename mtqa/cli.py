@@ -840,6 +840,11 @@ def list_checks_cmd(
             )
         )
         return
+    if not sys.stdout.isatty():
+        # piped (grep, less, a file): one line a check, tab-separated, never wrapped
+        for c in checks:
+            typer.echo("\t".join((c.code, c.name, c.family, str(c.severity), c.doc.summary)))
+        return
     table = Table(box=None, pad_edge=False)
     for column in ("code", "name", "family", "severity"):
         table.add_column(column, no_wrap=True)

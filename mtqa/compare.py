@@ -91,6 +91,9 @@ def compare(
     from sacrebleu.metrics import BLEU, CHRF, TER
     from sacrebleu.significance import PairedTest
 
+    for name, path in (("system A", system_a), ("system B", system_b), ("reference", reference)):
+        if path != "-" and not any(c in path for c in "*?[") and not Path(path).exists():
+            raise MtqaError(f"{name} {path}: no such file or folder")
     errors: list[str] = []
     a, b, refs = _load(system_a, errors), _load(system_b, errors), _load(reference, errors)
     keys = sorted(set(a) & set(b) & set(refs))

@@ -293,3 +293,11 @@ def test_exit_zero_does_not_hide_an_input_error(tmp_path):
         capture_output=True, text=True, check=False,
     )
     assert proc.returncode == 2
+
+
+def test_checks_piped_is_one_unwrapped_line_a_check():
+    proc = subprocess.run([sys.executable, "-m", "mtqa", "checks"], capture_output=True, text=True, check=True)
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(all_checks())
+    for line, check in zip(lines, sorted(all_checks(), key=lambda c: c.code)):
+        assert line.split("\t") == [check.code, check.name, check.family, str(check.severity), check.doc.summary]

@@ -62,3 +62,11 @@ def test_compare_without_common_articles_is_an_error(tmp_path):
     result = CliRunner().invoke(app, ["compare", str(a), str(b), "-r", str(ref), "--no-fluency"])
     assert result.exit_code == 2
     assert "no article is in both systems and the reference" in result.output
+
+
+def test_compare_with_a_missing_folder_names_it(tmp_path):
+    ref = _tree(tmp_path, "ref", {"x.txt": REF["s1.txt"]})
+    a = _tree(tmp_path, "a", {"x.txt": A["s1.txt"]})
+    result = CliRunner().invoke(app, ["compare", str(a), str(tmp_path / "nope"), "-r", str(ref), "--no-fluency"])
+    assert result.exit_code == 2
+    assert f"system B {tmp_path / 'nope'}: no such file or folder" in result.output

@@ -149,3 +149,25 @@ def test_markdown_summary(report):
     from mtqa.renderers.markdown import cell
 
     assert cell("a|b <script>\nc") == "a\\|b &lt;script&gt; c"
+
+
+def test_the_least_fluent_list_says_how_many_it_shows_of_how_many():
+    from rich.console import Console
+
+    from mtqa.renderers.terminal import WORST_BELOW, WORST_SENTENCES, fluency_renderable
+
+    text = "\n\n".join(f"Sentence number {i} is here." for i in range(WORST_SENTENCES + 7))
+    result = mtqa.DocumentResult(mtqa.document_from_text(text))
+    starts = [i for i in range(len(text)) if text.startswith("Sentence", i)]
+    result.scores["sentences"] = [
+        {"start": s, "text": text[s : s + 27], "fluency": WORST_BELOW - 1 - k * 0.5} for k, s in enumerate(starts)
+    ]
+    console = Console(record=True, width=120)
+    console.print(fluency_renderable(result))
+    out = console.export_text()
+    assert f"(the {WORST_SENTENCES} lowest of {len(starts)} below {WORST_BELOW:.0f})" in out
+    assert out.count("Sentence number") == WORST_SENTENCES
+    result.scores["sentences"] = result.scores["sentences"][:2]
+    console = Console(record=True, width=120)
+    console.print(fluency_renderable(result))
+    assert f"(2 below {WORST_BELOW:.0f})" in console.export_text()

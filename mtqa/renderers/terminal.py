@@ -68,7 +68,9 @@ def fluency_renderable(result: DocumentResult) -> RenderableType | None:
         line, _ = doc.line_col(s["start"])
         text = s["text"] if len(s["text"]) <= 2 * CONTEXT_CHARS else s["text"][: 2 * CONTEXT_CHARS] + "…"
         table.add_row(fluency_bar(s["fluency"]), f"{line}:", text)
-    title = Text(f"least fluent sentences ({len(worst)} below {WORST_BELOW:.0f}):", style="bold")
+    shown = min(len(worst), WORST_SENTENCES)
+    count = f"{len(worst)}" if shown == len(worst) else f"the {shown} lowest of {len(worst)}"
+    title = Text(f"least fluent sentences ({count} below {WORST_BELOW:.0f}):", style="bold")
     return Group(title, Padding(table, (0, 0, 0, 1)))
 
 
