@@ -133,6 +133,7 @@ class Checker:
         model: str | None = None,
         device: str = "auto",
         dtype: str | None = None,
+        batch_size: int | None = None,
         batch_documents: int = 8,
         read: ReadOptions = DEFAULT_READ,
     ) -> None:
@@ -158,6 +159,10 @@ class Checker:
         #: The reference language model: on by default, loaded on first need.
         self.fluency = fluency
         self.model, self.device, self.dtype = model, device, dtype
+        if batch_size is not None and batch_size < 1:
+            raise MtqaError(f"batch size {batch_size}: must be a whole number >= 1 (tokens per forward pass)")
+        #: tokens per forward pass of the model (None: the scorer's default, 4096)
+        self.batch_size = batch_size
         self.batch_documents = max(1, batch_documents)
         #: Called before each check of a document, ``on_check(doc, code, index, total)``:
         #: the CLI shows a long document's progress with it.  Not sent to worker processes.
@@ -184,6 +189,9 @@ class Checker:
             self.context.scorer = load_scorer(
                 self.model, device=self.device, dtype=self.dtype, progress=progress
             )
+        if self.context.scorer is not None and self.batch_size is not None:
+            # never below one window: a window must fit one pass
+            self.context.scorer.batch_tokens = max(self.batch_size, self.context.scorer.window)
         return self.context.scorer
 
     # -- reproducibility ------------------------------------------------------

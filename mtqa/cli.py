@@ -226,6 +226,11 @@ def check(
     dtype: Annotated[
         DType, typer.Option("--dtype", help="The model's float type (auto: float32 on CPU, bfloat16 on CUDA).")
     ] = None,
+    batch_size: Annotated[
+        Optional[int],
+        typer.Option("--batch-size", min=1, help="Tokens per forward pass of the reference model (default 4096; "
+                     "lower it when memory is short, raise it on a GPU)."),
+    ] = None,
     max_findings: Annotated[
         Optional[list[str]],
         typer.Option(
@@ -332,6 +337,7 @@ def check(
             model=model,
             device=device.value if device else None,
             dtype=dtype.value if dtype else None,
+            batch_size=batch_size,
             max_findings=max_findings,
             min_fluency=min_fluency,
             max_penalty=max_penalty,
@@ -376,6 +382,7 @@ def check(
             model=config["model"],
             device=config["device"],
             dtype=None if config["dtype"] == "auto" else config["dtype"],
+            batch_size=config["batch-size"],
         )
         # fluency is measured only when a selected check needs the model
         thresholds.validate(fluency_measured=checker.needs_model)

@@ -28,6 +28,7 @@ Example (``mtqa.toml``; in ``pyproject.toml`` the same keys go under ``[tool.mtq
     model = "smollm2"
     device = "auto"
     dtype = "auto"
+    batch-size = 4096
     max-document-size = "5MB"
     document-timeout = 60
     source-lang = "nb"
@@ -155,6 +156,7 @@ KEYS: dict[str, tuple[Any, str, Any]] = {
     "model": (_string, "a model name, folder or file", None),
     "device": (_choice(_DEVICES), "one of " + ", ".join(map(repr, _DEVICES)), "auto"),
     "dtype": (_choice(_DTYPES), "one of " + ", ".join(map(repr, _DTYPES)), "auto"),
+    "batch-size": (_positive_int, "a whole number >= 1 (tokens per forward pass of the model)", None),
     "input-format": (_choice(_INPUT_FORMATS), "one of " + ", ".join(map(repr, _INPUT_FORMATS)), "auto"),
     "jobs": (_positive_int, "a whole number >= 1 (worker processes)", None),
     "max-document-size": (_size, "a size such as \"5MB\", \"500KB\" or a number of bytes", 5_000_000),

@@ -141,3 +141,24 @@ def test_limits_and_languages_from_the_file(write, tmp_path):
     config = load_config([str(tmp_path)])
     assert (config["max-document-size"], config["document-timeout"]) == (20_000_000, 30.0)
     assert (config["source-lang"], config["target-lang"]) == ("nn", "en-GB")
+
+
+def test_batch_size_from_the_config_file_and_the_command_line_reaches_the_scorer(write):
+    import mtqa
+
+    write("mtqa.toml", "batch-size = 0\n")
+    article = write("a.txt", CLEAN_ARTICLE)
+    result = run("check", article)
+    assert result.exit_code == 2 and "batch-size" in result.output
+    write("mtqa.toml", "batch-size = 9000\n")
+    assert load_config([str(article)])["batch-size"] == 9000
+    assert _effective_config([str(article)], batch_size=2048)["batch-size"] == 2048
+    scorer = mtqa.Checker().load_model()
+    default = scorer.batch_tokens
+    try:
+        assert mtqa.Checker(batch_size=1).load_model().batch_tokens == scorer.window  # never below one window
+        assert mtqa.Checker(batch_size=scorer.window * 3).load_model().batch_tokens == scorer.window * 3
+    finally:
+        scorer.batch_tokens = default  # the scorer is shared by the process
+    with pytest.raises(MtqaError, match="batch size"):
+        mtqa.Checker(batch_size=0)
