@@ -44,19 +44,33 @@ NON_TRANSLATION = 25.0
 #: Codes whose findings are a sentence, paragraph or unit left untranslated.
 NON_TRANSLATION_CODES = frozenset({"UT002", "UT003", "UT005"})
 
-MARKER_RE = re.compile(r"<!--\s*mtqa:\s*ignore\b([^>]*?)-->", re.IGNORECASE)
-_MARKER_LINE = re.compile(r"^[ \t]*<!--\s*mtqa:\s*ignore\b([^>]*?)-->[ \t]*$", re.IGNORECASE | re.MULTILINE)
+MARKER_RE = re.compile(r"<!--\s*mtqa:\s*ignore(?![-\w])([^>]*?)-->", re.IGNORECASE)
+_MARKER_LINE = re.compile(r"^[ \t]*<!--\s*mtqa:\s*ignore(?![-\w])([^>]*?)-->[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: ``<!-- mtqa: ignore-next-line SEL -->`` on its own line: the next line that has text.
+_NEXT_LINE = re.compile(r"^[ \t]*<!--\s*mtqa:\s*ignore-next-line(?![-\w])([^>]*?)-->[ \t]*$",
+                        re.IGNORECASE | re.MULTILINE)
+#: ``text <!-- mtqa: ignore-line SEL -->`` at the end of a line of text: that line.
+_TRAILING = re.compile(r"\S[^\n]*?(<!--\s*mtqa:\s*ignore(?:-line)?(?![-\w])([^>]*?)-->)[ \t]*\r?$",
+                       re.IGNORECASE | re.MULTILINE)
 SHOWN = 10
 
 
 # -- suppression markers ------------------------------------------------------
 @dataclass(frozen=True)
 class Marker:
-    """An inline ``<!-- mtqa: ignore ... -->``: its selectors, the block it covers, its line."""
+    """An inline ``<!-- mtqa: ignore ... -->``: its selectors, what it covers (a block,
+    or with ``covers_line`` one line of the file), and the line it is on."""
 
     selectors: tuple[str, ...]
     block: int | None
     line: int
+    covers_line: int | None = None
+    form: str = "ignore"
+
+    def covers(self, finding: Finding, block: int | None) -> bool:
+        if self.covers_line is not None:
+            return finding.line == self.covers_line
+        return self.block is not None and self.block == block
 
 
 def parse_selectors(text: str) -> tuple[str, ...]:
@@ -81,6 +95,14 @@ def inline_markers(doc: Document) -> list[Marker]:
             (i for i, b in enumerate(doc.blocks) if b.start >= m.end()), None
         )
         markers.append(Marker(parse_selectors(m.group(1)), block, doc.line_col(m.start())[0]))
+    for m in _NEXT_LINE.finditer(doc.text):
+        line = doc.line_col(m.start())[0]
+        following = re.search(r"\S", doc.text[m.end() :])
+        target = doc.line_col(m.end() + following.start())[0] if following else None
+        markers.append(Marker(parse_selectors(m.group(1)), None, line, target or -1, "ignore-next-line"))
+    for m in _TRAILING.finditer(doc.text):
+        line = doc.line_col(m.start(1))[0]
+        markers.append(Marker(parse_selectors(m.group(2)), None, line, line, "ignore-line"))
     return markers
 
 
@@ -347,9 +369,7 @@ def apply_suppressions(report: Report) -> tuple[int, list[str]]:
                 None,
             )
             for i, marker in enumerate(markers):
-                if marker.block is not None and marker.block == block and any(
-                    _matches(f, s) for s in marker.selectors
-                ):
+                if marker.covers(f, block) and any(_matches(f, s) for s in marker.selectors):
                     used_marker[i] = hit = True
             if hit:
                 suppressed += 1
@@ -363,7 +383,7 @@ def apply_suppressions(report: Report) -> tuple[int, list[str]]:
                 unused.append(f"{_where(result)}: {text}")
         for marker, used in zip(markers, used_marker):
             if not used:
-                text = f"<!-- mtqa: ignore {' '.join(marker.selectors)} --> (line {marker.line}) suppressed nothing"
+                text = f"<!-- mtqa: {marker.form} {' '.join(marker.selectors)} --> (line {marker.line}) suppressed nothing"
                 result.notes.append(text)
                 unused.append(f"{doc.path or doc.id}:{marker.line}: {text}")
     return suppressed, unused

@@ -26,6 +26,9 @@ _MD_QUOTE = re.compile(r"^>\s?")
 _CAPTION_LABEL = re.compile(r"^([^\s:][^:]{0,40}?):\s+\S")
 _TERMINAL = ".!?:;,\"”»)…"
 _HTML_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+#: A suppression marker at the end of a line of text (``... <!-- mtqa: ignore-line GR003 -->``):
+#: not part of the article's text.
+_TRAILING_MARKER = re.compile(r"\s*<!--\s*mtqa:[^>]*-->\s*$", re.IGNORECASE)
 #: The furniture codes structure gives: a teaser headline, a repeated line.
 TEASER = "BP001"
 REPEATED_LINE = "BP007"
@@ -105,6 +108,9 @@ def _paragraphs(text: str, fmt: str) -> list[Paragraph]:
         if m:
             cs += m.end()
         end = s + len(raw.rstrip())
+        trailing = _TRAILING_MARKER.search(raw)
+        if trailing:
+            end = s + trailing.start()
         continues = (
             not previous_blank
             and paras

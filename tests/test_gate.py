@@ -261,6 +261,33 @@ def test_inline_markers_in_markdown_and_html(write):
     assert len(unused) == 1 and ":8:" in unused[0]  # the second marker suppressed nothing
 
 
+def test_line_markers_in_markdown_and_plain_text(write):
+    text = (
+        "Ferry traffic resumes\n\n"
+        "The operator said that the the departures would run as planned, and the the boats too. "
+        "<!-- mtqa: ignore-line GR003 -->\n\n"
+        "<!-- mtqa: ignore-next-line GR003 -->\n\n"
+        "The ferry said that the the boats would sail again on Friday.\n"
+        "Then the the harbour opened on Saturday.\n\n"
+        "The the crews were ready. <!-- mtqa: ignore-line NC001 -->\n"
+    )
+    for name in ("a.txt", "a.md"):
+        report = mtqa.check(str(write(name, text)), fluency=False, select=["GR003"])
+        doc = report.results[0].document
+        assert "<!--" not in doc.text[doc.sentences[1].start : doc.sentences[1].end]  # not article text
+        suppressed, unused = apply_suppressions(report)
+        assert suppressed == 3  # two on the marked line, one on the line after the next-line marker
+        assert [(f.line, f.text) for f in report.findings] == [(8, "the the"), (10, "The the")]
+        assert len(unused) == 1 and ":10:" in unused[0] and "ignore-line NC001" in unused[0]
+
+
+def test_an_ignore_next_line_marker_is_not_a_block_marker(write):
+    md = write("b.md", "# Title\n\n<!-- mtqa: ignore-next-line GR003 -->\nThe the boats sailed.\nThe the crews waved.\n")
+    report = mtqa.check(str(md), fluency=False, select=["GR003"])
+    assert apply_suppressions(report)[0] == 1
+    assert [f.line for f in report.findings] == [5]  # the block goes on, the marker covered one line
+
+
 def test_thresholds_validate():
     with pytest.raises(MtqaError):
         Thresholds(min_fluency=10).validate(fluency_measured=False)
