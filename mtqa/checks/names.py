@@ -293,15 +293,21 @@ class UnattestedName(Check):
     The gazetteer of Norway (``mtqa/data/gazetteer.yaml``) is evidence too: a
     word near the first word of one of its names where the rest follows
     ("Akerhus University Hospital" for Akershus), or near a county after "in"
-    or "NRK" ("in Agdar" for Agder), is reported with its spelling.
+    or "NRK" ("in Agdar" for Agder), is reported with its spelling.  So is the
+    gazetteer of people in Norwegian news (``mtqa/data/people.tsv``: politicians,
+    officials, athletes, people of culture...): a person named in full whose
+    name is not on it but is a near spelling of exactly one name on it, given
+    name and surname starting alike ("Jonas Gar Støre").
 
     Flags:
     - She also held talks with the new German Foreign Minister Annalena Barbock on Tuesday.
+    - Prime Minister Jonas Gar Støre visited Tromsø on Monday.
     - NATO Secretary-General Jens Stoltenburg arrived in Riga on Monday.
     - Two hikers were flown to Akerhus University Hospital with frostbite.
 
     Allows:
     - She also held talks with the new German Foreign Minister Annalena Baerbock on Tuesday.
+    - Prime Minister Jonas Gahr Støre visited Tromsø on Monday.
     - The company's founder, Jabori Obasanjo, said the firm would expand.
     - Police chief Ingrid Fjellrød said the investigation was over.
     - Two hikers were flown to Akershus University Hospital with frostbite.
@@ -315,10 +321,10 @@ class UnattestedName(Check):
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
         """One finding a span: the rules below may each reach the same word."""
-        seen: set[tuple[int, int]] = set()
+        seen: list[tuple[int, int]] = []
         for finding in self._findings(doc, ctx):
-            if (finding.start, finding.end) not in seen:
-                seen.add((finding.start, finding.end))
+            if not any(a < finding.end and finding.start < b for a, b in seen):
+                seen.append((finding.start, finding.end))
                 yield finding
 
     def _findings(self, doc: Document, ctx) -> Iterable[Finding]:
@@ -345,6 +351,7 @@ class UnattestedName(Check):
                 )
         src = source_words(doc.source) if doc.source else {}
         gloss_words = glossary.words if glossary is not None else {}
+        yield from self._near_figures(doc, analysis, in_clusters, src, gloss_words)
         done: dict[tuple[str, str], tuple | None] = {}
         for m in analysis.mentions:
             if m.kind != "person" or not (m.evidence & {"title", "first-name", "role"}) or not m.full:
@@ -371,6 +378,39 @@ class UnattestedName(Check):
                     # names that no list knows are real
                     severity=Severity.WARNING if evidence else Severity.INFO,
                 )
+
+    def _near_figures(self, doc: Document, analysis, taken: set[str], src, gloss) -> Iterable[Finding]:
+        """A person named in full whose name is a near spelling of one person of the
+        gazetteer of people in Norwegian news (``data/people.tsv``) and not on it."""
+        from mtqa.names import figures
+
+        seen: dict[str, tuple | None] = {}
+        for m in analysis.mentions:
+            if m.kind != "person" or not m.full:
+                continue
+            first, last = m.first, m.last
+            written = doc.text[first.start : last.end]
+            if "\n" in written or any(t.text in taken for t in m.slots()):
+                continue  # several spellings in the article: NC001's business
+            if any(t.lower in src or t.lower in gloss for t in m.slots()):
+                continue  # the source or the glossary writes it so
+            if written not in seen:
+                seen[written] = figures.near(written)
+            found = seen[written]
+            if found is None:
+                continue
+            figure, ratio = found
+            yield self.finding(
+                doc,
+                first.start,
+                last.end,
+                f"'{written}' is not in the gazetteer of people in Norwegian news; "
+                f"'{figure.name}' ({figure.note or figure.category}) is, and is spelled nearly so",
+                suggestion=figure.name,
+                confidence=0.6 if ratio < 92 else 0.7,
+                source="people",
+                similarity=round(ratio, 1),
+            )
 
     def _near_places(self, doc: Document, analysis, taken: set[str]) -> Iterable[Finding]:
         """A name word that no word list knows, a near spelling of one place of the

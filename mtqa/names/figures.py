@@ -1,0 +1,94 @@
+"""A gazetteer of people in Norwegian news, for names that are near one of them.
+
+``mtqa/data/people.tsv`` lists public figures who appear in Norwegian news
+(politicians, officials, the royal family, athletes and coaches, people of
+culture, business and the media) with their gender, written for mtqa from
+general knowledge.  A person named in full whose written name is not on the
+list but is a near spelling of exactly one name on it ("Helen Olafsen" for a
+TV presenter listed as "Helene Olafsen", "Mohamed El Younosi" for "Mohamed
+Elyounoussi") is probably that person misspelled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from mtqa.names.phonetic import fold
+
+DATA = "people.tsv"
+CATEGORIES = ("politician", "royal", "official", "athlete", "coach", "culture", "business", "media", "other")
+#: How alike (rapidfuzz ratio of the folded names, spaces and hyphens removed)
+#: a written name must be to a listed one, and how far ahead of the next.
+MIN_RATIO = 86.0
+MIN_MARGIN = 4.0
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    gender: str
+    category: str
+    note: str
+
+
+def key(name: str) -> str:
+    """The name folded, without spaces, hyphens and dots ("Stig-André Berge" -> "stigandreberge")."""
+    return re.sub(r"[\s\-‐.'’]", "", fold(name))
+
+
+def parse(text: str) -> tuple[Figure, ...]:
+    out: dict[str, Figure] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) < 3 or parts[1] not in ("f", "m") or parts[2] not in CATEGORIES:
+            continue
+        name = parts[0]
+        if len(name.split()) >= 2 and name not in out:
+            out[name] = Figure(name, parts[1], parts[2], parts[3] if len(parts) > 3 else "")
+    return tuple(out.values())
+
+
+@cache
+def figures() -> tuple[Figure, ...]:
+    return parse(resources.files("mtqa.data").joinpath(DATA).read_text(encoding="utf-8"))
+
+
+@cache
+def _index() -> tuple[dict[str, Figure], list[str]]:
+    by_key = {key(f.name): f for f in figures()}
+    return by_key, list(by_key)
+
+
+def known(written: str) -> Figure | None:
+    """The listed person whose name is ``written`` (diacritics and hyphens aside)."""
+    return _index()[0].get(key(written))
+
+
+def near(written: str) -> tuple[Figure, float] | None:
+    """The one listed person whose name ``written`` is a near spelling of, with the
+    similarity (0-100); None when the name is listed, near none or near several.
+
+    The surnames must start alike (one letter, folded) and the given names too: a
+    garble keeps the shape of a name, a different person seldom does both."""
+    by_key, keys = _index()
+    k = key(written)
+    if len(k) < 8 or k in by_key:
+        return None
+    found = process.extract(k, keys, scorer=fuzz.ratio, score_cutoff=MIN_RATIO - MIN_MARGIN, limit=3)
+    if not found or found[0][1] < MIN_RATIO:
+        return None
+    if len(found) > 1 and found[1][1] > found[0][1] - MIN_MARGIN:
+        return None  # two listed people are as near: not sure which
+    figure = by_key[found[0][0]]
+    words, listed = written.split(), figure.name.split()
+    surnames = {fold(words[-1])[:1], fold("".join(words[-2:]))[:1] if len(words) > 2 else ""}
+    if fold(words[0])[:1] != fold(listed[0])[:1] or fold(listed[-1])[:1] not in surnames:
+        return None  # "El Brahimi" may be "Elbrahimi": a particle split off
+    return figure, float(found[0][1])
