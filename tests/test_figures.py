@@ -23,8 +23,10 @@ def invented(monkeypatch):
     people = figures.parse(INVENTED)
     monkeypatch.setattr(figures, "figures", lambda: people)
     figures._index.cache_clear()
+    figures.name_words.cache_clear()
     yield people
     figures._index.cache_clear()
+    figures.name_words.cache_clear()
 
 
 def test_parse_keeps_full_names_with_a_gender_and_a_category(invented):
@@ -43,6 +45,7 @@ def test_parse_keeps_full_names_with_a_gender_and_a_category(invented):
         ("Helene Ravnsborg", None),  # listed
         ("Stig-Andre Kvalheim", None),  # listed, the accent aside
         ("Kari Lindhelt", None),  # near two listed people: not sure which
+        ("Karen Lindholt", None),  # another given name: another person
         ("Helene Svendsen", None),  # another person
         ("Selene Ravnsborg", None),  # the given name starts otherwise
     ],
@@ -65,3 +68,12 @@ def test_the_shipped_gazetteer_is_large_and_well_formed():
     assert len(people) >= 1000
     assert {f.category for f in people} <= set(figures.CATEGORIES)
     assert len({figures.key(f.name) for f in people}) == len(people)
+
+
+def test_nc001_takes_the_listed_spelling_when_no_word_list_decides(invented):
+    text = ("Presenter Helene Ravnsborg opened the show on Saturday.\n\n"
+            "Ravnsbarg said the season would be long. Later Ravnsbarg thanked the crew.")
+    report = mtqa.check(mtqa.document_from_text(text), select=["NC001"])
+    assert report.findings
+    assert {(f.text, f.suggestion, f.extra["canonical_by"]) for f in report.findings} == {
+        ("Ravnsbarg", "Ravnsborg", "people")}

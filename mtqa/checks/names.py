@@ -383,11 +383,12 @@ class UnattestedName(Check):
         """A person named in full whose name is a near spelling of one person of the
         gazetteer of people in Norwegian news (``data/people.tsv``) and not on it."""
         from mtqa.names import figures
+        from mtqa.names.people import _credit
 
         seen: dict[str, tuple | None] = {}
         for m in analysis.mentions:
-            if m.kind != "person" or not m.full:
-                continue
+            if m.kind != "person" or not m.full or _credit(doc, m):
+                continue  # a photographer's credit names whoever took the picture
             first, last = m.first, m.last
             written = doc.text[first.start : last.end]
             if "\n" in written or any(t.text in taken for t in m.slots()):

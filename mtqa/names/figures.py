@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from mtqa.names.phonetic import fold
 
@@ -66,6 +67,18 @@ def _index() -> tuple[dict[str, Figure], list[str]]:
     return by_key, list(by_key)
 
 
+@cache
+def name_words() -> frozenset[str]:
+    """Every word of a listed name, as written ("Gahr", "Støre", "Stig-André"),
+    but words that are also common words ("Store" of a stage name)."""
+    from wordfreq import zipf_frequency
+
+    return frozenset(
+        w for f in figures() for w in f.name.split()
+        if len(w) > 2 and w[0].isupper() and zipf_frequency(w.lower(), "en") < 4.0
+    )
+
+
 def known(written: str) -> Figure | None:
     """The listed person whose name is ``written`` (diacritics and hyphens aside)."""
     return _index()[0].get(key(written))
@@ -75,8 +88,9 @@ def near(written: str) -> tuple[Figure, float] | None:
     """The one listed person whose name ``written`` is a near spelling of, with the
     similarity (0-100); None when the name is listed, near none or near several.
 
-    The surnames must start alike (one letter, folded) and the given names too: a
-    garble keeps the shape of a name, a different person seldom does both."""
+    The surnames must start alike (one letter, folded) and the given names too, one
+    edit apart or one the start of the other ("Helen" / "Helene"): a garble keeps
+    the shape of a name; "Terje Pedersen" is another person than "Tore Pedersen"."""
     by_key, keys = _index()
     k = key(written)
     if len(k) < 8 or k in by_key:
@@ -89,6 +103,11 @@ def near(written: str) -> tuple[Figure, float] | None:
     figure = by_key[found[0][0]]
     words, listed = written.split(), figure.name.split()
     surnames = {fold(words[-1])[:1], fold("".join(words[-2:]))[:1] if len(words) > 2 else ""}
-    if fold(words[0])[:1] != fold(listed[0])[:1] or fold(listed[-1])[:1] not in surnames:
-        return None  # "El Brahimi" may be "Elbrahimi": a particle split off
+    if fold(listed[-1])[:1] not in surnames:
+        return None  # ("El Brahimi" may be "Elbrahimi": a particle split off)
+    given, listed_given = key(" ".join(words[:-1])), key(" ".join(listed[:-1]))
+    if given[:1] != listed_given[:1] or not (
+        given.startswith(listed_given) or listed_given.startswith(given) or Levenshtein.distance(given, listed_given) <= 1
+    ):
+        return None  # another given name ("Terje" for "Tore"): another person, not a garble
     return figure, float(found[0][1])
