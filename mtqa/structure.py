@@ -185,8 +185,8 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
 
     _repeats_and_teasers(contents, kinds)
 
-    # 3. Title (and its repetitions: a page may show its headline again as an
-    #    image's text), headings, captions, quotes, lists.
+    # 3. Title (its repetitions are titles marked as repeated lines: a page may
+    #    show its headline again as an image's text), headings, captions, quotes, lists.
     title_norm = None
     after_title = False
     for i, (para, content) in enumerate(zip(paras, contents)):
@@ -204,7 +204,9 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
         if title_norm is None:
             title_norm = ""  # the article has no title line
         if title_norm and _same_line(content) == title_norm:
-            kinds[i] = (BlockKind.TITLE, None)
+            # the headline again (over the picture, or scraped twice): still read as a
+            # title (its words are the article's), reported as a repeated line
+            kinds[i] = (BlockKind.TITLE, REPEATED_LINE)
             after_title = True
             continue
         if para.marker in ("heading1", "heading"):
@@ -250,8 +252,9 @@ def _repeats_and_teasers(contents: list[str], kinds: list[tuple[BlockKind, str |
     """Mark repeated lines and teaser headlines of other articles as furniture.
 
     A line repeated right after itself is the scraper's doing (a caption
-    twice): the copy is furniture.  The headline is left to the title step
-    (pages show it again over the picture).  A short line without closing
+    twice): the copy is furniture.  The headline is left to the title step:
+    its copies stay titles, marked as repeated lines (pages show it again
+    over the picture).  A short line without closing
     punctuation is a teaser of another article when it shares no content word
     with the text around it and repeats or ends with the outlet's name; then
     every copy is.  The article's first line (its headline) is never a teaser."""

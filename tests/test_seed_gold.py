@@ -38,7 +38,7 @@ def test_the_harness_scores_a_saved_json_report(tmp_path):
     )
     out = _run(GOLD_DIR, ROOT / "seeds", "--report", report)
     assert out.returncode == 0, out.stderr
-    assert "| boilerplate | 3/3 (100%) | 7/7 (100%) | 5/7 (71%) | 7 | 0 | 0 |" in out.stdout
+    assert "| boilerplate | 3/3 (100%) | 7/7 (100%) | 5/7 (71%) | 8 | 0 | 0 |" in out.stdout
 
 
 def _score(gold, findings):

@@ -8,6 +8,7 @@ patterns are data: add one there, with a case in ``tests/cases/BPxxx.yml``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from mtqa.checks.base import Check
 from mtqa.furniture import load_rules
@@ -18,11 +19,15 @@ class _Furniture(Check):
     family = "boilerplate"
     severity = Severity.ERROR
 
+    #: Block kinds besides furniture whose blocks this check reports (a title
+    #: shown again is reported as a repeated line but still read as a title).
+    also_kinds: ClassVar[frozenset[BlockKind]] = frozenset()
+
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
         rules = load_rules()
         rule = rules.by_code(self.code)
         for block in doc.blocks:
-            if block.kind is BlockKind.FURNITURE and block.reason == self.code:
+            if (block.kind is BlockKind.FURNITURE or block.kind in self.also_kinds) and block.reason == self.code:
                 text = doc.text[block.start : block.end]
                 yield self.finding(
                     doc,
@@ -157,19 +162,22 @@ class RepeatedLine(_Furniture):
     """A caption or paragraph scraped twice, one copy right after the other.
 
     A line right after an identical line is the scraper's doing; the copy is
-    furniture.  The headline shown again (over the picture, as pages do) is
-    left alone.
+    furniture.  The headline shown again further down (over the picture, as
+    pages do) is reported too, and still read as a title: an editor publishing
+    the text removes the copy.
 
     Flags:
     - (a file with the same caption on two lines in a row)
+    - (a file whose headline is on its first line and again on its third)
 
     Allows:
-    - (a file whose headline is on its first line and again on its third)
+    - (a file with two lines that differ in a word)
     """
 
     code = "BP007"
     name = "repeated-line"
     severity = Severity.WARNING
+    also_kinds = frozenset({BlockKind.TITLE})
     #: The examples describe files of several lines; tests/cases/BP007.yml
     #: holds them (read from a file, as an article is).
     examples_are_text = False

@@ -326,18 +326,6 @@ def choose(
             why += "; " + (f"'{others[0]}' is" if len(others) == 1 else "the others are") + " in no word list"
         conf = min(0.9, 0.65 + 0.1 * (best_z - second_z))
         return Choice(best, why, round(conf, 2), "attested")
-    # 3b. no word list decides: the gazetteer of people in Norwegian news, where one
-    # spelling is a listed person's name, or one listed name is near every spelling
-    from mtqa.names.figures import name_words
-
-    listed = name_words()
-    written = [n for n in names if n in listed]
-    if len(written) == 1:
-        return Choice(written[0], f"'{written[0]}' is the name of a person in Norwegian news", 0.8, "people")
-    if not written:
-        near = sorted({w for w in listed if all(similarity(w, n) for n in names)})
-        if len(near) == 1:
-            return Choice(near[0], f"'{near[0]}' is the name of a person in Norwegian news", 0.7, "people")
     if best_z < ATTESTED:
         outside: dict[str, float] = {}
         for n in names:
@@ -358,6 +346,18 @@ def choose(
                        else "none of the article's spellings is attested")
                 )
                 return Choice(cand, why, 0.75 if not tied else 0.6, "outside")
+    # 3c. no word list decides: the gazetteer of people in Norwegian news, where one
+    # spelling is a listed person's name, or one listed name is near every spelling
+    from mtqa.names.figures import name_words
+
+    listed = name_words()
+    written = [n for n in names if n in listed]
+    if len(written) == 1:
+        return Choice(written[0], f"'{written[0]}' is the name of a person in Norwegian news", 0.8, "people")
+    if not written:
+        near = sorted({w for w in listed if all(similarity(w, n) for n in names)})
+        if len(near) == 1:
+            return Choice(near[0], f"'{near[0]}' is the name of a person in Norwegian news", 0.7, "people")
     # 4. the reference model
     picked = model_choice(names, contexts or [], ctx)
     if picked is not None:
