@@ -403,3 +403,55 @@ def test_injected_script_does_not_run(browser, tmp_path):
         assert shot.read_bytes().startswith(b"\x89PNG")
     finally:
         view.close()
+
+
+def test_filters_print_suggestions_and_fluency_marks_in_a_browser(browser, tmp_path, seed_path, tiny_model_dir):
+    report = mtqa.check(seed_path, model=str(tiny_model_dir))
+    _fake_fluency(report)
+    view = _open(browser, tmp_path, report)
+    try:
+        page = view.page
+        errors = page.locator("li.f-sev-error")
+        warnings = page.locator("li.f-sev-warning")
+        assert errors.count() == sum(f.severity == Severity.ERROR for f in report.findings) > 0
+        assert errors.first.is_visible() and warnings.first.is_visible()
+        error_mark = page.locator("mark.hl-error").first
+        before = error_mark.evaluate("el => getComputedStyle(el).backgroundColor")
+        # severity filter: hiding errors hides their list items and their highlights' colour
+        page.locator(".filters label", has=page.locator("input.show-sev-error")).click()
+        assert not page.locator("input.show-sev-error").is_checked()
+        assert not errors.first.is_visible() and warnings.first.is_visible()
+        assert error_mark.evaluate("el => getComputedStyle(el).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
+        page.locator(".filters label", has=page.locator("input.show-sev-error")).click()
+        assert errors.first.is_visible()
+        assert error_mark.evaluate("el => getComputedStyle(el).backgroundColor") == before
+        # family filter
+        boilerplate = page.locator("li.f-fam-boilerplate")
+        assert boilerplate.first.is_visible()
+        page.locator(".filters label", has=page.locator("input.show-fam-boilerplate")).click()
+        assert not boilerplate.first.is_visible() and page.locator("li.f-fam-names").first.is_visible()
+        # fluency: a quiet mark before weak sentences, nothing under the others
+        weak = page.locator("span.s.flu-weak, span.s.flu-bad").first
+        assert weak.evaluate("el => getComputedStyle(el, '::before').width") == "3px"
+        good = page.locator("span.s.flu-good").first
+        assert good.evaluate("el => getComputedStyle(el).borderBottomStyle") in ("none", "")
+        # print: the suggestion after its span, the filters gone
+        page.emulate_media(media="print")
+        suggested = page.locator("mark.first[data-sugg]").first
+        content = suggested.evaluate("el => getComputedStyle(el, '::after').content")
+        assert suggested.get_attribute("data-sugg") in content
+        assert not page.locator(".filters").is_visible()
+        assert view.outside_requests() == [] and view.dialogs == []
+    finally:
+        view.close()
+
+
+def test_the_findings_list_quotes_the_text_once(seed_path):
+    report = mtqa.check(seed_path, fluency=False)
+    page = render(report, "html")
+    items = page.split('<ol class="findings">', 1)[1].split("</ol>", 1)[0].split("</li>")
+    quoted = [item for item in items if "<q>" in item]
+    for item in quoted:
+        text = re.search(r"<q>(.*?)</q>", item).group(1)
+        assert item.count(text) == 1  # the message does not quote it again
+    assert len(quoted) < len(items) - 1  # the messages that quote their text are not quoted twice

@@ -4,7 +4,10 @@ The page makes no network request and runs no script: the CSS is inline, a
 Content-Security-Policy forbids scripts and remote resources, and every piece
 of article text, message and suggestion is escaped.  Each document shows a
 summary, then its text with every finding's span highlighted (coloured by
-family; message and suggestion on hover), then the list of findings.
+family; message and suggestion on hover, the suggestion after the span in
+print), then the list of findings.  Checkboxes show or hide findings by
+severity and family (CSS ``:has()``, no script); a sentence less fluent than
+most news has a quiet grey mark before it.
 Overlapping spans nest, and a span that crosses another one's end is split in
 pieces that share the finding's number.
 """
@@ -48,6 +51,20 @@ def _css() -> str:
         f".mtqa-report .sw.fam-{name}{{background:{bg};border-color:{fg}}}"
         for name, (bg, fg) in FAMILY_COLORS.items()
     )
+    filters = "\n".join(
+        [
+            f".mtqa-report:has(input.show-sev-{sev}:not(:checked)) li.f-sev-{sev}{{display:none}}"
+            f".mtqa-report:has(input.show-sev-{sev}:not(:checked)) .hl.hl-{sev}{{background:none;box-shadow:none;"
+            f"outline:none;cursor:auto}}"
+            for sev in ("error", "warning", "info")
+        ]
+        + [
+            f".mtqa-report:has(input.show-fam-{name}:not(:checked)) li.f-fam-{name}{{display:none}}"
+            f".mtqa-report:has(input.show-fam-{name}:not(:checked)) .hl.fam-{name}{{background:none;box-shadow:none;"
+            f"outline:none;cursor:auto}}"
+            for name in FAMILY_COLORS
+        ]
+    )
     return (
         """
 .mtqa-report{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;
@@ -77,10 +94,10 @@ def _css() -> str:
 .mtqa-report .b-heading{font-weight:700}
 .mtqa-report .b-caption{font-style:italic;color:#444}
 .mtqa-report .b-furniture{color:#777}
-.mtqa-report .s{padding-bottom:3px;border-bottom:3px solid transparent}
-.mtqa-report .s.flu-good{border-bottom-color:#a5d6a7}
-.mtqa-report .s.flu-weak{border-bottom-color:#ffb74d}
-.mtqa-report .s.flu-bad{border-bottom-color:#e53935}
+.mtqa-report .s.flu-weak::before,.mtqa-report .s.flu-bad::before{content:"";display:inline-block;width:3px;
+  height:1.05em;margin-right:4px;vertical-align:-.12em;border-radius:1px;background:var(--flu)}
+.mtqa-report .s.flu-weak{--flu:#b0bec5}
+.mtqa-report .s.flu-bad{--flu:#455a64}
 .mtqa-report .hl{position:relative;color:inherit;background:#e8e8e8;--accent:#555;border-radius:2px;padding:1px 0;cursor:help;
   -webkit-box-decoration-break:clone;box-decoration-break:clone}
 .mtqa-report .hl.hl-error{box-shadow:inset 0 -2px 0 var(--accent)}
@@ -102,18 +119,25 @@ def _css() -> str:
 .mtqa-report ol.findings q{background:var(--bg);border-radius:2px;padding:0 .15rem}
 .mtqa-report ol.findings .sugg{color:#2e7d32}
 .mtqa-report .notes{color:#666;font-size:.85rem;font-style:italic}
+.mtqa-report .filters{font-size:.85rem;color:#444;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.2rem .9rem}
+.mtqa-report .filters label{cursor:pointer;white-space:nowrap}
+.mtqa-report .filters input{margin:0 .2rem 0 0;vertical-align:-.1em}
 .mtqa-report .errors{color:#c62828}
 @media print{
   .mtqa-report{max-width:none;font-size:11pt}
   .mtqa-report .tip{display:none!important}
   .mtqa-report .article{border:none;padding:0;background:none}
   .mtqa-report .hl.first::after{content:attr(data-n);font:7pt sans-serif;vertical-align:super;color:#333}
+  .mtqa-report .hl.first[data-sugg]::after{content:attr(data-n) " \\2192  " attr(data-sugg);color:#1b5e20}
+  .mtqa-report .filters{display:none}
   .mtqa-report h2{break-before:page}
   .mtqa-report h2.first-doc{break-before:auto}
   .mtqa-report *{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 }
 """
         + families
+        + "\n"
+        + filters
     )
 
 
@@ -182,6 +206,8 @@ def _finding_spans(result: DocumentResult) -> tuple[list[_Span], list[tuple[int,
             f'data-f="{number}" data-n="{number}" data-code="{escape(finding.code)}" '
             f'data-family="{escape(finding.family)}" data-severity="{finding.severity}"'
         )
+        if finding.suggestion:
+            attrs += f' data-sugg="{escape(finding.suggestion)}"'  # shown after the span in print
         spans.append(_Span(2, start, end, number, attrs, "</mark>"))
     return spans, where
 
@@ -327,7 +353,8 @@ def _band_html(result: DocumentResult, prefix: str) -> str:
         '<div class="legend">fluency per sentence: '
         f'<span style="color:#e53935">■</span> below {FLUENCY_BAD:.0f} · '
         f'<span style="color:#ffb74d">■</span> below {FLUENCY_WEAK:.0f} · '
-        '<span style="color:#81c784">■</span> fluent · dark underline: a sentence with findings</div>'
+        '<span style="color:#81c784">■</span> fluent · dark underline: a sentence with findings; '
+        'in the text, a grey mark before a sentence: less fluent than most news (dark: far less)</div>'
     )
 
 
@@ -335,7 +362,7 @@ def _finding_item(finding: Finding, number: int, prefix: str) -> str:
     bg, fg = _colors(finding.family)
     sev = str(finding.severity)
     parts = [
-        f'<li value="{number}" style="--bg:{bg}">',
+        f'<li value="{number}" class="f-sev-{finding.severity} f-fam-{escape(finding.family)}" style="--bg:{bg}">',
         f'<span class="sev-{sev}">{sev}</span> ',
         f'<a class="code" href="#{prefix}-f{number}">{escape(finding.code)}</a> ',
         f'{escape(finding.name)} <span class="where">{finding.line}:{finding.column}',
@@ -343,8 +370,8 @@ def _finding_item(finding: Finding, number: int, prefix: str) -> str:
     if finding.confidence < 1:
         parts.append(f" · confidence {finding.confidence:.2f}")
     parts.append("</span><br>")
-    if finding.text:
-        parts.append(f"<q>{escape(finding.text)}</q> ")
+    if finding.text and finding.text not in finding.message:
+        parts.append(f"<q>{escape(finding.text)}</q> ")  # quoted once: most messages quote it already
     parts.append(escape(finding.message))
     if finding.suggestion:
         parts.append(f'<br><span class="sugg">→ {escape(finding.suggestion)}</span>')
@@ -390,6 +417,29 @@ def document_html(result: DocumentResult, prefix: str = "mtqa-d1", first: bool =
     return "".join(parts)
 
 
+def _filters_html(findings: list[Finding]) -> str:
+    """Checkboxes that show or hide findings by severity and by family: CSS only
+    (``:has()``), as the page runs no script."""
+    if not findings:
+        return ""
+    severities = Counter(str(f.severity) for f in findings)
+    families = Counter(f.family for f in findings)
+    boxes = ['<span>show:</span>']
+    for sev in ("error", "warning", "info"):
+        if severities.get(sev):
+            boxes.append(
+                f'<label><input type="checkbox" class="show-sev-{sev}" checked>'
+                f'<span class="sev-{sev}">{sev}</span> ({severities[sev]})</label>'
+            )
+    for fam in _family_order(families):
+        if fam in FAMILY_COLORS:
+            boxes.append(
+                f'<label><input type="checkbox" class="show-fam-{escape(fam)}" checked>'
+                f'<span class="sw fam-{escape(fam)}">{escape(fam)}</span> ({families[fam]})</label>'
+            )
+    return f'<div class="filters" role="group" aria-label="show findings">{"".join(boxes)}</div>'
+
+
 def _summary_html(report: Report, id_prefix: str) -> str:
     counts = report.counts("severity")
     families = report.counts("family")
@@ -433,7 +483,12 @@ def _summary_html(report: Report, id_prefix: str) -> str:
 
 def report_fragment(report: Report, *, id_prefix: str = "mtqa", max_documents: int = MAX_DOCUMENTS) -> str:
     """The report as an HTML fragment with its own ``<style>``: the notebook view."""
-    parts = [f'<div class="mtqa-report"><style>{_css()}</style>', "<h1>mtqa report</h1>", _summary_html(report, id_prefix)]
+    parts = [
+        f'<div class="mtqa-report"><style>{_css()}</style>',
+        "<h1>mtqa report</h1>",
+        _summary_html(report, id_prefix),
+        _filters_html(report.findings),
+    ]
     for i, result in enumerate(report.results[:max_documents], 1):
         parts.append(document_html(result, prefix=f"{id_prefix}-d{i}", first=i == 1))
     if len(report.results) > max_documents:
@@ -453,7 +508,7 @@ def report_fragment(report: Report, *, id_prefix: str = "mtqa", max_documents: i
 def result_fragment(result: DocumentResult, *, id_prefix: str = "mtqa") -> str:
     """One document's view (with its own ``<style>``)."""
     return (
-        f'<div class="mtqa-report"><style>{_css()}</style>'
+        f'<div class="mtqa-report"><style>{_css()}</style>{_filters_html(result.findings)}'
         f"{document_html(result, prefix=f'{id_prefix}-d1')}</div>"
     )
 
