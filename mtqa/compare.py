@@ -27,6 +27,9 @@ class Comparison:
     signatures: dict[str, str]
     findings: dict[str, dict[str, int]]
     errors: list[str] = field(default_factory=list)
+    #: One entry per reference sentence: the document, the reference, and each
+    #: system's aligned text with its sentence-level BLEU and chrF2++.
+    segments: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -35,6 +38,7 @@ class Comparison:
             "scores": self.scores,
             "signatures": self.signatures,
             "findings": self.findings,
+            "segments": self.segments,
             "errors": self.errors,
         }
 
@@ -106,6 +110,7 @@ def compare(
             "(directories) or by record id (JSONL)"
         )
     hyps_a, hyps_b, references = [], [], []
+    where: list[tuple[str, int]] = []
     for key in keys:
         ref_text = refs[key].text
         seg_a, seg_ref = segments_by_reference(a[key].text, ref_text)
@@ -114,6 +119,7 @@ def compare(
         hyps_a += seg_a
         hyps_b += seg_b
         references += seg_ref
+        where += [(key, i) for i in range(len(seg_ref))]
     names = (Path(system_a).name or system_a, Path(system_b).name or system_b)
     if names[0] == names[1]:
         names = (f"A:{names[0]}", f"B:{names[1]}")
@@ -144,4 +150,18 @@ def compare(
                 result, _ = checker.check_document(doc)
                 counts.update(f.family for f in result.findings)
             findings[name] = dict(sorted(counts.items()))
-    return Comparison(names, keys, scores, {k: str(v) for k, v in signatures.items()}, findings, errors)
+    bleu, chrf = BLEU(effective_order=True), CHRF(word_order=2)
+    segments = [
+        {
+            "document": key,
+            "index": index,
+            "reference": ref,
+            **{
+                side: {"text": hyp, "BLEU": round(bleu.sentence_score(hyp, [ref]).score, 2),
+                       "chrF2++": round(chrf.sentence_score(hyp, [ref]).score, 2)}
+                for side, hyp in (("a", hyp_a), ("b", hyp_b))
+            },
+        }
+        for (key, index), ref, hyp_a, hyp_b in zip(where, references, hyps_a, hyps_b)
+    ]
+    return Comparison(names, keys, scores, {k: str(v) for k, v in signatures.items()}, findings, errors, segments)

@@ -53,6 +53,16 @@ def test_compare_scores_and_significance(tmp_path):
     assert bleu["b"]["score"] < bleu["a"]["score"]
     assert data["findings"]["b"].get("idiom", 0) >= 1 and "idiom" not in data["findings"]["a"]
     assert data["signatures"]["BLEU"].startswith("nrefs:1|bs:200")
+    # per segment: one entry per reference sentence, each system's aligned text and its scores
+    from sacrebleu.metrics import CHRF
+
+    segments = data["segments"]
+    assert [s["reference"] for s in segments] == refs
+    assert [s["a"]["text"] for s in segments] == hyps
+    first = segments[0]
+    assert first["a"]["chrF2++"] == round(CHRF(word_order=2).sentence_score(hyps[0], [refs[0]]).score, 2)
+    assert {s["document"] for s in segments} == {"s1.txt", "s2.txt"}
+    assert sum(s["b"]["chrF2++"] < s["a"]["chrF2++"] for s in segments) >= 1
 
 
 def test_compare_without_common_articles_is_an_error(tmp_path):
