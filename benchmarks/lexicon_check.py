@@ -16,8 +16,6 @@ error, an id clash, a failing example or a match on the clean controls.
 from __future__ import annotations
 
 import argparse
-import csv
-import re
 import sys
 from pathlib import Path
 

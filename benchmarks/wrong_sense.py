@@ -43,7 +43,7 @@ def _lemmatizer():
     return lambda word: simplemma.lemmatize(word, lang="en").lower()
 
 
-def candidates(doc: Document, scores, min_excess: float = MIN_EXCESS) -> list[tuple[int, int, str, str, str, str, str]]:
+def candidates(doc: mtqa.Document, scores, min_excess: float = MIN_EXCESS) -> list[tuple[int, int, str, str, str, str, str]]:
     """(start, end, word, Norwegian lemma, alternative word, variant sentence,
     original sentence) for every questioned word of the document."""
     lemma_of = _lemmatizer()

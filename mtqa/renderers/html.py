@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
-from mtqa.model import FAMILIES, BlockKind, Finding, Severity
+from mtqa.model import FAMILIES, BlockKind, Finding
 from mtqa.report import DocumentResult, Report
 
 #: Background (light) and accent (dark) colour per family.
