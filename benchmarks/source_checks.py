@@ -29,8 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import mtqa  # noqa: E402
 from ntrex import documents  # noqa: E402
+
+import mtqa  # noqa: E402
 
 EXPECTED = {"number": {"accuracy"}, "name": {"names"}, "omission": {"accuracy"}, "copy": {"untranslated"}}
 SOURCE_AWARE = ["accuracy", "untranslated", "names", "input"]

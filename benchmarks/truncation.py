@@ -33,11 +33,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import mtqa  # noqa: E402
 from crosslingual import omit  # noqa: E402
 from crosslingual_calibration import as_document, corrupted  # noqa: E402
-from mtqa.checks.accuracy import TruncatedSentence  # noqa: E402
 from ntrex import documents  # noqa: E402
+
+import mtqa  # noqa: E402
+from mtqa.checks.accuracy import TruncatedSentence  # noqa: E402
 
 
 def cut(kind: str, en: str) -> str | None:

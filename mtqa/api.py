@@ -246,9 +246,7 @@ class Checker:
         """The checks without the model, the reference metrics and the corpus-level states."""
         part = Partial()
         if doc.reference:
-            from mtqa.checks.reference import reference_scores
-
-            from mtqa.checks.reference import reference_stats
+            from mtqa.checks.reference import reference_scores, reference_stats
 
             try:
                 part.scores["reference"] = reference_scores(doc)

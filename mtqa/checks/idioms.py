@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache

@@ -19,12 +19,11 @@ every ``context`` cue holds; with the Norwegian source at hand, an entry whose
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -225,7 +224,8 @@ def _required(items) -> frozenset[str] | None:
     """Literal strings one of which every match of this parsed sequence contains
     (lower-cased), or None when none can be told."""
     try:
-        from re import _constants as C, _parser as P  # CPython 3.11+
+        from re import _constants as C  # CPython 3.11+
+        from re import _parser as P
     except ImportError:  # pragma: no cover
         import sre_constants as C  # type: ignore[no-redef]
         import sre_parse as P  # type: ignore[no-redef]  # noqa: F401
