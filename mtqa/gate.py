@@ -512,7 +512,8 @@ class _ThresholdCounter:
                 self.at_level += 1
                 self.at_level_codes[f.code] += 1
                 if len(self.at_level_shown) < SHOWN:
-                    self.at_level_shown.append(f"  {_where(result, f)} {f.severity} {f.code} {f.message}")
+                    # the concise form (``-f concise``): editors and pre-commit read it
+                    self.at_level_shown.append(f"  {_where(result, f)}: {f.code} [{f.severity}] {f.message}")
             self.total += 1
             for key in t.max_findings:
                 if key != "total" and (f.family == key or _matches(f, key)):

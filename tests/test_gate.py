@@ -69,7 +69,7 @@ def test_gate_project_end_to_end(project):
     result = run("check", articles)
     assert result.exit_code == 1, result.output
     assert "gate: FAILED" in result.output
-    assert "oil-2.txt:5:1 error BP001" in result.output
+    assert "oil-2.txt:5:1: BP001 [error]" in result.output
 
     # 3. Writing the baseline accepts it; the next run passes with the baseline from the config.
     baseline = project / "mtqa-baseline.json"
