@@ -49,8 +49,9 @@ _MARKER_LINE = re.compile(r"^[ \t]*<!--\s*mtqa:\s*ignore(?![-\w])([^>]*?)-->[ \t
 #: ``<!-- mtqa: ignore-next-line SEL -->`` on its own line: the next line that has text.
 _NEXT_LINE = re.compile(r"^[ \t]*<!--\s*mtqa:\s*ignore-next-line(?![-\w])([^>]*?)-->[ \t]*$",
                         re.IGNORECASE | re.MULTILINE)
-#: ``text <!-- mtqa: ignore-line SEL -->`` at the end of a line of text: that line.
-_TRAILING = re.compile(r"\S[^\n]*?(<!--\s*mtqa:\s*ignore(?:-line)?(?![-\w])([^>]*?)-->)[ \t]*\r?$",
+#: ``text <!-- mtqa: ignore-line SEL -->`` at the end of a line of text: that line
+#: (searched only in lines that hold "mtqa:", from the marker's start: linear time).
+_TRAILING = re.compile(r"<!--\s*mtqa:\s*ignore(?:-line)?(?![-\w])([^>\n]*?)-->[ \t]*\r?$",
                        re.IGNORECASE | re.MULTILINE)
 SHOWN = 10
 
@@ -100,9 +101,15 @@ def inline_markers(doc: Document) -> list[Marker]:
         following = re.search(r"\S", doc.text[m.end() :])
         target = doc.line_col(m.end() + following.start())[0] if following else None
         markers.append(Marker(parse_selectors(m.group(1)), None, line, target or -1, "ignore-next-line"))
-    for m in _TRAILING.finditer(doc.text):
-        line = doc.line_col(m.start(1))[0]
-        markers.append(Marker(parse_selectors(m.group(2)), None, line, line, "ignore-line"))
+    at = doc.text.find("mtqa:")
+    while at >= 0:
+        opening = doc.text.rfind("<!--", max(0, at - 40), at)
+        m = _TRAILING.match(doc.text, opening) if opening >= 0 else None
+        line_start = doc.text.rfind("\n", 0, max(opening, 0)) + 1
+        if m and doc.text[line_start:opening].strip():  # text before it on its line
+            line = doc.line_col(opening)[0]
+            markers.append(Marker(parse_selectors(m.group(1)), None, line, line, "ignore-line"))
+        at = doc.text.find("mtqa:", at + 5)
     return markers
 
 
