@@ -239,14 +239,18 @@ def run(gold_dir: Path, docs_dir: Path, report_path: Path | None, fluency: bool 
     page_entries = page_sourced_entries(lexicons)
     totals: dict = {"documents": [], "families": defaultdict(lambda: defaultdict(int))}
     collected: dict[str, list] = {"missed_must": [], "unmatched": [], "false_alarms": [], "hits": []}
+    loaded = []
     for gold_file in sorted(gold_dir.glob("*.gold.jsonl")):
         doc_id = gold_file.name[: -len(".gold.jsonl")]
         article = find_article(docs_dir, doc_id)
         if article is None:
             print(f"warning: no article for {gold_file.name} in {docs_dir}", file=sys.stderr)
             continue
-        items = _load_gold(gold_file)
         (doc,) = [d for d in mtqa.iter_documents([article]) if isinstance(d, mtqa.Document)]
+        loaded.append((doc_id, article, _load_gold(gold_file), doc))
+    # one run of every document without the page entries (the lexicon swapped once)
+    page_free = page_free_findings([d for *_, d in loaded], lexicons, page_entries) if not report else []
+    for n, (doc_id, article, items, doc) in enumerate(loaded):
         if report:
             docs = [d for d in report["documents"] if Path(d["path"] or "").name == article.name]
             findings = docs[0]["findings"] if docs else []
@@ -265,8 +269,7 @@ def run(gold_dir: Path, docs_dir: Path, report_path: Path | None, fluency: bool 
         if report:
             without = [f for f in findings if (f.get("extra") or {}).get("lexicon_entry") not in page_entries]
         else:
-            (without,) = page_free_findings([doc], lexicons, page_entries)
-            without = [f for f in findings if f["family"] != "idiom"] + without
+            without = [f for f in findings if f["family"] != "idiom"] + page_free[n]
         idiom_without = score(spans, without)["families"].get("idiom")
         for fam, counts in result["families"].items():
             for key, value in counts.items():

@@ -356,7 +356,7 @@ def check(
                 raise MtqaError("--statistics and --diff both print to stdout: choose one")
             if len(formats) > len(output or []):
                 raise MtqaError("--statistics prints to stdout: give the other --format options an --output file")
-            formats.append("statistics")
+            formats.append(ReportFormat.statistics)
         outputs, stdout_fmt = _pair_outputs(formats, output or [])
         if diff:
             stdout_fmt = None
@@ -582,9 +582,6 @@ def check(
 
 def _fix_files(report, *, write: bool, show_diff: bool, quiet: bool) -> None:
     """--fix / --diff: apply (or show) the safe edits; fixed findings leave the report."""
-    import os
-    import tempfile
-
     from mtqa.fix import fix_result
 
     files = fixed = 0
@@ -597,14 +594,9 @@ def _fix_files(report, *, write: bool, show_diff: bool, quiet: bool) -> None:
         if show_diff:
             sys.stdout.write(change.diff())
         if write:
-            folder = change.path.parent
-            fd, tmp = tempfile.mkstemp(prefix=f".{change.path.name}.", dir=folder)
             try:
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                    fh.write(change.after)
-                os.replace(tmp, change.path)
+                change.write()
             except OSError as exc:
-                Path(tmp).unlink(missing_ok=True)
                 raise _fail(f"cannot write {change.path}: {exc.strerror or exc}") from None
             done = {id(f) for f in change.fixed}
             result.findings = [f for f in result.findings if id(f) not in done]
@@ -647,7 +639,7 @@ def _pair_outputs(formats: list, outputs: list[Path]) -> tuple[list[tuple[str, P
     """(format, file) pairs in order, and the format for stdout (None: nothing to stdout)."""
     from mtqa.model import MtqaError
 
-    names = [getattr(f, "value", f) for f in formats] or ["terminal"]
+    names = [f.value for f in formats] or ["terminal"]
     if len(outputs) > len(names):
         raise MtqaError("more --output files than --format options: give a --format for each --output")
     pairs = list(zip(names, outputs))

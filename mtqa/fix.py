@@ -18,6 +18,8 @@ reader and is left as it is.
 from __future__ import annotations
 
 import difflib
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,6 +100,18 @@ class FileFix:
     before: str
     after: str
     fixed: list[Finding]
+
+    def write(self) -> None:
+        """Replace the file with the fixed text, atomically (a temporary file beside
+        it, then a rename); line ends written as they are in the text."""
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(self.after)
+            os.replace(tmp, self.path)
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
     def diff(self) -> str:
         """A unified diff, as ``diff -u`` and ``git apply`` read it."""

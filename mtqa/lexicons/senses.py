@@ -15,7 +15,6 @@ illuminate).  Two checks read it the other way round:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -128,9 +127,3 @@ def inflect_like(surface: str, lemma: str, alt: str) -> str | None:
     else:
         return None
     return out[:1].upper() + out[1:] if surface[:1].isupper() else out
-
-
-def iter_senses(lemma: str) -> Iterator[str]:
-    head = dictionary().get(lemma)
-    if head is not None:
-        yield from head.senses

@@ -1,12 +1,12 @@
 """A gazetteer of people in Norwegian news, for names that are near one of them.
 
 ``mtqa/data/people.tsv`` lists public figures who appear in Norwegian news
-(politicians, officials, the royal family, athletes and coaches, people of
-culture, business and the media) with their gender, written for mtqa from
-general knowledge.  A person named in full whose written name is not on the
-list but is a near spelling of exactly one name on it ("Helen Olafsen" for a
-TV presenter listed as "Helene Olafsen", "Mohamed El Younosi" for "Mohamed
-Elyounoussi") is probably that person misspelled.
+(politicians, officials, athletes and coaches, people of culture, business
+and the media) with their gender, written for mtqa from general knowledge.
+A person named in full whose written name is not on the list but is a near
+spelling of exactly one name on it ("Jonas Gar Støre" for "Jonas Gahr Støre",
+a particle split off as in "El Brahimy" for "Elbrahimi") is probably that
+person misspelled.
 """
 
 from __future__ import annotations
@@ -77,11 +77,6 @@ def name_words() -> frozenset[str]:
         w for f in figures() for w in f.name.split()
         if len(w) > 2 and w[0].isupper() and zipf_frequency(w.lower(), "en") < 4.0
     )
-
-
-def known(written: str) -> Figure | None:
-    """The listed person whose name is ``written`` (diacritics and hyphens aside)."""
-    return _index()[0].get(key(written))
 
 
 def near(written: str) -> tuple[Figure, float] | None:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mtqa.names.figures import name_words
 from mtqa.names.glossary import Glossary
 from mtqa.names.lexicon import ATTESTED, LANGS, UNATTESTED, attestation, attested_neighbours, words
 from mtqa.names.mentions import Analysis, Mention, Token
@@ -348,8 +349,6 @@ def choose(
                 return Choice(cand, why, 0.75 if not tied else 0.6, "outside")
     # 3c. no word list decides: the gazetteer of people in Norwegian news, where one
     # spelling is a listed person's name, or one listed name is near every spelling
-    from mtqa.names.figures import name_words
-
     listed = name_words()
     written = [n for n in names if n in listed]
     if len(written) == 1:
