@@ -613,7 +613,7 @@ def _strip_accents(word: str) -> str:
 
 
 def _attested(word: str) -> bool:
-    from wordfreq import zipf_frequency
+    from mtqa.names.lexicon import zipf_frequency
 
     return max(zipf_frequency(word.lower(), lang) for lang in ("en", "nb", "de", "fr")) >= 1.5
 

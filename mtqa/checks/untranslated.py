@@ -80,7 +80,7 @@ def data_sha256() -> str:
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
+    from mtqa.names.lexicon import zipf_frequency
 
     return zipf_frequency(word, lang)
 

@@ -53,21 +53,50 @@ class Entry:
     norwegian: str
     meaning: str
     english: tuple[str, ...]
-    renderings: tuple[re.Pattern[str], ...]
-    source: tuple[re.Pattern[str], ...]
+    #: The patterns as written; compiled on first use (``renderings``,
+    #: ``source``, the cues), so that loading the lexicon compiles nothing.
+    rendering_patterns: tuple[str, ...]
+    source_patterns: tuple[str, ...]
     confidence: float
     severity: Severity
     note: str
     flag_examples: tuple[str, ...]
     allow_examples: tuple[str, ...]
     blocks: frozenset[str] | None = None
-    before: re.Pattern[str] | None = None
-    after: re.Pattern[str] | None = None
-    sentence: re.Pattern[str] | None = None
-    not_sentence: re.Pattern[str] | None = None
+    #: Context cues as ``(key, pattern)``, key among before, after, sentence, not_sentence.
+    cue_patterns: tuple[tuple[str, str], ...] = ()
+    flags: int = re.IGNORECASE
     origin: str = BUILTIN
     provenance: str = ""
     suggest: str | None = None
+
+    @cached_property
+    def renderings(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, self.flags) for p in self.rendering_patterns)
+
+    @cached_property
+    def source(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in self.source_patterns)
+
+    @cached_property
+    def _cues(self) -> dict[str, re.Pattern[str]]:
+        return {key: re.compile(p, self.flags) for key, p in self.cue_patterns}
+
+    @property
+    def before(self) -> re.Pattern[str] | None:
+        return self._cues.get("before")
+
+    @property
+    def after(self) -> re.Pattern[str] | None:
+        return self._cues.get("after")
+
+    @property
+    def sentence(self) -> re.Pattern[str] | None:
+        return self._cues.get("sentence")
+
+    @property
+    def not_sentence(self) -> re.Pattern[str] | None:
+        return self._cues.get("not_sentence")
 
     @property
     def suggestion(self) -> str:
@@ -259,15 +288,18 @@ def _required(items) -> frozenset[str] | None:
     return best
 
 
-def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def required_literals(pattern: re.Pattern[str] | str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
     """Lower-cased strings one of which is in every text the pattern matches
-    (None: no such set found).  Used to skip patterns cheaply."""
+    (None: no such set found).  Used to skip patterns cheaply.  ``pattern`` is
+    compiled or as written (then with ``flags``): it is parsed, not compiled."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
     try:
         from re import _parser as P
     except ImportError:  # pragma: no cover
         import sre_parse as P  # type: ignore[no-redef]
     try:
-        tree = P.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+        tree = P.parse(pattern, flags & ~re.UNICODE)
     except Exception:  # noqa: BLE001 - any parser trouble: no prefilter
         return None
     found = _required(list(tree))
@@ -288,13 +320,17 @@ class Lexicon:
     def anchors(self) -> tuple[tuple[Entry, frozenset[str] | None], ...]:
         """Each entry with the lower-cased strings one of which must be in a
         sentence for any of its renderings to match (None: always try it)."""
-        out = []
-        for entry in self.entries:
-            if not entry.renderings:
-                continue
-            found = [required_literals(p) for p in entry.renderings]
-            out.append((entry, None if None in found else frozenset().union(*found)))
-        return tuple(out)
+        entries = [e for e in self.entries if e.rendering_patterns]
+        needles = _cached_needles(self.sha256, len(entries))
+        if needles is None:
+            needles = []
+            for entry in entries:
+                found = [required_literals(p, entry.flags) for p in entry.rendering_patterns]
+                needles.append(None if None in found else sorted(frozenset().union(*found)))
+            _store_needles(self.sha256, needles)
+        return tuple(
+            (entry, None if strings is None else frozenset(strings)) for entry, strings in zip(entries, needles)
+        )
 
     @cached_property
     def _needle_index(self) -> tuple[tuple[int, ...], dict[str, tuple[tuple[str, int], ...]]]:
@@ -327,6 +363,47 @@ class Lexicon:
             yield self.anchors[i][0]
 
 
+#: Bump when required_literals changes what it finds.
+_NEEDLES_VERSION = 1
+
+
+def _needles_path(sha256: str) -> Path:
+    import sys
+
+    from mtqa.cache import cache_root
+
+    version = f"{_NEEDLES_VERSION}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return cache_root() / f"lexicon-needles-{version}-{sha256[:24]}.json"
+
+
+def _cached_needles(sha256: str, count: int) -> list[list[str] | None] | None:
+    """The required strings of a lexicon's entries as an earlier run found them
+    (parsing ten thousand patterns takes a third of a second), or None."""
+    import json
+
+    try:
+        data = json.loads(_needles_path(sha256).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, list) or len(data) != count:
+        return None
+    return data
+
+
+def _store_needles(sha256: str, needles: list[list[str] | None]) -> None:
+    import json
+
+    from mtqa.cache import building
+
+    target = _needles_path(sha256)
+    with building(target) as tmp:
+        if tmp is not None:
+            try:
+                tmp.write_text(json.dumps(needles, ensure_ascii=False), "utf-8")
+            except OSError:
+                pass
+
+
 def _compile(pattern: object, where: str, flags: int) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise LexiconError(f"{where}: a pattern must be a non-empty string")
@@ -344,7 +421,10 @@ def _strings(value: object, where: str, allow_empty: bool = False) -> tuple[str,
     return tuple(value)
 
 
-def parse_entry(raw: dict, origin: str) -> Entry:
+def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:
+    """One entry from its YAML mapping.  ``validate=False`` skips compiling its
+    patterns (they compile on first use): for the built-in files, whose
+    patterns the test suite compiles and whose examples it runs."""
     if not isinstance(raw, dict):
         raise LexiconError(f"{origin}: every entry must be a mapping")
     eid = raw.get("id", "?")
@@ -373,11 +453,9 @@ def parse_entry(raw: dict, origin: str) -> Entry:
     examples = raw["examples"]
     if not isinstance(examples, dict) or set(examples) != {"flag", "allow"}:
         raise LexiconError(f"{where}: examples must have exactly 'flag' and 'allow'")
-    renderings = tuple(
-        _compile(p, f"{where} rendering", flags)
-        for p in _strings(raw["renderings"], f"{where} renderings", allow_empty=True)
-    )
-    flag_examples = _strings(examples["flag"], f"{where} examples.flag", allow_empty=not renderings)
+    rendering_patterns = _strings(raw["renderings"], f"{where} renderings", allow_empty=True)
+    renderings = tuple(_compile(p, f"{where} rendering", flags) for p in rendering_patterns) if validate else ()
+    flag_examples = _strings(examples["flag"], f"{where} examples.flag", allow_empty=not rendering_patterns)
     blocks = None
     if "blocks" in context:
         blocks = frozenset(_strings(context["blocks"], f"{where} context.blocks"))
@@ -390,6 +468,7 @@ def parse_entry(raw: dict, origin: str) -> Entry:
     if suggest is not None:
         if not isinstance(suggest, str) or not suggest.strip():
             raise LexiconError(f"{where}: suggest must be a non-empty template string")
+    if suggest is not None and validate:
         groups = {n for p in renderings for n in p.groupindex}
         fields = set(re.findall(r"\{(\w+)(?:\|[^{}]*)?\}", suggest))
         computed = {"time": "hour", "time2": "hour2", "day_before": "day", "half_time": "half",
@@ -398,37 +477,41 @@ def parse_entry(raw: dict, origin: str) -> Entry:
                          if computed.get(f, f.removesuffix("_lower")) not in groups)
         if missing:
             raise LexiconError(f"{where}: suggest slot(s) {', '.join(missing)} have no named group")
-    cue = {
-        key: _compile(context[key], f"{where} context.{key}", flags)
-        for key in ("before", "after", "sentence", "not_sentence")
-        if key in context
-    }
-    return Entry(
+    cues = tuple(
+        (key, context[key]) for key in ("before", "after", "sentence", "not_sentence") if key in context
+    )
+    for key, pattern in cues:
+        if validate or not isinstance(pattern, str):
+            _compile(pattern, f"{where} context.{key}", flags)
+    source_patterns = (
+        _strings(raw["source"], f"{where} source") if "source" in raw else derive_source(str(raw["norwegian"]))
+    )
+    if validate:
+        for pattern in source_patterns:
+            _compile(pattern, f"{where} source", re.IGNORECASE)
+    entry = Entry(
         id=eid,
         kind=raw["kind"],
         norwegian=str(raw["norwegian"]),
         meaning=str(raw["meaning"]),
         english=_strings(raw["english"], f"{where} english"),
-        renderings=renderings,
-        source=tuple(
-            _compile(p, f"{where} source", re.IGNORECASE)
-            for p in (
-                _strings(raw["source"], f"{where} source")
-                if "source" in raw
-                else derive_source(str(raw["norwegian"]))
-            )
-        ),
+        rendering_patterns=rendering_patterns,
+        source_patterns=source_patterns,
         confidence=float(confidence),
         severity=severity,
         note=str(raw["note"]),
         flag_examples=flag_examples,
-        allow_examples=_strings(examples["allow"], f"{where} examples.allow", allow_empty=not renderings),
+        allow_examples=_strings(examples["allow"], f"{where} examples.allow", allow_empty=not rendering_patterns),
         blocks=blocks,
+        cue_patterns=cues,
+        flags=flags,
         origin=origin,
         provenance=provenance,
         suggest=suggest,
-        **cue,
     )
+    if validate:
+        entry.__dict__["renderings"] = renderings  # compiled already: keep them
+    return entry
 
 
 def derive_source(norwegian: str) -> tuple[str, ...]:
@@ -444,7 +527,9 @@ def derive_source(norwegian: str) -> tuple[str, ...]:
     return tuple(out) or (re.escape(norwegian.lower()),)
 
 
-def parse(data: bytes, origin: str) -> Lexicon:
+def parse(data: bytes, origin: str, validate: bool = True) -> Lexicon:
+    """A lexicon file's entries, checked against the schema (``validate``:
+    every pattern compiled too; see :func:`parse_entry`)."""
     try:
         doc = yaml.load(data, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
@@ -458,7 +543,7 @@ def parse(data: bytes, origin: str) -> Lexicon:
     if not isinstance(defaults, dict) or {"id", "examples"} & set(defaults):
         raise LexiconError(f"{origin}: 'defaults' must be a mapping without id or examples")
     entries = tuple(
-        parse_entry({**defaults, **raw} if isinstance(raw, dict) else raw, origin)
+        parse_entry({**defaults, **raw} if isinstance(raw, dict) else raw, origin, validate)
         for raw in raw_entries
     )
     seen: set[str] = set()
@@ -479,7 +564,7 @@ def builtin_files() -> list[str]:
 @cache
 def builtin() -> Lexicon:
     folder = resources.files("mtqa.lexicons")
-    return combine([parse(folder.joinpath(n).read_bytes(), n) for n in builtin_files()])
+    return combine([parse(folder.joinpath(n).read_bytes(), n, validate=False) for n in builtin_files()])
 
 
 def combine(lexicons: list[Lexicon]) -> Lexicon:

