@@ -46,6 +46,18 @@ class LexiconError(MtqaError):
     """A lexicon file that does not follow the schema."""
 
 
+def _compile_uncached(pattern: str, flags: int) -> re.Pattern[str]:
+    """``re.compile`` without ``re``'s cache of 512 patterns: ten thousand lexicon
+    patterns compiled on first use would push out the patterns the rest of the
+    code compiles again and again (``re.sub(string, ...)``), and each would be
+    compiled anew.  The lexicon keeps its own compiled patterns."""
+    try:
+        from re import _compiler  # CPython 3.11+
+    except ImportError:  # pragma: no cover - another Python: the cached compile
+        return re.compile(pattern, flags)
+    return _compiler.compile(pattern, int(flags))
+
+
 @dataclass(frozen=True)
 class Entry:
     id: str
@@ -72,15 +84,15 @@ class Entry:
 
     @cached_property
     def renderings(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, self.flags) for p in self.rendering_patterns)
+        return tuple(_compile_uncached(p, self.flags) for p in self.rendering_patterns)
 
     @cached_property
     def source(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for p in self.source_patterns)
+        return tuple(_compile_uncached(p, re.IGNORECASE) for p in self.source_patterns)
 
     @cached_property
     def _cues(self) -> dict[str, re.Pattern[str]]:
-        return {key: re.compile(p, self.flags) for key, p in self.cue_patterns}
+        return {key: _compile_uncached(p, self.flags) for key, p in self.cue_patterns}
 
     @property
     def before(self) -> re.Pattern[str] | None:

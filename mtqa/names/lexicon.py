@@ -9,6 +9,7 @@ languages whose names turn up in Norwegian news.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -140,10 +141,8 @@ def attestation(spelling: str) -> tuple[float, str | None]:
         if z > best:
             best, where = z, lang
     if best == 0.0 and ("-" in low or " " in low):
-        import wordfreq
-
         for lang in LANGS:
-            z = wordfreq.zipf_frequency(low, lang)
+            z = zipf_frequency(low, lang)
             if z > best:
                 best, where = z, lang
     return best, where
@@ -163,7 +162,18 @@ def zipf_frequency(word: str, lang: str) -> float:
         return _frequencies().zipfs(word).get(lang, 0.0)
     import wordfreq
 
-    return wordfreq.zipf_frequency(word, lang)
+    if lang not in LANGS:
+        return wordfreq.zipf_frequency(word, lang)
+    tokens = wordfreq.lossy_tokenize(word, lang)
+    if not tokens or any(c.isdigit() for t in tokens for c in t):
+        return wordfreq.zipf_frequency(word, lang) if tokens else 0.0
+    # wordfreq's own combination: 1/f = 1/f1 + 1/f2 + ..., rounded to 3 significant digits
+    found = _frequencies().many(tokens)
+    if any(lang not in found.get(t, {}) for t in tokens):
+        return 0.0
+    freq = 1.0 / sum(1.0 / 10 ** (found[t][lang] - 9) for t in tokens)
+    freq = round(freq, math.floor(-math.log10(freq)) + 3)
+    return round(math.log10(freq) + 9, 2)
 
 
 def zipf(spelling: str) -> float:
