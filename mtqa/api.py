@@ -19,6 +19,7 @@ from typing import Any, Union
 
 from mtqa.checks import Check, all_checks, get_check, select_checks
 from mtqa.checks.fluency import merge_model_evidence
+from mtqa.gate import apply_suppressions
 from mtqa.loaders import DEFAULT_READ, SUFFIXES, DocumentError, ReadOptions, document_from_text, iter_documents
 from mtqa.loaders.bilingual import NOTES_KEY
 from mtqa.model import Document, Finding, MtqaError
@@ -136,6 +137,7 @@ class Checker:
         batch_size: int | None = None,
         batch_documents: int = 8,
         read: ReadOptions = DEFAULT_READ,
+        suppressions: bool = True,
     ) -> None:
         self.checks: list[Check] = select_checks(select, ignore) + list(checks)
         if not self.checks:
@@ -146,6 +148,9 @@ class Checker:
                 "reference model, which --no-fluency turns off; select other checks or drop --no-fluency"
             )
         self.input_format = input_format
+        #: Whether inline markers (``<!-- mtqa: ignore UT -->``, ``# mtqa: ignore-line``)
+        #: and a JSONL record's ``"mtqa": {"ignore": [...]}`` drop findings, as in the CLI.
+        self.suppressions = suppressions
         #: the size limit and the TMX languages (``--max-document-size``, ``--source-lang``, ``--target-lang``)
         self.read = read
         self.context = Context(glossary=Path(glossary) if glossary is not None else None)
@@ -319,11 +324,19 @@ class Checker:
         return found, errors
 
     def iter_check(self, inputs: Inputs) -> Iterator[DocumentResult | DocumentError]:
-        """Results one document at a time, in input order (streaming).
+        """Results one document at a time, in input order (streaming), each with
+        its suppressions applied (unless ``suppressions=False``).
 
         With the reference model on, documents are read ahead ``batch_documents``
         at a time and scored together (one batched pass), then checked in order.
+        Corpus-level findings need every document: :meth:`check` adds them.
         """
+        for item in self._iter_results(inputs):
+            if self.suppressions and isinstance(item, DocumentResult):
+                apply_suppressions(Report(results=[item]))
+            yield item
+
+    def _iter_results(self, inputs: Inputs) -> Iterator[DocumentResult | DocumentError]:
         batch = self.batch_documents if self.needs_model else 1
         pending: list[Document | DocumentError] = []
 
@@ -368,15 +381,23 @@ class Checker:
         return report
 
     def check(self, inputs: Inputs) -> Report:
-        """Check paths, article text, Documents, or an iterable of them."""
+        """Check paths, article text, Documents, or an iterable of them.
+
+        As ``mtqa check --isolated`` does: no configuration file is read, and
+        the inline suppression markers and JSONL ``"mtqa": {"ignore"}`` of the
+        articles apply (``suppressions=False`` keeps every finding);
+        ``report.suppressed`` says how many findings they dropped."""
         self.load_model()  # before the signature, which names the model
         report = Report(signature=self.signature)
-        for item in self.iter_check(inputs):
+        for item in self._iter_results(inputs):
             if isinstance(item, DocumentError):
                 report.errors.append(item)
             else:
                 report.results.append(item)
-        return self.finish(report)
+        report = self.finish(report)
+        if self.suppressions:
+            report.suppressed, _ = apply_suppressions(report)
+        return report
 
 
 def check(inputs: Inputs, **options: Any) -> Report:

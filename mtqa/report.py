@@ -163,6 +163,9 @@ class Report:
     results: list[DocumentResult] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
     signature: str = ""
+    #: Findings dropped by the articles' own suppression markers (``Checker.check``;
+    #: the CLI counts them in its gate).
+    suppressed: int = 0
 
     # -- access -----------------------------------------------------------
     def __iter__(self) -> Iterator[DocumentResult]:

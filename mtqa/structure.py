@@ -293,7 +293,7 @@ def _is_caption(content: str, after_title: bool) -> bool:
 
 
 def _sentences_with_char_spans(text: str, sentences: list[str]) -> list:
-    """What ``pysbd.Segmenter.sentences_with_char_spans`` returns, found with
+    r"""What ``pysbd.Segmenter.sentences_with_char_spans`` returns, found with
     ``str.find``: pysbd compiles a regular expression from each sentence's text
     (``re.escape(sent) + r"\s*"``), a compile per sentence that no cache can
     keep, and a fifth of a corpus run's time."""

@@ -137,7 +137,7 @@ def test_min_fluency_gates_on_the_document_score(write):
     result = run("check", path, "--min-fluency", "50", "--select", "BP,FL")
     assert result.exit_code == 0, result.output
     assert "fluency not measured" in result.output
-    report = mtqa.check(str(path), fluency=False, select=["BP"])
+    report = mtqa.check(str(path), fluency=False, suppressions=False, select=["BP"])
     report.results[0].scores["fluency"] = 20.0
     gate = run_gate(report, Thresholds(min_fluency=30))
     assert gate.exit_code() == 1 and "fluency 20" in gate.failures[0]
@@ -156,7 +156,7 @@ def test_seed_with_default_settings_fails_and_says_why_in_one_screen(seed_path):
 
 # -- the parts ----------------------------------------------------------------
 def test_penalty_is_mqm_style_per_thousand_words():
-    report = mtqa.check(mtqa.document_from_text(NEW_ERROR), fluency=False, select=["BP001"])
+    report = mtqa.check(mtqa.document_from_text(NEW_ERROR), fluency=False, suppressions=False, select=["BP001"])
     (result,) = report.results
     assert [f.severity for f in result.findings] == [Severity.ERROR]
     words = result.document.word_count
@@ -178,7 +178,7 @@ def test_parse_max_findings():
 def test_fingerprints_survive_unrelated_edits(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(NEW_ERROR, encoding="utf-8")
-    report = mtqa.check(str(article), fluency=False, select=["BP001"])
+    report = mtqa.check(str(article), fluency=False, suppressions=False, select=["BP001"])
     baseline = Baseline.from_report(report, tmp_path / "baseline.json")
     baseline.write()
     (entry,) = Baseline.read(tmp_path / "baseline.json").entries
@@ -188,27 +188,27 @@ def test_fingerprints_survive_unrelated_edits(tmp_path):
     edited = "Oil prices fall\n\nA new first paragraph was added by an editor today.\n\n" + NEW_ERROR.split("\n\n", 1)[1]
     edited = edited.replace("Read more: Equinor posts record profit\n\n", "") + "\nRead more: Equinor posts record profit\n"
     article.write_text(edited, encoding="utf-8")
-    report = mtqa.check(str(article), fluency=False, select=["BP001"])
+    report = mtqa.check(str(article), fluency=False, suppressions=False, select=["BP001"])
     assert report.findings and report.findings[0].line != 5
     matched, stale = apply_baseline(report, Baseline.read(tmp_path / "baseline.json"))
     assert (matched, stale, report.findings) == (1, [], [])
 
     # the finding fixed: the entry is stale and reported
     article.write_text(NEW_ERROR.replace("Read more: Equinor posts record profit\n\n", ""), encoding="utf-8")
-    report = mtqa.check(str(article), fluency=False, select=["BP001"])
+    report = mtqa.check(str(article), fluency=False, suppressions=False, select=["BP001"])
     gate = run_gate(report, baseline=Baseline.read(tmp_path / "baseline.json"))
     assert gate.passed and len(gate.stale) == 1
     assert any("stale" in line for line in gate.summary_lines())
 
     # a changed link text is a new finding
     article.write_text(NEW_ERROR.replace("record profit", "record loss"), encoding="utf-8")
-    report = mtqa.check(str(article), fluency=False, select=["BP001"])
+    report = mtqa.check(str(article), fluency=False, suppressions=False, select=["BP001"])
     gate = run_gate(report, baseline=Baseline.read(tmp_path / "baseline.json"))
     assert not gate.passed and gate.exit_code() == 1
 
 
 def test_fingerprint_keys():
-    report = mtqa.check(mtqa.document_from_text(NEW_ERROR), fluency=False, select=["BP001"])
+    report = mtqa.check(mtqa.document_from_text(NEW_ERROR), fluency=False, suppressions=False, select=["BP001"])
     (result,) = report.results
     f = result.findings[0]
     key = document_key(result.document)
@@ -224,7 +224,7 @@ def test_jsonl_record_suppression(write):
         {"id": "c", "target": NEW_ERROR},
     ]
     path = write("c.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
-    report = mtqa.check(str(path), fluency=False, select=["BP001"])
+    report = mtqa.check(str(path), fluency=False, suppressions=False, select=["BP001"])
     suppressed, unused = apply_suppressions(report)
     assert suppressed == 1
     assert [len(r.findings) for r in report.results] == [0, 1, 1]
@@ -238,7 +238,7 @@ def test_inline_markers_in_markdown_and_html(write):
         "# Ferry traffic resumes\n\nThe operator said that the the departures would run as planned.\n\n"
         "<!-- mtqa: ignore GR003 -->\nThe ferry said that the the boats would sail again on Friday.\n",
     )
-    report = mtqa.check(str(md), fluency=False, select=["GR003"])
+    report = mtqa.check(str(md), fluency=False, suppressions=False, select=["GR003"])
     assert len(report.findings) == 2
     assert apply_suppressions(report) == (1, [])
     assert report.findings[0].line == 3  # only the marked block is suppressed
@@ -254,7 +254,7 @@ def test_inline_markers_in_markdown_and_html(write):
         "<p>Passengers were asked to check the timetable before travelling to the quay.</p>\n"
         "</article></body></html>\n",
     )
-    report = mtqa.check(str(page), fluency=False, select=["GR003"])
+    report = mtqa.check(str(page), fluency=False, suppressions=False, select=["GR003"])
     assert [f.text for f in report.findings] == ["the the"]
     suppressed, unused = apply_suppressions(report)
     assert suppressed == 1 and report.findings == []
@@ -272,7 +272,7 @@ def test_line_markers_in_markdown_and_plain_text(write):
         "The the crews were ready. <!-- mtqa: ignore-line NC001 -->\n"
     )
     for name in ("a.txt", "a.md"):
-        report = mtqa.check(str(write(name, text)), fluency=False, select=["GR003"])
+        report = mtqa.check(str(write(name, text)), fluency=False, suppressions=False, select=["GR003"])
         doc = report.results[0].document
         assert "<!--" not in doc.text[doc.sentences[1].start : doc.sentences[1].end]  # not article text
         suppressed, unused = apply_suppressions(report)
@@ -283,7 +283,7 @@ def test_line_markers_in_markdown_and_plain_text(write):
 
 def test_an_ignore_next_line_marker_is_not_a_block_marker(write):
     md = write("b.md", "# Title\n\n<!-- mtqa: ignore-next-line GR003 -->\nThe the boats sailed.\nThe the crews waved.\n")
-    report = mtqa.check(str(md), fluency=False, select=["GR003"])
+    report = mtqa.check(str(md), fluency=False, suppressions=False, select=["GR003"])
     assert apply_suppressions(report)[0] == 1
     assert [f.line for f in report.findings] == [5]  # the block goes on, the marker covered one line
 
