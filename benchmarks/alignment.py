@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ntrex import documents  # noqa: E402
 
 import mtqa  # noqa: E402
+from mtqa.align import alignment_of  # noqa: E402
 
 
 def reshape(pairs, rng, merge: float, split: float):
@@ -80,7 +81,7 @@ def main(argv=None) -> int:
     for doc_id, pairs in docs:
         english, norwegian, en_spans, nb_spans = reshape(pairs, rng, args.merge, args.split)
         doc = mtqa.document_from_text(english, doc_id=doc_id, source=norwegian)
-        alignment = doc.alignment()
+        alignment = alignment_of(doc)
         if not alignment.ok:
             failed.append(doc_id)
         for k, (s0, s1) in nb_spans.items():

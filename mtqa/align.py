@@ -96,7 +96,7 @@ def sentence_pairs(doc) -> list[tuple[Bead, str]]:
     """The aligned sentence groups of ``doc`` that pair source with translation,
     each with its source text; none when there is no source or the alignment
     failed (``IN001`` reports that)."""
-    alignment = doc.alignment()
+    alignment = alignment_of(doc)
     if alignment is None or not alignment.ok:
         return []
     source = doc.source or ""
@@ -384,3 +384,18 @@ def align(doc) -> Alignment:
         _ratio(sum(p.end - p.start for p in src_paras), sum(p.end - p.start for p in tgt_paras)),
     )
     return result
+
+
+def alignment_of(doc: Document) -> Alignment | None:
+    """The source/target alignment of ``doc``, computed once; None without a source."""
+    if not doc.source:
+        return None
+    return doc.memo("alignment", align)
+
+
+def reference_segments_of(doc: Document) -> list[tuple[str, str, int, int]]:
+    """The translation aligned with its reference, computed once
+    (:func:`align_reference`); empty without a reference."""
+    if not doc.reference:
+        return []
+    return doc.memo("reference_segments", align_reference)

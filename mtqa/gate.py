@@ -33,16 +33,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtqa.model import Document, Finding, MtqaError, Severity
+from mtqa.model import (  # noqa: F401 - the weights are re-exported here
+    NON_TRANSLATION,
+    NON_TRANSLATION_CODES,
+    PENALTY_WEIGHTS,
+    Document,
+    Finding,
+    MtqaError,
+    Severity,
+    finding_penalty,
+)
 from mtqa.report import DocumentResult, Report
 
 BASELINE_VERSION = 1
 
-#: MQM-style weights (as WMT / Google MQM scoring): minor 1, major 5, non-translation 25.
-PENALTY_WEIGHTS = {Severity.INFO: 0.0, Severity.WARNING: 1.0, Severity.ERROR: 5.0}
-NON_TRANSLATION = 25.0
-#: Codes whose findings are a sentence, paragraph or unit left untranslated.
-NON_TRANSLATION_CODES = frozenset({"UT002", "UT003", "UT005"})
 
 MARKER_RE = re.compile(r"<!--\s*mtqa:\s*ignore(?![-\w])([^>]*?)-->", re.IGNORECASE)
 _MARKER_LINE = re.compile(r"^[ \t]*<!--\s*mtqa:\s*ignore(?![-\w])([^>]*?)-->[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -131,17 +135,9 @@ def record_ignores(doc: Document) -> tuple[str, ...]:
 
 
 # -- penalties ----------------------------------------------------------------
-def finding_penalty(finding: Finding) -> float:
-    if finding.code in NON_TRANSLATION_CODES:
-        return NON_TRANSLATION
-    return PENALTY_WEIGHTS[finding.severity]
-
-
 def penalty(result: DocumentResult) -> float:
     """MQM-style penalty points per 1,000 words of the document."""
-    points = sum(finding_penalty(f) for f in result.findings)
-    words = max(result.document.word_count, 1)
-    return round(points * 1000.0 / words, 1)
+    return result.penalty()
 
 
 # -- baseline -----------------------------------------------------------------

@@ -12,6 +12,7 @@ import bisect
 import enum
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +102,17 @@ class Sentence:
     block: int  # index into Document.blocks
 
 
+#: How a Document made without blocks gets them: :func:`mtqa.structure.segment`,
+#: which registers itself here when imported (``import mtqa`` imports it), so that
+#: this module, the data model, imports nothing of the project.
+_segmenter: Callable[[str, str], tuple[list[Block], list[Sentence]]] | None = None
+
+
+def register_segmenter(segment: Callable[[str, str], tuple[list[Block], list[Sentence]]]) -> None:
+    global _segmenter
+    _segmenter = segment
+
+
 @dataclass
 class Document:
     """One article: its text, optional source/reference, structure and origin."""
@@ -122,16 +134,28 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
     _sentence_starts: list[int] | None = field(default=None, repr=False)
-    _alignment: Any = field(default=None, repr=False)
-    _reference_segments: Any = field(default=None, repr=False)
-    #: Per-segment metric statistics, filled by :mod:`mtqa.checks.reference`.
-    _reference_stats: Any = field(default=None, repr=False)
+    #: Data derived from the document, computed once (:meth:`memo`): the
+    #: alignment, the reference segments and their metric statistics, ...
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.blocks:
-            from mtqa.structure import segment
+            if _segmenter is None:  # pragma: no cover - mtqa/__init__ imports mtqa.structure
+                raise MtqaError("no segmenter: import mtqa (mtqa.structure registers it)")
+            self.blocks, self.sentences = _segmenter(self.text, self.format)
 
-            self.blocks, self.sentences = segment(self.text, self.format)
+    # -- derived data --------------------------------------------------
+    def memo(self, key: str, compute: Callable[[Document], Any]) -> Any:
+        """``compute(self)``, computed once and kept on the document (it travels
+        with it to a worker process and back)."""
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        return self._derived[key]
+
+    def forget(self, *keys: str) -> None:
+        """Drop derived data (after the source or reference changed)."""
+        for key in keys:
+            self._derived.pop(key, None)
 
     # -- positions -----------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -163,29 +187,6 @@ class Document:
                 return sentence
         return None
 
-    def alignment(self):
-        """The source/target alignment (:class:`mtqa.align.Alignment`), computed once.
-
-        None when the document has no source."""
-        if not self.source:
-            return None
-        if self._alignment is None:
-            from mtqa.align import align
-
-            self._alignment = align(self)
-        return self._alignment
-
-    def reference_segments(self) -> list[tuple[str, str, int, int]]:
-        """The translation aligned with its reference, computed once
-        (:func:`mtqa.align.align_reference`); empty without a reference."""
-        if not self.reference:
-            return []
-        if self._reference_segments is None:
-            from mtqa.align import align_reference
-
-            self._reference_segments = align_reference(self)
-        return self._reference_segments
-
     # -- views for checks ------------------------------------------------
     def text_blocks(self) -> list[Block]:
         """Blocks that are article text, furniture excluded."""
@@ -211,6 +212,25 @@ class Document:
         for extra in (self.source, self.reference):
             h.update(b"\0" + (extra or "").encode("utf-8"))
         return h.hexdigest()
+
+
+#: MQM-style weights (as WMT / Google MQM scoring): minor 1, major 5, non-translation 25.
+PENALTY_WEIGHTS = {Severity.INFO: 0.0, Severity.WARNING: 1.0, Severity.ERROR: 5.0}
+NON_TRANSLATION = 25.0
+#: Codes whose findings are a sentence, paragraph or unit left untranslated.
+NON_TRANSLATION_CODES = frozenset({"UT002", "UT003", "UT005"})
+
+
+def finding_penalty(finding: Finding) -> float:
+    if finding.code in NON_TRANSLATION_CODES:
+        return NON_TRANSLATION
+    return PENALTY_WEIGHTS[finding.severity]
+
+
+def penalty_per_1000(findings: Iterable[Finding], words: int) -> float:
+    """MQM-style penalty points of ``findings`` per 1,000 words."""
+    points = sum(finding_penalty(f) for f in findings)
+    return round(points * 1000.0 / max(words, 1), 1)
 
 
 @dataclass

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from mtqa.align import alignment_of
 from mtqa.loaders import DocumentError
-from mtqa.model import Document, Finding, Severity
+from mtqa.model import Document, Finding, Severity, penalty_per_1000
 
 SCHEMA_VERSION = 1
 
@@ -64,6 +65,10 @@ class DocumentResult:
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
 
+    def penalty(self) -> float:
+        """MQM-style penalty points per 1,000 words (error 5, warning 1, untranslated 25)."""
+        return penalty_per_1000(self.findings, self.document.word_count)
+
     def to_dict(self) -> dict[str, Any]:
         doc = self.document
         return {
@@ -85,7 +90,7 @@ class DocumentResult:
             "findings": [f.to_dict() for f in sorted(self.findings, key=Finding.sort_key)],
             "scores": dict(sorted(self.scores.items())),
             # Source/translation alignment, for other tools to reuse (null without a source).
-            "alignment": doc.alignment().to_dict() if doc.source else None,
+            "alignment": alignment_of(doc).to_dict() if doc.source else None,
             "notes": list(self.notes),
         }
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from mtqa.furniture import load_rules
-from mtqa.model import Block, BlockKind, Sentence
+from mtqa.model import Block, BlockKind, Sentence, register_segmenter
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
@@ -407,3 +407,6 @@ def segment_paragraphs(
         for para, (kind, reason), line in zip(paras, kinds, lines)
     ]
     return blocks, build_sentences(text, blocks)
+
+
+register_segmenter(segment)

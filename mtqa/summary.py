@@ -12,10 +12,12 @@ from __future__ import annotations
 import heapq
 import statistics
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtqa.model import Finding, Severity
-from mtqa.report import DocumentResult
+
+if TYPE_CHECKING:
+    from mtqa.report import DocumentResult
 
 #: Documents listed as the worst.
 WORST = 10
@@ -41,8 +43,6 @@ class CorpusSummary:
 
     # -- adding -----------------------------------------------------------------
     def add(self, result: DocumentResult, failed: bool = False) -> None:
-        from mtqa.gate import penalty
-
         self.documents += 1
         self.failed += bool(failed)
         self.words += result.document.word_count
@@ -52,7 +52,7 @@ class CorpusSummary:
         score = result.scores.get("fluency")
         if isinstance(score, (int, float)):
             self.fluency.append(float(score))
-        points = penalty(result)
+        points = result.penalty()
         errors = sum(1 for f in result.findings if f.severity >= Severity.ERROR)
         item = (points, -self.documents, result.id, result.document.path, errors, len(result.findings))
         if len(self._worst) < WORST:

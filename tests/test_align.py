@@ -6,7 +6,7 @@ import pytest
 
 import mtqa
 import mtqa.align
-from mtqa.align import Bead, Span, _repair_slips
+from mtqa.align import Bead, Span, _repair_slips, alignment_of
 
 # The translator shortened the second sentence a lot; its length then fits the
 # second and third English sentences together, and the aligner alone would pair
@@ -34,13 +34,13 @@ def _pairs(doc):
             [doc.source[s.start : s.end][:20] for s in b.source],
             [doc.text[t.start : t.end][:20] for t in b.target],
         )
-        for b in doc.alignment().sentences
+        for b in alignment_of(doc).sentences
     ]
 
 
 def test_an_expanded_sentence_does_not_strand_the_next_one():
     doc = mtqa.document_from_text(TEXT, source=SOURCE)
-    alignment = doc.alignment()
+    alignment = alignment_of(doc)
     assert alignment.ok
     assert [(len(b.source), len(b.target)) for b in alignment.sentences] == [(1, 1)] * 4
     assert _pairs(doc)[2] == (["Hun viste til en rap"], ["In this context She "])
@@ -53,7 +53,7 @@ def test_without_the_repair_the_aligner_slips(monkeypatch):
     # The case above is the slip itself: the aligner's best path strands the sentence.
     monkeypatch.setattr(mtqa.align, "_repair_slips", lambda beads, *args: beads)
     doc = mtqa.document_from_text(TEXT, source=SOURCE)
-    shapes = [(len(b.source), len(b.target)) for b in doc.alignment().sentences]
+    shapes = [(len(b.source), len(b.target)) for b in alignment_of(doc).sentences]
     assert shapes == [(1, 1), (1, 2), (1, 0), (1, 1)]
     findings = mtqa.check(doc, select=["AC002"], fluency=False)[0].findings
     assert [str(f.severity) for f in findings] == ["error"]

@@ -158,10 +158,11 @@ def test_plots(seed_path, tiny_model_dir):
 
 
 def test_cell_magic_in_an_ipython_shell():
+    from IPython import get_ipython
     from IPython.core.error import UsageError
     from IPython.testing.globalipapp import start_ipython
 
-    ip = start_ipython()
+    ip = start_ipython() or get_ipython()  # None when a test before started it
     ip.run_line_magic("load_ext", "mtqa")
     report = ip.run_cell_magic("mtqa", "--no-fluency --select BP", "See also: Attack on a synagogue - VG\n\n" + CLEAN_ARTICLE)
     assert isinstance(report, mtqa.Report) and {f.code[:2] for f in report.findings} == {"BP"}

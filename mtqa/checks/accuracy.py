@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from mtqa.align import sentence_pairs
+from mtqa.align import alignment_of, sentence_pairs
 from mtqa.checks.base import Check
 from mtqa.model import BlockKind, Document, Finding, Severity
 from mtqa.numbers import IMPERIAL_EN, METRIC_NB, english_quantities, norwegian_quantities
@@ -20,7 +20,7 @@ _DESCRIBE = {"number": "number", "date": "date", "time": "time"}
 def _beads(doc: Document):
     """Every sentence bead, omissions and additions included; none when the
     alignment failed."""
-    alignment = doc.alignment()
+    alignment = alignment_of(doc)
     return alignment.sentences if alignment is not None and alignment.ok else []
 
 

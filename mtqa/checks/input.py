@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mtqa.align import alignment_of
 from mtqa.checks.base import Check
 from mtqa.model import Document, Finding, Severity
 
@@ -31,7 +32,7 @@ class AlignmentFailed(Check):
     examples_are_text = False
 
     def run(self, doc: Document, ctx) -> Iterable[Finding]:
-        alignment = doc.alignment()
+        alignment = alignment_of(doc)
         if alignment is not None and not alignment.ok:
             yield self.finding(
                 doc,

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from mtqa.align import reference_segments_of
 from mtqa.checks.base import Check
 from mtqa.model import Document, Finding, Severity
 
@@ -34,8 +35,8 @@ def segments(doc: Document) -> list[tuple[str, str, int, int]]:
     """(hypothesis, reference, start, end) for each aligned sentence group.
 
     The reference is aligned once per document
-    (:meth:`mtqa.model.Document.reference_segments`)."""
-    return doc.reference_segments()
+    (:func:`mtqa.align.reference_segments_of`)."""
+    return reference_segments_of(doc)
 
 
 @cache
@@ -47,15 +48,17 @@ def _metrics():
 
 def _segment_stats(doc: Document) -> dict[str, list[list]]:
     """sacrebleu's statistics of each aligned segment, per metric; computed once."""
-    if doc._reference_stats is None:
+
+    def compute(doc: Document) -> dict[str, list[list]]:
         pairs = segments(doc)
         hyps = [h for h, _, _, _ in pairs]
         refs = [[r for _, r, _, _ in pairs]]
-        doc._reference_stats = {
+        return {
             key: metric._extract_corpus_statistics(hyps, refs) if pairs else []
             for key, metric in zip(METRICS, _metrics())
         }
-    return doc._reference_stats
+
+    return doc.memo("reference_stats", compute)
 
 
 def _sum(rows: Iterable[list], size: int) -> list:

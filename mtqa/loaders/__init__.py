@@ -211,7 +211,7 @@ def _with_given_sides(inputs, input_format, stdin, source, reference, read: Read
         if isinstance(item, Document):
             item.source = sides.get("source", item.source)
             item.reference = sides.get("reference", item.reference)
-            item._alignment = None
+            item.forget("alignment", "reference_segments", "reference_stats")
         yield item
 
 

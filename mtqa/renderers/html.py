@@ -17,9 +17,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from mtqa.model import FAMILIES, BlockKind, Finding
-from mtqa.report import DocumentResult, Report
+
+if TYPE_CHECKING:
+    from mtqa.report import DocumentResult, Report
 
 #: Background (light) and accent (dark) colour per family.
 FAMILY_COLORS = {

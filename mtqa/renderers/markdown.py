@@ -22,8 +22,6 @@ def cell(text: object) -> str:
 
 
 def render(report: Report, *, gate=None, **options) -> str:
-    from mtqa.gate import penalty
-
     counts = report.counts("severity")
     out: list[str] = []
     if gate is not None:
@@ -51,7 +49,7 @@ def render(report: Report, *, gate=None, **options) -> str:
             fluency = result.scores.get("fluency")
             out.append(
                 f"| {cell(result.id)} | {result.document.word_count} | {c.get('error', 0)} | {c.get('warning', 0)} "
-                f"| {c.get('info', 0)} | {'-' if fluency is None else f'{fluency:g}'} | {penalty(result):g} |"
+                f"| {c.get('info', 0)} | {'-' if fluency is None else f'{fluency:g}'} | {result.penalty():g} |"
             )
     for error in sorted(report.errors, key=lambda e: (e.path or "", e.line or 0, e.id, e.message)):
         out.append("")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -12,7 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from mtqa.model import Finding, Severity
-from mtqa.report import DocumentResult, Report
+
+if TYPE_CHECKING:
+    from mtqa.report import DocumentResult, Report
 
 SEVERITY_STYLE = {
     Severity.ERROR: "bold red",
