@@ -55,8 +55,11 @@ NORWEGIAN = "newstest2019-ref.nob.txt"
 DOC_IDS = "DOCUMENT_IDS.tsv"
 
 
-def load_documents(ntrex_dir: Path, limit: int | None = None, source: bool = False) -> list[mtqa.Document]:
-    """One Document per NTREX document id, in the order the ids first appear."""
+def load_documents(
+    ntrex_dir: Path, limit: int | None = None, source: bool = False, half: str | None = None
+) -> list[mtqa.Document]:
+    """One Document per NTREX document id, in the order the ids first appear (``half``:
+    only those at even or odd positions of the sorted ids, as fluency_calibration.py --half)."""
     sentences = (ntrex_dir / SENTENCES).read_text("utf-8").splitlines()
     ids = [line.split("\t")[0].strip() for line in (ntrex_dir / DOC_IDS).read_text("utf-8").splitlines()]
     norwegian = (ntrex_dir / NORWEGIAN).read_text("utf-8").splitlines() if source else None
@@ -66,6 +69,9 @@ def load_documents(ntrex_dir: Path, limit: int | None = None, source: bool = Fal
     grouped: dict[str, list[int]] = {}
     for i, doc_id in enumerate(ids):
         grouped.setdefault(doc_id, []).append(i)
+    if half:
+        keep = set(sorted(grouped)[half == "odd" :: 2])
+        grouped = {k: v for k, v in grouped.items() if k in keep}
     docs = []
     for doc_id, rows in grouped.items():
         fields = {}
@@ -117,9 +123,9 @@ def _codes(values: list[str] | None) -> list[str] | None:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-def run(folder: Path, select=None, ignore=None, limit=None, source=False) -> dict:
+def run(folder: Path, select=None, ignore=None, limit=None, source=False, half=None) -> dict:
     ntrex = (folder / SENTENCES).is_file()
-    docs = load_documents(folder, limit, source) if ntrex else load_articles(folder, limit)
+    docs = load_documents(folder, limit, source, half) if ntrex else load_articles(folder, limit)
     errors = known_errors(folder)
     words = sum(d.word_count for d in docs)
     # the reference model only where a check can use it: AC004 reads the source,
@@ -196,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", action="store_true", help=f"give each document its Norwegian side ({NORWEGIAN})")
     parser.add_argument("--list", action="store_true", help="list every finding")
     parser.add_argument("--limit", type=int, help="only the first N documents")
+    parser.add_argument("--ntrex-half", choices=("even", "odd"),
+                        help="NTREX: only the documents at even/odd positions of the sorted ids "
+                        "(the fluency calibration is fitted on the even half)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     folders = args.folders or [SHARED_DATA / "ntrex", SHARED_DATA / "clean-norway"]
@@ -211,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
         elif not any(folder.glob("*.txt")):
             parser.error(f"{folder}: neither NTREX ({SENTENCES}) nor a folder of *.txt articles")
     try:
-        results = [run(f, _codes(args.select), _codes(args.ignore), args.limit, args.source) for f in folders]
+        results = [run(f, _codes(args.select), _codes(args.ignore), args.limit, args.source, args.ntrex_half)
+                   for f in folders]
     except ValueError as exc:  # an unknown selector
         parser.error(str(exc))
     if args.json:

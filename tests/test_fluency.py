@@ -35,6 +35,7 @@ def calibrated_tiny(tmp_path_factory, tiny_model_dir):
     docs = [mtqa.document_from_text(CLEAN_ARTICLE), mtqa.document_from_text(CLEAN_ARTICLE.upper())]
     fitted = calibration.fit(scorer.name, scorer.sha256, scorer.score_documents(docs), word_excess=[0.0, 1.0, 2.0])
     (folder / calibration.MODEL_DIR_FILE).write_text(yaml.safe_dump(fitted.to_dict()), "utf-8")
+    _fresh(folder)  # the scorer loaded above has no calibration yet
     return folder
 
 
@@ -193,7 +194,9 @@ def test_the_terminal_report_shows_the_least_fluent_sentences(seed_path, calibra
     monkeypatch.setenv("MTQA_MODEL", str(calibrated_tiny))
     report = mtqa.check(seed_path)
     result = report[0]
-    result.scores["sentences"][3]["fluency"] = 1.5  # a bad sentence, whatever the tiny model says
+    for sentence in result.scores["sentences"]:
+        sentence["fluency"] = 60.0  # fluent ...
+    result.scores["sentences"][3]["fluency"] = 1.5  # ... but one bad sentence, whatever the tiny model says
     console = Console(record=True, width=100)
     console.print(report)
     text = console.export_text()
@@ -232,3 +235,62 @@ def test_the_real_model_flags_the_garbled_pronoun_in_the_seed(seed_path):
     spans = {f.text for f in result.findings if f.code == "FL002"}
     assert "You" in spans
     assert 0 <= result.scores["fluency"] <= 100
+
+
+# -- what the statistic explains by a word's form (issue 17) --------------------
+
+
+@pytest.mark.parametrize(
+    "word,first,explained",
+    [
+        ("Sverdrup", False, True),  # a name: capitalised inside the sentence, no common word
+        ("Mills-Hicks", False, True),
+        ("shot-for-shot", False, True),  # a hyphenated compound
+        ("NATO", False, True),  # capitals
+        ("2024", False, True),
+        ("12th", False, True),
+        ("You", False, False),  # a common word capitalised in mid-sentence: a garble, judged
+        ("Based", False, False),
+        ("Sverdrup", True, False),  # the first word: its capital says nothing
+        ("tracks", False, False),
+    ],
+)
+def test_names_numbers_and_compounds_are_explained_by_their_form(word, first, explained):
+    from mtqa.scoring.scorer import explained_by_form
+
+    assert explained_by_form(word, first) is explained
+
+
+def test_a_calibration_of_an_earlier_statistic_is_not_used(tmp_path, tiny_model_dir, calibrated_tiny, monkeypatch):
+    folder = tmp_path / "tiny-old"
+    shutil.copytree(calibrated_tiny, folder)
+    data = yaml.safe_load((folder / calibration.MODEL_DIR_FILE).read_text("utf-8"))
+    assert data["sentence"]["statistic"] == calibration.STATISTIC
+    assert calibration.find("x", folder) is not None
+    data["sentence"]["statistic"] = "slor-minus-worst-word-excess"  # the statistic before names were explained
+    (folder / calibration.MODEL_DIR_FILE).write_text(yaml.safe_dump(data), "utf-8")
+    assert calibration.find("x", folder) is None
+
+
+def test_the_fit_leaves_headlines_and_captions_out(tiny_model_dir):
+    scorer = load_scorer(str(tiny_model_dir), device="cpu")
+    doc = mtqa.document_from_text(CLEAN_ARTICLE)
+    (scores,) = scorer.score_documents([doc])
+    kinds = [doc.blocks[s.block].kind.value for s in scores.sentences]
+    assert kinds[0] == "title" and not scores.sentences[0].judged and all(s.judged for s in scores.sentences[1:])
+    fitted = calibration.fit(scorer.name, scorer.sha256, [scores], word_excess=[0.0])
+    assert fitted.stats["sentences"] == sum(1 for s in scores.sentences[1:] if s.tokens >= calibration.MIN_TOKENS)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avalanche kills two skiers near Lyngen\n\nTwo skiers died on Sunday when an avalanche hit a group near Lyngen.",
+        "Jonas Gahr Støre met Erna Solberg in Tromsø on Monday.",
+        "Finance minister Trygve Slagsvold Vedum presented the budget to the Storting on Thursday.",
+    ],
+)
+def test_the_real_model_does_not_flag_names_or_headlines_of_clean_news(text):
+    report = mtqa.check(text, select=["FL"])
+    assert report.findings == [], [(f.code, f.text, f.message) for f in report.findings]

@@ -141,3 +141,14 @@ def test_overlapping_entries_of_different_codes_give_one_finding():
     for a in findings:
         assert not any(b is not a and a.start < b.end and b.start < a.end for b in findings)
     assert findings
+
+
+def test_a_rendering_does_not_cut_a_hyphenated_word():
+    # "into the far cross" renders "i krysset" (the top corner); "in the cross-country
+    # race" is another word
+    text = (
+        "Sport\n\nHe curled the free kick into the far cross.\n\n"
+        "She scored a goal in the cross-country relay, and the ball of the season was hers.\n"
+    )
+    findings = _idioms(mtqa.check(text, select=["idiom"], fluency=False))
+    assert [(f.text, f.line) for f in findings] == [("into the far cross", 3)]

@@ -35,6 +35,8 @@ def _is_acronym(word: str) -> bool:
 
 def judged_words(doc: Document, sentence) -> list:
     """The words of a scored sentence that FL002 judges (and its calibration counts)."""
+    if not getattr(sentence, "judged", True):
+        return []
     block_start = doc.blocks[sentence.block].start
     return [
         w for w in sentence.words
@@ -46,12 +48,15 @@ class LowFluencySentence(Check):
     """A sentence far less fluent than human-written news and than the rest of its article.
 
     The sentence's score is its SLOR (log-probability under the reference model
-    less the unigram log-probability of its words, per token, so that names and
-    rare words do not count against it) less the unexplained surprisal of its
-    worst word, calibrated as a percentile of the sentences of clean
-    human-written news.  Flagged: sentences below the calibration's threshold
-    (less fluent than 95% of clean news sentences) that are also well below the
-    median sentence of their own article.  The message gives the score.
+    less the unigram log-probability of its words, per token, so that rare words
+    do not count against it; a name, a number or a hyphenated compound counts as
+    explained by its form) less the unexplained surprisal of its worst word,
+    calibrated as a percentile of the sentences of clean human-written news: the
+    fluency shown, 0-100, is the share of those sentences this one reads better
+    than (50: a typical news sentence; 1: worse than 99 in 100).  Flagged:
+    sentences below the calibration's threshold (fluency under 1) that are also
+    well below the median sentence of their own article.  Headlines, headings
+    and captions are not judged.
 
     Flags:
     - The minister said that she has You can read the documents on the ministry's website.
@@ -72,10 +77,10 @@ class LowFluencySentence(Check):
         scores = _scores(doc, ctx)
         if scores is None:
             return
-        limit = ctx.scorer.calibration.thresholds.get("fl001_max_fluency", 5.0)
+        limit = ctx.scorer.calibration.thresholds.get("fl001_max_fluency", 1.0)
         sentences = scores.sentences
         for sentence in sentences:
-            if sentence.fluency is None or sentence.fluency >= limit:
+            if sentence.fluency is None or sentence.fluency >= limit or not sentence.judged:
                 continue
             peers = [s.score for s in sentences if s is not sentence]
             if len(peers) >= MIN_PEERS and sentence.score > statistics.median(peers) - ARTICLE_MARGIN:
@@ -110,7 +115,6 @@ class GarbledSpan(Check):
 
     Flags:
     - The minister said that she has You can read the documents on the ministry's website.
-    - The council approved the budget after a long debate, Based on two documents released by the ministry on Friday.
 
     Allows:
     - The minister said that you can read the documents on the ministry's website.

@@ -137,7 +137,7 @@ class Entry:
             return
         for pattern in self.renderings:
             for m in pattern.finditer(sentence):
-                if m.start() == m.end():
+                if m.start() == m.end() or _cuts_a_compound(sentence, m.start(), m.end()):
                     continue
                 if self.before is not None and not self.before.search(sentence[: m.start()]):
                     continue
@@ -151,6 +151,14 @@ class Entry:
             if m:
                 return m
         return None
+
+
+def _cuts_a_compound(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stops or starts inside a hyphenated word: "in the
+    cross" is not a phrase of "in the cross-country circus"."""
+    after = end + 1 < len(text) and text[end] == "-" and text[end - 1].isalpha() and text[end + 1].isalpha()
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and text[start].isalpha()
+    return after or before
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

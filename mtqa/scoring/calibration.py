@@ -39,7 +39,10 @@ _REMAKE = (
     "make it again (benchmarks/fluency_calibration.py or benchmarks/crosslingual_calibration.py "
     "NTREX_DIR --model DIR --write) or delete it"
 )
-STATISTIC = "slor-minus-worst-word-excess"
+#: The statistic's name and version: a calibration holds only for the statistic it
+#: was made with (v2: names, numbers and hyphenated compounds explained by their form,
+#: headlines and captions not calibrated on; see :func:`mtqa.scoring.scorer.explained_by_form`).
+STATISTIC = "slor-minus-worst-word-excess/v2"
 
 #: Sentences shorter than this many tokens are not used to fit the calibration.
 MIN_TOKENS = 3
@@ -285,9 +288,25 @@ def find(sha256: str, model_dir: Path | None = None) -> Calibration | None:
     if model_dir is not None and (model_dir / MODEL_DIR_FILE).is_file():
         data = _model_dir_file(model_dir)
         # the file may hold only a cross-lingual calibration
-        return _entry(model_dir, "fluency", Calibration.from_dict, data) if "sentence" in data else None
+        # (a calibration made for an earlier statistic is not used: FL checks then say
+        # the model has no calibration, and the message says how to make one)
+        if "sentence" not in data or _stale(data):
+            return None
+        return _entry(model_dir, "fluency", Calibration.from_dict, data)
     entry = _shipped_entries(DATA).get(sha256)
-    return Calibration.from_dict(entry) if entry else None
+    return Calibration.from_dict(entry) if entry and _current(entry) else None
+
+
+def _current(entry: dict[str, Any]) -> bool:
+    """Whether a calibration entry was made for the statistic mtqa computes now."""
+    return (entry.get("sentence") or {}).get("statistic") == STATISTIC
+
+
+def _stale(entry: dict[str, Any]) -> bool:
+    """Whether an entry names another statistic (one that names none is malformed, not stale)."""
+    sentence = entry.get("sentence")
+    named = sentence.get("statistic") if isinstance(sentence, dict) else None
+    return isinstance(named, str) and named != STATISTIC
 
 
 LEVELS = [0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0] + [float(x) for x in range(6, 95)] + [
@@ -320,7 +339,8 @@ def fit(
     *,
     made_with: str = "",
     word_excess: list[float] | None = None,
-    fl002_rate: float = 0.001,
+    fl002_rate: float = 0.0001,
+    fl001_max_fluency: float = 1.0,
 ) -> Calibration:
     """A calibration from the scores of clean documents.
 
@@ -328,13 +348,14 @@ def fit(
     documents; the FL002 threshold is its ``1 - fl002_rate`` quantile.
     """
     sentence_stats = sorted(
-        sentence_statistic(s) for d in doc_scores for s in d.sentences if s.tokens >= MIN_TOKENS
+        sentence_statistic(s) for d in doc_scores for s in d.sentences
+        if s.tokens >= MIN_TOKENS and getattr(s, "judged", True)
     )
     doc_stats = [x for x in (document_statistic(d.sentences) for d in doc_scores) if x is not None]
     mean = sum(doc_stats) / len(doc_stats)
     sd = math.sqrt(sum((x - mean) ** 2 for x in doc_stats) / max(1, len(doc_stats) - 1))
     values = _level_values(sentence_stats)
-    thresholds: dict[str, float] = {"fl001_max_fluency": 5.0}
+    thresholds: dict[str, float] = {"fl001_max_fluency": fl001_max_fluency}
     if word_excess:
         ordered = sorted(word_excess)
         thresholds["fl002_min_excess"] = round(_quantile(ordered, 1 - fl002_rate), 4)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from mtqa.model import Document
+from mtqa.model import BlockKind, Document
 
 #: A word for the unigram model and the word-level surprisal: letters and digits,
 #: with inner apostrophes, hyphens and dots ("NATO's", "de-escalate", "U.S").
@@ -60,6 +60,34 @@ def _unigram_logprob(word: str) -> float | None:
 
     freq = word_frequency(word, "en")
     return math.log(freq) if freq > 0 else None
+
+
+#: Blocks written in headline style, not judged for fluency.
+HEADLINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.CAPTION})
+
+#: A capitalised word inside a sentence whose lower-case form is rarer than this
+#: (Zipf, English) is read as a name: "Sverdrup", "Mills-Hicks", "Lyngen".
+NAME_ZIPF = 4.0
+
+
+def explained_by_form(word: str, first: bool) -> bool:
+    """Whether a word's surprisal is explained by what it is rather than by its
+    context: a name (capitalised inside the sentence and not a common word, or
+    written in capitals), a number, or a hyphenated compound.  The reference
+    model cannot know a name or a new compound, and wordfreq's frequency of one
+    says little about it; such a word counts as its own unigram, so it neither
+    lowers SLOR nor makes a garbled span.  A common word capitalised in mid-sentence
+    ("she has You can read") is still judged: that is a garble."""
+    if any(c.isdigit() for c in word) or ("-" in word.strip("-")):
+        return True
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return True
+    if first or not word[:1].isupper():
+        return False
+    from mtqa.names.lexicon import english_zipf
+
+    return english_zipf(word) < NAME_ZIPF
 
 
 @dataclass
@@ -94,6 +122,9 @@ class SentenceScore:
     unigram: float
     words: list[WordScore] = field(default_factory=list)
     fluency: float | None = None
+    #: False for a headline, heading or caption: written in headline style, so
+    #: FL001/FL002 do not judge it and the calibration leaves it out.
+    judged: bool = True
 
     @property
     def nll(self) -> float:
@@ -550,7 +581,8 @@ class Scorer:
             tok_anchors = [prep.anchors[k] for k, _ in toks]
             for m in WORD_RE.finditer(text):
                 ws, we = sentence.start + m.start(), sentence.start + m.end()
-                uni = unigram_logprob(m.group(0))
+                word = m.group(0)
+                uni = None if explained_by_form(word, first=not words) else unigram_logprob(word)
                 lo = bisect.bisect_left(tok_anchors, ws)
                 hi = bisect.bisect_left(tok_anchors, we)
                 surprisal = -sum(lp for _, lp in toks[lo:hi])
@@ -566,6 +598,7 @@ class Scorer:
                     logprob=sum(lp for _, lp in toks),
                     unigram=unigram,
                     words=words,
+                    judged=doc.blocks[sentence.block].kind not in HEADLINE_KINDS,
                 )
             )
         scores = DocumentScores(
