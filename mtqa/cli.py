@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from mtqa import _owned
 from mtqa._version import __version__
 
 app = typer.Typer(
@@ -37,40 +38,20 @@ class OutputFormat(str, enum.Enum):
     json = "json"
 
 
-class Level(str, enum.Enum):
-    info = "info"
-    warning = "warning"
-    error = "error"
+def _choices(name: str, values) -> type[enum.Enum]:
+    """A Typer choice type from the tuple of the code that owns the choices."""
+    return enum.Enum(name, [(str(v), str(v)) for v in values], type=str)  # type: ignore[return-value]
 
 
-class Device(str, enum.Enum):
-    auto = "auto"
-    cpu = "cpu"
-    cuda = "cuda"
-    mps = "mps"
-
-
-class DType(str, enum.Enum):
-    auto = "auto"
-    float32 = "float32"
-    bfloat16 = "bfloat16"
-    float16 = "float16"
+Level = _choices("Level", _owned.severities())
+Device = _choices("Device", _owned.devices())
+DType = _choices("DType", _owned.dtypes())
+InputFormat = _choices("InputFormat", _owned.input_formats())
 
 
 class Engine(str, enum.Enum):
     local = "local"
     ray = "ray"
-
-
-class InputFormat(str, enum.Enum):
-    auto = "auto"
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    jsonl = "jsonl"
-    xliff = "xliff"
-    tmx = "tmx"
-    tsv = "tsv"
 
 
 def _stderr() -> Console:
@@ -108,17 +89,7 @@ def _root(
     """Quality checks for machine-translated news (Norwegian to English)."""
 
 
-class ReportFormat(str, enum.Enum):
-    terminal = "terminal"
-    json = "json"
-    jsonl = "jsonl"
-    sarif = "sarif"
-    junit = "junit"
-    github = "github"
-    markdown = "markdown"
-    html = "html"
-    concise = "concise"
-    statistics = "statistics"
+ReportFormat = _choices("ReportFormat", _owned.report_formats())
 
 
 @app.command()
@@ -316,38 +287,33 @@ def check(
     ] = None,
 ) -> None:
     """Check articles, report what is wrong with the translation, and gate on thresholds."""
-    from mtqa.api import Checker
-    from mtqa.model import Finding, MtqaError
+    from mtqa.model import MtqaError
     from mtqa.renderers import render
     from mtqa.renderers.terminal import error_text, report_renderable
-    from mtqa.report import Report
+    from mtqa.run import Interrupted, RunOptions
+    from mtqa.run import run as run_check
 
+    settings = {
+        "select": _split(select),
+        "ignore": _split(ignore),
+        "fail-on": fail_on.value if fail_on else None,
+        "input-format": input_format.value if input_format else None,
+        "glossary": str(glossary) if glossary is not None else None,
+        "lexicons": [str(p) for p in lexicon] if lexicon else None,
+        "fluency": fluency,
+        "model": model,
+        "device": device.value if device else None,
+        "dtype": dtype.value if dtype else None,
+        "batch-size": batch_size,
+        "min-fluency": min_fluency,
+        "max-penalty": max_penalty,
+        "baseline": str(baseline) if baseline is not None else None,
+        "max-document-size": max_document_size,
+        "document-timeout": document_timeout,
+        "source-lang": source_lang,
+        "target-lang": target_lang,
+    }
     try:
-        config = _effective_config(
-            paths,
-            config_file=config_file,
-            isolated=isolated,
-            select=_split(select),
-            ignore=_split(ignore),
-            fail_on=fail_on.value if fail_on else None,
-            input_format=input_format.value if input_format else None,
-            glossary=str(glossary) if glossary is not None else None,
-            lexicons=[str(p) for p in lexicon] if lexicon else None,
-            fluency=fluency,
-            model=model,
-            device=device.value if device else None,
-            dtype=dtype.value if dtype else None,
-            batch_size=batch_size,
-            max_findings=max_findings,
-            min_fluency=min_fluency,
-            max_penalty=max_penalty,
-            baseline=str(baseline) if baseline is not None else None,
-            max_document_size=max_document_size,
-            document_timeout=document_timeout,
-            source_lang=source_lang,
-            target_lang=target_lang,
-        )
-        thresholds = _thresholds(config)
         formats = list(fmt or [])
         if diff and len(formats) > len(output or []):
             raise MtqaError("--diff prints the diff to stdout: give each --format an --output file")
@@ -360,203 +326,34 @@ def check(
         outputs, stdout_fmt = _pair_outputs(formats, output or [])
         if diff:
             stdout_fmt = None
-        gate_baseline = None
-        if config["baseline"] is not None and write_baseline is None:
-            from mtqa.gate import Baseline
-
-            gate_baseline = Baseline.read(config["baseline"])
-        from mtqa.loaders import ReadOptions
-
-        checker = Checker(
-            read=ReadOptions(
-                max_size=config["max-document-size"],
-                source_lang=config["source-lang"],
-                target_lang=config["target-lang"],
-            ),
-            select=config["select"],
-            ignore=config["ignore"],
-            input_format=config["input-format"],
-            glossary=config["glossary"],
-            lexicons=config["lexicons"] or (),
-            fluency=config["fluency"],
-            model=config["model"],
-            device=config["device"],
-            dtype=None if config["dtype"] == "auto" else config["dtype"],
-            batch_size=config["batch-size"],
+        options = RunOptions(
+            paths=paths,
+            settings={k: v for k, v in settings.items() if v is not None},
+            config_file=config_file,
+            isolated=isolated,
+            max_findings=max_findings,
+            source=source,
+            reference=reference,
+            outputs=outputs,
+            stdout_format=stdout_fmt,
+            results=results,
+            resume=resume,
+            engine=engine.value,
+            ray_address=ray_address,
+            jobs=jobs,
+            write_baseline=write_baseline,
+            fix=fix,
+            diff=diff,
+            quiet=quiet,
         )
-        # fluency is measured only when a selected check needs the model
-        thresholds.validate(fluency_measured=checker.needs_model)
-        checker.load_model(progress=None if quiet else _status)
-        if not quiet and sys.stderr.isatty():
-            checker.on_check = _LongDocument()
+        outcome = run_check(options, _CliEvents(quiet))
     except (ValueError, MtqaError) as exc:
         raise _fail(str(exc)) from None
-    scorer = checker.context.scorer
-    if scorer is not None and scorer.calibration is None and not quiet:
-        _status(
-            f"model {scorer.name} has no fluency calibration: scores are uncalibrated and FL001/FL002 "
-            "make no findings (see benchmarks/fluency_calibration.py)"
-        )
-
-    if resume and results is None:
-        raise _fail("--resume needs --results FILE: the file of the run to continue")
-    from mtqa.corpus import CorpusRun, ResultsFile, count_documents, default_jobs, run_identity
-
-    report = Report(signature=checker.signature)
-    if source is not None or reference is not None:
-        from mtqa.loaders import iter_documents
-
-        try:
-            items = list(
-                iter_documents(paths, checker.input_format, source=source, reference=reference, read=checker.read)
-            )
-        except ValueError as exc:
-            raise _fail(str(exc)) from None
-        total = len(items)
-    else:
-        from mtqa.loaders import iter_documents
-
-        items = iter_documents(paths, checker.input_format, read=checker.read)
-        total = count_documents(paths, checker.input_format) if not quiet or not (jobs or config["jobs"]) else None
-    # jsonl alone is written as the run goes, nothing kept: memory stays flat
-    # --fix and --diff need the whole report (the edits of a document come with its corpus findings)
-    streaming = all(f == "jsonl" for f, _ in outputs) and stdout_fmt in (None, "jsonl") and not (fix or diff)
-    try:
-        store = ResultsFile(results, run_identity(checker), resume=resume) if results is not None else None
-    except (OSError, MtqaError) as exc:
-        raise _fail(str(exc) if isinstance(exc, MtqaError) else f"cannot open {results}: {exc}") from None
-    if store is not None:
-        for warning in store.warnings:
-            _stderr().print(Text("mtqa: warning: ", style="yellow") + Text(warning))
-    n_jobs = jobs or config["jobs"] or default_jobs(total)
-    if engine is Engine.ray:
-        from mtqa.engines import ray as ray_engine
-
-        if config["document-timeout"] is not None:
-            raise _fail("--document-timeout works with the local engine: drop it or --engine ray")
-        try:
-            run = ray_engine.RayRun(checker, results=store, address=ray_address, jobs=n_jobs)
-        except MtqaError as exc:
-            raise _fail(str(exc)) from None
-    else:
-        run = CorpusRun(checker, jobs=n_jobs, results=store, timeout=config["document-timeout"])
-    if store is not None and resume and len(store) and not quiet:
-        _status(f"resuming {results}: {len(store)} document(s) done there are not checked again")
-
-    from mtqa.gate import StreamingGate
-    from mtqa.renderers import jsonl as jsonl_out
-    from mtqa.summary import CorpusSummary
-
-    gate_stream = None
-    sinks = []
-    summary = CorpusSummary()
-    if streaming:
-        gate_stream = StreamingGate(
-            thresholds,
-            overrides=config.overrides,
-            baseline=gate_baseline,
-            write_baseline=write_baseline,
-            keep_penalties=False,
-        )
-        for _, path in outputs:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                sinks.append(open(path, "w", encoding="utf-8"))
-            except OSError as exc:
-                raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
-        if stdout_fmt == "jsonl":
-            sinks.append(sys.stdout)
-
-    def emit(line: str) -> None:
-        for sink in sinks:
-            sink.write(line)
-            sink.flush()
-
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty(), total=total)
-    try:
-        for outcome in run.run(items):
-            report.errors.extend(outcome.errors)
-            if outcome.result is None:
-                summary.add_unreadable()
-                for error in outcome.errors:
-                    emit(jsonl_out.error_line(error))
-            else:
-                result = outcome.result
-                if streaming:
-                    gate_stream.add(result)
-                    summary.add(result, failed=bool(outcome.errors))
-                    emit(jsonl_out.document_line(result))
-                    for error in outcome.errors:
-                        emit(jsonl_out.error_line(error))
-                else:
-                    report.results.append(result)
-            progress.advance(outcome.id, reused=outcome.stored)
-    except KeyboardInterrupt:
-        progress.stop()
-        run.close()
-        done = f"; {len(store)} document(s) are stored in {results}: rerun with --resume to continue" if store else ""
-        _stderr().print(f"mtqa: interrupted{done}")
+    except Interrupted as exc:
+        _stderr().print(f"mtqa: {exc}")
         raise typer.Exit(130) from None
-    finally:
-        progress.stop()
-        run.close()
-    found, corpus_errors = run.corpus_findings()
-    report.errors.extend(corpus_errors)
-    if streaming:
-        from mtqa.model import Document
-        from mtqa.report import DocumentResult
-
-        for index, finding in found:
-            doc_id, path, line = run.documents[index]
-            stub = DocumentResult(Document(id=doc_id, text="", path=path, record_line=line), findings=[finding])
-            gate_stream.add_late(stub)
-            for f in stub.findings:
-                summary.add_corpus_finding(f)
-                emit(jsonl_out.corpus_finding_line(doc_id, path, f))
-        for error in corpus_errors:
-            emit(jsonl_out.error_line(error))
-        emit(jsonl_out.summary_line(summary))
-        for sink in sinks:
-            if sink is not sys.stdout:
-                sink.close()
-        try:
-            gate = gate_stream.finish(errors=len(report.errors))
-        except MtqaError as exc:
-            raise _fail(str(exc)) from None
-    else:
-        for index, finding in found:
-            report.results[index].findings.append(finding)
-        for result in report.results:
-            result.findings.sort(key=Finding.sort_key)
-        if fix or diff:
-            _fix_files(report, write=fix, show_diff=diff, quiet=quiet)
-        from mtqa.gate import run_gate
-
-        try:
-            gate = run_gate(
-                report,
-                thresholds,
-                overrides=config.overrides,
-                baseline=gate_baseline,
-                write_baseline=write_baseline,
-            )
-        except MtqaError as exc:
-            raise _fail(str(exc)) from None
-        summary = report.corpus_summary()
-        options = {
-            "checks": [c.code for c in checker.checks],
-            "fail_on": thresholds.fail_on,
-            "gate": gate,
-        }
-        for out_fmt, path in outputs:
-            text = render(report, out_fmt, color=False, **options)
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise _fail(f"cannot write {path}: {exc.strerror or exc}") from None
-            if not quiet:
-                _stderr().print(f"mtqa: wrote {path}")
+    report, gate, summary = outcome.report, outcome.gate, outcome.summary
+    if not outcome.streaming:
         if stdout_fmt is None:
             if not quiet:
                 _stderr().print(_totals(report))
@@ -564,10 +361,8 @@ def check(
             if not quiet or fmt:  # --quiet alone: the verdict and its findings on stderr only
                 Console(highlight=False, emoji=False).print(report_renderable(report, include_errors=False))
         else:
-            sys.stdout.write(render(report, stdout_fmt, **options))
-    if streaming and not quiet:
-        for _, path in outputs:
-            _stderr().print(f"mtqa: wrote {path}")
+            sys.stdout.write(render(report, stdout_fmt, checks=[c.code for c in outcome.checker.checks],
+                                    fail_on=outcome.thresholds.fail_on, gate=gate))
     if summary.documents + summary.unreadable > 1 and not quiet:
         _stderr().print(summary.renderable())
     for error in report.errors:
@@ -580,59 +375,27 @@ def check(
     raise typer.Exit(gate.exit_code())
 
 
-def _fix_files(report, *, write: bool, show_diff: bool, quiet: bool) -> None:
-    """--fix / --diff: apply (or show) the safe edits; fixed findings leave the report."""
-    from mtqa.fix import fix_result
+class _CliEvents:
+    """What ``mtqa check`` shows on stderr while it runs (nothing with --quiet)."""
 
-    files = fixed = 0
-    for result in report.results:
-        change, why = fix_result(result)
-        if why and not quiet:
-            _stderr().print(f"mtqa: {why}")
-        if change is None:
-            continue
-        if show_diff:
-            sys.stdout.write(change.diff())
-        if write:
-            try:
-                change.write()
-            except OSError as exc:
-                raise _fail(f"cannot write {change.path}: {exc.strerror or exc}") from None
-            done = {id(f) for f in change.fixed}
-            result.findings = [f for f in result.findings if id(f) not in done]
-        files += 1
-        fixed += len(change.fixed)
-    if not quiet:
-        verb = "fixed" if write else "would fix"
-        _stderr().print(f"mtqa: {verb} {fixed} finding(s) in {files} file(s)")
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
 
+    def status(self, message: str) -> None:
+        if not self.quiet:
+            _status(message)
 
-def _effective_config(paths, *, config_file=None, isolated=False, **cli):
-    """The configuration file's values with the command line's on top."""
-    from mtqa.config import Config, load_config
-    from mtqa.gate import parse_max_findings
+    def warning(self, message: str) -> None:
+        _stderr().print(Text("mtqa: warning: ", style="yellow") + Text(message))
 
-    config = Config() if isolated else load_config(paths, config_file)
-    max_findings = cli.pop("max_findings", None)
-    if max_findings:
-        config.set("max-findings", parse_max_findings(max_findings))
-    for key, value in cli.items():
-        config.set(key.replace("_", "-"), value)
-    return config
+    def diff(self, text: str) -> None:
+        sys.stdout.write(text)
 
+    def progress(self, total: int | None):
+        return _Progress(enabled=not self.quiet and sys.stderr.isatty(), total=total)
 
-def _thresholds(config):
-    from mtqa.gate import Thresholds
-    from mtqa.model import Severity
-
-    thresholds = Thresholds(
-        fail_on=Severity.parse(config["fail-on"]),
-        max_findings=dict(config["max-findings"] or {}),
-        min_fluency=config["min-fluency"],
-        max_penalty=config["max-penalty"],
-    )
-    thresholds.validate(fluency_measured=bool(config["fluency"]))
-    return thresholds
+    def on_check(self):
+        return _LongDocument() if not self.quiet and sys.stderr.isatty() else None
 
 
 def _pair_outputs(formats: list, outputs: list[Path]) -> tuple[list[tuple[str, Path]], str | None]:

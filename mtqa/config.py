@@ -48,7 +48,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from mtqa.loaders import FORMATS
 from mtqa.model import MtqaError, Severity
+from mtqa.scoring import DEVICE_CHOICES, DTYPE_CHOICES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -59,10 +61,13 @@ CONFIG_NAMES = ("mtqa.toml", "pyproject.toml")
 DEFAULT = "default"
 COMMAND_LINE = "command line"
 
-_SEVERITIES = ("info", "warning", "error")
-_DEVICES = ("auto", "cpu", "cuda", "mps")
-_DTYPES = ("auto", "float32", "bfloat16", "float16")
-_INPUT_FORMATS = ("auto", "text", "markdown", "html", "jsonl", "xliff", "tmx", "tsv")
+# The choices come from the code that owns them, so that the configuration file,
+# the command line (mtqa/cli.py builds its choices from the same tuples) and the
+# code that acts on them cannot drift apart.
+_SEVERITIES = tuple(str(s) for s in Severity)
+_DEVICES = DEVICE_CHOICES
+_DTYPES = DTYPE_CHOICES
+_INPUT_FORMATS = FORMATS
 
 
 def _str_list(value: Any) -> list[str] | None:
@@ -145,7 +150,7 @@ def _boolean(value: Any) -> bool | None:
 KEYS: dict[str, tuple[Any, str, Any]] = {
     "select": (_str_list, "a list of codes, prefixes, names or families", None),
     "ignore": (_str_list, "a list of codes, prefixes, names or families", None),
-    "fail-on": (_choice(_SEVERITIES), "one of 'info', 'warning', 'error'", "error"),
+    "fail-on": (_choice(_SEVERITIES), "one of " + ", ".join(map(repr, _SEVERITIES)), "error"),
     "max-findings": (_max_findings, "a whole number >= 0, or a table {total = N, FAMILY = N, CODE = N}", None),
     "min-fluency": (_fluency_score, "a number from 0 to 100", None),
     "max-penalty": (_non_negative, "a number >= 0 (penalty points per 1,000 words)", None),

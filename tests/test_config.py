@@ -7,9 +7,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from mtqa.cli import _effective_config, app
+from mtqa.cli import app
 from mtqa.config import COMMAND_LINE, DEFAULT, find_config, load_config
 from mtqa.model import MtqaError
+from mtqa.run import RunOptions, effective_config
 
 from .conftest import CLEAN_ARTICLE
 
@@ -75,11 +76,13 @@ def test_pyproject_errors_name_the_tool_table(write, tmp_path):
 
 def test_command_line_wins_and_says_so(write, tmp_path):
     write("mtqa.toml", 'fail-on = "warning"\nselect = ["BP"]\nmax-findings = {total = 3, names = 1}\n')
-    config = _effective_config([str(tmp_path)], fail_on="error", select=None, max_findings=["5"])
+    config = effective_config(
+        RunOptions([str(tmp_path)], settings={"fail-on": "error", "select": None}, max_findings=["5"])
+    )
     assert config["fail-on"] == "error" and config.sources["fail-on"] == COMMAND_LINE
     assert config["select"] == ["BP"] and config.sources["select"] == str(tmp_path / "mtqa.toml")
     assert config["max-findings"] == {"total": 5}
-    isolated = _effective_config([str(tmp_path)], isolated=True)
+    isolated = effective_config(RunOptions([str(tmp_path)], isolated=True))
     assert isolated["fail-on"] == "error" and isolated.file is None
 
 
@@ -152,7 +155,7 @@ def test_batch_size_from_the_config_file_and_the_command_line_reaches_the_scorer
     assert result.exit_code == 2 and "batch-size" in result.output
     write("mtqa.toml", "batch-size = 9000\n")
     assert load_config([str(article)])["batch-size"] == 9000
-    assert _effective_config([str(article)], batch_size=2048)["batch-size"] == 2048
+    assert effective_config(RunOptions([str(article)], settings={"batch-size": 2048}))["batch-size"] == 2048
     scorer = mtqa.Checker().load_model()
     default = scorer.batch_tokens
     try:

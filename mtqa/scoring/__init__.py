@@ -39,6 +39,9 @@ __all__ = [
 ]
 
 DTYPES = ("float32", "bfloat16", "float16")
+#: What ``--device`` and ``--dtype`` accept (``auto``: the best this machine has).
+DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
+DTYPE_CHOICES = ("auto", *DTYPES)
 _LOADED: dict[tuple[str, str, str], Any] = {}
 _LOCK = threading.Lock()
 

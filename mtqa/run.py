@@ -1,0 +1,366 @@
+"""One run of ``mtqa check``: configuration, baseline, engine, streaming outputs,
+the corpus pass and the gate, as a library function.
+
+:func:`run` does what the command does and returns the report (or, for a
+streamed corpus, its summary) with the gate's verdict; the CLI (``mtqa check``)
+translates its flags into :class:`RunOptions`, calls it, prints and exits.  What a
+user should see while it runs (status lines, a progress bar, a diff) goes
+through :class:`RunEvents`, whose default says nothing, so a notebook or a
+service gets the same run without a terminal.
+
+>>> from mtqa.run import RunOptions, run
+>>> outcome = run(RunOptions(paths=["articles/"], isolated=True, fluency=False))  # doctest: +SKIP
+>>> outcome.gate.exit_code()                                                       # doctest: +SKIP
+1
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from mtqa.model import MtqaError
+
+#: Formats written as the run goes (one line a document); any other needs the whole report.
+STREAMED_FORMATS = ("jsonl",)
+
+
+class Interrupted(Exception):
+    """The run was stopped (Ctrl-C); the message says what was kept."""
+
+
+class RunEvents:
+    """What a run tells its user while it goes.  The default says nothing."""
+
+    def status(self, message: str) -> None:
+        """A line about the run (model loading, resuming, files written)."""
+
+    def warning(self, message: str) -> None:
+        """Something worth knowing that does not stop the run."""
+
+    def diff(self, text: str) -> None:
+        """``--diff``: the unified diff of one file's safe edits."""
+
+    def progress(self, total: int | None) -> Any:
+        """An object with ``advance(doc_id, reused=False)`` and ``stop()``."""
+        return _NoProgress()
+
+    def on_check(self) -> Callable | None:
+        """``Checker.on_check`` for a long document's progress, or None."""
+        return None
+
+
+class _NoProgress:
+    def advance(self, doc_id: str, reused: bool = False) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+@dataclass
+class RunOptions:
+    """Everything ``mtqa check`` takes.  Settings that the configuration file may
+    also give (``select``, ``fail-on``, ``model``...) are in ``settings``, keyed as
+    in the file; the file's values are used where a key is absent (unless
+    ``isolated``)."""
+
+    paths: list[str]
+    settings: dict[str, Any] = field(default_factory=dict)
+    config_file: Path | None = None
+    isolated: bool = False
+    #: repeated ``--max-findings`` values (``N``, ``FAMILY=N``, ``CODE=N``)
+    max_findings: list[str] | None = None
+    source: Path | None = None
+    reference: Path | None = None
+    #: (format, file) pairs, and the format written to ``stdout`` (None: none)
+    outputs: list[tuple[str, Path]] = field(default_factory=list)
+    stdout_format: str | None = "terminal"
+    stdout: TextIO | None = None
+    results: Path | None = None
+    resume: bool = False
+    engine: str = "local"
+    ray_address: str | None = None
+    jobs: int | None = None
+    write_baseline: Path | None = None
+    fix: bool = False
+    diff: bool = False
+    #: ``--quiet``: no counting of the inputs ahead for a progress bar
+    quiet: bool = False
+
+    @property
+    def fluency(self) -> bool | None:
+        return self.settings.get("fluency")
+
+
+@dataclass
+class RunOutcome:
+    """What a run produced: the report (without its results when the run was
+    streamed: they went to the outputs), the corpus summary and the gate."""
+
+    report: Any
+    summary: Any
+    gate: Any
+    checker: Any
+    thresholds: Any
+    streaming: bool
+
+
+def effective_config(options: RunOptions):
+    """The configuration file's values with the options' settings on top."""
+    from mtqa.config import Config, load_config
+    from mtqa.gate import parse_max_findings
+
+    config = Config() if options.isolated else load_config(options.paths, options.config_file)
+    if options.max_findings:
+        config.set("max-findings", parse_max_findings(options.max_findings))
+    for key, value in options.settings.items():
+        config.set(key, value)
+    return config
+
+
+def thresholds_of(config):
+    from mtqa.gate import Thresholds
+    from mtqa.model import Severity
+
+    thresholds = Thresholds(
+        fail_on=Severity.parse(config["fail-on"]),
+        max_findings=dict(config["max-findings"] or {}),
+        min_fluency=config["min-fluency"],
+        max_penalty=config["max-penalty"],
+    )
+    thresholds.validate(fluency_measured=bool(config["fluency"]))
+    return thresholds
+
+
+def checker_of(config):
+    """The :class:`~mtqa.api.Checker` the configuration describes."""
+    from mtqa.api import Checker
+    from mtqa.loaders import ReadOptions
+
+    return Checker(
+        read=ReadOptions(
+            max_size=config["max-document-size"],
+            source_lang=config["source-lang"],
+            target_lang=config["target-lang"],
+        ),
+        select=config["select"],
+        ignore=config["ignore"],
+        input_format=config["input-format"],
+        glossary=config["glossary"],
+        lexicons=config["lexicons"] or (),
+        fluency=config["fluency"],
+        model=config["model"],
+        device=config["device"],
+        dtype=None if config["dtype"] == "auto" else config["dtype"],
+        batch_size=config["batch-size"],
+    )
+
+
+def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:
+    """Check the inputs as ``mtqa check`` does; raise :class:`~mtqa.model.MtqaError`
+    for a usage or setup error and :class:`Interrupted` on Ctrl-C."""
+    from mtqa.corpus import CorpusRun, ResultsFile, count_documents, default_jobs, run_identity
+    from mtqa.gate import Baseline, StreamingGate, run_gate
+    from mtqa.loaders import iter_documents
+    from mtqa.model import Document, Finding
+    from mtqa.renderers import jsonl as jsonl_out
+    from mtqa.renderers import render
+    from mtqa.report import DocumentResult, Report
+    from mtqa.summary import CorpusSummary
+
+    events = events or RunEvents()
+    stdout = options.stdout or sys.stdout
+    try:
+        config = effective_config(options)
+        thresholds = thresholds_of(config)
+        gate_baseline = None
+        if config["baseline"] is not None and options.write_baseline is None:
+            gate_baseline = Baseline.read(config["baseline"])
+        checker = checker_of(config)
+        # fluency is measured only when a selected check needs the model
+        thresholds.validate(fluency_measured=checker.needs_model)
+        checker.load_model(progress=events.status)
+        checker.on_check = events.on_check()
+    except ValueError as exc:
+        raise MtqaError(str(exc)) from None
+    scorer = checker.context.scorer
+    if scorer is not None and scorer.calibration is None:
+        events.status(
+            f"model {scorer.name} has no fluency calibration: scores are uncalibrated and FL001/FL002 "
+            "make no findings (see benchmarks/fluency_calibration.py)"
+        )
+    if options.resume and options.results is None:
+        raise MtqaError("--resume needs --results FILE: the file of the run to continue")
+
+    report = Report(signature=checker.signature)
+    if options.source is not None or options.reference is not None:
+        try:
+            items: Any = list(
+                iter_documents(options.paths, checker.input_format, source=options.source,
+                               reference=options.reference, read=checker.read)
+            )
+        except ValueError as exc:
+            raise MtqaError(str(exc)) from None
+        total = len(items)
+    else:
+        items = iter_documents(options.paths, checker.input_format, read=checker.read)
+        counting = not options.quiet or not (options.jobs or config["jobs"])
+        total = count_documents(options.paths, checker.input_format) if counting else None
+    # jsonl alone is written as the run goes, nothing kept: memory stays flat
+    # --fix and --diff need the whole report (the edits of a document come with its corpus findings)
+    streaming = (
+        all(f in STREAMED_FORMATS for f, _ in options.outputs)
+        and options.stdout_format in (None, *STREAMED_FORMATS)
+        and not (options.fix or options.diff)
+    )
+    try:
+        store = (
+            ResultsFile(options.results, run_identity(checker), resume=options.resume)
+            if options.results is not None else None
+        )
+    except OSError as exc:
+        raise MtqaError(f"cannot open {options.results}: {exc}") from None
+    if store is not None:
+        for warning in store.warnings:
+            events.warning(warning)
+    n_jobs = options.jobs or config["jobs"] or default_jobs(total)
+    if options.engine == "ray":
+        from mtqa.engines import ray as ray_engine
+
+        if config["document-timeout"] is not None:
+            raise MtqaError("--document-timeout works with the local engine: drop it or --engine ray")
+        engine = ray_engine.RayRun(checker, results=store, address=options.ray_address, jobs=n_jobs)
+    else:
+        engine = CorpusRun(checker, jobs=n_jobs, results=store, timeout=config["document-timeout"])
+    if store is not None and options.resume and len(store):
+        events.status(f"resuming {options.results}: {len(store)} document(s) done there are not checked again")
+
+    gate_stream = None
+    sinks: list[TextIO] = []
+    summary = CorpusSummary()
+    if streaming:
+        gate_stream = StreamingGate(
+            thresholds,
+            overrides=config.overrides,
+            baseline=gate_baseline,
+            write_baseline=options.write_baseline,
+            keep_penalties=False,
+        )
+        for _, path in options.outputs:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                sinks.append(open(path, "w", encoding="utf-8"))  # noqa: SIM115 - closed at the end
+            except OSError as exc:
+                raise MtqaError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if options.stdout_format in STREAMED_FORMATS:
+            sinks.append(stdout)
+
+    def emit(line: str) -> None:
+        for sink in sinks:
+            sink.write(line)
+            sink.flush()
+
+    progress = events.progress(total)
+    try:
+        for outcome in engine.run(items):
+            report.errors.extend(outcome.errors)
+            if outcome.result is None:
+                summary.add_unreadable()
+                for error in outcome.errors:
+                    emit(jsonl_out.error_line(error))
+            else:
+                result = outcome.result
+                if gate_stream is not None:
+                    gate_stream.add(result)
+                    summary.add(result, failed=bool(outcome.errors))
+                    emit(jsonl_out.document_line(result))
+                    for error in outcome.errors:
+                        emit(jsonl_out.error_line(error))
+                else:
+                    report.results.append(result)
+            progress.advance(outcome.id, reused=outcome.stored)
+    except KeyboardInterrupt:
+        progress.stop()
+        engine.close()
+        done = (
+            f"; {len(store)} document(s) are stored in {options.results}: rerun with --resume to continue"
+            if store else ""
+        )
+        raise Interrupted(f"interrupted{done}") from None
+    finally:
+        progress.stop()
+        engine.close()
+    found, corpus_errors = engine.corpus_findings()
+    report.errors.extend(corpus_errors)
+    if gate_stream is not None:
+        for index, finding in found:
+            doc_id, path, line = engine.documents[index]
+            stub = DocumentResult(Document(id=doc_id, text="", path=path, record_line=line), findings=[finding])
+            gate_stream.add_late(stub)
+            for f in stub.findings:
+                summary.add_corpus_finding(f)
+                emit(jsonl_out.corpus_finding_line(doc_id, path, f))
+        for error in corpus_errors:
+            emit(jsonl_out.error_line(error))
+        emit(jsonl_out.summary_line(summary))
+        for sink in sinks:
+            if sink is not stdout:
+                sink.close()
+        gate = gate_stream.finish(errors=len(report.errors))
+        for _, path in options.outputs:
+            events.status(f"wrote {path}")
+        return RunOutcome(report, summary, gate, checker, thresholds, streaming=True)
+
+    for index, finding in found:
+        report.results[index].findings.append(finding)
+    for result in report.results:
+        result.findings.sort(key=Finding.sort_key)
+    if options.fix or options.diff:
+        fix_files(report, write=options.fix, show_diff=options.diff, events=events)
+    gate = run_gate(
+        report,
+        thresholds,
+        overrides=config.overrides,
+        baseline=gate_baseline,
+        write_baseline=options.write_baseline,
+    )
+    summary = report.corpus_summary()
+    render_options = {"checks": [c.code for c in checker.checks], "fail_on": thresholds.fail_on, "gate": gate}
+    for out_fmt, path in options.outputs:
+        text = render(report, out_fmt, color=False, **render_options)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise MtqaError(f"cannot write {path}: {exc.strerror or exc}") from None
+        events.status(f"wrote {path}")
+    return RunOutcome(report, summary, gate, checker, thresholds, streaming=False)
+
+
+def fix_files(report, *, write: bool, show_diff: bool, events: RunEvents) -> None:
+    """--fix / --diff: apply (or show) the safe edits; fixed findings leave the report."""
+    from mtqa.fix import fix_result
+
+    files = fixed = 0
+    for result in report.results:
+        change, why = fix_result(result)
+        if why:
+            events.status(why)
+        if change is None:
+            continue
+        if show_diff:
+            events.diff(change.diff())
+        if write:
+            try:
+                change.write()
+            except OSError as exc:
+                raise MtqaError(f"cannot write {change.path}: {exc.strerror or exc}") from None
+            done = {id(f) for f in change.fixed}
+            result.findings = [f for f in result.findings if id(f) not in done]
+        files += 1
+        fixed += len(change.fixed)
+    events.status(f"{'fixed' if write else 'would fix'} {fixed} finding(s) in {files} file(s)")
