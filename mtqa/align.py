@@ -300,8 +300,8 @@ def _repair_slips(beads: list[Bead], source: str, target: str, ratio: float) -> 
             if length > SLIP_MAX_LENGTH_COST:
                 continue
             rest = tuple(t for t in other if t != edge)
-            near_pair = (near.source, rest) if omitted else (rest, near.target)
-            gap_pair = (gap.source, (edge,)) if omitted else ((edge,), gap.target)
+            near_pair: tuple[tuple[Span, ...], tuple[Span, ...]] = (near.source, rest) if omitted else (rest, near.target)
+            gap_pair: tuple[tuple[Span, ...], tuple[Span, ...]] = (gap.source, (edge,)) if omitted else ((edge,), gap.target)
             shape = (len(near_pair[0]), len(near_pair[1]))
             if near_pair[0] and near_pair[1] and shape in BEAD_COST:
                 beads[k + step] = Bead(*near_pair, cost(*near_pair))

@@ -284,7 +284,7 @@ class Checker:
         """One document's result from its parts (rules, model), as :meth:`check_document` gives it."""
         result = DocumentResult(doc)
         skipped: dict[str, list[str]] = {}
-        errors = []
+        errors: list[DocumentError] = []
         for part in parts:
             result.findings.extend(part.findings)
             result.scores.update(part.scores)

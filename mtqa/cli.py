@@ -10,7 +10,7 @@ import enum
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -19,6 +19,11 @@ from rich.text import Text
 
 from mtqa import _owned
 from mtqa._version import __version__
+from mtqa.run import RunEvents
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+    from rich.status import Status
 
 app = typer.Typer(
     name="mtqa",
@@ -43,10 +48,18 @@ def _choices(name: str, values) -> type[enum.Enum]:
     return enum.Enum(name, [(str(v), str(v)) for v in values], type=str)  # type: ignore[return-value]
 
 
-Level = _choices("Level", _owned.severities())
-Device = _choices("Device", _owned.devices())
-DType = _choices("DType", _owned.dtypes())
-InputFormat = _choices("InputFormat", _owned.input_formats())
+if TYPE_CHECKING:
+    # made at run time from the code that owns the choices: to the type checker, any Enum
+    Level = enum.Enum
+    Device = enum.Enum
+    DType = enum.Enum
+    InputFormat = enum.Enum
+    ReportFormat = enum.Enum
+else:
+    Level = _choices("Level", _owned.severities())
+    Device = _choices("Device", _owned.devices())
+    DType = _choices("DType", _owned.dtypes())
+    InputFormat = _choices("InputFormat", _owned.input_formats())
 
 
 class Engine(str, enum.Enum):
@@ -89,7 +102,8 @@ def _root(
     """Quality checks for machine-translated news (Norwegian to English)."""
 
 
-ReportFormat = _choices("ReportFormat", _owned.report_formats())
+if not TYPE_CHECKING:
+    ReportFormat = _choices("ReportFormat", _owned.report_formats())
 
 
 @app.command()
@@ -192,10 +206,10 @@ def check(
         ),
     ] = None,
     device: Annotated[
-        Device, typer.Option("--device", help="Where the reference model runs.")
+        Optional[Device], typer.Option("--device", help="Where the reference model runs.")
     ] = None,
     dtype: Annotated[
-        DType, typer.Option("--dtype", help="The model's float type (auto: float32 on CPU, bfloat16 on CUDA).")
+        Optional[DType], typer.Option("--dtype", help="The model's float type (auto: float32 on CPU, bfloat16 on CUDA).")
     ] = None,
     batch_size: Annotated[
         Optional[int],
@@ -322,7 +336,7 @@ def check(
                 raise MtqaError("--statistics and --diff both print to stdout: choose one")
             if len(formats) > len(output or []):
                 raise MtqaError("--statistics prints to stdout: give the other --format options an --output file")
-            formats.append(ReportFormat.statistics)
+            formats.append(ReportFormat.statistics)  # type: ignore[attr-defined]  # a member made at run time
         outputs, stdout_fmt = _pair_outputs(formats, output or [])
         if diff:
             stdout_fmt = None
@@ -375,7 +389,7 @@ def check(
     raise typer.Exit(gate.exit_code())
 
 
-class _CliEvents:
+class _CliEvents(RunEvents):
     """What ``mtqa check`` shows on stderr while it runs (nothing with --quiet)."""
 
     def __init__(self, quiet: bool) -> None:
@@ -391,10 +405,10 @@ class _CliEvents:
     def diff(self, text: str) -> None:
         sys.stdout.write(text)
 
-    def progress(self, total: int | None):
+    def progress(self, total: int | None) -> _Progress:
         return _Progress(enabled=not self.quiet and sys.stderr.isatty(), total=total)
 
-    def on_check(self):
+    def on_check(self) -> _LongDocument | None:
         return _LongDocument() if not self.quiet and sys.stderr.isatty() else None
 
 
@@ -440,7 +454,7 @@ class _LongDocument:
     MIN_CHARS = 200_000
 
     def __init__(self) -> None:
-        self._status = None
+        self._status: Status | None = None
 
     def __call__(self, doc, code: str, index: int, total: int) -> None:
         if len(doc.text) < self.MIN_CHARS:
@@ -475,9 +489,9 @@ class _Progress:
         self.total = total
         self.count = 0
         self.checked = 0
-        self._progress = None
-        self._task = None
-        self._started = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        self._started: float | None = None
 
     def _eta(self) -> str:
         if self._started is None or not self.checked or not self.total:
@@ -510,6 +524,7 @@ class _Progress:
             self._progress.start()
             self._task = self._progress.add_task(label, total=self.total, completed=self.count - 1, rate="-", eta="-")
         if self._progress is not None:
+            assert self._task is not None  # added as the bar started
             elapsed = time.monotonic() - self._started if self._started is not None else 0
             rate = f"{self.checked / elapsed:.1f}" if elapsed > 0 else "-"
             if self.total is not None and self.count > self.total:

@@ -13,10 +13,13 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtqa.loaders import DocumentError, iter_documents
 from mtqa.model import Document, MtqaError
+
+if TYPE_CHECKING:
+    from sacrebleu.significance import Result
 
 
 @dataclass
@@ -71,7 +74,8 @@ def segments_by_reference(hypothesis: str, reference: str) -> tuple[list[str], l
     ref_doc = Document(id="ref", text=reference)
     hyps = [hypothesis[s.start : s.end] for s in hyp_doc.text_sentences()]
     refs = [reference[s.start : s.end] for s in ref_doc.text_sentences()]
-    out_h, out_r = [], []
+    out_h: list[str] = []
+    out_r: list[str] = []
     for r_idx, h_idx, _ in align_units(refs, hyps):
         if not r_idx:
             if out_h:  # text the reference does not have: it counts against its neighbour
@@ -81,6 +85,14 @@ def segments_by_reference(hypothesis: str, reference: str) -> tuple[list[str], l
             out_r.append(refs[i])
             out_h.append(" ".join(hyps[j] for j in h_idx) if n == 0 else "")
     return out_h, out_r
+
+
+def _score_row(system: str | Result, r: str | Result) -> dict[str, Any]:
+    """One system's scores of one metric (a metric's column holds Results, the "System" column the names)."""
+    # the paired bootstrap gives every system a mean and a CI (sacrebleu resamples n_samples > 0 times)
+    assert not isinstance(r, str) and r.mean is not None and r.ci is not None
+    return {"system": system, "score": round(r.score, 2), "mean": round(float(r.mean), 2),
+            "ci": round(float(r.ci), 2), "p_value": None if r.p_value is None else round(r.p_value, 4)}
 
 
 def compare(
@@ -132,11 +144,7 @@ def compare(
     )
     signatures, results = test()
     scores = {
-        metric: [
-            {"system": system, "score": round(r.score, 2), "mean": round(float(r.mean), 2),
-             "ci": round(float(r.ci), 2), "p_value": None if r.p_value is None else round(r.p_value, 4)}
-            for system, r in zip(results["System"], values)
-        ]
+        metric: [_score_row(system, r) for system, r in zip(results["System"], values)]
         for metric, values in results.items()
         if metric != "System"
     }

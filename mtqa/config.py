@@ -354,12 +354,13 @@ def _overrides(value: Any, root: Path, source: str, prefix: str) -> list[Overrid
         paths = _str_list(table.get("paths"))
         if not paths:
             raise MtqaError(f"{source}: {where}.paths must be a non-empty list of globs")
-        parsed = {}
+        parsed: dict[str, list[str]] = {}
         for key in ("select", "ignore"):
             if key in table:
-                parsed[key] = _str_list(table[key])
-                if parsed[key] is None:
+                values = _str_list(table[key])
+                if values is None:
                     raise MtqaError(f"{source}: {where}.{key} must be a list of codes, prefixes, names or families")
+                parsed[key] = values
         out.append(
             Override(
                 paths=tuple(paths),

@@ -44,11 +44,16 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtqa.loaders import DocumentError
 from mtqa.model import Document, Finding, MtqaError
 from mtqa.report import DocumentResult
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from mtqa.api import Checker
 
 RESULTS_VERSION = 1
 #: Resident memory of one rule-check worker process once it has checked an
@@ -360,7 +365,7 @@ def checked_outcome(checker, doc: Document, parts: list, index: int, results: Re
 
 
 # -- worker processes -----------------------------------------------------------
-_WORKER = None
+_WORKER: Checker | None = None
 
 
 def _worker_init(blob: bytes) -> None:
@@ -385,6 +390,7 @@ def timeout_message(doc_id: str, timeout: float) -> str:
 
 
 def _worker_rules(doc: Document, timeout: float | None = None):
+    assert _WORKER is not None, "_worker_init() was not called"
     if timeout is None:
         part = _WORKER.check_rules(doc)
     else:
@@ -487,7 +493,7 @@ class CorpusRun(CorpusPass):
         self.done = 0
         self.reused = 0
         self.failed = 0
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
         self._submitted = 0
         self._pending: deque[_Entry] = deque()
 
@@ -551,6 +557,7 @@ class CorpusRun(CorpusPass):
         if self._pool is None and (self.timeout is not None or (self.jobs >= 2 and self._submitted > 1)):
             self._start_pool()
         if self._pool is not None:
+            assert isinstance(entry.item, Document)  # only documents are submitted
             entry.future = self._pool.submit(_worker_rules, entry.item, self._alarm)
 
     def _score(self, batch: list[_Entry]) -> None:
@@ -573,6 +580,7 @@ class CorpusRun(CorpusPass):
 
     def _rules(self, entry: _Entry):
         doc = entry.item
+        assert isinstance(doc, Document)  # _finish took the DocumentErrors
         if entry.future is None:
             return self.checker.check_rules(doc)
         from concurrent.futures import TimeoutError as FutureTimeout
@@ -592,6 +600,7 @@ class CorpusRun(CorpusPass):
             # the executor cannot cancel a running call: end its processes
             for process in list(getattr(self._pool, "_processes", {}).values()):
                 process.terminate()
+        assert self._pool is not None  # a document's future failed: a pool ran it
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._start_pool()
 
@@ -610,6 +619,7 @@ class CorpusRun(CorpusPass):
 
         self._restart_pool(stop=True)
         self._resubmit_pending()
+        assert self.timeout is not None  # the wait for the future timed out: it had a timeout
         return Partial(errors=[timeout_message(entry.item.id, self.timeout)])
 
     def _after_crash(self, entry: _Entry):
@@ -620,6 +630,7 @@ class CorpusRun(CorpusPass):
         from mtqa.api import Partial
 
         self._restart_pool()
+        assert self._pool is not None and isinstance(entry.item, Document)  # _restart_pool started one; _rules' document
         try:
             part = _taken(entry.item, self._pool.submit(_worker_rules, entry.item, self._alarm).result())
         except BrokenProcessPool:

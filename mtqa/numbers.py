@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 MONTHS_NB = {
     "januar": 1, "februar": 2, "mars": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
@@ -76,7 +77,7 @@ class Quantity:
     @property
     def key(self) -> tuple:
         if self.kind == "number":
-            return ("number", round(float(self.value), 6))
+            return ("number", round(float(cast(float, self.value)), 6))  # a number's value is never a tuple
         if self.kind == "time":
             hour, minute = self.value  # type: ignore[misc]
             return ("time", hour % 12, minute)  # 21.30 and 9.30 pm are the same

@@ -90,7 +90,7 @@ class DocumentResult:
             "findings": [f.to_dict() for f in sorted(self.findings, key=Finding.sort_key)],
             "scores": dict(sorted(self.scores.items())),
             # Source/translation alignment, for other tools to reuse (null without a source).
-            "alignment": alignment_of(doc).to_dict() if doc.source else None,
+            "alignment": alignment.to_dict() if (alignment := alignment_of(doc)) is not None else None,
             "notes": list(self.notes),
         }
 

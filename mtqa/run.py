@@ -20,9 +20,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from mtqa.model import MtqaError
+
+if TYPE_CHECKING:
+    from mtqa.corpus import CorpusRun
+    from mtqa.engines.ray import RayRun
 
 #: Formats written as the run goes (one line a document); any other needs the whole report.
 STREAMED_FORMATS = ("jsonl",)
@@ -205,7 +209,7 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:
             )
         except ValueError as exc:
             raise MtqaError(str(exc)) from None
-        total = len(items)
+        total: int | None = len(items)
     else:
         items = iter_documents(options.paths, checker.input_format, read=checker.read)
         counting = not options.quiet or not (options.jobs or config["jobs"])
@@ -228,6 +232,7 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:
         for warning in store.warnings:
             events.warning(warning)
     n_jobs = options.jobs or config["jobs"] or default_jobs(total)
+    engine: CorpusRun | RayRun
     if options.engine == "ray":
         from mtqa.engines import ray as ray_engine
 
@@ -298,12 +303,12 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:
     report.errors.extend(corpus_errors)
     if gate_stream is not None:
         for index, finding in found:
-            doc_id, path, line = engine.documents[index]
-            stub = DocumentResult(Document(id=doc_id, text="", path=path, record_line=line), findings=[finding])
+            doc_id, doc_path, line = engine.documents[index]
+            stub = DocumentResult(Document(id=doc_id, text="", path=doc_path, record_line=line), findings=[finding])
             gate_stream.add_late(stub)
             for f in stub.findings:
                 summary.add_corpus_finding(f)
-                emit(jsonl_out.corpus_finding_line(doc_id, path, f))
+                emit(jsonl_out.corpus_finding_line(doc_id, doc_path, f))
         for error in corpus_errors:
             emit(jsonl_out.error_line(error))
         emit(jsonl_out.summary_line(summary))

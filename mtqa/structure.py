@@ -352,7 +352,7 @@ _ONE_SENTENCE = {BlockKind.TITLE, BlockKind.HEADING, BlockKind.FURNITURE}
 
 
 def build_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
-    sentences = []
+    sentences: list[Sentence] = []
     for index, block in enumerate(blocks):
         if block.kind in _ONE_SENTENCE:
             spans = [(block.start, block.end)]

@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING, Any
 from mtqa.model import Finding, Severity
 
 if TYPE_CHECKING:
+    from rich.console import Group
+
+    from mtqa.checks.reference import ReferenceTotals
     from mtqa.report import DocumentResult
 
 #: Documents listed as the worst.
@@ -39,7 +42,7 @@ class CorpusSummary:
         self.fluency: list[float] = []  # one float a document
         self._worst: list[tuple[float, int, str, str | None, int, int]] = []
         self.corpus_findings = 0
-        self._reference = None
+        self._reference: ReferenceTotals | None = None
 
     # -- adding -----------------------------------------------------------------
     def add(self, result: DocumentResult, failed: bool = False) -> None:
@@ -133,7 +136,7 @@ class CorpusSummary:
             "reference": self.reference(),
         }
 
-    def renderable(self):
+    def renderable(self) -> Group:
         """A Rich table of the summary (the CLI prints it at the end of a corpus run)."""
         from rich.console import Group
         from rich.table import Table

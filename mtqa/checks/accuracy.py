@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from mtqa.align import alignment_of, sentence_pairs
+from mtqa.align import Span, alignment_of, sentence_pairs
 from mtqa.checks.base import Check
 from mtqa.model import BlockKind, Document, Finding, Severity
 from mtqa.numbers import IMPERIAL_EN, METRIC_NB, english_quantities, norwegian_quantities
@@ -221,7 +221,9 @@ def judged_pairs(doc: Document, *, skip_titles: bool = False) -> list[tuple[int,
             for text, spans in ((doc.text, bead.target), (source, bead.source))
             for span in spans
         ):
-            groups = [((s,), (t,)) for s, t in zip(bead.source, bead.target)]
+            groups: list[tuple[tuple[Span, ...], tuple[Span, ...]]] = [
+                ((s,), (t,)) for s, t in zip(bead.source, bead.target)
+            ]
         else:
             groups = [(bead.source, bead.target)]
         for src, tgt in groups:

@@ -15,6 +15,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import cast
 
 from mtqa.checks.base import Check
 from mtqa.model import Document, Finding, Severity
@@ -34,6 +35,7 @@ from mtqa.names.phonetic import fold, similarity, skeleton
 from mtqa.names.translated import translated_names
 from mtqa.names.variants import (
     Cluster,
+    Place,
     Spelling,
     choose,
     clusters,
@@ -164,6 +166,7 @@ class InconsistentNameSpelling(Check):
         for m in analysis.mentions:
             if m.kind != "person" or not m.full:
                 continue
+            assert m.first is not None and m.last is not None  # full: two name slots or more
             given, surname = fixed.get(m.first.text, m.first.text), fixed.get(m.last.text, m.last.text)
             if (given, surname) in seen:
                 continue
@@ -196,15 +199,21 @@ class InconsistentNameSpelling(Check):
         for p in people:
             by_given[fold(p[1])].append(p)
         for entries in by_given.values():
-            surnames = sorted({p[2] for p in entries})
-            if len(surnames) < 2:
+            spelled = sorted({p[2] for p in entries})
+            if len(spelled) < 2:
                 continue
-            for group in _cross_groups(surnames):
+            for group in _cross_groups(spelled):
                 docs_of = {s: sorted({p[0] for p in entries if p[2] == s}) for s in group}
                 if any(set(docs_of[a]) & set(docs_of[b]) for a in group for b in group if a < b):
                     continue  # two people in one article
                 spellings = {
-                    s: Spelling(s, tokens=[p[3] for p in entries if p[2] == s and p[3] is not None], person=True, full=True)
+                    # a fresh list of Findings, each a Place (list is invariant)
+                    s: Spelling(
+                        s,
+                        tokens=cast(list[Place], [p[3] for p in entries if p[2] == s and p[3] is not None]),
+                        person=True,
+                        full=True,
+                    )
                     for s in group
                 }
                 choice = choose(spellings, None, glossary, ctx)
@@ -357,6 +366,7 @@ class UnattestedName(Check):
             if m.kind != "person" or not (m.evidence & {"title", "first-name", "role"}) or not m.full:
                 continue
             first, last = m.first, m.last
+            assert first is not None and last is not None  # full: two name slots or more
             for tok, partner in ((first, last), (last, first)):
                 word = tok.text
                 if word in in_clusters or word.lower() in gloss_words or word.lower() in src:

@@ -189,7 +189,7 @@ class PronounMismatch(Check):
             if gender is None and person is not None:
                 score = pp.gender(person)
                 if max(score.values()) >= 1 and score["male"] != score["female"]:
-                    gender = max(score, key=score.get)
+                    gender = max(score, key=lambda g: score[g])
                     note = f" ({person.display}: {_evidence_text(person, gender)})"
             suggestion = _WORDS[gender] if gender else "he or she"
             yield self.finding(

@@ -196,10 +196,15 @@ class RayRun(CorpusPass):
         todo = [(i, it) for i, it, st in window if isinstance(it, Document) and st is None]
         computed: dict[int, dict[str, Any]] = {}
         if todo:
-            ds = ray.data.from_items([{"index": i, "doc": pickle.dumps(doc)} for i, doc in todo])
+            ds: ray.data.Dataset = ray.data.from_items([{"index": i, "doc": pickle.dumps(doc)} for i, doc in todo])
             # the rule checks as tasks; their CPU share differs from the actors'
             # so that Ray does not fuse the two stages into the actors
-            ds = ds.map_batches(_rules_batch, fn_kwargs={"blob": self._blob}, batch_size=16, num_cpus=RULE_CPUS)
+            ds = ds.map_batches(
+                _rules_batch,  # type: ignore[arg-type]  # fn_kwargs gives its second argument, blob
+                fn_kwargs={"blob": self._blob},
+                batch_size=16,
+                num_cpus=RULE_CPUS,
+            )
             if self.uses_model:
                 ds = ds.map_batches(
                     _ModelActor,

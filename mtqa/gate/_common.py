@@ -12,7 +12,7 @@ SHOWN = 10
 def _matches(finding: Finding, selector: str) -> bool:
     from mtqa.checks import _matches as check_matches
 
-    return check_matches(finding, selector)
+    return check_matches(finding, selector)  # type: ignore[arg-type]  # Finding has the code/name/family it reads
 
 
 def _where(result: DocumentResult, finding: Finding | None = None) -> str:

@@ -102,6 +102,7 @@ class StreamingGate:
         if baseline is not None:
             gate.remarks.append(f"baseline {baseline.path}: {gate.baselined} known finding(s) not counted")
         if gate.stale:
+            assert baseline is not None  # only a baseline matcher leaves stale entries
             gate.remarks.append(
                 f"baseline {baseline.path}: {len(gate.stale)} stale entr{'y' if len(gate.stale) == 1 else 'ies'} "
                 "matched nothing (prune with --write-baseline)"

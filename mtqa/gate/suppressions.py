@@ -60,6 +60,7 @@ def inline_markers(doc: Document) -> list[Marker]:
             for m in doc.meta["mtqa_inline"]
         ]
     markers = []
+    m: re.Match[str] | None
     for m in _MARKER_LINE.finditer(doc.text):
         block = next(
             (i for i, b in enumerate(doc.blocks) if b.start >= m.end()), None

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -52,7 +53,7 @@ def _compile_uncached(pattern: str, flags: int) -> re.Pattern[str]:
     code compiles again and again (``re.sub(string, ...)``), and each would be
     compiled anew.  The lexicon keeps its own compiled patterns."""
     try:
-        from re import _compiler  # CPython 3.11+
+        from re import _compiler  # type: ignore[attr-defined]  # CPython 3.11+; typeshed has no stubs for it
     except ImportError:  # pragma: no cover - another Python: the cached compile
         return re.compile(pattern, flags)
     return _compiler.compile(pattern, int(flags))
@@ -273,11 +274,11 @@ def _required(items) -> frozenset[str] | None:
     """Literal strings one of which every match of this parsed sequence contains
     (lower-cased), or None when none can be told."""
     try:
-        from re import _constants as C  # CPython 3.11+
-        from re import _parser as P
+        from re import _constants as C  # type: ignore[attr-defined]  # CPython 3.11+; typeshed has no stubs for it
+        from re import _parser as P  # type: ignore[attr-defined]  # typeshed has no stubs for it
     except ImportError:  # pragma: no cover
-        import sre_constants as C  # type: ignore[no-redef]
-        import sre_parse as P  # type: ignore[no-redef]  # noqa: F401
+        import sre_constants as C
+        import sre_parse as P  # noqa: F401
     best: frozenset[str] | None = None
     run: list[str] = []
 
@@ -313,11 +314,12 @@ def required_literals(pattern: re.Pattern[str] | str, flags: int = re.IGNORECASE
     (None: no such set found).  Used to skip patterns cheaply.  ``pattern`` is
     compiled or as written (then with ``flags``): it is parsed, not compiled."""
     if isinstance(pattern, re.Pattern):
-        pattern, flags = pattern.pattern, pattern.flags
+        compiled: re.Pattern[str] = pattern
+        pattern, flags = compiled.pattern, compiled.flags
     try:
-        from re import _parser as P
+        from re import _parser as P  # type: ignore[attr-defined]  # typeshed has no stubs for it
     except ImportError:  # pragma: no cover
-        import sre_parse as P  # type: ignore[no-redef]
+        import sre_parse as P
     try:
         tree = P.parse(pattern, flags & ~re.UNICODE)
     except Exception:  # noqa: BLE001 - any parser trouble: no prefilter
@@ -346,7 +348,9 @@ class Lexicon:
             needles = []
             for entry in entries:
                 found = [required_literals(p, entry.flags) for p in entry.rendering_patterns]
-                needles.append(None if None in found else sorted(frozenset().union(*found)))
+                needles.append(
+                    None if None in found else sorted(frozenset().union(*cast("list[frozenset[str]]", found)))
+                )
             _store_needles(self.sha256, needles)
         return tuple(
             (entry, None if strings is None else frozenset(strings)) for entry, strings in zip(entries, needles)

@@ -458,7 +458,8 @@ def _jsonl_records(
                 doc_id, f"{where}: field {problems[0]!r} must be a string", path, lineno
             )
             continue
-        meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+        meta_field = record.get("meta")
+        meta: dict[str, Any] = meta_field if isinstance(meta_field, dict) else {}
         try:
             yield _document(
                 target,

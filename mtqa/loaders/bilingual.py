@@ -14,10 +14,14 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mtqa.loaders.decoding import decode
 from mtqa.model import Document, InputError
 from mtqa.structure import Paragraph, segment_paragraphs
+
+if TYPE_CHECKING:
+    from translate.storage.lisa import LISAfile
 
 XML_FORMATS = {".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
 _ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
@@ -89,6 +93,7 @@ def _units_xml(data: bytes, name: str, fmt: str, langs: tuple[str | None, str | 
     """The units of an XLIFF or TMX file."""
     decoded = decode(data, name)
     _refuse_entities(decoded.text, name)
+    store: LISAfile[Any]
     try:
         if fmt == "tmx":
             from translate.storage.tmx import tmxfile
@@ -109,7 +114,7 @@ def _units_xml(data: bytes, name: str, fmt: str, langs: tuple[str | None, str | 
         raise InputError(f"{name}: not a readable {fmt.upper()} file ({reason})") from None
     if fmt == "tmx":
         return _units_tmx(store, name, langs)
-    units = []
+    units: list[Unit] = []
     for unit in store.units:
         if getattr(unit, "isheader", lambda: False)():
             continue
@@ -207,7 +212,7 @@ def _units_tmx(store, name: str, langs: tuple[str | None, str | None]) -> list[U
 def _units_tsv(data: bytes, name: str) -> list[Unit]:
     """Rows ``source<TAB>target``, one a line (no quoting: a TSV translation file is not CSV)."""
     text = decode(data, name).text
-    units = []
+    units: list[Unit] = []
     for lineno, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         if not line.strip():
             continue
@@ -241,7 +246,8 @@ def load_bilingual(
             + "; give mtqa a translated file"
         )
     target = source = ""
-    paras, lines, pairs, untranslated = [], [], [], []
+    paras, lines, untranslated = [], [], []
+    pairs: list[dict[str, Any]] = []
     pending = 0
     for unit in units:
         if not unit.target:

@@ -96,6 +96,7 @@ def _extract(html: str, name: str) -> tuple[str | None, list[tuple[str, str | No
         text = re.sub(r"\s+", " ", "".join(el.itertext())).strip()
         if not text:
             continue
+        marker: str | None
         if el.tag == "head":
             marker = "heading1" if el.get("rend") == "h1" else "heading"
         else:

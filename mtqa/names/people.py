@@ -151,6 +151,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx) -> tuple[dict, dic
     full_keys: dict[str, set] = defaultdict(set)
     for m in analysis.mentions:
         if m.kind == "person" and m.full:
+            assert m.first is not None and m.last is not None  # full: two name slots or more
             full_keys[canon.get(m.last.text, m.last.text)].add(canon.get(m.first.text, m.first.text))
     w = words()
     for m in analysis.mentions:
@@ -160,6 +161,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx) -> tuple[dict, dic
         if m.kind != "person" and surname not in surnames_of_people:
             continue
         if m.full:
+            assert m.first is not None  # full: two name slots or more
             given = canon.get(m.first.text, m.first.text)
             key = (given if len(full_keys[surname]) > 1 else None, surname)
             last_full[surname] = key
@@ -176,6 +178,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx) -> tuple[dict, dic
             person.given_name = next(iter(full_keys[surname]))
         person_of[m.start] = person
         if m.full:
+            assert m.first is not None  # full: two name slots or more
             g = w.first_name_gender(canon.get(m.first.text, m.first.text))
             if g:
                 noun = "a man's" if g == "male" else "a woman's"
@@ -193,8 +196,8 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx) -> tuple[dict, dic
     # a full name whose given name was keyed apart only because of a namesake:
     # fold the given-less person into the full one when there is one full name
     for key in list(persons):
-        given, surname = key
-        if given is None and len(full_keys[surname]) == 1:
+        key_given, surname = key
+        if key_given is None and len(full_keys[surname]) == 1:
             only = next(iter(full_keys[surname]))
             if (only, surname) in persons:
                 target = persons[(only, surname)]
@@ -422,7 +425,7 @@ def _speaker(pp: People, i: int, by_start: dict[int, Ref], resolved: dict[int, R
     j = i + 1
     while j < len(tokens) and tokens[j].block == t.block and tokens[j].quoted:
         j += 1
-    clause = []
+    clause: list[int] = []
     while j < len(tokens) and tokens[j].block == t.block and not tokens[j].quoted and len(clause) < 8:
         clause.append(j)
         j += 1

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from mtqa.names.figures import name_words
 from mtqa.names.glossary import Glossary
@@ -56,10 +57,21 @@ COMMON_SURNAME = 3.5
 _SOURCE_WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
 
 
+class Place(Protocol):
+    """Where a spelling is written: a Token, or across documents each
+    document's Finding (:meth:`mtqa.checks.names.InconsistentNameSpelling.finish_collected`)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
 @dataclass
 class Spelling:
     text: str
-    tokens: list[Token] = field(default_factory=list)
+    tokens: list[Place] | list[Token] = field(default_factory=list)
     person: bool = False  # written in a mention with evidence of a person
     full: bool = False  # written as part of a full name
     given: set[str] = field(default_factory=set)  # given names it is written with
@@ -228,6 +240,7 @@ def given_spellings(analysis: Analysis, surname_of: dict[str, str]) -> dict[str,
         if m.kind == "org" or not m.full:
             continue
         first = m.first
+        assert first is not None  # full: two name slots or more
         surname = surname_text(m)
         group = surname_of.get(surname, surname)
         s = out.setdefault(group, {}).setdefault(first.text, Spelling(first.text, person=True, full=True))
@@ -340,10 +353,10 @@ def choose(
             cand, z = ranked[0]
             tied = [c for c, zz in ranked[1:] if rank_outside(c, zz, spellings)[:2] == rank_outside(cand, z, spellings)[:2]]
             if not tied or z - outside[tied[0]] >= 0.5:
-                listed = " nor ".join(f"'{n}'" for n in sorted(names, key=lambda n: -spellings[n].count)[:2])
+                quoted = " nor ".join(f"'{n}'" for n in sorted(names, key=lambda n: -spellings[n].count)[:2])
                 why = (
                     f"'{cand}' is the attested spelling ({describe_attestation(cand)}); "
-                    + (f"neither {listed} is attested" if len(names) == 2
+                    + (f"neither {quoted} is attested" if len(names) == 2
                        else "none of the article's spellings is attested")
                 )
                 return Choice(cand, why, 0.75 if not tied else 0.6, "outside")

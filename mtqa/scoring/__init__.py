@@ -163,7 +163,7 @@ def load_scorer(
                 f"the tokenizer of {source.spec} gives no character offsets (not a fast tokenizer); {NO_FLUENCY}"
             )
         model.eval()
-        model.to(dev)
+        model.to(dev)  # type: ignore[arg-type]  # transformers' @wraps(Module.to) types `to` as an unbound function
         own_dir = source.path if source.kind == "dir" else None
         calib = calibration.find(digest, own_dir)
         scorer = Scorer(

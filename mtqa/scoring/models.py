@@ -117,7 +117,7 @@ class ModelSource:
             info["hub_id"] = self.builtin.hub_id
             info["files"] = [str(p) for p in files] if files else None
             info["expected_sha256"] = self.builtin.sha256
-            info["installed"] = bool(files) and all(p.is_file() for p in files)
+            info["installed"] = bool(files and all(p.is_file() for p in files))
             if not info["installed"]:
                 info["install"] = self.builtin.install
         elif self.path is not None:
@@ -307,9 +307,9 @@ def convert_gguf(source: ModelSource, *, progress=None) -> Path:
             str(gguf_dir), gguf_file=gguf_name, dtype="float32"
         )
         # The weights are dequantized: drop what says they are GGUF-quantized.
-        model.hf_quantizer = None
+        model.hf_quantizer = None  # type: ignore[assignment]  # Module.__setattr__ is typed for tensors/modules
         if hasattr(model, "is_quantized"):
-            model.is_quantized = False
+            model.is_quantized = False  # type: ignore[assignment]  # as above: a plain attribute, not a tensor
         if hasattr(model.config, "quantization_config"):
             del model.config.quantization_config
         model.save_pretrained(str(out), safe_serialization=True)

@@ -485,8 +485,8 @@ class Scorer:
             if not en_ids or len(conditional) > self.window:
                 fresh[key] = None
                 continue
-            plain = [self.prefix_id] + en_head + en_ids
-            for ids in (conditional, plain):
+            plain_ids = [self.prefix_id] + en_head + en_ids
+            for ids in (conditional, plain_ids):
                 sequences.append(ids)
                 firsts.append(len(ids) - len(en_ids))
             keys.append(key)
@@ -576,7 +576,7 @@ class Scorer:
         out = []
         for sentence, toks in zip(sentences, per_sentence):
             text = doc.text[sentence.start : sentence.end]
-            words = []
+            words: list[WordScore] = []
             unigram = 0.0
             tok_anchors = [prep.anchors[k] for k, _ in toks]
             for m in WORD_RE.finditer(text):
