@@ -68,14 +68,14 @@ def negate(en: str, rng: random.Random) -> str | None:
         if word.lower() in CONTRACTED:
             new = CONTRACTED[word.lower()]
             found.append((m.start(), m.end(), new.capitalize() if word[0].isupper() else new))
-    for m in re.finditer(r"\b(%s) not\b" % "|".join(AUX), en, flags=re.IGNORECASE):
+    for m in re.finditer(r"\b(" + "|".join(AUX) + r") not\b", en, flags=re.IGNORECASE):
         found.append((m.start(), m.end(), m.group(1)))
     for m in re.finditer(r"\bcannot\b", en):
         found.append((m.start(), m.end(), "can"))
     if found:
         s, e, new = rng.choice(found)
         return en[:s] + new + en[e:]
-    for m in re.finditer(r"\b(%s) (\w+)" % "|".join(AUX), en):
+    for m in re.finditer(r"\b(" + "|".join(AUX) + r") (\w+)", en):
         if m.group(2).lower() not in NOT_AFTER:
             return en[: m.end(1)] + " not" + en[m.end(1) :]
     return None

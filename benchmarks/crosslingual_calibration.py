@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         for doc_id in held_ids:
             lines = all_docs[doc_id]
 
-            def make(k: int) -> str | None:
+            def make(k: int, kind=kind, doc_id=doc_id, lines=lines) -> str | None:
                 if kind == "foreign":
                     pool = [e for other in held_ids if other != doc_id for e, _ in all_docs[other]]
                     return rng.choice(pool) if len(lines[k][0].split()) >= 4 else None

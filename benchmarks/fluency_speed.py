@@ -69,7 +69,7 @@ def bare(scorer, docs) -> int:
         ids = [scorer.prefix_id] + scorer.tokenizer(text, add_special_tokens=False)["input_ids"]
         for start, end, first in scorer._windows(len(ids)):
             with torch.inference_mode():
-                scorer.model(input_ids=torch.tensor([ids[start:end]]), use_cache=False).logits
+                _ = scorer.model(input_ids=torch.tensor([ids[start:end]]), use_cache=False).logits
             tokens += end - first
     return tokens
 

@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         made = found_n = elsewhere = 0
         for doc_id in held:
             lines = all_docs[doc_id]
-            made_doc = corrupted(doc_id, lines, lambda k: cut(kind, lines[k][0]), rng, first=1)  # not the title
+            made_doc = corrupted(doc_id, lines, lambda k, kind=kind, lines=lines: cut(kind, lines[k][0]), rng, first=1)  # not the title
             if made_doc is None:
                 continue
             doc, start, end, k, new = made_doc

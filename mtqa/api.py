@@ -25,8 +25,8 @@ from mtqa.loaders.bilingual import NOTES_KEY
 from mtqa.model import Document, Finding, MtqaError
 from mtqa.report import DocumentResult, Report
 
-Input = Union[str, os.PathLike, Document]
-Inputs = Union[Input, Iterable[Input]]
+Input = Union[str, os.PathLike, Document]  # noqa: UP007 - a runtime alias, read by older type checkers too
+Inputs = Union[Input, Iterable[Input]]  # noqa: UP007
 
 _MISSING_WORDS = {
     "source": "no Norwegian source given",

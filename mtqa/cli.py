@@ -571,7 +571,7 @@ def compare(
     table.add_column("mtqa findings")
     for i, system in enumerate(result.systems):
         cells = []
-        for metric, rows in result.scores.items():
+        for rows in result.scores.values():
             row = rows[i]
             cell = f"{row['score']:.2f} ({row['mean']:.2f} ± {row['ci']:.2f})"
             if row["p_value"] is not None:

@@ -164,7 +164,7 @@ def checker_of(config):
     )
 
 
-def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:
+def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # noqa: C901 - the pipeline, step by step
     """Check the inputs as ``mtqa check`` does; raise :class:`~mtqa.model.MtqaError`
     for a usage or setup error and :class:`Interrupted` on Ctrl-C."""
     from mtqa.corpus import CorpusRun, ResultsFile, count_documents, default_jobs, run_identity

@@ -88,7 +88,7 @@ entries:
         lexicons.parse(text, "user.yaml")
     lazy = lexicons.parse(text, "user.yaml", validate=False)
     with pytest.raises(Exception, match="missing"):
-        lazy.entries[0].renderings
+        _ = lazy.entries[0].renderings
 
 
 def test_the_needles_of_a_lexicon_are_cached_and_a_damaged_cache_is_recomputed(tmp_path, monkeypatch):

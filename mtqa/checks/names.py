@@ -559,7 +559,7 @@ class InconsistentOrganisationName(Check):
         by_key: dict[str, list] = defaultdict(list)
         for org in analysis.orgs:
             by_key[org.key].append(org)
-        for key, orgs in by_key.items():
+        for orgs in by_key.values():
             surfaces: dict[str, list] = defaultdict(list)
             for o in orgs:
                 # "Labour And Welfare Administration" in a Title Case headline is
@@ -569,7 +569,7 @@ class InconsistentOrganisationName(Check):
                 continue
             in_glossary = [s for s in surfaces if s in gloss]
 
-            def rank(s: str):
+            def rank(s: str, in_glossary=in_glossary, surfaces=surfaces):
                 return (s in in_glossary, len(surfaces[s]), -len(s.split()), -surfaces[s][0].start)
 
             ordered = sorted(surfaces, key=rank, reverse=True)

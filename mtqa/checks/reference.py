@@ -180,7 +180,7 @@ class LowChrfSentence(Check):
         _, chrf, _ = _metrics()
         per_segment = _segment_stats(doc)["chrf"]
         document = chrf._compute_score_from_stats(_sum(per_segment, len(per_segment[0]))).score
-        for (hyp, ref, start, end), stats in zip(pairs, per_segment):
+        for (_hyp, ref, start, end), stats in zip(pairs, per_segment):
             score = chrf._compute_score_from_stats(stats).score
             if score < RF001_MAX_CHRF and document - score > RF001_MARGIN:
                 yield self.finding(

@@ -445,7 +445,7 @@ def _strings(value: object, where: str, allow_empty: bool = False) -> tuple[str,
     return tuple(value)
 
 
-def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:
+def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa: C901 - one check per schema rule, in order
     """One entry from its YAML mapping.  ``validate=False`` skips compiling its
     patterns (they compile on first use): for the built-in files, whose
     patterns the test suite compiles and whose examples it runs."""

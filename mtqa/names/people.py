@@ -134,7 +134,7 @@ class People:
         return score
 
 
-def _link(analysis: Analysis, glossary: Glossary | None, ctx) -> tuple[dict, dict]:
+def _link(analysis: Analysis, glossary: Glossary | None, ctx) -> tuple[dict, dict]:  # noqa: C901 - the linking rules, in order of trust
     doc = analysis.doc
     canon: dict[str, str] = {}
     for c in clusters(analysis, doc.source, glossary, ctx):

@@ -281,7 +281,7 @@ def model_choice(spellings: list[str], contexts: list[str], ctx) -> Choice | Non
     return Choice(spelling, f"the reference model finds '{spelling}' the most plausible", confidence, "model")
 
 
-def choose(
+def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest first
     spellings: dict[str, Spelling],
     source: dict[str, str] | None = None,
     glossary: Glossary | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,13 +26,13 @@ def serve(
         ),
     ] = 1,
     model: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--model", help="Reference model: smollm2 (default), gemma3-270m, a model folder or a .gguf file."
         ),
     ] = None,
     fluency: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option(
             "--fluency/--no-fluency",
             help="Load the reference language model (default); --no-fluency: rule checks only.",
@@ -40,30 +40,30 @@ def serve(
         ),
     ] = None,
     select: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             "--select", help="Run only these checks (codes, prefixes, names or families; comma-separated)."
         ),
     ] = None,
     ignore: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(
             "--ignore", help="Skip these checks (codes, prefixes, names or families; comma-separated)."
         ),
     ] = None,
     glossary: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--glossary", help="A YAML or TSV glossary of canonical names (see README)."),
     ] = None,
     device: Annotated[
-        Optional[str], typer.Option("--device", help="Where the model runs: auto, cpu, cuda or mps.")
+        str | None, typer.Option("--device", help="Where the model runs: auto, cpu, cuda or mps.")
     ] = None,
     dtype: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--dtype", help="The model's float type: auto, float32, bfloat16 or float16."),
     ] = None,
     token: Annotated[
-        Optional[str],
+        str | None,
         typer.Option(
             "--token",
             envvar="MTQA_TOKEN",
@@ -98,7 +98,7 @@ def serve(
         ),
     ] = True,
     config_file: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--config", help="Read this config file instead of finding mtqa.toml / pyproject.toml."),
     ] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
@@ -117,7 +117,7 @@ def serve(
         err.print(Text("mtqa: error: ", style="bold red") + Text(message))
         return typer.Exit(2)
 
-    def split(values: Optional[list[str]]) -> list[str] | None:
+    def split(values: list[str] | None) -> list[str] | None:
         return [v.strip() for value in values for v in value.split(",") if v.strip()] if values else None
 
     try:
