@@ -9,12 +9,13 @@ flat however big the corpus is:
   starts no workers); the reference model runs here, scoring ``batch`` documents in one
   batched pass while the workers check the documents read ahead, so neither
   waits for the other;
-- with a :class:`ResultsFile`, every finished document is appended to a JSONL
-  store (flushed line by line) before it is yielded; a later run with
-  ``resume=True`` skips the documents stored there (keyed by id and content
-  hash) and yields their stored results, so an interrupted run (Ctrl-C, a
-  kill, a crash) loses nothing and duplicates nothing.  A store written with
-  another configuration or model is refused;
+- with a :class:`~mtqa.results.ResultsFile` (:mod:`mtqa.results` holds the
+  results file and :class:`~mtqa.results.Outcome`), every finished document
+  is appended to a JSONL store (flushed line by line) before it is yielded;
+  a later run with ``resume=True`` skips the documents stored there (keyed
+  by id and content hash) and yields their stored results, so an interrupted
+  run (Ctrl-C, a kill, a crash) loses nothing and duplicates nothing.  A
+  store written with another configuration or model is refused;
 - a check that fails on a document makes that document ``failed`` (stored
   with the error); the run goes on.  A worker process that dies is replaced,
   and the document it was checking is retried once, alone, before it is
@@ -28,34 +29,38 @@ flat however big the corpus is:
   document (:meth:`mtqa.checks.base.Check.collect`), stored too, and make
   their findings at the end (:meth:`CorpusRun.corpus_findings`).
 
+This module holds that execution: the process pool and its workers
+(:func:`worker_copy`, the per-document clock), the corpus-level pass shared
+by both engines (:class:`CorpusPass`, :class:`CorpusStates`,
+:func:`checked_outcome`), and the reading of the inputs (:func:`iter_inputs`,
+:func:`count_documents`) with the pool's default size (:func:`default_jobs`).
+
 The Ray engine (:mod:`mtqa.engines.ray`) yields the same outcomes from a
 cluster; what is done with them (outputs, gate, summary) is the same code.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import pickle
 import signal
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtqa.loaders import DocumentError
-from mtqa.model import Document, Finding, MtqaError
-from mtqa.report import DocumentResult
+from mtqa.model import Document, Finding
+from mtqa.results import Outcome, ResultsFile, document_key, stored_outcome
+from mtqa.results import run_identity as run_identity  # re-exported: mtqa.corpus.run_identity
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
     from mtqa.api import Checker
 
-RESULTS_VERSION = 1
 #: Resident memory of one rule-check worker process once it has checked an
 #: article (every rule check and its data loaded): 0.50 GB measured on the seed
 #: article (Linux, Python 3.11; the README's corpus section has the figures).
@@ -100,201 +105,6 @@ def default_jobs(documents: int | None = None) -> int:
     if documents is not None:
         jobs = min(jobs, documents // DOCUMENTS_PER_WORKER)
     return max(1, jobs)
-
-
-def document_key(doc: Document) -> str:
-    """What a results file knows a document by: its id and the hash of its content."""
-    return f"{doc.id}\x00{doc.content_hash}"
-
-
-@dataclass
-class Outcome:
-    """One document of a corpus run: its result and the errors of its checks.
-
-    ``result`` is None for an input that could not be read (``errors`` says
-    why).  ``stored`` is True when it came from the results file of an earlier
-    run.  ``index`` numbers the documents of the run in input order.
-    """
-
-    result: DocumentResult | None
-    errors: list[DocumentError] = field(default_factory=list)
-    stored: bool = False
-    index: int = -1
-    states: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def failed(self) -> bool:
-        return self.result is None or bool(self.errors)
-
-    @property
-    def id(self) -> str:
-        return self.result.id if self.result is not None else self.errors[0].id
-
-
-def run_identity(checker) -> dict[str, Any]:
-    """What must be equal for two runs' results to be mixed in one results file."""
-    glossary = checker.context.glossary
-    digest = None
-    if glossary is not None:
-        digest = hashlib.sha256(Path(glossary).read_bytes()).hexdigest()[:16]
-    return {
-        "signature": checker.signature,
-        "input_format": checker.input_format,
-        "glossary": digest,
-    }
-
-
-class ResultsFile:
-    """A JSONL store of per-document results (``--results``), safe to resume.
-
-    The first line is a header naming the run's configuration; then one
-    record a line.  A record is written with one ``write`` and flushed.  When
-    the file is opened again, a last line cut short by a kill is dropped; a
-    damaged line before it is skipped (its document is checked again) and
-    named in ``warnings``, and every valid record after it is kept.
-    """
-
-    def __init__(self, path: str | os.PathLike, identity: dict[str, Any], *, resume: bool = False) -> None:
-        self.path = Path(path)
-        self.identity = identity
-        self.offsets: dict[str, int] = {}
-        #: What opening the file found wrong with it (damaged lines), one line each.
-        self.warnings: list[str] = []
-        self._last_sync = time.monotonic()
-        exists = self.path.exists() and self.path.stat().st_size > 0
-        if exists and not resume:
-            raise MtqaError(
-                f"results file {self.path} exists: add --resume to continue that run, "
-                "or remove the file (or choose another) to start over"
-            )
-        if exists:
-            self._load()
-            self._fh = open(self.path, "ab")
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._fh = open(self.path, "wb")
-            header = {"mtqa_results": RESULTS_VERSION, **identity}
-            self._write(header, sync=True)
-
-    def _load(self) -> None:
-        with open(self.path, "rb") as fh:
-            first = fh.readline()
-            try:
-                header = json.loads(first)
-            except json.JSONDecodeError:
-                header = None
-            if not isinstance(header, dict) or header.get("mtqa_results") != RESULTS_VERSION:
-                raise MtqaError(f"results file {self.path}: not an mtqa results file (version {RESULTS_VERSION})")
-            differs = [k for k in self.identity if header.get(k) != self.identity[k]]
-            if differs:
-                what = "; ".join(f"{k}: {header.get(k)!r} there, {self.identity[k]!r} now" for k in differs)
-                raise MtqaError(
-                    f"results file {self.path} was written by another configuration ({what}): "
-                    "resume with the options of that run, or write to a new --results file"
-                )
-            good = fh.tell()  # the end of the last whole line
-            damaged: list[int] = []
-            for lineno, line in enumerate(fh, start=2):
-                if not line.endswith(b"\n"):
-                    break  # the last line, cut short by a kill: dropped below
-                at, good = good, good + len(line)
-                record = _record(line)
-                if record is None:
-                    damaged.append(lineno)
-                elif record.get("type") == "document":
-                    self.offsets[record["key"]] = at
-        if damaged:
-            shown = ", ".join(map(str, damaged[:5])) + (f" and {len(damaged) - 5} more" if len(damaged) > 5 else "")
-            self.warnings.append(
-                f"results file {self.path}: line{'s' if len(damaged) > 1 else ''} {shown} "
-                f"{'are' if len(damaged) > 1 else 'is'} not a valid record and {'were' if len(damaged) > 1 else 'was'} "
-                "skipped; the documents there are checked again, every other record is kept"
-            )
-        if good < self.path.stat().st_size:
-            with open(self.path, "r+b") as fh:
-                fh.truncate(good)
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.offsets
-
-    def __len__(self) -> int:
-        return len(self.offsets)
-
-    def get(self, key: str) -> dict[str, Any] | None:
-        at = self.offsets.get(key)
-        if at is None:
-            return None
-        with open(self.path, "rb") as fh:
-            fh.seek(at)
-            return json.loads(fh.readline())
-
-    def _write(self, record: dict[str, Any], sync: bool = False) -> None:
-        self._fh.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
-        self._fh.flush()
-        now = time.monotonic()
-        if sync or now - self._last_sync > 1.0:
-            os.fsync(self._fh.fileno())
-            self._last_sync = now
-
-    def add(self, outcome: Outcome) -> None:
-        result = outcome.result
-        assert result is not None
-        key = document_key(result.document)
-        self.offsets[key] = self._fh.tell()
-        self._write(
-            {
-                "type": "document",
-                "key": key,
-                "id": result.id,
-                "status": "failed" if outcome.errors else "ok",
-                "errors": [e.message for e in outcome.errors],
-                "result": result.to_dict(),
-                "states": outcome.states,
-            }
-        )
-
-    def close(self) -> None:
-        if not self._fh.closed:
-            self._fh.flush()
-            os.fsync(self._fh.fileno())
-            self._fh.close()
-
-
-def _record(line: bytes) -> dict[str, Any] | None:
-    """A results-file line as a record; None when it is damaged."""
-    try:
-        record = json.loads(line)
-    except ValueError:  # not JSON, or not UTF-8
-        return None
-    if not isinstance(record, dict):
-        return None
-    if record.get("type") == "document" and not (
-        isinstance(record.get("key"), str) and isinstance(record.get("result"), dict)
-    ):
-        return None
-    return record
-
-
-def result_from_record(record: dict[str, Any], doc: Document) -> DocumentResult:
-    """A stored result back as a :class:`DocumentResult` of ``doc``."""
-    data = record["result"]
-    return DocumentResult(
-        doc,
-        findings=[Finding.from_dict(f) for f in data.get("findings", ())],
-        notes=list(data.get("notes", ())),
-        scores=dict(data.get("scores", {})),
-    )
-
-
-def stored_outcome(record: dict[str, Any], doc: Document, index: int) -> Outcome:
-    """The outcome of a document done by an earlier run, from its results-file record."""
-    return Outcome(
-        result_from_record(record, doc),
-        [DocumentError(doc.id, m, path=doc.path, line=doc.record_line) for m in record.get("errors", ())],
-        stored=True,
-        index=index,
-        states=dict(record.get("states") or {}),
-    )
 
 
 class CorpusStates:
@@ -420,7 +230,7 @@ def _taken(doc: Document, returned):
     return part
 
 
-def _worker_copy(checker) -> bytes:
+def worker_copy(checker) -> bytes:
     """The checker without its model, pickled for the workers."""
     scorer = checker.context.scorer
     checker.context.scorer = None
@@ -507,7 +317,7 @@ class CorpusRun(CorpusPass):
         # spawn: the workers must not inherit the model's threads
         ctx = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(
-            self.jobs, mp_context=ctx, initializer=_worker_init, initargs=(_worker_copy(self.checker),)
+            self.jobs, mp_context=ctx, initializer=_worker_init, initargs=(worker_copy(self.checker),)
         )
         return self._pool
 

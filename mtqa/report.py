@@ -148,7 +148,9 @@ class DocumentResult:
         Without fluency scores (reference model off) it shows findings per sentence.
         Draws on ``ax`` when given; returns the figure.
         """
-        return _plot_sentences(self, ax)
+        from mtqa.plots import plot_document
+
+        return plot_document(self, ax)
 
     def _repr_html_(self) -> str:
         from mtqa.renderers.html import result_fragment
@@ -226,9 +228,9 @@ class Report:
     def plot(self, ax=None):
         """A matplotlib figure: for one document, fluency per sentence with the flagged
         sentences marked; for a corpus, findings per document by family."""
-        if len(self.results) == 1:
-            return self.results[0].plot(ax)
-        return _plot_corpus(self, ax)
+        from mtqa.plots import plot
+
+        return plot(self, ax)
 
     def _repr_html_(self) -> str:
         from mtqa.renderers.html import report_fragment
@@ -276,77 +278,3 @@ class Report:
         from mtqa.renderers.terminal import report_renderable
 
         return report_renderable(self)
-
-
-# -- plots (matplotlib, imported on first use) -------------------------------------
-
-
-def _figure(ax, size: tuple[float, float]):
-    if ax is not None:
-        return ax.figure, ax
-    plt = _need("matplotlib.pyplot")
-    fig, ax = plt.subplots(figsize=size, layout="constrained")
-    # Closed at once: the caller (or Jupyter, through the returned value) shows it,
-    # and the inline backend does not show it a second time.
-    plt.close(fig)
-    return fig, ax
-
-
-def _plot_sentences(result: DocumentResult, ax=None):
-    from mtqa.renderers.html import FLUENCY_BAD, FLUENCY_WEAK, _fluency_color
-
-    rows = result.sentence_records()
-    fig, ax = _figure(ax, (max(6.0, min(16.0, 0.18 * len(rows) + 3)), 3.4))
-    xs = [r["sentence"] for r in rows]
-    flagged = [r for r in rows if r["flagged"]]
-    scored = any(r["fluency"] is not None for r in rows)
-    if scored:
-        heights = [r["fluency"] if r["fluency"] is not None else 0.0 for r in rows]
-        ax.bar(xs, heights, color=[_fluency_color(r["fluency"]) for r in rows], width=0.8)
-        ax.axhline(FLUENCY_WEAK, color="#b26a00", lw=0.8, ls="--")
-        ax.axhline(FLUENCY_BAD, color="#c62828", lw=0.8, ls="--")
-        ax.set_ylim(0, 105)
-        ax.set_ylabel("fluency (0-100)")
-        marks_y = [102.0] * len(flagged)
-        title = "fluency per sentence"
-    else:
-        heights = [r["findings"] for r in rows]
-        ax.bar(xs, heights, color="#90a4ae", width=0.8)
-        ax.set_ylabel("findings")
-        marks_y = [r["findings"] + 0.1 for r in flagged]
-        title = "findings per sentence (fluency not scored)"
-    if flagged:
-        ax.scatter(
-            [r["sentence"] for r in flagged], marks_y, marker="v", color="#c62828", zorder=3,
-            label="sentence with findings", clip_on=False,
-        )
-        ax.legend(loc="lower right", fontsize="small", framealpha=0.9)
-    ax.set_xlabel("sentence")
-    ax.set_xlim(0.4, max(xs, default=1) + 0.6)
-    ax.set_title(f"{result.id}: {title}", fontsize="medium", loc="left")
-    return fig
-
-
-def _plot_corpus(report: Report, ax=None):
-    from mtqa.model import FAMILIES
-    from mtqa.renderers.html import FAMILY_COLORS
-
-    results = report.results
-    fig, ax = _figure(ax, (8.0, max(2.5, min(20.0, 0.3 * len(results) + 1.5))))
-    counts = [r.counts("family") for r in results]
-    families = [f for f in FAMILIES if any(c.get(f) for c in counts)]
-    families += sorted({k for c in counts for k in c} - set(families))
-    ys = list(range(len(results)))
-    left = [0] * len(results)
-    for family in families:
-        widths = [c.get(family, 0) for c in counts]
-        color = FAMILY_COLORS.get(family, ("#e8e8e8", "#555555"))[1]
-        ax.barh(ys, widths, left=left, color=color, label=family)
-        left = [a + b for a, b in zip(left, widths)]
-    ax.set_yticks(ys, [r.id for r in results], fontsize="small")
-    ax.invert_yaxis()
-    ax.set_xlabel("findings")
-    ax.set_title(f"findings per document ({len(results)} documents)", fontsize="medium", loc="left")
-    if families:
-        ax.legend(fontsize="small", loc="best")
-    return fig

@@ -2,6 +2,6 @@
 
 The local engine is :class:`mtqa.corpus.CorpusRun`; :mod:`mtqa.engines.ray`
 runs the same pipeline on a Ray cluster (``pip install 'mtqa[ray]'``).  Both
-yield :class:`mtqa.corpus.Outcome` objects in input order, so the results
+yield :class:`mtqa.results.Outcome` objects in input order, so the results
 file, the outputs, the gate and the summary are the same code for both.
 """

@@ -22,18 +22,10 @@ import pickle
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from mtqa.corpus import (
-    CorpusPass,
-    CorpusStates,
-    Outcome,
-    ResultsFile,
-    _worker_copy,
-    checked_outcome,
-    document_key,
-    stored_outcome,
-)
+from mtqa.corpus import CorpusPass, CorpusStates, checked_outcome, worker_copy
 from mtqa.loaders import DocumentError
 from mtqa.model import Document, MtqaError
+from mtqa.results import Outcome, ResultsFile, document_key, stored_outcome
 
 #: CPUs a rule-check task asks for (the model actors ask for 1).
 RULE_CPUS = 0.5
@@ -153,7 +145,7 @@ class RayRun(CorpusPass):
         ctx = DataContext.get_current()
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False
-        self._blob = _worker_copy(self.checker)
+        self._blob = worker_copy(self.checker)
         if self.model_threads is None and not self.address:
             self.model_threads = os.cpu_count() or 1
         if self.num_gpus is None:

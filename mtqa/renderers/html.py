@@ -14,62 +14,38 @@ pieces that share the finding's number.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
+from string import Template
 from typing import TYPE_CHECKING
 
-from mtqa.model import FAMILIES, BlockKind, Finding
+from mtqa.model import FAMILIES, BlockKind, Finding, Severity
+from mtqa.style import (
+    BAND_BAD,
+    BAND_WEAK,
+    FAMILY_COLORS,
+    FLUENCY_BANDS,
+    FLUENCY_UNSCORED,
+    OTHER_FAMILY,
+    SEVERITY_COLORS,
+    family_colors,
+    fluency_band,
+)
 
 if TYPE_CHECKING:
     from mtqa.report import DocumentResult, Report
 
-#: Background (light) and accent (dark) colour per family.
-FAMILY_COLORS = {
-    "names": ("#f3d1f4", "#8e24aa"),
-    "pronoun": ("#e1d5fb", "#5e35b1"),
-    "idiom": ("#ffd3cc", "#d84315"),
-    "untranslated": ("#fff1a8", "#a68a00"),
-    "grammar": ("#ffe0b2", "#ef6c00"),
-    "boilerplate": ("#cfe3ff", "#1565c0"),
-    "fluency": ("#d4f0d0", "#2e7d32"),
-    "encoding": ("#f8cde0", "#ad1457"),
-    "accuracy": ("#ffcdd2", "#c62828"),
-    "reference": ("#c8f0f0", "#00838f"),
-    "input": ("#e0e0e0", "#424242"),
-}
-_OTHER = ("#e8e8e8", "#555555")
-SEVERITY_COLORS = {"error": "#c62828", "warning": "#b26a00", "info": "#0277bd"}
-#: Fluency (0-100) below which a sentence's band is red, and amber.
-FLUENCY_BAD, FLUENCY_WEAK = 5.0, 25.0
 #: How many documents a page shows in full; the rest are in the summary table.
 MAX_DOCUMENTS = 200
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 
 
-def _css() -> str:
-    families = "\n".join(
-        f".mtqa-report .hl.fam-{name}{{background:{bg};--accent:{fg}}}"
-        f".mtqa-report .sw.fam-{name}{{background:{bg};border-color:{fg}}}"
-        for name, (bg, fg) in FAMILY_COLORS.items()
-    )
-    filters = "\n".join(
-        [
-            f".mtqa-report:has(input.show-sev-{sev}:not(:checked)) li.f-sev-{sev}{{display:none}}"
-            f".mtqa-report:has(input.show-sev-{sev}:not(:checked)) .hl.hl-{sev}{{background:none;box-shadow:none;"
-            f"outline:none;cursor:auto}}"
-            for sev in ("error", "warning", "info")
-        ]
-        + [
-            f".mtqa-report:has(input.show-fam-{name}:not(:checked)) li.f-fam-{name}{{display:none}}"
-            f".mtqa-report:has(input.show-fam-{name}:not(:checked)) .hl.fam-{name}{{background:none;box-shadow:none;"
-            f"outline:none;cursor:auto}}"
-            for name in FAMILY_COLORS
-        ]
-    )
-    return (
-        """
+#: The style sheet; ``$name``: a colour of :mod:`mtqa.style` (see ``_css()``).
+_STYLE = Template(
+    """
 .mtqa-report{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;
   color:#1b1b1b;background:#fff;max-width:60rem;padding:.5rem 1rem;text-align:left}
 .mtqa-report h1{font-size:1.35rem;margin:.4rem 0}
@@ -81,9 +57,9 @@ def _css() -> str:
 .mtqa-report table{border-collapse:collapse;font-size:.9rem;margin:.4rem 0}
 .mtqa-report th,.mtqa-report td{border:1px solid #ddd;padding:.15rem .5rem;text-align:left;vertical-align:top}
 .mtqa-report td.num{text-align:right}
-.mtqa-report .sev-error{color:#c62828;font-weight:600}
-.mtqa-report .sev-warning{color:#b26a00;font-weight:600}
-.mtqa-report .sev-info{color:#0277bd}
+.mtqa-report .sev-error{color:$error;font-weight:600}
+.mtqa-report .sev-warning{color:$warning;font-weight:600}
+.mtqa-report .sev-info{color:$info}
 .mtqa-report .sw{display:inline-block;padding:0 .35rem;margin:.1rem .15rem .1rem 0;border-left:4px solid;
   border-radius:3px;font-size:.85rem}
 .mtqa-report .band{display:flex;gap:1px;height:14px;margin:.3rem 0 .2rem;max-width:40rem}
@@ -99,9 +75,9 @@ def _css() -> str:
 .mtqa-report .b-furniture{color:#777}
 .mtqa-report .s.flu-weak::before,.mtqa-report .s.flu-bad::before{content:"";display:inline-block;width:3px;
   height:1.05em;margin-right:4px;vertical-align:-.12em;border-radius:1px;background:var(--flu)}
-.mtqa-report .s.flu-weak{--flu:#b0bec5}
-.mtqa-report .s.flu-bad{--flu:#455a64}
-.mtqa-report .hl{position:relative;color:inherit;background:#e8e8e8;--accent:#555;border-radius:2px;padding:1px 0;cursor:help;
+.mtqa-report .s.flu-weak{--flu:$mark_weak}
+.mtqa-report .s.flu-bad{--flu:$mark_bad}
+.mtqa-report .hl{position:relative;color:inherit;background:$other_background;--accent:$other_accent;border-radius:2px;padding:1px 0;cursor:help;
   -webkit-box-decoration-break:clone;box-decoration-break:clone}
 .mtqa-report .hl.hl-error{box-shadow:inset 0 -2px 0 var(--accent)}
 .mtqa-report .hl .hl{outline:1px solid var(--accent)}
@@ -125,7 +101,7 @@ def _css() -> str:
 .mtqa-report .filters{font-size:.85rem;color:#444;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.2rem .9rem}
 .mtqa-report .filters label{cursor:pointer;white-space:nowrap}
 .mtqa-report .filters input{margin:0 .2rem 0 0;vertical-align:-.1em}
-.mtqa-report .errors{color:#c62828}
+.mtqa-report .errors{color:$error}
 @media print{
   .mtqa-report{max-width:none;font-size:11pt}
   .mtqa-report .tip{display:none!important}
@@ -138,26 +114,58 @@ def _css() -> str:
   .mtqa-report *{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 }
 """
+)
+
+
+def _css() -> str:
+    families = "\n".join(
+        f".mtqa-report .hl.fam-{name}{{background:{bg};--accent:{fg}}}"
+        f".mtqa-report .sw.fam-{name}{{background:{bg};border-color:{fg}}}"
+        for name, (_, bg, fg) in FAMILY_COLORS.items()
+    )
+    filters = "\n".join(
+        [
+            f".mtqa-report:has(input.show-sev-{sev}:not(:checked)) li.f-sev-{sev}{{display:none}}"
+            f".mtqa-report:has(input.show-sev-{sev}:not(:checked)) .hl.hl-{sev}{{background:none;box-shadow:none;"
+            f"outline:none;cursor:auto}}"
+            for sev in ("error", "warning", "info")
+        ]
+        + [
+            f".mtqa-report:has(input.show-fam-{name}:not(:checked)) li.f-fam-{name}{{display:none}}"
+            f".mtqa-report:has(input.show-fam-{name}:not(:checked)) .hl.fam-{name}{{background:none;box-shadow:none;"
+            f"outline:none;cursor:auto}}"
+            for name in FAMILY_COLORS
+        ]
+    )
+    colors = {
+        "error": _severity_color(Severity.ERROR),
+        "warning": _severity_color(Severity.WARNING),
+        "info": _severity_color(Severity.INFO),
+        "mark_weak": BAND_WEAK.mark,
+        "mark_bad": BAND_BAD.mark,
+        "other_background": OTHER_FAMILY.background,
+        "other_accent": OTHER_FAMILY.accent,
+    }
+    return (
+        _STYLE.substitute(colors)
         + families
         + "\n"
         + filters
     )
 
 
-def _colors(family: str) -> tuple[str, str]:
-    return FAMILY_COLORS.get(family, _OTHER)
+def _severity_color(severity: Severity) -> str:
+    return SEVERITY_COLORS[severity].color
 
 
 def _fluency_class(score: float | None) -> str:
     if score is None:
         return ""
-    return "flu-bad" if score < FLUENCY_BAD else "flu-weak" if score < FLUENCY_WEAK else "flu-good"
+    return f"flu-{fluency_band(score).name}"
 
 
 def _fluency_color(score: float | None) -> str:
-    if score is None:
-        return "#e0e0e0"
-    return "#e53935" if score < FLUENCY_BAD else "#ffb74d" if score < FLUENCY_WEAK else "#81c784"
+    return FLUENCY_UNSCORED if score is None else fluency_band(score).fill
 
 
 def _plural(n: int, word: str) -> str:
@@ -354,15 +362,19 @@ def _band_html(result: DocumentResult, prefix: str) -> str:
     return (
         f'<div class="band" aria-label="fluency per sentence">{"".join(cells)}</div>'
         '<div class="legend">fluency per sentence: '
-        f'<span style="color:#e53935">■</span> below {FLUENCY_BAD:.0f} · '
-        f'<span style="color:#ffb74d">■</span> below {FLUENCY_WEAK:.0f} · '
-        '<span style="color:#81c784">■</span> fluent · dark underline: a sentence with findings; '
+        + "".join(
+            f'<span style="color:{band.fill}">■</span> '
+            + (f"below {band.below:.0f}" if math.isfinite(band.below) else "fluent")
+            + " · "
+            for band in FLUENCY_BANDS
+        )
+        + "dark underline: a sentence with findings; "
         'in the text, a grey mark before a sentence: less fluent than most news (dark: far less)</div>'
     )
 
 
 def _finding_item(finding: Finding, number: int, prefix: str) -> str:
-    bg, fg = _colors(finding.family)
+    bg = family_colors(finding.family).background
     sev = str(finding.severity)
     parts = [
         f'<li value="{number}" class="f-sev-{finding.severity} f-fam-{escape(finding.family)}" style="--bg:{bg}">',

@@ -13,37 +13,22 @@ from rich.table import Table
 from rich.text import Text
 
 from mtqa.model import Finding, Severity
+from mtqa.style import BAND_WEAK, SEVERITY_COLORS, family_colors, fluency_band
 
 if TYPE_CHECKING:
     from mtqa.report import DocumentResult, Report
 
-SEVERITY_STYLE = {
-    Severity.ERROR: "bold red",
-    Severity.WARNING: "yellow",
-    Severity.INFO: "cyan",
-}
-FAMILY_STYLE = {
-    "names": "magenta",
-    "pronoun": "magenta",
-    "idiom": "bright_red",
-    "untranslated": "bright_yellow",
-    "grammar": "yellow",
-    "boilerplate": "blue",
-    "fluency": "green",
-    "encoding": "bright_magenta",
-    "accuracy": "red",
-    "reference": "cyan",
-    "input": "white",
-}
+#: Rich style per severity, from :mod:`mtqa.style` (the colours of every view).
+SEVERITY_STYLE = {severity: colors.terminal for severity, colors in SEVERITY_COLORS.items()}
 CONTEXT_CHARS = 90
 #: How many of the least fluent sentences the report lists, and below which score.
 WORST_SENTENCES = 3
-WORST_BELOW = 25.0
+WORST_BELOW = BAND_WEAK.below
 BAR_WIDTH = 10
 
 
 def fluency_style(score: float) -> str:
-    return "red" if score < 5 else "yellow" if score < 25 else "green"
+    return fluency_band(score).terminal
 
 
 def fluency_bar(score: float) -> Text:
@@ -82,7 +67,7 @@ def _counts_text(result_counts: Counter[str], order: list[str]) -> Text:
     for i, key in enumerate(k for k in order if result_counts.get(k)):
         if i:
             text.append(", ")
-        style = SEVERITY_STYLE.get(Severity.parse(key)) if key in ("error", "warning", "info") else FAMILY_STYLE.get(key, "")
+        style = SEVERITY_STYLE.get(Severity.parse(key)) if key in ("error", "warning", "info") else family_colors(key).terminal
         text.append(f"{result_counts[key]} {key}", style=style)
     return text
 
@@ -102,7 +87,7 @@ def _context(finding: Finding) -> Text | None:
     if len(after) > CONTEXT_CHARS:
         after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
     text = Text(before)
-    text.append(finding.text, style=f"reverse {FAMILY_STYLE.get(finding.family, '')}".strip())
+    text.append(finding.text, style=f"reverse {family_colors(finding.family).terminal}".strip())
     text.append(after)
     return text
 
@@ -111,7 +96,7 @@ def finding_renderable(finding: Finding) -> RenderableType:
     head = Text()
     head.append(f"{str(finding.severity):<7} ", style=SEVERITY_STYLE[finding.severity])
     head.append(f"{finding.code} ", style="bold")
-    head.append(finding.name, style=FAMILY_STYLE.get(finding.family, ""))
+    head.append(finding.name, style=family_colors(finding.family).terminal)
     head.append(f"  {finding.line}:{finding.column}", style="dim")
     if finding.confidence < 1:
         head.append(f"  confidence {finding.confidence:.2f}", style="dim")
