@@ -1,5 +1,6 @@
-"""The choices of the command line's options, read from the code that owns them
-(kept apart so that ``mtqa/cli.py`` imports them without the whole library)."""
+"""The choices of the settings and options, read from the code that owns them
+(kept apart so that the table of settings, ``mtqa/settings.py``, and ``mtqa/cli.py``
+name them without importing the whole library)."""
 
 from __future__ import annotations
 

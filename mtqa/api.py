@@ -13,11 +13,12 @@ import hashlib
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Union
 
 from mtqa.checks import Check, all_checks, get_check, select_checks
+from mtqa.checks.base import CheckContext
 from mtqa.checks.fluency import merge_model_evidence
 from mtqa.gate import apply_suppressions
 from mtqa.loaders import DEFAULT_READ, SUFFIXES, DocumentError, ReadOptions, document_from_text, iter_documents
@@ -69,15 +70,8 @@ def _corpus_error(code: str, exc: BaseException) -> DocumentError:
     )
 
 
-@dataclass
-class Context:
-    """What checks share during a run: loaded resources, not per-document state."""
-
-    #: The reference language model's scorer, when fluency is on (fluency issue).
-    scorer: Any = None
-    #: A user glossary of canonical names (YAML or TSV path), for the names checks.
-    glossary: Path | None = None
-    options: dict[str, Any] = field(default_factory=dict)
+#: What checks share during a run (frozen): :class:`mtqa.checks.base.CheckContext`.
+Context = CheckContext
 
 
 def _looks_like_path(text: str) -> bool:
@@ -153,11 +147,13 @@ class Checker:
         self.suppressions = suppressions
         #: the size limit and the TMX languages (``--max-document-size``, ``--source-lang``, ``--target-lang``)
         self.read = read
-        self.context = Context(glossary=Path(glossary) if glossary is not None else None)
+        self.context = Context(
+            glossary=Path(glossary) if glossary is not None else None,
+            lexicons=tuple(str(p) for p in lexicons),
+        )
         if self.context.glossary is not None and not self.context.glossary.is_file():
             raise MtqaError(f"glossary {glossary}: no such file")
-        self.context.options["lexicons"] = tuple(str(p) for p in lexicons)
-        if self.context.options["lexicons"]:
+        if self.context.lexicons:
             from mtqa.checks.idioms import lexicon_for
 
             lexicon_for(self.context)  # a broken lexicon file is an error now
@@ -191,8 +187,10 @@ class Checker:
         if self.context.scorer is None and self.needs_model:
             from mtqa.scoring import load_scorer
 
-            self.context.scorer = load_scorer(
-                self.model, device=self.device, dtype=self.dtype, progress=progress
+            # the context is frozen: a new one, with the scorer
+            self.context = replace(
+                self.context,
+                scorer=load_scorer(self.model, device=self.device, dtype=self.dtype, progress=progress),
             )
         if self.context.scorer is not None and self.batch_size is not None:
             # never below one window: a window must fit one pass
@@ -298,6 +296,7 @@ class Checker:
             codes.sort(key=lambda c: order.get(c, len(order)))
             why = "; ".join(_MISSING_WORDS.get(w, f"no {w}") for w in lacking.split(" and "))
             result.notes.append(f"skipped {', '.join(codes)}: {why}")
+            result.skipped.update(dict.fromkeys(codes, why))
         result.notes.extend(doc.meta.get(NOTES_KEY, ()))  # what reading the input found
         result.findings = merge_model_evidence(result.findings)
         result.findings.sort(key=Finding.sort_key)

@@ -10,7 +10,7 @@ import enum
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -20,6 +20,7 @@ from rich.text import Text
 from mtqa import _owned
 from mtqa._version import __version__
 from mtqa.run import RunEvents
+from mtqa.settings import SETTINGS
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -56,10 +57,17 @@ if TYPE_CHECKING:
     InputFormat = enum.Enum
     ReportFormat = enum.Enum
 else:
-    Level = _choices("Level", _owned.severities())
-    Device = _choices("Device", _owned.devices())
-    DType = _choices("DType", _owned.dtypes())
-    InputFormat = _choices("InputFormat", _owned.input_formats())
+    Level = _choices("Level", SETTINGS["fail-on"].choices())
+    Device = _choices("Device", SETTINGS["device"].choices())
+    DType = _choices("DType", SETTINGS["dtype"].choices())
+    InputFormat = _choices("InputFormat", SETTINGS["input-format"].choices())
+
+
+def _option(key: str, **extra: Any) -> Any:
+    """The option of the setting ``key``: its flags and help come from the table of
+    settings (mtqa/settings.py), which the config file and the notebook magic share."""
+    setting = SETTINGS[key]
+    return typer.Option(*setting.option_flags, help=setting.help, **extra)
 
 
 class Engine(str, enum.Enum):
@@ -138,30 +146,12 @@ def check(
         Optional[Path],
         typer.Option("--reference", help="A human reference translation of the one article checked (else X.ref.txt)."),
     ] = None,
-    fail_on: Annotated[
-        Optional[Level],
-        typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity (default: error)."),
-    ] = None,
-    select: Annotated[
-        Optional[list[str]],
-        typer.Option("--select", help="Run only these checks: codes, prefixes, names or families (comma-separated)."),
-    ] = None,
-    ignore: Annotated[
-        Optional[list[str]],
-        typer.Option("--ignore", help="Skip these checks: codes, prefixes, names or families (comma-separated)."),
-    ] = None,
-    input_format: Annotated[
-        Optional[InputFormat],
-        typer.Option("--input-format", help="How to read the inputs (auto: by file ending)."),
-    ] = None,
-    glossary: Annotated[
-        Optional[Path],
-        typer.Option("--glossary", help="A YAML or TSV glossary of canonical names (see README)."),
-    ] = None,
-    lexicon: Annotated[
-        Optional[list[Path]],
-        typer.Option("--lexicon", help="An extra lexicon file (YAML, the format of mtqa/lexicons/nb_en.yaml); repeatable."),
-    ] = None,
+    fail_on: Annotated[Optional[Level], _option("fail-on")] = None,
+    select: Annotated[Optional[list[str]], _option("select")] = None,
+    ignore: Annotated[Optional[list[str]], _option("ignore")] = None,
+    input_format: Annotated[Optional[InputFormat], _option("input-format")] = None,
+    glossary: Annotated[Optional[Path], _option("glossary")] = None,
+    lexicon: Annotated[Optional[list[Path]], _option("lexicons")] = None,
     quiet: Annotated[
         bool,
         typer.Option(
@@ -189,56 +179,15 @@ def check(
         typer.Option("--exit-zero", help="Exit 0 even when the quality gate fails (it still says so); "
                      "2 for usage errors stays."),
     ] = False,
-    fluency: Annotated[
-        Optional[bool],
-        typer.Option(
-            "--fluency/--no-fluency",
-            help="Use the reference language model (default); --no-fluency: no fluency scores, FL checks skipped.",
-            show_default=False,
-        ),
-    ] = None,
-    model: Annotated[
-        Optional[str],
-        typer.Option(
-            "--model",
-            help="Reference model: smollm2 (default), gemma3-270m, a model folder, a .gguf file, or a hub id "
-            "(with MTQA_ALLOW_NETWORK=1). Default: $MTQA_MODEL or smollm2.",
-        ),
-    ] = None,
-    device: Annotated[
-        Optional[Device], typer.Option("--device", help="Where the reference model runs.")
-    ] = None,
-    dtype: Annotated[
-        Optional[DType], typer.Option("--dtype", help="The model's float type (auto: float32 on CPU, bfloat16 on CUDA).")
-    ] = None,
-    batch_size: Annotated[
-        Optional[int],
-        typer.Option("--batch-size", min=1, help="Tokens per forward pass of the reference model (default 4096; "
-                     "lower it when memory is short, raise it on a GPU)."),
-    ] = None,
-    max_findings: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--max-findings",
-            help="Exit 1 above this many findings: N overall, FAMILY=N or CODE=N (repeatable, comma-separated).",
-        ),
-    ] = None,
-    min_fluency: Annotated[
-        Optional[float],
-        typer.Option("--min-fluency", help="Exit 1 when a document's fluency score (0-100) is below this."),
-    ] = None,
-    max_penalty: Annotated[
-        Optional[float],
-        typer.Option(
-            "--max-penalty",
-            help="Exit 1 when a document's MQM-style penalty per 1,000 words is above this "
-            "(warning 1, error 5, untranslated sentence 25).",
-        ),
-    ] = None,
-    baseline: Annotated[
-        Optional[Path],
-        typer.Option("--baseline", help="Known findings (from --write-baseline): only new findings count."),
-    ] = None,
+    fluency: Annotated[Optional[bool], _option("fluency", show_default=False)] = None,
+    model: Annotated[Optional[str], _option("model")] = None,
+    device: Annotated[Optional[Device], _option("device")] = None,
+    dtype: Annotated[Optional[DType], _option("dtype")] = None,
+    batch_size: Annotated[Optional[int], _option("batch-size", min=1)] = None,
+    max_findings: Annotated[Optional[list[str]], _option("max-findings")] = None,
+    min_fluency: Annotated[Optional[float], _option("min-fluency")] = None,
+    max_penalty: Annotated[Optional[float], _option("max-penalty")] = None,
+    baseline: Annotated[Optional[Path], _option("baseline")] = None,
     write_baseline: Annotated[
         Optional[Path],
         typer.Option("--write-baseline", help="Record today's findings in this file and use it as the baseline."),
@@ -250,40 +199,11 @@ def check(
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore configuration files.")
     ] = False,
-    jobs: Annotated[
-        Optional[int],
-        typer.Option(
-            "--jobs",
-            "-j",
-            help="Worker processes for the rule checks (default: as many as the CPUs and the free memory "
-            "allow, fewer for a few documents; 1: none).",
-            min=1,
-        ),
-    ] = None,
-    max_document_size: Annotated[
-        Optional[str],
-        typer.Option(
-            "--max-document-size",
-            help="The largest document checked (a file, a JSONL record), e.g. 5MB (default), 500KB, 20MB; "
-            "a larger one is an error of its own and the others are still checked.",
-        ),
-    ] = None,
-    document_timeout: Annotated[
-        Optional[float],
-        typer.Option(
-            "--document-timeout",
-            help="Seconds the rule checks may take on one document; it then runs in a worker process and "
-            "one that takes longer is recorded as failed, the run goes on (default: no limit).",
-        ),
-    ] = None,
-    source_lang: Annotated[
-        Optional[str],
-        typer.Option("--source-lang", help="TMX: the xml:lang of the source variants (default: nb, no or nn)."),
-    ] = None,
-    target_lang: Annotated[
-        Optional[str],
-        typer.Option("--target-lang", help="TMX: the xml:lang of the translation's variants (default: en)."),
-    ] = None,
+    jobs: Annotated[Optional[int], _option("jobs", min=1)] = None,
+    max_document_size: Annotated[Optional[str], _option("max-document-size")] = None,
+    document_timeout: Annotated[Optional[float], _option("document-timeout")] = None,
+    source_lang: Annotated[Optional[str], _option("source-lang")] = None,
+    target_lang: Annotated[Optional[str], _option("target-lang")] = None,
     results: Annotated[
         Optional[Path],
         typer.Option("--results", help="Store each document's result in this JSONL file as it is done (see --resume)."),

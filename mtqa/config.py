@@ -48,9 +48,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from mtqa.loaders import FORMATS
 from mtqa.model import MtqaError, Severity
-from mtqa.scoring import DEVICE_CHOICES, DTYPE_CHOICES
+from mtqa.settings import SETTINGS
+from mtqa.settings import str_list as _str_list
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -61,114 +61,11 @@ CONFIG_NAMES = ("mtqa.toml", "pyproject.toml")
 DEFAULT = "default"
 COMMAND_LINE = "command line"
 
-# The choices come from the code that owns them, so that the configuration file,
-# the command line (mtqa/cli.py builds its choices from the same tuples) and the
-# code that acts on them cannot drift apart.
-_SEVERITIES = tuple(str(s) for s in Severity)
-_DEVICES = DEVICE_CHOICES
-_DTYPES = DTYPE_CHOICES
-_INPUT_FORMATS = FORMATS
-
-
-def _str_list(value: Any) -> list[str] | None:
-    if isinstance(value, str):
-        return [v.strip() for v in value.split(",") if v.strip()]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return [v.strip() for v in value if v.strip()]
-    return None
-
-
-def _max_findings(value: Any) -> dict[str, int] | None:
-    """An int (the overall limit) or a table ``{total = N, family = N, CODE = N}``."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return {"total": value} if value >= 0 else None
-    if isinstance(value, dict):
-        out = {}
-        for key, limit in value.items():
-            if not isinstance(key, str) or isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-                return None
-            out[key] = limit
-        return out
-    return None
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
-
-
-def _non_negative(value: Any) -> float | None:
-    number = _number(value)
-    return number if number is not None and number >= 0 else None
-
-
-def _fluency_score(value: Any) -> float | None:
-    number = _number(value)
-    return number if number is not None and 0 <= number <= 100 else None
-
-
-def _positive(value: Any) -> float | None:
-    number = _number(value)
-    return number if number is not None and number > 0 else None
-
-
-def _size(value: Any) -> int | None:
-    from mtqa.loaders import parse_size
-
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        return None
-    try:
-        return parse_size(value)
-    except ValueError:
-        return None
-
-
-def _choice(choices: tuple[str, ...]):
-    def parse(value: Any) -> str | None:
-        return value if isinstance(value, str) and value in choices else None
-
-    parse.expected = "one of " + ", ".join(repr(c) for c in choices)  # type: ignore[attr-defined]
-    return parse
-
-
-def _positive_int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else None
-
-
-def _string(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
-
-
-def _boolean(value: Any) -> bool | None:
-    return value if isinstance(value, bool) else None
-
-
-#: key -> (parser returning None for a wrong value, what is expected, default).
-KEYS: dict[str, tuple[Any, str, Any]] = {
-    "select": (_str_list, "a list of codes, prefixes, names or families", None),
-    "ignore": (_str_list, "a list of codes, prefixes, names or families", None),
-    "fail-on": (_choice(_SEVERITIES), "one of " + ", ".join(map(repr, _SEVERITIES)), "error"),
-    "max-findings": (_max_findings, "a whole number >= 0, or a table {total = N, FAMILY = N, CODE = N}", None),
-    "min-fluency": (_fluency_score, "a number from 0 to 100", None),
-    "max-penalty": (_non_negative, "a number >= 0 (penalty points per 1,000 words)", None),
-    "baseline": (_string, "a path (relative to the config file)", None),
-    "glossary": (_string, "a path (relative to the config file)", None),
-    "lexicons": (_str_list, "a list of paths (relative to the config file)", []),
-    "fluency": (_boolean, "true or false", True),
-    "model": (_string, "a model name, folder or file", None),
-    "device": (_choice(_DEVICES), "one of " + ", ".join(map(repr, _DEVICES)), "auto"),
-    "dtype": (_choice(_DTYPES), "one of " + ", ".join(map(repr, _DTYPES)), "auto"),
-    "batch-size": (_positive_int, "a whole number >= 1 (tokens per forward pass of the model)", None),
-    "input-format": (_choice(_INPUT_FORMATS), "one of " + ", ".join(map(repr, _INPUT_FORMATS)), "auto"),
-    "jobs": (_positive_int, "a whole number >= 1 (worker processes)", None),
-    "max-document-size": (_size, "a size such as \"5MB\", \"500KB\" or a number of bytes", 5_000_000),
-    "document-timeout": (_positive, "a number of seconds > 0", None),
-    "source-lang": (_string, "a language code (xml:lang of the TMX source variants)", None),
-    "target-lang": (_string, "a language code (xml:lang of the TMX target variants)", None),
-}
+#: key -> (parser returning None for a wrong value, what is expected, default), made
+#: from the table of settings (mtqa/settings.py), which also feeds the command line's
+#: options and the notebook magic's, so that they cannot drift apart; the choices
+#: come from the code that owns them.
+KEYS: dict[str, tuple[Any, str, Any]] = {s.key: (s.parse, s.expected, s.default) for s in SETTINGS.values()}
 _PATH_KEYS = ("baseline", "glossary")
 _OVERRIDE_KEYS = ("paths", "select", "ignore")
 

@@ -41,16 +41,19 @@ cluster; what is done with them (outputs, gate, summary) is the same code.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import pickle
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mtqa.checks.base import RULES_ONLY_MEMOS as RULES_ONLY_MEMOS  # noqa: F401 - re-exported
+from mtqa.checks.base import forget_rules_only
 from mtqa.loaders import DocumentError
 from mtqa.model import Document, Finding
 from mtqa.results import Outcome, ResultsFile, document_key, stored_outcome
@@ -218,6 +221,7 @@ def _worker_rules(doc: Document, timeout: float | None = None):
             return Partial(errors=[timeout_message(doc.id, timeout)]), {}
     # what the checks computed and cached on the document (the alignment), so
     # the parent does not compute it again for the report
+    forget_rules_only(doc)
     caches = {k: v for k, v in vars(doc).items() if k.startswith("_") and v is not None}
     return part, caches
 
@@ -231,13 +235,10 @@ def _taken(doc: Document, returned):
 
 
 def worker_copy(checker) -> bytes:
-    """The checker without its model, pickled for the workers."""
-    scorer = checker.context.scorer
-    checker.context.scorer = None
-    try:
-        return pickle.dumps(checker)
-    finally:
-        checker.context.scorer = scorer
+    """The checker without its model, pickled for the workers (``checker`` keeps its model)."""
+    bare = copy.copy(checker)  # a shallow copy, with another context (frozen: replaced, not changed)
+    bare.context = replace(checker.context, scorer=None)
+    return pickle.dumps(bare)
 
 
 @dataclass
@@ -392,7 +393,9 @@ class CorpusRun(CorpusPass):
         doc = entry.item
         assert isinstance(doc, Document)  # _finish took the DocumentErrors
         if entry.future is None:
-            return self.checker.check_rules(doc)
+            part = self.checker.check_rules(doc)
+            forget_rules_only(doc)  # as a worker's document comes back
+            return part
         from concurrent.futures import TimeoutError as FutureTimeout
         from concurrent.futures.process import BrokenProcessPool
 

@@ -4,9 +4,11 @@
 >>> %%mtqa --no-fluency --select NC,ID               # doctest: +SKIP
 ... Aniken Heitfeldt met Annalena Barbock ...
 
-Options are those of ``mtqa check``: ``--no-fluency``, ``--select``, ``--ignore``,
-``--model``, ``--glossary``, and ``--id``.  Checkers are kept per set of options,
-so the reference model loads once per notebook session.
+Options are those of ``mtqa check`` that the table of settings
+(:mod:`mtqa.settings`) marks for the magic, with the same help:
+``--fluency/--no-fluency``, ``--select``, ``--ignore``, ``--model`` and
+``--glossary``; and ``--id``, the document id shown in the report.  Checkers are
+kept per set of options, so the reference model loads once per notebook session.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from mtqa.api import Checker
 from mtqa.loaders import document_from_text
 from mtqa.report import Report
+from mtqa.settings import Setting, magic_settings
 
 #: Checkers already built, by their options: the model loads once per session.
 _CHECKERS: dict[tuple, Checker] = {}
@@ -32,14 +35,30 @@ class _Parser(argparse.ArgumentParser):
         raise MagicUsageError(f"%%mtqa: {message}\n{self.format_usage()}")
 
 
+def _dest(setting: Setting) -> str:
+    return setting.key.replace("-", "_")
+
+
+def _add_setting(parser: argparse.ArgumentParser, setting: Setting) -> None:
+    """The option of ``setting``, with its flags and help from the table of settings."""
+    names = [name for name in setting.option_names if name.startswith("--")]
+    kwargs: dict[str, Any] = {"dest": _dest(setting), "default": None, "help": setting.help.replace("%", "%%")}
+    if setting.is_flag:
+        # --X/--no-X: argparse makes the --no-X itself; None: not given
+        names = names[:1]
+        kwargs["action"] = argparse.BooleanOptionalAction
+    elif setting.multiple:
+        kwargs["action"] = "append"
+    if setting.choices is not None:
+        kwargs["choices"] = setting.choices()
+    parser.add_argument(*names, **kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="%%mtqa", add_help=False, description="Check the cell's text with mtqa.")
-    parser.add_argument("--no-fluency", dest="fluency", action="store_false", help="do not load the reference model")
-    parser.add_argument("--select", action="append", default=[], help="codes, prefixes, names or families")
-    parser.add_argument("--ignore", action="append", default=[], help="codes, prefixes, names or families")
-    parser.add_argument("--model", default=None, help="the reference model (path or name)")
-    parser.add_argument("--glossary", default=None, help="a glossary of canonical names (YAML or TSV)")
-    parser.add_argument("--id", dest="doc_id", default="<cell>", help="the document id shown in the report")
+    for setting in magic_settings():
+        _add_setting(parser, setting)
+    parser.add_argument("--id", dest="doc_id", default="<cell>", help="The document id shown in the report.")
     return parser
 
 
@@ -48,18 +67,28 @@ def _split(values: list[str]) -> list[str] | None:
     return items or None
 
 
+def _checker_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The :class:`Checker` arguments of the magic's settings (the table's defaults where not given)."""
+    options: dict[str, Any] = {}
+    for setting in magic_settings():
+        value = getattr(args, _dest(setting))
+        if setting.multiple and value is not None:
+            value = _split(value)
+        if value is None:
+            value = setting.default
+        elif setting.parse(value) is None:
+            raise MagicUsageError(f"%%mtqa: {setting.option_names[0]} must be {setting.expected}, not {value!r}")
+        assert setting.checker is not None and "." not in setting.checker, setting.key  # a Checker argument
+        options[setting.checker] = value
+    return options
+
+
 def check_cell(line: str, cell: str) -> Report:
     """What ``%%mtqa`` does, callable without IPython."""
     args = _parser().parse_args(shlex.split(line or ""))
     if not cell.strip():
         raise MagicUsageError("%%mtqa: the cell is empty; type or paste the text to check below the magic line")
-    options: dict[str, Any] = {
-        "select": _split(args.select),
-        "ignore": _split(args.ignore),
-        "fluency": args.fluency,
-        "model": args.model,
-        "glossary": args.glossary,
-    }
+    options = _checker_options(args)
     key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
     checker = _CHECKERS.get(key)
     if checker is None:

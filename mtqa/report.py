@@ -54,6 +54,11 @@ class DocumentResult:
     notes: list[str] = field(default_factory=list)
     #: Scores measured on the document (fluency, reference metrics).
     scores: dict[str, Any] = field(default_factory=dict)
+    #: Checks that could not run for lack of input (no source, reference or model):
+    #: code -> why, as data (the notes above say the same in prose, for people).
+    #: Not part of :meth:`to_dict` (the JSON report format); a results file
+    #: (:class:`mtqa.results.ResultsFile`) stores it beside the result.
+    skipped: dict[str, str] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

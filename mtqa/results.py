@@ -176,6 +176,9 @@ class ResultsFile:
                 "status": "failed" if outcome.errors else "ok",
                 "errors": [e.message for e in outcome.errors],
                 "result": result.to_dict(),
+                # the checks skipped for lack of input, code -> why: not in the JSON
+                # report format (``to_dict``), so kept beside it for --resume
+                "skipped": dict(result.skipped),
                 "states": outcome.states,
             }
         )
@@ -203,13 +206,20 @@ def _record(line: bytes) -> dict[str, Any] | None:
 
 
 def result_from_record(record: dict[str, Any], doc: Document) -> DocumentResult:
-    """A stored result back as a :class:`DocumentResult` of ``doc``."""
+    """A stored result back as a :class:`DocumentResult` of ``doc``.
+
+    The skipped checks come from the record's ``"skipped"`` key.  A record
+    written before that key existed still loads: its ``skipped`` is then empty
+    (nothing is reconstructed from the prose notes, which are kept as they
+    are), so e.g. JUnit does not mark those documents' checks skipped."""
     data = record["result"]
+    skipped = record.get("skipped")
     return DocumentResult(
         doc,
         findings=[Finding.from_dict(f) for f in data.get("findings", ())],
         notes=list(data.get("notes", ())),
         scores=dict(data.get("scores", {})),
+        skipped={str(k): str(v) for k, v in skipped.items()} if isinstance(skipped, dict) else {},
     )
 
 

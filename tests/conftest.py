@@ -112,3 +112,23 @@ def pytest_collection_modifyitems(config, items):
         code = callspec.params.get("code") if callspec is not None else None
         if isinstance(code, str) and code in needs_model:
             item.add_marker(pytest.mark.model)
+
+
+@pytest.fixture
+def fake_scorer(monkeypatch):
+    """A ``mtqa.Checker`` of the FL checks with the torch-free fake scorer installed
+    (tests/fake_scorer.py): no model is loaded.  ``mtqa.scoring.load_scorer`` gives the
+    same fake scorer for the test's duration, so ``mtqa.check(...)`` uses it too;
+    ``checker.context.scorer`` is the fake."""
+    import dataclasses
+
+    import mtqa
+    from mtqa import scoring
+
+    from .fake_scorer import FakeScorer
+
+    scorer = FakeScorer()
+    monkeypatch.setattr(scoring, "load_scorer", lambda *args, **kwargs: scorer)
+    checker = mtqa.Checker(select=["FL"])
+    checker.context = dataclasses.replace(checker.context, scorer=scorer)
+    return checker

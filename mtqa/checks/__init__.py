@@ -10,9 +10,9 @@ import importlib
 import re
 from functools import cache
 
-from mtqa.checks.base import Check, CheckDoc, parse_doc
+from mtqa.checks.base import Check, CheckContext, CheckDoc, parse_doc
 
-__all__ = ["Check", "CheckDoc", "parse_doc", "all_checks", "get_check", "select_checks"]
+__all__ = ["Check", "CheckContext", "CheckDoc", "parse_doc", "all_checks", "get_check", "select_checks"]
 
 _MODULES = (
     "mtqa.checks.boilerplate",

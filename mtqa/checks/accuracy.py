@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from mtqa.align import Span, alignment_of, sentence_pairs
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.model import BlockKind, Document, Finding, Severity
 from mtqa.numbers import IMPERIAL_EN, METRIC_NB, english_quantities, norwegian_quantities
 
@@ -46,7 +46,7 @@ class NumberMismatch(Check):
     requires = frozenset({"source"})
     examples_are_text = False
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         source = doc.source or ""
         for bead, _ in sentence_pairs(doc):
             target_quantities = [
@@ -133,7 +133,7 @@ class OmittedText(Check):
     MIN_WORDS = 4
     ERROR_WORDS = 8
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         source = doc.source or ""
         beads = _beads(doc)
         position = 0
@@ -176,7 +176,7 @@ class AddedText(Check):
     examples_are_text = False
     MIN_WORDS = 4
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         beads = _beads(doc)
         for bead in beads:
             if bead.source or not bead.target:
@@ -280,13 +280,13 @@ class UnsupportedSentence(Check):
     examples_are_text = False
     MIN_WORDS = 4
 
-    def missing(self, doc: Document, ctx) -> list[str]:
+    def missing(self, doc: Document, ctx: CheckContext) -> list[str]:
         lacking = super().missing(doc, ctx)
         if not lacking and getattr(ctx.scorer, "crosslingual", None) is None:
             lacking.append("crosslingual")
         return lacking
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         calibration = ctx.scorer.crosslingual
         warning = calibration.thresholds.get("ac004_warning")
         error = calibration.thresholds.get("ac004_error", float("-inf"))
@@ -346,7 +346,7 @@ class TruncatedSentence(Check):
     MAX_RATIO = 0.65
     MIN_SOURCE_WORDS = 8
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:  # None: benchmarks/truncation.py
         for start, end, source_text, target in self.judged(doc):
             ratio = len(target) / max(1, len(source_text))
             if ratio >= self.MAX_RATIO:

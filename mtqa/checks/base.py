@@ -12,16 +12,42 @@ import inspect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from mtqa.model import Document, Finding, Severity
 
 if TYPE_CHECKING:
-    from mtqa.api import Context
     from mtqa.report import DocumentResult
 
 #: What a check may need beyond the English text.
 REQUIREMENTS = ("source", "reference", "model")
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What checks share during a run: loaded resources, not per-document state.
+
+    Frozen: what changes during a run (the model, once loaded) makes a new
+    context, ``dataclasses.replace(ctx, scorer=...)``.  ``mtqa.Context`` is this
+    class.  Data derived from one document is kept on the document
+    (:meth:`mtqa.Document.memo`), not here.
+    """
+
+    #: The reference language model's scorer (:class:`mtqa.scoring.scorer.Scorer`),
+    #: when fluency is on and the model is loaded; None otherwise.  ``Any``: the
+    #: scorer's module imports torch, which ``import mtqa`` must not.
+    scorer: Any = None
+    #: A user glossary of canonical names (YAML or TSV path), for the names and pronoun checks.
+    glossary: Path | None = None
+    #: Lexicon files of the user (``--lexicon``), read with the built-in lexicon by the idiom checks.
+    lexicons: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # strings or a list given by hand: the same context as the Checker's
+        if self.glossary is not None and not isinstance(self.glossary, Path):
+            object.__setattr__(self, "glossary", Path(self.glossary))
+        object.__setattr__(self, "lexicons", tuple(str(p) for p in self.lexicons))
 
 
 @dataclass(frozen=True)
@@ -81,7 +107,7 @@ class Check:
             self._doc = parse_doc(type(self).__doc__ or "")
         return self._doc
 
-    def missing(self, doc: Document, ctx: Context) -> list[str]:
+    def missing(self, doc: Document, ctx: CheckContext) -> list[str]:
         """What this check needs that ``doc`` (or the run) lacks."""
         lacking = []
         if "source" in self.requires and not doc.source:
@@ -92,13 +118,13 @@ class Check:
             lacking.append("model")
         return lacking
 
-    def run(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
 
     #: Whether the check has a corpus-level pass (:meth:`collect` / :meth:`finish_collected`).
     corpus_level: ClassVar[bool] = False
 
-    def collect(self, doc: Document, ctx: Context) -> Any:
+    def collect(self, doc: Document, ctx: CheckContext) -> Any:
         """What the corpus-level pass needs of one document (optional).
 
         Small and JSON-serialisable: a corpus run keeps it, not the document,
@@ -107,7 +133,7 @@ class Check:
         return None
 
     def finish_collected(
-        self, states: list[tuple[int, Any]], ctx: Context
+        self, states: list[tuple[int, Any]], ctx: CheckContext
     ) -> Iterable[tuple[int, Finding]]:
         """Corpus-level findings from ``(document index, collect(...))`` pairs.
 
@@ -115,7 +141,7 @@ class Check:
         return ()
 
     def finish(
-        self, results: list[DocumentResult], ctx: Context
+        self, results: list[DocumentResult], ctx: CheckContext
     ) -> Iterable[tuple[DocumentResult, Finding]]:
         """Corpus-level findings, once every document is checked (optional).
 
@@ -169,3 +195,17 @@ class Check:
             sentence=doc.text[sentence.start : sentence.end] if sentence else None,
             extra=dict(extra),
         )
+
+
+#: Prefixes of the :meth:`Document.memo` keys of what the rule checks share while
+#: they check one document (the names analysis, clusters and people; the idiom
+#: matches): large, of no use once the rule checks ran, and the analysis points
+#: to its document, so a worker would send the document back twice.  Dropped then.
+RULES_ONLY_MEMOS = ("names.", "idioms.")
+
+
+def forget_rules_only(doc: Document) -> Document:
+    """``doc`` without what the rule checks kept on it for one another (:data:`RULES_ONLY_MEMOS`)."""
+    derived = vars(doc).get("_derived") or {}
+    doc.forget(*[key for key in derived if key.startswith(RULES_ONLY_MEMOS)])
+    return doc

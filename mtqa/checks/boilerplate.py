@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.furniture import load_rules
 from mtqa.model import BlockKind, Document, Finding, Severity
 
@@ -23,7 +23,7 @@ class _Furniture(Check):
     #: shown again is reported as a repeated line but still read as a title).
     also_kinds: ClassVar[frozenset[BlockKind]] = frozenset()
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         rules = load_rules()
         rule = rules.by_code(self.code)
         for block in doc.blocks:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.loaders.decoding import invalid_bytes_in
 from mtqa.model import Document, Finding, Severity
 
@@ -81,7 +81,7 @@ class Mojibake(Check):
     family = "encoding"
     severity = Severity.ERROR
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         from ftfy.badness import BADNESS_RE
 
         text = doc.text
@@ -138,7 +138,7 @@ class LegacyEncoding(Check):
     family = "encoding"
     severity = Severity.WARNING
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         if doc.encoding_warning:
             yield self.finding(
                 doc,
@@ -166,7 +166,7 @@ class ReplacementCharacter(Check):
     family = "encoding"
     severity = Severity.ERROR
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         text = doc.text
         for block in doc.text_blocks():
             for m in re.finditer(r"\S*\ufffd\S*", text[block.start : block.end]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable
 
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.model import Document, Finding, Severity
 
 #: A sentence must score this far (in nats per token) below its article's median
@@ -23,7 +23,7 @@ MIN_PEERS = 4
 SPAN_SHARE = 0.5
 
 
-def _scores(doc: Document, ctx):
+def _scores(doc: Document, ctx: CheckContext):
     scores = ctx.scorer.document_scores(doc)
     return scores if scores.calibrated else None
 
@@ -73,7 +73,7 @@ class LowFluencySentence(Check):
     severity = Severity.WARNING
     requires = frozenset({"model"})
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         scores = _scores(doc, ctx)
         if scores is None:
             return
@@ -127,7 +127,7 @@ class GarbledSpan(Check):
     severity = Severity.WARNING
     requires = frozenset({"model"})
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         scores = _scores(doc, ctx)
         if scores is None:
             return

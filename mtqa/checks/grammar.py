@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.model import BlockKind, Document, Finding, Severity
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -62,7 +62,7 @@ class CapitalAfterComma(Check):
 
     _PATTERN = re.compile(r",\s+([A-Z][a-z]+)\b(?=(\s+)(\S+))?")
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         for sentence in doc.text_sentences():
             if doc.blocks[sentence.block].kind in (BlockKind.TITLE, BlockKind.HEADING):
                 continue
@@ -114,7 +114,7 @@ class BrokenSentence(Check):
         r"^(?:(?:Never|Not|Only|Also|Neither|Nor)\s+to\s+[a-z]+|And\s+to\s+[a-z]+|(?:to|and|or|but|which|who|that)\s+[a-z]+)"
     )
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         sentences = doc.text_sentences()
         for prev, sentence in zip(sentences, sentences[1:]):
             if prev.block != sentence.block:
@@ -163,7 +163,7 @@ class DoubledWord(Check):
 
     _PATTERN = re.compile(r"(?<![\w\-])([^\W\d_]+)\s+(\1)\b", re.IGNORECASE)
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             for m in self._PATTERN.finditer(text):
@@ -205,7 +205,7 @@ class MissingVerb(Check):
         re.IGNORECASE,
     )
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             for m in self._PATTERN.finditer(text):

@@ -14,14 +14,14 @@ read as Norwegian are left to the untranslated checks.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from mtqa import lexicons
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.lexicons import Entry, Lexicon
 from mtqa.model import Document, Finding, Severity
 
@@ -43,9 +43,9 @@ def _lexicon(paths: tuple[str, ...]) -> Lexicon:
     return lexicons.load(paths)
 
 
-def lexicon_for(ctx) -> Lexicon:
-    paths = tuple(str(p) for p in ctx.options.get("lexicons", ())) if ctx is not None else ()
-    return _lexicon(paths)
+def lexicon_for(ctx: CheckContext | None) -> Lexicon:
+    """The built-in lexicon with the context's lexicon files (``--lexicon``)."""
+    return _lexicon(ctx.lexicons if ctx is not None else ())
 
 
 @dataclass(frozen=True)
@@ -58,20 +58,21 @@ class Match:
     suggestion: str = ""
 
 
-#: The candidates of the last few documents: ID001, ID002 and ID003 scan a
-#: document's sentences against the lexicon once, not once each.
-_CANDIDATES: OrderedDict[tuple[str, str, str], list[Match]] = OrderedDict()
+def _memo_key(doc: Document, lexicon: Lexicon) -> str:
+    """The key of a document's matches among its derived data (:meth:`Document.memo`):
+    they depend on the lexicon and the Norwegian source too."""
+    source = hashlib.sha256((doc.source or "").encode("utf-8")).hexdigest()[:16]
+    return f"idioms.matches:{lexicon.sha256[:16]}:{source}"
 
 
 def find_matches(doc: Document, lexicon: Lexicon, codes: set[str]) -> Iterator[Match]:
     """Lexicon matches of the given codes in the document's text sentences, one per
-    span (overlaps are resolved across all three codes before the codes are picked)."""
-    key = (doc.content_hash, doc.format, lexicon.sha256)
-    if key not in _CANDIDATES:
-        _CANDIDATES[key] = _resolve(_candidates(doc, lexicon))
-        while len(_CANDIDATES) > 4:
-            _CANDIDATES.popitem(last=False)
-    yield from (m for m in _CANDIDATES[key] if KIND_CODES[m.entry.kind] in codes)
+    span (overlaps are resolved across all three codes before the codes are picked).
+
+    ID001, ID002 and ID003 scan a document's sentences against the lexicon once,
+    not once each: the matches are kept on the document."""
+    matches: list[Match] = doc.memo(_memo_key(doc, lexicon), lambda d: _resolve(_candidates(d, lexicon)))
+    yield from (m for m in matches if KIND_CODES[m.entry.kind] in codes)
 
 
 def _resolve(candidates: list[Match]) -> list[Match]:
@@ -166,7 +167,7 @@ class _LexiconCheck(Check):
     variable_severity = True  # each lexicon entry says how sure it is
     verb = ""
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         for match in find_matches(doc, lexicon_for(ctx), {self.code}):
             entry = match.entry
             found = doc.text[match.start : match.end]

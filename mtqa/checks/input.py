@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mtqa.align import alignment_of
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.model import Document, Finding, Severity
 
 
@@ -31,7 +31,7 @@ class AlignmentFailed(Check):
     requires = frozenset({"source"})
     examples_are_text = False
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         alignment = alignment_of(doc)
         if alignment is not None and not alignment.ok:
             yield self.finding(

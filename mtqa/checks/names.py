@@ -15,9 +15,9 @@ import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import cast
+from typing import Any, cast
 
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.model import Document, Finding, Severity
 from mtqa.names.gazetteer import garbles, gazetteer, near_place
 from mtqa.names.glossary import Glossary, load_glossary
@@ -38,8 +38,8 @@ from mtqa.names.variants import (
     Place,
     Spelling,
     choose,
-    clusters,
     describe_attestation,
+    document_clusters,
     rank_outside,
     source_words,
 )
@@ -59,16 +59,17 @@ def _undouble(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word.lower())
 
 
-def _glossary(ctx) -> Glossary | None:
-    return load_glossary(getattr(ctx, "glossary", None)) if ctx is not None else None
+def _glossary(ctx: CheckContext | None) -> Glossary | None:
+    return load_glossary(ctx.glossary) if ctx is not None else None
 
 
 def _quote(names: Iterable[str]) -> str:
     return ", ".join(f"'{n}'" for n in names)
 
 
-def _doc_clusters(doc: Document, ctx) -> list[Cluster]:
-    return clusters(analyse(doc), doc.source, _glossary(ctx), ctx)
+def _doc_clusters(doc: Document, ctx: CheckContext | None) -> list[Cluster]:
+    """The document's clusters, computed once (kept on the document) for every check that asks."""
+    return document_clusters(doc, _glossary(ctx), ctx)
 
 
 class InconsistentNameSpelling(Check):
@@ -120,7 +121,7 @@ class InconsistentNameSpelling(Check):
     family = "names"
     severity = Severity.ERROR
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         for cluster in _doc_clusters(doc, ctx):
             canon = cluster.choice.canonical
             for dev in cluster.deviants():
@@ -153,12 +154,11 @@ class InconsistentNameSpelling(Check):
     # -- across documents ----------------------------------------------------------
     corpus_level = True
 
-    def collect(self, doc: Document, ctx) -> dict:
+    def collect(self, doc: Document, ctx: CheckContext | None) -> dict:
         """The document's people named in full, after its own corrections."""
-        glossary = _glossary(ctx)
         analysis = analyse(doc)
         fixed = {}
-        for cluster in clusters(analysis, doc.source, glossary, ctx):
+        for cluster in _doc_clusters(doc, ctx):
             for dev in cluster.deviants():
                 fixed[dev.text] = cluster.choice.canonical
         seen = set()
@@ -176,7 +176,9 @@ class InconsistentNameSpelling(Check):
             people.append([given, surname, place])
         return {"id": doc.id, "people": people}
 
-    def finish_collected(self, states, ctx) -> Iterable[tuple[int, Finding]]:
+    def finish_collected(
+        self, states: list[tuple[int, Any]], ctx: CheckContext | None
+    ) -> Iterable[tuple[int, Finding]]:
         """The same person spelled differently in different articles of a corpus."""
         glossary = _glossary(ctx)
         # two passes over the states (a corpus run reads them from disk): first
@@ -328,7 +330,7 @@ class UnattestedName(Check):
     family = "names"
     severity = Severity.WARNING
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         """One finding a span: the rules below may each reach the same word."""
         seen: list[tuple[int, int]] = []
         for finding in self._findings(doc, ctx):
@@ -336,14 +338,12 @@ class UnattestedName(Check):
                 seen.append((finding.start, finding.end))
                 yield finding
 
-    def _findings(self, doc: Document, ctx) -> Iterable[Finding]:
+    def _findings(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         analysis = analyse(doc)
         glossary = _glossary(ctx)
         if glossary is not None:
             yield from self._glossary_variants(doc, analysis, glossary)
-        in_clusters = {
-            s for c in clusters(analysis, doc.source, glossary, ctx) for s in c.spellings
-        }
+        in_clusters = {s for c in document_clusters(doc, glossary, ctx) for s in c.spellings}
         yield from self._near_places(doc, analysis, in_clusters)
         for block in doc.text_blocks():
             for g in garbles(doc.text, block.start, block.end):
@@ -551,7 +551,7 @@ class InconsistentOrganisationName(Check):
     family = "names"
     severity = Severity.WARNING
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         yield from self._dotted_outlets(doc)
         analysis = analyse(doc)
         glossary = _glossary(ctx)
@@ -651,7 +651,7 @@ class SourceNameMismatch(Check):
     requires = frozenset({"source"})
     examples_are_text = False
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         from rapidfuzz.distance import OSA  # a swap of two letters is one edit
 
         from mtqa.align import sentence_pairs
@@ -732,7 +732,7 @@ class NameTranslatedAsWord(Check):
     family = "names"
     severity = Severity.WARNING
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         for t in translated_names(analyse(doc)):
             yield self.finding(
                 doc,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.model import Document, Finding, Severity
 from mtqa.names.glossary import load_glossary
 from mtqa.names.lexicon import words
@@ -94,8 +94,8 @@ class PronounMismatch(Check):
     family = "pronoun"
     severity = Severity.WARNING
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
-        glossary = load_glossary(getattr(ctx, "glossary", None)) if ctx is not None else None
+    def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
+        glossary = load_glossary(ctx.glossary) if ctx is not None else None
         pp = people(doc, glossary, ctx)
         yield from self._gendered(doc, pp)
         yield from self._in_quotes(doc, pp)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from mtqa.align import reference_segments_of
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.model import Document, Finding, Severity
 
 #: A sentence is flagged when its chrF is below this ...
@@ -173,7 +173,7 @@ class LowChrfSentence(Check):
     requires = frozenset({"reference"})
     examples_are_text = False
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         pairs = segments(doc)
         if len(pairs) < 2:
             return

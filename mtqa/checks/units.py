@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.loaders.bilingual import UNTRANSLATED_KEY
 from mtqa.model import Document, Finding, Severity
 
@@ -39,7 +39,7 @@ class UntranslatedUnit(Check):
     #: The examples above describe translation files: tests/cases/UT005.yml holds them.
     examples_are_text = False
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         for unit in doc.meta.get(UNTRANSLATED_KEY, ()):
             source = " ".join(unit["source"].split())
             shown = source if len(source) <= _SHOWN else source[: _SHOWN - 1] + "…"

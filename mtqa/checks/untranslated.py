@@ -32,7 +32,7 @@ from importlib import resources
 
 import yaml
 
-from mtqa.checks.base import Check
+from mtqa.checks.base import Check, CheckContext
 from mtqa.lexicons import senses
 from mtqa.model import Document, Finding, Severity
 
@@ -623,7 +623,7 @@ class UntranslatedWord(Check):
     family = "untranslated"
     severity = Severity.ERROR
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         for at, w in norwegian_words(doc):
             english = w.whole or translate(w.lookup)
             if english and w.word[0].isupper() and not w.whole:
@@ -654,7 +654,7 @@ class UntranslatedSentence(Check):
     family = "untranslated"
     severity = Severity.ERROR
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             norwegian, counted = sentence_share(text)
@@ -687,7 +687,7 @@ class CopiedSource(Check):
     requires = frozenset({"source"})
     examples_are_text = False
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         from mtqa.align import sentence_pairs
 
         for bead, src_text in sentence_pairs(doc):
@@ -736,7 +736,7 @@ class UntranslatedInstitution(Check):
     family = "untranslated"
     severity = Severity.INFO
 
-    def run(self, doc: Document, ctx) -> Iterable[Finding]:
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         credits = [(m.start(), m.end()) for m in _CREDIT.finditer(doc.text)]
         reported: set[str] = set()
         for sentence in doc.text_sentences():

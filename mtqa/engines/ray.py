@@ -22,7 +22,7 @@ import pickle
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from mtqa.corpus import CorpusPass, CorpusStates, checked_outcome, worker_copy
+from mtqa.corpus import CorpusPass, CorpusStates, checked_outcome, forget_rules_only, worker_copy
 from mtqa.loaders import DocumentError
 from mtqa.model import Document, MtqaError
 from mtqa.results import Outcome, ResultsFile, document_key, stored_outcome
@@ -49,7 +49,8 @@ def _rules_batch(batch: dict[str, Any], blob: bytes) -> dict[str, Any]:
     for raw in batch["doc"]:
         doc = pickle.loads(raw)
         parts.append(pickle.dumps(checker.check_rules(doc)))
-        docs.append(pickle.dumps(doc))  # with what the checks cached (the alignment)
+        # with what the checks cached (the alignment), not what they shared (the names analysis)
+        docs.append(pickle.dumps(forget_rules_only(doc)))
     return {
         "index": batch["index"],
         "doc": docs,

@@ -14,15 +14,15 @@ Organisation names ("NATO-Russia Council", "Organization for Security and
 Co-operation in Europe") are runs of capitalised words, joined by "and", "of",
 "for" ..., that end in an organisation word ("Council", "Ministry", "Party").
 
-Page furniture is never read.  The analysis of a document is cached, so the
-names and pronoun checks share it.
+Page furniture is never read.  The analysis of a document is computed once and
+kept on the document (:meth:`mtqa.Document.memo`), so the names and pronoun
+checks share it.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from mtqa.model import BlockKind, Document
@@ -538,18 +538,12 @@ def _analyse(doc: Document) -> Analysis:
     return Analysis(doc=doc, tokens=tokens, mentions=mentions, orgs=orgs, proper_forms=proper)
 
 
-_CACHE: OrderedDict[tuple[str, str], Analysis] = OrderedDict()
+#: The key of a document's analysis among its derived data (:meth:`Document.memo`).
+MEMO_KEY = "names.analysis"
 
 
 def analyse(doc: Document) -> Analysis:
-    """The names of ``doc`` (cached: the names and pronoun checks share it)."""
-    key = (doc.id, doc.content_hash)
-    hit = _CACHE.get(key)
-    if hit is not None and hit.doc is doc:
-        _CACHE.move_to_end(key)
-        return hit
-    result = _analyse(doc)
-    _CACHE[key] = result
-    while len(_CACHE) > 64:
-        _CACHE.popitem(last=False)
-    return result
+    """The names of ``doc``, computed once and kept on it (the names and pronoun
+    checks share it).  It reads the English text alone, not the source."""
+    analysis: Analysis = doc.memo(MEMO_KEY, _analyse)
+    return analysis

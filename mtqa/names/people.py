@@ -31,12 +31,16 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mtqa.model import Document
 from mtqa.names.glossary import Glossary
 from mtqa.names.lexicon import words
 from mtqa.names.mentions import Analysis, Mention, Token, analyse
-from mtqa.names.variants import clusters
+from mtqa.names.variants import document_clusters, memo_key
+
+if TYPE_CHECKING:
+    from mtqa.checks.base import CheckContext
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -134,10 +138,10 @@ class People:
         return score
 
 
-def _link(analysis: Analysis, glossary: Glossary | None, ctx) -> tuple[dict, dict]:  # noqa: C901 - the linking rules, in order of trust
+def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | None) -> tuple[dict, dict]:  # noqa: C901 - the linking rules, in order of trust
     doc = analysis.doc
     canon: dict[str, str] = {}
-    for c in clusters(analysis, doc.source, glossary, ctx):
+    for c in document_clusters(doc, glossary, ctx):
         for s in c.spellings:
             canon[s] = c.choice.canonical
     surnames_of_people = {
@@ -574,15 +578,14 @@ def _resolve_possessed(pp: People) -> list[Resolution]:
     return out
 
 
-_CACHE: dict[tuple[str, str, str | None], People] = {}
+def people(doc: Document, glossary: Glossary | None = None, ctx: CheckContext | None = None) -> People:
+    """The people of ``doc`` and the pronouns resolved to them: computed once per
+    source and glossary, and kept on the document (:meth:`Document.memo`)."""
+    found: People = doc.memo(memo_key("people", doc, glossary), lambda d: _people(d, glossary, ctx))
+    return found
 
 
-def people(doc: Document, glossary: Glossary | None = None, ctx=None) -> People:
-    """The people of ``doc`` and the pronouns resolved to them (cached)."""
-    cache_key = (doc.id, doc.content_hash, str(getattr(ctx, "glossary", None)))
-    hit = _CACHE.get(cache_key)
-    if hit is not None and hit.analysis.doc is doc:
-        return hit
+def _people(doc: Document, glossary: Glossary | None, ctx: CheckContext | None) -> People:
     analysis = analyse(doc)
     persons, person_of = _link(analysis, glossary, ctx)
     refs = _refs(doc, analysis, person_of)
@@ -595,7 +598,4 @@ def people(doc: Document, glossary: Glossary | None = None, ctx=None) -> People:
     result.resolutions = resolutions
     result.quoted = _resolve_quoted(result)
     result.possessed = _resolve_possessed(result)
-    _CACHE[cache_key] = result
-    while len(_CACHE) > 64:
-        _CACHE.pop(next(iter(_CACHE)))
     return result

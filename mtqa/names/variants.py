@@ -34,16 +34,21 @@ a full name, the majority, the first.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from mtqa.model import Document
 from mtqa.names.figures import name_words
 from mtqa.names.glossary import Glossary
 from mtqa.names.lexicon import ATTESTED, LANGS, UNATTESTED, attestation, attested_neighbours, words
-from mtqa.names.mentions import Analysis, Mention, Token
+from mtqa.names.mentions import Analysis, Mention, Token, analyse
 from mtqa.names.phonetic import distance, fold, near_spelling, similarity, skeleton
 from mtqa.names.places import place_groups, place_spellings
+
+if TYPE_CHECKING:
+    from mtqa.checks.base import CheckContext
 
 _LANG_NAMES = {
     "nb": "Norwegian", "sv": "Swedish", "da": "Danish", "en": "English", "de": "German",
@@ -262,7 +267,7 @@ def same_given(a: Spelling, b: Spelling) -> bool:
 
 # -- choosing ------------------------------------------------------------------------
 
-def model_choice(spellings: list[str], contexts: list[str], ctx) -> Choice | None:
+def model_choice(spellings: list[str], contexts: list[str], ctx: CheckContext | None) -> Choice | None:
     """The reference model's preference among ``spellings`` (a hook, not yet wired).
 
     The fluency issue's scorer (``ctx.scorer``) can tell how plausible each
@@ -270,8 +275,7 @@ def model_choice(spellings: list[str], contexts: list[str], ctx) -> Choice | Non
     When it offers ``prefer_spelling(spellings, contexts) -> (spelling, confidence)``
     that choice is taken here, after the source, the glossary and word lists.
     """
-    scorer = getattr(ctx, "scorer", None) if ctx is not None else None
-    prefer = getattr(scorer, "prefer_spelling", None)
+    prefer = _prefer_spelling(ctx)
     if prefer is None:
         return None
     picked = prefer(spellings, contexts)
@@ -281,11 +285,16 @@ def model_choice(spellings: list[str], contexts: list[str], ctx) -> Choice | Non
     return Choice(spelling, f"the reference model finds '{spelling}' the most plausible", confidence, "model")
 
 
+def _prefer_spelling(ctx: CheckContext | None):
+    """The scorer's ``prefer_spelling``, when it has one (no scorer has yet)."""
+    return getattr(ctx.scorer, "prefer_spelling", None) if ctx is not None else None
+
+
 def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest first
     spellings: dict[str, Spelling],
     source: dict[str, str] | None = None,
     glossary: Glossary | None = None,
-    ctx=None,
+    ctx: CheckContext | None = None,
     contexts: list[str] | None = None,
     given: bool = False,
 ) -> Choice:
@@ -427,26 +436,36 @@ def rank_outside(cand: str, z: float, spellings: dict[str, Spelling]) -> tuple:
     return (-same, edits, -z)
 
 
-_CLUSTERS: dict[tuple[int, str | None, int], tuple[Analysis, list[Cluster]]] = {}
+def memo_key(what: str, doc: Document, glossary: Glossary | None) -> str:
+    """The key of names data of ``doc`` that depends on its Norwegian source and
+    the glossary too (:meth:`Document.memo`): a digest of both is part of it."""
+    digest = hashlib.sha256((doc.source or "").encode("utf-8"))
+    if glossary is not None:
+        digest.update(b"\0" + repr(glossary.entries).encode("utf-8"))
+    return f"names.{what}:{digest.hexdigest()[:16]}"
+
+
+def document_clusters(
+    doc: Document, glossary: Glossary | None = None, ctx: CheckContext | None = None
+) -> list[Cluster]:
+    """Every group of spellings of one name in ``doc``, with its canonical
+    spelling: computed once per source and glossary and kept on the document
+    (the names and pronoun checks all ask), unless the reference model takes
+    part in the choice (:func:`model_choice`)."""
+    analysis = analyse(doc)
+    if _prefer_spelling(ctx) is not None:
+        return clusters(analysis, doc.source, glossary, ctx)
+    found: list[Cluster] = doc.memo(
+        memo_key("clusters", doc, glossary), lambda d: clusters(analysis, d.source, glossary, ctx)
+    )
+    return found
 
 
 def clusters(
-    analysis: Analysis, source: str | None = None, glossary: Glossary | None = None, ctx=None
+    analysis: Analysis, source: str | None = None, glossary: Glossary | None = None, ctx: CheckContext | None = None
 ) -> list[Cluster]:
     """Every group of spellings of one name in the article, with its canonical
-    spelling (cached per analysis: the names and pronoun checks all ask)."""
-    cache_key = (id(analysis), source, id(glossary))
-    hit = _CLUSTERS.get(cache_key)
-    if hit is not None and hit[0] is analysis and getattr(ctx, "scorer", None) is None:
-        return hit[1]
-    out = _clusters(analysis, source, glossary, ctx)
-    _CLUSTERS[cache_key] = (analysis, out)
-    while len(_CLUSTERS) > 64:
-        _CLUSTERS.pop(next(iter(_CLUSTERS)))
-    return out
-
-
-def _clusters(analysis: Analysis, source: str | None, glossary: Glossary | None, ctx) -> list[Cluster]:
+    spelling (computed at each call: :func:`document_clusters` keeps a document's)."""
     src = source_words(source) if source else None
     surnames = surname_spellings(analysis)
     out: list[Cluster] = []

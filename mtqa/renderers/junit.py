@@ -9,14 +9,11 @@ document that could not be read is a suite with one ``<error>``.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from mtqa.model import Severity
 from mtqa.renderers._common import checks_for, location_name, sorted_findings, sorted_results
 from mtqa.report import Report
-
-_SKIPPED = re.compile(r"^skipped ([A-Z]+\d+(?:, [A-Z]+\d+)*): (.*)$")
 
 
 def _line(f) -> str:
@@ -32,12 +29,7 @@ def render(report: Report, *, checks: list[str] | None = None, fail_on: Severity
     root = ET.Element("testsuites", name="mtqa")
     total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for result in sorted_results(report):
-        skipped: dict[str, str] = {}
-        for note in result.notes:
-            m = _SKIPPED.match(note)
-            if m:
-                for code in m.group(1).split(", "):
-                    skipped[code] = m.group(2)
+        skipped = result.skipped  # code -> why, as the checker recorded it (not the notes)
         by_code: dict[str, list] = {}
         for f in sorted_findings(result):
             by_code.setdefault(f.code, []).append(f)

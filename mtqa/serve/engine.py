@@ -19,7 +19,7 @@ import concurrent.futures
 import multiprocessing
 import os
 from collections import Counter, OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mtqa.serve.settings import CheckerConfig
@@ -125,7 +125,8 @@ class _Worker:
         if checker is None:
             checker = self._build(select, ignore, fluency)
             if fluency:
-                checker.context.scorer = self.base.context.scorer  # the model, loaded once
+                # the model, loaded once (the context is frozen: a new one, with the scorer)
+                checker.context = replace(checker.context, scorer=self.base.context.scorer)
             self.cache[key] = checker
             if len(self.cache) > CHECKER_CACHE:
                 self.cache.popitem(last=False)
