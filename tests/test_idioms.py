@@ -152,3 +152,18 @@ def test_a_rendering_does_not_cut_a_hyphenated_word():
     )
     findings = _idioms(mtqa.check(text, select=["idiom"], fluency=False))
     assert [(f.text, f.line) for f in findings] == [("into the far cross", 3)]
+
+
+def test_the_matches_kept_on_a_document_belong_to_their_lexicon():
+    # a document's matches are memoised per lexicon; one lexicon derived from another
+    # (its hash extended, as benchmarks/accuracy.py's page-free lexicon) must not
+    # reuse the other's matches
+    from mtqa import lexicons
+    from mtqa.checks.idioms import find_matches
+
+    full = lexicons.builtin()
+    doc = mtqa.document_from_text("Traffic\n\nThe cars collided front to front on the E6.\n")
+    found = [m.entry.id for m in find_matches(doc, full, {"ID001", "ID002", "ID003"})]
+    assert found
+    smaller = lexicons.Lexicon(tuple(e for e in full.entries if e.id not in found), full.sha256 + "-smaller")
+    assert [m.entry.id for m in find_matches(doc, smaller, {"ID001", "ID002", "ID003"})] != found

@@ -62,7 +62,7 @@ def _memo_key(doc: Document, lexicon: Lexicon) -> str:
     """The key of a document's matches among its derived data (:meth:`Document.memo`):
     they depend on the lexicon and the Norwegian source too."""
     source = hashlib.sha256((doc.source or "").encode("utf-8")).hexdigest()[:16]
-    return f"idioms.matches:{lexicon.sha256[:16]}:{source}"
+    return f"idioms.matches:{lexicon.sha256}:{source}"  # the whole hash: a lexicon derived from another may share its prefix
 
 
 def find_matches(doc: Document, lexicon: Lexicon, codes: set[str]) -> Iterator[Match]:
