@@ -8,26 +8,23 @@
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from mtqa.checks import Check, all_checks, get_check, select_checks
 from mtqa.checks.base import CheckContext
 from mtqa.checks.fluency import merge_model_evidence
 from mtqa.gate import apply_suppressions
-from mtqa.loaders import DEFAULT_READ, SUFFIXES, DocumentError, ReadOptions, document_from_text, iter_documents
+from mtqa.loaders import DEFAULT_READ, DocumentError, Inputs, ReadOptions, iter_documents, split_inputs
 from mtqa.loaders.bilingual import NOTES_KEY
 from mtqa.model import Document, Finding, MtqaError
 from mtqa.report import DocumentResult, Report
-
-Input = Union[str, os.PathLike, Document]  # noqa: UP007 - a runtime alias, read by older type checkers too
-Inputs = Union[Input, Iterable[Input]]  # noqa: UP007
+from mtqa.results import Partial
 
 _MISSING_WORDS = {
     "source": "no Norwegian source given",
@@ -35,22 +32,6 @@ _MISSING_WORDS = {
     "model": "fluency not scored: the reference language model is off (--no-fluency)",
     "crosslingual": "the reference model is not calibrated for Norwegian-English (use --model gemma3-270m)",
 }
-
-
-@dataclass
-class Partial:
-    """Part of one document's result: from the rule checks or from the model.
-
-    Picklable, so a worker process can compute it."""
-
-    findings: list[Finding] = field(default_factory=list)
-    #: What was lacking ("source", "model and source") -> the codes skipped for it.
-    skipped: dict[str, list[str]] = field(default_factory=dict)
-    scores: dict[str, Any] = field(default_factory=dict)
-    #: Internal errors of checks, as messages.
-    errors: list[str] = field(default_factory=list)
-    #: Corpus-level checks' per-document states (:meth:`Check.collect`), by code.
-    states: dict[str, Any] = field(default_factory=dict)
 
 
 def _internal_error(doc: Document, what: str, exc: BaseException) -> str:
@@ -72,40 +53,6 @@ def _corpus_error(code: str, exc: BaseException) -> DocumentError:
 
 #: What checks share during a run (frozen): :class:`mtqa.checks.base.CheckContext`.
 Context = CheckContext
-
-
-def _looks_like_path(text: str) -> bool:
-    """Whether a string that names no existing file is meant as a path (reported missing) or is text.
-
-    A path has a known file ending, glob characters, an explicit start
-    (``/``, ``./``, ``~``) or a folder that exists ("Oslo/Bergen" is text)."""
-    if "\n" in text or len(text) >= 4096 or len(text.split()) != 1:
-        return False
-    if text == "-" or Path(text).suffix.lower() in SUFFIXES or glob.has_magic(text):
-        return True
-    if text.startswith(("/", "./", "../", "~")):
-        return True
-    parent = os.path.dirname(text)
-    return bool(parent) and os.path.isdir(parent)
-
-
-def _split_inputs(inputs: Inputs) -> Iterator[Document | str | os.PathLike]:
-    if isinstance(inputs, (str, os.PathLike, Document)):
-        inputs = [inputs]
-    for item in inputs:
-        if isinstance(item, Document):
-            yield item
-        elif isinstance(item, os.PathLike):
-            yield item
-        elif isinstance(item, str):
-            if os.path.exists(item) or _looks_like_path(item):
-                yield item  # a path; a missing one is reported as such
-            else:
-                yield document_from_text(item)
-        else:
-            raise TypeError(
-                f"mtqa.check() takes paths, article text or Documents, not {type(item).__name__}"
-            )
 
 
 class Checker:
@@ -352,7 +299,7 @@ class Checker:
                 yield from errors
             pending.clear()
 
-        for item in _split_inputs(inputs):
+        for item in split_inputs(inputs):
             if isinstance(item, Document):
                 stream: Iterable[Document | DocumentError] = [item]
             else:

@@ -56,7 +56,7 @@ from mtqa.checks.base import RULES_ONLY_MEMOS as RULES_ONLY_MEMOS  # noqa: F401 
 from mtqa.checks.base import forget_rules_only
 from mtqa.loaders import DocumentError
 from mtqa.model import Document, Finding
-from mtqa.results import Outcome, ResultsFile, document_key, stored_outcome
+from mtqa.results import Outcome, Partial, ResultsFile, document_key, stored_outcome
 from mtqa.results import run_identity as run_identity  # re-exported: mtqa.corpus.run_identity
 
 if TYPE_CHECKING:
@@ -207,8 +207,6 @@ def _worker_rules(doc: Document, timeout: float | None = None):
     if timeout is None:
         part = _WORKER.check_rules(doc)
     else:
-        from mtqa.api import Partial
-
         # the clock of this document alone (queueing and the worker's start-up not counted)
         signal.signal(signal.SIGALRM, _expire)
         signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -428,8 +426,6 @@ class CorpusRun(CorpusPass):
 
     def _after_timeout(self, entry: _Entry):
         """The worker's clock did not stop the document (stuck outside Python): end the pool's workers."""
-        from mtqa.api import Partial
-
         self._restart_pool(stop=True)
         self._resubmit_pending()
         assert self.timeout is not None  # the wait for the future timed out: it had a timeout
@@ -439,8 +435,6 @@ class CorpusRun(CorpusPass):
         """A worker died: retry this document once, alone, in a new pool; then
         resubmit the documents read ahead, whose futures died with the old pool."""
         from concurrent.futures.process import BrokenProcessPool
-
-        from mtqa.api import Partial
 
         self._restart_pool()
         assert self._pool is not None and isinstance(entry.item, Document)  # _restart_pool started one; _rules' document
@@ -478,10 +472,9 @@ class CorpusRun(CorpusPass):
 
 def iter_inputs(checker, inputs) -> Iterator[Document | DocumentError]:
     """The documents of ``inputs`` (paths, globs, Documents, text), lazily."""
-    from mtqa.api import _split_inputs
-    from mtqa.loaders import iter_documents
+    from mtqa.loaders import iter_documents, split_inputs
 
-    for item in _split_inputs(inputs):
+    for item in split_inputs(inputs):
         if isinstance(item, Document):
             yield item
         else:

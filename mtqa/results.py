@@ -232,3 +232,19 @@ def stored_outcome(record: dict[str, Any], doc: Document, index: int) -> Outcome
         index=index,
         states=dict(record.get("states") or {}),
     )
+
+
+@dataclass
+class Partial:
+    """Part of one document's result: from the rule checks or from the model.
+
+    Picklable, so a worker process can compute it."""
+
+    findings: list[Finding] = field(default_factory=list)
+    #: What was lacking ("source", "model and source") -> the codes skipped for it.
+    skipped: dict[str, list[str]] = field(default_factory=dict)
+    scores: dict[str, Any] = field(default_factory=dict)
+    #: Internal errors of checks, as messages.
+    errors: list[str] = field(default_factory=list)
+    #: Corpus-level checks' per-document states (:meth:`Check.collect`), by code.
+    states: dict[str, Any] = field(default_factory=dict)

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Union
 
 from mtqa.loaders.bilingual import is_sidecar, sidecars
 from mtqa.loaders.decoding import INVALID_BYTES_KEY, Decoded, decode
@@ -475,3 +475,44 @@ def _jsonl_records(
             )
         except InputError as exc:
             yield DocumentError(doc_id, f"{where}: {str(exc).split(': ', 1)[-1]}", path, lineno)
+
+
+# -- what the library is given -----------------------------------------------------
+Input = Union[str, os.PathLike, Document]  # noqa: UP007 - a runtime alias, read by older type checkers too
+Inputs = Union[Input, Iterable[Input]]  # noqa: UP007
+
+
+def _looks_like_path(text: str) -> bool:
+    """Whether a string that names no existing file is meant as a path (reported missing) or is text.
+
+    A path has a known file ending, glob characters, an explicit start
+    (``/``, ``./``, ``~``) or a folder that exists ("Oslo/Bergen" is text)."""
+    if "\n" in text or len(text) >= 4096 or len(text.split()) != 1:
+        return False
+    if text == "-" or Path(text).suffix.lower() in SUFFIXES or glob.has_magic(text):
+        return True
+    if text.startswith(("/", "./", "../", "~")):
+        return True
+    parent = os.path.dirname(text)
+    return bool(parent) and os.path.isdir(parent)
+
+
+def split_inputs(inputs: Inputs) -> Iterator[Document | str | os.PathLike]:
+    """What ``mtqa.check()`` was given, item by item: Documents, paths (a missing one
+    is kept, to be reported), or article text made into a Document."""
+    if isinstance(inputs, (str, os.PathLike, Document)):
+        inputs = [inputs]
+    for item in inputs:
+        if isinstance(item, Document):
+            yield item
+        elif isinstance(item, os.PathLike):
+            yield item
+        elif isinstance(item, str):
+            if os.path.exists(item) or _looks_like_path(item):
+                yield item  # a path; a missing one is reported as such
+            else:
+                yield document_from_text(item)
+        else:
+            raise TypeError(
+                f"mtqa.check() takes paths, article text or Documents, not {type(item).__name__}"
+            )
