@@ -141,27 +141,26 @@ def thresholds_of(config):
 
 
 def checker_of(config):
-    """The :class:`~mtqa.api.Checker` the configuration describes."""
+    """The :class:`~mtqa.api.Checker` the configuration describes: each setting goes to
+    the Checker argument the table of settings names (``read.X``: a field of its
+    :class:`~mtqa.loaders.ReadOptions`)."""
     from mtqa.api import Checker
     from mtqa.loaders import ReadOptions
+    from mtqa.settings import SETTINGS
 
-    return Checker(
-        read=ReadOptions(
-            max_size=config["max-document-size"],
-            source_lang=config["source-lang"],
-            target_lang=config["target-lang"],
-        ),
-        select=config["select"],
-        ignore=config["ignore"],
-        input_format=config["input-format"],
-        glossary=config["glossary"],
-        lexicons=config["lexicons"] or (),
-        fluency=config["fluency"],
-        model=config["model"],
-        device=config["device"],
-        dtype=None if config["dtype"] == "auto" else config["dtype"],
-        batch_size=config["batch-size"],
-    )
+    arguments: dict[str, Any] = {}
+    read: dict[str, Any] = {}
+    for setting in SETTINGS.values():
+        if setting.checker is not None:
+            head, _, field = setting.checker.partition(".")
+            if field:
+                read[field] = config[setting.key]
+            else:
+                arguments[head] = config[setting.key]
+    arguments["lexicons"] = arguments["lexicons"] or ()
+    if arguments["dtype"] == "auto":
+        arguments["dtype"] = None  # the scorer picks it for the device
+    return Checker(read=ReadOptions(**read), **arguments)
 
 
 def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # noqa: C901 - the pipeline, step by step

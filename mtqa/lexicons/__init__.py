@@ -504,15 +504,15 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
     cues = tuple(
         (key, context[key]) for key in ("before", "after", "sentence", "not_sentence") if key in context
     )
-    for key, pattern in cues:
-        if validate or not isinstance(pattern, str):
-            _compile(pattern, f"{where} context.{key}", flags)
+    compiled_cues = {
+        key: _compile(pattern, f"{where} context.{key}", flags)
+        for key, pattern in cues
+        if validate or not isinstance(pattern, str)
+    }
     source_patterns = (
         _strings(raw["source"], f"{where} source") if "source" in raw else derive_source(str(raw["norwegian"]))
     )
-    if validate:
-        for pattern in source_patterns:
-            _compile(pattern, f"{where} source", re.IGNORECASE)
+    source = tuple(_compile(p, f"{where} source", re.IGNORECASE) for p in source_patterns) if validate else ()
     entry = Entry(
         id=eid,
         kind=raw["kind"],
@@ -533,8 +533,8 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
         provenance=provenance,
         suggest=suggest,
     )
-    if validate:
-        entry.__dict__["renderings"] = renderings  # compiled already: keep them
+    if validate:  # compiled already to check them: keep them
+        entry.__dict__.update(renderings=renderings, source=source, _cues=compiled_cues)
     return entry
 
 

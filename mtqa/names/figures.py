@@ -84,7 +84,7 @@ def near(written: str) -> tuple[Figure, float] | None:
     similarity (0-100); None when the name is listed, near none or near several.
 
     The surnames must start alike (one letter, folded) and the given names too, one
-    edit apart or one the start of the other ("Helen" / "Helene"): a garble keeps
+    edit apart or one the start of the other ("Mari" / "Marie"): a garble keeps
     the shape of a name; "Terje Pedersen" is another person than "Tore Pedersen"."""
     by_key, keys = _index()
     k = key(written)

@@ -294,12 +294,7 @@ def find(sha256: str, model_dir: Path | None = None) -> Calibration | None:
             return None
         return _entry(model_dir, "fluency", Calibration.from_dict, data)
     entry = _shipped_entries(DATA).get(sha256)
-    return Calibration.from_dict(entry) if entry and _current(entry) else None
-
-
-def _current(entry: dict[str, Any]) -> bool:
-    """Whether a calibration entry was made for the statistic mtqa computes now."""
-    return (entry.get("sentence") or {}).get("statistic") == STATISTIC
+    return Calibration.from_dict(entry) if entry and not _stale(entry) else None
 
 
 def _stale(entry: dict[str, Any]) -> bool:

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Any
 
 from mtqa.model import BlockKind, Document
+from mtqa.names.lexicon import english_zipf
 
 #: A word for the unigram model and the word-level surprisal: letters and digits,
 #: with inner apostrophes, hyphens and dots ("NATO's", "de-escalate", "U.S").
@@ -85,8 +86,6 @@ def explained_by_form(word: str, first: bool) -> bool:
         return True
     if first or not word[:1].isupper():
         return False
-    from mtqa.names.lexicon import english_zipf
-
     return english_zipf(word) < NAME_ZIPF
 
 
