@@ -20,7 +20,7 @@ from mtqa.checks import Check, all_checks, get_check, select_checks
 from mtqa.checks.base import CheckContext
 from mtqa.checks.fluency import merge_model_evidence
 from mtqa.gate import apply_suppressions
-from mtqa.loaders import DEFAULT_READ, DocumentError, Inputs, ReadOptions, iter_documents, split_inputs
+from mtqa.loaders import DEFAULT_READ, DocumentError, Inputs, ReadOptions
 from mtqa.loaders.bilingual import NOTES_KEY
 from mtqa.model import Document, Finding, MtqaError
 from mtqa.report import DocumentResult, Report
@@ -255,19 +255,39 @@ class Checker:
         return self.combine(doc, self.check_rules(doc), model)
 
     def corpus_findings(
-        self, states: dict[str, list[tuple[int, Any]]]
+        self, states: Any, results: list[DocumentResult] | None = None
     ) -> tuple[list[tuple[int, Finding]], list[DocumentError]]:
-        """The corpus-level findings from the states collected per document (:meth:`check_rules`)."""
+        """The corpus pass: findings across documents, as ``(document index, finding)``.
+
+        ``states`` are those :meth:`check_rules` collected per document (a
+        :class:`~mtqa.corpus.CorpusStates` or a dict of lists); a check reads
+        them in :meth:`~mtqa.checks.base.Check.finish_collected`.  A check that
+        overrides :meth:`~mtqa.checks.base.Check.finish` needs the results
+        themselves: ``results``, in document order, where the run kept them (a
+        streaming run does not: that check's pass is then an error, said so).
+        """
         found: list[tuple[int, Finding]] = []
         errors: list[DocumentError] = []
         for check in self.checks:
-            if not check.corpus_level or len(states.get(check.code, ())) < 2:
-                continue
             try:
-                found.extend(check.finish_collected(states[check.code], self.context))
+                if _needs_results(check):
+                    if results is None:
+                        errors.append(DocumentError("<corpus>", _STREAMED_FINISH.format(code=check.code)))
+                    elif len(results) >= 2:
+                        index = {id(r): i for i, r in enumerate(results)}
+                        found.extend((index[id(r)], f) for r, f in check.finish(results, self.context))
+                elif check.corpus_level and len(states.get(check.code, ())) >= 2:
+                    found.extend(check.finish_collected(states[check.code], self.context))
             except Exception as exc:
                 errors.append(_corpus_error(check.code, exc))
         return found, errors
+
+    def _engine(self):
+        from mtqa.corpus import CorpusRun
+
+        # the in-process case of the corpus engine: one path for the library, the CLI and the
+        # server; a document the caller holds keeps its derived data (checked again: no cost)
+        return CorpusRun(self, jobs=1, keep_memos=True)
 
     def iter_check(self, inputs: Inputs) -> Iterator[DocumentResult | DocumentError]:
         """Results one document at a time, in input order (streaming), each with
@@ -277,54 +297,44 @@ class Checker:
         at a time and scored together (one batched pass), then checked in order.
         Corpus-level findings need every document: :meth:`check` adds them.
         """
-        for item in self._iter_results(inputs):
-            if self.suppressions and isinstance(item, DocumentResult):
-                apply_suppressions(Report(results=[item]))
-            yield item
+        from mtqa.corpus import iter_inputs
 
-    def _iter_results(self, inputs: Inputs) -> Iterator[DocumentResult | DocumentError]:
-        batch = self.batch_documents if self.needs_model else 1
-        pending: list[Document | DocumentError] = []
-
-        def drain() -> Iterator[DocumentResult | DocumentError]:
-            docs = [d for d in pending if isinstance(d, Document)]
-            if len(docs) > 1 and self.load_model() is not None:
-                self.context.scorer.prefetch(docs)
-            for doc in pending:
-                if isinstance(doc, DocumentError):
-                    yield doc
-                    continue
-                result, errors = self.check_document(doc)
-                yield result
-                yield from errors
-            pending.clear()
-
-        for item in split_inputs(inputs):
-            if isinstance(item, Document):
-                stream: Iterable[Document | DocumentError] = [item]
-            else:
-                stream = iter_documents([item], self.input_format, read=self.read)
-            for doc in stream:
-                pending.append(doc)
-                if sum(isinstance(d, Document) for d in pending) >= batch:
-                    yield from drain()
-        yield from drain()
+        run = self._engine()
+        try:
+            for outcome in run.run(iter_inputs(self, inputs)):
+                if outcome.result is not None:
+                    if self.suppressions:
+                        apply_suppressions(Report(results=[outcome.result]))
+                    yield outcome.result
+                yield from outcome.errors
+        finally:
+            run.states.close()
 
     def finish(self, report: Report) -> Report:
-        """Add the corpus-level findings (across documents) to ``report``."""
-        if len(report.results) < 2:
-            return report
-        for check in self.checks:
-            try:
-                added = list(check.finish(report.results, self.context))
-            except Exception as exc:
-                report.errors.append(_corpus_error(check.code, exc))
-                continue
-            for result, finding in added:
-                result.findings.append(finding)
+        """Add the corpus-level findings (across documents) to ``report``, whose
+        results were checked by this checker (the corpus pass of :meth:`check`)."""
+        from mtqa.corpus import CorpusStates
+        from mtqa.results import Outcome
+
+        states = CorpusStates()
+        try:
+            for index, result in enumerate(report.results):
+                collected = {
+                    c.code: c.collect(result.document, self.context) for c in self.checks if c.corpus_level
+                }
+                states.add(Outcome(result, index=index, states=collected))
+            self._add_corpus_findings(report, states)
+        finally:
+            states.close()
+        return report
+
+    def _add_corpus_findings(self, report: Report, states: Any) -> None:
+        found, errors = self.corpus_findings(states, report.results)
+        report.errors.extend(errors)
+        for index, finding in found:
+            report.results[index].findings.append(finding)
         for result in report.results:
             result.findings.sort(key=Finding.sort_key)
-        return report
 
     def check(self, inputs: Inputs) -> Report:
         """Check paths, article text, Documents, or an iterable of them.
@@ -332,18 +342,37 @@ class Checker:
         As ``mtqa check --isolated`` does: no configuration file is read, and
         the inline suppression markers and JSONL ``"mtqa": {"ignore"}`` of the
         articles apply (``suppressions=False`` keeps every finding);
-        ``report.suppressed`` says how many findings they dropped."""
+        ``report.suppressed`` says how many findings they dropped.  The run is
+        the CLI's (:class:`~mtqa.corpus.CorpusRun`, in this process), then its
+        corpus pass."""
+        from mtqa.corpus import iter_inputs
+
         self.load_model()  # before the signature, which names the model
         report = Report(signature=self.signature)
-        for item in self._iter_results(inputs):
-            if isinstance(item, DocumentError):
-                report.errors.append(item)
-            else:
-                report.results.append(item)
-        report = self.finish(report)
+        run = self._engine()
+        try:
+            for outcome in run.run(iter_inputs(self, inputs)):
+                report.errors.extend(outcome.errors)
+                if outcome.result is not None:
+                    report.results.append(outcome.result)
+            self._add_corpus_findings(report, run.states)
+        finally:
+            run.states.close()
         if self.suppressions:
             report.suppressed, _ = apply_suppressions(report)
         return report
+
+
+_STREAMED_FINISH = (
+    "the corpus-level pass of {code} did not run: the check overrides Check.finish(results, ctx), "
+    "which needs every result in memory, and a streaming run keeps none (run without a streamed "
+    "output format, or give the check collect() and finish_collected())"
+)
+
+
+def _needs_results(check: Check) -> bool:
+    """Whether ``check`` has its own :meth:`~mtqa.checks.base.Check.finish` (the pass over results)."""
+    return type(check).finish is not Check.finish
 
 
 def check(inputs: Inputs, **options: Any) -> Report:

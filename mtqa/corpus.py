@@ -260,9 +260,13 @@ class CorpusPass:
         """(id, path, record line) of the documents that corpus-level findings may concern."""
         return self.states.documents
 
-    def corpus_findings(self) -> tuple[list[tuple[int, Finding]], list[DocumentError]]:
-        """Findings across documents (index of the document, finding), once the run is over."""
-        return self.checker.corpus_findings(self.states)
+    def corpus_findings(
+        self, results: list | None = None
+    ) -> tuple[list[tuple[int, Finding]], list[DocumentError]]:
+        """Findings across documents (index of the document, finding), once the run is over;
+        ``results``: the documents' results in order, where the run kept them
+        (:meth:`mtqa.api.Checker.corpus_findings`)."""
+        return self.checker.corpus_findings(self.states, results)
 
 
 class CorpusRun(CorpusPass):
@@ -272,6 +276,9 @@ class CorpusRun(CorpusPass):
     process).  ``batch``: documents scored together by the model (default:
     the checker's ``batch_documents``).  ``results``: a :class:`ResultsFile`.
     ``timeout``: seconds the rule checks may take on one document (None: no limit).
+    ``keep_memos``: a document checked in this process keeps what the rule checks
+    derived for one another (its name analysis), as the library wants for a document
+    its caller holds; by default it is dropped, as a worker's document comes back.
     """
 
     #: Seconds the run waits beyond ``timeout`` before it ends a worker whose own clock
@@ -286,8 +293,10 @@ class CorpusRun(CorpusPass):
         results: ResultsFile | None = None,
         batch: int | None = None,
         timeout: float | None = None,
+        keep_memos: bool = False,
     ) -> None:
         self.checker = checker
+        self.keep_memos = keep_memos
         self.jobs = max(1, int(jobs))
         self.timeout = timeout
         #: the worker's own clock where the platform has one (SIGALRM); the run's wait is the backstop
@@ -392,7 +401,8 @@ class CorpusRun(CorpusPass):
         assert isinstance(doc, Document)  # _finish took the DocumentErrors
         if entry.future is None:
             part = self.checker.check_rules(doc)
-            forget_rules_only(doc)  # as a worker's document comes back
+            if not self.keep_memos:
+                forget_rules_only(doc)  # as a worker's document comes back
             return part
         from concurrent.futures import TimeoutError as FutureTimeout
         from concurrent.futures.process import BrokenProcessPool

@@ -298,7 +298,7 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # 
     finally:
         progress.stop()
         engine.close()
-    found, corpus_errors = engine.corpus_findings()
+    found, corpus_errors = engine.corpus_findings(None if gate_stream is not None else report.results)
     report.errors.extend(corpus_errors)
     if gate_stream is not None:
         for index, finding in found:

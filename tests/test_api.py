@@ -159,6 +159,20 @@ def test_corpus_level_findings_are_added_after_all_documents(seed_path):
     assert not [f for f in single.findings if f.code == "ZZ903"]
 
 
+def test_a_check_with_its_own_finish_gets_the_results_or_a_clear_error_when_streamed(seed_path):
+    # one corpus pass for every door: the results where the run kept them, else an error, never silence
+    from mtqa.corpus import CorpusRun, iter_inputs
+
+    checker = mtqa.Checker(checks=[_CorpusCheck()], fluency=False)
+    run = CorpusRun(checker, jobs=1)
+    results = [o.result for o in run.run(iter_inputs(checker, [seed_path, CLEAN_ARTICLE]))]
+    found, errors = run.corpus_findings()  # streamed: no results kept
+    assert found == [] and len(errors) == 1 and "overrides Check.finish" in errors[0].message
+    found, errors = run.corpus_findings(results)
+    assert errors == [] and [i for i, _ in found] == [0, 1]
+    assert {f.message for _, f in found} == {"one of 2"}
+
+
 def test_missing_glossary_is_a_clear_error(tmp_path):
     with pytest.raises(mtqa.MtqaError, match="no such file"):
         mtqa.Checker(glossary=tmp_path / "names.yaml")

@@ -177,16 +177,4 @@ def serve(
 def _preflight(settings) -> None:
     """Build the configured checker here once, so a missing glossary, a broken lexicon or an
     unknown model is an error now (exit 2) rather than in every worker."""
-    from mtqa.api import Checker
-
-    c = settings.checker
-    Checker(
-        select=list(c.select) if c.select else None,
-        ignore=list(c.ignore) if c.ignore else None,
-        glossary=c.glossary,
-        lexicons=c.lexicons,
-        fluency=c.fluency,
-        model=c.model,
-        device=c.device,
-        dtype=c.dtype,
-    )
+    settings.checker.build()

@@ -97,22 +97,10 @@ class _Worker:
         load on first use are loaded before the first request (not during it)."""
         from mtqa.loaders import document_from_text
 
-        _check(self.base, [document_from_text(WARM_UP, "warm-up")])
+        self.base.check([document_from_text(WARM_UP, "warm-up")])
 
     def _build(self, select, ignore, fluency: bool):
-        from mtqa.api import Checker
-
-        c = self.config
-        return Checker(
-            select=list(select) if select is not None else None,
-            ignore=list(ignore) if ignore is not None else None,
-            glossary=c.glossary,
-            lexicons=c.lexicons,
-            fluency=fluency,
-            model=c.model,
-            device=c.device,
-            dtype=c.dtype,
-        )
+        return self.config.build(select, ignore, fluency)
 
     def checker_for(self, job: Job):
         select = job.select if job.select is not None else self.config.select
@@ -168,7 +156,7 @@ def run_job(job: Job) -> JobResult:
             )
         except InputError as exc:
             return JobResult(input_error=str(exc))
-    report = _check(checker, documents)
+    report = checker.check(documents)
     # Suppressions apply as in the CLI (inline markers, a record's "mtqa": {"ignore"});
     # thresholds are the defaults: the exit code is the CLI's with no options.
     gate = run_gate(report)
@@ -183,32 +171,6 @@ def run_job(job: Job) -> JobResult:
 
         out.html = report_fragment(report, id_prefix="mtqa")
     return out
-
-
-def _check(checker: Any, documents: list) -> Any:
-    """The report of ``mtqa check`` on ``documents``: the CLI's pipeline (a one-process
-    corpus run, then the corpus-level findings), so the notes and findings are the CLI's.
-    (``Checker.check`` notes skipped model checks that the CLI does not.)"""
-    from mtqa.corpus import CorpusRun
-    from mtqa.model import Finding
-    from mtqa.report import Report
-
-    report = Report(signature=checker.signature)
-    run = CorpusRun(checker, jobs=1)
-    try:
-        for outcome in run.run(documents):
-            report.errors.extend(outcome.errors)
-            if outcome.result is not None:
-                report.results.append(outcome.result)
-        found, corpus_errors = run.corpus_findings()
-    finally:
-        run.states.close()
-    report.errors.extend(corpus_errors)
-    for index, finding in found:
-        report.results[index].findings.append(finding)
-    for result in report.results:
-        result.findings.sort(key=Finding.sort_key)
-    return report
 
 
 # -- the server side ----------------------------------------------------------------

@@ -41,6 +41,26 @@ class CheckerConfig:
     device: str = "auto"
     dtype: str | None = None
 
+    def build(self, select=None, ignore=None, fluency: bool | None = None) -> Any:
+        """The :class:`~mtqa.api.Checker` this configuration describes (``select``,
+        ``ignore``, ``fluency``: a request's own, in place of the configured ones).
+        Suppressions are left to the gate (:func:`mtqa.gate.run_gate`), as in the CLI."""
+        from mtqa.api import Checker
+
+        select = self.select if select is None else select
+        ignore = self.ignore if ignore is None else ignore
+        return Checker(
+            select=list(select) if select is not None else None,
+            ignore=list(ignore) if ignore is not None else None,
+            glossary=self.glossary,
+            lexicons=self.lexicons,
+            fluency=self.fluency if fluency is None else fluency,
+            model=self.model,
+            device=self.device,
+            dtype=self.dtype,
+            suppressions=False,
+        )
+
 
 @dataclass(frozen=True)
 class ServeSettings:
