@@ -167,3 +167,34 @@ def test_the_matches_kept_on_a_document_belong_to_their_lexicon():
     assert found
     smaller = lexicons.Lexicon(tuple(e for e in full.entries if e.id not in found), full.sha256 + "-smaller")
     assert [m.entry.id for m in find_matches(doc, smaller, {"ID001", "ID002", "ID003"})] != found
+
+
+def test_a_topic_cue_may_be_in_the_sentence_before_but_an_exclusion_only_in_the_sentence(tmp_path):
+    lexicon = tmp_path / "topic.yaml"
+    lexicon.write_text(
+        """version: 1
+entries:
+  - id: my-drill
+    kind: false-friend
+    norwegian: øvelsen
+    meaning: the exercise
+    english: [the exercise]
+    renderings: ['\\bthe drill is (?:still )?going on\\b']
+    context: {sentence: '\\b(?:soldiers|troops)\\b', not_sentence: '\\bdentist\\b'}
+    confidence: 0.8
+    severity: warning
+    examples: {flag: [The troops are in the field and the drill is going on.], allow: [The drill is going on.]}
+    note: test entry
+""",
+        encoding="utf-8",
+    )
+    checker = mtqa.Checker(select=["idiom"], fluency=False, lexicons=[lexicon])
+
+    def entries(text):
+        return [f.extra["lexicon_entry"] for f in _idioms(checker.check(text))]
+
+    assert entries("Army week\n\nSoldiers camped by the lake on Monday. The drill is still going on.\n") == ["my-drill"]
+    # no topic in the sentence or the one before (two sentences back does not count)
+    assert entries("Army week\n\nSoldiers camped by the lake. It rained all day. The drill is still going on.\n") == []
+    # the exclusion holds in the sentence itself only
+    assert entries("Soldiers camped by the lake. The dentist says the drill is still going on.\n") == []

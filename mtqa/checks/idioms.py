@@ -121,6 +121,13 @@ def quoted_titles(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _around(doc: Document, sentences: list, at: int) -> str:
+    """The text an entry's topic cue (``context.sentence``) may be found in besides the
+    sentence: the sentence before it. A news sentence often leaves its topic to the one
+    before ("The fire is under control. Extinction is in progress.")."""
+    return doc.text[sentences[at - 1].start : sentences[at].end] if at else ""
+
+
 def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
     """Every entry's matches in the document, before overlaps are resolved."""
     source = doc.source or None
@@ -128,15 +135,17 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
     if looks_norwegian(doc.text, share=0.3):
         return candidates  # a Norwegian article, not a translation (a partly
         # untranslated one is read sentence by sentence below)
-    for sentence in doc.text_sentences():
+    sentences = doc.text_sentences()
+    for at, sentence in enumerate(sentences):
         text = doc.text[sentence.start : sentence.end]
         if looks_norwegian(text):
             continue  # Norwegian text is the untranslated checks' business
         kind = doc.blocks[sentence.block].kind.value
         titles = quoted_titles(text)
+        around = _around(doc, sentences, at)
         for entry in lexicon.candidates(text):  # cheap substring prefilter
             spans = [
-                m for m in entry.iter_matches(text, kind)
+                m for m in entry.iter_matches(text, kind, around)
                 if not any(a <= m.start() and m.end() <= b for a, b in titles)
             ]
             if not spans:

@@ -12,7 +12,8 @@ whose slots are filled from the rendering's named groups (see
 :func:`render_suggestion`): "before the clock 21" → "before 9 pm".
 
 An entry matches an English sentence when one of its ``renderings`` matches and
-every ``context`` cue holds; with the Norwegian source at hand, an entry whose
+every ``context`` cue holds (the topic cue, ``context.sentence``, may also be
+found in the sentence before: the idiom checks pass it as ``around``); with the Norwegian source at hand, an entry whose
 ``source`` pattern is found in the source is reported with high confidence.
 """
 
@@ -128,12 +129,18 @@ class Entry:
         for m in self.iter_matches(sentence, block_kind):
             yield m.start(), m.end()
 
-    def iter_matches(self, sentence: str, block_kind: str = "body") -> Iterator[re.Match[str]]:
-        """The matches in ``sentence`` of a rendering whose every cue holds."""
+    def iter_matches(
+        self, sentence: str, block_kind: str = "body", around: str | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches in ``sentence`` of a rendering whose every cue holds.
+
+        ``around``: the text the topic cue (``context.sentence``) may also be found
+        in (the sentence's neighbours); ``not_sentence`` stays with the sentence."""
         if self.blocks is not None and block_kind not in self.blocks:
             return
         if self.sentence is not None and not self.sentence.search(sentence):
-            return
+            if around is None or not self.sentence.search(around):
+                return
         if self.not_sentence is not None and self.not_sentence.search(sentence):
             return
         for pattern in self.renderings:
