@@ -141,6 +141,14 @@ def _same_line(text: str) -> str:
     return text.lstrip("-•· ").rstrip(" .")
 
 
+#: A picture's credit, as a line of its own ("Photo: Kari Nordmann / NTB") or at the end
+#: of a caption ("... the Opera House. Photo by Kari Nordmann on Unsplash").
+_PICTURE_CREDIT = re.compile(
+    r"(?:^|[.!?)]\s+)\W*(?:Photo|Foto|Photograph|Picture|Image|Illustration)(?:\s*:|\s+by\b)[^\n]{1,100}$",
+    re.IGNORECASE,
+)
+
+
 def _heading_like(text: str, max_words: int) -> bool:
     return len(text.split()) <= max_words and text[-1:] not in ".!?\"”»)…"
 
@@ -205,8 +213,11 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             title_norm = ""  # the article has no title line
         if title_norm and _same_line(content) == title_norm:
             # the headline again (over the picture, or scraped twice): still read as a
-            # title (its words are the article's), reported as a repeated line
-            kinds[i] = (BlockKind.TITLE, REPEATED_LINE)
+            # title (its words are the article's), reported as a repeated line, unless
+            # a picture's credit follows it: then it is the lead picture's text, as
+            # news pages show it, and the page's own
+            credited = i + 1 < count and bool(_PICTURE_CREDIT.search(contents[i + 1]))
+            kinds[i] = (BlockKind.TITLE, None if credited else REPEATED_LINE)
             after_title = True
             continue
         if para.marker in ("heading1", "heading"):

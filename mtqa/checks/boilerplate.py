@@ -162,9 +162,11 @@ class RepeatedLine(_Furniture):
     """A caption or paragraph scraped twice, one copy right after the other.
 
     A line right after an identical line is the scraper's doing; the copy is
-    furniture.  The headline shown again further down (over the picture, as
-    pages do) is reported too, and still read as a title: an editor publishing
-    the text removes the copy.
+    furniture.  The headline shown again further down (scraped twice, or over
+    the picture) is reported too, and still read as a title: an editor publishing
+    the text removes the copy; but not when a picture's credit follows it
+    ("Photo: ..."): then it is the credited picture's own text, as news pages
+    show it.
 
     Flags:
     - (a file with the same caption on two lines in a row)
