@@ -406,9 +406,8 @@ def test_father_and_son_sharing_a_surname():
     assert _codes(text) == []
 
 
-def test_five_hundred_names_are_quick_and_quiet():
-    import time
-
+def test_five_hundred_near_identical_names_are_checked_without_error():
+    # (their time is measured in benchmarks/scaling.py, not asserted here)
     given = ["Kari", "Ola", "Per", "Anne", "Lars", "Ingrid", "Jonas", "Marit", "Erik", "Silje"]
     surnames = [f"Berg{chr(97 + i)}{chr(97 + j)}sen" for i in range(10) for j in range(5)]
     lines = [
@@ -416,9 +415,9 @@ def test_five_hundred_names_are_quick_and_quiet():
         for k in range(500)
     ]
     text = "Results\n\n" + "\n\n".join(lines) + "\n"
-    start = time.perf_counter()
-    _check(text, ("names", "pronoun"))
-    assert time.perf_counter() - start < 20
+    found = _check(text, ("names", "pronoun"))  # no errors: _check asserts it
+    # surnames one letter apart read as one name's variants; no pronoun has a referent to fail
+    assert found and {f.code for f in found} == {"NC001"}
 
 
 def test_the_names_data_hash_covers_every_file():

@@ -143,9 +143,9 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
         kind = doc.blocks[sentence.block].kind.value
         titles = quoted_titles(text)
         around = _around(doc, sentences, at)
-        for entry in lexicon.candidates(text):  # cheap substring prefilter
+        for entry, only in lexicon.candidate_renderings(text):  # cheap substring prefilter
             spans = [
-                m for m in entry.iter_matches(text, kind, around)
+                m for m in entry.iter_matches(text, kind, around, only)
                 if not any(a <= m.start() and m.end() <= b for a, b in titles)
             ]
             if not spans:

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import cast
 
@@ -85,8 +87,20 @@ class Entry:
     suggest: str | None = None
 
     @cached_property
+    def _compiled(self) -> list[re.Pattern[str] | None]:
+        return [None] * len(self.rendering_patterns)
+
+    def rendering(self, index: int) -> re.Pattern[str]:
+        """Rendering ``index``, compiled on first use (a sentence's prefilter may
+        need only one of an entry's renderings)."""
+        compiled = self._compiled[index]
+        if compiled is None:
+            compiled = self._compiled[index] = _compile_uncached(self.rendering_patterns[index], self.flags)
+        return compiled
+
+    @property
     def renderings(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(_compile_uncached(p, self.flags) for p in self.rendering_patterns)
+        return tuple(self.rendering(i) for i in range(len(self.rendering_patterns)))
 
     @cached_property
     def source(self) -> tuple[re.Pattern[str], ...]:
@@ -130,28 +144,39 @@ class Entry:
             yield m.start(), m.end()
 
     def iter_matches(
-        self, sentence: str, block_kind: str = "body", around: str | None = None
+        self,
+        sentence: str,
+        block_kind: str = "body",
+        around: str | None = None,
+        only: Iterable[int] | None = None,
     ) -> Iterator[re.Match[str]]:
         """The matches in ``sentence`` of a rendering whose every cue holds.
 
         ``around``: the text the topic cue (``context.sentence``) may also be found
-        in (the sentence's neighbours); ``not_sentence`` stays with the sentence."""
+        in (the sentence's neighbours); ``not_sentence`` stays with the sentence.
+        ``only``: the indices of the renderings to try (those the prefilter let
+        through, :meth:`Lexicon.candidate_renderings`), in order; None: all."""
         if self.blocks is not None and block_kind not in self.blocks:
+            return
+        # the renderings first: most candidates match none, and their cues need not be
+        # compiled or searched
+        indices = range(len(self.rendering_patterns)) if only is None else only
+        found = [m for i in indices for m in self.rendering(i).finditer(sentence) if m.start() != m.end()]
+        if not found:
             return
         if self.sentence is not None and not self.sentence.search(sentence):
             if around is None or not self.sentence.search(around):
                 return
         if self.not_sentence is not None and self.not_sentence.search(sentence):
             return
-        for pattern in self.renderings:
-            for m in pattern.finditer(sentence):
-                if m.start() == m.end() or _cuts_a_compound(sentence, m.start(), m.end()):
-                    continue
-                if self.before is not None and not self.before.search(sentence[: m.start()]):
-                    continue
-                if self.after is not None and not self.after.search(sentence[m.end() :]):
-                    continue
-                yield m
+        for m in found:
+            if _cuts_a_compound(sentence, m.start(), m.end()):
+                continue
+            if self.before is not None and not self.before.search(sentence[: m.start()]):
+                continue
+            if self.after is not None and not self.after.search(sentence[m.end() :]):
+                continue
+            yield m
 
     def in_source(self, source: str) -> re.Match[str] | None:
         for pattern in self.source:
@@ -277,6 +302,71 @@ class _Strict(dict):
 
 # --- required literals: a cheap prefilter for each rendering ---------------------------
 
+#: English words so common that a required string made of them alone ("the ", " to")
+#: is in nearly every sentence: a poor prefilter when the rendering offers a rarer one.
+_COMMON_WORDS = frozenset(
+    "the a an to of in on at by for with from and or but is are was were be been has have had "
+    "it its he she they we i you his her their our this that these those there here not no as "
+    "so if then than up out down off over into onto about after before will would can could "
+    "do does did".split()
+)
+
+
+def _strength(strings: frozenset[str]) -> tuple[bool, bool, int]:
+    """How well a set of required strings prefilters (more is better): whether every string
+    is long enough to index (three characters), then whether every one holds a word
+    outside the commonest English words, then the shortest one's length."""
+    shortest = min(map(len, strings))
+    rare = all(any(w not in _COMMON_WORDS for w in re.findall(r"[a-z']+", s)) for s in strings)
+    return shortest >= 3, rare, shortest
+
+
+#: How common each character is in English text (per cent, space included), for
+#: picking the rarest three-letter sequence of a required string as its index key.
+_CHAR_FREQ = dict(zip(" etaoinshrdlcumwfgypbvkjxqz", (
+    18.0, 10.2, 7.5, 6.5, 6.2, 5.7, 5.7, 5.3, 4.9, 4.8, 3.5, 3.3, 2.2, 2.2, 2.0, 1.9, 1.8, 1.6, 1.6,
+    1.6, 1.2, 0.8, 0.6, 0.15, 0.15, 0.1, 0.07,
+)))
+
+
+def _rarest_gram(needle: str) -> str:
+    """The three-letter sequence of ``needle`` least likely in English text (a sentence
+    holds the needle only if it holds each of its sequences)."""
+    def weight(gram: str) -> float:
+        out = 1.0
+        for char in gram:
+            out *= _CHAR_FREQ.get(char, 0.5)
+        return out
+
+    return min((needle[k : k + 3] for k in range(len(needle) - 2)), key=weight)
+
+
+def _leading(items, C) -> str:
+    """The literal text every match of a parsed sequence starts with (lower-cased)."""
+    out = []
+    for op, av in items:
+        if op is not C.LITERAL:
+            break
+        out.append(chr(av).lower())
+    return "".join(out)
+
+
+def _leading_alternatives(op, av, C) -> list[str] | None:
+    """The literal starts of a group's or branch's alternatives, or None when one has none."""
+    if op is C.SUBPATTERN:
+        inner = list(av[-1])
+        if len(inner) != 1:
+            lead = _leading(inner, C)
+            return [lead] if lead else None
+        op, av = inner[0]
+        if op is C.LITERAL:
+            return [chr(av).lower()]
+    if op is not C.BRANCH:
+        return None
+    leads = [_leading(list(branch), C) for branch in av[1]]
+    return leads if all(leads) else None
+
+
 def _required(items) -> frozenset[str] | None:
     """Literal strings one of which every match of this parsed sequence contains
     (lower-cased), or None when none can be told."""
@@ -291,7 +381,7 @@ def _required(items) -> frozenset[str] | None:
 
     def consider(cands: frozenset[str] | None) -> None:
         nonlocal best
-        if cands and all(cands) and (best is None or min(map(len, cands)) > min(map(len, best))):
+        if cands and all(cands) and (best is None or _strength(cands) > _strength(best)):
             best = cands
 
     def close_run() -> None:
@@ -303,6 +393,11 @@ def _required(items) -> frozenset[str] | None:
         if op is C.LITERAL:
             run.append(chr(av).lower())
             continue
+        if run and op in (C.SUBPATTERN, C.BRANCH):
+            # "g(?:ive|ave)": the run joined to each alternative's first letters ("give", "gave")
+            leads = _leading_alternatives(op, av, C)
+            if leads:
+                consider(frozenset("".join(run) + lead for lead in leads))
         close_run()
         if op is C.SUBPATTERN:
             consider(_required(av[-1]))
@@ -346,56 +441,75 @@ class Lexicon:
         return len(self.entries)
 
     @cached_property
-    def anchors(self) -> tuple[tuple[Entry, frozenset[str] | None], ...]:
-        """Each entry with the lower-cased strings one of which must be in a
-        sentence for any of its renderings to match (None: always try it)."""
+    def _rendering_needles(self) -> tuple[tuple[Entry, tuple[frozenset[str] | None, ...]], ...]:
+        """Each entry with, per rendering, the lower-cased strings one of which must
+        be in a sentence for it to match (None: always try it)."""
         entries = [e for e in self.entries if e.rendering_patterns]
-        needles = _cached_needles(self.sha256, len(entries))
+        needles = _cached_needles(self.sha256, [len(e.rendering_patterns) for e in entries])
         if needles is None:
-            needles = []
-            for entry in entries:
-                found = [required_literals(p, entry.flags) for p in entry.rendering_patterns]
-                needles.append(
-                    None if None in found else sorted(frozenset().union(*cast("list[frozenset[str]]", found)))
-                )
+            needles = [
+                [None if (found := required_literals(p, entry.flags)) is None else sorted(found)
+                 for p in entry.rendering_patterns]
+                for entry in entries
+            ]
             _store_needles(self.sha256, needles)
         return tuple(
-            (entry, None if strings is None else frozenset(strings)) for entry, strings in zip(entries, needles)
+            (entry, tuple(None if strings is None else frozenset(strings) for strings in per))
+            for entry, per in zip(entries, needles)
         )
 
     @cached_property
-    def _needle_index(self) -> tuple[tuple[int, ...], dict[str, tuple[tuple[str, int], ...]]]:
-        """The entries to try always, and each required string by its first three
-        letters (every required string has three or more), with its entry's index."""
-        always: list[int] = []
-        by_gram: dict[str, list[tuple[str, int]]] = {}
-        for i, (_, needles) in enumerate(self.anchors):
-            if needles is None:
-                always.append(i)
-                continue
-            for needle in needles:
-                by_gram.setdefault(needle[:3], []).append((needle, i))
-        return tuple(always), {k: tuple(v) for k, v in by_gram.items()}
+    def anchors(self) -> tuple[tuple[Entry, frozenset[str] | None], ...]:
+        """Each entry with the lower-cased strings one of which must be in a
+        sentence for any of its renderings to match (None: always try it)."""
+        return tuple(
+            (entry, None if None in per else frozenset().union(*cast("tuple[frozenset[str], ...]", per)))
+            for entry, per in self._rendering_needles
+        )
 
-    def candidates(self, sentence: str) -> Iterator[Entry]:
-        """The entries that may match ``sentence``: those whose required
-        strings it contains.  Only the strings that start with one of the
-        sentence's three-letter sequences are tested, so the cost grows with the
-        sentence, not with the lexicon."""
+    @cached_property
+    def _needle_index(
+        self,
+    ) -> tuple[frozenset[tuple[int, int]], dict[str, tuple[tuple[str, tuple[int, int]], ...]]]:
+        """The renderings to try always, as (entry index, rendering index), and each
+        required string by the rarest of its three-letter sequences (every required
+        string has three or more), with its rendering's (entry index, rendering index)."""
+        always: set[tuple[int, int]] = set()
+        by_gram: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+        for i, (_, per) in enumerate(self._rendering_needles):
+            for r, needles in enumerate(per):
+                if needles is None:
+                    always.add((i, r))
+                    continue
+                for needle in needles:
+                    by_gram.setdefault(_rarest_gram(needle), []).append((needle, (i, r)))
+        return frozenset(always), {k: tuple(v) for k, v in by_gram.items()}
+
+    def candidate_renderings(self, sentence: str) -> Iterator[tuple[Entry, tuple[int, ...]]]:
+        """The entries that may match ``sentence``, each with the indices of its
+        renderings whose required strings the sentence contains.  Only the strings
+        that start with one of the sentence's three-letter sequences are tested,
+        so the cost grows with the sentence, not with the lexicon."""
         low = sentence.lower()
         always, by_gram = self._needle_index
         hit = set(always)
         grams = {low[k : k + 3] for k in range(len(low) - 2)}
         for gram in grams.intersection(by_gram):
-            for needle, i in by_gram[gram]:
-                if i not in hit and needle in low:
-                    hit.add(i)
-        for i in sorted(hit):
-            yield self.anchors[i][0]
+            for needle, pair in by_gram[gram]:
+                if pair not in hit and needle in low:
+                    hit.add(pair)
+        entries = self._rendering_needles
+        for i, pairs in groupby(sorted(hit), key=itemgetter(0)):
+            yield entries[i][0], tuple(r for _, r in pairs)
+
+    def candidates(self, sentence: str) -> Iterator[Entry]:
+        """The entries that may match ``sentence`` (:meth:`candidate_renderings`)."""
+        for entry, _ in self.candidate_renderings(sentence):
+            yield entry
 
 
 #: Bump when required_literals changes what it finds.
-_NEEDLES_VERSION = 1
+_NEEDLES_VERSION = 4
 
 
 def _needles_path(sha256: str) -> Path:
@@ -407,21 +521,22 @@ def _needles_path(sha256: str) -> Path:
     return cache_root() / f"lexicon-needles-{version}-{sha256[:24]}.json"
 
 
-def _cached_needles(sha256: str, count: int) -> list[list[str] | None] | None:
-    """The required strings of a lexicon's entries as an earlier run found them
-    (parsing ten thousand patterns takes a third of a second), or None."""
+def _cached_needles(sha256: str, shape: list[int]) -> list[list[list[str] | None]] | None:
+    """The required strings of a lexicon's renderings (per entry, per rendering) as an
+    earlier run found them (parsing ten thousand patterns takes a third of a second),
+    or None.  ``shape``: the number of renderings of each entry."""
     import json
 
     try:
         data = json.loads(_needles_path(sha256).read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, list) or len(data) != count:
+    if not isinstance(data, list) or [len(per) if isinstance(per, list) else -1 for per in data] != shape:
         return None
     return data
 
 
-def _store_needles(sha256: str, needles: list[list[str] | None]) -> None:
+def _store_needles(sha256: str, needles: list[list[list[str] | None]]) -> None:
     import json
 
     from mtqa.cache import building
@@ -541,7 +656,7 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
         suggest=suggest,
     )
     if validate:  # compiled already to check them: keep them
-        entry.__dict__.update(renderings=renderings, source=source, _cues=compiled_cues)
+        entry.__dict__.update(_compiled=list(renderings), source=source, _cues=compiled_cues)
     return entry
 
 
