@@ -105,3 +105,26 @@ def test_the_needles_of_a_lexicon_are_cached_and_a_damaged_cache_is_recomputed(t
     assert [e.id for e in lexicons.Lexicon(fresh.entries, fresh.sha256).candidates(sentence)] == [
         e.id for e in fresh.candidates(sentence)
     ]
+
+
+def test_the_parsed_builtin_lexicon_is_cached_equal_and_a_damaged_cache_is_parsed_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("MTQA_CACHE", str(tmp_path))
+    folder = lexicons.resources.files("mtqa.lexicons")
+    parsed = lexicons.combine(
+        [lexicons.parse(folder.joinpath(n).read_bytes(), n, validate=False) for n in lexicons.builtin_files()]
+    )
+    lexicons.builtin.cache_clear()
+    try:
+        first = lexicons.builtin()  # parses the files and stores their records
+        (records,) = tmp_path.glob("lexicon-parsed-*.json")
+        lexicons.builtin.cache_clear()
+        second = lexicons.builtin()  # read back from the records
+        assert first.entries == second.entries == parsed.entries
+        assert first.sha256 == second.sha256 == parsed.sha256
+        assert any(e.blocks for e in second.entries) and any(e.cue_patterns for e in second.entries)
+        for damaged in ('[[{"id": 1}', "[" + ", ".join(['[{"id": 1}]'] * len(lexicons.builtin_files())) + "]"):
+            records.write_text(damaged, "utf-8")  # cut short; records of another shape
+            lexicons.builtin.cache_clear()
+            assert lexicons.builtin().entries == parsed.entries
+    finally:
+        lexicons.builtin.cache_clear()

@@ -23,7 +23,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, cached_property
 from importlib import resources
 from itertools import groupby
@@ -709,8 +709,76 @@ def builtin_files() -> list[str]:
 
 @cache
 def builtin() -> Lexicon:
+    """The built-in lexicon.  Its files are parsed once per version of them and kept,
+    as plain records, in the cache folder: parsing 3,500 entries of YAML takes a third
+    of a second, reading the records back a tenth of that."""
     folder = resources.files("mtqa.lexicons")
-    return combine([parse(folder.joinpath(n).read_bytes(), n, validate=False) for n in builtin_files()])
+    files = [(n, folder.joinpath(n).read_bytes()) for n in builtin_files()]
+    digests = [hashlib.sha256(data).hexdigest() for _, data in files]
+    key = hashlib.sha256(
+        f"{_PARSED_VERSION}|".encode() + "|".join(f"{n}:{d}" for (n, _), d in zip(files, digests)).encode()
+    ).hexdigest()
+    records = _cached_records(key)
+    if records is not None and len(records) == len(files):
+        try:
+            return combine([Lexicon(tuple(_entry_from(r) for r in recs), d) for recs, d in zip(records, digests)])
+        except (TypeError, KeyError, ValueError, AttributeError):
+            pass  # a damaged cache file: parse the files again (and store them anew)
+    lexicons = [parse(data, n, validate=False) for n, data in files]
+    _store_records(key, [[_entry_record(e) for e in lex.entries] for lex in lexicons])
+    return combine(lexicons)
+
+
+#: Bump when :class:`Entry` or :func:`parse_entry` changes what an entry holds.
+_PARSED_VERSION = 1
+
+
+def _entry_record(entry: Entry) -> dict:
+    record = {f.name: getattr(entry, f.name) for f in fields(Entry)}
+    record["severity"] = entry.severity.value
+    record["blocks"] = None if entry.blocks is None else sorted(entry.blocks)
+    return record
+
+
+def _entry_from(record: dict) -> Entry:
+    data = dict(record)
+    for name in ("english", "rendering_patterns", "source_patterns", "flag_examples", "allow_examples"):
+        data[name] = tuple(data[name])
+    data["cue_patterns"] = tuple((k, v) for k, v in data["cue_patterns"])
+    data["blocks"] = None if data["blocks"] is None else frozenset(data["blocks"])
+    data["severity"] = Severity(data["severity"])
+    return Entry(**data)
+
+
+def _records_path(key: str) -> Path:
+    import sys
+
+    from mtqa.cache import cache_root
+
+    return cache_root() / f"lexicon-parsed-py{sys.version_info[0]}{sys.version_info[1]}-{key[:24]}.json"
+
+
+def _cached_records(key: str) -> list[list[dict]] | None:
+    import json
+
+    try:
+        data = json.loads(_records_path(key).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, list) else None
+
+
+def _store_records(key: str, records: list[list[dict]]) -> None:
+    import json
+
+    from mtqa.cache import building
+
+    with building(_records_path(key)) as tmp:
+        if tmp is not None:
+            try:
+                tmp.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+            except OSError:
+                pass
 
 
 def combine(lexicons: list[Lexicon]) -> Lexicon:
