@@ -255,7 +255,7 @@ class Checker:
         return self.combine(doc, self.check_rules(doc), model)
 
     def corpus_findings(
-        self, states: Any, results: list[DocumentResult] | None = None
+        self, states: Any, results: list[DocumentResult] | None = None, documents: int | None = None
     ) -> tuple[list[tuple[int, Finding]], list[DocumentError]]:
         """The corpus pass: findings across documents, as ``(document index, finding)``.
 
@@ -263,21 +263,27 @@ class Checker:
         :class:`~mtqa.corpus.CorpusStates` or a dict of lists); a check reads
         them in :meth:`~mtqa.checks.base.Check.finish_collected`.  A check that
         overrides :meth:`~mtqa.checks.base.Check.finish` needs the results
-        themselves: ``results``, in document order, where the run kept them (a
-        streaming run does not: that check's pass is then an error, said so).
+        themselves: ``results``, in document order, where the run kept them.  A
+        streaming run keeps none: such a check then runs on its states if it
+        collects any, and is otherwise a corpus error that says why (when the
+        run had two documents or more: ``documents``).
         """
         found: list[tuple[int, Finding]] = []
         errors: list[DocumentError] = []
+        unstorable = getattr(states, "unstorable", {})
         for check in self.checks:
             try:
-                if _needs_results(check):
-                    if results is None:
-                        errors.append(DocumentError("<corpus>", _STREAMED_FINISH.format(code=check.code)))
-                    elif len(results) >= 2:
+                if check.code in unstorable:
+                    errors.append(DocumentError("<corpus>", _UNSTORABLE.format(code=check.code, why=unstorable[check.code])))
+                elif _needs_results(check) and results is not None:
+                    if len(results) >= 2:
                         index = {id(r): i for i, r in enumerate(results)}
                         found.extend((index[id(r)], f) for r, f in check.finish(results, self.context))
-                elif check.corpus_level and len(states.get(check.code, ())) >= 2:
-                    found.extend(check.finish_collected(states[check.code], self.context))
+                elif check.corpus_level:
+                    if len(states.get(check.code, ())) >= 2:
+                        found.extend(check.finish_collected(states[check.code], self.context))
+                elif _needs_results(check) and (documents is None or documents >= 2):
+                    errors.append(DocumentError("<corpus>", _STREAMED_FINISH.format(code=check.code)))
             except Exception as exc:
                 errors.append(_corpus_error(check.code, exc))
         return found, errors
@@ -317,21 +323,31 @@ class Checker:
         from mtqa.results import Outcome
 
         states = CorpusStates()
+        failed: set[str] = set()
         try:
             for index, result in enumerate(report.results):
-                collected = {
-                    c.code: c.collect(result.document, self.context) for c in self.checks if c.corpus_level
-                }
+                collected = {}
+                for check in self.checks:
+                    if not check.corpus_level or check.code in failed:
+                        continue
+                    try:
+                        collected[check.code] = check.collect(result.document, self.context)
+                    except Exception as exc:  # that check's pass is lost, not the others'
+                        failed.add(check.code)
+                        report.errors.append(_corpus_error(check.code, exc))
                 states.add(Outcome(result, index=index, states=collected))
-            self._add_corpus_findings(report, states)
+            self._add_corpus_findings(report, states, skip=failed)
         finally:
             states.close()
         return report
 
-    def _add_corpus_findings(self, report: Report, states: Any) -> None:
+    def _add_corpus_findings(self, report: Report, states: Any, skip: Iterable[str] = ()) -> None:
+        skip = set(skip)
         found, errors = self.corpus_findings(states, report.results)
         report.errors.extend(errors)
         for index, finding in found:
+            if finding.code in skip:
+                continue
             report.results[index].findings.append(finding)
         for result in report.results:
             result.findings.sort(key=Finding.sort_key)
@@ -362,6 +378,11 @@ class Checker:
             report.suppressed, _ = apply_suppressions(report)
         return report
 
+
+_UNSTORABLE = (
+    "the corpus-level pass of {code} did not run: its collect() returned a value a corpus run "
+    "cannot keep ({why}); return JSON-serialisable data (lists, dicts, strings, numbers)"
+)
 
 _STREAMED_FINISH = (
     "the corpus-level pass of {code} did not run: the check overrides Check.finish(results, ctx), "

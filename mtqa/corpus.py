@@ -125,6 +125,8 @@ class CorpusStates:
         self._fh = tempfile.TemporaryFile("w+b")
         self._counts: dict[str, int] = {}
         self.documents: dict[int, tuple[str, str | None, int | None]] = {}
+        #: per check, why a document's state could not be kept (not JSON): its pass cannot run
+        self.unstorable: dict[str, str] = {}
 
     def add(self, outcome: Outcome) -> None:
         states = {code: state for code, state in outcome.states.items() if state is not None}
@@ -134,7 +136,12 @@ class CorpusStates:
         self.documents[outcome.index] = (doc.id, doc.path, doc.record_line)
         self._fh.seek(0, os.SEEK_END)
         for code, state in states.items():
-            self._fh.write(json.dumps([code, outcome.index, state], ensure_ascii=False).encode("utf-8") + b"\n")
+            try:
+                line = json.dumps([code, outcome.index, state], ensure_ascii=False)
+            except (TypeError, ValueError) as exc:
+                self.unstorable.setdefault(code, f"{type(exc).__name__}: {exc}")
+                continue
+            self._fh.write(line.encode("utf-8") + b"\n")
             self._counts[code] = self._counts.get(code, 0) + 1
 
     def get(self, code: str, default=()):
@@ -266,7 +273,7 @@ class CorpusPass:
         """Findings across documents (index of the document, finding), once the run is over;
         ``results``: the documents' results in order, where the run kept them
         (:meth:`mtqa.api.Checker.corpus_findings`)."""
-        return self.checker.corpus_findings(self.states, results)
+        return self.checker.corpus_findings(self.states, results, documents=getattr(self, "count", None))
 
 
 class CorpusRun(CorpusPass):

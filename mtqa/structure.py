@@ -149,6 +149,11 @@ _PICTURE_CREDIT = re.compile(
 )
 
 
+#: A caption is short: a paragraph of body text that happens to end "... Image by ..."
+#: is not a picture's credit.
+_CAPTION_WORDS = 60
+
+
 def _heading_like(text: str, max_words: int) -> bool:
     return len(text.split()) <= max_words and text[-1:] not in ".!?\"”»)…"
 
@@ -216,7 +221,11 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             # title (its words are the article's), reported as a repeated line, unless
             # a picture's credit follows it: then it is the lead picture's text, as
             # news pages show it, and the page's own
-            credited = i + 1 < count and bool(_PICTURE_CREDIT.search(contents[i + 1]))
+            credited = (
+                i + 1 < count
+                and len(contents[i + 1].split()) <= _CAPTION_WORDS
+                and bool(_PICTURE_CREDIT.search(contents[i + 1]))
+            )
             kinds[i] = (BlockKind.TITLE, None if credited else REPEATED_LINE)
             after_title = True
             continue

@@ -173,6 +173,71 @@ def test_a_check_with_its_own_finish_gets_the_results_or_a_clear_error_when_stre
     assert {f.message for _, f in found} == {"one of 2"}
 
 
+class _SetState(Check):
+    """Fake corpus-level check whose state JSON cannot hold (a set)."""
+
+    code = "ZZ904"
+    name = "set-state"
+    family = "names"
+    severity = Severity.INFO
+    corpus_level = True
+
+    def run(self, doc, ctx):
+        return ()
+
+    def collect(self, doc, ctx):
+        return {"words": set(doc.text.split()[:3])}
+
+    def finish_collected(self, states, ctx):
+        return ()
+
+
+class _BrokenCollect(_SetState):
+    code = "ZZ905"
+    name = "broken-collect"
+
+    def collect(self, doc, ctx):
+        raise RuntimeError("boom")
+
+
+def test_a_corpus_state_json_cannot_hold_or_a_failing_collect_is_an_error_not_a_crash(seed_path):
+    report = mtqa.Checker(checks=[_SetState()], fluency=False).check([seed_path, CLEAN_ARTICLE])
+    assert len(report.results) == 2
+    assert [e.message for e in report.errors if "ZZ904" in e.message and "JSON" in e.message]
+    checker = mtqa.Checker(checks=[_BrokenCollect()], fluency=False)
+    report = checker.finish(mtqa.Report(results=checker.check([seed_path, CLEAN_ARTICLE]).results))
+    assert [e.message for e in report.errors if "ZZ905" in e.message and "boom" in e.message]
+
+
+class _BothWays(_CorpusCheck):
+    """Overrides finish, and also collects states (usable in a streaming run)."""
+
+    code = "ZZ906"
+    corpus_level = True
+
+    def collect(self, doc, ctx):
+        return doc.id
+
+    def finish_collected(self, states, ctx):
+        states = list(states)
+        for index, _ in states:
+            yield index, self.finding(mtqa.document_from_text("x"), 0, 1, f"one of {len(states)} (states)")
+
+
+def test_a_streaming_run_of_one_document_or_of_a_check_that_also_collects_is_no_error(seed_path):
+    from mtqa.corpus import CorpusRun, iter_inputs
+
+    checker = mtqa.Checker(checks=[_CorpusCheck()], fluency=False)
+    run = CorpusRun(checker, jobs=1)
+    list(run.run(iter_inputs(checker, [CLEAN_ARTICLE])))
+    assert run.corpus_findings() == ([], [])  # one document: no pass to miss
+    checker = mtqa.Checker(checks=[_BothWays()], fluency=False)
+    run = CorpusRun(checker, jobs=1)
+    list(run.run(iter_inputs(checker, [seed_path, CLEAN_ARTICLE])))
+    found, errors = run.corpus_findings()
+    assert errors == [] and {f.message for _, f in found} == {"one of 2 (states)"}
+
+
 def test_missing_glossary_is_a_clear_error(tmp_path):
     with pytest.raises(mtqa.MtqaError, match="no such file"):
         mtqa.Checker(glossary=tmp_path / "names.yaml")

@@ -101,6 +101,16 @@ def test_the_needles_of_a_lexicon_are_cached_and_a_damaged_cache_is_recomputed(t
     assert again == computed
     cached_file.write_text("[1, 2", "utf-8")  # cut short
     assert lexicons.Lexicon(fresh.entries, fresh.sha256).anchors == computed
+    # the right shape, but needles too short to index: computed again, not used
+    import json
+
+    shape = [[["ab"] for _ in e.rendering_patterns] for e, _ in computed]
+    cached_file.write_text(json.dumps(shape), "utf-8")
+    again = lexicons.Lexicon(fresh.entries, fresh.sha256)
+    assert again.anchors == computed
+    assert [e.id for e in again.candidates("the front to the front")] == [
+        e.id for e in fresh.candidates("the front to the front")
+    ]
     sentence = "The police said the car drove from the front to the front on the E6."
     assert [e.id for e in lexicons.Lexicon(fresh.entries, fresh.sha256).candidates(sentence)] == [
         e.id for e in fresh.candidates(sentence)

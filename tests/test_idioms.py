@@ -198,3 +198,8 @@ entries:
     assert entries("Army week\n\nSoldiers camped by the lake. It rained all day. The drill is still going on.\n") == []
     # the exclusion holds in the sentence itself only
     assert entries("Soldiers camped by the lake. The dentist says the drill is still going on.\n") == []
+    # furniture between the two sentences is not the sentence before
+    assert entries(
+        "Army week\n\nIt rained all day on Monday.\n\nREAD ALSO: Soldiers leave the base\n\n"
+        "The drill is still going on.\n"
+    ) == []

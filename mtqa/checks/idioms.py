@@ -123,9 +123,10 @@ def quoted_titles(text: str) -> list[tuple[int, int]]:
 
 def _around(doc: Document, sentences: list, at: int) -> str:
     """The text an entry's topic cue (``context.sentence``) may be found in besides the
-    sentence: the sentence before it. A news sentence often leaves its topic to the one
-    before ("The fire is under control. Extinction is in progress.")."""
-    return doc.text[sentences[at - 1].start : sentences[at].end] if at else ""
+    sentence: the text sentence before it (a title included; not the furniture between
+    them). A news sentence often leaves its topic to the one before ("The fire is under
+    control. Extinction is in progress.")."""
+    return doc.text[sentences[at - 1].start : sentences[at - 1].end] if at else ""
 
 
 def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:

@@ -533,6 +533,12 @@ def _cached_needles(sha256: str, shape: list[int]) -> list[list[list[str] | None
         return None
     if not isinstance(data, list) or [len(per) if isinstance(per, list) else -1 for per in data] != shape:
         return None
+    for per in data:  # a damaged file must not reach the index: computed again instead
+        for needles in per:
+            if needles is not None and not (
+                isinstance(needles, list) and needles and all(isinstance(n, str) and len(n) >= 3 for n in needles)
+            ):
+                return None
     return data
 
 
@@ -743,6 +749,8 @@ def _entry_record(entry: Entry) -> dict:
 def _entry_from(record: dict) -> Entry:
     data = dict(record)
     for name in ("english", "rendering_patterns", "source_patterns", "flag_examples", "allow_examples"):
+        if not isinstance(data[name], list) or not all(isinstance(x, str) for x in data[name]):
+            raise ValueError(f"damaged record: {name}")
         data[name] = tuple(data[name])
     data["cue_patterns"] = tuple((k, v) for k, v in data["cue_patterns"])
     data["blocks"] = None if data["blocks"] is None else frozenset(data["blocks"])
