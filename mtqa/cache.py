@@ -60,3 +60,33 @@ def building(target: Path) -> Iterator[Path | None]:
                 path.unlink()
     finally:
         lock.close()
+
+
+#: Files of an older version (an older lexicon, another user lexicon) are removed once
+#: they have gone this long unused.
+STALE_DAYS = 30
+
+
+def prune(target: Path, pattern: str, days: float = STALE_DAYS) -> int:
+    """Remove the files beside ``target`` that match ``pattern`` (a glob: the same kind
+    of file for other versions) and have not been used for ``days``; their locks go
+    with them.  ``target`` stays.  Returns how many were removed; errors are ignored
+    (another process may be removing them too)."""
+    import time
+
+    cutoff = time.time() - days * 86400
+    removed = 0
+    for path in target.parent.glob(pattern):
+        if path == target or path.name.endswith(".lock"):
+            continue
+        try:
+            stat = path.stat()
+            if max(stat.st_atime, stat.st_mtime) >= cutoff:
+                continue
+            path.unlink()
+            removed += 1
+        except OSError:
+            continue
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + ".lock").unlink()
+    return removed

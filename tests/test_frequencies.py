@@ -138,3 +138,24 @@ def test_the_parsed_builtin_lexicon_is_cached_equal_and_a_damaged_cache_is_parse
             assert lexicons.builtin().entries == parsed.entries
     finally:
         lexicons.builtin.cache_clear()
+
+
+def test_old_lexicon_caches_are_pruned_and_recent_ones_kept(tmp_path, monkeypatch):
+    import os
+    import time
+
+    monkeypatch.setenv("MTQA_CACHE", str(tmp_path))
+    old = tmp_path / "lexicon-needles-1-py311-0000000000000000000000aa.json"
+    recent = tmp_path / "lexicon-needles-1-py311-0000000000000000000000bb.json"
+    other = tmp_path / "wordfreq-0000.sqlite3"
+    for path in (old, recent, other):
+        path.write_text("[]", "utf-8")
+    (tmp_path / (old.name + ".lock")).write_text("", "utf-8")
+    long_ago = time.time() - 40 * 86400
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    fresh = lexicons.combine([lexicons.builtin()])
+    _ = lexicons.Lexicon(fresh.entries, fresh.sha256).anchors  # stores this lexicon's needles
+    assert lexicons._needles_path(fresh.sha256).exists()
+    assert not old.exists() and not (tmp_path / (old.name + ".lock")).exists()
+    assert recent.exists() and other.exists()  # unused for less than 30 days; not a lexicon file

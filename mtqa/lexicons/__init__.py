@@ -545,7 +545,7 @@ def _cached_needles(sha256: str, shape: list[int]) -> list[list[list[str] | None
 def _store_needles(sha256: str, needles: list[list[list[str] | None]]) -> None:
     import json
 
-    from mtqa.cache import building
+    from mtqa.cache import building, prune
 
     target = _needles_path(sha256)
     with building(target) as tmp:
@@ -554,6 +554,7 @@ def _store_needles(sha256: str, needles: list[list[list[str] | None]]) -> None:
                 tmp.write_text(json.dumps(needles, ensure_ascii=False), "utf-8")
             except OSError:
                 pass
+    prune(target, "lexicon-needles-*.json")
 
 
 def _compile(pattern: object, where: str, flags: int) -> re.Pattern[str]:
@@ -779,14 +780,16 @@ def _cached_records(key: str) -> list[list[dict]] | None:
 def _store_records(key: str, records: list[list[dict]]) -> None:
     import json
 
-    from mtqa.cache import building
+    from mtqa.cache import building, prune
 
-    with building(_records_path(key)) as tmp:
+    target = _records_path(key)
+    with building(target) as tmp:
         if tmp is not None:
             try:
                 tmp.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
             except OSError:
                 pass
+    prune(target, "lexicon-parsed-*.json")
 
 
 def combine(lexicons: list[Lexicon]) -> Lexicon:
