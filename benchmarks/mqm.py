@@ -23,6 +23,13 @@ those at odd positions (reported); one table each.
 
 ``--cache FILE`` keeps the per-segment scores between runs (JSON), keyed by the
 model's signature.
+
+``--findings`` asks whether mtqa's rule findings add to the fluency score: each
+segment's findings of the checks without the model (grammar, idioms, names,
+untranslated words ...), weighted as the report's penalty does (error 5, warning 1,
+info 0), give two more scores: ``findings`` (minus that penalty) and
+``mtqa+findings`` (mtqa's score minus k times it, k fitted on the even half for the
+pairwise accuracy, over a fixed grid; the odd half reports it).
 """
 
 from __future__ import annotations
@@ -116,6 +123,45 @@ def score_articles(articles: dict[tuple[str, str], dict[int, dict]], checker: mt
             print(f"  {n}/{len(items)} articles", file=sys.stderr)
 
 
+#: The weights tried for ``mtqa+findings`` (fluency points per penalty point).
+FINDING_WEIGHTS = (0.0, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0)
+
+
+def finding_penalties(articles: dict[tuple[str, str], dict[int, dict]]) -> None:
+    """Each segment's penalty from mtqa's rule findings (in place, as ``findings``: minus it)."""
+    from mtqa.model import PENALTY_WEIGHTS
+
+    checker = mtqa.Checker(fluency=False)
+    for (system, doc_id), segments in sorted(articles.items()):
+        order = sorted(segments)
+        texts = [segments[s]["text"] or "-" for s in order]
+        doc = mtqa.document_from_text("\n\n".join(texts) + "\n", doc_id=f"{system}/{doc_id}")
+        findings = checker.check(doc).findings
+        at = 0
+        for seg, text in zip(order, texts):
+            end = at + len(text)
+            penalty = sum(PENALTY_WEIGHTS[f.severity] for f in findings if at <= f.start < end)
+            segments[seg]["findings"] = -penalty
+            at = end + 2
+
+
+def combine_findings(split: dict[str, list[dict]]) -> float:
+    """Add ``mtqa+findings`` to every segment with k fitted on the even half; return k."""
+    def with_k(rows: list[dict], k: float) -> None:
+        for r in rows:
+            r["mtqa+findings"] = None if r.get("mtqa") is None else r["mtqa"] + k * r["findings"]
+
+    best, best_k = -1.0, 0.0
+    for k in FINDING_WEIGHTS:
+        with_k(split["even"], k)
+        acc = pairwise_accuracy([r for r in split["even"] if r["mtqa+findings"] is not None], "mtqa+findings")
+        if acc is not None and acc > best:
+            best, best_k = acc, k
+    for rows in split.values():
+        with_k(rows, best_k)
+    return best_k
+
+
 def pairwise_accuracy(segments: list[dict], score: str) -> float | None:
     """Share of same-segment pairs (two systems) where the score prefers the less penalised."""
     groups: dict[tuple[str, int], list[dict]] = defaultdict(list)
@@ -136,11 +182,11 @@ def pairwise_accuracy(segments: list[dict], score: str) -> float | None:
     return right / total if total else None
 
 
-def correlations(segments: list[dict]) -> dict:
+def correlations(segments: list[dict], scores: tuple[str, ...] = SCORES) -> dict:
     from scipy.stats import kendalltau, pearsonr
 
     out: dict = {}
-    for score in SCORES:
+    for score in scores:
         rows = [s for s in segments if s.get(score) is not None]
         out[score] = {"segments": len(rows), "pairwise_accuracy": pairwise_accuracy(rows, score)}
         for target in TARGETS:
@@ -165,14 +211,14 @@ def _fmt(value: float | None) -> str:
     return "-" if value is None or math.isnan(value) else f"{value:+.3f}"
 
 
-def format_table(name: str, stats: dict, documents: int) -> str:
+def format_table(name: str, stats: dict, documents: int, scores: tuple[str, ...] = SCORES) -> str:
     lines = [
         f"{name} half: {documents} documents, {stats['mtqa']['segments']} segments",
         "",
         "| score | tau, penalty | tau, per word | tau, fluency/style per word | r, per word | pairwise accuracy |",
         "|---|---|---|---|---|---|",
     ]
-    for score in SCORES:
+    for score in scores:
         c = stats[score]
         acc = c["pairwise_accuracy"]
         lines.append(
@@ -190,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, help="only the first N documents (by id), for a quick look")
     parser.add_argument("--cache", type=Path, help="keep per-segment scores in this JSON file between runs")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--findings", action="store_true", help="also score by mtqa's rule findings (see above)")
     args = parser.parse_args(argv)
     if not args.tsv.is_file():
         parser.error(f"{args.tsv}: no such file")
@@ -220,14 +267,20 @@ def main(argv: list[str] | None = None) -> int:
                              for (s, d), segs in articles.items()},
             }), "utf-8")
     seconds = time.perf_counter() - started
+    scores = SCORES
+    if args.findings:
+        finding_penalties(articles)
+        scores = (*SCORES, "findings", "mtqa+findings")
     split = halves(articles)
+    k = combine_findings(split) if args.findings and split["even"] else None
     docs = {name: len({s["doc"] for s in rows}) for name, rows in split.items()}
-    result = {name: correlations(rows) for name, rows in split.items() if rows}
+    result = {name: correlations(rows, scores) for name, rows in split.items() if rows}
     if args.json:
-        print(json.dumps({"signature": signature, "seconds": round(seconds, 1), "halves": result}, indent=2))
+        print(json.dumps({"signature": signature, "seconds": round(seconds, 1), "findings_weight": k,
+                          "halves": result}, indent=2))
         return 0
-    print(f"model: {signature}  scoring: {seconds:.0f} s\n")
-    print("\n\n".join(format_table(name, stats, docs[name]) for name, stats in result.items()))
+    print(f"model: {signature}  scoring: {seconds:.0f} s" + (f"  mtqa+findings: k = {k:g}" if k is not None else "") + "\n")
+    print("\n\n".join(format_table(name, stats, docs[name], scores) for name, stats in result.items()))
     return 0
 
 
