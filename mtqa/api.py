@@ -205,13 +205,18 @@ class Checker:
             except Exception as exc:
                 part.errors.append(_internal_error(doc, "reference metrics", exc))
         self._run_checks(doc, self.rule_checks, part)
+        self._collect(doc, part)
+        return part
+
+    def _collect(self, doc: Document, part: Partial) -> None:
+        """What the corpus-level checks keep of ``doc`` (``part.states``); a failing
+        ``collect`` is an error of that document, not of the run."""
         for check in self.checks:
             if check.corpus_level:
                 try:
                     part.states[check.code] = check.collect(doc, self.context)
                 except Exception as exc:
                     part.errors.append(_internal_error(doc, f"{check.code} (corpus pass)", exc))
-        return part
 
     def check_model(self, doc: Document) -> Partial:
         """The reference model's scores and the checks that need them."""
@@ -323,31 +328,24 @@ class Checker:
         from mtqa.results import Outcome
 
         states = CorpusStates()
-        failed: set[str] = set()
         try:
             for index, result in enumerate(report.results):
-                collected = {}
-                for check in self.checks:
-                    if not check.corpus_level or check.code in failed:
-                        continue
-                    try:
-                        collected[check.code] = check.collect(result.document, self.context)
-                    except Exception as exc:  # that check's pass is lost, not the others'
-                        failed.add(check.code)
-                        report.errors.append(_corpus_error(check.code, exc))
-                states.add(Outcome(result, index=index, states=collected))
-            self._add_corpus_findings(report, states, skip=failed)
+                part = Partial()
+                self._collect(result.document, part)  # as check_rules does in a run
+                doc = result.document
+                report.errors.extend(
+                    DocumentError(doc.id, message, path=doc.path, line=doc.record_line) for message in part.errors
+                )
+                states.add(Outcome(result, index=index, states=part.states))
+            self._add_corpus_findings(report, states)
         finally:
             states.close()
         return report
 
-    def _add_corpus_findings(self, report: Report, states: Any, skip: Iterable[str] = ()) -> None:
-        skip = set(skip)
+    def _add_corpus_findings(self, report: Report, states: Any) -> None:
         found, errors = self.corpus_findings(states, report.results)
         report.errors.extend(errors)
         for index, finding in found:
-            if finding.code in skip:
-                continue
             report.results[index].findings.append(finding)
         for result in report.results:
             result.findings.sort(key=Finding.sort_key)

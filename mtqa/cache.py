@@ -90,3 +90,28 @@ def prune(target: Path, pattern: str, days: float = STALE_DAYS) -> int:
         with contextlib.suppress(OSError):
             path.with_name(path.name + ".lock").unlink()
     return removed
+
+
+def read_json(path: Path):
+    """The JSON data of a cache file, or None when it is missing or damaged."""
+    import json
+
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(target: Path, data, stale: str | None = None) -> None:
+    """Write ``data`` as JSON to the cache file ``target`` (whole or not at all, see
+    :func:`building`); with ``stale``, a glob of the same kind of file for other
+    versions, remove those long unused (:func:`prune`).  Never raises for want of a
+    writable folder: the cache is never required."""
+    import json
+
+    with building(target) as tmp:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    if stale is not None:
+        prune(target, stale)

@@ -261,6 +261,8 @@ class CorpusPass:
 
     checker: Any
     states: CorpusStates
+    #: documents read so far (the next document's index)
+    count: int
 
     @property
     def documents(self) -> dict[int, tuple[str, str | None, int | None]]:
@@ -273,7 +275,7 @@ class CorpusPass:
         """Findings across documents (index of the document, finding), once the run is over;
         ``results``: the documents' results in order, where the run kept them
         (:meth:`mtqa.api.Checker.corpus_findings`)."""
-        return self.checker.corpus_findings(self.states, results, documents=getattr(self, "count", None))
+        return self.checker.corpus_findings(self.states, results, documents=self.count)
 
 
 class CorpusRun(CorpusPass):

@@ -13,8 +13,9 @@ whose slots are filled from the rendering's named groups (see
 
 An entry matches an English sentence when one of its ``renderings`` matches and
 every ``context`` cue holds (the topic cue, ``context.sentence``, may also be
-found in the sentence before: the idiom checks pass it as ``around``); with the Norwegian source at hand, an entry whose
-``source`` pattern is found in the source is reported with high confidence.
+found in the sentence before: the idiom checks pass it as ``around``); with the
+Norwegian source at hand, an entry whose ``source`` pattern is found in the source
+is reported with high confidence.
 """
 
 from __future__ import annotations
@@ -488,8 +489,8 @@ class Lexicon:
     def candidate_renderings(self, sentence: str) -> Iterator[tuple[Entry, tuple[int, ...]]]:
         """The entries that may match ``sentence``, each with the indices of its
         renderings whose required strings the sentence contains.  Only the strings
-        that start with one of the sentence's three-letter sequences are tested,
-        so the cost grows with the sentence, not with the lexicon."""
+        whose index key (their rarest three-letter sequence) is in the sentence are
+        tested, so the cost grows with the sentence, not with the lexicon."""
         low = sentence.lower()
         always, by_gram = self._needle_index
         hit = set(always)
@@ -512,25 +513,26 @@ class Lexicon:
 _NEEDLES_VERSION = 4
 
 
-def _needles_path(sha256: str) -> Path:
+def _cache_path(stem: str, key: str) -> Path:
+    """A lexicon cache file: ``stem`` (its kind and version), this Python, ``key``."""
     import sys
 
     from mtqa.cache import cache_root
 
-    version = f"{_NEEDLES_VERSION}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return cache_root() / f"lexicon-needles-{version}-{sha256[:24]}.json"
+    return cache_root() / f"{stem}-py{sys.version_info[0]}{sys.version_info[1]}-{key[:24]}.json"
+
+
+def _needles_path(sha256: str) -> Path:
+    return _cache_path(f"lexicon-needles-{_NEEDLES_VERSION}", sha256)
 
 
 def _cached_needles(sha256: str, shape: list[int]) -> list[list[list[str] | None]] | None:
     """The required strings of a lexicon's renderings (per entry, per rendering) as an
     earlier run found them (parsing ten thousand patterns takes a third of a second),
     or None.  ``shape``: the number of renderings of each entry."""
-    import json
+    from mtqa.cache import read_json
 
-    try:
-        data = json.loads(_needles_path(sha256).read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
+    data = read_json(_needles_path(sha256))
     if not isinstance(data, list) or [len(per) if isinstance(per, list) else -1 for per in data] != shape:
         return None
     for per in data:  # a damaged file must not reach the index: computed again instead
@@ -543,18 +545,9 @@ def _cached_needles(sha256: str, shape: list[int]) -> list[list[list[str] | None
 
 
 def _store_needles(sha256: str, needles: list[list[list[str] | None]]) -> None:
-    import json
+    from mtqa.cache import write_json
 
-    from mtqa.cache import building, prune
-
-    target = _needles_path(sha256)
-    with building(target) as tmp:
-        if tmp is not None:
-            try:
-                tmp.write_text(json.dumps(needles, ensure_ascii=False), "utf-8")
-            except OSError:
-                pass
-    prune(target, "lexicon-needles-*.json")
+    write_json(_needles_path(sha256), needles, stale="lexicon-needles-*.json")
 
 
 def _compile(pattern: object, where: str, flags: int) -> re.Pattern[str]:
@@ -760,36 +753,20 @@ def _entry_from(record: dict) -> Entry:
 
 
 def _records_path(key: str) -> Path:
-    import sys
-
-    from mtqa.cache import cache_root
-
-    return cache_root() / f"lexicon-parsed-py{sys.version_info[0]}{sys.version_info[1]}-{key[:24]}.json"
+    return _cache_path("lexicon-parsed", key)
 
 
 def _cached_records(key: str) -> list[list[dict]] | None:
-    import json
+    from mtqa.cache import read_json
 
-    try:
-        data = json.loads(_records_path(key).read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
+    data = read_json(_records_path(key))
     return data if isinstance(data, list) else None
 
 
 def _store_records(key: str, records: list[list[dict]]) -> None:
-    import json
+    from mtqa.cache import write_json
 
-    from mtqa.cache import building, prune
-
-    target = _records_path(key)
-    with building(target) as tmp:
-        if tmp is not None:
-            try:
-                tmp.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
-            except OSError:
-                pass
-    prune(target, "lexicon-parsed-*.json")
+    write_json(_records_path(key), records, stale="lexicon-parsed-*.json")
 
 
 def combine(lexicons: list[Lexicon]) -> Lexicon:
