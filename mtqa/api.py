@@ -22,7 +22,7 @@ from mtqa.checks.fluency import merge_model_evidence
 from mtqa.gate import apply_suppressions
 from mtqa.loaders import DEFAULT_READ, DocumentError, Inputs, ReadOptions
 from mtqa.loaders.bilingual import NOTES_KEY
-from mtqa.model import Document, Finding, MtqaError
+from mtqa.model import Document, Finding, MtqaError, Severity
 from mtqa.report import DocumentResult, Report
 from mtqa.results import Partial
 
@@ -250,6 +250,9 @@ class Checker:
             result.notes.append(f"skipped {', '.join(codes)}: {why}")
             result.skipped.update(dict.fromkeys(codes, why))
         result.notes.extend(doc.meta.get(NOTES_KEY, ()))  # what reading the input found
+        ran = [c for c in self.checks if c.code not in result.skipped]
+        result.findings, unbacked = corroborate(doc, result.findings, ran)
+        result.notes.extend(unbacked)
         result.findings = merge_model_evidence(result.findings)
         result.findings.sort(key=Finding.sort_key)
         return result, errors
@@ -387,6 +390,43 @@ _STREAMED_FINISH = (
     "which needs every result in memory, and a streaming run keeps none (run without a streamed "
     "output format, or give the check collect() and finish_collected())"
 )
+
+
+_BACKING = frozenset({Severity.WARNING, Severity.ERROR})
+
+
+def corroborate(doc: Document, findings: list[Finding], ran: list[Check]) -> tuple[list[Finding], list[str]]:
+    """``findings`` without those of checks whose evidence is weak on its own
+    (:attr:`Check.corroborated_by`) and that nothing else in ``doc`` backs up,
+    and a note for each check whose findings were held back.
+
+    A finding is backed by a warning or error of another check of one of the
+    named families, or by the document's Norwegian source (the text is then a
+    translation, and a page's link in it was copied with it).  ``ran`` are the
+    checks that ran on ``doc``: when none of them could back a check up, its
+    findings are kept (nothing was weighed)."""
+    if doc.source:
+        return findings, []
+    held: dict[str, tuple[Check, int]] = {}
+    for check in ran:
+        if not check.corroborated_by or not any(f.code == check.code for f in findings):
+            continue
+        if not any(c.family in check.corroborated_by and c.code != check.code for c in ran):
+            continue
+        backed = any(
+            f.family in check.corroborated_by and f.code != check.code and f.severity in _BACKING for f in findings
+        )
+        if not backed:
+            held[check.code] = (check, sum(f.code == check.code for f in findings))
+    if not held:
+        return findings, []
+    notes = [
+        f"{code} not reported ({count} finding{'s' if count != 1 else ''}): nothing else in the document "
+        f"({', '.join(sorted(check.corroborated_by))}) shows a scraped or machine-translated copy, so it is read "
+        "as the publisher's own; give the Norwegian source, or select the check alone, to report it"
+        for code, (check, count) in sorted(held.items())
+    ]
+    return [f for f in findings if f.code not in held], notes
 
 
 def _needs_results(check: Check) -> bool:

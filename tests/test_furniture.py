@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import mtqa
@@ -123,3 +125,54 @@ def test_rule_examples(code, text, flagged):
         assert rule is not None and rule.code == code
     else:
         assert rule is None, rule.code
+
+
+_NATIVE = (
+    "Cabin prices rise again\n\n"
+    "Prices of mountain cabins rose by a tenth last year, the estate agents' association said on Monday.\n\n"
+    "READ ALSO: What to expect when you buy a flat in Bergen\n\n"
+    "Buyers from the cities are behind most of the rise, the association said.\n"
+)
+
+
+def _codes(report) -> list[str]:
+    return [f.code for f in report.findings]
+
+
+def test_a_related_link_in_an_article_with_nothing_else_wrong_is_the_publishers_own():
+    """A native article links to the publisher's own stories: held back, and
+    the notes say so and how to have it reported."""
+    report = mtqa.check(mtqa.document_from_text(_NATIVE), fluency=False)
+    assert _codes(report) == []
+    assert any(n.startswith("BP001 not reported (1 finding)") for n in report.results[0].notes)
+
+
+def test_a_related_link_is_reported_when_the_document_shows_it_is_a_copy():
+    copied = _NATIVE.replace("READ ALSO", "[ad_1]\n\nREAD ALSO")
+    assert _codes(mtqa.check(mtqa.document_from_text(copied), fluency=False)) == ["BP005", "BP001"]
+    left_in = _NATIVE + "\nPolitiet rykket ut til stedet etter klokken ni i kveld.\n"
+    codes = _codes(mtqa.check(mtqa.document_from_text(left_in), fluency=False))
+    assert "BP001" in codes and any(c.startswith("UT") for c in codes)
+
+
+def test_a_related_link_is_reported_in_a_translation_or_when_its_check_runs_alone():
+    source = "Hytteprisene stiger igjen\n\nPrisene steg med en tidel i fjor.\n"
+    with_source = mtqa.document_from_text(_NATIVE, source=source)
+    assert "BP001" in _codes(mtqa.check(with_source, fluency=False, select=["boilerplate"]))
+    assert _codes(mtqa.check(mtqa.document_from_text(_NATIVE), select=["BP001"])) == ["BP001"]
+
+
+def test_corroborate_weighs_only_warnings_and_errors_of_other_checks_that_ran():
+    from mtqa.api import corroborate
+    from mtqa.checks import get_check
+    from mtqa.model import Severity
+
+    doc = mtqa.document_from_text(_NATIVE)
+    link = get_check("BP001").finding(doc, 0, 5, "link")
+    info = replace(get_check("BP003").finding(doc, 6, 10, "byline"), severity=Severity.INFO)
+    warning = replace(info, severity=Severity.WARNING)
+    ran = [get_check("BP001"), get_check("BP003")]
+    assert corroborate(doc, [link, info], ran)[0] == [info]
+    assert corroborate(doc, [link, warning], ran)[0] == [link, warning]
+    # nothing that could back the link up ran: kept
+    assert corroborate(doc, [link], [get_check("BP001"), get_check("FL001")]) == ([link], [])

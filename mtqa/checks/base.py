@@ -99,6 +99,15 @@ class Check:
     #: ``severity`` is the default; True when a finding may carry another one
     #: (a lexicon entry's own severity, a short omission as a warning).
     variable_severity: ClassVar[bool] = False
+    #: Families whose findings must back this check's findings up: when set, a
+    #: document's findings of this check are reported only if another check of
+    #: one of these families found something there (a warning or an error), or
+    #: the document has a Norwegian source (it is a translation).  For evidence
+    #: that is weak on its own: a "Read also" line is a scraped link in a copied
+    #: page and the publisher's own link in a native article.  When no check of
+    #: these families ran (``--select`` left them out), nothing is weighed and
+    #: the findings are reported.  See :func:`mtqa.api.corroborate`.
+    corroborated_by: ClassVar[frozenset[str]] = frozenset()
     _doc: CheckDoc | None = field(default=None, init=False, repr=False)
 
     @property
