@@ -400,9 +400,10 @@ def corroborate(doc: Document, findings: list[Finding], ran: list[Check]) -> tup
     (:attr:`Check.corroborated_by`) and that nothing else in ``doc`` backs up,
     and a note for each check whose findings were held back.
 
-    A finding is backed by a warning or error of another check of one of the
-    named families, or by the document's Norwegian source (the text is then a
-    translation, and a page's link in it was copied with it).  ``ran`` are the
+    A check's findings are backed by a warning or error of another check of
+    one of the named families, by one of them that backs itself
+    (:meth:`Check.backs_itself`), or by the document's Norwegian source (the
+    text is then a translation, and a page's link in it was copied with it).  ``ran`` are the
     checks that ran on ``doc``: when none of them could back a check up, its
     findings are kept (nothing was weighed)."""
     if doc.source:
@@ -413,11 +414,12 @@ def corroborate(doc: Document, findings: list[Finding], ran: list[Check]) -> tup
             continue
         if not any(c.family in check.corroborated_by and c.code != check.code for c in ran):
             continue
+        own = [f for f in findings if f.code == check.code]
         backed = any(
             f.family in check.corroborated_by and f.code != check.code and f.severity in _BACKING for f in findings
-        )
+        ) or any(check.backs_itself(f) for f in own)
         if not backed:
-            held[check.code] = (check, sum(f.code == check.code for f in findings))
+            held[check.code] = (check, len(own))
     if not held:
         return findings, []
     notes = [

@@ -150,6 +150,9 @@ def test_a_related_link_in_an_article_with_nothing_else_wrong_is_the_publishers_
 def test_a_related_link_is_reported_when_the_document_shows_it_is_a_copy():
     copied = _NATIVE.replace("READ ALSO", "[ad_1]\n\nREAD ALSO")
     assert _codes(mtqa.check(mtqa.document_from_text(copied), fluency=False)) == ["BP005", "BP001"]
+    # a link that ends with a Norwegian outlet's name was copied from its page
+    outlet = _NATIVE.replace("in Bergen", "in Bergen - VG")
+    assert _codes(mtqa.check(mtqa.document_from_text(outlet), fluency=False)) == ["BP001"]
     left_in = _NATIVE + "\nPolitiet rykket ut til stedet etter klokken ni i kveld.\n"
     codes = _codes(mtqa.check(mtqa.document_from_text(left_in), fluency=False))
     assert "BP001" in codes and any(c.startswith("UT") for c in codes)

@@ -31,7 +31,7 @@ NEW_ERROR = """Oil prices fall
 
 Brent crude fell 2 per cent on Monday as stocks rose in the United States.
 
-Read more: Equinor posts record profit
+Read more: Equinor posts record profit - E24
 
 Analysts expect prices to stay low until the spring.
 """
@@ -186,7 +186,7 @@ def test_fingerprints_survive_unrelated_edits(tmp_path):
 
     # lines added above and the paragraph moved: still the same finding
     edited = "Oil prices fall\n\nA new first paragraph was added by an editor today.\n\n" + NEW_ERROR.split("\n\n", 1)[1]
-    edited = edited.replace("Read more: Equinor posts record profit\n\n", "") + "\nRead more: Equinor posts record profit\n"
+    edited = edited.replace("Read more: Equinor posts record profit - E24\n\n", "") + "\nRead more: Equinor posts record profit - E24\n"
     article.write_text(edited, encoding="utf-8")
     report = mtqa.check(str(article), fluency=False, suppressions=False, select=["BP001"])
     assert report.findings and report.findings[0].line != 5
@@ -194,7 +194,7 @@ def test_fingerprints_survive_unrelated_edits(tmp_path):
     assert (matched, stale, report.findings) == (1, [], [])
 
     # the finding fixed: the entry is stale and reported
-    article.write_text(NEW_ERROR.replace("Read more: Equinor posts record profit\n\n", ""), encoding="utf-8")
+    article.write_text(NEW_ERROR.replace("Read more: Equinor posts record profit - E24\n\n", ""), encoding="utf-8")
     report = mtqa.check(str(article), fluency=False, suppressions=False, select=["BP001"])
     gate = run_gate(report, baseline=Baseline.read(tmp_path / "baseline.json"))
     assert gate.passed and len(gate.stale) == 1

@@ -130,6 +130,11 @@ class Check:
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
 
+    def backs_itself(self, finding: Finding) -> bool:
+        """Whether ``finding`` needs no backing (see :attr:`corroborated_by`):
+        its own form shows what it is."""
+        return False
+
     #: Whether the check has a corpus-level pass (:meth:`collect` / :meth:`finish_collected`).
     corpus_level: ClassVar[bool] = False
 

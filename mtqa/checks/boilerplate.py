@@ -51,8 +51,9 @@ class RelatedArticleLink(_Furniture):
     ("- VG", "| NRK").  A publisher's own link in a native article reads the
     same, so the line is reported only when something else in the document
     shows a copy or a machine translation (other furniture, Norwegian left in,
-    a garbled expression, a name spelled several ways) or its Norwegian source
-    is given; otherwise the report's notes say it was held back.
+    a garbled expression, a name spelled several ways), when the link ends with
+    an outlet's name, or when its Norwegian source is given; otherwise the
+    report's notes say it was held back.
 
     Flags:
     - See also  Attack on a synagogue in Berlin - VG
@@ -72,6 +73,10 @@ class RelatedArticleLink(_Furniture):
     #: mojibake, Norwegian left in, a garbled expression, a name spelled
     #: several ways) or comes with its Norwegian source.
     corroborated_by = frozenset({"boilerplate", "encoding", "untranslated", "idiom", "names", "pronoun", "accuracy"})
+
+    def backs_itself(self, finding: Finding) -> bool:
+        """A link that ends with a Norwegian outlet's name ("... - VG") was copied from its page."""
+        return bool(load_rules().outlet_suffix.search(finding.text))
 
 
 class CommentForm(_Furniture):
