@@ -226,4 +226,194 @@ class MissingVerb(Check):
                 )
 
 
-CHECKS = (CapitalAfterComma, BrokenSentence, DoubledWord, MissingVerb)
+#: Verbs that introduce what someone said or what something shows, in the
+#: forms a news sentence uses (present and past).
+_REPORTING = {
+    "says": "say", "said": "said", "writes": "write", "wrote": "wrote", "tells": "tell", "told": "told",
+    "confirms": "confirm", "confirmed": "confirmed", "informs": "inform", "informed": "informed",
+    "reveals": "reveal", "revealed": "revealed", "shows": "show", "showed": "showed",
+    "states": "state", "stated": "stated", "reports": "report", "reported": "reported",
+    "explains": "explain", "explained": "explained", "announces": "announce", "announced": "announced",
+    "believes": "believe", "believed": "believed", "claims": "claim", "claimed": "claimed",
+    "notes": "note", "noted": "noted", "adds": "add", "added": "added", "emphasises": "emphasise",
+    "emphasizes": "emphasize", "emphasised": "emphasised", "emphasized": "emphasized",
+}
+#: Nouns that name a speaker or a source of figures: the subject a reporting
+#: verb has in news ("the police", "the on-duty meteorologist", "new figures").
+_SPEAKERS = frozenset(
+    """police spokesperson spokesman spokeswoman meteorologist forecaster manager leader chief head director
+    attorney lawyer prosecutor judge court minister ministry mayor doctor physician officer commander
+    inspector superintendent source sources figures numbers statistics data survey poll report study
+    analysis research newspaper paper agency district department directorate company firm club coach
+    trainer agent expert researcher professor scientist witness neighbour neighbor owner chairman chairperson
+    chair secretary spokespeople authorities authority municipality council government president
+    economist analyst player captain athlete skier driver operator service services team union
+    organisation organization party board""".split()
+)
+_DETERMINERS = frozenset("the a an his her their its our this that these those".split())
+#: What may follow the subject a reporting verb put after itself: the end of
+#: the sentence, a comma, a preposition, a quotation mark.  A verb there
+#: ("It said Lloyds would ...") makes the rest a clause: English.
+_AFTER_SUBJECT = re.compile(
+    r"\s*(?:$|[,;:.!?”\"»)]|(?:on|in|at|to|from|by|for|of|about|under|after|during|when|via|with)\b)"
+)
+#: After a fronted adverbial the verb may also introduce a clause ("On Friday
+#: wrote VG that ...").
+_AFTER_FRONTED_SUBJECT = re.compile(_AFTER_SUBJECT.pattern[:-1] + r"|that\b)")
+_PLURAL_SPEAKERS = frozenset({"police", "people", "authorities", "sources", "figures", "numbers", "statistics", "data"})
+_ADVERBIAL = re.compile(
+    r"(?:in|on|at|during|after|before|earlier|later|yesterday|today|tonight|now|then|here|thus|therefore|"
+    r"also|however|further|furthermore|(?:last|this) (?:night|morning|afternoon|evening|week|weekend|month|year|"
+    r"spring|summer|autumn|fall|winter))\b",
+    re.IGNORECASE,
+)
+
+
+def _speaker(rest: str, after: re.Pattern[str] = _AFTER_SUBJECT) -> tuple[int, str] | None:
+    """The length and head of a subject at the start of ``rest`` when it names a
+    speaker or a source ("the on-duty meteorologist", "Dancke", "new figures
+    from Nordpool"), with what follows it fit to end a subject."""
+    words = list(re.finditer(r"[^\s,;:.!?”\"»()]+", rest))
+    if not words:
+        return None
+    first = 1 if words[0].group(0).lower() in _DETERMINERS else 0
+    for n in range(first + 1, min(len(words), first + 5) + 1):
+        head = words[n - 1].group(0)
+        span = rest[: words[n - 1].end()]
+        body = words[first:n]
+        if any(w.group(0).lower() in _LOWER_WORDS or w.group(0).lower() in _REPORTING for w in body):
+            return None
+        capitalised = all(w.group(0)[0].isupper() for w in body)
+        if (capitalised and not first) or head.lower() in _SPEAKERS:
+            if after.match(rest[words[n - 1].end() :]):
+                return len(span), head
+    return None
+
+
+class VerbBeforeSubject(Check):
+    """The verb before its subject, in Norwegian word order ("That reveals Dancke on Instagram").
+
+    Norwegian puts the verb second: "Det sier politiet" (the police say so),
+    "I går skrev VG" (VG wrote yesterday).  Rendered word for word the verb
+    comes before its subject: "It informs the police", "That reveals Dancke",
+    "In an earlier version wrote BT".  Found where a sentence opens with "It",
+    "That" or "This", or with an adverbial, then a reporting verb (says, writes,
+    confirms, shows ...), then a speaker or a source (a name, "the police",
+    "the meteorologist", "new figures") that ends the sentence or is followed by
+    a preposition: a verb after it ("It said Lloyds would ...") makes the rest
+    a clause, which is English.
+
+    Flags:
+    - That reveals Dancke on his Instagram profile.
+    - It confirms the police to the newspaper.
+    - On Friday evening wrote Aftenposten that the talks had broken down.
+
+    Allows:
+    - It said Lloyds would play a role in the plan.
+    - It shows the company has lost money for three years.
+    - On Friday evening, Aftenposten wrote that the talks had broken down.
+    - That reveals a lot about the government.
+    """
+
+    code = "GR005"
+    name = "verb-before-subject"
+    family = "grammar"
+    severity = Severity.WARNING
+
+    _EXPLETIVE = re.compile(r"(?:It|That|This) (" + "|".join(_REPORTING) + r") ")
+    _FRONTED = re.compile(r"(" + _ADVERBIAL.pattern + r"[^,;:.!?\"“”]{0,60}?) (" + "|".join(_REPORTING) + r") ", re.I)
+
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        for sentence in doc.text_sentences():
+            raw = doc.text[sentence.start : sentence.end]
+            lead = len(raw) - len(raw.lstrip("–—-•*“\"« "))
+            text = raw[lead:]
+            m = self._EXPLETIVE.match(text)
+            if m:
+                subject = _speaker(text[m.end() :])
+                if subject:
+                    length, head = subject
+                    noun = text[m.end() : m.end() + length]
+                    verb = m.group(1)
+                    rest = text[m.end() + length :]
+                    common = not head[0].isupper()
+                    if common and (head.lower() in _PLURAL_SPEAKERS or head.endswith("s")) and verb.endswith("s"):
+                        verb = _REPORTING[verb]  # "the police say so", "new figures show this"
+                    where = re.match(r"( (?:from|of|at|in) [^,;:!?”\"»]+?)([.!?]?)$", rest)
+                    if common and where:  # "figures from Nordpool show this."
+                        noun, rest = noun + where.group(1), where.group(2)
+                    yield self._finding(doc, sentence.start + lead, sentence.end, f"{_cap(noun)} {verb} this{rest}")
+                continue
+            m = self._FRONTED.match(text)
+            if m and m.group(2) in _REPORTING:
+                subject = _speaker(text[m.end() :], _AFTER_FRONTED_SUBJECT)
+                if subject and not re.search(r"\b(?:that|which|who|whom|what)\b", m.group(1), re.I):
+                    length, _ = subject
+                    noun = text[m.end() : m.end() + length]
+                    rest = text[m.end() + length :]
+                    yield self._finding(doc, sentence.start + lead, sentence.end, f"{m.group(1)}, {noun} {m.group(2)}{rest}")
+
+    def _finding(self, doc: Document, start: int, end: int, suggestion: str) -> Finding:
+        return self.finding(
+            doc,
+            start,
+            end,
+            "the verb comes before its subject, in Norwegian word order: in English the subject comes first",
+            suggestion=suggestion,
+            confidence=0.7,
+        )
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class ReportedlyAsMust(Check):
+    """"Must have" where Norwegian "skal ha" means "reportedly" ("The man must have hit a guard").
+
+    Norwegian news reports what is alleged with "skal": "Mannen skal ha slått en
+    vakt" (the man is said to have hit a guard).  Rendered word for word it
+    becomes "must have", which in English is a conclusion the writer draws.
+    Found outside quotations, in a sentence whose subject is not I, we or you.
+
+    Flags:
+    - The man must have hit a guard before he ran off.
+    - There must have been several cars at the scene, according to witnesses.
+
+    Allows:
+    - – I must have fallen asleep, she says.
+    - We must have the figures by Friday.
+    - You must have heard the news.
+    """
+
+    code = "GR006"
+    name = "reportedly-as-must"
+    family = "grammar"
+    severity = Severity.WARNING
+
+    _PATTERN = re.compile(r"\b(must) have\b(?!\s+to\b)")
+
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        for sentence in doc.text_sentences():
+            text = doc.text[sentence.start : sentence.end]
+            if text.lstrip()[:1] in "–—-“\"«'‘" or any(q in text for q in "“”\"«»"):
+                continue  # a quotation: spoken "must have" is the speaker's own conclusion
+            for m in self._PATTERN.finditer(text):
+                before = text[: m.start()].split()
+                if not before or before[-1].lower() in {"i", "we", "you", "they", "one"}:
+                    continue
+                subject = before[-1].lower()
+                plural = subject in {"police", "people"} or (subject.endswith("s") and not subject.endswith("ss"))
+                said = "are said to" if plural else "is said to"
+                yield self.finding(
+                    doc,
+                    sentence.start + m.start(),
+                    sentence.start + m.end(),
+                    "'must have' in a report of what happened: probably Norwegian 'skal ha' "
+                    "(reportedly, is said to have) rendered word for word",
+                    suggestion=f"{said} have",
+                    confidence=0.6,
+                )
+
+
+CHECKS = (CapitalAfterComma, BrokenSentence, DoubledWord, MissingVerb, VerbBeforeSubject, ReportedlyAsMust)
