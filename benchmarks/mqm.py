@@ -24,6 +24,16 @@ those at odd positions (reported); one table each.
 ``--cache FILE`` keeps the per-segment scores between runs (JSON), keyed by the
 model's signature.
 
+``--ceiling`` asks how far the model's own numbers can go: for each segment,
+22 features of the same run (token log-probabilities: mean, sum, minimum, 10th
+percentile, counts under -6/-8/-10 nats; SLOR: lowest, mean, whole segment;
+calibrated fluency: lowest, mean; the surprisal of words beyond their frequency:
+largest, sum, counts over 4 and 6 nats; words, log words, 1/words, unknown words,
+tokens per word, sentences), each alone and in least-squares combinations fitted on
+the even half (target -log(1 + 10 x penalty per word)), with the figures of both
+halves.  ``--with-cache FILE`` adds a combination with another model's features
+(the ``--cache`` file of a run with ``--model``).
+
 ``--findings`` asks whether mtqa's rule findings add to the fluency score: each
 segment's findings of the checks without the model (grammar, idioms, names,
 untranslated words ...), weighted as the report's penalty does (error 5, warning 1,
@@ -119,8 +129,84 @@ def score_articles(articles: dict[tuple[str, str], dict[int, dict]], checker: mt
             segments[seg]["mtqa"] = min(fluencies) if fluencies else None
             segments[seg]["naive"] = sum(lps) / len(lps) if lps else None
             segments[seg]["min_slor"] = min((s.slor for s in inside), default=None)
+            segments[seg]["features"] = segment_features(text, lps, inside)
         if n % 20 == 0:
             print(f"  {n}/{len(items)} articles", file=sys.stderr)
+
+
+def segment_features(text: str, lps: list[float], sentences: list) -> dict[str, float]:
+    """What one run of the model says of a segment, as numbers (for ``--ceiling``)."""
+    import numpy as np
+
+    lp = np.array(lps or [0.0])
+    words = max(1, len(text.split()))
+    slors = [s.slor for s in sentences if s.tokens]
+    fluencies = [s.fluency for s in sentences if s.fluency is not None]
+    scored = [w for s in sentences for w in s.words]
+    excess = [w.excess for w in scored if w.known]
+    tokens = sum(s.tokens for s in sentences) or 1
+    return {
+        "naive": float(lp.mean()), "sum_logprob": float(lp.sum()), "min_logprob": float(lp.min()),
+        "p10_logprob": float(np.percentile(lp, 10)),
+        "min_slor": min(slors, default=0.0), "mean_slor": float(np.mean(slors)) if slors else 0.0,
+        "segment_slor": sum(s.logprob - s.unigram for s in sentences) / tokens,
+        "min_fluency": min(fluencies, default=50.0), "mean_fluency": float(np.mean(fluencies)) if fluencies else 50.0,
+        "peaks6": float((lp < -6).sum()), "peaks8": float((lp < -8).sum()), "peaks10": float((lp < -10).sum()),
+        "excess_sum": float(sum(max(0.0, e) for e in excess)), "excess_max": max(excess, default=0.0),
+        "excess_over4": float(sum(e > 4 for e in excess)), "excess_over6": float(sum(e > 6 for e in excess)),
+        "words": float(words), "log_words": math.log(words), "inverse_words": 1.0 / words,
+        "unknown_words": float(sum(not w.known for w in scored)), "tokens_per_word": len(lps) / words,
+        "sentences": float(len(sentences)),
+    }
+
+
+#: The feature sets fitted by ``--ceiling`` (the names of ``segment_features``).
+CEILING_SETS = {
+    "6 features": ("naive", "mean_fluency", "peaks10", "excess_max", "words", "unknown_words"),
+    "12 features": ("naive", "mean_fluency", "peaks10", "excess_max", "words", "unknown_words", "min_logprob",
+                    "p10_logprob", "mean_slor", "tokens_per_word", "excess_sum", "log_words"),
+}
+
+
+def _rank_target(rows: list[dict]):
+    import numpy as np
+
+    return -np.log1p(10.0 * np.array([r["penalty_per_word"] for r in rows]))
+
+
+def ceiling(split: dict[str, list[dict]], other: dict | None = None) -> list[tuple[str, dict, dict]]:
+    """Each feature alone and least-squares combinations fitted on the even half:
+    (name, even-half figures, odd-half figures).  ``other``: a second model's
+    features by (system, doc, segment), combined with the first's in one more fit."""
+    import numpy as np
+    from scipy.stats import kendalltau
+
+    def figures(rows: list[dict], score) -> dict:
+        for r, v in zip(rows, score):
+            r["_score"] = float(v)
+        tau = kendalltau(list(score), [r["penalty_per_word"] for r in rows], variant="b").statistic
+        return {"tau_per_word": float(tau), "pairwise_accuracy": pairwise_accuracy(rows, "_score")}
+
+    even, odd = split["even"], split["odd"]
+    out = []
+    names = list(even[0]["features"])
+    for name in names:
+        out.append((name, *(figures(rows, [r["features"][name] for r in rows]) for rows in (even, odd))))
+    sets = dict(CEILING_SETS)
+    if other is not None:
+        for rows in (even, odd):
+            for r in rows:
+                theirs = other[(r["system"], r["doc"], r["seg"])]
+                r["features"].update({f"other:{k}": v for k, v in theirs.items()})
+        both = CEILING_SETS["12 features"]
+        sets["12 features of both models"] = (*both, *(f"other:{k}" for k in both))
+    for label, keys in sets.items():
+        matrix = {h: np.array([[r["features"][k] for k in keys] for r in rows]) for h, rows in (("even", even), ("odd", odd))}
+        mu, sd = matrix["even"].mean(0), matrix["even"].std(0) + 1e-9
+        design = {h: np.c_[(m - mu) / sd, np.ones(len(m))] for h, m in matrix.items()}
+        weights, *_ = np.linalg.lstsq(design["even"], _rank_target(even), rcond=None)
+        out.append((f"fitted: {label}", figures(even, design["even"] @ weights), figures(odd, design["odd"] @ weights)))
+    return out
 
 
 #: The weights tried for ``mtqa+findings`` (fluency points per penalty point).
@@ -229,6 +315,26 @@ def format_table(name: str, stats: dict, documents: int, scores: tuple[str, ...]
     return "\n".join(lines)
 
 
+def _cache_holds(cached: dict, signature: str, articles: dict) -> bool:
+    """Whether a ``--cache`` file has every article's scores and features for this model."""
+    if cached.get("signature") != signature:
+        return False
+    for system, doc in articles:
+        segments = cached["articles"].get(f"{system}|{doc}")
+        if segments is None or any("features" not in v for v in segments.values()):
+            return False
+    return True
+
+
+def format_ceiling(rows: list[tuple[str, dict, dict]]) -> str:
+    lines = ["| score | even: tau, per word | even: pairwise | odd: tau, per word | odd: pairwise |",
+             "|---|---|---|---|---|"]
+    for name, even, odd in rows:
+        lines.append(f"| {name} | {_fmt(even['tau_per_word'])} | {_fmt(even['pairwise_accuracy'])} "
+                     f"| {_fmt(odd['tau_per_word'])} | {_fmt(odd['pairwise_accuracy'])} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("tsv", type=Path, help="wmt23-zhen-mqm-dev.tsv.gz")
@@ -237,6 +343,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="keep per-segment scores in this JSON file between runs")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--findings", action="store_true", help="also score by mtqa's rule findings (see above)")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="fit combinations of the model's per-segment features on the even half (see above)")
+    parser.add_argument("--with-cache", type=Path,
+                        help="with --ceiling: another model's --cache file, its features combined with these")
     args = parser.parse_args(argv)
     if not args.tsv.is_file():
         parser.error(f"{args.tsv}: no such file")
@@ -252,18 +362,16 @@ def main(argv: list[str] | None = None) -> int:
     signature = checker.load_model().signature
     cached = json.loads(args.cache.read_text("utf-8")) if args.cache and args.cache.is_file() else {}
     started = time.perf_counter()
-    if cached.get("signature") == signature and all(
-        f"{s}|{d}" in cached["articles"] for s, d in articles
-    ):
+    if _cache_holds(cached, signature, articles):
         for (system, doc), segments in articles.items():
             for seg, values in cached["articles"][f"{system}|{doc}"].items():
-                segments[int(seg)].update({k: values[k] for k in SCORES})
+                segments[int(seg)].update({k: values[k] for k in (*SCORES, "features")})
     else:
         score_articles(articles, checker)
         if args.cache:
             args.cache.write_text(json.dumps({
                 "signature": signature,
-                "articles": {f"{s}|{d}": {str(k): {x: v[x] for x in SCORES} for k, v in segs.items()}
+                "articles": {f"{s}|{d}": {str(k): {x: v[x] for x in (*SCORES, "features")} for k, v in segs.items()}
                              for (s, d), segs in articles.items()},
             }), "utf-8")
     seconds = time.perf_counter() - started
@@ -272,6 +380,16 @@ def main(argv: list[str] | None = None) -> int:
         finding_penalties(articles)
         scores = (*SCORES, "findings", "mtqa+findings")
     split = halves(articles)
+    if args.ceiling:
+        other = None
+        if args.with_cache:
+            theirs = json.loads(args.with_cache.read_text("utf-8"))
+            other = {(*key.split("|", 1), int(seg)): values["features"]
+                     for key, segs in theirs["articles"].items() for seg, values in segs.items()}
+            print(f"combined with: {theirs['signature']}")
+        print(f"model: {signature}  scoring: {time.perf_counter() - started:.0f} s\n")
+        print(format_ceiling(ceiling(split, other)))
+        return 0
     k = combine_findings(split) if args.findings and split["even"] else None
     docs = {name: len({s["doc"] for s in rows}) for name, rows in split.items()}
     result = {name: correlations(rows, scores) for name, rows in split.items() if rows}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from mtqa.checks.base import Check, CheckContext
 from mtqa.model import BlockKind, Document, Finding, Severity
@@ -416,4 +417,84 @@ class ReportedlyAsMust(Check):
                 )
 
 
-CHECKS = (CapitalAfterComma, BrokenSentence, DoubledWord, MissingVerb, VerbBeforeSubject, ReportedlyAsMust)
+#: Roles whose holder may speak for an outlet: "said Kari Hansen at NRK" is then English.
+_JOURNALISTS = frozenset(
+    """journalist journalists reporter reporters editor editors correspondent commentator anchor presenter host
+    photographer columnist critic""".split()
+)
+
+
+class OutletPreposition(Check):
+    """The outlet someone spoke to, with "at"/"in" or no word for Norwegian "til" ("said the police chief at NTB").
+
+    Norwegian news closes a quote with "sier X til NRK" (X tells NRK).  Rendered
+    with another preposition, or none, the speaker seems to work there: "said
+    operations manager Pål Andersen at NTB", "said the duty officer in the
+    western police district Bergens Tidende".  Found where a quote tag ("says",
+    "said" before the speaker) names someone who is not a journalist and ends
+    with a Norwegian news outlet of the gazetteer after "at", "in", "for", "on"
+    or after a lower-case word.
+
+    Flags:
+    - We have no information about injuries, said operations manager Kari Lie at NTB.
+    - The road is closed, says duty officer Ola Berg in the police district Bergens Tidende.
+
+    Allows:
+    - The road is closed, says duty officer Ola Berg to NTB.
+    - The budget is tight, says editor Kari Lie at Aftenposten.
+    - He worked for many years at NRK.
+    """
+
+    code = "GR007"
+    name = "outlet-preposition"
+    family = "grammar"
+    severity = Severity.WARNING
+
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        pattern = _outlet_tag()
+        for sentence in doc.text_sentences():
+            text = doc.text[sentence.start : sentence.end]
+            for m in pattern.finditer(text):
+                speaker, prep = m.group("speaker"), m.group("prep")
+                words = re.findall(r"[^\W\d_]+", speaker)
+                if not words or any(w.lower() in _JOURNALISTS for w in words):
+                    continue
+                if not any(w[0].isupper() for w in words) and not any(w.lower() in _SPEAKERS for w in words):
+                    continue
+                if prep is None and (words[-1].lower() in _LOWER_WORDS or words[-1][0].isupper()):
+                    continue  # "said Kari Hansen, VG" or a name run into the outlet: not this
+                start = sentence.start + m.start("speaker")
+                end = sentence.start + m.end("outlet")
+                speaker = speaker.rstrip(" ,")
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    f"'{prep + ' ' if prep else ''}{m.group('outlet')}' after a quote: the outlet the speaker "
+                    "told (Norwegian 'til'), not where the speaker works",
+                    suggestion=f"{speaker}{',' if ',' in speaker else ''} told {m.group('outlet')}",
+                    confidence=0.6,
+                )
+
+
+@cache
+def _outlet_tag() -> re.Pattern[str]:
+    from mtqa.names.gazetteer import gazetteer
+
+    outlets = sorted({e.name for e in gazetteer().outlets()}, key=len, reverse=True)
+    names = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in outlets)
+    return re.compile(
+        r"\b(?:says|said)\s+(?P<speaker>[^.;:!?\"“”]{3,120}?)\s+(?:(?P<prep>at|in|for|on)\s+)?"
+        r"(?P<outlet>(?-i:" + names + r"))\b(?=\s*(?:$|[.,;!?]|at\s+\d|on\s+\w+day\b))"
+    )
+
+
+CHECKS = (
+    CapitalAfterComma,
+    BrokenSentence,
+    DoubledWord,
+    MissingVerb,
+    VerbBeforeSubject,
+    ReportedlyAsMust,
+    OutletPreposition,
+)
