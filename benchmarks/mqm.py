@@ -193,13 +193,18 @@ def ceiling(split: dict[str, list[dict]], other: dict | None = None) -> list[tup
     for name in names:
         out.append((name, *(figures(rows, [r["features"][name] for r in rows]) for rows in (even, odd))))
     sets = dict(CEILING_SETS)
+    if not even or not odd:
+        raise SystemExit("--ceiling needs documents in both halves (drop --documents, or give 2 or more)")
     if other is not None:
         for rows in (even, odd):
             for r in rows:
-                theirs = other[(r["system"], r["doc"], r["seg"])]
+                theirs = other.get((r["system"], r["doc"], r["seg"]))
+                if theirs is None:
+                    raise SystemExit(f"--with-cache has no segment {r['seg']} of {r['system']}/{r['doc']}: "
+                                     "make it from the same file and --documents")
                 r["features"].update({f"other:{k}": v for k, v in theirs.items()})
         both = CEILING_SETS["12 features"]
-        sets["12 features of both models"] = (*both, *(f"other:{k}" for k in both))
+        sets["24 features (12 of each model)"] = (*both, *(f"other:{k}" for k in both))
     for label, keys in sets.items():
         matrix = {h: np.array([[r["features"][k] for k in keys] for r in rows]) for h, rows in (("even", even), ("odd", odd))}
         mu, sd = matrix["even"].mean(0), matrix["even"].std(0) + 1e-9
@@ -330,8 +335,8 @@ def format_ceiling(rows: list[tuple[str, dict, dict]]) -> str:
     lines = ["| score | even: tau, per word | even: pairwise | odd: tau, per word | odd: pairwise |",
              "|---|---|---|---|---|"]
     for name, even, odd in rows:
-        lines.append(f"| {name} | {_fmt(even['tau_per_word'])} | {_fmt(even['pairwise_accuracy'])} "
-                     f"| {_fmt(odd['tau_per_word'])} | {_fmt(odd['pairwise_accuracy'])} |")
+        lines.append(f"| {name} | {_fmt(even['tau_per_word'])} | {even['pairwise_accuracy']:.3f} "
+                     f"| {_fmt(odd['tau_per_word'])} | {odd['pairwise_accuracy']:.3f} |")
     return "\n".join(lines)
 
 
@@ -384,8 +389,11 @@ def main(argv: list[str] | None = None) -> int:
         other = None
         if args.with_cache:
             theirs = json.loads(args.with_cache.read_text("utf-8"))
-            other = {(*key.split("|", 1), int(seg)): values["features"]
-                     for key, segs in theirs["articles"].items() for seg, values in segs.items()}
+            try:
+                other = {(*key.split("|", 1), int(seg)): values["features"]
+                         for key, segs in theirs["articles"].items() for seg, values in segs.items()}
+            except (KeyError, TypeError, AttributeError):
+                parser.error(f"{args.with_cache}: not a --cache file of a --ceiling run (no features in it)")
             print(f"combined with: {theirs['signature']}")
         print(f"model: {signature}  scoring: {time.perf_counter() - started:.0f} s\n")
         print(format_ceiling(ceiling(split, other)))

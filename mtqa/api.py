@@ -417,7 +417,7 @@ def corroborate(doc: Document, findings: list[Finding], ran: list[Check]) -> tup
         own = [f for f in findings if f.code == check.code]
         backed = any(
             f.family in check.corroborated_by and f.code != check.code and f.severity in _BACKING for f in findings
-        ) or any(check.backs_itself(f) for f in own)
+        ) or any(_backs_itself(check, f) for f in own)
         if not backed:
             held[check.code] = (check, len(own))
     if not held:
@@ -429,6 +429,14 @@ def corroborate(doc: Document, findings: list[Finding], ran: list[Check]) -> tup
         for code, (check, count) in sorted(held.items())
     ]
     return [f for f in findings if f.code not in held], notes
+
+
+def _backs_itself(check: Check, finding: Finding) -> bool:
+    """``check.backs_itself(finding)``; a failing one (a plugin's) holds nothing back."""
+    try:
+        return check.backs_itself(finding)
+    except Exception:
+        return True
 
 
 def _needs_results(check: Check) -> bool:

@@ -150,9 +150,12 @@ def test_a_related_link_in_an_article_with_nothing_else_wrong_is_the_publishers_
 def test_a_related_link_is_reported_when_the_document_shows_it_is_a_copy():
     copied = _NATIVE.replace("READ ALSO", "[ad_1]\n\nREAD ALSO")
     assert _codes(mtqa.check(mtqa.document_from_text(copied), fluency=False)) == ["BP005", "BP001"]
-    # a link that ends with a Norwegian outlet's name was copied from its page
+    # a link that ends with a Norwegian outlet's name was copied from its page; any other tail is no outlet
     outlet = _NATIVE.replace("in Bergen", "in Bergen - VG")
     assert _codes(mtqa.check(mtqa.document_from_text(outlet), fluency=False)) == ["BP001"]
+    for tail in (" - The Guardian", " – Explained", " | Money"):
+        other = _NATIVE.replace("in Bergen", "in Bergen" + tail)
+        assert _codes(mtqa.check(mtqa.document_from_text(other), fluency=False)) == [], tail
     left_in = _NATIVE + "\nPolitiet rykket ut til stedet etter klokken ni i kveld.\n"
     codes = _codes(mtqa.check(mtqa.document_from_text(left_in), fluency=False))
     assert "BP001" in codes and any(c.startswith("UT") for c in codes)
@@ -179,3 +182,17 @@ def test_corroborate_weighs_only_warnings_and_errors_of_other_checks_that_ran():
     assert corroborate(doc, [link, warning], ran)[0] == [link, warning]
     # nothing that could back the link up ran: kept
     assert corroborate(doc, [link], [get_check("BP001"), get_check("FL001")]) == ([link], [])
+
+
+def test_a_failing_backs_itself_holds_nothing_back():
+    """A plugin's broken ``backs_itself`` is no reason to hide its findings (nor to stop the run)."""
+    from mtqa.api import corroborate
+    from mtqa.checks import get_check
+
+    class Broken(type(get_check("BP001"))):
+        def backs_itself(self, finding):
+            raise RuntimeError("broken")
+
+    doc = mtqa.document_from_text(_NATIVE)
+    link = get_check("BP001").finding(doc, 0, 5, "link")
+    assert corroborate(doc, [link], [Broken(), get_check("BP003")]) == ([link], [])

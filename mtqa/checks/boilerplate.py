@@ -52,7 +52,7 @@ class RelatedArticleLink(_Furniture):
     same, so the line is reported only when something else in the document
     shows a copy or a machine translation (other furniture, Norwegian left in,
     a garbled expression, a name spelled several ways), when the link ends with
-    an outlet's name, or when its Norwegian source is given; otherwise the
+    a Norwegian outlet's name ("- VG"), or when its Norwegian source is given; otherwise the
     report's notes say it was held back.
 
     Flags:
@@ -71,12 +71,18 @@ class RelatedArticleLink(_Furniture):
     #: ALSO: ...") as a copied page does: the line is reported when the
     #: document shows it is a copy or a machine translation (other furniture,
     #: mojibake, Norwegian left in, a garbled expression, a name spelled
-    #: several ways) or comes with its Norwegian source.
-    corroborated_by = frozenset({"boilerplate", "encoding", "untranslated", "idiom", "names", "pronoun", "accuracy"})
+    #: several ways), ends with a Norwegian outlet's name, or comes with its
+    #: Norwegian source.
+    corroborated_by = frozenset({"boilerplate", "encoding", "untranslated", "idiom", "names", "pronoun"})
 
     def backs_itself(self, finding: Finding) -> bool:
         """A link that ends with a Norwegian outlet's name ("... - VG") was copied from its page."""
-        return bool(load_rules().outlet_suffix.search(finding.text))
+        from mtqa.names.gazetteer import gazetteer
+
+        suffix = load_rules().outlet_suffix.search(finding.text)
+        if suffix is None:
+            return False
+        return gazetteer().is_outlet(suffix.group(0).strip().lstrip("-–—|").strip())
 
 
 class CommentForm(_Furniture):

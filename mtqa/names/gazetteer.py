@@ -48,8 +48,17 @@ class Gazetteer:
     def outlets(self) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.kind == "outlet")
 
+    def is_outlet(self, name: str) -> bool:
+        """Whether ``name`` is a Norwegian news outlet's name ("VG", "Bergens Tidende"), as written."""
+        return " ".join(name.split()) in _outlet_names(self)
+
     def by_kind(self, kind: str) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.kind == kind)
+
+
+@cache
+def _outlet_names(g: Gazetteer) -> frozenset[str]:
+    return frozenset(e.name for e in g.outlets())
 
 
 @cache
