@@ -268,4 +268,68 @@ class FalseFriend(_LexiconCheck):
     verb = "is probably the false friend of"
 
 
-CHECKS = (GarbledIdiom, LiteralTranslation, FalseFriend)
+#: Acts done to a person: what follows "of" after them is the victim.
+_ACTS_ON_PEOPLE = (
+    "murder", "murders", "killing", "killings", "homicide", "stabbing", "stabbings", "rape", "rapes", "assault",
+    "kidnapping", "abduction", "manslaughter", "beating",
+)
+#: What may follow a place that ends the phrase (not "the murder of Oslo residents").
+_AFTER_PLACE = re.compile(
+    r"\s*(?:$|[,;:.!?)”\"»–—-]|(?:in|on|at|last|this|and|after|before|was|were|is|are|has|have|had|by|for|with|"
+    r"from|during|when|where|which|that|who|earlier|yesterday|today)\b)"
+)
+
+
+class PlaceAsVictim(Check):
+    """A place written as the victim of a crime: "the murder of Romerike" for Norwegian "drap på Romerike".
+
+    Norwegian names the place of a crime with "på" or "i" ("drap på
+    Romerike", a killing in Romerike); rendered "of", the place becomes the
+    victim.  Found where an act done to a person (murder, killing, stabbing,
+    rape, assault ...) is followed by "of" and a place of the gazetteer that
+    ends the phrase (not "the murder of Oslo residents", not "of Oslo's
+    mayor").
+
+    Flags:
+    - A man has been arrested for the murder of Drammen.
+
+    Allows:
+    - A man has been arrested for the murder of a woman in Drammen.
+    - The murder of Oslo's deputy mayor shocked the city.
+    - Police are investigating the killing of Bergen residents.
+    """
+
+    code = "ID004"
+    name = "place-as-victim"
+    family = "idiom"
+    severity = Severity.WARNING
+
+    _PATTERN = re.compile(r"\b(" + "|".join(_ACTS_ON_PEOPLE) + r") of ((?-i:[A-ZÆØÅ][\w-]*(?: [A-ZÆØÅ][\w-]*)?))", re.I)
+
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        from mtqa.names.gazetteer import gazetteer
+
+        places = {e.name for e in gazetteer().entries if e.kind in ("place", "county", "police_district")}
+        for sentence in doc.text_sentences():
+            text = doc.text[sentence.start : sentence.end]
+            for m in self._PATTERN.finditer(text):
+                place = m.group(2)
+                if place not in places:
+                    place = place.split()[0]
+                    if place not in places:
+                        continue
+                end = m.start(2) + len(place)
+                if not _AFTER_PLACE.match(text[end:]) or text[end:end + 2] in ("'s", "’s"):
+                    continue
+                yield self.finding(
+                    doc,
+                    sentence.start + m.start(1),
+                    sentence.start + end,
+                    f"'{m.group(1)} of {place}' makes the place the victim: probably Norwegian "
+                    f"'på'/'i' (the place where it happened) rendered 'of'",
+                    suggestion=f"{m.group(1)} in {place}",
+                    confidence=0.8,
+                )
+
+
+CHECKS = (GarbledIdiom, LiteralTranslation, FalseFriend, PlaceAsVictim)
