@@ -116,8 +116,9 @@ def main() -> None:
     ap.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "realworld")
     ap.add_argument("--ntrex-docs", type=int, default=40)
     ap.add_argument("--show", type=int, default=10, help="top candidates to list from each set")
+    ap.add_argument("--model", help="the judge: a built-in model (smollm2, gemma3-270m) or a model folder")
     args = ap.parse_args()
-    scorer = load_scorer()
+    scorer = load_scorer(args.model)
     pages = [mtqa.Document(id=p.name, text=p.read_text()) for p in sorted((args.pages / "clean").glob("*.txt"))]
     rw, rw_words = run(pages, scorer, gold=lambda d: _gold_spans(args.pages, d.id, d.text))
     lines = (args.data / "ntrex" / "newstest2019-src.eng.txt").read_text().splitlines()
