@@ -301,3 +301,24 @@ def test_checks_piped_is_one_unwrapped_line_a_check():
     assert len(lines) == len(all_checks())
     for line, check in zip(lines, sorted(all_checks(), key=lambda c: c.code)):
         assert line.split("\t") == [check.code, check.name, check.family, str(check.severity), check.doc.summary]
+
+
+def test_a_corpus_run_weighs_each_documents_related_link_on_its_own_evidence(tmp_path):
+    """One `mtqa check` over a native article and a copied one (streamed, two workers):
+    the native one's link is held back with a note, the copy's is reported."""
+    native = (
+        "Cabin prices rise again\n\n"
+        "Prices of mountain cabins rose by a tenth last year, the association said on Monday.\n\n"
+        "READ ALSO: What to expect when you buy a flat in Bergen\n\n"
+        "Buyers from the cities are behind most of the rise, the association said.\n"
+    )
+    (tmp_path / "native.txt").write_text(native, encoding="utf-8")
+    (tmp_path / "copied.txt").write_text(native.replace("READ ALSO", "[ad_1]\n\nREAD ALSO"), encoding="utf-8")
+    out = tmp_path / "report.json"
+    result = run("check", tmp_path / "native.txt", tmp_path / "copied.txt", "--no-fluency", "--jobs", "2",
+                 "--format", "json", "--output", out)
+    assert result.exit_code == 1, result.output
+    docs = {d["id"].rsplit("/", 1)[-1]: d for d in json.loads(out.read_text("utf-8"))["documents"]}
+    assert [f["code"] for f in docs["native.txt"]["findings"]] == []
+    assert any(n.startswith("BP001 not reported") for n in docs["native.txt"]["notes"])
+    assert [f["code"] for f in docs["copied.txt"]["findings"]] == ["BP005", "BP001"]
