@@ -92,3 +92,11 @@ def test_name_spans_are_merged_and_found_by_offset():
     credit = doc.text.index("Photo")
     assert ctx.in_name_span(credit + 8) and not ctx.in_name_span(2)
     assert list(ctx.name_spans) == sorted(ctx.name_spans)
+
+
+def test_a_norwegian_abbreviation_is_one_finding_with_its_own_english():
+    """'f.eks.' and 'osv.' left in: the lexicon reports each whole with its English;
+    UT001 does not report their letters ('eks', 'osv') again."""
+    doc = mtqa.document_from_text("Prices\n\nMany goods, f.eks. milk and bread, cost more, cheese osv.\n")
+    report = mtqa.check(doc, fluency=False)
+    assert [(f.text, f.suggestion) for f in report.findings] == [("f.eks.", "e.g."), ("osv.", "etc.")]

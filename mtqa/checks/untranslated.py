@@ -530,12 +530,21 @@ def _capitalised(
     return None
 
 
+#: Norwegian abbreviations with dots ("f.eks.", "osv."): the lexicon reports them
+#: whole, with their English; their letters are no untranslated word of their own.
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:f\.\s?eks|bl\.\s?a|bl\.\s?annet|p\.\s?t|m\.\s?m|o\.\s?l|m\.\s?fl|f\.\s?o\.\s?m|t\.\s?o\.\s?m|"
+    r"dvs|osv|mht|evt|pga|iht|ift|vha)\.",
+    re.IGNORECASE,
+)
+
+
 def _candidates(text: str, offset: int, block_start: bool, ctx: _Context) -> list[NorwegianWord]:
     """The Norwegian words of one sentence that are neither names nor units."""
     out: list[NorwegianWord] = []
     name_head = 0  # lower-case words that may still continue a Norwegian name
     previous_end = 0
-    titles = _quoted_titles(text)
+    titles = _quoted_titles(text) + [(m.start(), m.end()) for m in _ABBREVIATION.finditer(text)]
     for i, m in enumerate(_TOKEN.finditer(text)):
         word, start = m.group(0), m.start()
         gap = text[previous_end:start]
