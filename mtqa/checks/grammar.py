@@ -239,7 +239,7 @@ _SAYING = {
 #: Verbs that also take an object in English ("It tells the government to
 #: act", "It shows Obama with his daughters"): the noun after them is read as
 #: their subject only where nothing but the end of the sentence, a comma or a
-#: quotation mark follows it (or a channel: "reveals Dancke on his Instagram").
+#: quotation mark follows it (or a channel: "reveals Hansen on his Instagram").
 _OBJECT_TAKING = {
     "tells": "say", "told": "said", "informs": "say", "informed": "said", "reveals": "reveal",
     "revealed": "revealed", "shows": "show", "showed": "showed", "notes": "note", "noted": "noted",
@@ -347,12 +347,12 @@ def _fronted_adverbial(text: str) -> bool:
 
 
 class VerbBeforeSubject(Check):
-    """The verb before its subject, in Norwegian word order ("That reveals Dancke on Instagram").
+    """The verb before its subject, in Norwegian word order ("That reveals Hansen on Instagram").
 
     Norwegian puts the verb second: "Det sier politiet" (the police say so),
     "I går skrev VG" (VG wrote yesterday).  Rendered word for word the verb
     comes before its subject: "It informs the meteorologist", "That reveals
-    Dancke", "In an earlier version wrote BT".  Found where a sentence opens
+    Hansen", "In an earlier version wrote VG".  Found where a sentence opens
     with "It", "That" or "This", or with an adverbial of time or place alone,
     then a reporting verb, then a speaker (a name, "the police", "the
     meteorologist") or a source of figures ("new figures").  A verb of saying
@@ -363,7 +363,7 @@ class VerbBeforeSubject(Check):
     rest a clause, which is English.
 
     Flags:
-    - That reveals Dancke on his Instagram profile.
+    - That reveals Hansen on his Instagram profile.
     - It says the police to the newspaper.
     - On Friday evening wrote Aftenposten that the talks had broken down.
 
@@ -413,7 +413,7 @@ class VerbBeforeSubject(Check):
         length, head = found
         noun, tail = rest[:length], rest[length:]
         where = re.match(r"( (?:from|by) [^,;:!?”\"»]+?)([.!?]?)$", tail)
-        if head.lower() in _SOURCES and where:  # "new figures from Nordpool show this."
+        if head.lower() in _SOURCES and where:  # "new figures from SSB show this."
             noun, tail = noun + where.group(1), where.group(2)
         said = _SAYS.get(verb, verb)
         if not head[0].isupper() and _plural(head, noun) and said.endswith("s"):
@@ -534,7 +534,7 @@ class OutletPreposition(Check):
 
     Norwegian news closes a quote with "sier X til NRK" (X tells NRK).  Rendered
     with another preposition, or none, the speaker seems to work there: "said
-    operations manager Pål Andersen at NTB", "said the duty officer in the
+    operations manager Kari Lie at NTB", "said the duty officer in the
     western police district Bergens Tidende".  Found where a quote tag ("says",
     "said" before the speaker) names someone of an institution that is not an
     outlet (police, fire, hospital, operations, a ministry, a district ...) and

@@ -281,10 +281,10 @@ _AFTER_PLACE = re.compile(
 
 
 class PlaceAsVictim(Check):
-    """A place written as the victim of a crime: "the murder of Romerike" for Norwegian "drap på Romerike".
+    """A place written as the victim of a crime: "the murder of Hadeland" for Norwegian "drap på Hadeland".
 
     Norwegian names the place of a crime with "på" or "i" ("drap på
-    Romerike", a killing in Romerike); rendered "of", the place becomes the
+    Hadeland", a killing in Hadeland); rendered "of", the place becomes the
     victim.  Found where an act done to a person (murder, killing, stabbing,
     rape, assault ...) is followed by "of" and a place of the gazetteer that
     ends the phrase (not "the murder of Oslo residents", not "of Oslo's
