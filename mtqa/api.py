@@ -410,11 +410,9 @@ def corroborate(doc: Document, findings: list[Finding], ran: list[Check]) -> tup
         return findings, []
     held: dict[str, tuple[Check, int]] = {}
     for check in ran:
-        if not check.corroborated_by or not any(f.code == check.code for f in findings):
+        own = [f for f in findings if f.code == check.code] if check.corroborated_by else []
+        if not own or not any(c.family in check.corroborated_by and c.code != check.code for c in ran):
             continue
-        if not any(c.family in check.corroborated_by and c.code != check.code for c in ran):
-            continue
-        own = [f for f in findings if f.code == check.code]
         backed = any(
             f.family in check.corroborated_by and f.code != check.code and f.severity in _BACKING for f in findings
         ) or any(_backs_itself(check, f) for f in own)

@@ -297,11 +297,10 @@ def _plural(head: str, subject: str) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "us", "is", "ws", "ies's")) and head not in {"series"}
 
 
-def _subject(rest: str, follow: re.Pattern[str], heads: frozenset[str] | None = None) -> tuple[int, str] | None:
+def _subject(rest: str, follow: re.Pattern[str], heads: frozenset[str]) -> tuple[int, str] | None:
     """The length and head of a subject at the start of ``rest``: a name (capitalised
-    words, no determiner) or a noun phrase whose head is in ``heads`` (speakers and
-    sources by default), with what comes after it matching ``follow``."""
-    heads = heads if heads is not None else _SPEAKERS | _SOURCES
+    words, no determiner) or a noun phrase whose head is in ``heads``, with what
+    comes after it matching ``follow``."""
     words = list(re.finditer(r"[^\s,;:.!?”\"»()]+", rest))
     if not words:
         return None
@@ -417,7 +416,7 @@ class VerbBeforeSubject(Check):
             noun, tail = noun + where.group(1), where.group(2)
         said = _SAYS.get(verb, verb)
         if not head[0].isupper() and _plural(head, noun) and said.endswith("s"):
-            said = {"says": "say"}.get(said, _REPORTING.get(said, said))
+            said = _REPORTING[said]
         return f"{_cap(noun)} {said} this{tail}"
 
     def _fronted(self, text: str) -> str | None:
@@ -498,7 +497,7 @@ class ReportedlyAsMust(Check):
                     after = text[m.end() :].split()
                     plural = bool(after) and (
                         after[0].lower() in {"several", "many", "some", "two", "three", "four", "five", "dozens"}
-                        or _plural(after[-1 if len(after) == 1 else 0], after[0])
+                        or _plural(after[0], after[0])
                     )
                 else:
                     plural = _plural(subject, text[max(0, m.start(1) - 30) : m.end(1)])
@@ -588,7 +587,7 @@ class OutletPreposition(Check):
 def _outlet_tag() -> re.Pattern[str]:
     from mtqa.names.gazetteer import gazetteer
 
-    outlets = sorted({e.name for e in gazetteer().outlets()}, key=len, reverse=True)
+    outlets = sorted(gazetteer().names("outlet"), key=len, reverse=True)
     names = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in outlets)
     return re.compile(
         r"\b(?:says|said)\s+(?P<speaker>[^.;:!?\"“”]{3,120}?)\s+(?:(?P<prep>at|in)\s+)?"

@@ -309,7 +309,7 @@ class PlaceAsVictim(Check):
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         from mtqa.names.gazetteer import gazetteer
 
-        places = {e.name for e in gazetteer().entries if e.kind in ("place", "county", "police_district")}
+        places = gazetteer().names("place", "county", "police_district")
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             for m in self._PATTERN.finditer(text):

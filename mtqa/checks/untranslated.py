@@ -544,12 +544,12 @@ def _candidates(text: str, offset: int, block_start: bool, ctx: _Context) -> lis
     out: list[NorwegianWord] = []
     name_head = 0  # lower-case words that may still continue a Norwegian name
     previous_end = 0
-    titles = _quoted_titles(text) + [(m.start(), m.end()) for m in _ABBREVIATION.finditer(text)]
+    left_alone = _quoted_titles(text) + [(m.start(), m.end()) for m in _ABBREVIATION.finditer(text)]
     for i, m in enumerate(_TOKEN.finditer(text)):
         word, start = m.group(0), m.start()
         gap = text[previous_end:start]
         previous_end = m.end()
-        if ctx.in_name_span(offset + start) or any(s <= start < e for s, e in titles):
+        if ctx.in_name_span(offset + start) or any(s <= start < e for s, e in left_alone):
             name_head = 0
             continue
         lookup, score = _lookup_form(word)

@@ -48,17 +48,21 @@ class Gazetteer:
     def outlets(self) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.kind == "outlet")
 
+    def names(self, *kinds: str) -> frozenset[str]:
+        """The names of the entries of these kinds, as written (cached)."""
+        return _names(self, kinds)
+
     def is_outlet(self, name: str) -> bool:
         """Whether ``name`` is a Norwegian news outlet's name ("VG", "Bergens Tidende"), as written."""
-        return " ".join(name.split()) in _outlet_names(self)
+        return " ".join(name.split()) in self.names("outlet")
 
     def by_kind(self, kind: str) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.kind == kind)
 
 
 @cache
-def _outlet_names(g: Gazetteer) -> frozenset[str]:
-    return frozenset(e.name for e in g.outlets())
+def _names(g: Gazetteer, kinds: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(e.name for e in g.entries if e.kind in kinds)
 
 
 @cache
