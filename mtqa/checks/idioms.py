@@ -36,6 +36,12 @@ KIND_CODES = {
     "false-friend": "ID003",
 }
 SOURCE_CONFIDENCE = 0.95
+#: A match of the renderings composed from the dictionary of senses
+#: (:mod:`mtqa.lexicons.compose`): no person wrote or read it, so it is at most a
+#: warning, a little less sure than its entry, and always a word-for-word rendering.
+COMPOSED_CODE = "ID002"
+COMPOSED_CONFIDENCE = 0.85
+COMPOSED_SEVERITY = Severity.WARNING
 
 
 @cache
@@ -56,6 +62,11 @@ class Match:
     confidence: float
     source_text: str | None = None
     suggestion: str = ""
+    composed: bool = False
+
+    @property
+    def code(self) -> str:
+        return COMPOSED_CODE if self.composed else KIND_CODES[self.entry.kind]
 
 
 def _memo_key(doc: Document, lexicon: Lexicon) -> str:
@@ -72,7 +83,7 @@ def find_matches(doc: Document, lexicon: Lexicon, codes: set[str]) -> Iterator[M
     ID001, ID002 and ID003 scan a document's sentences against the lexicon once,
     not once each: the matches are kept on the document."""
     matches: list[Match] = doc.memo(_memo_key(doc, lexicon), lambda d: _resolve(_candidates(d, lexicon)))
-    yield from (m for m in matches if KIND_CODES[m.entry.kind] in codes)
+    yield from (m for m in matches if m.code in codes)
 
 
 def _resolve(candidates: list[Match]) -> list[Match]:
@@ -158,14 +169,16 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
             if source_match is not None:
                 confidence = max(confidence, SOURCE_CONFIDENCE)
             for m in spans:
+                composed = entry.is_composed(m)
                 candidates.append(
                     Match(
                         entry,
                         sentence.start + m.start(),
                         sentence.start + m.end(),
-                        confidence,
+                        confidence * COMPOSED_CONFIDENCE if composed and source_match is None else confidence,
                         source_match.group(0) if source_match else None,
                         entry.suggestion_for(m),
+                        composed,
                     )
                 )
     return candidates
@@ -182,14 +195,19 @@ class _LexiconCheck(Check):
             entry = match.entry
             found = doc.text[match.start : match.end]
             suggestion = match.suggestion or entry.suggestion
-            message = (
-                f"'{found}' {self.verb} Norwegian '{entry.norwegian}' ({entry.meaning}); "
-                f"in English: '{suggestion}'"
-            )
+            verb = LiteralTranslation.verb if match.composed else self.verb
+            message = f"'{found}' {verb} Norwegian '{entry.norwegian}' ({entry.meaning})"
+            if match.composed:
+                message += ", word for word in the usual senses of its words"
+            message += f"; in English: '{suggestion}'"
             if match.source_text:
                 message += f" (the source has '{match.source_text}')"
-            severity = entry.severity if not match.source_text else max(entry.severity, Severity.ERROR)
-            extra = {"lexicon_entry": entry.id, "norwegian": entry.norwegian}
+            severity = entry.severity if not match.composed else min(entry.severity, COMPOSED_SEVERITY)
+            if match.source_text:
+                severity = max(severity, Severity.ERROR)
+            extra: dict[str, object] = {"lexicon_entry": entry.id, "norwegian": entry.norwegian}
+            if match.composed:
+                extra["composed"] = True
             if match.source_text:
                 extra["source_text"] = match.source_text
             yield self.finding(

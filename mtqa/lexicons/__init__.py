@@ -34,6 +34,7 @@ from typing import cast
 
 import yaml
 
+from mtqa.lexicons import compose
 from mtqa.model import MtqaError, Severity
 
 SCHEMA_VERSION = 1
@@ -42,7 +43,7 @@ BLOCK_KINDS = ("title", "heading", "body", "caption", "quote", "list_item")
 CONTEXT_KEYS = ("blocks", "before", "after", "sentence", "not_sentence", "case_sensitive")
 REQUIRED = ("id", "kind", "norwegian", "meaning", "english", "renderings",
             "confidence", "severity", "examples", "note")
-OPTIONAL = ("context", "code", "source", "provenance", "suggest")
+OPTIONAL = ("context", "code", "source", "provenance", "suggest", "compose")
 BUILTIN = "nb_en.yaml"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -86,6 +87,18 @@ class Entry:
     origin: str = BUILTIN
     provenance: str = ""
     suggest: str | None = None
+    #: The phrases composed from the dictionary of senses (:mod:`mtqa.lexicons.compose`),
+    #: matched by the last of ``rendering_patterns``.
+    composed: tuple[str, ...] = ()
+
+    @property
+    def composed_at(self) -> int:
+        """The index of the composed renderings' pattern; -1: none."""
+        return len(self.rendering_patterns) - 1 if self.composed else -1
+
+    def is_composed(self, match: re.Match[str]) -> bool:
+        """Whether a match is of the composed renderings, not of one written by hand."""
+        return self.composed_at >= 0 and match.re is self.rendering(self.composed_at)
 
     @cached_property
     def _compiled(self) -> list[re.Pattern[str] | None]:
@@ -450,7 +463,8 @@ class Lexicon:
         if needles is None:
             needles = [
                 [None if (found := required_literals(p, entry.flags)) is None else sorted(found)
-                 for p in entry.rendering_patterns]
+                 for p in entry.rendering_patterns[: len(entry.rendering_patterns) - bool(entry.composed)]]
+                + ([sorted(entry.composed)] if entry.composed else [])  # each composed phrase whole
                 for entry in entries
             ]
             _store_needles(self.sha256, needles)
@@ -510,7 +524,7 @@ class Lexicon:
 
 
 #: Bump when required_literals changes what it finds.
-_NEEDLES_VERSION = 4
+_NEEDLES_VERSION = 5
 
 
 def _cache_path(stem: str, key: str) -> Path:
@@ -600,8 +614,17 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
     if not isinstance(examples, dict) or set(examples) != {"flag", "allow"}:
         raise LexiconError(f"{where}: examples must have exactly 'flag' and 'allow'")
     rendering_patterns = _strings(raw["renderings"], f"{where} renderings", allow_empty=True)
-    renderings = tuple(_compile(p, f"{where} rendering", flags) for p in rendering_patterns) if validate else ()
     flag_examples = _strings(examples["flag"], f"{where} examples.flag", allow_empty=not rendering_patterns)
+    allow_examples = _strings(examples["allow"], f"{where} examples.allow", allow_empty=not rendering_patterns)
+    if raw.get("compose", True) not in (True, False):
+        raise LexiconError(f"{where}: compose must be true or false")
+    composed: tuple[str, ...] = ()
+    if raw.get("compose", True):
+        english = _strings(raw["english"], f"{where} english")
+        composed = compose.compose(str(raw["norwegian"]), (*english, str(raw["meaning"])), allow_examples)
+        if composed:
+            rendering_patterns = (*rendering_patterns, compose.pattern(composed))
+    renderings = tuple(_compile(p, f"{where} rendering", flags) for p in rendering_patterns) if validate else ()
     blocks = None
     if "blocks" in context:
         blocks = frozenset(_strings(context["blocks"], f"{where} context.blocks"))
@@ -647,13 +670,14 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
         severity=severity,
         note=str(raw["note"]),
         flag_examples=flag_examples,
-        allow_examples=_strings(examples["allow"], f"{where} examples.allow", allow_empty=not rendering_patterns),
+        allow_examples=allow_examples,
         blocks=blocks,
         cue_patterns=cues,
         flags=flags,
         origin=origin,
         provenance=provenance,
         suggest=suggest,
+        composed=composed,
     )
     if validate:  # compiled already to check them: keep them
         entry.__dict__.update(_compiled=list(renderings), source=source, _cues=compiled_cues)
@@ -697,7 +721,12 @@ def parse(data: bytes, origin: str, validate: bool = True) -> Lexicon:
         if entry.id in seen:
             raise LexiconError(f"{origin}: entry id {entry.id!r} appears twice")
         seen.add(entry.id)
-    return Lexicon(entries, hashlib.sha256(data).hexdigest())
+    return Lexicon(entries, _digest(data))
+
+
+def _digest(data: bytes) -> str:
+    """A lexicon file's digest, with what its composed renderings depend on."""
+    return hashlib.sha256(data + b"|" + compose.signature().encode()).hexdigest()
 
 
 def builtin_files() -> list[str]:
@@ -714,7 +743,7 @@ def builtin() -> Lexicon:
     of a second, reading the records back a tenth of that."""
     folder = resources.files("mtqa.lexicons")
     files = [(n, folder.joinpath(n).read_bytes()) for n in builtin_files()]
-    digests = [hashlib.sha256(data).hexdigest() for _, data in files]
+    digests = [_digest(data) for _, data in files]
     key = hashlib.sha256(
         f"{_PARSED_VERSION}|".encode() + "|".join(f"{n}:{d}" for (n, _), d in zip(files, digests)).encode()
     ).hexdigest()
@@ -730,7 +759,7 @@ def builtin() -> Lexicon:
 
 
 #: Bump when :class:`Entry` or :func:`parse_entry` changes what an entry holds.
-_PARSED_VERSION = 1
+_PARSED_VERSION = 2
 
 
 def _entry_record(entry: Entry) -> dict:
@@ -742,7 +771,7 @@ def _entry_record(entry: Entry) -> dict:
 
 def _entry_from(record: dict) -> Entry:
     data = dict(record)
-    for name in ("english", "rendering_patterns", "source_patterns", "flag_examples", "allow_examples"):
+    for name in ("english", "rendering_patterns", "source_patterns", "flag_examples", "allow_examples", "composed"):
         if not isinstance(data[name], list) or not all(isinstance(x, str) for x in data[name]):
             raise ValueError(f"damaged record: {name}")
         data[name] = tuple(data[name])

@@ -1,0 +1,222 @@
+"""Literal renderings composed from the dictionary of senses.
+
+A machine translation that renders a Norwegian phrase word by word takes the
+usual English sense of each word: *rykke ut* (turn out, of the emergency
+services) becomes "jerked out", *gi jern* (go all out) "give iron", *blåse
+rødt* (fail a breathalyser test) "blew red".  A lexicon entry's renderings are
+written by hand and name a few such forms; this module composes the others, for
+every entry whose Norwegian is a phrase of two to four words:
+
+- each word's first two senses in the dictionary of senses
+  (:mod:`mtqa.lexicons.senses`; the particles and pronouns from a small table
+  here), every English inflection of each (lemminflect);
+- only phrases with two content words that are not light verbs ("give iron"),
+  or a verb and its particle ("jerked out"), are kept;
+- not the entry's own English, compared by word stems ("critical injuries"
+  is *kritisk skadd*'s "critically injured");
+- not a pair of words English uses often, in any of its inflections, by the
+  243,000 most frequent English word pairs that symspellpy ships ("broke out",
+  "spoke out", "sexual assault" are English: MT made no error there; "beat up"
+  is, so "beats up" is too);
+- not a phrase of one of the entry's own ``allow`` examples.
+
+The composed renderings of an entry are one more pattern among its renderings,
+with its context cues; a match of it is reported as a word-for-word rendering
+(ID002), as a warning, and loses an overlap to a rendering written by hand.
+Measured in ``benchmarks/README.md`` (section "Composed renderings").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from mtqa.lexicons import senses
+
+#: Senses taken of each word: a literal rendering takes a word's usual sense.
+SENSES = 2
+#: Norwegian words (2-4) of a phrase that is composed.
+MIN_WORDS, MAX_WORDS = 2, 4
+#: Surface phrases composed for one Norwegian phrase at most (a larger product is skipped).
+MAX_PHRASES = 400
+
+#: Function words: Norwegian -> their usual English (at most two).
+FUNCTION = {
+    "ut": ("out",), "opp": ("up",), "ned": ("down",), "inn": ("in", "into"), "bort": ("away",),
+    "tilbake": ("back",), "fram": ("forward",), "frem": ("forward",), "av": ("off", "of"),
+    "på": ("on", "at"), "i": ("in",), "til": ("to", "for"), "mot": ("against", "towards"),
+    "med": ("with",), "for": ("for",), "om": ("about", "around"), "over": ("over", "across"),
+    "under": ("under",), "fra": ("from",), "etter": ("after",), "ved": ("at", "by"),
+    "seg": ("himself", "themselves"), "det": ("it", "that"), "den": ("it", "the"),
+    "en": ("a", "one"), "et": ("a", "one"), "ei": ("a", "one"), "ikke": ("not",), "og": ("and",),
+    "har": ("has", "have"), "er": ("is", "are"), "var": ("was", "were"), "som": ("as", "like"),
+    "at": ("that",), "så": ("so", "then"), "nå": ("now",), "da": ("then", "when"),
+    "alt": ("everything", "all"), "alle": ("all", "everyone"), "noe": ("something", "some"),
+    "noen": ("someone", "some"), "mye": ("much", "a lot"), "mange": ("many",), "ingen": ("no", "nobody"),
+    "hver": ("each", "every"), "sin": ("his", "her"), "sitt": ("his", "her"), "sine": ("his", "her"),
+    "man": ("one", "you"), "meg": ("me", "myself"), "deg": ("you", "yourself"),
+}
+#: Norwegian particles that make a particle verb; their English (out, up ...) counts
+#: as the second content word of a verb ("jerked out").
+PARTICLES = frozenset({"ut", "opp", "ned", "inn", "bort", "tilbake", "fram", "frem", "av"})
+#: English verbs too light to carry a calque on their own.
+LIGHT_VERBS = frozenset(
+    "be have do get go come make take set put let say see keep hold bring stand lie sit run turn "
+    "show find know think look use work call try ask need feel become leave mean seem tell move "
+    "pull carry play meet face place state".split()
+)
+#: Norwegian endings stripped to find a word in the dictionary (inflections), longest first.
+_ENDINGS = ("ende", "ene", "dde", "ert", "et", "te", "de", "er", "en", "ne", "a", "r", "t", "e")
+_WORD = re.compile(r"[a-zæøå]+")
+_SLOTS = frozenset("XYZ")
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+_POS = {"n": "NOUN", "v": "VERB", "adj": "ADJ", "the-n": "NOUN", "light": "VERB"}
+#: Endings of a Norwegian noun in the definite form ("gresset", "bilen"): English says "the".
+_DEFINITE = ("en", "et", "a", "ene", "ne")
+
+Slot = tuple[tuple[str, str | None], ...]  # (English, part of speech or None for a function word)
+
+
+def _lookup(word: str, verb: bool = False) -> senses.Headword | None:
+    """The dictionary's headword for a Norwegian word form; ``verb``: a verb's first
+    if there is one ("rykket ut": the verb *rykke*, not the noun *rykk*)."""
+    dictionary = senses.dictionary()
+    candidates = [word]
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            candidates += [stem, stem + "e"]
+    heads = [h for c in candidates if (h := dictionary.get(c)) is not None and h.pos in ("n", "v", "adj")]
+    verbs = [h for h in heads if h.pos == "v"] if verb else []
+    return (verbs or heads)[0] if heads else None
+
+
+def _slot(word: str, before_particle: bool = False) -> Slot:
+    if word in FUNCTION:
+        return tuple((e, None) for e in FUNCTION[word][:SENSES])
+    head = _lookup(word, verb=before_particle)
+    if head is None:
+        return ()
+    usual = [s for s in head.senses[:SENSES] if _ENGLISH_WORD.fullmatch(s)]
+    if head.pos == "v" and usual and usual[0] in LIGHT_VERBS:
+        # a light verb's other sense is light too ("ta": take, grab): "grab hold" is English
+        return tuple((s, "light") for s in usual)
+    definite = head.pos == "n" and word != head.lemma and word.endswith(_DEFINITE)
+    return tuple((s, "the-n" if definite else head.pos) for s in usual)
+
+
+def phrases(norwegian: str) -> list[tuple[str, ...]]:
+    """The Norwegian phrases of an entry's ``norwegian`` field that are composed:
+    each alternative (split on '/', ';' and ','; parentheses and '...' dropped) of
+    two to four words in lower case.  An alternative with a slot ("<ukedag>", "X",
+    a number) or a name (a capital after its first word) is not composed."""
+    out = []
+    text = re.sub(r"\([^)]*\)|\.\.\.|…", " ", norwegian)
+    for alternative in re.split(r"[/;,]", text):
+        raw = alternative.split()
+        if not raw or not all(_WORD.fullmatch(w) for w in [raw[0].lower(), *raw[1:]]) or raw[0] in _SLOTS:
+            continue
+        words = tuple(w.lower() for w in raw)
+        if MIN_WORDS <= len(words) <= MAX_WORDS and words not in out:
+            out.append(words)
+    return out
+
+
+def _forms(english: str, pos: str | None) -> tuple[str, ...]:
+    if pos is None or pos == "adj":
+        return (english,)
+    from lemminflect import getAllInflections
+
+    forms = {english}
+    for values in getAllInflections(english, upos=_POS[pos]).values():
+        forms.update(values)
+    if pos == "the-n":
+        forms |= {f"the {f}" for f in forms}
+    return tuple(sorted(forms))
+
+
+@cache
+def _frequent_pairs() -> frozenset[str]:
+    """The English word pairs of symspellpy's bigram list (243,342 pairs, lower case)."""
+    path = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt")
+    pairs = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            pairs.add(f"{parts[0]} {parts[1]}".lower())
+    return frozenset(pairs)
+
+
+def _ordinary(phrase: str) -> bool:
+    """Whether English uses every pair of neighbouring words of the phrase often."""
+    words = phrase.split()
+    pairs = _frequent_pairs()
+    return all(f"{a} {b}" in pairs for a, b in zip(words, words[1:]))
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _ENGLISH_WORD.findall(text.lower()) if len(w) >= 3}
+
+
+def _carries_a_calque(combo: tuple[tuple[str, str | None], ...], words: tuple[str, ...]) -> bool:
+    strong = [(e, p) for e, p in combo if p is not None and p != "light" and not (p == "v" and e in LIGHT_VERBS)]
+    if len(strong) >= 2:
+        return True
+    verb_and_particle = (
+        len(combo) == 2 and combo[0][1] == "v" and combo[0][0] not in LIGHT_VERBS and words[1] in PARTICLES
+    )
+    return verb_and_particle
+
+
+def compose(
+    norwegian: str, english: Iterable[str] = (), allow: Iterable[str] = ()
+) -> tuple[str, ...]:
+    """The literal English phrases composed for an entry (see the module's text),
+    lower case, sorted; ``english``: the entry's idiomatic English and meaning;
+    ``allow``: its allow examples."""
+    own = " ".join(english).lower()
+    own_stems = _stems(own)
+    allowed = " \n ".join(a.lower() for a in allow)
+    out: set[str] = set()
+    for words in phrases(norwegian):
+        slots = [_slot(w, n + 1 < len(words) and words[n + 1] in PARTICLES) for n, w in enumerate(words)]
+        if not all(slots):
+            continue
+        for combo in itertools.product(*slots):
+            if not _carries_a_calque(combo, words):
+                continue
+            content = [e for e, p in combo if p is not None]
+            if all(e[:5] in own_stems for e in content):
+                continue  # the entry's own English, inflected another way
+            forms = [_forms(e, p) for e, p in combo]
+            if sum(1 for _ in itertools.islice(itertools.product(*forms), MAX_PHRASES + 1)) > MAX_PHRASES:
+                continue
+            surfaces = [" ".join(surface) for surface in itertools.product(*forms)]
+            if any(_ordinary(phrase.replace("the ", "")) for phrase in surfaces):
+                continue  # English says "beat up": "beats up" is English too
+            out.update(
+                phrase for phrase in surfaces
+                if phrase not in own and not re.search(rf"\b{re.escape(phrase)}\b", allowed)
+            )
+    return tuple(sorted(out))
+
+
+def pattern(phrases_: Iterable[str]) -> str:
+    """One rendering pattern for composed phrases: any of them, as whole words."""
+    return r"\b(?:" + "|".join(re.escape(p) for p in phrases_) + r")\b"
+
+
+@cache
+def signature() -> str:
+    """What the composed renderings depend on besides the lexicon: this module's
+    code and the dictionary of senses (the built-in lexicon's parsed records and
+    prefilter are kept under it)."""
+    import hashlib
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(resources.files("mtqa.data").joinpath(senses.DATA).read_bytes())
+    return f"compose-{digest.hexdigest()[:16]}"

@@ -1,0 +1,131 @@
+"""Literal renderings composed from the dictionary of senses (mtqa.lexicons.compose).
+
+The Norwegian phrases and sentences here are general Norwegian and our own English,
+with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtqa
+from mtqa import lexicons
+from mtqa.lexicons import compose, parse
+from mtqa.model import Severity
+
+ENTRY = """version: 1
+entries:
+  - id: rykke-ut
+    kind: particle
+    norwegian: rykket ut / rykke ut
+    meaning: (of the emergency services) turned out to a call
+    english: [turned out, responded]
+    renderings: ['\\bmoved out to the scene\\b']
+    confidence: 0.9
+    severity: error
+    examples:
+      flag: [The fire brigade moved out to the scene at once.]
+      allow: [The fire brigade turned out at once.]
+    note: test entry
+"""
+
+
+def test_a_particle_verb_is_composed_from_the_usual_sense_of_each_word():
+    phrases = compose.compose("rykket ut / rykke ut", ["turned out"])
+    assert {"jerked out", "jerk out", "jerks out"} <= set(phrases)
+    # the first two senses only (rykke: jerk; pull): a literal rendering takes the usual sense
+    assert not any(p.startswith(("advance", "tug")) for p in phrases)
+
+
+def test_two_content_words_are_composed_with_every_inflection():
+    assert {"give iron", "gave iron", "giving iron"} <= set(compose.compose("gi jern", ["go all out"]))
+    assert {"small storm", "little storm"} <= set(compose.compose("liten storm", ["storm force"]))
+
+
+@pytest.mark.parametrize(
+    ("norwegian", "english", "absent"),
+    [
+        # the entry's own English, inflected another way (word stems compared)
+        ("kritisk skadd", ["critically injured"], "critical injuries"),
+        # English uses the pair often ("broke out" is an outbreak, no calque): every inflection goes
+        ("brøt ut", ["escaped"], "broke out"),
+        ("brøt ut", ["escaped"], "breaks out"),
+        # a single word is not composed (a compound's parts are mostly right English)
+        ("mørketall", ["unreported cases"], "dark numbers"),
+        # a light verb alone carries no calque
+        ("ha det", ["goodbye"], "have it"),
+    ],
+)
+def test_what_is_not_composed(norwegian, english, absent):
+    assert absent not in compose.compose(norwegian, english)
+
+
+def test_a_phrase_of_an_allow_example_is_not_composed():
+    assert "give iron" in compose.compose("gi jern", ["go all out"])
+    assert "give iron" not in compose.compose("gi jern", ["go all out"], ["Blacksmiths give iron a shape."])
+
+
+def test_slots_and_names_are_not_composed():
+    assert compose.phrases("natt til <ukedag> / X rykket ut / rykke ut (politi)") == [("rykke", "ut")]
+
+
+def test_an_entry_gets_its_composed_renderings_after_its_own_and_may_opt_out():
+    (entry,) = parse(ENTRY.encode(), "t.yaml").entries
+    assert "jerked out" in entry.composed and entry.composed_at == 1
+    assert entry.rendering_patterns[0] == "\\bmoved out to the scene\\b"
+    m = entry.rendering(entry.composed_at).search("The police jerked out with three patrols.")
+    assert m and entry.is_composed(m)
+    opted_out = ENTRY.replace("    note: test entry", "    note: test entry\n    compose: false")
+    (plain,) = parse(opted_out.encode(), "t.yaml").entries
+    assert plain.composed == () and plain.composed_at == -1 and len(plain.rendering_patterns) == 1
+    with pytest.raises(lexicons.LexiconError, match="compose must be true or false"):
+        parse(ENTRY.replace("    note: test entry", "    note: x\n    compose: maybe").encode(), "t.yaml")
+
+
+def test_the_prefilter_indexes_each_composed_phrase_whole():
+    lexicon = parse(ENTRY.encode(), "t.yaml")
+    (entry, needles), = lexicon._rendering_needles
+    assert needles[entry.composed_at] == frozenset(entry.composed)
+    assert [(e.id, rs) for e, rs in lexicon.candidate_renderings("Police jerked out to Lia.")] == [
+        ("rykke-ut", (1,))
+    ]
+    assert list(lexicon.candidate_renderings("The police turned out to Lia.")) == []
+
+
+ROOT = """version: 1
+entries:
+  - id: sla-rot
+    kind: idiom
+    norwegian: slå rot / slo rot
+    meaning: take root, become established
+    english: [take root]
+    renderings: ['\\bbeat roots in the\\b']
+    confidence: 0.9
+    severity: error
+    examples:
+      flag: [The idea beat roots in the party.]
+      allow: [The idea took root in the party.]
+    note: test entry
+"""
+
+
+def test_a_composed_match_is_a_word_for_word_warning_and_yields_to_a_written_rendering(tmp_path):
+    path = tmp_path / "user.yaml"
+    path.write_text(ROOT, encoding="utf-8")
+    checker = mtqa.Checker(fluency=False, select=["ID001", "ID002", "ID003"], lexicons=[path])
+    text = "Party news\n\nThe idea has beaten roots among the voters of Lia.\n"
+    (finding,) = checker.check(text).findings
+    assert finding.code == "ID002" and finding.severity == Severity.WARNING
+    assert text[finding.start : finding.end] == "beaten roots"
+    assert finding.extra["lexicon_entry"] == "sla-rot" and finding.extra["composed"] is True
+    assert "word for word" in finding.message and finding.suggestion == "take root"
+    # the entry's own rendering of the same words wins: reported as written, an idiom, at its severity
+    text = "Party news\n\nThe idea beat roots in the party of Lia.\n"
+    (finding,) = checker.check(text).findings
+    assert (finding.code, finding.severity) == ("ID001", Severity.ERROR) and "composed" not in finding.extra
+    assert text[finding.start : finding.end] == "beat roots in the"
+
+
+def test_the_builtin_lexicon_composes_renderings_for_its_phrases():
+    entries = [e for e in lexicons.builtin().entries if e.composed]
+    assert len(entries) > 300
+    assert all(e.composed_at == len(e.rendering_patterns) - 1 for e in entries)
