@@ -38,7 +38,8 @@ def test_a_particle_verb_is_composed_from_the_usual_sense_of_each_word():
 
 def test_two_content_words_are_composed_with_every_inflection():
     assert {"give iron", "gave iron", "giving iron"} <= set(compose.compose("gi jern", ["go all out"]))
-    assert {"small storm", "little storm"} <= set(compose.compose("liten storm", ["storm force"]))
+    # each word's two senses: liten is "small" and "little" ("a small storm" is English, by review)
+    assert {"little storm", "little gales"} <= set(compose.compose("liten storm", ["storm force"]))
 
 
 @pytest.mark.parametrize(
@@ -53,6 +54,9 @@ def test_two_content_words_are_composed_with_every_inflection():
         ("mørketall", ["unreported cases"], "dark numbers"),
         # a light verb alone carries no calque
         ("ha det", ["goodbye"], "have it"),
+        # a review found it in correct English (mtqa/data/composed_english.tsv): every form goes
+        ("opplyser politiet", ["the police say"], "informed the police"),
+        ("opplyser politiet", ["the police say"], "informs police"),
     ],
 )
 def test_what_is_not_composed(norwegian, english, absent):
@@ -117,7 +121,8 @@ def test_a_composed_match_is_a_word_for_word_warning_and_yields_to_a_written_ren
     assert finding.code == "ID002" and finding.severity == Severity.WARNING
     assert text[finding.start : finding.end] == "beaten roots"
     assert finding.extra["lexicon_entry"] == "sla-rot" and finding.extra["composed"] is True
-    assert "word for word" in finding.message and finding.suggestion == "take root"
+    # the suggestion takes the form of the matched verb: "has beaten roots" -> "has taken root"
+    assert "word for word" in finding.message and finding.suggestion == "taken root"
     # the entry's own rendering of the same words wins: reported as written, an idiom, at its severity
     text = "Party news\n\nThe idea beat roots in the party of Lia.\n"
     (finding,) = checker.check(text).findings
@@ -129,3 +134,27 @@ def test_the_builtin_lexicon_composes_renderings_for_its_phrases():
     entries = [e for e in lexicons.builtin().entries if e.composed]
     assert len(entries) > 300
     assert all(e.composed_at == len(e.rendering_patterns) - 1 for e in entries)
+
+
+@pytest.mark.parametrize(
+    ("suggestion", "matched", "expected"),
+    [
+        ("fail a breathalyser test", "blew red", "failed a breathalyser test"),
+        ("turned out", "jerked out", "turned out"),
+        ("respond", "jerked out", "responded"),
+        ("go all out", "giving iron", "going all out"),
+        ("go all out", "gives iron", "goes all out"),
+        ("go all out", "give iron", "go all out"),  # the base form: as written
+        ("oncoming car", "meeting car", "oncoming car"),  # "meeting" is a noun too: as written
+        ("Take root", "Beat roots", "Take root"),
+    ],
+)
+def test_a_suggestion_takes_the_form_of_the_matched_verb(suggestion, matched, expected):
+    assert compose.inflect_like(suggestion, matched) == expected
+
+
+def test_the_inflected_suggestions_are_computed_when_the_lexicon_is_parsed():
+    (entry,) = parse(ROOT.encode(), "t.yaml").entries
+    assert entry.composed_suggestion("Beaten  Roots") == "taken root"
+    assert entry.composed_suggestion("beat root") == "take root"  # the base form: as written
+    assert ("hitting roots", "taking root") in entry.composed_suggestions

@@ -177,7 +177,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
                         sentence.start + m.end(),
                         confidence * COMPOSED_CONFIDENCE if composed and source_match is None else confidence,
                         source_match.group(0) if source_match else None,
-                        entry.suggestion_for(m),
+                        entry.composed_suggestion(m.group()) if composed else entry.suggestion_for(m),
                         composed,
                     )
                 )

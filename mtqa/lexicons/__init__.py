@@ -90,6 +90,9 @@ class Entry:
     #: The phrases composed from the dictionary of senses (:mod:`mtqa.lexicons.compose`),
     #: matched by the last of ``rendering_patterns``.
     composed: tuple[str, ...] = ()
+    #: (composed phrase, the suggestion in the form of its verb) where that differs
+    #: from ``english[0]``: "blew red" -> "failed a breathalyser test".
+    composed_suggestions: tuple[tuple[str, str], ...] = ()
 
     @property
     def composed_at(self) -> int:
@@ -99,6 +102,10 @@ class Entry:
     def is_composed(self, match: re.Match[str]) -> bool:
         """Whether a match is of the composed renderings, not of one written by hand."""
         return self.composed_at >= 0 and match.re is self.rendering(self.composed_at)
+
+    def composed_suggestion(self, matched: str) -> str:
+        """The suggestion for a match of the composed renderings."""
+        return dict(self.composed_suggestions).get(" ".join(matched.lower().split()), self.suggestion)
 
     @cached_property
     def _compiled(self) -> list[re.Pattern[str] | None]:
@@ -619,11 +626,13 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
     if raw.get("compose", True) not in (True, False):
         raise LexiconError(f"{where}: compose must be true or false")
     composed: tuple[str, ...] = ()
+    composed_suggestions: tuple[tuple[str, str], ...] = ()
     if raw.get("compose", True):
         english = _strings(raw["english"], f"{where} english")
         composed = compose.compose(str(raw["norwegian"]), (*english, str(raw["meaning"])), allow_examples)
         if composed:
             rendering_patterns = (*rendering_patterns, compose.pattern(composed))
+            composed_suggestions = compose.suggestions(english[0], composed)
     renderings = tuple(_compile(p, f"{where} rendering", flags) for p in rendering_patterns) if validate else ()
     blocks = None
     if "blocks" in context:
@@ -678,6 +687,7 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
         provenance=provenance,
         suggest=suggest,
         composed=composed,
+        composed_suggestions=composed_suggestions,
     )
     if validate:  # compiled already to check them: keep them
         entry.__dict__.update(_compiled=list(renderings), source=source, _cues=compiled_cues)
@@ -776,6 +786,7 @@ def _entry_from(record: dict) -> Entry:
             raise ValueError(f"damaged record: {name}")
         data[name] = tuple(data[name])
     data["cue_patterns"] = tuple((k, v) for k, v in data["cue_patterns"])
+    data["composed_suggestions"] = tuple((k, v) for k, v in data["composed_suggestions"])
     data["blocks"] = None if data["blocks"] is None else frozenset(data["blocks"])
     data["severity"] = Severity(data["severity"])
     return Entry(**data)

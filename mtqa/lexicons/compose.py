@@ -18,6 +18,8 @@ every entry whose Norwegian is a phrase of two to four words:
   243,000 most frequent English word pairs that symspellpy ships ("broke out",
   "spoke out", "sexual assault" are English: MT made no error there; "beat up"
   is, so "beats up" is too);
+- not a phrase that a review of the composed phrases found in correct English
+  (``mtqa/data/composed_english.tsv``: "informed the police", "new girlfriend");
 - not a phrase of one of the entry's own ``allow`` examples.
 
 The composed renderings of an entry are one more pattern among its renderings,
@@ -151,11 +153,29 @@ def _frequent_pairs() -> frozenset[str]:
     return frozenset(pairs)
 
 
+#: The English phrases a review found composed and correct (see the file's header).
+REVIEWED = "composed_english.tsv"
+
+
+@cache
+def _reviewed() -> frozenset[str]:
+    """The composed phrases that correct English uses, by review, without articles."""
+    text = resources.files("mtqa.data").joinpath(REVIEWED).read_text(encoding="utf-8")
+    return frozenset(
+        _bare(line.split("\t")[0]) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _bare(phrase: str) -> str:
+    return " ".join(w for w in phrase.lower().split() if w not in ("the", "a", "an"))
+
+
 def _ordinary(phrase: str) -> bool:
-    """Whether English uses every pair of neighbouring words of the phrase often."""
-    words = phrase.split()
+    """Whether English uses the phrase: every pair of neighbouring words is a frequent
+    English word pair, or a review found the phrase in correct English."""
+    words = _bare(phrase).split()
     pairs = _frequent_pairs()
-    return all(f"{a} {b}" in pairs for a, b in zip(words, words[1:]))
+    return all(f"{a} {b}" in pairs for a, b in zip(words, words[1:])) or " ".join(words) in _reviewed()
 
 
 def _stems(text: str) -> set[str]:
@@ -196,13 +216,53 @@ def compose(
             if sum(1 for _ in itertools.islice(itertools.product(*forms), MAX_PHRASES + 1)) > MAX_PHRASES:
                 continue
             surfaces = [" ".join(surface) for surface in itertools.product(*forms)]
-            if any(_ordinary(phrase.replace("the ", "")) for phrase in surfaces):
+            if any(_ordinary(phrase) for phrase in surfaces):
                 continue  # English says "beat up": "beats up" is English too
             out.update(
                 phrase for phrase in surfaces
                 if phrase not in own and not re.search(rf"\b{re.escape(phrase)}\b", allowed)
             )
     return tuple(sorted(out))
+
+
+#: Verb forms a suggestion takes from the match, in the order they are tried.
+_VERB_TAGS = ("VBD", "VBN", "VBG", "VBZ")
+
+
+def inflect_like(suggestion: str, matched: str) -> str:
+    """The suggestion with its first word, a verb, in the form of the match's first
+    word: "blew red" -> "failed a breathalyser test", "jerked out" -> "turned out";
+    unchanged where either is not a verb or the match's verb is in its base form."""
+    from lemminflect import getAllInflections, getAllLemmas, getInflection
+
+    head, _, rest = suggestion.partition(" ")
+    first = matched.split()[0].lower() if matched.split() else ""
+    readings = getAllLemmas(first)
+    lemmas = readings.get("VERB", ())
+    if not lemmas or first in lemmas or "NOUN" in readings:
+        return suggestion  # not a verb, its base form, or a noun too ("meeting car")
+    forms = getAllInflections(lemmas[0], upos="VERB")
+    tag = next((t for t in _VERB_TAGS if first in forms.get(t, ())), None)
+    verb = getAllLemmas(head.lower()).get("VERB", ())
+    if tag is None or not verb:
+        return suggestion
+    inflected = getInflection(verb[0], tag=tag)
+    if not inflected:
+        return suggestion
+    word = inflected[0].capitalize() if head[:1].isupper() else inflected[0]
+    return f"{word} {rest}" if rest else word
+
+
+def suggestions(suggestion: str, phrases_: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """(phrase, suggestion in the form of its verb) for the phrases where that form
+    differs from ``suggestion`` (computed when the lexicon is parsed, so a run needs
+    no inflection tables)."""
+    out = []
+    for phrase in phrases_:
+        inflected = inflect_like(suggestion, phrase)
+        if inflected != suggestion:
+            out.append((phrase, inflected))
+    return tuple(out)
 
 
 def pattern(phrases_: Iterable[str]) -> str:
@@ -218,5 +278,6 @@ def signature() -> str:
     import hashlib
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(resources.files("mtqa.data").joinpath(senses.DATA).read_bytes())
+    for data in (senses.DATA, REVIEWED):
+        digest.update(resources.files("mtqa.data").joinpath(data).read_bytes())
     return f"compose-{digest.hexdigest()[:16]}"
