@@ -38,8 +38,7 @@ def test_a_particle_verb_is_composed_from_the_usual_sense_of_each_word():
 
 def test_two_content_words_are_composed_with_every_inflection():
     assert {"give iron", "gave iron", "giving iron"} <= set(compose.compose("gi jern", ["go all out"]))
-    # each word's two senses: liten is "small" and "little" ("a small storm" is English, by review)
-    assert {"little storm", "little gales"} <= set(compose.compose("liten storm", ["storm force"]))
+    assert {"blew red", "blow red", "blown red"} <= set(compose.compose("blåse rødt", ["fail a breathalyser test"]))
 
 
 @pytest.mark.parametrize(
@@ -69,7 +68,9 @@ def test_a_phrase_of_an_allow_example_is_not_composed():
 
 
 def test_slots_and_names_are_not_composed():
-    assert compose.phrases("natt til <ukedag> / X rykket ut / rykke ut (politi)") == [("rykke", "ut")]
+    assert compose.phrases("rykket ut / X rykket ut / rykke ut (politi) / natt til <dag>") == [
+        ("rykket", "ut"), ("rykke", "ut")
+    ]
 
 
 def test_an_entry_gets_its_composed_renderings_after_its_own_and_may_opt_out():
@@ -85,10 +86,13 @@ def test_an_entry_gets_its_composed_renderings_after_its_own_and_may_opt_out():
         parse(ENTRY.replace("    note: test entry", "    note: x\n    compose: maybe").encode(), "t.yaml")
 
 
-def test_the_prefilter_indexes_each_composed_phrase_whole():
+def test_the_prefilter_needs_a_whole_composed_phrase_keyed_on_its_rarest_word():
     lexicon = parse(ENTRY.encode(), "t.yaml")
     (entry, needles), = lexicon._rendering_needles
     assert needles[entry.composed_at] == frozenset(entry.composed)
+    _, by_gram = lexicon._needle_index
+    keys = {key for key, pairs in by_gram.items() for needle, _ in pairs if needle == "jerked out"}
+    assert len(keys) == 1 and keys.pop() in "jerked"  # a sequence of the rarer word, not of "out"
     assert [(e.id, rs) for e, rs in lexicon.candidate_renderings("Police jerked out to Lia.")] == [
         ("rykke-ut", (1,))
     ]
@@ -158,3 +162,81 @@ def test_the_inflected_suggestions_are_computed_when_the_lexicon_is_parsed():
     assert entry.composed_suggestion("Beaten  Roots") == "taken root"
     assert entry.composed_suggestion("beat root") == "take root"  # the base form: as written
     assert ("hitting roots", "taking root") in entry.composed_suggestions
+
+
+def test_an_adjective_and_a_noun_are_not_composed():
+    # "near relatives", "inner areas", "big classes": grammatical English in another meaning
+    assert compose.compose("nære pårørende", ["next of kin"]) == ()
+
+
+def test_only_the_forms_of_the_first_expression_are_composed():
+    # an entry listing other expressions beside its first has another English for them
+    assert compose.phrases("slå rot / slo rot / gi jern") == [("slå", "rot"), ("slo", "rot")]
+    assert compose.phrases("Det melder NRK / Det bekrefter politiet") == []  # "det" is no content word
+
+
+def test_a_case_sensitive_entry_matches_its_composed_phrases_in_any_case():
+    text = ROOT.replace("    confidence: 0.9", "    context: {case_sensitive: true}\n    confidence: 0.9")
+    (entry,) = parse(text.encode(), "t.yaml").entries
+    assert entry.rendering(entry.composed_at).search("Beaten roots everywhere.")
+
+
+def test_a_composed_match_yields_to_a_written_rendering_of_another_entry(tmp_path):
+    other = ROOT.replace("id: sla-rot", "id: other-entry").replace(
+        "renderings: ['\\bbeat roots in the\\b']", "renderings: ['\\bbeaten roots among\\b']"
+    ).replace("confidence: 0.9", "confidence: 0.5").replace(
+        "flag: [The idea beat roots in the party.]", "flag: [The idea has beaten roots among us.]"
+    ).replace("norwegian: slå rot / slo rot", "norwegian: rotfeste")
+    (tmp_path / "a.yaml").write_text(ROOT, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(other, encoding="utf-8")
+    checker = mtqa.Checker(fluency=False, select=["ID001", "ID002", "ID003"],
+                           lexicons=[tmp_path / "a.yaml", tmp_path / "b.yaml"])
+    (finding,) = checker.check("Party news\n\nThe idea has beaten roots among the voters.\n").findings
+    assert finding.extra["lexicon_entry"] == "other-entry" and "composed" not in finding.extra
+
+
+def test_only_a_verb_first_phrase_and_a_base_form_suggestion_take_the_verb_form():
+    phrases, verbal = compose.compose_with_verbs("blåse rødt / blåste rødt", ["fail a breathalyser test"])
+    assert "blew red" in verbal
+    assert dict(compose.suggestions("fail a breathalyser test", verbal))["blew red"] == "failed a breathalyser test"
+    # a suggestion that does not begin with a base-form verb stays as written
+    assert compose.inflect_like("broken heart", "broke glass") == "broken heart"
+    # a participle used as an adjective (-ende) is no verb to follow
+    _, verbal = compose.compose_with_verbs("ventende gjester", ["guests who wait"])
+    assert not verbal
+
+
+def test_compose_must_be_a_boolean():
+    with pytest.raises(lexicons.LexiconError, match="compose must be true or false"):
+        parse(ENTRY.replace("    note: test entry", "    note: x\n    compose: 1").encode(), "t.yaml")
+
+
+def test_the_signature_covers_what_composing_reads(monkeypatch):
+    import hashlib
+    from pathlib import Path
+
+    from mtqa.lexicons import senses
+
+    seen: list[bytes] = []
+    original = hashlib.sha256
+
+    class Recorder:
+        def __init__(self, data: bytes = b""):
+            self._h = original(data)
+            seen.append(data)
+
+        def update(self, data: bytes) -> None:
+            seen.append(data)
+            self._h.update(data)
+
+        def hexdigest(self) -> str:
+            return self._h.hexdigest()
+
+    monkeypatch.setattr(hashlib, "sha256", Recorder)
+    compose.signature.cache_clear()
+    try:
+        compose.signature()
+    finally:
+        compose.signature.cache_clear()
+    assert Path(compose.__file__).read_bytes() in seen and Path(senses.__file__).read_bytes() in seen
+    assert compose._bigram_file().read_bytes() in seen

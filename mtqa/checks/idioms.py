@@ -87,9 +87,12 @@ def find_matches(doc: Document, lexicon: Lexicon, codes: set[str]) -> Iterator[M
 
 
 def _resolve(candidates: list[Match]) -> list[Match]:
-    """One match per span across ID001-ID003: of overlapping matches, the most
-    confident, then the longest (the most specific) is kept."""
-    candidates = sorted(candidates, key=lambda m: (-m.confidence, -(m.end - m.start), m.start, m.entry.id))
+    """One match per span across ID001-ID003: of overlapping matches, one of a
+    rendering written by hand before a composed one, then the most confident, then the
+    longest (the most specific) is kept."""
+    candidates = sorted(
+        candidates, key=lambda m: (m.composed, -m.confidence, -(m.end - m.start), m.start, m.entry.id)
+    )
     kept: list[Match] = []
     for match in candidates:
         if all(match.end <= k.start or match.start >= k.end for k in kept):

@@ -333,6 +333,21 @@ _COMMON_WORDS = frozenset(
 )
 
 
+@cache
+def _word_gram(word: str) -> str:
+    return _rarest_gram(word)
+
+
+def _phrase_gram(phrase: str) -> str:
+    """The index key of a composed phrase: the rarest three-letter sequence of its
+    rarest word (a word outside the commonest English words, the longest), so the
+    30,000 phrases, which share their words, cost a few thousand look-ups."""
+    words = [w for w in phrase.split() if len(w) >= 3]
+    if not words:
+        return _rarest_gram(phrase)
+    return _word_gram(max(words, key=lambda w: (w not in _COMMON_WORDS, len(w))))
+
+
 def _strength(strings: frozenset[str]) -> tuple[bool, bool, int]:
     """How well a set of required strings prefilters (more is better): whether every string
     is long enough to index (three characters), then whether every one holds a word
@@ -476,7 +491,11 @@ class Lexicon:
             ]
             _store_needles(self.sha256, needles)
         return tuple(
-            (entry, tuple(None if strings is None else frozenset(strings) for strings in per))
+            (entry, tuple(
+                frozenset(entry.composed) if r == entry.composed_at  # never from the cache
+                else None if strings is None else frozenset(strings)
+                for r, strings in enumerate(per)
+            ))
             for entry, per in zip(entries, needles)
         )
 
@@ -498,13 +517,14 @@ class Lexicon:
         string has three or more), with its rendering's (entry index, rendering index)."""
         always: set[tuple[int, int]] = set()
         by_gram: dict[str, list[tuple[str, tuple[int, int]]]] = {}
-        for i, (_, per) in enumerate(self._rendering_needles):
+        for i, (entry, per) in enumerate(self._rendering_needles):
             for r, needles in enumerate(per):
                 if needles is None:
                     always.add((i, r))
                     continue
+                key = _phrase_gram if r == entry.composed_at else _rarest_gram
                 for needle in needles:
-                    by_gram.setdefault(_rarest_gram(needle), []).append((needle, (i, r)))
+                    by_gram.setdefault(key(needle), []).append((needle, (i, r)))
         return frozenset(always), {k: tuple(v) for k, v in by_gram.items()}
 
     def candidate_renderings(self, sentence: str) -> Iterator[tuple[Entry, tuple[int, ...]]]:
@@ -531,7 +551,7 @@ class Lexicon:
 
 
 #: Bump when required_literals changes what it finds.
-_NEEDLES_VERSION = 5
+_NEEDLES_VERSION = 7
 
 
 def _cache_path(stem: str, key: str) -> Path:
@@ -623,16 +643,18 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
     rendering_patterns = _strings(raw["renderings"], f"{where} renderings", allow_empty=True)
     flag_examples = _strings(examples["flag"], f"{where} examples.flag", allow_empty=not rendering_patterns)
     allow_examples = _strings(examples["allow"], f"{where} examples.allow", allow_empty=not rendering_patterns)
-    if raw.get("compose", True) not in (True, False):
+    if not isinstance(raw.get("compose", True), bool):
         raise LexiconError(f"{where}: compose must be true or false")
     composed: tuple[str, ...] = ()
     composed_suggestions: tuple[tuple[str, str], ...] = ()
     if raw.get("compose", True):
         english = _strings(raw["english"], f"{where} english")
-        composed = compose.compose(str(raw["norwegian"]), (*english, str(raw["meaning"])), allow_examples)
+        composed, verbal = compose.compose_with_verbs(
+            str(raw["norwegian"]), (*english, str(raw["meaning"])), allow_examples
+        )
         if composed:
             rendering_patterns = (*rendering_patterns, compose.pattern(composed))
-            composed_suggestions = compose.suggestions(english[0], composed)
+            composed_suggestions = compose.suggestions(english[0], sorted(verbal))
     renderings = tuple(_compile(p, f"{where} rendering", flags) for p in rendering_patterns) if validate else ()
     blocks = None
     if "blocks" in context:

@@ -113,19 +113,29 @@ def _slot(word: str, before_particle: bool = False) -> Slot:
 
 def phrases(norwegian: str) -> list[tuple[str, ...]]:
     """The Norwegian phrases of an entry's ``norwegian`` field that are composed:
-    each alternative (split on '/', ';' and ','; parentheses and '...' dropped) of
-    two to four words in lower case.  An alternative with a slot ("<ukedag>", "X",
-    a number) or a name (a capital after its first word) is not composed."""
-    out = []
+    each alternative (split on '/' and ';'; parentheses and '...' dropped) of two to
+    four words in lower case that shares a content word with the first alternative
+    (its inflected forms, not another expression the entry lists beside it, whose
+    English is another).  An alternative with a slot ("<ukedag>", "X", a number) or a name (a
+    capital after its first word) is not composed."""
+    out: list[tuple[str, ...]] = []
     text = re.sub(r"\([^)]*\)|\.\.\.|…", " ", norwegian)
-    for alternative in re.split(r"[/;,]", text):
-        raw = alternative.split()
-        if not raw or not all(_WORD.fullmatch(w) for w in [raw[0].lower(), *raw[1:]]) or raw[0] in _SLOTS:
+    alternatives = [a.split() for a in re.split(r"[/;]", text)]
+    alternatives = [a for a in alternatives if a]
+    first = {_stem(w.lower()) for w in alternatives[0] if w.lower() not in FUNCTION} if alternatives else set()
+    for raw in alternatives:
+        if not all(_WORD.fullmatch(w) for w in [raw[0].lower(), *raw[1:]]) or raw[0] in _SLOTS:
             continue
         words = tuple(w.lower() for w in raw)
+        if not first & {_stem(w) for w in words if w not in FUNCTION}:
+            continue  # another expression than the first, with another English
         if MIN_WORDS <= len(words) <= MAX_WORDS and words not in out:
             out.append(words)
     return out
+
+
+def _stem(word: str) -> str:
+    return word[:4]
 
 
 def _forms(english: str, pos: str | None) -> tuple[str, ...]:
@@ -141,10 +151,13 @@ def _forms(english: str, pos: str | None) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
+BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
+
+
 @cache
 def _frequent_pairs() -> frozenset[str]:
     """The English word pairs of symspellpy's bigram list (243,342 pairs, lower case)."""
-    path = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt")
+    path = _bigram_file()
     pairs = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
@@ -183,6 +196,8 @@ def _stems(text: str) -> set[str]:
 
 
 def _carries_a_calque(combo: tuple[tuple[str, str | None], ...], words: tuple[str, ...]) -> bool:
+    if next((p for _, p in combo if p is not None), None) == "adj":
+        return False  # an adjective and a noun are mostly English too ("near relatives", "a powerful bang")
     strong = [(e, p) for e, p in combo if p is not None and p != "light" and not (p == "v" and e in LIGHT_VERBS)]
     if len(strong) >= 2:
         return True
@@ -198,10 +213,20 @@ def compose(
     """The literal English phrases composed for an entry (see the module's text),
     lower case, sorted; ``english``: the entry's idiomatic English and meaning;
     ``allow``: its allow examples."""
+    return compose_with_verbs(norwegian, english, allow)[0]
+
+
+def compose_with_verbs(
+    norwegian: str, english: Iterable[str] = (), allow: Iterable[str] = ()
+) -> tuple[tuple[str, ...], frozenset[str]]:
+    """:func:`compose`, and the phrases among them that begin with the English of a
+    Norwegian verb (not a participle used as an adjective): their suggestion may take
+    the form of that verb."""
     own = " ".join(english).lower()
     own_stems = _stems(own)
     allowed = " \n ".join(a.lower() for a in allow)
     out: set[str] = set()
+    verbal: set[str] = set()
     for words in phrases(norwegian):
         slots = [_slot(w, n + 1 < len(words) and words[n + 1] in PARTICLES) for n, w in enumerate(words)]
         if not all(slots):
@@ -218,11 +243,14 @@ def compose(
             surfaces = [" ".join(surface) for surface in itertools.product(*forms)]
             if any(_ordinary(phrase) for phrase in surfaces):
                 continue  # English says "beat up": "beats up" is English too
-            out.update(
+            kept = [
                 phrase for phrase in surfaces
                 if phrase not in own and not re.search(rf"\b{re.escape(phrase)}\b", allowed)
-            )
-    return tuple(sorted(out))
+            ]
+            out.update(kept)
+            if combo[0][1] == "v" and not words[0].endswith("ende"):
+                verbal.update(kept)
+    return tuple(sorted(out)), frozenset(verbal)
 
 
 #: Verb forms a suggestion takes from the match, in the order they are tried.
@@ -237,6 +265,8 @@ def inflect_like(suggestion: str, matched: str) -> str:
 
     head, _, rest = suggestion.partition(" ")
     first = matched.split()[0].lower() if matched.split() else ""
+    if not first or not head:
+        return suggestion
     readings = getAllLemmas(first)
     lemmas = readings.get("VERB", ())
     if not lemmas or first in lemmas or "NOUN" in readings:
@@ -244,8 +274,8 @@ def inflect_like(suggestion: str, matched: str) -> str:
     forms = getAllInflections(lemmas[0], upos="VERB")
     tag = next((t for t in _VERB_TAGS if first in forms.get(t, ())), None)
     verb = getAllLemmas(head.lower()).get("VERB", ())
-    if tag is None or not verb:
-        return suggestion
+    if tag is None or head.lower() not in verb:
+        return suggestion  # the suggestion does not begin with a verb in its base form
     inflected = getInflection(verb[0], tag=tag)
     if not inflected:
         return suggestion
@@ -266,18 +296,35 @@ def suggestions(suggestion: str, phrases_: Iterable[str]) -> tuple[tuple[str, st
 
 
 def pattern(phrases_: Iterable[str]) -> str:
-    """One rendering pattern for composed phrases: any of them, as whole words."""
-    return r"\b(?:" + "|".join(re.escape(p) for p in phrases_) + r")\b"
+    """One rendering pattern for composed phrases: any of them, as whole words, in any
+    case (whatever the entry's flags), the longest first ("press prices down", not
+    "press prices")."""
+    ordered = sorted(phrases_, key=lambda p: (-len(p), p))
+    return r"(?i:\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b)"
 
 
 @cache
 def signature() -> str:
-    """What the composed renderings depend on besides the lexicon: this module's
-    code and the dictionary of senses (the built-in lexicon's parsed records and
-    prefilter are kept under it)."""
+    """What the composed renderings depend on besides the lexicon (the built-in
+    lexicon's parsed records and prefilter are kept under it): this module's code and
+    the dictionary's, their data, lemminflect's version and symspellpy's bigram list."""
     import hashlib
+    from importlib.metadata import version
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(Path(senses.__file__).read_bytes())
     for data in (senses.DATA, REVIEWED):
         digest.update(resources.files("mtqa.data").joinpath(data).read_bytes())
+    digest.update(version("lemminflect").encode())
+    digest.update(_bigram_file().read_bytes())
     return f"compose-{digest.hexdigest()[:16]}"
+
+
+def _bigram_file() -> Path:
+    """symspellpy's list of frequent English word pairs, found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("symspellpy")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("symspellpy is not installed: pip install symspellpy")
+    return Path(next(iter(spec.submodule_search_locations))) / BIGRAMS
