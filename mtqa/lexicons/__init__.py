@@ -21,6 +21,7 @@ is reported with high confidence.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -333,21 +334,6 @@ _COMMON_WORDS = frozenset(
 )
 
 
-@cache
-def _word_gram(word: str) -> str:
-    return _rarest_gram(word)
-
-
-def _phrase_gram(phrase: str) -> str:
-    """The index key of a composed phrase: the rarest three-letter sequence of its
-    rarest word (a word outside the commonest English words, the longest), so the
-    30,000 phrases, which share their words, cost a few thousand look-ups."""
-    words = [w for w in phrase.split() if len(w) >= 3]
-    if not words:
-        return _rarest_gram(phrase)
-    return _word_gram(max(words, key=lambda w: (w not in _COMMON_WORDS, len(w))))
-
-
 def _strength(strings: frozenset[str]) -> tuple[bool, bool, int]:
     """How well a set of required strings prefilters (more is better): whether every string
     is long enough to index (three characters), then whether every one holds a word
@@ -365,16 +351,50 @@ _CHAR_FREQ = dict(zip(" etaoinshrdlcumwfgypbvkjxqz", (
 )))
 
 
+#: The same, as logarithms: a sequence's weight is the sum of its letters'.
+_CHAR_LOG = {char: math.log(freq) for char, freq in _CHAR_FREQ.items()}
+_OTHER_LOG = math.log(0.5)
+
+
+#: The 250 commonest three-letter sequences of English text (space included), by the
+#: frequency of the 20,000 commonest words (wordfreq): never an index key while a needle
+#: has a rarer one ("ing" would send every sentence to its needles).
+_COMMON_GRAMS = frozenset((
+    ' th', 'the', 'he ', ' an', 'nd ', ' to', 'ng ', 'ing', 'and', 'to ', ' in', ' of', 'ed ',
+    'of ', 'er ', ' a ', 'on ', 'is ', 'in ', 're ', 'at ', 'es ', ' co', 'or ', ' be', 'as ',
+    ' yo', ' fo', 'ion', 'you', 'for', 'hat', ' re', ' ha', ' wh', 'st ', ' on', 'an ', 'tha',
+    ' wi', 'ent', ' it', ' is', ' wa', 'll ', 'her', ' i ', ' he', 've ', 'ly ', 'en ', 'thi',
+    'tio', 'it ', 'me ', ' no', ' ma', 'nt ', 'th ', 'ut ', 'al ', ' ca', 'his', ' st', 'all',
+    ' we', ' so', 'le ', 'ter', 'ou ', 'ere', 'se ', 'ver', ' pr', ' se', 'ts ', 'ce ', ' ar',
+    'are', 'ith', ' al', 'wit', 'ati', ' do', 'ate', ' li', 'ne ', 'our', ' as', ' mo', ' me',
+    'rea', 'eve', 'ld ', ' wo', 'ot ', ' de', 'was', ' sh', 'rs ', ' hi', 'ay ', 'ch ', ' fr',
+    'out', 'ry ', 'ave', 'one', ' bu', 'be ', 'ow ', 'ers', ' go', 'not', ' ho', 'ome', ' lo',
+    'res', ' ne', ' at', 'te ', 'ill', 'hin', 'com', 'con', ' di', 'hav', 'sta', 'ear', ' fi',
+    'ted', ' pa', 'ur ', 'ns ', 'ke ', 'ive', 'nce', 'pro', 'est', ' ch', 'men', 'et ', "'s ",
+    ' su', 'om ', ' sa', 'ons', 'can', 'igh', 'ty ', ' pe', 'ove', 'ght', 'tin', 'by ', 'ess',
+    'so ', 'ad ', 'rom', ' po', ' le', ' tr', ' or', 'ust', 'but', 'int', 'ey ', ' ba', 'ore',
+    ' by', 'fro', 'oul', 'ect', "n't", "'t ", 'art', 'oun', 'uld', 'per', ' fa', ' ou', ' la',
+    'ide', 'ain', 'ar ', 'ss ', ' si', ' mi', 'ant', 'han', 'my ', 'use', 'ck ', ' my', 'oth',
+    'ge ', 'whe', 'hou', 'ple', 'ine', 'ht ', 'ame', 'ist', 'der', ' ge', 'man', 'hen', ' pl',
+    'und', ' ex', ' te', 'wor', 'ste', 'tra', ' ju', 'hey', ' ev', 'ort', 'cou', 'kin', 'rt ',
+    'ds ', ' bo', 'pla', ' ab', 'nte', 'cti', 'eas', 'de ', 'eat', 'ake', ' da', 'we ', 'act',
+    'iti', 'ica', 'lly', ' en', 'sti', 'now', ' un', 'par', 'any', ' gr', 'str', 'wer', 'pre',
+    'een', ' ta', 'end',
+))
+_COMMON_GRAM_LOG = math.log(100.0)
+
+
 def _rarest_gram(needle: str) -> str:
     """The three-letter sequence of ``needle`` least likely in English text (a sentence
     holds the needle only if it holds each of its sequences)."""
-    def weight(gram: str) -> float:
-        out = 1.0
-        for char in gram:
-            out *= _CHAR_FREQ.get(char, 0.5)
-        return out
-
-    return min((needle[k : k + 3] for k in range(len(needle) - 2)), key=weight)
+    if len(needle) <= 3:
+        return needle
+    logs = [_CHAR_LOG.get(char, _OTHER_LOG) for char in needle]
+    at = min(
+        range(len(needle) - 2),
+        key=lambda k: logs[k] + logs[k + 1] + logs[k + 2] + (_COMMON_GRAM_LOG if needle[k : k + 3] in _COMMON_GRAMS else 0),
+    )
+    return needle[at : at + 3]
 
 
 def _leading(items, C) -> str:
@@ -517,14 +537,13 @@ class Lexicon:
         string has three or more), with its rendering's (entry index, rendering index)."""
         always: set[tuple[int, int]] = set()
         by_gram: dict[str, list[tuple[str, tuple[int, int]]]] = {}
-        for i, (entry, per) in enumerate(self._rendering_needles):
+        for i, (_, per) in enumerate(self._rendering_needles):
             for r, needles in enumerate(per):
                 if needles is None:
                     always.add((i, r))
                     continue
-                key = _phrase_gram if r == entry.composed_at else _rarest_gram
                 for needle in needles:
-                    by_gram.setdefault(key(needle), []).append((needle, (i, r)))
+                    by_gram.setdefault(_rarest_gram(needle), []).append((needle, (i, r)))
         return frozenset(always), {k: tuple(v) for k, v in by_gram.items()}
 
     def candidate_renderings(self, sentence: str) -> Iterator[tuple[Entry, tuple[int, ...]]]:

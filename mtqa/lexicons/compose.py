@@ -44,7 +44,7 @@ SENSES = 2
 #: Norwegian words (2-4) of a phrase that is composed.
 MIN_WORDS, MAX_WORDS = 2, 4
 #: Surface phrases composed for one Norwegian phrase at most (a larger product is skipped).
-MAX_PHRASES = 400
+MAX_PHRASES = 48
 
 #: Function words: Norwegian -> their usual English (at most two).
 FUNCTION = {
