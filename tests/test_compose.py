@@ -6,6 +6,8 @@ with invented names."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mtqa
 from mtqa import lexicons
@@ -240,3 +242,14 @@ def test_the_signature_covers_what_composing_reads(monkeypatch):
         compose.signature.cache_clear()
     assert Path(compose.__file__).read_bytes() in seen and Path(senses.__file__).read_bytes() in seen
     assert compose._bigram_file().read_bytes() in seen
+
+
+@settings(max_examples=200, deadline=None)
+@given(norwegian=st.text(max_size=60), english=st.lists(st.text(max_size=20), max_size=3),
+       allow=st.lists(st.text(max_size=40), max_size=2))
+def test_any_norwegian_field_composes_or_gives_nothing(norwegian, english, allow):
+    phrases, verbal = compose.compose_with_verbs(norwegian, english, allow)
+    assert verbal <= set(phrases) and all(p == p.lower() and p.strip() for p in phrases)
+    compose.suggestions("take root", verbal)
+    if phrases:
+        assert compose.pattern(phrases)
