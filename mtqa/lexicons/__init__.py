@@ -501,20 +501,21 @@ class Lexicon:
         """Each entry with, per rendering, the lower-cased strings one of which must
         be in a sentence for it to match (None: always try it)."""
         entries = [e for e in self.entries if e.rendering_patterns]
-        needles = _cached_needles(self.sha256, [len(e.rendering_patterns) for e in entries])
+        # the cache holds the renderings written by hand; a composed one's strings are
+        # its phrases, each whole
+        written = [entry.rendering_patterns[: len(entry.rendering_patterns) - bool(entry.composed)]
+                   for entry in entries]
+        needles = _cached_needles(self.sha256, [len(patterns) for patterns in written])
         if needles is None:
             needles = [
-                [None if (found := required_literals(p, entry.flags)) is None else sorted(found)
-                 for p in entry.rendering_patterns[: len(entry.rendering_patterns) - bool(entry.composed)]]
-                + ([sorted(entry.composed)] if entry.composed else [])  # each composed phrase whole
-                for entry in entries
+                [None if (found := required_literals(p, entry.flags)) is None else sorted(found) for p in patterns]
+                for entry, patterns in zip(entries, written)
             ]
             _store_needles(self.sha256, needles)
         return tuple(
-            (entry, tuple(
-                frozenset(entry.composed) if r == entry.composed_at  # never from the cache
-                else None if strings is None else frozenset(strings)
-                for r, strings in enumerate(per)
+            (entry, (
+                *(None if strings is None else frozenset(strings) for strings in per),
+                *((frozenset(entry.composed),) if entry.composed else ()),
             ))
             for entry, per in zip(entries, needles)
         )
@@ -570,7 +571,7 @@ class Lexicon:
 
 
 #: Bump when required_literals changes what it finds.
-_NEEDLES_VERSION = 7
+_NEEDLES_VERSION = 8
 
 
 def _cache_path(stem: str, key: str) -> Path:

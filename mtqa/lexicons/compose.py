@@ -5,13 +5,16 @@ usual English sense of each word: *rykke ut* (turn out, of the emergency
 services) becomes "jerked out", *gi jern* (go all out) "give iron", *blåse
 rødt* (fail a breathalyser test) "blew red".  A lexicon entry's renderings are
 written by hand and name a few such forms; this module composes the others, for
-every entry whose Norwegian is a phrase of two to four words:
+every entry whose Norwegian is a phrase of two to four words (the first
+expression of its ``norwegian`` field and that expression's other forms):
 
 - each word's first two senses in the dictionary of senses
   (:mod:`mtqa.lexicons.senses`; the particles and pronouns from a small table
-  here), every English inflection of each (lemminflect);
-- only phrases with two content words that are not light verbs ("give iron"),
-  or a verb and its particle ("jerked out"), are kept;
+  here), every English inflection of each (lemminflect), at most
+  ``MAX_PHRASES`` forms from one choice of senses;
+- only phrases with a verb or a noun and another content word that is not a
+  light verb ("give iron"), or a verb and its particle ("jerked out"), are kept;
+  not an adjective and a noun ("near relatives" is English);
 - not the entry's own English, compared by word stems ("critical injuries"
   is *kritisk skadd*'s "critically injured");
 - not a pair of words English uses often, in any of its inflections, by the
@@ -24,13 +27,15 @@ every entry whose Norwegian is a phrase of two to four words:
 
 The composed renderings of an entry are one more pattern among its renderings,
 with its context cues; a match of it is reported as a word-for-word rendering
-(ID002), as a warning, and loses an overlap to a rendering written by hand.
+(ID002), at most a warning unless the source holds the expression, and loses an
+overlap to any rendering written by hand.
 Measured in ``benchmarks/README.md`` (section "Composed renderings").
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -238,7 +243,7 @@ def compose_with_verbs(
             if all(e[:5] in own_stems for e in content):
                 continue  # the entry's own English, inflected another way
             forms = [_forms(e, p) for e, p in combo]
-            if sum(1 for _ in itertools.islice(itertools.product(*forms), MAX_PHRASES + 1)) > MAX_PHRASES:
+            if math.prod(len(f) for f in forms) > MAX_PHRASES:
                 continue
             surfaces = [" ".join(surface) for surface in itertools.product(*forms)]
             if any(_ordinary(phrase) for phrase in surfaces):
