@@ -100,13 +100,17 @@ def test_docstring_example(code, text, flagged, tmp_path):
 
 
 def test_examples_that_are_not_text_have_cases_with_files_or_sources():
-    """Checks whose docstring examples describe files or source/translation
-    pairs are exercised by case files with an encoding or a source."""
+    """Checks whose docstring examples describe files, source/translation pairs
+    or lines of their own (" / " in an example) are exercised by case files with
+    an encoding, a source or a text of several lines besides its title."""
     for code, check in CHECKS.items():
         if not check.examples_are_text:
             cases = yaml.safe_load((CASES / f"{code}.yml").read_text("utf-8"))["cases"]
+            lines = all(" / " in text for text in check.doc.flags)  # the examples are lines of their own
             assert any(
-                ({"encoding", "file", "source", "reference"} & set(c)) and c["flags"] for c in cases
+                (({"encoding", "file", "source", "reference"} & set(c)) or (lines and c["text"].strip().count("\n\n") >= 2))
+                and c["flags"]
+                for c in cases
             ), code
 
 

@@ -242,6 +242,9 @@ def test_the_signature_covers_what_composing_reads(monkeypatch):
         compose.signature.cache_clear()
     assert Path(compose.__file__).read_bytes() in seen and Path(senses.__file__).read_bytes() in seen
     assert compose._bigram_file().read_bytes() in seen
+    from importlib.metadata import version
+
+    assert version("wordfreq").encode() in seen and version("lemminflect").encode() in seen
 
 
 @settings(max_examples=200, deadline=None)
@@ -253,3 +256,74 @@ def test_any_norwegian_field_composes_or_gives_nothing(norwegian, english, allow
     compose.suggestions("take root", verbal)
     if phrases:
         assert compose.pattern(phrases)
+
+
+COMPOUND = """version: 1
+entries:
+  - id: hestekur
+    kind: compound
+    norwegian: hestekur / hestekuren
+    parts: hest kur
+    meaning: a drastic remedy
+    english: [drastic remedy, drastic measure]
+    renderings: []
+    confidence: 0.8
+    severity: warning
+    examples:
+      flag: [The minister calls the cuts a horse cure for the economy.]
+      allow: [The minister calls the cuts a drastic remedy for the economy.]
+    note: test entry
+"""
+
+
+def test_a_compound_is_composed_from_its_parts_side_by_side_and_with_the_possessive():
+    phrases = set(compose.compose("kjerringråd", ["home remedy"], parts="kjerring råd"))
+    # a sense of several words counts as one; the first noun is singular ("doctors watch" is a clause)
+    assert {"old woman advice", "old woman advices", "old woman's advice", "hag's advice"} <= phrases
+    assert not any(p.startswith(("old women", "hags ")) for p in phrases)
+    # the single word composes nothing without its parts
+    assert compose.compose("kjerringråd", ["home remedy"]) == ()
+
+
+def test_a_verb_part_takes_its_verb_forms_but_the_ing_form_and_a_phrasal_verb_inflects_its_verb():
+    phrases = set(compose.compose("sprengkulde", ["bitter cold"], parts="sprenge+kulde"))
+    assert {"blast cold", "blasted cold", "blew up cold", "blown up cold"} <= phrases
+    assert not any("upp" in p for p in phrases)  # not "blow upping"
+    # English compounds are made with the -ing form ("driving course"): not composed
+    assert not any(p.split()[0].endswith("ing") for p in phrases)
+
+
+def test_the_entry_s_own_english_is_not_composed_in_another_inflection():
+    # "driving school": the sense "drive" is the lemma of "driving" (its stem "drivi" is not "drive")
+    phrases = compose.compose("kjøreskole", ["driving school"], parts="kjøre skole")
+    assert not any(p.endswith(("school", "schools")) and p.startswith(("drive", "drove")) for p in phrases)
+
+
+def test_a_compound_rendering_of_the_commonest_english_words_only_is_not_composed():
+    # sluttspill (play-offs): "end game" is English, two of its commonest words side by side (Zipf >= 5.5)
+    phrases = set(compose.compose("sluttspill", ["play-offs"], parts="slutt spill"))
+    assert not {"end game", "end games", "end's game"} & phrases
+
+
+def test_a_compound_with_an_adjective_first_or_a_part_that_is_no_content_word_is_not_composed():
+    assert compose.compose("storbrann", ["major fire"], parts="stor brann") == ()
+    # a pronoun or an adverb among the parts: nothing, not an error
+    assert compose.compose("hjemmekontor", ["home office"], parts="hjem kontor") == ()
+    assert compose.compose("vårløsning", ["spring thaw"], parts="vår løsning") == ()
+
+
+@pytest.mark.parametrize("parts", ["hest", "a b c d", "hest kur2", ""])
+def test_parts_must_be_two_or_three_words(parts):
+    assert compose.parts_of(parts) is None
+    with pytest.raises(lexicons.LexiconError, match="parts"):
+        parse(COMPOUND.replace("parts: hest kur", f"parts: '{parts}'").encode(), "t.yaml")
+
+
+def test_a_compound_entry_matches_its_composed_renderings_with_either_apostrophe():
+    (entry,) = parse(COMPOUND.encode(), "t.yaml").entries
+    assert entry.composed and "horse cure" in entry.composed
+    assert [m.group() for m in entry.iter_matches("Call it a horse cure.")] == ["horse cure"]
+    (kjerring,) = parse(
+        COMPOUND.replace("parts: hest kur", "parts: kjerring råd").encode(), "t.yaml"
+    ).entries
+    assert [m.group() for m in kjerring.iter_matches("It is an old woman’s advice.")] == ["old woman’s advice"]

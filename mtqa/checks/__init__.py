@@ -21,6 +21,7 @@ _MODULES = (
     "mtqa.checks.fluency",
     "mtqa.checks.grammar",
     "mtqa.checks.idioms",
+    "mtqa.checks.senses",
     "mtqa.checks.input",
     "mtqa.checks.untranslated",
     "mtqa.checks.units",

@@ -44,7 +44,7 @@ BLOCK_KINDS = ("title", "heading", "body", "caption", "quote", "list_item")
 CONTEXT_KEYS = ("blocks", "before", "after", "sentence", "not_sentence", "case_sensitive")
 REQUIRED = ("id", "kind", "norwegian", "meaning", "english", "renderings",
             "confidence", "severity", "examples", "note")
-OPTIONAL = ("context", "code", "source", "provenance", "suggest", "compose")
+OPTIONAL = ("context", "code", "source", "provenance", "suggest", "compose", "parts")
 BUILTIN = "nb_en.yaml"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -665,12 +665,15 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
     allow_examples = _strings(examples["allow"], f"{where} examples.allow", allow_empty=not rendering_patterns)
     if not isinstance(raw.get("compose", True), bool):
         raise LexiconError(f"{where}: compose must be true or false")
+    parts = raw.get("parts")
+    if parts is not None and (not isinstance(parts, str) or compose.parts_of(parts) is None):
+        raise LexiconError(f"{where}: parts must name a compound's two or three parts, such as 'kjerring råd'")
     composed: tuple[str, ...] = ()
     composed_suggestions: tuple[tuple[str, str], ...] = ()
     if raw.get("compose", True):
         english = _strings(raw["english"], f"{where} english")
         composed, verbal = compose.compose_with_verbs(
-            str(raw["norwegian"]), (*english, str(raw["meaning"])), allow_examples
+            str(raw["norwegian"]), (*english, str(raw["meaning"])), allow_examples, parts
         )
         if composed:
             rendering_patterns = (*rendering_patterns, compose.pattern(composed))

@@ -25,6 +25,14 @@ expression of its ``norwegian`` field and that expression's other forms):
   (``mtqa/data/composed_english.tsv``: "informed the police", "new girlfriend");
 - not a phrase of one of the entry's own ``allow`` examples.
 
+An entry for a compound names its parts (``parts: hest kur`` for *hestekur*, a
+drastic remedy); they are composed the same way, as dictionary words, a sense of
+several words counting ("old woman" for *kjerring*): the parts side by side, the
+first noun singular ("horse cure"), and for two nouns with the possessive too ("old
+woman's advice"), a first verb not in the -ing form ("driving course" is English);
+not where every sense is among the commonest English words ("end game",
+``COMMONEST_ZIPF``).
+
 The composed renderings of an entry are one more pattern among its renderings,
 with its context cues; a match of it is reported as a word-for-word rendering
 (ID002), at most a warning unless the source holds the expression, and loses an
@@ -81,6 +89,7 @@ _ENDINGS = ("ende", "ene", "dde", "ert", "et", "te", "de", "er", "en", "ne", "a"
 _WORD = re.compile(r"[a-zæøå]+")
 _SLOTS = frozenset("XYZ")
 _ENGLISH_WORD = re.compile(r"[a-z]+")
+_ENGLISH_WORDS = re.compile(r"[a-z]+(?: [a-z]+){0,2}")
 _POS = {"n": "NOUN", "v": "VERB", "adj": "ADJ", "the-n": "NOUN", "light": "VERB"}
 #: Endings of a Norwegian noun in the definite form ("gresset", "bilen"): English says "the".
 _DEFINITE = ("en", "et", "a", "ene", "ne")
@@ -102,13 +111,17 @@ def _lookup(word: str, verb: bool = False) -> senses.Headword | None:
     return (verbs or heads)[0] if heads else None
 
 
-def _slot(word: str, before_particle: bool = False) -> Slot:
-    if word in FUNCTION:
+def _slot(word: str, before_particle: bool = False, part: bool = False) -> Slot:
+    """A word's usual senses with their part of speech; ``part``: the word is a part of
+    a compound, looked up as it stands, and a sense of several words counts ("old woman"
+    for *kjerring*: the compound's rendering is "old woman's advice")."""
+    if word in FUNCTION and not part:
         return tuple((e, None) for e in FUNCTION[word][:SENSES])
-    head = _lookup(word, verb=before_particle)
-    if head is None:
-        return ()
-    usual = [s for s in head.senses[:SENSES] if _ENGLISH_WORD.fullmatch(s)]
+    head = senses.dictionary().get(word) if part else _lookup(word, verb=before_particle)
+    if head is None or head.pos not in ("n", "v", "adj"):
+        return ()  # a part that is a pronoun or an adverb ("vår", "hjem") composes nothing
+    english = _ENGLISH_WORDS if part else _ENGLISH_WORD
+    usual = [s for s in head.senses[:SENSES] if english.fullmatch(s)]
     if head.pos == "v" and usual and usual[0] in LIGHT_VERBS:
         # a light verb's other sense is light too ("ta": take, grab): "grab hold" is English
         return tuple((s, "light") for s in usual)
@@ -144,13 +157,17 @@ def _stem(word: str) -> str:
 
 
 def _forms(english: str, pos: str | None) -> tuple[str, ...]:
+    """Every inflection of a sense; of several words, a verb's first ("blow up":
+    "blowing up") and a noun's last ("old woman": "old women")."""
     if pos is None or pos == "adj":
         return (english,)
     from lemminflect import getAllInflections
 
+    words = english.split()
+    at = 0 if pos in ("v", "light") else len(words) - 1
     forms = {english}
-    for values in getAllInflections(english, upos=_POS[pos]).values():
-        forms.update(values)
+    for values in getAllInflections(words[at], upos=_POS[pos]).values():
+        forms.update(" ".join([*words[:at], v, *words[at + 1 :]]) for v in values)
     if pos == "the-n":
         forms |= {f"the {f}" for f in forms}
     return tuple(sorted(forms))
@@ -196,8 +213,18 @@ def _ordinary(phrase: str) -> bool:
     return all(f"{a} {b}" in pairs for a, b in zip(words, words[1:])) or " ".join(words) in _reviewed()
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in _ENGLISH_WORD.findall(text.lower()) if len(w) >= 3}
+def _stems(text: str, lemmas: bool = False) -> set[str]:
+    """The 5-letter stems of a text's words; ``lemmas``: of their lemmas too
+    ("driving": "drivi", "drive")."""
+    from lemminflect import getAllLemmas
+
+    stems = set()
+    for w in _ENGLISH_WORD.findall(text.lower()):
+        if len(w) >= 3:
+            stems.add(w[:5])
+            if lemmas:
+                stems.update(lemma[:5] for found in getAllLemmas(w).values() for lemma in found)
+    return stems
 
 
 def _carries_a_calque(combo: tuple[tuple[str, str | None], ...], words: tuple[str, ...]) -> bool:
@@ -213,39 +240,89 @@ def _carries_a_calque(combo: tuple[tuple[str, str | None], ...], words: tuple[st
 
 
 def compose(
-    norwegian: str, english: Iterable[str] = (), allow: Iterable[str] = ()
+    norwegian: str, english: Iterable[str] = (), allow: Iterable[str] = (), parts: str | None = None
 ) -> tuple[str, ...]:
     """The literal English phrases composed for an entry (see the module's text),
     lower case, sorted; ``english``: the entry's idiomatic English and meaning;
-    ``allow``: its allow examples."""
-    return compose_with_verbs(norwegian, english, allow)[0]
+    ``allow``: its allow examples; ``parts``: the parts of a compound, the entry's
+    first expression, as dictionary words ("kjerring råd")."""
+    return compose_with_verbs(norwegian, english, allow, parts)[0]
+
+
+def parts_of(parts: str) -> tuple[str, ...] | None:
+    """A compound's parts ("kjerring råd" or "kjerring+råd"), or None where they are
+    not two or three Norwegian words."""
+    words = tuple(w for w in re.split(r"[\s+]+", parts.lower()) if w)
+    if not 2 <= len(words) <= 3 or not all(_WORD.fullmatch(w) for w in words):
+        return None
+    return words
+
+
+#: Zipf frequency (wordfreq) from which an English word is among the commonest: two of
+#: them side by side meet at the edge of two phrases as often as in one ("the end game",
+#: "take care right away"), so a compound whose senses are all of them is not composed.
+COMMONEST_ZIPF = 5.5
+
+
+def _compound_surfaces(combo: tuple[tuple[str, str | None], ...], forms: list[tuple[str, ...]]) -> list[str]:
+    """A compound's parts side by side ("blast cold", "old woman advice") and, for a
+    noun before a noun, with the possessive ("old woman's advice"); its first noun is
+    singular ("doctors watch" is a clause) and its first verb not in the -ing form
+    (English compounds are made so: "driving course"); nothing where every sense is
+    among the commonest English words ("end game")."""
+    from wordfreq import zipf_frequency
+
+    if all(zipf_frequency(w, "en") >= COMMONEST_ZIPF for sense, _ in combo for w in sense.split()):
+        return []
+    if combo[0][1] == "v":  # "blasting materials", "driving course": English compounds take the -ing form
+        forms[0] = tuple(f for f in forms[0] if not f.split()[0].endswith("ing"))
+    surfaces = [" ".join(surface) for surface in itertools.product(*forms)]
+    if len(combo) == 2 and combo[0][1] == "n" and combo[1][1] in ("n", "the-n"):
+        surfaces += [f"{combo[0][0]}'s {last}" for last in forms[1]]
+    return surfaces
 
 
 def compose_with_verbs(
-    norwegian: str, english: Iterable[str] = (), allow: Iterable[str] = ()
+    norwegian: str, english: Iterable[str] = (), allow: Iterable[str] = (), parts: str | None = None
 ) -> tuple[tuple[str, ...], frozenset[str]]:
     """:func:`compose`, and the phrases among them that begin with the English of a
     Norwegian verb (not a participle used as an adjective): their suggestion may take
     the form of that verb."""
     own = " ".join(english).lower()
     own_stems = _stems(own)
+    # a compound's parts are its content words: where their lemmas are the English's, so is
+    # the rendering ("drive school" for "driving school"); in a phrase a function word may be
+    # the calque ("for closed doors" for "behind closed doors")
+    own_lemmas = _stems(own, lemmas=True)
     allowed = " \n ".join(a.lower() for a in allow)
     out: set[str] = set()
     verbal: set[str] = set()
-    for words in phrases(norwegian):
-        slots = [_slot(w, n + 1 < len(words) and words[n + 1] in PARTICLES) for n, w in enumerate(words)]
+    units = [(words, False) for words in phrases(norwegian)]
+    compound = parts_of(parts) if parts else None
+    if compound:
+        units.append((compound, True))
+    for words, is_compound in units:
+        slots = [
+            _slot(w, n + 1 < len(words) and words[n + 1] in PARTICLES, part=is_compound)
+            for n, w in enumerate(words)
+        ]
         if not all(slots):
             continue
         for combo in itertools.product(*slots):
             if not _carries_a_calque(combo, words):
                 continue
             content = [e for e, p in combo if p is not None]
-            if all(e[:5] in own_stems for e in content):
+            if all(w[:5] in (own_lemmas if is_compound else own_stems) for e in content for w in e.split()):
                 continue  # the entry's own English, inflected another way
             forms = [_forms(e, p) for e, p in combo]
             if math.prod(len(f) for f in forms) > MAX_PHRASES:
                 continue
-            surfaces = [" ".join(surface) for surface in itertools.product(*forms)]
+            if is_compound:
+                if combo[0][1] == "n":
+                    forms[0] = (combo[0][0],)  # a compound's first noun is not inflected ("child seat")
+                surfaces = _compound_surfaces(combo, forms)
+            else:
+                surfaces = [" ".join(surface) for surface in itertools.product(*forms)]
             if any(_ordinary(phrase) for phrase in surfaces):
                 continue  # English says "beat up": "beats up" is English too
             kept = [
@@ -305,14 +382,16 @@ def pattern(phrases_: Iterable[str]) -> str:
     case (whatever the entry's flags), the longest first ("press prices down", not
     "press prices")."""
     ordered = sorted(phrases_, key=lambda p: (-len(p), p))
-    return r"(?i:\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b)"
+    alternatives = (re.escape(p).replace("'", "['’]") for p in ordered)
+    return r"(?i:\b(?:" + "|".join(alternatives) + r")\b)"
 
 
 @cache
 def signature() -> str:
     """What the composed renderings depend on besides the lexicon (the built-in
     lexicon's parsed records and prefilter are kept under it): this module's code and
-    the dictionary's, their data, lemminflect's version and symspellpy's bigram list."""
+    the dictionary's, their data, lemminflect's and wordfreq's versions and symspellpy's
+    bigram list."""
     import hashlib
     from importlib.metadata import version
 
@@ -321,6 +400,7 @@ def signature() -> str:
     for data in (senses.DATA, REVIEWED):
         digest.update(resources.files("mtqa.data").joinpath(data).read_bytes())
     digest.update(version("lemminflect").encode())
+    digest.update(version("wordfreq").encode())
     digest.update(_bigram_file().read_bytes())
     return f"compose-{digest.hexdigest()[:16]}"
 

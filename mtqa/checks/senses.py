@@ -1,0 +1,336 @@
+"""Family ``idiom``: a Norwegian word rendered in a sense its place in the text rules out.
+
+Two general mechanisms over the dictionary of senses (:mod:`mtqa.lexicons.senses`),
+read backwards (English word -> the Norwegian words it translates), with no list
+of renderings:
+
+- ID005: the labels of parallel lines ("Goals: 15-6", "Objectives: 10-7") name one
+  field with two English senses of one Norwegian word (*mål*): a translation
+  that chose the sense line by line.
+- ID006: a quotation is attributed with a verb that is a sense of a Norwegian verb
+  of saying but not an English one ("..., illuminates the police" for *opplyser
+  politiet*, the police say; "..., means Hansen" for *mener Hansen*, Hansen thinks):
+  the Norwegian order (verb before subject) kept, and the verb's wrong sense taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+from mtqa.checks.base import Check, CheckContext
+from mtqa.lexicons import senses
+from mtqa.model import BlockKind, Document, Finding, Severity
+
+#: A label: one to three words, the first capitalised, before a colon and a value,
+#: at the start of a block or after a sentence's or another label's end.
+_LABEL = re.compile(r"(?:^|(?<=[.:;!?] ))((?:[A-Z][a-z]+|[A-Z]{2,})(?: (?:[A-Za-z][a-z]+|[A-Z]{2,})){0,2}):(?= ?\S)", re.M)
+#: Words that open prose, not a label ("The aim: more medals").
+_NOT_LABELS = frozenset("the a an this that these those it he she they we i there".split())
+
+
+@cache
+def _lemma(word: str) -> str:
+    from lemminflect import getAllLemmas
+
+    word = word.lower()
+    lemmas = getAllLemmas(word).get("NOUN", ())
+    return lemmas[0] if lemmas else word
+
+
+class InconsistentRendering(Check):
+    """Parallel lines label one field with two senses of one Norwegian word ("Goals: 15-6" / "Objectives: 10-7").
+
+    A table or list rendered line by line may take a different English sense of
+    the same Norwegian label in each line: *mål* is "goals" and "objectives",
+    *lag* "team" and "layer".  Found where two labels of the document are
+    English senses of one Norwegian word in the dictionary of senses, never
+    stand in the same line, and have a neighbouring label in common (the lines are
+    parallel: a label before or after them in common); one of them must be the
+    Norwegian word's usual sense.  The label most lines use (at least two; of as
+    many, the more usual sense) names the field; another label that is not one of
+    the word's two usual senses is reported ("Objectives" beside "Goals", not
+    "Prize" beside "Price"), with it as the suggestion.
+
+    Flags:
+    - Euro 2008: 16 points. Goals: 18-6. Coach: Ola Berg. / Euro 2012: 16 points. Objectives: 10-7. Coach: Kari Lie. / Euro 2016: 14 points. Goals: 9-5. Coach: Kari Lie.
+
+    Allows:
+    - Euro 2008: 16 points. Goals: 18-6. Coach: Ola Berg. / Euro 2012: 16 points. Goals: 10-7. Coach: Kari Lie.
+    - Goals: reduce emissions by half. / Objectives: a new plan by May. / Budget: 40 million.
+    """
+
+    code = "ID005"
+    name = "inconsistent-rendering"
+    family = "idiom"
+    severity = Severity.WARNING
+    examples_are_text = False  # the lines are blocks of their own (tests/cases/ID005.yml)
+
+    def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
+        # label head (lemma of its last word) -> its occurrences (block, start, end, text);
+        # and each occurrence's neighbours in its line (the heads of the labels before and after it)
+        where: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+        neighbours: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for index, block in enumerate(doc.blocks):
+            if not block.is_text:
+                continue
+            text = doc.text[block.start : block.end]
+            found = [m for m in _LABEL.finditer(text) if m.group(1).split()[0].lower() not in _NOT_LABELS]
+            heads = [_lemma(m.group(1).split()[-1]) for m in found]
+            for n, m in enumerate(found):
+                where[heads[n]].append((index, block.start + m.start(1), block.start + m.end(1), m.group(1)))
+                if n:
+                    neighbours[heads[n]].add(("before", heads[n - 1]))
+                if n + 1 < len(heads):
+                    neighbours[heads[n]].add(("after", heads[n + 1]))
+        if len(where) < 2:
+            return
+        lines = {head: {o[0] for o in occ} for head, occ in where.items()}
+        # labels of one field: two senses of one Norwegian word, one of them its usual sense,
+        # never in one line, with a neighbour in common (the same place in lines built alike)
+        fields: dict[str, set[str]] = defaultdict(set)
+        for first in sorted(where):
+            for second in sorted(where):
+                if first >= second or lines[first] & lines[second] or not neighbours[first] & neighbours[second]:
+                    continue
+                lemma = _shared_word(first, second)
+                if lemma is not None:
+                    fields[lemma] |= {first, second}
+        for lemma, field in sorted(fields.items()):
+            order = senses.dictionary()[lemma].senses
+            # the label most lines use (of as many, the usual sense) names the field
+            usual = max(field, key=lambda h: (len(where[h]), -order.index(h) if h in order else -99))
+            if len(where[usual]) < 2:
+                continue  # no field is labelled the same way twice: no pattern to break
+            label = where[usual][0][3]
+            # a label in one of the word's two usual senses is a translator's choice ("Price" beside "Prize")
+            for odd in sorted(h for h in field - {usual} if h in order and order.index(h) >= 2):
+                for _, start, end, text in where[odd]:
+                    yield self.finding(
+                        doc, start, end,
+                        f"'{text}' labels the field that parallel lines label '{label}': both render "
+                        f"Norwegian '{lemma}' ({', '.join(senses.dictionary()[lemma].senses[:3])}), "
+                        f"one sense line by line",
+                        suggestion=label,
+                        confidence=0.7,
+                        norwegian=lemma,
+                    )
+
+
+@cache
+def _senses_of() -> dict[str, tuple[tuple[str, int], ...]]:
+    """English noun or verb (a single word) -> (Norwegian lemma, its place among that
+    lemma's senses) for every content word of the dictionary it translates."""
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for head in senses.dictionary().values():
+        if head.pos not in ("n", "v"):
+            continue
+        for rank, sense in enumerate(head.senses):
+            if re.fullmatch(r"[a-z]+", sense):
+                out[sense].append((head.lemma, rank))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _shared_word(first: str, second: str) -> str | None:
+    """The most frequent Norwegian word both English words translate, one of them as
+    its usual (first) sense and the other among its first six ("goal", "objective":
+    *mål*; not "husband", "wife": two other senses of *ektefelle*)."""
+    one = dict(_senses_of().get(first, ()))
+    two = dict(_senses_of().get(second, ()))
+    common = [
+        (senses.dictionary()[n].rank, n)
+        for n in one.keys() & two.keys()
+        if min(one[n], two[n]) == 0 and max(one[n], two[n]) < 6
+    ]
+    return min(common)[1] if common else None
+
+
+#: Norwegian verbs of saying that news attributes quotations with.
+SPEECH_VERBS = (
+    "mene", "si", "opplyse", "fortelle", "uttale", "skrive", "melde", "bekrefte", "forklare", "svare",
+    "understreke", "påpeke", "hevde", "fastslå", "konstatere", "tilføye", "advare", "innrømme",
+    "erkjenne", "utdype", "presisere", "beskrive", "kommentere", "varsle", "anslå",
+)
+#: English verbs that attribute a quotation (lemmas): a sense among them is right.
+ENGLISH_SPEECH = frozenset(
+    "say tell state write report announce confirm explain answer reply respond add note stress "
+    "emphasise emphasize underline highlight claim believe think warn admit insist continue conclude ask "
+    "comment describe acknowledge affirm declare remark estimate argue assert maintain observe recount "
+    "relate clarify elaborate specify concede recognise recognize point notify inform alert put confess caution "
+    "allege verify corroborate".split()
+)
+#: Verbs of saying that take the hearer as object ("informs the police" is not "the police say").
+_NOT_SUGGESTED = frozenset({"inform", "notify", "alert", "put", "point", "relate", "recount", "state", "tell"})
+_SUBJECT = r"(?:the (?:[a-z]+ )?[a-z]+|[A-ZÆØÅ][\w'’-]+(?: [A-ZÆØÅ][\w'’-]+){0,2}|he|she|they|we|I)"
+_ATTRIBUTION = re.compile(r",?[”\"»]? (?P<verb>[a-z]+) (?P<subject>" + _SUBJECT + r")(?=\s*(?:[.,;!?]|$))")
+
+
+@cache
+def _wrong_speech_senses() -> dict[str, tuple[str, str]]:
+    """English verb lemma -> (the Norwegian verb of saying it is a sense of, the
+    English verb of saying that sense stands for), for its senses after the first
+    two that are not English verbs of saying ("illuminate" -> ("opplyse", "say"))."""
+    dictionary = senses.dictionary()
+    out: dict[str, tuple[str, str]] = {}
+    for verb in SPEECH_VERBS:
+        head = dictionary.get(verb)
+        if head is None or head.pos != "v":
+            continue
+        right = next((s for s in head.senses if s in ENGLISH_SPEECH - _NOT_SUGGESTED), "say")
+        for sense in head.senses[2:]:  # its usual senses (the first two) are right
+            if re.fullmatch(r"[a-z]+", sense) and sense not in ENGLISH_SPEECH and sense not in out:
+                out[sense] = (verb, right)
+    return out
+
+
+def _verb_reading(form: str) -> tuple[str, str] | None:
+    """(lemma, Penn tag) of an inflected English verb form (3rd person or past), or None."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    lemmas = getAllLemmas(form).get("VERB", ())
+    if not lemmas or form == lemmas[0]:
+        return None
+    forms = getAllInflections(lemmas[0], upos="VERB")
+    tag = next((t for t in ("VBZ", "VBD") if form in forms.get(t, ())), None)
+    return (lemmas[0], tag) if tag else None
+
+
+class SpeechVerbSense(Check):
+    """A quotation attributed with the wrong sense of a Norwegian verb of saying (", illuminates the police").
+
+    Norwegian puts the verb before the subject after a quotation ("..., opplyser
+    politiet"; "..., mener Hansen"); a translation that keeps the order and takes
+    another sense of the verb writes "illuminates the police", "means Hansen".
+    Found where a quotation or clause ends with a comma (or a closing quote), then
+    a verb in the third person or the past, then its subject and the sentence's
+    end, and the verb is a sense of a Norwegian verb of saying (dictionary of
+    senses) but not an English one; or, right after a quotation, an English verb
+    of saying whose object is the hearer ("– ..., tells Eikill": Eikill says).
+    Without a closing quote or a dialogue dash before it, the comma must end the
+    sentence's first clause (not an aside) and the subject be a speaker (a name,
+    a pronoun, "the police"), not an object ("..., holds the record").
+
+    Flags:
+    - The driver was taken to hospital with minor injuries, illuminates the police.
+    - – We have not decided anything yet, means Hansen.
+    - – It is the worst weather in years, tells Eikill.
+
+    Allows:
+    - The driver was taken to hospital with minor injuries, the police say.
+    - – We have not decided anything yet, says Hansen.
+    - The lamps were switched on, and the hall lit up.
+    - "Turnout will be high," Kari Lie, an analyst, told the news site.
+    """
+
+    code = "ID006"
+    name = "speech-verb-sense"
+    family = "idiom"
+    severity = Severity.WARNING
+
+    def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
+        wrong = _wrong_speech_senses()
+        for sentence in doc.text_sentences():
+            text = doc.text[sentence.start : sentence.end]
+            block = doc.blocks[sentence.block]
+            # a dialogue dash opens the block (it is markup, outside the block's text) or the sentence
+            dash = bool(_DASH.match(text)) or (
+                sentence.start == block.start
+                and block.kind is BlockKind.QUOTE
+                and bool(re.fullmatch(r"\s*[–—-]\s", doc.text[max(0, block.start - 2) : block.start]))
+            )
+            for m in _ATTRIBUTION.finditer(text):
+                if not m.group(0).startswith((",", "”", '"', "»")) or _clause_in(m.group("subject")):
+                    continue
+                reading = _verb_reading(m.group("verb"))
+                if reading is None:
+                    continue
+                lemma, tag = reading
+                quoted = _ends_a_quotation(text, m.start("verb"), dash)
+                if lemma in HEARER_VERBS and quoted:
+                    norwegian, right = HEARER_VERBS[lemma], "say"
+                elif lemma in wrong and (quoted or _speaker_after_a_clause(text, m.start(), m.group("subject"))):
+                    norwegian, right = wrong[lemma]
+                else:
+                    continue
+                subject = m.group("subject")
+                suggestion = _attribution(subject, right, tag)
+                yield self.finding(
+                    doc,
+                    sentence.start + m.start("verb"),
+                    sentence.start + m.end("subject"),
+                    f"'{m.group('verb')} {subject}' attributes a quotation with '{lemma}', a sense of "
+                    f"Norwegian '{norwegian}' ({', '.join(senses.dictionary()[norwegian].senses[:2])}) "
+                    f"in the Norwegian order; in English: '{suggestion}'",
+                    suggestion=suggestion,
+                    confidence=0.75,
+                    norwegian=norwegian,
+                )
+
+
+#: English verbs of saying whose object is the hearer: right after a quotation
+#: ("..., tells Eikill"), the name is the speaker in the Norwegian order (*forteller
+#: Eikill*: Eikill says).  After any other comma the speaker may stand before it
+#: ("Rothenberg, an analyst, told the news site").
+HEARER_VERBS = {"tell": "fortelle", "inform": "opplyse", "notify": "varsle"}
+
+
+_DASH = re.compile(r"\s*[–—]\s")  # not "-": a list's bullet
+
+
+def _ends_a_quotation(text: str, at: int, dash: bool) -> bool:
+    """Whether the verb at ``at`` follows the end of a quotation: a closing quote, or
+    the first comma of a sentence opened by a dialogue dash (``dash``) with no quote
+    mark before it."""
+    before = text[:at]
+    if re.search(r"[,.!?][”\"»]\s*$|[”\"»],\s*$", before):
+        return True
+    # after a dash, the comma before the verb is the first ("- Kari Lie, 45, told the court"
+    # is a list's item with an aside)
+    return dash and not re.search(r"[“”\"«»]", before) and before.rstrip().endswith(",") and before.count(",") == 1
+
+
+def _speaker_after_a_clause(text: str, comma: int, subject: str) -> bool:
+    """Without a quotation, the Norwegian order is read only where the comma ends the
+    sentence's first clause (not an aside: "The statue, unveiled in 1920, depicts the
+    king") and the subject is a speaker: a name, a pronoun or a noun that names one
+    ("the police", "the meteorologist"), not an object ("holds the record")."""
+    from mtqa.checks.grammar import _SPEAKERS
+
+    if "," in text[:comma]:
+        return False
+    words = subject.split()
+    return words[0] != "the" or _lemma(words[-1]) in _SPEAKERS or words[-1].lower() in _SPEAKERS
+
+
+def _clause_in(subject: str) -> bool:
+    """Whether the words after "the" hold a verb ("the economy grew"): a clause, not a subject."""
+    from lemminflect import getAllLemmas
+
+    words = subject.split()
+    return words[0] == "the" and any(
+        "VERB" in getAllLemmas(w) and "NOUN" not in getAllLemmas(w) for w in words[1:]
+    )
+
+
+#: Nouns that are plural without an -s.
+_PLURAL = frozenset("police people staff authorities".split())
+
+
+def _attribution(subject: str, verb: str, tag: str) -> str:
+    """The English attribution: subject, then the verb of saying in the match's tense."""
+    from lemminflect import getInflection
+
+    last = subject.split()[-1].lower()
+    plural = last in ("they", "we", "i") or (
+        subject.lower().startswith("the ") and (last in _PLURAL or _lemma(last) != last)
+    )
+    if tag == "VBZ" and plural:
+        form = verb
+    else:
+        form = (getInflection(verb, tag=tag) or (verb,))[0]
+    return f"{subject} {form}"
+
+
+CHECKS = (InconsistentRendering, SpeechVerbSense)
