@@ -50,3 +50,30 @@ def test_wrong_sense_alternatives_give_the_usual_sense_of_the_norwegian_word():
 )
 def test_inflect_like(surface, lemma, alt, expected):
     assert senses.inflect_like(surface, lemma, alt) == expected
+
+
+def test_the_speech_verb_forms_made_by_rule_are_lemminflect_s():
+    """ID006 reads an attribution's verb in a table made by rule, not in lemminflect's
+    (which a run would have to load): the table holds each of lemminflect's third person
+    and past forms of every verb it looks for, as that verb and tag, and no other."""
+    from lemminflect import getAllInflections
+
+    from mtqa.checks.senses import HEARER_VERBS, _verb_forms, _wrong_speech_senses
+
+    verbs = _wrong_speech_senses().keys() | HEARER_VERBS.keys()
+    assert {"illuminate", "mean", "tell"} <= verbs
+    expected = {
+        form: (verb, tag)
+        for verb in verbs
+        for tag in ("VBZ", "VBD")
+        for form in getAllInflections(verb, upos="VERB").get(tag, ())
+    }
+    assert _verb_forms() == expected
+    assert "says" not in _verb_forms() and "added" not in _verb_forms()
+
+
+def test_a_label_head_is_found_without_inflection_tables():
+    from mtqa.checks.senses import _head
+
+    assert _head("Goals") == "goal" and _head("OBJECTIVES") == "objective" and _head("Duties") == "duty"
+    assert _head("Manager") == "manager"

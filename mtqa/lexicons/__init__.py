@@ -384,17 +384,20 @@ _COMMON_GRAMS = frozenset((
 _COMMON_GRAM_LOG = math.log(100.0)
 
 
+@cache
+def _gram_log(gram: str) -> float:
+    """How likely a three-letter sequence is in English text (log; the commonest
+    sequences weighed up): the lower, the better an index key."""
+    logs = sum(_CHAR_LOG.get(char, _OTHER_LOG) for char in gram)
+    return logs + (_COMMON_GRAM_LOG if gram in _COMMON_GRAMS else 0)
+
+
 def _rarest_gram(needle: str) -> str:
     """The three-letter sequence of ``needle`` least likely in English text (a sentence
-    holds the needle only if it holds each of its sequences)."""
+    holds the needle only if it holds each of its sequences); of as likely, the first."""
     if len(needle) <= 3:
         return needle
-    logs = [_CHAR_LOG.get(char, _OTHER_LOG) for char in needle]
-    at = min(
-        range(len(needle) - 2),
-        key=lambda k: logs[k] + logs[k + 1] + logs[k + 2] + (_COMMON_GRAM_LOG if needle[k : k + 3] in _COMMON_GRAMS else 0),
-    )
-    return needle[at : at + 3]
+    return min((needle[k : k + 3] for k in range(len(needle) - 2)), key=_gram_log)
 
 
 def _leading(items, C) -> str:
