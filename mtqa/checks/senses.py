@@ -32,17 +32,17 @@ _NOT_LABELS = frozenset("the a an this that these those it he she they we i ther
 
 
 def _singulars(word: str) -> list[str]:
-    """The word in lower case and what it is without a plural ending ("goals": "goal";
-    "duties": "duty"); no inflection tables are loaded for it."""
+    """What the word may be without a plural ending ("goals": "goal"; "duties": "duty";
+    "stages": "stage"), then the word, in lower case; no inflection tables are loaded."""
     w = word.lower()
-    out = [w]
+    out = []
     if w.endswith("ies"):
         out.append(w[:-3] + "y")
-    if w.endswith("es"):
-        out.append(w[:-2])
     if w.endswith("s") and not w.endswith("ss"):
         out.append(w[:-1])
-    return out
+    if w.endswith(("ses", "shes", "ches", "xes", "zes", "oes")):
+        out.append(w[:-2])
+    return [*out, w]  # the singular first: "measures" is "measure", though a sense of its own too
 
 
 def _head(word: str) -> str:
@@ -58,15 +58,16 @@ class InconsistentRendering(Check):
     the same Norwegian label in each line: *mål* is "goals" and "objectives",
     *lag* "team" and "layer".  Found where two labels of the document are
     English senses of one Norwegian word in the dictionary of senses, never
-    stand in the same line, and have a neighbouring label in common (the lines are
-    parallel: a label before or after them in common); one of them must be the
-    Norwegian word's usual sense.  The label most lines use (at least two; of as
+    stand in the same line, have a neighbouring label in common (the lines are
+    parallel) and values of one kind, a score or a number with the same unit ("Date:
+    12 May" beside "Time: 18:00" are two fields); one of them must be the
+    Norwegian word's usual sense.  The label most lines use (at least three; of as
     many, the more usual sense) names the field; another label that is not one of
     the word's two usual senses is reported ("Objectives" beside "Goals", not
     "Prize" beside "Price"), with it as the suggestion.
 
     Flags:
-    - Euro 2008: 16 points. Goals: 18-6. Coach: Ola Berg. / Euro 2012: 16 points. Objectives: 10-7. Coach: Kari Lie. / Euro 2016: 14 points. Goals: 9-5. Coach: Kari Lie.
+    - Euro 2008: 16 points. Goals: 18-6. Coach: Ola Berg. / Euro 2012: 16 points. Objectives: 10-7. Coach: Kari Lie. / Euro 2016: 14 points. Goals: 9-5. Coach: Kari Lie. / Euro 2004: 14 points. Goals: 9-5. Coach: Per Lia.
 
     Allows:
     - Euro 2008: 16 points. Goals: 18-6. Coach: Ola Berg. / Euro 2012: 16 points. Goals: 10-7. Coach: Kari Lie.
@@ -84,19 +85,21 @@ class InconsistentRendering(Check):
         # and each occurrence's neighbours in its line (the heads of the labels before and after it)
         where: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
         neighbours: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        shapes: dict[str, set[str | None]] = defaultdict(set)  # the kinds of value each label takes
         labelled = []
         for index, block in enumerate(doc.blocks):
             if block.is_text:
                 text = doc.text[block.start : block.end]
                 found = [m for m in _LABEL.finditer(text) if m.group(1).split()[0].lower() not in _NOT_LABELS]
                 if found:
-                    labelled.append((index, block, found))
+                    labelled.append((index, block.start, text, found))
         if len(labelled) < 3:
             return  # two lines of one label and a third of another, at least
-        for index, block, found in labelled:
+        for index, offset, text, found in labelled:
             heads = [_head(m.group(1).split()[-1]) for m in found]
             for n, m in enumerate(found):
-                where[heads[n]].append((index, block.start + m.start(1), block.start + m.end(1), m.group(1)))
+                where[heads[n]].append((index, offset + m.start(1), offset + m.end(1), m.group(1)))
+                shapes[heads[n]].add(_value_shape(text[m.end() :]))
                 if n:
                     neighbours[heads[n]].add(("before", heads[n - 1]))
                 if n + 1 < len(heads):
@@ -111,6 +114,8 @@ class InconsistentRendering(Check):
             for second in sorted(where):
                 if first >= second or lines[first] & lines[second] or not neighbours[first] & neighbours[second]:
                     continue
+                if len(shapes[first] | shapes[second]) != 1 or None in shapes[first]:
+                    continue  # values of one kind, a number or a score: not "Date: 12 May" beside "Time: 18:00"
                 lemma = _shared_word(first, second)
                 if lemma is not None:
                     fields[lemma] |= {first, second}
@@ -118,8 +123,8 @@ class InconsistentRendering(Check):
             order = senses.dictionary()[lemma].senses
             # the label most lines use (of as many, the usual sense) names the field
             usual = max(field, key=lambda h: (len(where[h]), -order.index(h) if h in order else -99))
-            if len(where[usual]) < 2:
-                continue  # no field is labelled the same way twice: no pattern to break
+            if len(where[usual]) < 3:
+                continue  # a field labelled the same way in three lines at least: a pattern to break
             label = where[usual][0][3]
             # a label in one of the word's two usual senses is a translator's choice ("Price" beside "Prize")
             for odd in sorted(h for h in field - {usual} if h in order and order.index(h) >= 2):
@@ -133,6 +138,27 @@ class InconsistentRendering(Check):
                         confidence=0.7,
                         norwegian=lemma,
                     )
+
+
+_VALUE = re.compile(r"\s*(.*?)(?:\.(?:\s|$)|;|$)")
+_SCORE = re.compile(r"\d+ ?[-–] ?\d+")
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
+_NUMBER = re.compile(r"[-+]?\d[\d.,  ]*(?: ?(%|[^\W\d]+))?")
+
+
+def _value_shape(after: str) -> str | None:
+    """The kind of a label's value (the text after its colon, to the sentence's end):
+    a score ("15-6"), a time, a number with its unit ("16 points", "50 million"), or
+    None for text, whose labels name fields too varied to compare."""
+    value = (_VALUE.match(after) or _VALUE.match("")).group(1).strip()  # type: ignore[union-attr]
+    if _SCORE.fullmatch(value):
+        return "score"
+    if _TIME.fullmatch(value):
+        return "time"
+    number = _NUMBER.fullmatch(value)
+    if number:
+        return f"number {(number.group(1) or '').lower()}".strip()
+    return None
 
 
 @cache
@@ -180,7 +206,9 @@ ENGLISH_SPEECH = frozenset(
 #: Verbs of saying that take the hearer as object ("informs the police" is not "the police say").
 _NOT_SUGGESTED = frozenset({"inform", "notify", "alert", "put", "point", "relate", "recount", "state", "tell"})
 _SUBJECT = r"(?:the (?:[a-z]+ )?[a-z]+|[A-ZÆØÅ][\w'’-]+(?: [A-ZÆØÅ][\w'’-]+){0,2}|he|she|they|we|I)"
-_ATTRIBUTION = re.compile(r",?[”\"»]? (?P<verb>[a-z]+) (?P<subject>" + _SUBJECT + r")(?=\s*(?:[.,;!?]|$))")
+_ATTRIBUTION = re.compile(
+    r",?[”\"»’']? (?P<verb>[a-z]+) (?P<subject>" + _SUBJECT + r")(?=\s*(?:[.,;!?]|$| to [A-ZÆØÅ]))"
+)
 
 
 @cache
@@ -322,15 +350,18 @@ _DASH = re.compile(r"\s*[–—]\s")  # not "-": a list's bullet
 
 
 def _ends_a_quotation(text: str, at: int, dash: bool) -> bool:
-    """Whether the verb at ``at`` follows the end of a quotation: a closing quote, or
-    the first comma of a sentence opened by a dialogue dash (``dash``) with no quote
-    mark before it."""
+    """Whether the verb at ``at`` follows the end of a quotation: the closing quote of
+    one that opens the sentence, or the first comma of a sentence opened by a dialogue
+    dash (``dash``) with no quote mark before it."""
     before = text[:at]
-    if re.search(r"[,.!?][”\"»]\s*$|[”\"»],\s*$", before):
-        return True
+    if re.search(r"[,.!?][”\"»’']\s*$|[”\"»’'],\s*$", before):
+        # the quotation opens the sentence (not a title in an aside: 'Her novel, "Hunger", tells the story')
+        return bool(re.match(r"\s*(?:[–—-]\s*)?[“\"«‘']", text))
+    if re.search(r"[“”\"«»]", before):
+        return False
     # after a dash, the comma before the verb is the first ("- Kari Lie, 45, told the court"
     # is a list's item with an aside)
-    return dash and not re.search(r"[“”\"«»]", before) and before.rstrip().endswith(",") and before.count(",") == 1
+    return dash and before.rstrip().endswith(",") and before.count(",") == 1
 
 
 def _speaker_after_a_clause(text: str, comma: int, subject: str) -> bool:
