@@ -55,11 +55,11 @@ class InconsistentRendering(Check):
     """Parallel lines label one field with two senses of one Norwegian word ("Goals: 15-6" / "Objectives: 10-7").
 
     A table or list rendered line by line may take a different English sense of
-    the same Norwegian label in each line: *mål* is "goals" and "objectives",
-    *lag* "team" and "layer".  Found where two labels of the document are
+    the same Norwegian label in each line: *mål* is "goals" and "objectives".
+    Found where two labels of the document are
     English senses of one Norwegian word in the dictionary of senses, never
     stand in the same line, have a neighbouring label in common (the lines are
-    parallel) and values of one kind, a score or a number with the same unit ("Date:
+    parallel) and values of one kind, a score, a time or a number with the same unit ("Date:
     12 May" beside "Time: 18:00" are two fields); one of them must be the
     Norwegian word's usual sense.  The label most lines use (at least three; of as
     many, the more usual sense) names the field; another label that is not one of
