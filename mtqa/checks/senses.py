@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from mtqa.checks.base import Check, CheckContext
+from mtqa.checks.grammar import _SPEAKERS, _plural
 from mtqa.lexicons import senses
 from mtqa.model import BlockKind, Document, Finding, Severity
 
@@ -150,7 +151,8 @@ def _value_shape(after: str) -> str | None:
     """The kind of a label's value (the text after its colon, to the sentence's end):
     a score ("15-6"), a time, a number with its unit ("16 points", "50 million"), or
     None for text, whose labels name fields too varied to compare."""
-    value = (_VALUE.match(after) or _VALUE.match("")).group(1).strip()  # type: ignore[union-attr]
+    match = _VALUE.match(after)
+    value = match.group(1).strip() if match else ""
     if _SCORE.fullmatch(value):
         return "score"
     if _TIME.fullmatch(value):
@@ -206,8 +208,9 @@ ENGLISH_SPEECH = frozenset(
 #: Verbs of saying that take the hearer as object ("informs the police" is not "the police say").
 _NOT_SUGGESTED = frozenset({"inform", "notify", "alert", "put", "point", "relate", "recount", "state", "tell"})
 _SUBJECT = r"(?:the (?:[a-z]+ )?[a-z]+|[A-ZÆØÅ][\w'’-]+(?: [A-ZÆØÅ][\w'’-]+){0,2}|he|she|they|we|I)"
+#: A comma (then perhaps a closing quote) or a closing quote, a verb, its subject.
 _ATTRIBUTION = re.compile(
-    r",?[”\"»’']? (?P<verb>[a-z]+) (?P<subject>" + _SUBJECT + r")(?=\s*(?:[.,;!?]|$| to [A-ZÆØÅ]))"
+    r"(?:,[”\"»’']?|[”\"»]) (?P<verb>[a-z]+) (?P<subject>" + _SUBJECT + r")(?=\s*(?:[.,;!?]|$| to [A-ZÆØÅ]))"
 )
 
 
@@ -312,7 +315,7 @@ class SpeechVerbSense(Check):
             )
             for m in _ATTRIBUTION.finditer(text):
                 reading = _verb_forms().get(m.group("verb"))
-                if reading is None or not m.group(0).startswith((",", "”", '"', "»")):
+                if reading is None:
                     continue
                 lemma, tag = reading
                 quoted = _ends_a_quotation(text, m.start("verb"), dash)
@@ -369,8 +372,6 @@ def _speaker_after_a_clause(text: str, comma: int, subject: str) -> bool:
     sentence's first clause (not an aside: "The statue, unveiled in 1920, depicts the
     king") and the subject is a speaker: a name, a pronoun or a noun that names one
     ("the police", "the meteorologist"), not an object ("holds the record")."""
-    from mtqa.checks.grammar import _SPEAKERS
-
     if "," in text[:comma]:
         return False
     words = subject.split()
@@ -390,8 +391,6 @@ def _clause_in(subject: str) -> bool:
 def _attribution(subject: str, verb: str, tag: str) -> str:
     """The English attribution: subject, then the verb of saying in the match's tense."""
     from lemminflect import getInflection
-
-    from mtqa.checks.grammar import _plural
 
     last = subject.split()[-1].lower()
     plural = last in ("they", "we", "i") or (subject.lower().startswith("the ") and _plural(last, subject))

@@ -290,17 +290,18 @@ def compose_with_verbs(
     the form of that verb."""
     own = " ".join(english).lower()
     own_stems = _stems(own)
-    # a compound's parts are its content words: where their lemmas are the English's, so is
-    # the rendering ("drive school" for "driving school"); in a phrase a function word may be
-    # the calque ("for closed doors" for "behind closed doors")
-    own_lemmas = _stems(own, lemmas=True)
     allowed = " \n ".join(a.lower() for a in allow)
     out: set[str] = set()
     verbal: set[str] = set()
     units = [(words, False) for words in phrases(norwegian)]
     compound = parts_of(parts) if parts else None
+    own_lemmas = own_stems
     if compound:
         units.append((compound, True))
+        # a compound's parts are its content words: where their lemmas are the English's, so
+        # is the rendering ("drive school" for "driving school"); in a phrase a function word
+        # may be the calque ("for closed doors" for "behind closed doors"), so stems there
+        own_lemmas = _stems(own, lemmas=True)
     for words, is_compound in units:
         slots = [
             _slot(w, n + 1 < len(words) and words[n + 1] in PARTICLES, part=is_compound)
