@@ -207,7 +207,18 @@ ENGLISH_SPEECH = frozenset(
 )
 #: Verbs of saying that take the hearer as object ("informs the police" is not "the police say").
 _NOT_SUGGESTED = frozenset({"inform", "notify", "alert", "put", "point", "relate", "recount", "state", "tell"})
-_SUBJECT = r"(?:the (?:[a-z]+ )?[a-z]+|[A-ZÆØÅ][\w'’-]+(?: [A-ZÆØÅ][\w'’-]+){0,2}|he|she|they|we|I)"
+#: Words that cannot be a title before a name ("tells about Kari Lie" is not "tells coach Kari Lie").
+_NOT_A_TITLE = r"(?!(?:about|after|against|and|at|by|for|from|her|his|in|its|my|of|on|or|our|that|their|this|to|with|your)\b)"
+_NAME = r"[A-ZÆØÅ][\w'’-]+(?: [A-ZÆØÅ][\w'’-]+){0,2}"
+#: A verb's subject: "the police", a name with a title before it or none ("coach Kari Lie"),
+#: a name's role ("Hansen's lawyer"), a pronoun.
+_WORD_NOT_A_TITLE = _NOT_A_TITLE + r"[a-z]+"
+_SUBJECT = "(?:" + "|".join((
+    r"the (?:[a-z]+ )?[a-z]+",
+    rf"(?:(?:the )?{_WORD_NOT_A_TITLE}(?:[ -]{_WORD_NOT_A_TITLE})? )?{_NAME}",  # coach Kari Lie
+    rf"{_NAME}['’]s {_WORD_NOT_A_TITLE}(?: {_NAME})?",  # Hansen's lawyer
+    "he", "she", "they", "we", "I",
+)) + ")"
 #: A comma (then perhaps a closing quote) or a closing quote, a verb, its subject.
 _ATTRIBUTION = re.compile(
     r"(?:,[”\"»’']?|[”\"»]) (?P<verb>[a-z]+) (?P<subject>" + _SUBJECT + r")(?=\s*(?:[.,;!?]|$| to [A-ZÆØÅ]))"
@@ -283,7 +294,8 @@ class SpeechVerbSense(Check):
     of saying whose object is the hearer ("– ..., tells Eikill": Eikill says).
     Without a closing quote or a dialogue dash before it, the comma must end the
     sentence's first clause (not an aside) and the subject be a speaker (a name,
-    a pronoun, "the police"), not an object ("..., holds the record").
+    perhaps with its title, "coach Kari Lie"; a pronoun; "the police"), not an
+    object ("..., holds the record").
 
     Flags:
     - The driver was taken to hospital with minor injuries, illuminates the police.
