@@ -328,11 +328,3 @@ def test_a_compound_entry_matches_its_composed_renderings_with_either_apostrophe
     ).entries
     assert [m.group() for m in kjerring.iter_matches("It is an old woman’s advice.")] == ["old woman’s advice"]
 
-
-def test_a_composed_particle_verb_before_of_is_english():
-    (entry,) = parse(ENTRY.encode(), "t.yaml").entries
-    assert [m.group() for m in entry.iter_matches("All the crews jerked out at once.")] == ["jerked out"]
-    assert [m.group() for m in entry.iter_matches("The crews jerked out to the fire.")] == ["jerked out"]
-    # "jerked out of sleep", "broke out of prison": a prepositional verb, English
-    assert not list(entry.iter_matches("She was jerked out of sleep by the alarm."))
-    assert not list(entry.iter_matches("The cord jerks out  of the socket."))

@@ -143,34 +143,9 @@ def _around(doc: Document, sentences: list, at: int) -> str:
     return doc.text[sentences[at - 1].start : sentences[at - 1].end] if at else ""
 
 
-#: An adverb after an auxiliary ("the case is continually updated"): MT keeps it where
-#: the Norwegian has it (*oppdateres fortløpende*), inside an expression an entry
-#: writes without it.  Only after an auxiliary, where a word like these is an adverb.
-_INSERTED_ADVERB = re.compile(
-    r"\b((?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|must|should|may|might|shall))"
-    r" (?:[a-z]+ly|also|still|now|just|already|again|even|really|actually|then)(?= )"
-)
-
-
-def without_adverbs(text: str) -> tuple[str, list[int]] | None:
-    """``text`` without the adverbs after its auxiliaries, and for each of its
-    offsets (one past its end too) the offset in ``text``; None where it has none."""
-    kept: list[str] = []
-    offsets: list[int] = []
-    at = 0
-    for m in _INSERTED_ADVERB.finditer(text):
-        kept.append(text[at : m.end(1)])
-        offsets.extend(range(at, m.end(1)))
-        at = m.end()
-    if not kept:
-        return None
-    kept.append(text[at:])
-    offsets.extend(range(at, len(text) + 1))
-    return "".join(kept), offsets
-
-
 def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
     """Every entry's matches in the document, before overlaps are resolved."""
+    source = doc.source or None
     candidates: list[Match] = []
     if looks_norwegian(doc.text, share=0.3):
         return candidates  # a Norwegian article, not a translation (a partly
@@ -181,50 +156,35 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
         if looks_norwegian(text):
             continue  # Norwegian text is the untranslated checks' business
         kind = doc.blocks[sentence.block].kind.value
+        titles = quoted_titles(text)
         around = _around(doc, sentences, at)
-        found = list(_sentence_matches(doc, lexicon, text, sentence.start, kind, around))
-        reduced = without_adverbs(text)
-        if reduced is not None:  # and once more without the adverbs MT put inside an expression
-            seen = {(m.entry.id, m.start, m.end) for m in found}
-            shorter, offsets = reduced
-            for m in _sentence_matches(doc, lexicon, shorter, 0, kind, around):
-                start, end = sentence.start + offsets[m.start], sentence.start + offsets[m.end - 1] + 1
-                if (m.entry.id, start, end) not in seen:
-                    found.append(Match(m.entry, start, end, m.confidence, m.source_text, m.suggestion, m.composed))
-        candidates += found
+        for entry, only in lexicon.candidate_renderings(text):  # cheap substring prefilter
+            spans = [
+                m for m in entry.iter_matches(text, kind, around, only)
+                if not any(a <= m.start() and m.end() <= b for a, b in titles)
+            ]
+            if not spans:
+                continue
+            source_match = entry.in_source(source) if source else None
+            if source and source_match is None:
+                continue  # the source says the Norwegian expression is not there
+            confidence = entry.confidence
+            if source_match is not None:
+                confidence = max(confidence, SOURCE_CONFIDENCE)
+            for m in spans:
+                composed = entry.is_composed(m)
+                candidates.append(
+                    Match(
+                        entry,
+                        sentence.start + m.start(),
+                        sentence.start + m.end(),
+                        confidence * COMPOSED_CONFIDENCE if composed and source_match is None else confidence,
+                        source_match.group(0) if source_match else None,
+                        entry.composed_suggestion(m.group()) if composed else entry.suggestion_for(m),
+                        composed,
+                    )
+                )
     return candidates
-
-
-def _sentence_matches(
-    doc: Document, lexicon: Lexicon, text: str, offset: int, kind: str, around: str
-) -> Iterator[Match]:
-    """The matches of every entry in one sentence ``text`` that starts at ``offset``."""
-    source = doc.source or None
-    titles = quoted_titles(text)
-    for entry, only in lexicon.candidate_renderings(text):  # cheap substring prefilter
-        spans = [
-            m for m in entry.iter_matches(text, kind, around, only)
-            if not any(a <= m.start() and m.end() <= b for a, b in titles)
-        ]
-        if not spans:
-            continue
-        source_match = entry.in_source(source) if source else None
-        if source and source_match is None:
-            continue  # the source says the Norwegian expression is not there
-        confidence = entry.confidence
-        if source_match is not None:
-            confidence = max(confidence, SOURCE_CONFIDENCE)
-        for m in spans:
-            composed = entry.is_composed(m)
-            yield Match(
-                entry,
-                offset + m.start(),
-                offset + m.end(),
-                confidence * COMPOSED_CONFIDENCE if composed and source_match is None else confidence,
-                source_match.group(0) if source_match else None,
-                entry.composed_suggestion(m.group()) if composed else entry.suggestion_for(m),
-                composed,
-            )
 
 
 class _LexiconCheck(Check):

@@ -209,7 +209,7 @@ ENGLISH_SPEECH = frozenset(
 _NOT_SUGGESTED = frozenset({"inform", "notify", "alert", "put", "point", "relate", "recount", "state", "tell"})
 #: Words that cannot be a title before a name ("tells about Kari Lie" is not "tells coach Kari Lie").
 _NOT_A_TITLE = r"(?!(?:about|after|against|and|at|by|for|from|her|his|in|its|my|of|on|or|our|that|their|this|to|with|your)\b)"
-_NAME = r"[A-ZÆØÅ][\w'’-]+(?: [A-ZÆØÅ][\w'’-]+){0,2}"
+_NAME = r"[A-ZÆØÅ][\w'’-]+(?: [A-ZÆØÅ][\w'’-]+){0,4}"  # Prime Minister Jonas Gahr Støre
 #: A verb's subject: "the police", a name with a title before it or none ("coach Kari Lie"),
 #: a name's role ("Hansen's lawyer"), a pronoun.
 _WORD_NOT_A_TITLE = _NOT_A_TITLE + r"[a-z]+"
@@ -333,11 +333,13 @@ class SpeechVerbSense(Check):
                 quoted = _ends_a_quotation(text, m.start("verb"), dash)
                 if lemma in HEARER_VERBS and quoted:
                     norwegian, right = HEARER_VERBS[lemma], "say"
-                elif lemma in wrong and (quoted or _speaker_after_a_clause(text, m.start(), m.group("subject"))):
+                elif lemma in wrong and (
+                    quoted or (m.group().startswith(",") and _speaker_after_a_clause(text, m.start(), m.group("subject")))
+                ):
                     norwegian, right = wrong[lemma]
                 else:
                     continue
-                if _clause_in(m.group("subject")):
+                if _clause_in(m.group("subject")) or not _titled_speaker(m.group("subject")):
                     continue
                 subject = m.group("subject")
                 suggestion = _attribution(subject, right, tag)
@@ -390,6 +392,22 @@ def _speaker_after_a_clause(text: str, comma: int, subject: str) -> bool:
     return words[0] != "the" or not _SPEAKERS.isdisjoint(_singulars(words[-1]))
 
 
+def _titled_speaker(subject: str) -> bool:
+    """Whether the words before a name, or after a name's possessive, name a speaker
+    ("coach Kari Lie", "Hansen's lawyer"), not a time or anything else ("signed last
+    December", "depicts young Knut Hamsun", "considered Norway's best"); true for a
+    subject without such words."""
+    words = subject.split()
+    possessive = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
+    if possessive is not None:
+        role = words[possessive + 1]
+    elif words[0][0].isupper() or words[0] == "the" or len(words) == 1:
+        return True  # a name, "the police", a pronoun
+    else:
+        role = next(w for w in reversed(words) if not w[0].isupper())
+    return not _SPEAKERS.isdisjoint(_singulars(role.split("-")[-1]))
+
+
 def _clause_in(subject: str) -> bool:
     """Whether the words after "the" hold a verb ("the economy grew"): a clause, not a subject."""
     from lemminflect import getAllLemmas
@@ -404,8 +422,8 @@ def _attribution(subject: str, verb: str, tag: str) -> str:
     """The English attribution: subject, then the verb of saying in the match's tense."""
     from lemminflect import getInflection
 
-    last = subject.split()[-1].lower()
-    plural = last in ("they", "we", "i") or (subject.lower().startswith("the ") and _plural(last, subject))
+    last = subject.split()[-1]
+    plural = last.lower() in ("they", "we", "i") or (not last[0].isupper() and _plural(last.lower(), subject))
     if tag == "VBZ" and plural:
         form = verb
     else:

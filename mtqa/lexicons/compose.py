@@ -378,21 +378,12 @@ def suggestions(suggestion: str, phrases_: Iterable[str]) -> tuple[tuple[str, st
     return tuple(out)
 
 
-#: English particles: a composed verb and particle is English before "of" ("jerked out of
-#: sleep", "broke out of prison"), and a calque of a particle verb where no "of" follows
-#: ("the fire brigade jerked out").
-_ENGLISH_PARTICLES = frozenset({"out", "up", "down", "in", "into", "off", "away", "back", "forward", "over", "on"})
-
-
 def pattern(phrases_: Iterable[str]) -> str:
     """One rendering pattern for composed phrases: any of them, as whole words, in any
     case (whatever the entry's flags), the longest first ("press prices down", not
-    "press prices"); one that ends in a particle not before "of"."""
+    "press prices")."""
     ordered = sorted(phrases_, key=lambda p: (-len(p), p))
-    alternatives = (
-        re.escape(p).replace("'", "['’]") + (r"(?!\s+of\b)" if p.rsplit(" ", 1)[-1] in _ENGLISH_PARTICLES else "")
-        for p in ordered
-    )
+    alternatives = (re.escape(p).replace("'", "['’]") for p in ordered)
     return r"(?i:\b(?:" + "|".join(alternatives) + r")\b)"
 
 
