@@ -143,14 +143,32 @@ def test_overlapping_entries_of_different_codes_give_one_finding():
     assert findings
 
 
-def test_a_rendering_does_not_cut_a_hyphenated_word():
+def test_a_rendering_does_not_cut_a_hyphenated_word(tmp_path):
     # "into the far cross" renders "i krysset" (the top corner); "in the cross-country
     # race" is another word
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text(
+        """version: 1
+entries:
+  - id: my-krysset
+    kind: literal
+    norwegian: i krysset
+    meaning: in the top corner (of the goal)
+    english: [into the top corner]
+    renderings: ['\\b(?:into|in) the (?:far )?cross\\b']
+    confidence: 0.8
+    severity: warning
+    examples: {flag: [He curled it into the far cross.], allow: [He curled it into the top corner.]}
+    note: test entry
+""",
+        encoding="utf-8",
+    )
     text = (
         "Sport\n\nHe curled the free kick into the far cross.\n\n"
         "She scored a goal in the cross-country relay, and the ball of the season was hers.\n"
     )
-    findings = _idioms(mtqa.check(text, select=["idiom"], fluency=False))
+    checker = mtqa.Checker(select=["idiom"], fluency=False, lexicons=[lexicon])
+    findings = [f for f in _idioms(checker.check(text)) if f.extra["lexicon_entry"] == "my-krysset"]
     assert [(f.text, f.line) for f in findings] == [("into the far cross", 3)]
 
 
