@@ -389,7 +389,12 @@ def _speaker_after_a_clause(text: str, comma: int, subject: str) -> bool:
     if "," in text[:comma]:
         return False
     words = subject.split()
-    return words[0] != "the" or not _SPEAKERS.isdisjoint(_singulars(words[-1]))
+    return words[0] != "the" or _names_a_speaker(words[-1])
+
+
+def _names_a_speaker(noun: str) -> bool:
+    """Whether the noun, singular or plural, is one the grammar checks read as a speaker."""
+    return not _SPEAKERS.isdisjoint(_singulars(noun))
 
 
 def _titled_speaker(subject: str) -> bool:
@@ -405,7 +410,7 @@ def _titled_speaker(subject: str) -> bool:
         return True  # a name, "the police", a pronoun
     else:
         role = next(w for w in reversed(words) if not w[0].isupper())
-    return not _SPEAKERS.isdisjoint(_singulars(role.split("-")[-1]))
+    return _names_a_speaker(role.split("-")[-1])
 
 
 def _clause_in(subject: str) -> bool:
