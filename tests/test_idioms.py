@@ -221,3 +221,65 @@ entries:
         "Army week\n\nIt rained all day on Monday.\n\nREAD ALSO: Soldiers leave the base\n\n"
         "The drill is still going on.\n"
     ) == []
+
+
+NAME_ENTRIES = """version: 1
+entries:
+  - id: my-vaktsjef
+    kind: compound
+    norwegian: vaktsjef
+    meaning: duty manager
+    english: [duty manager]
+    renderings: ['\\bguard chief\\b']
+    confidence: 0.8
+    severity: warning
+    examples: {flag: [The guard chief said so.], allow: [The duty manager said so.]}
+    note: test entry
+  - id: my-name
+    kind: institution
+    norwegian: Kystvakten
+    meaning: the Norwegian Coast Guard
+    english: [the Norwegian Coast Guard]
+    renderings: ['\\bGuard Boss\\b']
+    context: {case_sensitive: true}
+    confidence: 0.8
+    severity: warning
+    examples: {flag: [The Coast Guard Boss said so.], allow: [The Coast Guard chief said so.]}
+    note: test entry
+"""
+
+
+def test_a_rendering_that_continues_a_proper_name_is_not_reported(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(NAME_ENTRIES, encoding="utf-8")
+    checker = mtqa.Checker(select=["idiom"], fluency=False, lexicons=[path])
+
+    def mine(sentence):
+        found = _idioms(checker.check("News\n\n" + sentence + "\n"))
+        return [f.extra["lexicon_entry"] for f in found if f.extra["lexicon_entry"].startswith("my-")]
+
+    # a capital right after a capitalised word, mid-sentence: part of a name
+    assert mine("Coast Guard chief says the search will go on.") == []
+    assert mine("She met Coast Guard chief Ola Berg.") == []
+    # not after a lower-case or a capitalised function word, nor at the sentence's start
+    assert mine("The guard chief says the search will go on.") == ["my-vaktsjef"]
+    assert mine("The Guard chief says the search will go on.") == ["my-vaktsjef"]
+    assert mine("Guard chief says the search will go on.") == ["my-vaktsjef"]
+    # an entry that matches case-sensitively means its capitals: it is not held back
+    assert mine("The Coast Guard Boss says the search will go on.") == ["my-name"]
+
+
+def test_a_compounds_parts_are_no_compound_where_the_second_is_a_verb_with_its_object():
+    from mtqa.checks.idioms import _ends_in_a_verb
+
+    def ends_in_a_verb(sentence, phrase):
+        end = sentence.index(phrase) + len(phrase)
+        return _ends_in_a_verb(sentence, end, phrase)
+
+    assert ends_in_a_verb("The exception states that charities need not register.", "exception states")
+    assert ends_in_a_verb("A good doctor guards against overprescribing.", "doctor guards")
+    assert ends_in_a_verb("Grace blows out the candles.", "Grace blows")
+    assert not ends_in_a_verb("The police divers found the car.", "police divers")
+    assert not ends_in_a_verb("Two smoke divers entered the building.", "smoke divers")
+    assert not ends_in_a_verb("The glass is cracked.", "The glass")
+    assert not ends_in_a_verb("He talks the talk.", "talks")  # one word is no compound

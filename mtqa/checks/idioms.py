@@ -135,6 +135,44 @@ def quoted_titles(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Capitalised function words: a capital after one of them is not inside a name.
+_NOT_NAME_WORDS = frozenset(
+    "the a an this that these those in on at for from to by with and but or of as after before "
+    "when while if it he she they we i our their his her its".split()
+)
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’.&-]*)\s+$")
+#: What makes a composed phrase's last word a verb with its object or particle ("a good
+#: doctor guards against", "the exception states that", "Grace blows out the candles").
+_VERB_FOLLOWS = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its|our|your|my|this|that|these|those|him|them|us|me|"
+    r"out|off|down|up|against)\b",
+    re.IGNORECASE,
+)
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """Whether a match starting at ``start`` continues a proper name: it starts with a
+    capital, mid-sentence, right after a capitalised word ("Coast Guard chief", "Penn
+    State meteorologist", "Google Earth users", "Nations League gold")."""
+    if not text[start : start + 1].isupper():
+        return False
+    m = _LAST_WORD.search(text, 0, start)
+    return m is not None and m.group(1)[0].isupper() and m.group(1).lower() not in _NOT_NAME_WORDS
+
+
+def _ends_in_a_verb(text: str, end: int, phrase: str) -> bool:
+    """Whether the last word of a compound's composed parts is a verb in the third person,
+    its object or particle after it ("the exception states that ...", "a good doctor
+    guards against ..."): the two words are then no compound."""
+    last = phrase.split()[-1].lower()
+    return (
+        len(phrase.split()) > 1
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is", "'s", "’s"))
+        and _VERB_FOLLOWS.match(text, end) is not None
+    )
+
+
 def _around(doc: Document, sentences: list, at: int) -> str:
     """The text an entry's topic cue (``context.sentence``) may be found in besides the
     sentence: the text sentence before it (a title included; not the furniture between
@@ -162,6 +200,9 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
             spans = [
                 m for m in entry.iter_matches(text, kind, around, only)
                 if not any(a <= m.start() and m.end() <= b for a, b in titles)
+                and not (m.re.flags & re.IGNORECASE and _inside_a_name(text, m.start()))
+                and not (entry.kind == "compound" and entry.is_composed(m)
+                         and _ends_in_a_verb(text, m.end(), m.group()))
             ]
             if not spans:
                 continue

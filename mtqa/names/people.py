@@ -297,6 +297,13 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             prev is not None
             and (prev.lower in _DETERMINERS or (prev.cap and not prev.initial))
             and (kind == "title" or (kind == "ambiguous" and ends_phrase))
+        ) or (
+            # "NRK's head of entertainment", "the chief of staff": someone a pronoun may mean
+            low in _ROLE_HEADS
+            and nxt_tok is not None
+            and nxt_tok.lower == "of"
+            and prev is not None
+            and (prev.lower in _DETERMINERS or doc.text[prev.end : t.start].strip() in ("'s", "’s"))
         )
         if role or (
             low in w.person_nouns and low not in _PLURAL_NOUNS and not (low.endswith("s") and low[:-1] in w.person_nouns)
@@ -312,6 +319,10 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             refs.append(Ref(t.start, t.sentence, gender=gender, subject=_subject(doc, t, t.start), quoted=t.quoted))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+#: Nouns that name a person only before "of" ("head of entertainment", "chief of staff").
+_ROLE_HEADS = frozenset({"head", "chief", "boss"})
 
 
 def _cataphora(analysis: Analysis, t: Token, refs: list[Ref]) -> bool:
