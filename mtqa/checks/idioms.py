@@ -22,6 +22,7 @@ from functools import cache
 
 from mtqa import lexicons
 from mtqa.checks.base import Check, CheckContext
+from mtqa.checks.untranslated import glossed_norwegian
 from mtqa.lexicons import Entry, Lexicon
 from mtqa.model import Document, Finding, Severity
 
@@ -150,6 +151,26 @@ _VERB_FOLLOWS = re.compile(
 )
 
 
+#: A sentence that translates Norwegian on purpose: "Literally 'to have ice in the
+#: stomach', this is what Norwegians say of someone calm", '"Hun har is i magen", she has
+#: ice in her stomach'.  Its word-for-word English is a gloss, not a garble.
+_GLOSS_MARKER = re.compile(
+    r"\b(?:literally|literal translation|word[- ]for[- ]word|translates? (?:as|to)|norwegians say)\b", re.IGNORECASE
+)
+
+
+def _glosses_norwegian(text: str) -> bool:
+    """Whether a sentence says it translates literally, or quotes Norwegian and glosses it."""
+    if _GLOSS_MARKER.search(text):
+        return True
+    for m in _QUOTED.finditer(text):
+        words = [w.lower() for w in _WORD.findall(m.group(1))]
+        hits = sum(w in NORWEGIAN_WORDS for w in words)
+        if len(words) >= 3 and hits >= 2 and hits * 5 >= len(words) * 2:
+            return True
+    return False
+
+
 def _inside_a_name(text: str, start: int) -> bool:
     """Whether a match starting at ``start`` continues a proper name: it starts with a
     capital, mid-sentence, right after a capitalised word ("Coast Guard chief", "Penn
@@ -193,6 +214,8 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
         text = doc.text[sentence.start : sentence.end]
         if looks_norwegian(text):
             continue  # Norwegian text is the untranslated checks' business
+        if _glosses_norwegian(text):
+            continue  # a word-for-word gloss given on purpose
         kind = doc.blocks[sentence.block].kind.value
         titles = quoted_titles(text)
         around = _around(doc, sentences, at)
@@ -203,6 +226,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
                 and not (m.re.flags & re.IGNORECASE and _inside_a_name(text, m.start()))
                 and not (entry.kind == "compound" and entry.is_composed(m)
                          and _ends_in_a_verb(text, m.end(), m.group()))
+                and not glossed_norwegian(text, m.start(), m.end())
             ]
             if not spans:
                 continue

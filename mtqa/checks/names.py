@@ -281,6 +281,21 @@ def _norwegian_name(word: str) -> bool:
     return any(c in low for c in "æøå") or low.endswith(_NORWEGIAN_ENDINGS)
 
 
+#: Endings that name a feature of the landscape (fjord, sound, lake, island, valley ...):
+#: a word with one the near place lacks is another place ("the Vestfjord" is no Vestfold).
+_FEATURE_ENDINGS = (
+    "fjord", "fjorden", "sund", "sundet", "vatn", "vatnet", "vann", "vannet", "elva", "elv", "bukt",
+    "bukta", "øy", "øya", "oy", "oya", "fjell", "fjellet", "dal", "dalen", "vik", "vika", "nes", "neset",
+    "berg", "strand", "haug", "holm", "land", "heim", "stad",
+)
+
+
+def _another_place(word: str, place: str) -> bool:
+    """Whether ``word`` ends in a landscape ending that ``place`` does not end in."""
+    low, other = word.lower(), place.lower()
+    return any(low.endswith(e) and not other.endswith(e) for e in _FEATURE_ENDINGS)
+
+
 class UnattestedName(Check):
     """A person's name that no word list knows, one letter from one that is known.
 
@@ -442,7 +457,7 @@ class UnattestedName(Check):
             if word not in seen:
                 seen[word] = near_place(word) if attestation(word)[0] < UNATTESTED else None
             place = seen[word]
-            if place is None:
+            if place is None or _another_place(word, place):
                 continue
             yield self.finding(
                 doc,

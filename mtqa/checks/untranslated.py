@@ -85,10 +85,18 @@ def _zipf(word: str, lang: str) -> float:
     return zipf_frequency(word, lang)
 
 
+#: Norwegian words that English dictionaries list as English (skiing, the sea, food):
+#: "the technicians chose klister", "telemark skiing", "lutefisk at Christmas".
+ENGLISH_LOANS = frozenset(
+    "fjord fjords klister telemark slalom slaloms christiania krill lemming lemmings troll trolls "
+    "maelstrom kraken rorqual rorquals lutefisk lefse skijoring saeter".split()
+)
+
+
 @lru_cache(maxsize=65536)
 def norwegian_score(word: str) -> float:
     """How much more Norwegian than English ``word`` (lowercase) is; 0 if not."""
-    if len(word) < 3:
+    if len(word) < 3 or word in ENGLISH_LOANS:
         return 0.0
     nb, en = _zipf(word, "nb"), _zipf(word, "en")
     if en <= EN_MAX and nb >= NB_MIN and nb - en >= 2.0:
@@ -351,13 +359,34 @@ def _english_apposition(after: str) -> bool:
     return all(not leans_norwegian(w.lower()) and _zipf(w.lower(), "en") >= 3.0 for w in words)
 
 
+#: A definition whose subject is the Norwegian word: "A hytte is a holiday cabin",
+#: "(A hytte, for readers outside Norway, is the holiday cabin ...)".
+_DEFINED_BEFORE = re.compile(r"""(?:^|[(“"‘'«])\s*(?:(?:a|an|the)\s+)?["“‘'«]?$""", re.I)
+_DEFINED_AFTER = re.compile(
+    r"""^["”’'»]?(?:\s*,[^,.;()]{1,60},)?\s+(?:is|are|was|were)\s+(?:a|an|the|what|how|when|where)\b""", re.I
+)
+
+
 def _glossed(before: str, after: str) -> bool:
     """Whether the Norwegian words between ``before`` and ``after`` are glossed."""
     return bool(
         _GLOSS_AFTER.match(after)
+        or (_DEFINED_BEFORE.search(before) and _DEFINED_AFTER.match(after))
         or _GLOSS_BEFORE.search(before)
         or (_QUOTED_BEFORE.search(before) and _QUOTED_AFTER.match(after))
         or _english_apposition(after)
+    )
+
+
+def glossed_norwegian(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one Norwegian word that the text glosses where it
+    stands ("the old rorbuer, the traditional fishermen's cabins"): the lexicon's checks
+    leave it, as UT001 does."""
+    word = text[start:end]
+    return (
+        _TOKEN.fullmatch(word) is not None
+        and norwegian_score(word.lower()) > 0
+        and _glossed(text[:start], text[end:])
     )
 
 
@@ -420,9 +449,10 @@ def _lookup_form(word: str) -> tuple[str, float]:
 def _half_translated(word: str) -> tuple[str, str | None] | None:
     """A hyphenated name with a Norwegian first part and an English last one
     ("Sør-West"): the Norwegian part, and the whole in English if the
-    dictionary knows the part."""
+    dictionary knows the part.  A lower-case last part makes an English compound
+    of a name ("the Fornebu-based group", "Bergen-born"), not a name half translated."""
     parts = word.split("-")
-    if len(parts) < 2:
+    if len(parts) < 2 or not parts[-1][:1].isupper():
         return None
     first, last = parts[0].lower(), parts[-1].lower()
     if norwegian_score(first) > 0 and _zipf(last, "en") >= 4.0 and not leans_norwegian(last):

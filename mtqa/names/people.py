@@ -209,6 +209,22 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
                 target.mentions += src.mentions
                 for m in src.mentions:
                     person_of[m.start] = target
+    # a given name alone ("... and said Arvid had been saying that") is the one person
+    # the article names in full with that given name
+    by_given: dict[str, dict[int, Person]] = defaultdict(dict)
+    for m in analysis.mentions:
+        if m.full and m.first is not None and m.start in person_of:
+            person = person_of[m.start]
+            by_given[canon.get(m.first.text, m.first.text)][id(person)] = person
+    for m in analysis.mentions:
+        if m.start in person_of or m.kind == "org" or m.full:
+            continue
+        slots = list(m.slots())
+        holders = by_given.get(canon.get(slots[0].text, slots[0].text), {}) if len(slots) == 1 else {}
+        if len(holders) == 1:
+            person = next(iter(holders.values()))
+            person.mentions.append(m)
+            person_of[m.start] = person
     return persons, person_of
 
 
@@ -325,6 +341,10 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
 _ROLE_HEADS = frozenset({"head", "chief", "boss"})
 
 
+#: "Her name is ...", "His name was ...": the pronoun points at the name that follows.
+_NAME_FOLLOWS = re.compile(r"\s+(?:first\s+|full\s+|real\s+)?name\s+(?:is|was|'s)\s+[A-ZÆØÅ]")
+
+
 def _cataphora(analysis: Analysis, t: Token, refs: list[Ref]) -> bool:
     """A pronoun in an opening clause that the name follows: "Speaking to his
     fans, Ronaldo said ...", "In her speech, May said ..."."""
@@ -360,6 +380,8 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             continue
         if _cataphora(analysis, t, by_sentence.get(t.sentence, [])):
             continue
+        if _NAME_FOLLOWS.match(analysis.doc.text, t.end):
+            continue  # "Her name is Marit Olsen": the name comes after the pronoun
         here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
         if t.lower in _REFLEXIVE:
             # "himself" refers inside its own sentence: one person there is it
