@@ -305,6 +305,7 @@ _GLOSS_AFTER = re.compile(
     r"""^["”’'»]?(?:
         \s*\(
       | \s*,\s*(?:or|i\.e\.|that\s+is|meaning|which\s+means|literally|roughly|short\s+for|a|an|the|known\s+as)\b
+      | \s*,\s*(?-i:[A-ZÆØÅ][\w-]*)['’]s\s
       | \s*[–—-]\s*["“‘'«]
       | \s+(?:means|meaning|literally\s+means|is\s+(?:the\s+)?norwegian\s+for|translates\s+(?:as|to))\b
     )""",
@@ -315,6 +316,7 @@ _GLOSS_AFTER = re.compile(
 _GLOSS_BEFORE = re.compile(
     r"""(?:
         \b(?:known\s+as|called|so-called|dubbed|termed|referred\s+to\s+as|norwegian\s+for
+           |(?:known|called|referred\s+to)\s+in\s+(?:norwegian|nynorsk|bokmål|sámi|northern\s+sámi|kven)\s+as
            |the\s+(?:norwegian\s+)?(?:word|term|expression|concept|phrase|tradition)
            |defines?|calls?\s+(?:it|this|that|them))\s+(?:(?:the|a|an|(?-i:[A-ZÆØÅ]{2,5}))\s+){0,2}
       | ,\s*or\s+

@@ -406,6 +406,9 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         people = {id(r.person): r.person for r in cands if r.person is not None}
         nouns = [r for r in cands if r.person is None]  # person nouns and unknown names
         if len(people) == 1 and not nouns:
+            first = min(r.start for r in cands if r.person is not None)
+            if _pronoun_before(tokens, g, t.sentence - LOOKBACK, first):
+                continue  # "Her husband, Kjell Aune, died. She ...": "her" is someone else
             out.append(Resolution(t, g, next(iter(people.values())), True))
             continue
         if len(people) > 1 and not nouns:
@@ -424,6 +427,17 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             if all(r.person is not None or r.gender not in (None, g) for r in others):
                 out.append(Resolution(t, g, subject, False))
     return out
+
+
+def _pronoun_before(tokens: list[Token], gender: str, from_sentence: int, before: int) -> bool:
+    """Whether a pronoun of ``gender`` outside quotes comes, from ``from_sentence`` on,
+    before the position ``before`` (the one named candidate's first mention): it points
+    at a person the window does not name, who may be the referent too."""
+    return any(
+        from_sentence <= tok.sentence and tok.start < before and not tok.quoted and pronoun_gender(tok.text) == gender
+        for tok in tokens
+        if tok.start < before
+    )
 
 
 def _address(tokens: list[Token], i: int) -> bool:

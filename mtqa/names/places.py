@@ -11,6 +11,8 @@ they are two names of the gazetteer (Troms and Tromsø), both attested words
 
 from __future__ import annotations
 
+import re
+
 from mtqa.names.gazetteer import gazetteer
 from mtqa.names.lexicon import UNATTESTED, attestation, english_zipf, words
 from mtqa.names.mentions import Analysis, Token
@@ -64,6 +66,20 @@ def same_place(a: str, b: str) -> bool:
     return True
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|/|\(|,?\s+(?:and|or))\s*")
+
+
+def _listed_together(a: list[Token], b: list[Token], text: str) -> bool:
+    """Whether two spellings stand side by side in a list ("Storfjord, Omasvuotna and
+    Omasvuono", "Tromsø / Romsa"): names in several languages, not one name spelt twice."""
+    for x in a:
+        for y in b:
+            first, second = (x, y) if x.start < y.start else (y, x)
+            if _LIST_GAP.fullmatch(text[first.end : second.start]):
+                return True
+    return False
+
+
 def place_groups(spellings: dict[str, list[Token]], analysis: Analysis | None = None) -> list[list[str]]:
     """Groups of spellings of one place (each sorted by first use).  Two words
     written in one name ("Tinkoff Group Oleg Tinkov") are never one word's
@@ -91,7 +107,12 @@ def place_groups(spellings: dict[str, list[Token]], analysis: Analysis | None = 
     for bucket in by_initial.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
-                if abs(len(a) - len(b)) <= 3 and not (runs[a] & runs[b]) and same_place(a, b):
+                if (
+                    abs(len(a) - len(b)) <= 3
+                    and not (runs[a] & runs[b])
+                    and same_place(a, b)
+                    and not (analysis is not None and _listed_together(spellings[a], spellings[b], analysis.doc.text))
+                ):
                     parent[find(b)] = find(a)
     groups: dict[str, list[str]] = {}
     for n in names:
