@@ -304,8 +304,10 @@ def institutions() -> tuple[Institution, ...]:
 _GLOSS_AFTER = re.compile(
     r"""^["”’'»]?(?:
         \s*\(
-      | \s*,\s*(?:or|i\.e\.|that\s+is|meaning|which\s+means|literally|roughly|short\s+for|a|an|the|known\s+as)\b
+      | \s*,\s*(?:or|i\.e\.|that\s+is|meaning|which\s+means|literally|roughly|short\s+for|a|an|the|known\s+as
+                 |our|their|his|her|my|its|which\s+(?:roughly\s+|loosely\s+)?translates)\b
       | \s*,\s*(?-i:[A-ZÆØÅ][\w-]*)['’]s\s
+      | \s*,\s*(?:using|to\s+use|in)\s+the\s+(?:norwegian|local|sámi)\s+(?:word|term|expression|name)\b
       | \s*[–—-]\s*["“‘'«]
       | \s+(?:means|meaning|literally\s+means|is\s+(?:the\s+)?norwegian\s+for|translates\s+(?:as|to))\b
     )""",
@@ -337,7 +339,7 @@ _QUOTED_BEFORE = re.compile(r",\s*[\"“‘'«]$")
 _QUOTED_AFTER = re.compile(r"^[\"”’'»]\s*,")
 #: An English apposition after a comma ("kaffe og kaker, coffee and cakes."):
 #: a few English words that end the clause.
-_APPOSITION = re.compile(r"^[\"”’'»]?\s*,\s*[\"“‘'«]?([^,.;:()–—!?\"”’]{2,60})[\"”’']?\s*(?:[.;:)–—]|$)")
+_APPOSITION = re.compile(r"^[\"”’'»]?\s*(?:,|\s[–—-])\s*[\"“‘'«]?([^,.;:()–—!?\"”’]{2,60})[\"”’']?\s*(?:[.;:)–—]|$)")
 _CLAUSE_WORDS = frozenset(
     "but and so which who whom whose that when while because if as though although since "
     "where then he she it they we you i there this these those says said".split()
@@ -680,6 +682,19 @@ class UntranslatedWord(Check):
             )
 
 
+_BRACKETS = re.compile(r"\(([^()]{3,120})\)")
+
+
+def _translated_in_brackets(text: str) -> bool:
+    """Whether the sentence gives its Norwegian in English in brackets: a title and its
+    translation ("Den siste vakten (The Last Watch), by Torunn Evjen")."""
+    for m in _BRACKETS.finditer(text):
+        words = [w.lower() for w in _TOKEN.findall(m.group(1))]
+        if len(words) >= 2 and all(not leans_norwegian(w) for w in words):
+            return True
+    return False
+
+
 class UntranslatedSentence(Check):
     """A sentence left (mostly) in Norwegian.
 
@@ -699,7 +714,7 @@ class UntranslatedSentence(Check):
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             norwegian, counted = sentence_share(text)
-            if _is_norwegian_share(norwegian, counted):
+            if _is_norwegian_share(norwegian, counted) and not _translated_in_brackets(text):
                 share = norwegian / counted
                 yield self.finding(
                     doc,

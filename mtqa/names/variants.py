@@ -163,6 +163,13 @@ def _alike(a: set[str], b: set[str]) -> bool:
     return any(given_compatible(x, y) for x in a for y in b)
 
 
+def _a_place(name: str) -> bool:
+    """Whether the gazetteer of Norway knows ``name`` as a place."""
+    from mtqa.names.gazetteer import gazetteer
+
+    return gazetteer().knows(name)
+
+
 def same_surname(a: Spelling, b: Spelling) -> bool:
     """Whether two surname spellings are one person's (see the module docstring)."""
     sim = similarity(a.text, b.text)
@@ -177,6 +184,9 @@ def same_surname(a: Spelling, b: Spelling) -> bool:
         return _alike(a.given, b.given)
     za, zb = attestation(a.text)[0], attestation(b.text)[0]
     introduced = a if a.given else b
+    alone = b if a.given else a
+    if bool(a.given) != bool(b.given) and _a_place(alone.text) and not _a_place(introduced.text):
+        return False  # "actor Ingrid Oppedal" and "the mountains above Oppdal": a person and a place
     if bool(a.given) != bool(b.given) and near and introduced.person:
         # news names a person in full first and by the surname after: a surname
         # never written with a given name that is a near spelling of one that
