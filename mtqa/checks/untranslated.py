@@ -353,14 +353,33 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[–—-]\s)")
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 
 
+#: An English apposition set off by commas on both sides ("Ribbe, roast pork belly with a
+#: layer of crackling, has ...", "sju slag, seven kinds, before Christmas"): a noun
+#: phrase of English words, no verb of saying in it ("the hytte, the police said, ...").
+_APPOSITION_COMMAS = re.compile(r"^[\"”’'»]?\s*,\s*([^,.;:()–—!?\"”’]{2,80}),")
+_SAYING = frozenset("said says say told tells according reported reports writes wrote added adds".split())
+
+
+def _english_words(words: list[str], zipf: float = 3.0) -> bool:
+    return all(not leans_norwegian(w.lower()) and _zipf(w.lower(), "en") >= zipf for w in words)
+
+
 def _english_apposition(after: str) -> bool:
     m = _APPOSITION.match(after)
-    if not m:
-        return False
-    words = _TOKEN.findall(m.group(1))
-    if not 1 <= len(words) <= 6 or words[0].lower() in _CLAUSE_WORDS:
-        return False
-    return all(not leans_norwegian(w.lower()) and _zipf(w.lower(), "en") >= 3.0 for w in words)
+    if m:
+        words = _TOKEN.findall(m.group(1))
+        if 1 <= len(words) <= 6 and words[0].lower() not in _CLAUSE_WORDS and _english_words(words):
+            return True
+    m = _APPOSITION_COMMAS.match(after)
+    if m:
+        words = _TOKEN.findall(m.group(1))
+        return (
+            2 <= len(words) <= 12
+            and words[0].lower() not in _CLAUSE_WORDS
+            and not any(w.lower() in _SAYING for w in words)
+            and _english_words(words, zipf=2.5)
+        )
+    return False
 
 
 #: A definition whose subject is the Norwegian word: "A hytte is a holiday cabin",
@@ -501,16 +520,38 @@ def _after_opening(text: str, at: int) -> bool:
 
 #: A short quotation that opens with a capital: the title of a work or a
 #: programme ("Hver gang vi møtes"), a name.
-_QUOTED_TITLE = re.compile(r"[“\"«]([A-ZÆØÅ][^”\"»]{0,40})[”\"»]")
+_QUOTED_TITLE = re.compile(r"[“\"«‘]([A-ZÆØÅ][^”\"»’\n]{0,60})[”\"»’]|(?<!\w)'([A-ZÆØÅ][^'\n]{0,60})'(?!\w)")
+
+
+#: What names a quoted saying or title before it: "the words to", "the oath", "a song called".
+_NAMED_BEFORE = re.compile(
+    r"\b(?:words\s+to|titled|entitled|called|named|song|anthem|hymn|oath|motto|slogan|saying|proverb|"
+    r"phrase|expression|refrain|chorus|poem|book|film|series|show|play|novel|album)\b[^.!?\"“”«»]{0,20}$",
+    re.IGNORECASE,
+)
 
 
 def _quoted_titles(text: str) -> list[tuple[int, int]]:
-    """The spans of the short quoted Norwegian titles in ``text``."""
+    """The spans of the quoted Norwegian titles and sayings in ``text``: a short one
+    that opens with a Norwegian word ("«Skam»"), or one of three words or more, most
+    of them Norwegian, that the text names or glosses (the words to 'Ja, vi elsker',
+    the oath, "Enige og tro til Dovre faller", ...): quoted as Norwegian on purpose.
+    Quoted Norwegian speech with neither is a translation left undone."""
     spans = []
     for m in _QUOTED_TITLE.finditer(text):
-        title = m.group(1)
-        if len(title.split()) <= 4 and leans_norwegian(_TOKEN.findall(title)[0].lower()):
-            spans.append((m.start(1), m.end(1)))
+        group = 1 if m.group(1) is not None else 2
+        title = m.group(group)
+        words = [w.lower() for w in _TOKEN.findall(title)]
+        if not words:
+            continue
+        short = len(title.split()) <= 4 and leans_norwegian(words[0])
+        saying = (
+            3 <= len(words) <= 10
+            and 2 * sum(leans_norwegian(w) for w in words) > len(words)
+            and (_NAMED_BEFORE.search(text, 0, m.start()) is not None or _glossed("", text[m.end() :]))
+        )
+        if short or saying:
+            spans.append((m.start(group), m.end(group)))
     return spans
 
 
@@ -629,6 +670,12 @@ def norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
             continue  # UT002 reports the whole sentence
         block_start = doc.blocks[sentence.block].start == sentence.start
         words = _candidates(text, sentence.start, block_start, ctx)
+        # a word glossed where it is no candidate (capitalised at the sentence's start:
+        # "Ribbe, roast pork belly with ..., has") is glossed for the rest of the article
+        for m in _TOKEN.finditer(text):
+            low = m.group(0).lower()
+            if m.group(0)[0].isupper() and norwegian_score(low) > 0 and _glossed(text[: m.start()], text[m.end() :]):
+                glossed.add(_stem(low))
         for run in _runs(words, text):
             if _glossed(text[: run[0].start], text[run[-1].end :]):
                 glossed.update(_stem(w.lookup) for w in run)

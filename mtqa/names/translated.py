@@ -185,6 +185,8 @@ def _given_names(analysis: Analysis) -> list[Translated]:
             continue
         if w.is_first_name(t.text) or w.title(t.text) is not None or low in w.not_names or gazetteer().knows(t.text):
             continue
+        if prev is not None and prev.cap and w.is_first_name(prev.text) and doc.text[prev.end : t.start] == " ":
+            continue  # a second given name after a first ("Kjell Are Rønningen")
         if low.endswith(("ian", "ish", "ese", "ean", "ic")) or low in w.particles:
             continue  # "Norwegian", "Swedish": adjectives English capitalises
         # a word of the table, or a word so common that it is never a name

@@ -156,7 +156,9 @@ def given_compatible(x: str, y: str) -> bool:
     fx, fy = fold(x), fold(y)
     if w.is_first_name(x) and w.is_first_name(y):
         return False
-    return len(fx) >= 2 and len(fy) >= 2 and fx[:2] == fy[:2]
+    # one the start of the other ("Ibra" / "Ibrahim"), or three letters alike: "Callum"
+    # is not "Casper" garbled
+    return len(fx) >= 2 and len(fy) >= 2 and (fx.startswith(fy) or fy.startswith(fx) or fx[:3] == fy[:3])
 
 
 def _alike(a: set[str], b: set[str]) -> bool:
