@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -231,3 +232,23 @@ def test_required_strings_prefer_rare_words_and_join_a_prefix_to_its_alternative
     assert lexicons.required_literals(re.compile(r"\bla(?:y|ys|id) (?:\w+ )?to\b", re.I)) == {"lay", "lays", "laid"}
     assert lexicons.required_literals(re.compile(r"\bthe (?:district|supreme) right\b", re.I)) == {
         "the district", "the supreme"}
+
+
+def test_every_flag_example_is_reported_by_the_check_end_to_end():
+    """The check adds guards of its own to an entry's match (a proper name continued, a
+    gloss given on purpose, a compound whose last word is a verb): none may silence an
+    entry's own flag example as a sentence of an article.  Left out: entries that match
+    only in a heading or a byline, examples that are a byline ("Of NTB | Published
+    Monday", page furniture to the article reader), and examples whose abbreviation dot
+    ("1. July", "kl.", "mill.") the sentence splitter takes for a full stop."""
+    checker = mtqa.Checker(select=["idiom"], fluency=False)
+    block_bound = {e.id for e in LEXICON.entries if e.blocks and "body" not in e.blocks}
+    dotted = re.compile(r"\b(?:\d{1,2}\.\s+[A-Z]|kl\.|mill\.)| \| ")
+    silent = [
+        (entry.id, text)
+        for entry in LEXICON.entries
+        if entry.id not in block_bound
+        for text in entry.flag_examples
+        if not dotted.search(text) and not checker.check("News\n\n" + text + "\n").findings
+    ]
+    assert silent == []

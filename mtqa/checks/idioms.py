@@ -142,28 +142,35 @@ _NOT_NAME_WORDS = frozenset(
     "when while if it he she they we i our their his her its".split()
 )
 _LAST_WORD = re.compile(r"([^\W\d_][\w'’.&-]*)\s+$")
-#: What makes a composed phrase's last word a verb with its object or particle ("a good
-#: doctor guards against", "the exception states that", "Grace blows out the candles").
-_VERB_FOLLOWS = re.compile(
-    r"\s+(?:the|a|an|his|her|their|its|our|your|my|this|that|these|those|him|them|us|me|"
-    r"out|off|down|up|against)\b",
+#: What makes the last word of a compound's composed parts a verb with its object ("a
+#: good doctor guards against", "the price rewards the customers who wait"): a determiner
+#: or an object pronoun after it.  Not "that", "this", a particle or an article: "the air
+#: alarms that sounded", "the air alarms this morning", "three air alarms a day".
+_VERB_FOLLOWS = re.compile(r"\s+(?:the|his|her|their|its|our|your|my|him|them|us|me|against)\b", re.IGNORECASE)
+#: A word-for-word gloss given on purpose, and the match inside it: 'Literally "to have
+#: ice in the stomach"', 'what translates as "the stick meat"'.
+_GLOSS_OPENS = re.compile(
+    r"\b(?:literally|literal translation|word[- ]for[- ]word|translates? (?:as|to)|translated)\s*[:,]?\s*[\"“‘'«]"
+    r"[^\"”’'»]*$",
     re.IGNORECASE,
 )
+#: A quoted Norwegian saying and the English given after it: '"Hun har is i magen", she
+#: has ice in her stomach'.
+_AFTER_NORWEGIAN_QUOTE = re.compile(r"[\"”’»]\s*[,:–—-]\s*(?:[^\W\d_]+\s+){0,3}$")
 
 
-#: A sentence that translates Norwegian on purpose: "Literally 'to have ice in the
-#: stomach', this is what Norwegians say of someone calm", '"Hun har is i magen", she has
-#: ice in her stomach'.  Its word-for-word English is a gloss, not a garble.
-_GLOSS_MARKER = re.compile(
-    r"\b(?:literally|literal translation|word[- ]for[- ]word|translates? (?:as|to)|norwegians say)\b", re.IGNORECASE
-)
-
-
-def _glosses_norwegian(text: str) -> bool:
-    """Whether a sentence says it translates literally, or quotes Norwegian and glosses it."""
-    if _GLOSS_MARKER.search(text):
+def _glossed_on_purpose(text: str, start: int) -> bool:
+    """Whether the match at ``start`` is a word-for-word gloss the text gives on purpose:
+    inside the quotation after "literally" or "translates as", or right after a quoted
+    Norwegian saying (three words or more, most of them Bokmål function words)."""
+    window = text[max(0, start - 120) : start]
+    if _GLOSS_OPENS.search(window):
         return True
-    for m in _QUOTED.finditer(text):
+    if not _AFTER_NORWEGIAN_QUOTE.search(window):
+        return False
+    for m in _QUOTED.finditer(window):
+        if m.end() < len(window) - 40:
+            continue
         words = [w.lower() for w in _WORD.findall(m.group(1))]
         hits = sum(w in NORWEGIAN_WORDS for w in words)
         if len(words) >= 3 and hits >= 2 and hits * 5 >= len(words) * 2:
@@ -171,20 +178,40 @@ def _glosses_norwegian(text: str) -> bool:
     return False
 
 
+_MINOR_WORDS = frozenset("a an the of in on at to and or for by with as from".split())
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case: every word capitalised but the minor ones."""
+    words = _WORD.findall(text)
+    return len(words) >= 3 and all(w[0].isupper() for w in words if w.lower() not in _MINOR_WORDS)
+
+
 def _inside_a_name(text: str, start: int) -> bool:
     """Whether a match starting at ``start`` continues a proper name: it starts with a
-    capital, mid-sentence, right after a capitalised word ("Coast Guard chief", "Penn
-    State meteorologist", "Google Earth users", "Nations League gold")."""
-    if not text[start : start + 1].isupper():
+    capital, mid-sentence, right after a capitalised word that is no function word, no
+    place of the gazetteer and no adjective of nationality ("Coast Guard chief", "Google
+    Earth users", "Nations League gold"; not "the Norwegian Crash Commission", not "Oslo
+    Police High School"), in a sentence that is not written in title case."""
+    if not text[start : start + 1].isupper() or _title_case(text):
         return False
-    m = _LAST_WORD.search(text, 0, start)
-    return m is not None and m.group(1)[0].isupper() and m.group(1).lower() not in _NOT_NAME_WORDS
+    m = _LAST_WORD.search(text[max(0, start - 40) : start])
+    if m is None or not m.group(1)[0].isupper():
+        return False
+    word = m.group(1).rstrip(".")
+    from mtqa.names.gazetteer import gazetteer
+
+    return (
+        word.lower() not in _NOT_NAME_WORDS
+        and not word.lower().endswith(("ian", "ish", "ese", "ic", "ean"))
+        and not gazetteer().knows(word)
+    )
 
 
 def _ends_in_a_verb(text: str, end: int, phrase: str) -> bool:
-    """Whether the last word of a compound's composed parts is a verb in the third person,
-    its object or particle after it ("the exception states that ...", "a good doctor
-    guards against ..."): the two words are then no compound."""
+    """Whether the last word of a compound's composed parts reads as a verb in the third
+    person with its object after it ("a good doctor guards against ...", "a lower price
+    rewards the customers ..."): the two words are then no compound."""
     last = phrase.split()[-1].lower()
     return (
         len(phrase.split()) > 1
@@ -214,8 +241,6 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
         text = doc.text[sentence.start : sentence.end]
         if looks_norwegian(text):
             continue  # Norwegian text is the untranslated checks' business
-        if _glosses_norwegian(text):
-            continue  # a word-for-word gloss given on purpose
         kind = doc.blocks[sentence.block].kind.value
         titles = quoted_titles(text)
         around = _around(doc, sentences, at)
@@ -223,7 +248,8 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
             spans = [
                 m for m in entry.iter_matches(text, kind, around, only)
                 if not any(a <= m.start() and m.end() <= b for a, b in titles)
-                and not (m.re.flags & re.IGNORECASE and _inside_a_name(text, m.start()))
+                and not _glossed_on_purpose(text, m.start())
+                and not (entry.is_composed(m) and _inside_a_name(text, m.start()))
                 and not (entry.kind == "compound" and entry.is_composed(m)
                          and _ends_in_a_verb(text, m.end(), m.group()))
                 and not glossed_norwegian(text, m.start(), m.end())

@@ -59,8 +59,10 @@ class PronounMismatch(Check):
     way round), and "it" as the subject of "says", "confirms" and other verbs of
     saying right after a person spoke.  A pronoun is checked only when its
     referent is clear (the one person named in its sentence and the three
-    before it) and the evidence against it is more than twice the evidence for
-    it: first the article's own pronouns for that person elsewhere, then a
+    before it, no role such as "NRK's head of entertainment" beside them, and
+    no one's kin introduced with a pronoun of its gender: "Her husband, Kjell
+    Aune, died. She ...") and the evidence against it is more than twice the
+    evidence for it: first the article's own pronouns for that person elsewhere, then a
     gendered title ("Mr", "Mrs") and a given name of known gender.  The message
     shows the evidence; the confidence grows with it.  Names in photo credits
     ("Photo: Ola Nordmann / NTB") are nobody a pronoun refers to.

@@ -88,7 +88,7 @@ def _zipf(word: str, lang: str) -> float:
 #: Norwegian words that English dictionaries list as English (skiing, the sea, food):
 #: "the technicians chose klister", "telemark skiing", "lutefisk at Christmas".
 ENGLISH_LOANS = frozenset(
-    "fjord fjords klister telemark slalom slaloms christiania krill lemming lemmings troll trolls "
+    "fjord fjords klister telemark telemarking slalom slaloms christiania krill lemming lemmings troll trolls "
     "maelstrom kraken rorqual rorquals lutefisk lefse skijoring saeter".split()
 )
 
@@ -306,8 +306,10 @@ _GLOSS_AFTER = re.compile(
         \s*\(
       | \s*,\s*(?:or|i\.e\.|that\s+is|meaning|which\s+means|literally|roughly|short\s+for|a|an|the|known\s+as
                  |our|their|his|her|my|its|which\s+(?:roughly\s+|loosely\s+)?translates)\b
-      | \s*,\s*(?-i:[A-ZÆØÅ][\w-]*)['’]s\s
+        (?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms|warned|warns|reported|reports)\b)
+      | \s*,\s*(?-i:[A-ZÆØÅ][\w-]*)['’]s\s(?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms)\b)
       | \s*,\s*(?:using|to\s+use|in)\s+the\s+(?:norwegian|local|sámi)\s+(?:word|term|expression|name)\b
+      | \s*,\s*as\s+(?:norwegians|locals|the\s+norwegians|it\s+is|they\s+are|people\s+here)\s+(?:call|calls|know|known|say)\b
       | \s*[–—-]\s*["“‘'«]
       | \s+(?:means|meaning|literally\s+means|is\s+(?:the\s+)?norwegian\s+for|translates\s+(?:as|to))\b
     )""",
@@ -353,11 +355,15 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[–—-]\s)")
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 
 
-#: An English apposition set off by commas on both sides ("Ribbe, roast pork belly with a
-#: layer of crackling, has ...", "sju slag, seven kinds, before Christmas"): a noun
+#: An English apposition set off by commas, or closing the sentence ("Ribbe, roast pork belly
+#: with a layer of crackling, has ...", "the rorbuer, the fishermen's cabins on stilts."): a noun
 #: phrase of English words, no verb of saying in it ("the hytte, the police said, ...").
-_APPOSITION_COMMAS = re.compile(r"^[\"”’'»]?\s*,\s*([^,.;:()–—!?\"”’]{2,80}),")
-_SAYING = frozenset("said says say told tells according reported reports writes wrote added adds".split())
+_APPOSITION_COMMAS = re.compile(r"^[\"”’'»]?\s*,\s*([^,.;:()–—!?\"”’]{2,80})(?:,|\.(?:\s|$))")
+_SAYING = frozenset(
+    "said says say told tells according reported reports writes wrote added adds warn warns warned "
+    "predict predicts predicted expect expects expected believe believes believed think thinks thought "
+    "confirmed confirms explained explains insisted insists".split()
+)
 
 
 def _english_words(words: list[str], zipf: float = 3.0) -> bool:
@@ -368,7 +374,12 @@ def _english_apposition(after: str) -> bool:
     m = _APPOSITION.match(after)
     if m:
         words = _TOKEN.findall(m.group(1))
-        if 1 <= len(words) <= 6 and words[0].lower() not in _CLAUSE_WORDS and _english_words(words):
+        if (
+            1 <= len(words) <= 6
+            and words[0].lower() not in _CLAUSE_WORDS
+            and not any(w.lower() in _SAYING for w in words)
+            and _english_words(words)
+        ):
             return True
     m = _APPOSITION_COMMAS.match(after)
     if m:
@@ -382,12 +393,11 @@ def _english_apposition(after: str) -> bool:
     return False
 
 
-#: A definition whose subject is the Norwegian word: "A hytte is a holiday cabin",
-#: "(A hytte, for readers outside Norway, is the holiday cabin ...)".
-_DEFINED_BEFORE = re.compile(r"""(?:^|[(“"‘'«])\s*(?:(?:a|an|the)\s+)?["“‘'«]?$""", re.I)
-_DEFINED_AFTER = re.compile(
-    r"""^["”’'»]?(?:\s*,[^,.;()]{1,60},)?\s+(?:is|are|was|were)\s+(?:a|an|the|what|how|when|where)\b""", re.I
-)
+#: A definition whose subject is the Norwegian word with an indefinite article: "A hytte
+#: is a holiday cabin", "(A hytte, for readers outside Norway, is the holiday cabin ...)";
+#: not "The hytte was a total loss".
+_DEFINED_BEFORE = re.compile(r"""(?:^|[(“"‘'«])\s*(?:a|an)\s+["“‘'«]?$""", re.I)
+_DEFINED_AFTER = re.compile(r"""^["”’'»]?(?:\s*,[^,.;()]{1,60},)?\s+is\s+(?:a|an|the)\b""", re.I)
 
 
 def _glossed(before: str, after: str) -> bool:
@@ -403,13 +413,16 @@ def _glossed(before: str, after: str) -> bool:
 
 def glossed_norwegian(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is one Norwegian word that the text glosses where it
-    stands ("the old rorbuer, the traditional fishermen's cabins"): the lexicon's checks
-    leave it, as UT001 does."""
+    stands, in brackets, after "known as" and the like, or with an English apposition
+    ("the old rorbuer, the traditional fishermen's cabins, ..."): the lexicon's checks
+    leave it, as UT001 does (a comma and "the" alone are no gloss here: "There will be
+    sludd, the forecasters warn")."""
     word = text[start:end]
+    before, after = text[:start], text[end:]
     return (
         _TOKEN.fullmatch(word) is not None
         and norwegian_score(word.lower()) > 0
-        and _glossed(text[:start], text[end:])
+        and bool(re.match(r"\s*\(", after) or _GLOSS_BEFORE.search(before) or _english_apposition(after))
     )
 
 

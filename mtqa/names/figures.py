@@ -86,9 +86,10 @@ def near(written: str) -> tuple[Figure, float] | None:
     The surnames must start alike (one letter, folded) and the given names too, one
     edit apart or one the start of the other ("Mari" / "Marie"): a garble keeps
     the shape of a name; "Terje Pedersen" is another person than "Tore Pedersen".
-    A surname that differs and is itself a common Norwegian surname ("Eirik Haugen"
-    near "Erik Hagen", "Astrid Holm" near "Astrid Hoem") names another person; a given
-    name that differs before the listed surname ("Helen" for "Helene") stays a garble."""
+    A surname that differs and is the surname of another listed person, written with
+    another given name ("Eirik Haugen" near "Erik Hagen"), names another person; with the
+    same given name ("Astrid Holm" near "Astrid Hoem", "Sigbjørn Johnson") it may be
+    either, and is reported, as is a garble no list knows ("Jonas Gahr Styre")."""
     by_key, keys = _index()
     k = key(written)
     if len(k) < 8 or k in by_key:
@@ -108,18 +109,13 @@ def near(written: str) -> tuple[Figure, float] | None:
         given.startswith(listed_given) or listed_given.startswith(given) or Levenshtein.distance(given, listed_given) <= 1
     ):
         return None  # another given name ("Terje" for "Tore"): another person, not a garble
-    if fold(words[-1]) != fold(listed[-1]) and _common_in_norwegian(words[-1]):
-        return None  # "Astrid Holm" for "Astrid Hoem": a common surname, another person
+    if fold(words[-1]) != fold(listed[-1]) and given != listed_given and fold(words[-1]) in _listed_surnames():
+        return None  # "Eirik Haugen" beside "Erik Hagen": another listed family, another given name
     return figure, float(found[0][1])
 
 
-#: A Norwegian Zipf frequency at which a surname is a common one (Haugen 4.2, Holm 3.9,
-#: Berg 4.5), not the garble of one (Stoltenburg, Solbreg: 0).
-COMMON_NAME_ZIPF = 3.5
-
-
-def _common_in_norwegian(word: str) -> bool:
-    from mtqa.names.frequencies import frequencies
-    from mtqa.names.lexicon import LANGS  # the index the names checks build already
-
-    return frequencies(LANGS).zipfs(word.lower()).get("nb", 0.0) >= COMMON_NAME_ZIPF
+@cache
+def _listed_surnames() -> frozenset[str]:
+    """The surnames (folded) of the people of the gazetteer."""
+    by_key, _ = _index()
+    return frozenset(fold(f.name.split()[-1]) for f in by_key.values())

@@ -15,7 +15,12 @@ full with it.  Pronouns are resolved with a deliberately cautious heuristic:
   no other candidate could be a "he"/"she";
 - several candidates who all have the other gender by title or given name
   make the pronoun wrong whichever it is;
-- "himself"/"herself" refers inside its own sentence: one person there is it.
+- "himself"/"herself" refers inside its own sentence: one person there is it;
+- a given name alone is the one person the article named in full with it; a
+  person noun before "of" ("NRK's head of entertainment") is a candidate; a
+  person introduced as someone's kin with a pronoun ("Her husband, Kjell Aune")
+  leaves a later pronoun of that gender unresolved; "her/his name is <Name>"
+  points forward.
 
 Names in photo credits ("Photo: Kari Nordmann / NTB") are no candidates.
 Pronouns inside quotation marks or dialogue lines are resolved apart
@@ -320,6 +325,7 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             and nxt_tok.lower == "of"
             and prev is not None
             and (prev.lower in _DETERMINERS or doc.text[prev.end : t.start].strip() in ("'s", "’s"))
+            and _ROLE_OF.match(doc.text, nxt_tok.end) is not None
         )
         if role or (
             low in w.person_nouns and low not in _PLURAL_NOUNS and not (low.endswith("s") and low[:-1] in w.person_nouns)
@@ -337,12 +343,20 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
     return refs
 
 
-#: Nouns that name a person only before "of" ("head of entertainment", "chief of staff").
+#: Nouns that name a person only before "of" and what a person heads ("head of
+#: entertainment", "chief of staff", "head of the agency"; not "the head of the fjord").
 _ROLE_HEADS = frozenset({"head", "chief", "boss"})
+_ROLE_OF = re.compile(
+    r"\s+(?:the\s+)?(?:(?-i:[A-ZÆØÅ])|(?:communications|entertainment|news|sport|sports|staff|security|research|"
+    r"finance|marketing|operations|department|division|unit|section|agency|ministry|board|company|group|police|"
+    r"investigations?|emergency|programming|culture|content|strategy|sales|development)\b)",
+    re.IGNORECASE,
+)
 
 
-#: "Her name is ...", "His name was ...": the pronoun points at the name that follows.
-_NAME_FOLLOWS = re.compile(r"\s+(?:first\s+|full\s+|real\s+)?name\s+(?:is|was|'s)\s+[A-ZÆØÅ]")
+#: "Her name is ...", "His name was ...": the pronoun points at the name that follows
+#: (unless its given name says the other gender: "His name was Kari Marie Olsen").
+_NAME_FOLLOWS = re.compile(r"\s+(?:first\s+|full\s+|real\s+)?name(?:\s+(?:is|was)|['’]s)\s+([A-ZÆØÅ][\w-]*)")
 
 
 def _cataphora(analysis: Analysis, t: Token, refs: list[Ref]) -> bool:
@@ -380,7 +394,8 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             continue
         if _cataphora(analysis, t, by_sentence.get(t.sentence, [])):
             continue
-        if _NAME_FOLLOWS.match(analysis.doc.text, t.end):
+        named = _NAME_FOLLOWS.match(analysis.doc.text, t.end)
+        if named and words().first_name_gender(named.group(1)) in (None, g):
             continue  # "Her name is Marit Olsen": the name comes after the pronoun
         here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
         if t.lower in _REFLEXIVE:
@@ -407,7 +422,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         nouns = [r for r in cands if r.person is None]  # person nouns and unknown names
         if len(people) == 1 and not nouns:
             first = min(r.start for r in cands if r.person is not None)
-            if _pronoun_before(tokens, g, t.sentence - LOOKBACK, first):
+            if _introduced_by_kin(analysis.doc.text, first, g):
                 continue  # "Her husband, Kjell Aune, died. She ...": "her" is someone else
             out.append(Resolution(t, g, next(iter(people.values())), True))
             continue
@@ -429,15 +444,20 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
     return out
 
 
-def _pronoun_before(tokens: list[Token], gender: str, from_sentence: int, before: int) -> bool:
-    """Whether a pronoun of ``gender`` outside quotes comes, from ``from_sentence`` on,
-    before the position ``before`` (the one named candidate's first mention): it points
-    at a person the window does not name, who may be the referent too."""
-    return any(
-        from_sentence <= tok.sentence and tok.start < before and not tok.quoted and pronoun_gender(tok.text) == gender
-        for tok in tokens
-        if tok.start < before
-    )
+_KIN = re.compile(
+    r"\b(her|his)\s+(?:late\s+|former\s+|ex-)?(?:husband|wife|partner|son|daughter|father|mother|brother|sister|"
+    r"boyfriend|girlfriend|fianc[ée]e?|widow|widower|grandson|granddaughter|grandfather|grandmother|uncle|aunt|"
+    r"nephew|niece|cousin|colleague|friend|lawyer|coach|boss|assistant)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _introduced_by_kin(text: str, start: int, gender: str) -> bool:
+    """Whether the person named at ``start`` is introduced as someone's kin with a
+    pronoun of ``gender`` ("Her husband, Kjell Aune"): that pronoun's person, whom the
+    window does not name, may be the referent too."""
+    m = _KIN.search(text[max(0, start - 40) : start])
+    return m is not None and pronoun_gender(m.group(1)) == gender
 
 
 def _address(tokens: list[Token], i: int) -> bool:

@@ -66,7 +66,7 @@ def same_place(a: str, b: str) -> bool:
     return True
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|/|\(|,?\s+(?:and|or))\s*")
+_LIST_GAP = re.compile(r"\s*(?:,|/|\(|[–—]|\s-|,?\s+(?:and|or))\s*")
 
 
 def _listed_together(a: list[Token], b: list[Token], text: str) -> bool:
