@@ -371,25 +371,20 @@ def _english_words(words: list[str], zipf: float = 3.0) -> bool:
 
 
 def _english_apposition(after: str) -> bool:
-    m = _APPOSITION.match(after)
-    if m:
+    """Whether ``after`` opens with an English apposition: a short one that ends the clause,
+    or a longer noun phrase set off by commas (rarer English words allowed)."""
+    for pattern, fewest, most, zipf in ((_APPOSITION, 1, 6, 3.0), (_APPOSITION_COMMAS, 2, 12, 2.5)):
+        m = pattern.match(after)
+        if m is None:
+            continue
         words = _TOKEN.findall(m.group(1))
         if (
-            1 <= len(words) <= 6
+            fewest <= len(words) <= most
             and words[0].lower() not in _CLAUSE_WORDS
             and not any(w.lower() in _SAYING for w in words)
-            and _english_words(words)
+            and _english_words(words, zipf)
         ):
             return True
-    m = _APPOSITION_COMMAS.match(after)
-    if m:
-        words = _TOKEN.findall(m.group(1))
-        return (
-            2 <= len(words) <= 12
-            and words[0].lower() not in _CLAUSE_WORDS
-            and not any(w.lower() in _SAYING for w in words)
-            and _english_words(words, zipf=2.5)
-        )
     return False
 
 
