@@ -392,13 +392,24 @@ def _english_apposition(after: str) -> bool:
 #: is a holiday cabin", "(A hytte, for readers outside Norway, is the holiday cabin ...)";
 #: not "The hytte was a total loss".
 _DEFINED_BEFORE = re.compile(r"""(?:^|[(“"‘'«])\s*(?:a|an)\s+["“‘'«]?$""", re.I)
-_DEFINED_AFTER = re.compile(r"""^["”’'»]?(?:\s*,[^,.;()]{1,60},)?\s+is\s+(?:a|an|the)\b""", re.I)
+_DEFINED_AFTER = re.compile(r"""^["”’'»]?(?:\s*,[^,.;()]{1,60},)?\s+is\s+(?:a|an|the|what)\b""", re.I)
+
+
+#: An English noun phrase before, the Norwegian word closing it: "a great deal of national
+#: costume, the bunad."
+_APPOSED_BEFORE = re.compile(
+    r"\b(?:the|a|an|of|some|its|their|traditional|national)\s+(?!(?:was|is|were|are|has|had|have|been|be)\b)"
+    r"(?:[^\W\d_]+\s+(?!(?:was|is|were|are|has|had|have|been|be)\b)){0,2}[^\W\d_]{3,},\s+(?:the|a|an)\s+$",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"^[\"”’'»]?\s*(?:[.;:!?)]|$)")
 
 
 def _glossed(before: str, after: str) -> bool:
     """Whether the Norwegian words between ``before`` and ``after`` are glossed."""
     return bool(
         _GLOSS_AFTER.match(after)
+        or (_APPOSED_BEFORE.search(before) and _CLAUSE_END.match(after))
         or (_DEFINED_BEFORE.search(before) and _DEFINED_AFTER.match(after))
         or _GLOSS_BEFORE.search(before)
         or (_QUOTED_BEFORE.search(before) and _QUOTED_AFTER.match(after))
@@ -417,7 +428,12 @@ def glossed_norwegian(text: str, start: int, end: int) -> bool:
     return (
         _TOKEN.fullmatch(word) is not None
         and norwegian_score(word.lower()) > 0
-        and bool(re.match(r"\s*\(", after) or _GLOSS_BEFORE.search(before) or _english_apposition(after))
+        and bool(
+            re.match(r"\s*\(", after)
+            or _GLOSS_BEFORE.search(before)
+            or _english_apposition(after)
+            or _WORD_FOR.search(text)
+        )
     )
 
 
@@ -622,12 +638,20 @@ _ABBREVIATION = re.compile(
 )
 
 
+#: A web address or a domain ("helsenorge.no", "www.vegvesen.no/trafikk"): no word to translate.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:no|com|org|net|se|dk|eu|info|io)\b(?:/\S*)?", re.I)
+
+
 def _candidates(text: str, offset: int, block_start: bool, ctx: _Context) -> list[NorwegianWord]:
     """The Norwegian words of one sentence that are neither names nor units."""
     out: list[NorwegianWord] = []
     name_head = 0  # lower-case words that may still continue a Norwegian name
     previous_end = 0
-    left_alone = _quoted_titles(text) + [(m.start(), m.end()) for m in _ABBREVIATION.finditer(text)]
+    left_alone = (
+        _quoted_titles(text)
+        + [(m.start(), m.end()) for m in _ABBREVIATION.finditer(text)]
+        + [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+    )
     for i, m in enumerate(_TOKEN.finditer(text)):
         word, start = m.group(0), m.start()
         gap = text[previous_end:start]
@@ -666,6 +690,9 @@ def _runs(words: list[NorwegianWord], text: str) -> list[list[NorwegianWord]]:
     return runs
 
 
+_WORD_FOR = re.compile(r"\bthe\s+(?:norwegian|sámi|local)\s+(?:word|term|expression|name)\s+for\b", re.IGNORECASE)
+
+
 def norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
     """(sentence start, word) of every Norwegian word of the article's text that
     is neither a name nor glossed."""
@@ -684,8 +711,12 @@ def norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
             low = m.group(0).lower()
             if m.group(0)[0].isupper() and norwegian_score(low) > 0 and _glossed(text[: m.start()], text[m.end() :]):
                 glossed.add(_stem(low))
-        for run in _runs(words, text):
-            if _glossed(text[: run[0].start], text[run[-1].end :]):
+        runs = _runs(words, text)
+        # "'It's a bit of a dugnad,' she said, using the Norwegian word for communal work":
+        # the sentence glosses its one Norwegian word, wherever the gloss stands
+        named = len(runs) == 1 and _WORD_FOR.search(text) is not None
+        for run in runs:
+            if named or _glossed(text[: run[0].start], text[run[-1].end :]):
                 glossed.update(_stem(w.lookup) for w in run)
             else:
                 found.extend((sentence.start, w) for w in run)

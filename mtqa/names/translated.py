@@ -146,6 +146,11 @@ def _places(doc: Document, start: int, end: int) -> list[Translated]:
     return out
 
 
+#: Norwegian given names that are common English words, kept out of the general list of
+#: given names (they would make "Even Norway's best skiers" a person).
+_NAMES_THAT_ARE_WORDS = frozenset({"even", "are", "bent", "kent"})
+
+
 def _given_names(analysis: Analysis) -> list[Translated]:
     """A common English word before a surname the article uses alone for a
     person, or a word of the table of given names after a role."""
@@ -187,6 +192,8 @@ def _given_names(analysis: Analysis) -> list[Translated]:
             continue
         if prev is not None and prev.cap and w.is_first_name(prev.text) and doc.text[prev.end : t.start] == " ":
             continue  # a second given name after a first ("Kjell Are Rønningen")
+        if low in _NAMES_THAT_ARE_WORDS:
+            continue  # a Norwegian given name that is an English word ("Their teacher, Even Tveit")
         if low.endswith(("ian", "ish", "ese", "ean", "ic")) or low in w.particles:
             continue  # "Norwegian", "Swedish": adjectives English capitalises
         # a word of the table, or a word so common that it is never a name
