@@ -113,12 +113,12 @@ NORWEGIAN_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def looks_norwegian(text: str, share: float = 0.2) -> bool:
-    """Whether a text reads as Norwegian: at least three of its words, and
+def looks_norwegian(text: str, share: float = 0.2, least: int = 3) -> bool:
+    """Whether a text reads as Norwegian: at least ``least`` of its words, and
     ``share`` of them, are Bokmål function words that English does not have."""
     words = [w.lower() for w in _WORD.findall(text)]
     hits = sum(w in NORWEGIAN_WORDS for w in words)
-    return hits >= 3 and hits >= share * len(words)
+    return hits >= least and hits >= share * len(words)
 
 
 _QUOTED = re.compile(r"[“\"«‘]([^”\"»’\n]{2,120})[”\"»’]")
@@ -168,14 +168,12 @@ def _glossed_on_purpose(text: str, start: int) -> bool:
         return True
     if not _AFTER_NORWEGIAN_QUOTE.search(window):
         return False
-    for m in _QUOTED.finditer(window):
-        if m.end() < len(window) - 40:
-            continue
-        words = [w.lower() for w in _WORD.findall(m.group(1))]
-        hits = sum(w in NORWEGIAN_WORDS for w in words)
-        if len(words) >= 3 and hits >= 2 and hits * 5 >= len(words) * 2:
-            return True
-    return False
+    return any(
+        m.end() >= len(window) - 40
+        and len(_WORD.findall(m.group(1))) >= 3
+        and looks_norwegian(m.group(1), share=0.4, least=2)
+        for m in _QUOTED.finditer(window)
+    )
 
 
 _MINOR_WORDS = frozenset("a an the of in on at to and or for by with as from".split())
@@ -200,10 +198,11 @@ def _inside_a_name(text: str, start: int) -> bool:
         return False
     word = m.group(1).rstrip(".")
     from mtqa.names.gazetteer import gazetteer
+    from mtqa.names.lexicon import ADJECTIVE_ENDINGS
 
     return (
         word.lower() not in _NOT_NAME_WORDS
-        and not word.lower().endswith(("ian", "ish", "ese", "ic", "ean"))
+        and not word.lower().endswith(ADJECTIVE_ENDINGS)
         and not gazetteer().knows(word)
     )
 
@@ -218,6 +217,19 @@ def _ends_in_a_verb(text: str, end: int, phrase: str) -> bool:
         and last.endswith("s")
         and not last.endswith(("ss", "us", "is", "'s", "’s"))
         and _VERB_FOLLOWS.match(text, end) is not None
+    )
+
+
+def _left_alone(entry: Entry, m: re.Match[str], text: str) -> bool:
+    """Whether the check leaves an entry's match in ``text``: a word-for-word gloss
+    given on purpose, a Norwegian word glossed where it stands, or (for a composed
+    match) a proper name continued or a compound whose last word is a verb."""
+    if _glossed_on_purpose(text, m.start()) or glossed_norwegian(text, m.start(), m.end()):
+        return True
+    if not entry.is_composed(m):
+        return False
+    return _inside_a_name(text, m.start()) or (
+        entry.kind == "compound" and _ends_in_a_verb(text, m.end(), m.group())
     )
 
 
@@ -247,12 +259,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
         for entry, only in lexicon.candidate_renderings(text):  # cheap substring prefilter
             spans = [
                 m for m in entry.iter_matches(text, kind, around, only)
-                if not any(a <= m.start() and m.end() <= b for a, b in titles)
-                and not _glossed_on_purpose(text, m.start())
-                and not (entry.is_composed(m) and _inside_a_name(text, m.start()))
-                and not (entry.kind == "compound" and entry.is_composed(m)
-                         and _ends_in_a_verb(text, m.end(), m.group()))
-                and not glossed_norwegian(text, m.start(), m.end())
+                if not any(a <= m.start() and m.end() <= b for a, b in titles) and not _left_alone(entry, m, text)
             ]
             if not spans:
                 continue

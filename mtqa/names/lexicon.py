@@ -24,6 +24,9 @@ LANGS = ("nb", "sv", "da", "en", "de", "nl", "fr", "fi", "es", "it", "pl")
 ATTESTED = 2.0
 #: Below this it is unattested: no list knows it, or only as noise.
 UNATTESTED = 1.5
+#: Endings of the adjectives English capitalises ("Norwegian", "Swedish", "Chinese",
+#: "European", "Arctic"): such a word is no name.
+ADJECTIVE_ENDINGS = ("ian", "ish", "ese", "ean", "ic")
 
 WORDS_FILE = "names_words.yaml"
 FIRST_NAMES_FILE = "names_first_names.yaml"

@@ -26,7 +26,7 @@ import yaml
 
 from mtqa.model import Document
 from mtqa.names.gazetteer import gazetteer
-from mtqa.names.lexicon import english_zipf, words
+from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, words
 from mtqa.names.mentions import Analysis
 from mtqa.names.phonetic import fold, key
 
@@ -194,7 +194,7 @@ def _given_names(analysis: Analysis) -> list[Translated]:
             continue  # a second given name after a first ("Kjell Are Rønningen")
         if low in _NAMES_THAT_ARE_WORDS:
             continue  # a Norwegian given name that is an English word ("Their teacher, Even Tveit")
-        if low.endswith(("ian", "ish", "ese", "ean", "ic")) or low in w.particles:
+        if low.endswith(ADJECTIVE_ENDINGS) or low in w.particles:
             continue  # "Norwegian", "Swedish": adjectives English capitalises
         # a word of the table, or a word so common that it is never a name
         # ("Over", "With"); English given names that are words (Jay, Kit, Ray)
