@@ -252,3 +252,16 @@ def test_every_flag_example_is_reported_by_the_check_end_to_end():
         if not dotted.search(text) and not checker.check("News\n\n" + text + "\n").findings
     ]
     assert silent == []
+
+
+def test_no_entry_reports_its_own_english():
+    """The English an entry suggests is never one of its renderings: such an entry
+    would report the text the user wrote on its advice ("Easter crime fiction" for
+    *påskekrim*, once matched by "Easter crime")."""
+    circular = [
+        (entry.id, english)
+        for entry in LEXICON.entries
+        for english in entry.english
+        if any(next(entry.iter_matches(s), None) for s in (english, f"They spoke about {english} yesterday."))
+    ]
+    assert circular == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import mtqa
-from mtqa.checks.untranslated import dictionary, institutions, translate
+from mtqa.checks.untranslated import dictionary, institutions, lexicon_glossary, translate
 
 
 @pytest.mark.parametrize(
@@ -14,7 +14,7 @@ from mtqa.checks.untranslated import dictionary, institutions, translate
         ("farevarsel", "weather warning"),  # an entry
         ("snøgrensa", "the snow line"),  # definite feminine
         ("nødetater", "emergency services"),  # plural
-        ("røykdykkerne", "the smoke divers"),  # definite plural
+        ("røykdykkerne", "the firefighters in breathing apparatus"),  # definite plural, the head made plural
         ("snøbygene", "the snow showers"),  # compound, definite plural
         ("sluddbyger", "sleet showers"),  # compound, plural
         ("værtaperen", "the weather loser"),  # compound, definite
@@ -25,6 +25,30 @@ from mtqa.checks.untranslated import dictionary, institutions, translate
 )
 def test_translate(word, english):
     assert translate(word) == english
+
+
+@pytest.mark.parametrize(
+    "word,english",
+    [
+        ("skadefryd", "schadenfreude"),  # not "injury joy", the compound of its parts
+        ("trollmannen", "the wizard"),  # definite: "the" and the lexicon's English
+        ("strandkanten", "the water's edge"),  # the entry also lists "i strandkanten", a phrase
+        ("hodeskaller", "skulls"),  # plural
+    ],
+)
+def test_translate_takes_the_idiom_lexicons_english_before_a_compound_of_parts(word, english):
+    assert translate(word) == english
+
+
+def test_no_suggestion_for_a_norwegian_word_is_a_calque_the_idiom_check_reports():
+    """Every word the news dictionary or the idiom lexicon translates, put back in a
+    sentence as UT001 suggests it, passes the idiom check (built from the parts,
+    half of these suggestions were the renderings it reports: "injury joy")."""
+    words = sorted(set(lexicon_glossary()) | set(dictionary().words))
+    sentences = [f"We saw the {english} there." for w in words if (english := translate(w))]
+    assert len(sentences) > 1000
+    report = mtqa.check("Title\n\n" + "\n\n".join(sentences), select=["idiom"], fluency=False)
+    assert [(f.code, f.text) for f in report.findings] == []
 
 
 def test_data_files_load():

@@ -16,7 +16,9 @@ A capitalised word at the start of a sentence or in a caption label in
 capitals is still reported when it is a Norwegian common word and nothing in
 the article says it is a name.  Institutions' Norwegian names are UT004's.
 The suggestion is the English of ``data/nb_en_words.yaml`` where it knows the
-word (inflected forms and two-part compounds are built from its entries).
+word, else the idiom lexicon's English for it (a word whose part-by-part English
+is a calque), else the dictionary of senses; inflected forms and two-part
+compounds are built from their entries.
 """
 
 from __future__ import annotations
@@ -203,6 +205,9 @@ _INFLECTIONS = (
 
 
 def _plural(english: str) -> str:
+    head, sep, tail = english.partition(" ")
+    if sep and re.match(r"(?:of|in|with|for|on|at)\b", tail):
+        return f"{_plural(head)} {tail}"  # the head before its complement: "levels of difficulty"
     if "(" in english or english.endswith("s"):
         return english
     if re.search(r"[^aeiou]y$", english):
@@ -215,12 +220,49 @@ def _plural(english: str) -> str:
 _CONTENT = frozenset({"n", "v", "adj"})
 
 
+@cache
+def lexicon_glossary() -> dict[str, str]:
+    """One-word Norwegian expressions of the idiom lexicon -> their idiomatic English.
+
+    The lexicon holds the words whose part-by-part English is a calque
+    ("skadefryd", *injury joy*: schadenfreude), so it is asked before a
+    compound is built from its parts; otherwise UT001 would suggest the very
+    rendering the idiom check reports.  An entry's English is its first
+    expression's ("skinnjakke / skinnsofa": leather jacket), so only that
+    expression and its inflections are read ("nødetat / nødetaten"; a phrase
+    around it, "i strandkanten", is no word to look up).  A leading "a"/"an"
+    is dropped (the suggestion replaces a word, which brings its own article),
+    and an English of more than three words, which translates a longer match
+    than the word (a verb phrase around it), is not read; of two entries for
+    one word, the first in the lexicon's order wins."""
+    from mtqa import lexicons
+
+    out: dict[str, str] = {}
+    for entry in lexicons.builtin().entries:
+        forms = [f.strip().lower() for f in entry.norwegian.split("/")]
+        if not entry.english or not forms[0].isalpha():
+            continue
+        english = re.sub(r"^(?:an?)\s+", "", entry.english[0].strip(), flags=re.I)
+        if len(re.sub(r"^the\s+", "", english, flags=re.I).split()) > 3:
+            continue  # the English of a longer match (a verb phrase around the word), not of the word
+        stem = forms[0][: max(3, len(forms[0]) - 3)]
+        words = [f for f in forms if f.isalpha() and f.startswith(stem)]  # the first expression, inflected
+        for form in words:
+            # an inflection of a listed form is left to translate(), which adds "the" or the plural
+            if form == forms[0] or not any(base in words for base, _ in _forms(form)[1:]):
+                out.setdefault(form, english)
+    return out
+
+
 def _english(word: str, parts_only: bool = False) -> str | None:
-    """The English of one base form: the news dictionary, else the usual sense
-    in the dictionary of senses (``data/nb_en_senses.tsv``); as a part of a
-    compound (``parts_only``) only a noun, verb or adjective of the latter."""
+    """The English of one base form: the news dictionary, else the idiom
+    lexicon's English for the word (:func:`lexicon_glossary`), else the usual
+    sense in the dictionary of senses (``data/nb_en_senses.tsv``); as a part of
+    a compound (``parts_only``) only a noun, verb or adjective of the latter."""
     found = dictionary().words.get(word)
     if found:
+        return found
+    if not parts_only and (found := lexicon_glossary().get(word)):
         return found
     head = senses.dictionary().get(word)
     if head is None or not head.senses or head.pos in ("name", "abbr", "foreign", "bad"):
