@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import mtqa
 
 from .conftest import FIXTURES, SEED
@@ -260,3 +262,16 @@ def test_a_compounds_parts_are_no_compound_where_the_second_is_a_verb_with_its_o
     assert not ends_in_a_verb("Two smoke divers entered the building.", "smoke divers")
     assert not ends_in_a_verb("The glass is cracked.", "The glass")
     assert not ends_in_a_verb("He talks the talk.", "talks")  # one word is no compound
+
+
+@pytest.mark.parametrize(
+    "sentence,suggestion",
+    [
+        ("The House Bank opened a new office in Drammen.", "The State Housing Bank"),  # opens the sentence
+        ("– The House Bank opened a new office.", "The State Housing Bank"),  # after a dash of speech
+        ("She wrote to the House Bank in March.", "the State Housing Bank"),  # mid-sentence: as written
+    ],
+)
+def test_a_suggestion_that_opens_the_sentence_takes_its_capital(sentence, suggestion):
+    report = mtqa.check("Title\n\n" + sentence, select=["idiom"], fluency=False)
+    assert [f.suggestion for f in report.findings] == [suggestion]

@@ -137,6 +137,18 @@ def test_a_suggest_template_is_filled_from_the_slots():
     assert lexicons.render_suggestion("on {day_before} night", m) is None
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [("five over half nine", "8.35"), ("five to half nine", "8.25"), ("ten past half 3", "2.40"),
+     ("ten on half one", "12.20"), ("twenty over half nine", "8.50"), ("thirty over half nine", None)],
+)
+def test_half_hours_with_minutes_before_or_after_them_are_computed(text, expected):
+    import re
+
+    m = re.fullmatch(r"(?P<offset>\w+) (?P<side>over|past|to|on) half (?P<half>\w+)", text)
+    assert lexicons.render_suggestion("{half_time}", m) == expected
+
+
 def test_defaults_derived_source_and_suggest_slots_are_checked():
     doc = b"""version: 1
 defaults: {kind: literal, confidence: 0.8, severity: warning, note: shared note}
@@ -265,3 +277,42 @@ def test_no_entry_reports_its_own_english():
         if any(next(entry.iter_matches(s), None) for s in (english, f"They spoke about {english} yesterday."))
     ]
     assert circular == []
+
+
+def _accept_suggestions(sentences: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Each sentence with every idiom finding's suggestion put in place of its span
+    (right to left), and the findings whose suggestion is a pattern to fill by hand
+    ("<name> tells <outlet>"), which are left as they are."""
+    separator = "\n\n"
+    report = mtqa.check("Title" + separator + separator.join(sentences), select=["idiom"], fluency=False)
+    starts, at = [], len("Title" + separator)
+    for s in sentences:
+        starts.append(at)
+        at += len(s) + len(separator)
+    fixed, by_hand = list(sentences), []
+    import bisect
+
+    for f in sorted(report.findings, key=lambda f: -f.start):
+        i = bisect.bisect_right(starts, f.start) - 1
+        if not f.suggestion or "<" in f.suggestion:
+            by_hand.append((f.text, f.suggestion or ""))
+            continue
+        a, b = f.start - starts[i], f.end - starts[i]
+        fixed[i] = fixed[i][:a] + f.suggestion + fixed[i][b:]
+    return fixed, by_hand
+
+
+def test_accepting_every_suggestion_gives_text_the_idiom_check_accepts():
+    """A user who takes each suggestion for an entry's flag example ends with a
+    sentence mtqa no longer reports (in at most three rounds: a sentence may hold two
+    calques, one inside the other's span), except where the suggestion is a pattern
+    to fill in by hand."""
+    sentences = sorted({s for e in LEXICON.entries for s in e.flag_examples})
+    for _ in range(3):
+        fixed, _by_hand = _accept_suggestions(sentences)
+        if fixed == sentences:
+            break
+        sentences = fixed
+    fixed, by_hand = _accept_suggestions(sentences)
+    assert fixed == sentences, [(a, b) for a, b in zip(sentences, fixed) if a != b][:10]
+    assert by_hand and all("<" in s for _, s in by_hand), by_hand

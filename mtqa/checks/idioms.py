@@ -278,11 +278,22 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
                         sentence.start + m.end(),
                         confidence * COMPOSED_CONFIDENCE if composed and source_match is None else confidence,
                         source_match.group(0) if source_match else None,
-                        entry.composed_suggestion(m.group()) if composed else entry.suggestion_for(m),
+                        _sentence_case(
+                            entry.composed_suggestion(m.group()) if composed else entry.suggestion_for(m),
+                            text[: m.start()],
+                        ),
                         composed,
                     )
                 )
     return candidates
+
+
+def _sentence_case(suggestion: str, before: str) -> str:
+    """The suggestion with a capital where it opens the sentence (only punctuation
+    before the match: a quote, a dash), as the words it replaces did."""
+    if suggestion[:1].islower() and not before.strip(" \t\"'“”‘’«»–—-"):
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
 
 
 class _LexiconCheck(Check):

@@ -243,14 +243,22 @@ def _clock(hour: str | None, minute: str | None) -> str | None:
     return f"{clock} {'am' if h < 12 else 'pm'}"
 
 
-def _half(hour: str | None) -> str | None:
-    """Norwegian *halv ni* (half to nine) is 8.30: the hour before, and a half."""
+def _half(hour: str | None, offset: str | None = None, side: str | None = None) -> str | None:
+    """Norwegian *halv ni* (half to nine) is 8.30: the hour before, and a half;
+    *fem over halv ni* (``offset`` five, ``side`` over or past) is 8.35, *fem på
+    halv ni* (to, on) 8.25."""
     if not hour:
         return None
     h = int(hour) if hour.isdigit() else _NUMBER_WORDS.get(hour.lower())
     if h is None or not 1 <= h <= 24:
         return None
-    return f"{(h - 1) % 12 or 12}.30"
+    minutes = 30
+    if offset:
+        n = int(offset) if offset.isdigit() else _NUMBER_WORDS.get(offset.lower())
+        if n is None or not 0 < n < 30 or (side or "").lower() not in ("over", "past", "to", "on", "før", "på"):
+            return None
+        minutes += n if side.lower() in ("over", "past") else -n
+    return f"{(h - 1) % 12 or 12}.{minutes:02d}"
 
 
 _ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
@@ -280,7 +288,8 @@ def render_suggestion(template: str, match: re.Match[str]) -> str | None:
     Slots: ``{time}`` (groups ``hour``/``minute``: a 24-hour time as '9 pm'),
     ``{time2}`` (``hour2``/``minute2``), ``{day_before}`` (group ``day``: the
     weekday before it, for *natt til søndag* = Saturday night), ``{day}`` (the
-    weekday, capitalised), ``{half_time}`` (group ``half``: *halv ni* is 8.30),
+    weekday, capitalised), ``{half_time}`` (group ``half``: *halv ni* is 8.30;
+    with groups ``offset`` and ``side``, *fem over halv ni* is 8.35),
     ``{ordinal}`` (group ``num``: 'two' -> 'second'),
     and any other named group as matched (``{name}``;
     ``{name_lower}`` lower-cased; empty where the group did not take part;
@@ -293,7 +302,7 @@ def render_suggestion(template: str, match: re.Match[str]) -> str | None:
     slots["time"] = _clock(groups.get("hour"), groups.get("minute"))
     slots["time2"] = _clock(groups.get("hour2"), groups.get("minute2"))
     slots["day_before"] = _day_before(groups.get("day"))
-    slots["half_time"] = _half(groups.get("half"))
+    slots["half_time"] = _half(groups.get("half"), groups.get("offset"), groups.get("side"))
     slots["ordinal"] = _ordinal(groups.get("num"))
     if groups.get("day"):
         slots["day"] = groups["day"].capitalize()
