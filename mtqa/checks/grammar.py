@@ -572,9 +572,11 @@ class OutletPreposition(Check):
                 if prep is None and (words[-1].lower() in _LOWER_WORDS or words[-1][0].isupper()):
                     continue  # "said Kari Hansen, VG" or a name run into the outlet: not this
                 speaker = speaker.rstrip(" ,")
+                # the span takes the verb of saying too: the suggestion puts "told" after the speaker
+                # in its place (taken, "said X told NRK" would have two)
                 yield self.finding(
                     doc,
-                    sentence.start + m.start("speaker"),
+                    sentence.start + m.start(),
                     sentence.start + m.end("outlet"),
                     f"'{prep + ' ' if prep else ''}{m.group('outlet')}' after a quote: the outlet the speaker "
                     "told (Norwegian 'til'), not where the speaker works",
