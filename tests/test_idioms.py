@@ -275,3 +275,8 @@ def test_a_compounds_parts_are_no_compound_where_the_second_is_a_verb_with_its_o
 def test_a_suggestion_that_opens_the_sentence_takes_its_capital(sentence, suggestion):
     report = mtqa.check("Title\n\n" + sentence, select=["idiom"], fluency=False)
     assert [f.suggestion for f in report.findings] == [suggestion]
+
+
+def test_a_suggestion_keeps_the_lower_case_of_a_heading_scraped_without_capitals():
+    report = mtqa.check("Title\n\nthe House Bank opened a new office in Drammen.", select=["idiom"], fluency=False)
+    assert [f.suggestion for f in report.findings] == ["the State Housing Bank"]

@@ -281,6 +281,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
                         _sentence_case(
                             entry.composed_suggestion(m.group()) if composed else entry.suggestion_for(m),
                             text[: m.start()],
+                            m.group(),
                         ),
                         composed,
                     )
@@ -288,10 +289,11 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
     return candidates
 
 
-def _sentence_case(suggestion: str, before: str) -> str:
-    """The suggestion with a capital where it opens the sentence (only punctuation
-    before the match: a quote, a dash), as the words it replaces did."""
-    if suggestion[:1].islower() and not before.strip(" \t\"'“”‘’«»–—-"):
+def _sentence_case(suggestion: str, before: str, found: str) -> str:
+    """The suggestion with a capital where the words it replaces open the sentence
+    (only punctuation before them: a quote, a dash) with one; a heading scraped in
+    lower case keeps it."""
+    if suggestion[:1].islower() and found[:1].isupper() and not before.strip(" \t\"'“”‘’«»–—-"):
         return suggestion[0].upper() + suggestion[1:]
     return suggestion
 

@@ -220,6 +220,12 @@ def _plural(english: str) -> str:
 _CONTENT = frozenset({"n", "v", "adj"})
 
 
+#: The endings a lexicon entry's later forms add to its first: the definite singular
+#: (-en, -et, -a, and -t, -n after an -e), the plural, the definite plural.
+_LISTED_INFLECTIONS = {"en": "the", "et": "the", "a": "the", "t": "the", "n": "the",
+                       "er": "plural", "r": "plural", "ene": "the-plural", "ne": "the-plural"}
+
+
 @cache
 def lexicon_glossary() -> dict[str, str]:
     """One-word Norwegian expressions of the idiom lexicon -> their idiomatic English.
@@ -228,9 +234,9 @@ def lexicon_glossary() -> dict[str, str]:
     ("skadefryd", *injury joy*: schadenfreude), so it is asked before a
     compound is built from its parts; otherwise UT001 would suggest the very
     rendering the idiom check reports.  An entry's English is its first
-    expression's ("skinnjakke / skinnsofa": leather jacket), so only that
-    expression and its inflections are read ("nødetat / nødetaten"; a phrase
-    around it, "i strandkanten", is no word to look up).  A leading "a"/"an"
+    expression and its inflections are read ("kommunestyre / kommunestyret":
+    municipal council, the municipal council; a phrase around it, "i
+    strandkanten", is no word to look up).  A leading "a"/"an"
     is dropped (the suggestion replaces a word, which brings its own article),
     and an English of more than three words, which translates a longer match
     than the word (a verb phrase around it), is not read; of two entries for
@@ -245,12 +251,17 @@ def lexicon_glossary() -> dict[str, str]:
         english = re.sub(r"^(?:an?)\s+", "", entry.english[0].strip(), flags=re.I)
         if len(re.sub(r"^the\s+", "", english, flags=re.I).split()) > 3:
             continue  # the English of a longer match (a verb phrase around the word), not of the word
-        stem = forms[0][: max(3, len(forms[0]) - 3)]
-        words = [f for f in forms if f.isalpha() and f.startswith(stem)]  # the first expression, inflected
-        for form in words:
-            # an inflection of a listed form is left to translate(), which adds "the" or the plural
-            if form == forms[0] or not any(base in words for base, _ in _forms(form)[1:]):
-                out.setdefault(form, english)
+        out.setdefault(forms[0], english)
+        bare = re.sub(r"^the\s+", "", english, flags=re.I)
+        for form in forms[1:]:
+            # an inflection of the first: "kommunestyre / kommunestyret" (the municipal council)
+            inflected = _LISTED_INFLECTIONS.get(form[len(forms[0]) :]) if form.startswith(forms[0]) else None
+            if inflected == "the":
+                out.setdefault(form, "the " + bare)
+            elif inflected == "plural":
+                out.setdefault(form, _plural(bare))
+            elif inflected == "the-plural":
+                out.setdefault(form, "the " + _plural(bare))
     return out
 
 

@@ -255,9 +255,10 @@ def _half(hour: str | None, offset: str | None = None, side: str | None = None) 
     minutes = 30
     if offset:
         n = int(offset) if offset.isdigit() else _NUMBER_WORDS.get(offset.lower())
-        if n is None or not 0 < n < 30 or (side or "").lower() not in ("over", "past", "to", "on", "før", "på"):
+        way = (side or "").lower()
+        if n is None or not 0 < n < 30 or way not in ("over", "past", "to", "on", "før", "på"):
             return None
-        minutes += n if side.lower() in ("over", "past") else -n
+        minutes += n if way in ("over", "past") else -n
     return f"{(h - 1) % 12 or 12}.{minutes:02d}"
 
 
