@@ -34,10 +34,28 @@ def test_translate(word, english):
         ("trollmannen", "the wizard"),  # definite: "the" and the lexicon's English
         ("strandkanten", "the water's edge"),  # the entry also lists "i strandkanten", a phrase
         ("hodeskaller", "skulls"),  # plural
+        ("kommunestyret", "the municipal council"),  # a form the entry lists after its first
+        ("kongeriket", "the kingdom"),  # definite of a neuter noun in -e
+        ("vikeplikt", "duty to give way"),  # a compound's English of four words
+        ("kjempegod", None),  # built from its parts, "fight good", which the lexicon reports
     ],
 )
 def test_translate_takes_the_idiom_lexicons_english_before_a_compound_of_parts(word, english):
     assert translate(word) == english
+
+
+def test_no_suggestion_for_a_frequent_norwegian_word_is_a_calque_the_idiom_check_reports():
+    """UT001's English for the 30,000 most frequent Norwegian words of eight letters or
+    more (most of them compounds, whose English is built from the parts where no
+    dictionary has it) is never a rendering the idiom lexicon reports (48 were, such
+    as "kongeriket" -> "the king rich", "minusgrader" -> "minus degrees")."""
+    from wordfreq import top_n_list
+
+    words = [w for w in top_n_list("nb", 60000) if len(w) >= 8 and w.isalpha()]
+    sentences = [f"We saw the {english} there." for w in words if (english := translate(w))]
+    assert len(sentences) > 10000
+    report = mtqa.check("Title\n\n" + "\n\n".join(sentences), select=["idiom"], fluency=False)
+    assert [(f.code, f.text) for f in report.findings] == []
 
 
 def test_no_suggestion_for_a_norwegian_word_is_a_calque_the_idiom_check_reports():

@@ -199,7 +199,7 @@ _INFLECTIONS = (
     ("ane", ("", "e"), "the-plural"),
     ("er", ("", "e"), "plural"),
     ("en", ("", "e"), "the"),
-    ("et", ("",), "the"),
+    ("et", ("", "e"), "the"),
     ("a", ("e", ""), "the"),
 )
 
@@ -238,9 +238,10 @@ def lexicon_glossary() -> dict[str, str]:
     municipal council, the municipal council; a phrase around it, "i
     strandkanten", is no word to look up).  A leading "a"/"an"
     is dropped (the suggestion replaces a word, which brings its own article),
-    and an English of more than three words, which translates a longer match
-    than the word (a verb phrase around it), is not read; of two entries for
-    one word, the first in the lexicon's order wins."""
+    and an English of more than three words (five for a compound, an
+    institution or a false friend: "duty to give way"), which translates a
+    longer match than the word (a verb phrase around it), is not read; of two
+    entries for one word, the first in the lexicon's order wins."""
     from mtqa import lexicons
 
     out: dict[str, str] = {}
@@ -249,7 +250,8 @@ def lexicon_glossary() -> dict[str, str]:
         if not entry.english or not forms[0].isalpha():
             continue
         english = re.sub(r"^(?:an?)\s+", "", entry.english[0].strip(), flags=re.I)
-        if len(re.sub(r"^the\s+", "", english, flags=re.I).split()) > 3:
+        longest = 5 if entry.kind in ("compound", "institution", "false-friend") else 3
+        if len(re.sub(r"^the\s+", "", english, flags=re.I).split()) > longest:
             continue  # the English of a longer match (a verb phrase around the word), not of the word
         out.setdefault(forms[0], english)
         bare = re.sub(r"^the\s+", "", english, flags=re.I)
@@ -296,6 +298,20 @@ def _compound(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _a_known_calque(english: str) -> bool:
+    """Whether the idiom lexicon reports this English, in a plain sentence, as a
+    rendering of some Norwegian expression."""
+    from mtqa import lexicons
+
+    lexicon = lexicons.builtin()
+    for text in (f"They saw the {english} there.", f"They saw {english} there."):
+        for entry, only in lexicon.candidate_renderings(text):
+            if next(entry.iter_matches(text, "body", None, only), None) is not None:
+                return True
+    return False
+
+
 def _forms(word: str) -> list[tuple[str, str | None]]:
     """The word as it stands, then its possible base forms with the form each ending marks."""
     out: list[tuple[str, str | None]] = [(word, None)]
@@ -307,7 +323,10 @@ def _forms(word: str) -> list[tuple[str, str | None]]:
 
 def translate(word: str) -> str | None:
     """The English of a Norwegian word: a dictionary entry for the word or, after
-    that, for its base form, then a compound of two entries; None if unknown."""
+    that, for its base form, then a compound of two entries; None if unknown, or
+    if the idiom lexicon reports that English as a calque ("kjempegod" is not
+    "fight good", "minusgrader" not "minus degrees"): a suggestion the idiom
+    check would report is worse than "translate it"."""
     word = word.lower()
     forms = _forms(word)
     for lookup in (_english, _compound):
@@ -316,10 +335,12 @@ def translate(word: str) -> str | None:
             if not english:
                 continue
             if form == "plural":
-                return _plural(english)
-            if form == "the-plural":
-                return "the " + _plural(english)
-            return "the " + english if form == "the" else english
+                english = _plural(english)
+            elif form == "the-plural":
+                english = "the " + _plural(english)
+            elif form == "the":
+                english = "the " + english
+            return None if _a_known_calque(english) else english
     return None
 
 
