@@ -277,6 +277,17 @@ def _ordinal(number: str | None) -> str | None:
     return _ORDINALS[n]
 
 
+#: A verb of saying put before an outlet: "sier X til NRK" is "X tells NRK", "sa" "told";
+#: the verbs that take "to" keep it ("X confirmed to VG").
+_TELL = {"says": "tells", "tells": "tells", "said": "told", "told": "told"}
+
+
+def _tell(verb: str | None) -> str | None:
+    if not verb:
+        return None
+    return _TELL.get(verb.lower(), f"{verb.lower()} to")
+
+
 def _day_before(day: str | None) -> str | None:
     if not day or day.lower() not in WEEKDAYS:
         return None
@@ -291,7 +302,9 @@ def render_suggestion(template: str, match: re.Match[str]) -> str | None:
     weekday before it, for *natt til søndag* = Saturday night), ``{day}`` (the
     weekday, capitalised), ``{half_time}`` (group ``half``: *halv ni* is 8.30;
     with groups ``offset`` and ``side``, *fem over halv ni* is 8.35),
-    ``{ordinal}`` (group ``num``: 'two' -> 'second'),
+    ``{ordinal}`` (group ``num``: 'two' -> 'second'), ``{tell}`` (group ``verb``, a
+    verb of saying before an outlet: 'says' -> 'tells', 'said' -> 'told',
+    'confirmed' -> 'confirmed to'),
     and any other named group as matched (``{name}``;
     ``{name_lower}`` lower-cased; empty where the group did not take part;
     ``{name|text}`` gives ``text`` where it is empty).
@@ -305,6 +318,7 @@ def render_suggestion(template: str, match: re.Match[str]) -> str | None:
     slots["day_before"] = _day_before(groups.get("day"))
     slots["half_time"] = _half(groups.get("half"), groups.get("offset"), groups.get("side"))
     slots["ordinal"] = _ordinal(groups.get("num"))
+    slots["tell"] = _tell(groups.get("verb"))
     if groups.get("day"):
         slots["day"] = groups["day"].capitalize()
     try:
@@ -708,7 +722,7 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
         groups = {n for p in renderings for n in p.groupindex}
         fields = set(re.findall(r"\{(\w+)(?:\|[^{}]*)?\}", suggest))
         computed = {"time": "hour", "time2": "hour2", "day_before": "day", "half_time": "half",
-                    "ordinal": "num"}
+                    "ordinal": "num", "tell": "verb"}
         missing = sorted(f for f in fields
                          if computed.get(f, f.removesuffix("_lower")) not in groups)
         if missing:
