@@ -4,7 +4,8 @@
 
 For each file: it parses in the schema (``mtqa.lexicons.parse``), its ids do not
 clash with the built-in lexicon's, every entry fires on its ``flag`` examples and
-stays silent on its ``allow`` examples, and every rendering is run over clean
+stays silent on its ``allow`` examples and on its own ``english`` (a suggestion the
+entry itself would report), and every rendering is run over clean
 human-written English (NTREX newstest2019 English, the clean-norway texts and
 the FLORES human English references in DEMETR), where every match is a false
 alarm, and over DEMETR's English MT outputs (mostly fluent; a match there is
@@ -91,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             for text in e.allow_examples:
                 if list(e.matches(text, "body")):
                     print(f"{path}: {e.id}: allow example matched: {text!r}")
+                    problems += 1
+            for english in e.english:
+                if "<" not in english and list(e.matches(f"They spoke about {english} yesterday.", "body")):
+                    print(f"{path}: {e.id}: reports its own English: {english!r}")
                     problems += 1
         hits = 0
         for name, sents in texts.items():

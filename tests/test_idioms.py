@@ -280,3 +280,16 @@ def test_a_suggestion_that_opens_the_sentence_takes_its_capital(sentence, sugges
 def test_a_suggestion_keeps_the_lower_case_of_a_heading_scraped_without_capitals():
     report = mtqa.check("Title\n\nthe House Bank opened a new office in Drammen.", select=["idiom"], fluency=False)
     assert [f.suggestion for f in report.findings] == ["the State Housing Bank"]
+
+
+@pytest.mark.parametrize(
+    "sentence,found,suggestion",
+    [
+        ("Below, she has you can read the documents.", "she has you can read", "here you can read"),
+        ("Documents: she can read more about the case here.", "she can read", "here you can read"),
+        ("Her can you see the whole video.", "Her can you see", "Here you can see"),
+    ],
+)
+def test_her_kan_du_the_span_ends_with_the_verb_and_the_capital_follows_the_sentence(sentence, found, suggestion):
+    report = mtqa.check("Title\n\n" + sentence, select=["idiom"], fluency=False)
+    assert [(f.text, f.suggestion) for f in report.findings] == [(found, suggestion)]

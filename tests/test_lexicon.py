@@ -152,7 +152,8 @@ def test_a_quote_tag_before_an_outlet_is_turned_round(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [("five over half nine", "8.35"), ("five to half nine", "8.25"), ("ten past half 3", "2.40"),
-     ("ten on half one", "12.20"), ("twenty over half nine", "8.50"), ("thirty over half nine", None)],
+     ("ten on half one", "12.20"), ("twenty over half nine", "8.50"), ("thirty over half nine", None),
+     ("five over half 20", "7.35 pm"), ("ten over half 24", "11.40 pm")],
 )
 def test_half_hours_with_minutes_before_or_after_them_are_computed(text, expected):
     import re

@@ -580,9 +580,13 @@ class OutletPreposition(Check):
                     sentence.start + m.end("outlet"),
                     f"'{prep + ' ' if prep else ''}{m.group('outlet')}' after a quote: the outlet the speaker "
                     "told (Norwegian 'til'), not where the speaker works",
-                    suggestion=f"{speaker}{',' if ',' in speaker else ''} told {m.group('outlet')}",
+                    suggestion=f"{speaker}{',' if ',' in speaker else ''} {_TOLD[m.group('verb')]} {m.group('outlet')}",
                     confidence=0.6,
                 )
+
+
+#: The quote tag turned round keeps its tense: "says X at NRK" -> "X tells NRK".
+_TOLD = {"says": "tells", "said": "told"}
 
 
 @cache
@@ -592,7 +596,7 @@ def _outlet_tag() -> re.Pattern[str]:
     outlets = sorted(gazetteer().names("outlet"), key=len, reverse=True)
     names = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in outlets)
     return re.compile(
-        r"\b(?:says|said)\s+(?P<speaker>[^.;:!?\"“”]{3,120}?)\s+(?:(?P<prep>at|in)\s+)?"
+        r"\b(?P<verb>says|said)\s+(?P<speaker>[^.;:!?\"“”]{3,120}?)\s+(?:(?P<prep>at|in)\s+)?"
         r"(?P<outlet>(?-i:" + names + r"))\b(?=\s*(?:$|[.,;!?]|at\s+\d|on\s+\w+day\b))"
     )
 

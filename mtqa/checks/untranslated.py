@@ -204,12 +204,33 @@ _INFLECTIONS = (
 )
 
 
+#: Words after which a noun phrase's head is done: its complement follows ("level of difficulty").
+_COMPLEMENT = re.compile(r" (?:of|in|with|for|on|at|to|from|by|below|above|under|over|without) ")
+
+
+#: Nouns whose plural is not an -s: "man" and the compounds of it English news uses
+#: ("firemen"; not "human", "German"), "child", "person".
+_IRREGULAR = re.compile(
+    r"(?:\b|fire|police|chair|spokes|fisher|sales|business|country|crafts|fresh|gentle|sports|lay|news|"
+    r"camera|fore|weather|middle|post|gun|watch|lines|committee|council|alder|congress)(?:wo)?man$"
+    r"|\bchild$|\bperson$"
+)
+
+
 def _plural(english: str) -> str:
-    head, sep, tail = english.partition(" ")
-    if sep and re.match(r"(?:of|in|with|for|on|at)\b", tail):
-        return f"{_plural(head)} {tail}"  # the head before its complement: "levels of difficulty"
+    if re.match(r"(?:on|in|at|to|for|by|under|over|without)\b", english, re.I):
+        return english  # a prepositional phrase ("on sick leave") has no head to make plural
+    complement = _COMPLEMENT.search(english)
+    if complement:  # the head before its complement: "levels of difficulty", "weather warnings for the coast"
+        return _plural(english[: complement.start()]) + english[complement.start() :]
+    if re.search(r"(?:ss|gas|bus)$", english):
+        return english + "es"  # "greenhouse gases": an -s that is no plural
     if "(" in english or english.endswith("s"):
         return english
+    irregular = _IRREGULAR.search(english)
+    if irregular:  # "firemen", "children"
+        return english[: irregular.start()] + {"child": "children", "person": "people"}.get(
+            irregular.group(0), irregular.group(0)[:-2] + "en")
     if re.search(r"[^aeiou]y$", english):
         return english[:-1] + "ies"
     if re.search(r"(?:s|x|ch|sh)$", english):
@@ -221,43 +242,53 @@ _CONTENT = frozenset({"n", "v", "adj"})
 
 
 #: The endings a lexicon entry's later forms add to its first: the definite singular
-#: (-en, -et, -a, and -t, -n after an -e), the plural, the definite plural.
-_LISTED_INFLECTIONS = {"en": "the", "et": "the", "a": "the", "t": "the", "n": "the",
-                       "er": "plural", "r": "plural", "ene": "the-plural", "ne": "the-plural"}
+#: (-en, -et, -a), the plural, the definite plural; and after a first form in -e,
+#: -t, -n, -r, -ne ("kommunestyre / kommunestyret").
+_LISTED_INFLECTIONS = {"en": "the", "et": "the", "a": "the", "er": "plural", "ene": "the-plural"}
+_LISTED_AFTER_E = {"t": "the", "n": "the", "r": "plural", "ne": "the-plural"}
+#: A finite verb in an entry's English: the English of a clause around the word
+#: ("extinguishing is under way"), not of the word.
+_A_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|must|turned|went)\b", re.I)
 
 
 @cache
 def lexicon_glossary() -> dict[str, str]:
-    """One-word Norwegian expressions of the idiom lexicon -> their idiomatic English.
+    """One-word Norwegian compounds and institutions of the idiom lexicon -> their English.
 
-    The lexicon holds the words whose part-by-part English is a calque
-    ("skadefryd", *injury joy*: schadenfreude), so it is asked before a
-    compound is built from its parts; otherwise UT001 would suggest the very
-    rendering the idiom check reports.  An entry's English is its first
-    expression and its inflections are read ("kommunestyre / kommunestyret":
-    municipal council, the municipal council; a phrase around it, "i
-    strandkanten", is no word to look up).  A leading "a"/"an"
-    is dropped (the suggestion replaces a word, which brings its own article),
-    and an English of more than three words (five for a compound, an
-    institution or a false friend: "duty to give way"), which translates a
-    longer match than the word (a verb phrase around it), is not read; of two
-    entries for one word, the first in the lexicon's order wins."""
+    The lexicon holds the compounds whose part-by-part English is a calque
+    ("skadefryd", *injury joy*: schadenfreude), so it is asked before a compound
+    is built from its parts; otherwise UT001 would suggest the very rendering the
+    idiom check reports.  Read: entries of kind ``compound`` or ``institution``
+    without topic cues (a wrong sense bound to a topic, "sats" as a ski jump's
+    take-off, is not the word's English elsewhere), whose first expression is
+    one word; an entry's English is its first expression's ("skinnjakke /
+    skinnsofa": leather jacket), so only that expression and the inflections of
+    it the entry lists are read ("kommunestyre / kommunestyret": municipal
+    council, the municipal council).  A leading "a"/"an" is dropped (the
+    suggestion replaces a word, which brings its own article); an English of
+    more than five words, with a finite verb or with a slot ("<hour>") is the
+    English of a longer match than the word and is not read.  Of two entries
+    for one word, the first in the lexicon's order wins."""
     from mtqa import lexicons
 
     out: dict[str, str] = {}
     for entry in lexicons.builtin().entries:
-        forms = [f.strip().lower() for f in entry.norwegian.split("/")]
-        if not entry.english or not forms[0].isalpha():
+        if entry.kind not in ("compound", "institution") or not entry.english:
             continue
+        if entry.sentence or entry.before or entry.after or entry.not_sentence or entry.blocks is not None:
+            continue
+        forms = [f.strip().lower() for f in entry.norwegian.split(" / ")]
         english = re.sub(r"^(?:an?)\s+", "", entry.english[0].strip(), flags=re.I)
-        longest = 5 if entry.kind in ("compound", "institution", "false-friend") else 3
-        if len(re.sub(r"^the\s+", "", english, flags=re.I).split()) > longest:
-            continue  # the English of a longer match (a verb phrase around the word), not of the word
-        out.setdefault(forms[0], english)
         bare = re.sub(r"^the\s+", "", english, flags=re.I)
+        if not forms[0].isalpha() or "<" in english or _A_CLAUSE.search(english) or len(bare.split()) > 5:
+            continue
+        out.setdefault(forms[0], english)
         for form in forms[1:]:
             # an inflection of the first: "kommunestyre / kommunestyret" (the municipal council)
-            inflected = _LISTED_INFLECTIONS.get(form[len(forms[0]) :]) if form.startswith(forms[0]) else None
+            ending = form[len(forms[0]) :] if form.startswith(forms[0]) and form.isalpha() else ""
+            inflected = _LISTED_INFLECTIONS.get(ending) or (
+                _LISTED_AFTER_E.get(ending) if forms[0].endswith("e") else None
+            )
             if inflected == "the":
                 out.setdefault(form, "the " + bare)
             elif inflected == "plural":
@@ -331,17 +362,39 @@ def translate(word: str) -> str | None:
     forms = _forms(word)
     for lookup in (_english, _compound):
         for base, form in forms:
+            if form == "the" and word.endswith("et") and base.endswith("e") and _a_verb(base):
+                continue  # "åpnet" is the past tense of åpne (open), not "the open"
             english = lookup(base)
             if not english:
                 continue
+            bare = re.sub(r"^the\s+", "", english, flags=re.I)
             if form == "plural":
-                english = _plural(english)
+                english = _plural(bare)
             elif form == "the-plural":
-                english = "the " + _plural(english)
+                english = "the " + _plural(bare)
             elif form == "the":
-                english = "the " + english
+                english = "the " + bare
             return None if _a_known_calque(english) else english
     return None
+
+
+def _reported_in_place(sentence: str, start: int, end: int, english: str, kind: str) -> bool:
+    """Whether the idiom lexicon reports ``english`` put in place of ``sentence[start:end]``
+    (a rendering whose topic cue only this sentence supplies)."""
+    from mtqa import lexicons
+
+    text = sentence[:start] + english + sentence[end:]
+    stop = start + len(english)
+    for entry, only in lexicons.builtin().candidate_renderings(text):
+        if any(m.start() < stop and m.end() > start for m in entry.iter_matches(text, kind, None, only)):
+            return True
+    return False
+
+
+def _a_verb(word: str) -> bool:
+    """Whether the dictionary of senses has the word as a verb (its -et form is a past tense)."""
+    head = senses.dictionary().get(word)
+    return head is not None and head.pos == "v"
 
 
 # -- institutions (UT004) ---------------------------------------------------
@@ -803,7 +856,9 @@ class UntranslatedWord(Check):
     Capitalised words count too when they are Norwegian common words (at the
     start of a sentence, in a caption label in capitals); names, acronyms and
     words glossed in the article do not.  The suggestion is the English word
-    where the dictionary knows it.
+    where the dictionary knows it, unless, put in the word's place, it is a
+    rendering the idiom lexicon reports in that sentence ("the government
+    strengths" among troops for *regjeringsstyrkene*): then "translate it".
 
     Flags:
     - The statsforvalter has asked the municipality to explain the decision.
@@ -827,10 +882,15 @@ class UntranslatedWord(Check):
     severity = Severity.ERROR
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        sentences = {s.start: s for s in doc.text_sentences()}
         for at, w in norwegian_words(doc):
             english = w.whole or translate(w.lookup)
             if english and w.word[0].isupper() and not w.whole:
                 english = english[0].upper() + english[1:]
+            if english and not w.whole and (sentence := sentences.get(at)) is not None:
+                kind = doc.blocks[sentence.block].kind.value
+                if _reported_in_place(doc.text[sentence.start : sentence.end], w.start, w.end, english, kind):
+                    english = None
             what = "half translated: " if w.whole else ""
             yield self.finding(
                 doc,

@@ -246,7 +246,8 @@ def _clock(hour: str | None, minute: str | None) -> str | None:
 def _half(hour: str | None, offset: str | None = None, side: str | None = None) -> str | None:
     """Norwegian *halv ni* (half to nine) is 8.30: the hour before, and a half;
     *fem over halv ni* (``offset`` five, ``side`` over or past) is 8.35, *fem på
-    halv ni* (to, on) 8.25."""
+    halv ni* (to, on) 8.25; an hour written as a 24-hour figure keeps the
+    afternoon (*halv 20* is 7.30 pm)."""
     if not hour:
         return None
     h = int(hour) if hour.isdigit() else _NUMBER_WORDS.get(hour.lower())
@@ -259,6 +260,8 @@ def _half(hour: str | None, offset: str | None = None, side: str | None = None) 
         if n is None or not 0 < n < 30 or way not in ("over", "past", "to", "on", "før", "på"):
             return None
         minutes += n if way in ("over", "past") else -n
+    if hour.isdigit() and h >= 13:  # a 24-hour figure: the afternoon, as {time} writes it
+        return _clock(str(h - 1), f"{minutes:02d}")
     return f"{(h - 1) % 12 or 12}.{minutes:02d}"
 
 
