@@ -293,3 +293,19 @@ def test_a_suggestion_keeps_the_lower_case_of_a_heading_scraped_without_capitals
 def test_her_kan_du_the_span_ends_with_the_verb_and_the_capital_follows_the_sentence(sentence, found, suggestion):
     report = mtqa.check("Title\n\n" + sentence, select=["idiom"], fluency=False)
     assert [(f.text, f.suggestion) for f in report.findings] == [(found, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "sentence,found,suggestion",
+    [
+        # the entry's examples say which words of the match are the calque; the rest stay
+        ("The trial takes place at Bergen thing house.", "at Bergen thing house", "at Bergen courthouse"),
+        ("The parties came forward to an agreement late on Sunday.", "came forward to an agreement",
+         "reached an agreement"),
+        # a rewrite learnt on one rendering is not used on another ("police first servant")
+        ("Police first servant Ole Lie led the patrol.", "Police first servant", "Police officer"),
+    ],
+)
+def test_a_suggestion_keeps_the_words_of_the_match_around_the_calque(sentence, found, suggestion):
+    report = mtqa.check("Title\n\n" + sentence, select=["idiom"], fluency=False)
+    assert [(f.text, f.suggestion) for f in report.findings] == [(found, suggestion)]

@@ -154,11 +154,42 @@ class Entry:
 
     def suggestion_for(self, match: re.Match[str] | None) -> str:
         """The suggestion for one match: the ``suggest`` template filled from the
-        match's slots, else the first idiomatic English."""
-        if self.suggest is None or match is None:
-            return self.suggestion
-        text = render_suggestion(self.suggest, match)
-        return text if text is not None else self.suggestion
+        match's slots; else the match with the words the entry's examples replace
+        replaced (:attr:`_rewrites`); else the first idiomatic English."""
+        if self.suggest is not None and match is not None:
+            text = render_suggestion(self.suggest, match)
+            if text is not None:
+                return text
+        if match is not None:
+            found = match.group()
+            for rendering, old, new in self._rewrites:
+                core = old.search(found) if match.re is rendering else None
+                if core is not None:  # spaces as the match has them ("Of " -> "By "), none doubled
+                    return re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{found[: core.start()]}{new}{found[core.end() :]}")
+        return self.suggestion
+
+    @cached_property
+    def _rewrites(self) -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+        """What the entry's own examples say its words become inside a longer match.
+
+        A rendering often takes words around the calque ("at Oslo thing house",
+        "Russia's strengths", "set great price on the support"), which the English
+        of the expression ("courthouse", "forces", "appreciate") would drop.  A flag
+        example and the allow example closest to it that differs from it in one run
+        of words, inside the match and not the whole of it ("The trial takes place
+        at Oslo courthouse."), give the words replaced ("thing house") and their
+        replacement; a match that holds those words gets them replaced, the rest
+        kept; only in a match of the rendering the example matched ("police first
+        servant" is not "police servant" with "servant" replaced)."""
+        out: list[tuple[re.Pattern[str], re.Pattern[str], str]] = []
+        for flag in self.flag_examples:
+            match = next(self.iter_matches(flag, "body"), None)
+            if match is None or self.is_composed(match):
+                continue
+            rewrite = _example_rewrite(flag, match.start(), match.end(), self.allow_examples)
+            if rewrite is not None and all((match.re, rewrite[0].pattern) != (r, p.pattern) for r, p, _ in out):
+                out.append((match.re, *rewrite))
+        return tuple(out)
 
     def matches(self, sentence: str, block_kind: str = "body") -> Iterator[tuple[int, int]]:
         """Spans in ``sentence`` where a rendering matches and every cue holds."""
@@ -206,6 +237,42 @@ class Entry:
             if m:
                 return m
         return None
+
+
+_EXAMPLE_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+def _example_rewrite(flag: str, start: int, end: int, allows: tuple[str, ...]) -> tuple[re.Pattern[str], str] | None:
+    """The one run of words the closest allow example changes in ``flag[start:end]``
+    (a match that is more than that run), as (its pattern, the replacement); None
+    where no allow example is the flag example corrected in one place."""
+    from difflib import SequenceMatcher
+
+    flag_tokens = list(_EXAMPLE_TOKEN.finditer(flag))
+    words = [t.group().lower() for t in flag_tokens]
+    best = None
+    for allow in allows:
+        allow_tokens = list(_EXAMPLE_TOKEN.finditer(allow))
+        matcher = SequenceMatcher(None, words, [t.group().lower() for t in allow_tokens], autojunk=False)
+        if best is None or matcher.ratio() > best[0]:
+            best = (matcher.ratio(), matcher, allow, allow_tokens)
+    if best is None or best[0] < 0.6:
+        return None
+    _, matcher, allow, allow_tokens = best
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if len(changes) != 1 or changes[0][1] == changes[0][2]:
+        return None  # several changes (a rewording), or words only added
+    _, i1, i2, j1, j2 = changes[0]
+    while j1 < j2 and not allow_tokens[j1].group()[0].isalnum():
+        j1 += 1  # punctuation the correction adds around the words (", etc.") is the sentence's, not theirs
+    while j2 > j1 and not allow_tokens[j2 - 1].group()[0].isalnum():
+        j2 -= 1
+    old_start, old_end = flag_tokens[i1].start(), flag_tokens[i2 - 1].end()
+    if not start <= old_start < old_end <= end or (old_start, old_end) == (start, end):
+        return None  # a change outside the match, or the whole match: the entry's English is the suggestion
+    new = allow[allow_tokens[j1].start() : allow_tokens[j2 - 1].end()] if j1 < j2 else ""
+    old = r"\s+".join(re.escape(w) for w in flag[old_start:old_end].split())
+    return re.compile(rf"(?<!\w){old}(?!\w)", re.IGNORECASE), new
 
 
 def _cuts_a_compound(text: str, start: int, end: int) -> bool:
