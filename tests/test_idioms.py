@@ -304,6 +304,9 @@ def test_her_kan_du_the_span_ends_with_the_verb_and_the_capital_follows_the_sent
          "reached an agreement"),
         # a rewrite learnt on one rendering is not used on another ("police first servant")
         ("Police first servant Ole Lie led the patrol.", "Police first servant", "Police officer"),
+        # a look-alike allow example ("has today announced") is no correction; a deletion is
+        ("The minister has yesterday announced new measures.", "has yesterday announced", "yesterday announced"),
+        ("I am giant happy with the result.", "giant happy", "really happy"),
     ],
 )
 def test_a_suggestion_keeps_the_words_of_the_match_around_the_calque(sentence, found, suggestion):

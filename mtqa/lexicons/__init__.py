@@ -165,7 +165,8 @@ class Entry:
             for rendering, old, new in self._rewrites:
                 core = old.search(found) if match.re is rendering else None
                 if core is not None:  # spaces as the match has them ("Of " -> "By "), none doubled
-                    return re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{found[: core.start()]}{new}{found[core.end() :]}")
+                    text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{found[: core.start()]}{new}{found[core.end() :]}")
+                    return text if new else text.strip()  # words deleted at an edge leave no space there
         return self.suggestion
 
     @cached_property
@@ -178,15 +179,18 @@ class Entry:
         example and the allow example closest to it that differs from it in one run
         of words, inside the match and not the whole of it ("The trial takes place
         at Oslo courthouse."), give the words replaced ("thing house") and their
-        replacement; a match that holds those words gets them replaced, the rest
-        kept; only in a match of the rendering the example matched ("police first
+        replacement, if it shares a word with the entry's English or meaning (an allow example
+        may be a look-alike instead: "has today announced" is English too, and no
+        correction of "has yesterday announced"); a match that holds those words
+        gets them replaced, the rest kept; only in a match of the rendering the example matched ("police first
         servant" is not "police servant" with "servant" replaced)."""
         out: list[tuple[re.Pattern[str], re.Pattern[str], str]] = []
         for flag in self.flag_examples:
             match = next(self.iter_matches(flag, "body"), None)
             if match is None or self.is_composed(match):
                 continue
-            rewrite = _example_rewrite(flag, match.start(), match.end(), self.allow_examples)
+            rewrite = _example_rewrite(flag, match.start(), match.end(), self.allow_examples,
+                                       (*self.english, self.meaning))
             if rewrite is not None and all((match.re, rewrite[0].pattern) != (r, p.pattern) for r, p, _ in out):
                 out.append((match.re, *rewrite))
         return tuple(out)
@@ -242,10 +246,13 @@ class Entry:
 _EXAMPLE_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
-def _example_rewrite(flag: str, start: int, end: int, allows: tuple[str, ...]) -> tuple[re.Pattern[str], str] | None:
+def _example_rewrite(
+    flag: str, start: int, end: int, allows: tuple[str, ...], english: tuple[str, ...] = ()
+) -> tuple[re.Pattern[str], str] | None:
     """The one run of words the closest allow example changes in ``flag[start:end]``
     (a match that is more than that run), as (its pattern, the replacement); None
-    where no allow example is the flag example corrected in one place."""
+    where no allow example is the flag example corrected in one place, or where the
+    replacement shares no word (its first four letters) with ``english``."""
     from difflib import SequenceMatcher
 
     flag_tokens = list(_EXAMPLE_TOKEN.finditer(flag))
@@ -271,6 +278,9 @@ def _example_rewrite(flag: str, start: int, end: int, allows: tuple[str, ...]) -
     if not start <= old_start < old_end <= end or (old_start, old_end) == (start, end):
         return None  # a change outside the match, or the whole match: the entry's English is the suggestion
     new = allow[allow_tokens[j1].start() : allow_tokens[j2 - 1].end()] if j1 < j2 else ""
+    stems = {w[:4] for e in english for w in re.findall(r"\w{3,}", e.lower())}
+    if new and english and not stems & {w[:4] for w in re.findall(r"\w{3,}", new.lower())}:
+        return None  # a look-alike, not the entry's English put in
     old = r"\s+".join(re.escape(w) for w in flag[old_start:old_end].split())
     return re.compile(rf"(?<!\w){old}(?!\w)", re.IGNORECASE), new
 
