@@ -264,6 +264,11 @@ def test_a_compounds_parts_are_no_compound_where_the_second_is_a_verb_with_its_o
     assert not ends_in_a_verb("He talks the talk.", "talks")  # one word is no compound
 
 
+def _suggested(sentence: str) -> list[tuple[str, str | None]]:
+    """(text, suggestion) of each idiom finding in one sentence under a title."""
+    return [(f.text, f.suggestion) for f in mtqa.check("Title\n\n" + sentence, select=["idiom"], fluency=False).findings]
+
+
 @pytest.mark.parametrize(
     "sentence,suggestion",
     [
@@ -273,13 +278,11 @@ def test_a_compounds_parts_are_no_compound_where_the_second_is_a_verb_with_its_o
     ],
 )
 def test_a_suggestion_that_opens_the_sentence_takes_its_capital(sentence, suggestion):
-    report = mtqa.check("Title\n\n" + sentence, select=["idiom"], fluency=False)
-    assert [f.suggestion for f in report.findings] == [suggestion]
+    assert [s for _, s in _suggested(sentence)] == [suggestion]
 
 
 def test_a_suggestion_keeps_the_lower_case_of_a_heading_scraped_without_capitals():
-    report = mtqa.check("Title\n\nthe House Bank opened a new office in Drammen.", select=["idiom"], fluency=False)
-    assert [f.suggestion for f in report.findings] == ["the State Housing Bank"]
+    assert [s for _, s in _suggested("the House Bank opened a new office in Drammen.")] == ["the State Housing Bank"]
 
 
 @pytest.mark.parametrize(
@@ -291,8 +294,7 @@ def test_a_suggestion_keeps_the_lower_case_of_a_heading_scraped_without_capitals
     ],
 )
 def test_her_kan_du_the_span_ends_with_the_verb_and_the_capital_follows_the_sentence(sentence, found, suggestion):
-    report = mtqa.check("Title\n\n" + sentence, select=["idiom"], fluency=False)
-    assert [(f.text, f.suggestion) for f in report.findings] == [(found, suggestion)]
+    assert _suggested(sentence) == [(found, suggestion)]
 
 
 @pytest.mark.parametrize(
@@ -310,5 +312,4 @@ def test_her_kan_du_the_span_ends_with_the_verb_and_the_capital_follows_the_sent
     ],
 )
 def test_a_suggestion_keeps_the_words_of_the_match_around_the_calque(sentence, found, suggestion):
-    report = mtqa.check("Title\n\n" + sentence, select=["idiom"], fluency=False)
-    assert [(f.text, f.suggestion) for f in report.findings] == [(found, suggestion)]
+    assert _suggested(sentence) == [(found, suggestion)]

@@ -283,36 +283,22 @@ def test_no_entry_reports_its_own_english():
     """The English an entry suggests is never one of its renderings: such an entry
     would report the text the user wrote on its advice ("Easter crime fiction" for
     *påskekrim*, once matched by "Easter crime")."""
-    circular = [
-        (entry.id, english)
-        for entry in LEXICON.entries
-        for english in entry.english
-        if any(next(entry.iter_matches(s), None) for s in (english, f"They spoke about {english} yesterday."))
-    ]
+    circular = [(entry.id, english) for entry in LEXICON.entries for english in entry.reports_its_english()]
     assert circular == []
 
 
 def _accept_suggestions(sentences: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Each sentence with every idiom finding's suggestion put in place of its span
-    (right to left), and the findings whose suggestion is a pattern to fill by hand
-    ("<name> tells <outlet>"), which are left as they are."""
-    separator = "\n\n"
-    report = mtqa.check("Title" + separator + separator.join(sentences), select=["idiom"], fluency=False)
-    starts, at = [], len("Title" + separator)
-    for s in sentences:
-        starts.append(at)
-        at += len(s) + len(separator)
-    fixed, by_hand = list(sentences), []
-    import bisect
+    (as ``mtqa check --fix`` applies edits), and the findings whose suggestion is a
+    pattern to fill by hand ("<name> tells <outlet>"), which are left as they are."""
+    from mtqa.fix import Edit, apply
 
-    for f in sorted(report.findings, key=lambda f: -f.start):
-        i = bisect.bisect_right(starts, f.start) - 1
-        if not f.suggestion or "<" in f.suggestion:
-            by_hand.append((f.text, f.suggestion or ""))
-            continue
-        a, b = f.start - starts[i], f.end - starts[i]
-        fixed[i] = fixed[i][:a] + f.suggestion + fixed[i][b:]
-    return fixed, by_hand
+    head, separator = "Title", "\n\n"
+    text = head + separator + separator.join(sentences)
+    findings = sorted(mtqa.check(text, select=["idiom"], fluency=False).findings, key=lambda f: f.start)
+    by_hand = [(f.text, f.suggestion or "") for f in findings if not f.suggestion or "<" in f.suggestion]
+    edits = [Edit(f.start, f.end, f.suggestion, f) for f in findings if f.suggestion and "<" not in f.suggestion]
+    return apply(text, edits)[len(head + separator) :].split(separator), by_hand
 
 
 def test_accepting_every_suggestion_gives_text_the_idiom_check_accepts():

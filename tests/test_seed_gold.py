@@ -121,12 +121,13 @@ def test_taking_every_suggestion_on_the_seed_adds_no_new_finding():
     """The seed with each finding's suggestion put in place (furniture removed, names
     respelt, calques replaced) draws no finding the original did not ("Here you can
     read read" once came of a match that stopped before the verb its suggestion repeats)."""
+    from mtqa.fix import Edit, apply
+
     text = SEED.read_text("utf-8")
     report = mtqa.check(text, fluency=False)
-    fixed = text
-    for f in sorted(report.findings, key=lambda f: -f.start):
-        if f.suggestion and "<" not in f.suggestion and not f.suggestion.startswith(("remove", "translate")):
-            fixed = fixed[: f.start] + f.suggestion + fixed[f.end :]
+    taken = [f for f in report.findings
+             if f.suggestion and "<" not in f.suggestion and not f.suggestion.startswith(("remove", "translate"))]
+    fixed = apply(text, [Edit(f.start, f.end, f.suggestion, f) for f in sorted(taken, key=lambda f: f.start)])
     before = {(f.code, f.text) for f in report.findings}
     # furniture is found by structure: a scraped copy of the headline, its calque
     # mended like the headline's, becomes a copy the repeated-line rule sees

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from mtqa.checks.base import Check, CheckContext
+from mtqa.lexicons import tell
 from mtqa.model import BlockKind, Document, Finding, Severity
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -572,21 +573,17 @@ class OutletPreposition(Check):
                 if prep is None and (words[-1].lower() in _LOWER_WORDS or words[-1][0].isupper()):
                     continue  # "said Kari Hansen, VG" or a name run into the outlet: not this
                 speaker = speaker.rstrip(" ,")
-                # the span takes the verb of saying too: the suggestion puts "told" after the speaker
-                # in its place (taken, "said X told NRK" would have two)
+                # the span takes the verb of saying too: the suggestion puts it, in its tense, after
+                # the speaker ("says X at NRK" -> "X tells NRK"; taken, "said X told NRK" would have two)
                 yield self.finding(
                     doc,
                     sentence.start + m.start(),
                     sentence.start + m.end("outlet"),
                     f"'{prep + ' ' if prep else ''}{m.group('outlet')}' after a quote: the outlet the speaker "
                     "told (Norwegian 'til'), not where the speaker works",
-                    suggestion=f"{speaker}{',' if ',' in speaker else ''} {_TOLD[m.group('verb')]} {m.group('outlet')}",
+                    suggestion=f"{speaker}{',' if ',' in speaker else ''} {tell(m.group('verb'))} {m.group('outlet')}",
                     confidence=0.6,
                 )
-
-
-#: The quote tag turned round keeps its tense: "says X at NRK" -> "X tells NRK".
-_TOLD = {"says": "tells", "said": "told"}
 
 
 @cache

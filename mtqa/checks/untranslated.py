@@ -241,6 +241,11 @@ def _plural(english: str) -> str:
 _CONTENT = frozenset({"n", "v", "adj"})
 
 
+def _without_the(english: str) -> str:
+    """The English without its leading "the" ("the municipal council" -> "municipal council")."""
+    return re.sub(r"^the\s+", "", english, flags=re.I)
+
+
 #: The endings a lexicon entry's later forms add to its first: the definite singular
 #: (-en, -et, -a), the plural, the definite plural; and after a first form in -e,
 #: -t, -n, -r, -ne ("kommunestyre / kommunestyret").
@@ -279,7 +284,7 @@ def lexicon_glossary() -> dict[str, str]:
             continue
         forms = [f.strip().lower() for f in entry.norwegian.split(" / ")]
         english = re.sub(r"^(?:an?)\s+", "", entry.english[0].strip(), flags=re.I)
-        bare = re.sub(r"^the\s+", "", english, flags=re.I)
+        bare = _without_the(english)
         if not forms[0].isalpha() or "<" in english or _A_CLAUSE.search(english) or len(bare.split()) > 5:
             continue
         out.setdefault(forms[0], english)
@@ -333,14 +338,8 @@ def _compound(word: str) -> str | None:
 def _a_known_calque(english: str) -> bool:
     """Whether the idiom lexicon reports this English, in a plain sentence, as a
     rendering of some Norwegian expression."""
-    from mtqa import lexicons
-
-    lexicon = lexicons.builtin()
-    for text in (f"They saw the {english} there.", f"They saw {english} there."):
-        for entry, only in lexicon.candidate_renderings(text):
-            if next(entry.iter_matches(text, "body", None, only), None) is not None:
-                return True
-    return False
+    return any(_reported_in_place(f"{before}_ there.", len(before), len(before) + 1, english, "body")
+               for before in ("They saw the ", "They saw "))
 
 
 def _forms(word: str) -> list[tuple[str, str | None]]:
@@ -367,7 +366,7 @@ def translate(word: str) -> str | None:
             english = lookup(base)
             if not english:
                 continue
-            bare = re.sub(r"^the\s+", "", english, flags=re.I)
+            bare = _without_the(english)
             if form == "plural":
                 english = _plural(bare)
             elif form == "the-plural":
@@ -410,7 +409,7 @@ class Institution:
     def english_core(self) -> str:
         """The English name without its article and parenthesis, for finding it in a text."""
         core = re.sub(r"\s*\(.*?\)", "", self.english)
-        return re.sub(r"^the\s+", "", core, flags=re.I)
+        return _without_the(core)
 
 
 @cache

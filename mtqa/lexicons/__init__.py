@@ -169,6 +169,15 @@ class Entry:
                     return text if new else text.strip()  # words deleted at an edge leave no space there
         return self.suggestion
 
+    def reports_its_english(self) -> tuple[str, ...]:
+        """The entry's English alternatives that its own renderings report, alone or
+        in a plain sentence: a suggestion the user, taking it, would be told off for
+        ("Easter crime fiction" once matched by "Easter crime")."""
+        return tuple(
+            english for english in self.english
+            if any(next(self.iter_matches(s), None) for s in (english, f"They spoke about {english} yesterday."))
+        )
+
     @cached_property
     def _rewrites(self) -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
         """What the entry's own examples say its words become inside a longer match.
@@ -179,18 +188,18 @@ class Entry:
         example and the allow example closest to it that differs from it in one run
         of words, inside the match and not the whole of it ("The trial takes place
         at Oslo courthouse."), give the words replaced ("thing house") and their
-        replacement, if it shares a word with the entry's English or meaning (an allow example
-        may be a look-alike instead: "has today announced" is English too, and no
-        correction of "has yesterday announced"); a match that holds those words
-        gets them replaced, the rest kept; only in a match of the rendering the example matched ("police first
-        servant" is not "police servant" with "servant" replaced)."""
+        replacement, if it shares a word with the entry's English or meaning (an
+        allow example may be a look-alike instead: "has today announced" is English
+        too, and no correction of "has yesterday announced").  A match of the
+        rendering the example matched that holds those words gets them replaced,
+        the rest kept ("police first servant" is not "police servant" with
+        "servant" replaced)."""
         out: list[tuple[re.Pattern[str], re.Pattern[str], str]] = []
         for flag in self.flag_examples:
             match = next(self.iter_matches(flag, "body"), None)
             if match is None or self.is_composed(match):
                 continue
-            rewrite = _example_rewrite(flag, match.start(), match.end(), self.allow_examples,
-                                       (*self.english, self.meaning))
+            rewrite = _example_rewrite(flag, match.start(), match.end(), self.allow_examples, (*self.english, self.meaning))
             if rewrite is not None and all((match.re, rewrite[0].pattern) != (r, p.pattern) for r, p, _ in out):
                 out.append((match.re, *rewrite))
         return tuple(out)
@@ -247,7 +256,7 @@ _EXAMPLE_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 def _example_rewrite(
-    flag: str, start: int, end: int, allows: tuple[str, ...], english: tuple[str, ...] = ()
+    flag: str, start: int, end: int, allows: tuple[str, ...], english: tuple[str, ...]
 ) -> tuple[re.Pattern[str], str] | None:
     """The one run of words the closest allow example changes in ``flag[start:end]``
     (a match that is more than that run), as (its pattern, the replacement); None
@@ -279,7 +288,7 @@ def _example_rewrite(
         return None  # a change outside the match, or the whole match: the entry's English is the suggestion
     new = allow[allow_tokens[j1].start() : allow_tokens[j2 - 1].end()] if j1 < j2 else ""
     stems = {w[:4] for e in english for w in re.findall(r"\w{3,}", e.lower())}
-    if new and english and not stems & {w[:4] for w in re.findall(r"\w{3,}", new.lower())}:
+    if new and not stems & {w[:4] for w in re.findall(r"\w{3,}", new.lower())}:
         return None  # a look-alike, not the entry's English put in
     old = r"\s+".join(re.escape(w) for w in flag[old_start:old_end].split())
     return re.compile(rf"(?<!\w){old}(?!\w)", re.IGNORECASE), new
@@ -362,7 +371,9 @@ def _ordinal(number: str | None) -> str | None:
 _TELL = {"says": "tells", "tells": "tells", "said": "told", "told": "told"}
 
 
-def _tell(verb: str | None) -> str | None:
+def tell(verb: str | None) -> str | None:
+    """A verb of saying as it stands before an outlet: 'says' -> 'tells', 'said' -> 'told',
+    'confirmed' -> 'confirmed to' (``{tell}``; GR007's suggestion)."""
     if not verb:
         return None
     return _TELL.get(verb.lower(), f"{verb.lower()} to")
@@ -398,7 +409,7 @@ def render_suggestion(template: str, match: re.Match[str]) -> str | None:
     slots["day_before"] = _day_before(groups.get("day"))
     slots["half_time"] = _half(groups.get("half"), groups.get("offset"), groups.get("side"))
     slots["ordinal"] = _ordinal(groups.get("num"))
-    slots["tell"] = _tell(groups.get("verb"))
+    slots["tell"] = tell(groups.get("verb"))
     if groups.get("day"):
         slots["day"] = groups["day"].capitalize()
     try:
