@@ -313,3 +313,50 @@ def test_her_kan_du_the_span_ends_with_the_verb_and_the_capital_follows_the_sent
 )
 def test_a_suggestion_keeps_the_words_of_the_match_around_the_calque(sentence, found, suggestion):
     assert _suggested(sentence) == [(found, suggestion)]
+
+
+_MEETING = b"""version: 1
+entries:
+- id: motende-test
+  kind: false-friend
+  norwegian: motende
+  meaning: oncoming
+  english: [oncoming]
+  renderings: ['\\b(?:a|an|the|with) meeting (?:car|lorry|vehicle)s?\\b']
+  confidence: 0.8
+  severity: warning
+  examples:
+    flag: [The car collided with a meeting vehicle.]
+    allow: [The car collided with an oncoming vehicle.]
+  note: test
+"""
+
+
+@pytest.mark.parametrize(
+    "sentence,found,suggestion",
+    [
+        ("The van collided with the meeting car near Dalheim.", "the meeting car", "the oncoming car"),
+        ("The van collided with a meeting lorry near Dalheim.", "a meeting lorry", "an oncoming lorry"),
+        ("A meeting car hit the van.", "A meeting car", "An oncoming car"),
+    ],
+)
+def test_a_rewrite_learnt_with_an_article_holds_with_any_article(sentence, found, suggestion):
+    """"a meeting vehicle" corrected to "an oncoming vehicle": the word is the calque,
+    the article follows the word put in, and the rewrite holds after "the" too (it
+    replaced the whole match with "oncoming" before: "collided with oncoming")."""
+    from mtqa import lexicons
+
+    (entry,) = lexicons.parse(_MEETING, "test").entries
+    match = next(entry.iter_matches(sentence))
+    assert (match.group(), entry.suggestion_for(match)) == (found, suggestion)
+
+
+@pytest.mark.parametrize(
+    "head,word,agreed",
+    [("with a ", "oncoming", "with an "), ("An ", "car", "A "), ("a ", "university", "a "),
+     ("a ", "hour", "an "), ("the ", "oncoming", "the "), ("banana ", "apple", "banana ")],
+)
+def test_an_indefinite_article_before_a_rewritten_word_agrees_with_it(head, word, agreed):
+    from mtqa.lexicons import _agree_article
+
+    assert _agree_article(head, word) == agreed

@@ -165,7 +165,8 @@ class Entry:
             for rendering, old, new in self._rewrites:
                 core = old.search(found) if match.re is rendering else None
                 if core is not None:  # spaces as the match has them ("Of " -> "By "), none doubled
-                    text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{found[: core.start()]}{new}{found[core.end() :]}")
+                    head = _agree_article(found[: core.start()], new)
+                    text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{found[core.end() :]}")
                     return text if new else text.strip()  # words deleted at an edge leave no space there
         return self.suggestion
 
@@ -276,13 +277,20 @@ def _example_rewrite(
         return None
     _, matcher, allow, allow_tokens = best
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if len(changes) != 1 or changes[0][1] == changes[0][2]:
-        return None  # several changes (a rewording), or words only added
-    _, i1, i2, j1, j2 = changes[0]
+    if not changes:
+        return None
+    # changes close together inside the match are one run ("fell in the trap" -> "fell
+    # down the stairs"): the words between them go with it
+    i1, i2, j1, j2 = changes[0][1], changes[-1][2], changes[0][3], changes[-1][4]
+    if i1 == i2 or (len(changes) > 1 and (i2 - i1 > _RUN_WORDS or not _within(flag_tokens, i1, i2, start, end))):
+        return None  # words only added, or several changes far apart (a rewording)
     while j1 < j2 and not allow_tokens[j1].group()[0].isalnum():
         j1 += 1  # punctuation the correction adds around the words (", etc.") is the sentence's, not theirs
     while j2 > j1 and not allow_tokens[j2 - 1].group()[0].isalnum():
         j2 -= 1
+    if (i2 - i1 > 1 and j2 - j1 > 1 and words[i1] in _ARTICLES and flag_tokens[i1].start() >= start
+            and allow_tokens[j1].group().lower() in _ARTICLES):
+        i1, j1 = i1 + 1, j1 + 1  # "a meeting" -> "an oncoming": the word, whatever article it takes
     old_start, old_end = flag_tokens[i1].start(), flag_tokens[i2 - 1].end()
     if not start <= old_start < old_end <= end or (old_start, old_end) == (start, end):
         return None  # a change outside the match, or the whole match: the entry's English is the suggestion
@@ -292,6 +300,31 @@ def _example_rewrite(
         return None  # a look-alike, not the entry's English put in
     old = r"\s+".join(re.escape(w) for w in flag[old_start:old_end].split())
     return re.compile(rf"(?<!\w){old}(?!\w)", re.IGNORECASE), new
+
+
+_ARTICLES = frozenset(("a", "an"))
+#: The most words (changed and between changes) a rewrite of several changes replaces.
+_RUN_WORDS = 4
+
+
+def _within(tokens: list[re.Match[str]], i1: int, i2: int, start: int, end: int) -> bool:
+    """Whether tokens ``i1:i2`` lie inside the span ``start:end``."""
+    return start <= tokens[i1].start() and tokens[i2 - 1].end() <= end
+
+
+def _agree_article(head: str, word: str) -> str:
+    """``head`` with an indefinite article that ends it made to fit ``word`` (by its
+    first sound, as its spelling shows it): "with a " + "oncoming" -> "with an ";
+    "a university", "an hour"."""
+    m = re.search(r"(?<!\w)(an?)(\s+)$", head, re.IGNORECASE)
+    if m is None or not word[:1].isalpha():
+        return head
+    w = word.lower()
+    vowel = w[0] in "aeiou" and not w.startswith(("uni", "use", "usu", "ura", "eu", "one", "once"))
+    article = "an" if vowel or w.startswith(("hour", "honest", "honour", "honor", "heir")) else "a"
+    if m.group(1)[0].isupper():
+        article = article.capitalize()
+    return f"{head[: m.start()]}{article}{m.group(2)}"
 
 
 def _cuts_a_compound(text: str, start: int, end: int) -> bool:
