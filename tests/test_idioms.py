@@ -351,6 +351,40 @@ def test_a_rewrite_learnt_with_an_article_holds_with_any_article(sentence, found
     assert (match.group(), entry.suggestion_for(match)) == (found, suggestion)
 
 
+_TRAP = b"""version: 1
+entries:
+- id: trapp-test
+  kind: false-friend
+  norwegian: trapp
+  meaning: stairs
+  english: [the stairs]
+  renderings: ['\\b(?:fell|ran|walked) (?:in|down|up) the traps?\\b', '\\bthe trap in the old house (?:was|is) steep\\b']
+  confidence: 0.8
+  severity: warning
+  examples:
+    flag: [The woman fell in the trap at home., The trap in the old house was steep.]
+    allow: [The woman fell down the stairs at home., The stairs in the old house were steep.]
+  note: test
+"""
+
+
+@pytest.mark.parametrize(
+    "sentence,found,suggestion",
+    [
+        # two changes with one word between, inside the match: one run, the verb kept
+        ("Ola Berg fell in the trap last night.", "fell in the trap", "fell down the stairs"),
+        # changes far apart (more than four words from the first to the last): the entry's English
+        ("The trap in the old house was steep.", "The trap in the old house was steep", "the stairs"),
+    ],
+)
+def test_changes_close_together_inside_the_match_are_one_rewrite(sentence, found, suggestion):
+    from mtqa import lexicons
+
+    (entry,) = lexicons.parse(_TRAP, "test").entries
+    match = next(entry.iter_matches(sentence))
+    assert (match.group(), entry.suggestion_for(match)) == (found, suggestion)
+
+
 @pytest.mark.parametrize(
     "head,word,agreed",
     [("with a ", "oncoming", "with an "), ("An ", "car", "A "), ("a ", "university", "a "),
