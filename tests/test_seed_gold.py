@@ -134,3 +134,29 @@ def test_taking_every_suggestion_on_the_seed_adds_no_new_finding():
     after = [f for f in mtqa.check(fixed, fluency=False).findings if f.family != "boilerplate"]
     assert len(after) < len(report.findings) / 4
     assert [(f.code, f.text) for f in after if (f.code, f.text) not in before] == []
+
+
+def test_page_transfer_counts_a_page_entry_only_where_it_also_finds_an_item_elsewhere(tmp_path):
+    """benchmarks/page_transfer.py: "the WC" (an entry learnt from the pages) finds
+    an item on two pages, so each counts as found with that page left out; "the
+    cylinder head" (learnt from one page) finds one item, which does not."""
+    gold, docs = tmp_path / "gold", tmp_path / "clean"
+    gold.mkdir()
+    docs.mkdir()
+    pages = {
+        "01-a": ("Ski\n\nShe is ready for the WC in Trondheim after a strong season.", "the WC", True),
+        "02-b": ("Jumping\n\nHe won silver in the WC in Planica last year.", "the WC", False),
+        "03-c": ("Skiing\n\nThe cylinder head must also be included, she says.", "The cylinder head", True),
+    }
+    for name, (text, quote, must) in pages.items():
+        (docs / f"{name}.txt").write_text(text, "utf-8")
+        item = {"quote": quote, "occurrence": 0, "family": "idiom", "must": must, "suggestion": "", "id": f"{name}-1"}
+        (gold / f"{name}.gold.jsonl").write_text(json.dumps(item) + "\n", "utf-8")
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "page_transfer.py"), str(gold), str(docs)],
+        capture_output=True, text=True, check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "| must | 0/2 | 1/2 |" in out.stdout
+    assert "| all | 0/3 | 2/3 |" in out.stdout
+    assert "- 01-a-1 (must) via vm-wc, also on 02-b" in out.stdout
