@@ -9,7 +9,9 @@ entry itself would report), and every rendering is run over clean
 human-written English (NTREX newstest2019 English, the clean-norway texts and
 the FLORES human English references in DEMETR), where every match is a false
 alarm, and over DEMETR's English MT outputs (mostly fluent; a match there is
-worth a look).  Prints one line per problem and
+worth a look).  Also counted, not failed: the flag examples whose sentence, with
+the entry's suggestion taken, is word for word one of its allow examples (the
+correction its own examples show).  Prints one line per problem and
 the false-alarm matches with their sentence; exits 1 when a file has a schema
 error, an id clash, a failing example or a match on the clean controls.
 """
@@ -17,6 +19,7 @@ error, an id clash, a failing example or a match on the clean controls.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -59,6 +62,29 @@ def controls(data: Path) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w']+", " ", text.lower().replace("’", "'")).split())
+
+
+def corrections(entry: lexicons.Entry) -> tuple[int, int]:
+    """(flag examples whose suggestion the entry makes, how many of them become, with
+    the suggestion taken, word for word one of its allow examples): how often the
+    suggestion is the correction the entry's own examples show.  Composed matches
+    and suggestions with a placeholder left to the user are not counted."""
+    allows = {_words(a) for a in entry.allow_examples}
+    made = right = 0
+    for flag in entry.flag_examples:
+        match = next(entry.iter_matches(flag), None)
+        if match is None or entry.is_composed(match):
+            continue
+        suggestion = entry.suggestion_for(match)
+        if "<" in suggestion:
+            continue
+        made += 1
+        right += _words(flag[: match.start()] + suggestion + flag[match.end() :]) in allows
+    return made, right
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="+", type=Path)
@@ -75,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: SCHEMA {exc}")
             failed = True
             continue
-        problems = 0
+        problems = made = right = 0
         in_builtin = path.resolve().parent == Path(lexicons.__file__).resolve().parent
         for e in lex.entries:
             if e.id in builtin_ids and not in_builtin:
@@ -93,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
                 if list(e.matches(text, "body")):
                     print(f"{path}: {e.id}: allow example matched: {text!r}")
                     problems += 1
+            made, right = (x + y for x, y in zip((made, right), corrections(e), strict=True))
             for english in e.reports_its_english():
                 print(f"{path}: {e.id}: reports its own English: {english!r}")
                 problems += 1
@@ -104,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"{path}: {e.id}: matches {name}: {text[start:end]!r} in {text[:160]!r}")
                         if "review" not in name:
                             hits += 1
-        print(f"{path}: {len(lex)} entries, {problems} example/schema problems, {hits} matches on clean controls")
+        print(f"{path}: {len(lex)} entries, {problems} example/schema problems, {hits} matches on clean controls; "
+              f"suggestion word for word a corrected example: {right} of {made} flag examples")
         failed = failed or problems > 0 or hits > 0
     return 1 if failed else 0
 

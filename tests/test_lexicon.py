@@ -12,6 +12,8 @@ from mtqa import lexicons
 from mtqa.checks.idioms import KIND_CODES
 from mtqa.lexicons import LexiconError, parse
 
+from .conftest import ROOT
+
 LEXICON = lexicons.builtin()
 
 
@@ -315,3 +317,34 @@ def test_accepting_every_suggestion_gives_text_the_idiom_check_accepts():
     fixed, by_hand = _accept_suggestions(sentences)
     assert fixed == sentences, [(a, b) for a, b in zip(sentences, fixed) if a != b][:10]
     assert all("<" in s for _, s in by_hand), by_hand
+
+
+def test_lexicon_check_counts_the_suggestions_that_give_a_corrected_example():
+    """benchmarks/lexicon_check.py counts a flag example as corrected when, with the
+    entry's suggestion taken, it is word for word an allow example: here the first
+    ("the thing house" -> "the courthouse"), not the second (the allow example is
+    a look-alike, and the suggestion "courthouse" replaces all of "thing houses of")."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from lexicon_check import corrections
+
+    (entry,) = lexicons.parse(
+        b"""version: 1
+entries:
+- id: tinghus-test
+  kind: compound
+  norwegian: tinghus
+  meaning: courthouse
+  english: [courthouse]
+  renderings: ['\\bthing ?house\\b', '\\bthing houses of\\b']
+  confidence: 0.8
+  severity: warning
+  examples:
+    flag: [The trial takes place at the thing house., Both thing houses of the county closed.]
+    allow: [The trial takes place at the courthouse., The houses of the county closed early.]
+  note: test
+""",
+        "test",
+    ).entries
+    assert corrections(entry) == (2, 1)
