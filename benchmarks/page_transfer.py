@@ -63,8 +63,8 @@ def main() -> None:
             found_by[key] = entries
             for entry in entries:
                 pages_of[entry].add(doc_id)
-        scored = A.score(items, [f for f in page_free[n] if f["family"] == "idiom"])
-        free |= {(doc_id, h["id"]) for h in scored["hits"]}
+        without = [f for f in page_free[n] if f["family"] == "idiom"]
+        free |= {(doc_id, i["id"]) for i in items if any(A.matches(f, i) for f in without)}
     transfer = {
         key: sorted(e for e in entries if e in page_entries and pages_of[e] - {key[0]})
         for key, entries in found_by.items() if key not in free

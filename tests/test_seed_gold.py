@@ -139,7 +139,8 @@ def test_taking_every_suggestion_on_the_seed_adds_no_new_finding():
 def test_page_transfer_counts_a_page_entry_only_where_it_also_finds_an_item_elsewhere(tmp_path):
     """benchmarks/page_transfer.py: "the WC" (an entry learnt from the pages) finds
     an item on two pages, so each counts as found with that page left out; "the
-    cylinder head" (learnt from one page) finds one item, which does not."""
+    cylinder head" (learnt from one page) finds one item, which does not; "blew red"
+    (a general entry) counts in both columns."""
     gold, docs = tmp_path / "gold", tmp_path / "clean"
     gold.mkdir()
     docs.mkdir()
@@ -147,6 +148,8 @@ def test_page_transfer_counts_a_page_entry_only_where_it_also_finds_an_item_else
         "01-a": ("Ski\n\nShe is ready for the WC in Trondheim after a strong season.", "the WC", True),
         "02-b": ("Jumping\n\nHe won silver in the WC in Planica last year.", "the WC", False),
         "03-c": ("Skiing\n\nThe cylinder head must also be included, she says.", "The cylinder head", True),
+        # found by a general entry: counted with or without a suggestion in the gold
+        "04-d": ("Police\n\nThe driver blew red in a blood alcohol test on Sunday.", "blew red", False),
     }
     for name, (text, quote, must) in pages.items():
         (docs / f"{name}.txt").write_text(text, "utf-8")
@@ -158,5 +161,5 @@ def test_page_transfer_counts_a_page_entry_only_where_it_also_finds_an_item_else
     )
     assert out.returncode == 0, out.stderr
     assert "| must | 0/2 | 1/2 |" in out.stdout
-    assert "| all | 0/3 | 2/3 |" in out.stdout
+    assert "| all | 1/4 | 3/4 |" in out.stdout
     assert "- 01-a-1 (must) via vm-wc, also on 02-b" in out.stdout
