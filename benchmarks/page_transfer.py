@@ -12,8 +12,9 @@ when the run without page entries finds it, or when an entry learnt from the
 pages finds it and also finds a gold item on some other page (the entry would
 have been written from that page had this one been unseen).  Which page an entry
 was learnt from is not recorded, so the pages where it finds gold items stand in
-for it.  Printed: must and all items, page-free and leave-one-page-out, and each
-item gained with its entry and pages.
+for it.  Items are counted as accuracy.py counts them (one per group; a quote
+not found in its article is a miss).  Printed: must and all items, page-free and
+leave-one-page-out, and each item gained with its entry and pages.
 """
 
 from __future__ import annotations
@@ -54,17 +55,20 @@ def main() -> None:
     pages_of: dict[str, set[str]] = defaultdict(set)
     free: set[tuple[str, str]] = set()
     for n, (doc_id, spans, doc) in enumerate(loaded):
-        items = [i for i in spans if i["family"] == "idiom" and i["start"] is not None]
         findings = [f for f in checker.check(doc).to_dict()["documents"][0]["findings"] if f["family"] == "idiom"]
-        for item in items:
-            key = (doc_id, item["id"])
-            must[key] = bool(item.get("must"))
-            entries = {(f.get("extra") or {}).get("lexicon_entry") or f["code"] for f in findings if A.matches(f, item)}
+        without = [f for f in page_free[n] if f["family"] == "idiom"]
+        # counted as accuracy.py counts: one unit per group, a quote not in the text a miss
+        for unit in A.units([i for i in spans if i["family"] == "idiom"]):
+            located = [i for i in unit if i["start"] is not None]
+            key = (doc_id, unit[0]["id"])
+            must[key] = any(i.get("must") for i in unit)
+            entries = {(f.get("extra") or {}).get("lexicon_entry") or f["code"]
+                       for i in located for f in findings if A.matches(f, i)}
             found_by[key] = entries
             for entry in entries:
                 pages_of[entry].add(doc_id)
-        without = [f for f in page_free[n] if f["family"] == "idiom"]
-        free |= {(doc_id, i["id"]) for i in items if any(A.matches(f, i) for f in without)}
+            if any(A.matches(f, i) for i in located for f in without):
+                free.add(key)
     transfer = {
         key: sorted(e for e in entries if e in page_entries and pages_of[e] - {key[0]})
         for key, entries in found_by.items() if key not in free

@@ -43,13 +43,19 @@ def _lemmatizer():
     return lambda word: simplemma.lemmatize(word, lang="en").lower()
 
 
-def candidates(doc: mtqa.Document, scores, min_excess: float = MIN_EXCESS) -> list[tuple[int, int, str, str, str, str, str]]:
+def candidates(
+    doc: mtqa.Document, scores, min_excess: float = MIN_EXCESS, context: int = 0
+) -> list[tuple[int, int, str, str, str, str, str]]:
     """(start, end, word, Norwegian lemma, alternative word, variant sentence,
-    original sentence) for every questioned word of the document."""
+    original sentence) for every questioned word of the document; with ``context``,
+    both sentences are preceded by the ``context`` sentences before them (the
+    model then judges the word in its place in the article)."""
     lemma_of = _lemmatizer()
     out = []
-    for sentence in scores.sentences:
-        text = doc.text[sentence.start : sentence.end]
+    for n, sentence in enumerate(scores.sentences):
+        before = scores.sentences[max(0, n - context) : n]
+        lead = " ".join(doc.text[s.start : s.end] for s in before) + " " if before else ""
+        text = lead + doc.text[sentence.start : sentence.end]
         block_start = doc.blocks[sentence.block].start
         for w in sentence.words:
             if w.unigram is None or (w.excess < min_excess and w.start > block_start):
@@ -64,7 +70,7 @@ def candidates(doc: mtqa.Document, scores, min_excess: float = MIN_EXCESS) -> li
                 variant_word = senses.inflect_like(word, lemma, alt)
                 if not variant_word or variant_word.lower() == word.lower():
                     continue
-                a, b = w.start - sentence.start, w.end - sentence.start
+                a, b = w.start - sentence.start + len(lead), w.end - sentence.start + len(lead)
                 out.append((w.start, w.end, word, nb, variant_word, text[:a] + variant_word + text[b:], text))
     return out
 
@@ -89,13 +95,13 @@ def _gold_spans(pages: Path, name: str, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def run(docs, scorer, gold=None) -> tuple[list[tuple[float, bool, str]], int]:
+def run(docs, scorer, gold=None, context: int = 0) -> tuple[list[tuple[float, bool, str]], int]:
     rows = []
     words = 0
     for doc in docs:
         words += len(doc.text.split())
         scores = scorer.document_scores(doc)
-        found = candidates(doc, scores)
+        found = candidates(doc, scores, context=context)
         if not found:
             continue
         gains = scorer.substitution_gains([(c[6], c[5]) for c in found])
@@ -106,7 +112,7 @@ def run(docs, scorer, gold=None) -> tuple[list[tuple[float, bool, str]], int]:
         spans = gold(doc) if gold else []
         for g, c in best.values():
             on_gold = any(a <= c[0] < b for a, b in spans)
-            rows.append((g, on_gold, f"{c[2]!r} -> {c[4]!r} ({c[3]}): {c[6][:100]}"))
+            rows.append((g, on_gold, f"{c[2]!r} -> {c[4]!r} ({c[3]}): {c[6][-100:]}"))
     return rows, words
 
 
@@ -117,17 +123,18 @@ def main() -> None:
     ap.add_argument("--ntrex-docs", type=int, default=40)
     ap.add_argument("--show", type=int, default=10, help="top candidates to list from each set")
     ap.add_argument("--model", help="the judge: a built-in model (smollm2, gemma3-270m) or a model folder")
+    ap.add_argument("--context", type=int, default=0, help="sentences of the article before each one the judge reads")
     args = ap.parse_args()
     scorer = load_scorer(args.model)
     pages = [mtqa.Document(id=p.name, text=p.read_text()) for p in sorted((args.pages / "clean").glob("*.txt"))]
-    rw, rw_words = run(pages, scorer, gold=lambda d: _gold_spans(args.pages, d.id, d.text))
+    rw, rw_words = run(pages, scorer, gold=lambda d: _gold_spans(args.pages, d.id, d.text), context=args.context)
     lines = (args.data / "ntrex" / "newstest2019-src.eng.txt").read_text().splitlines()
     ids = (args.data / "ntrex" / "DOCUMENT_IDS.tsv").read_text().splitlines()
     by: dict[str, list[str]] = collections.OrderedDict()
     for line, doc_id in zip(lines, ids):
         by.setdefault(doc_id.split("\t")[-1], []).append(line)
     ntrex_docs = [mtqa.Document(id=k, text="\n\n".join(v)) for k, v in list(by.items())[: args.ntrex_docs]]
-    nt, nt_words = run(ntrex_docs, scorer)
+    nt, nt_words = run(ntrex_docs, scorer, context=args.context)
     print(f"pages: {len(pages)} documents, {rw_words} words; NTREX: {len(ntrex_docs)} documents, {nt_words} words")
     print("| gain >= | pages: candidates | on a gold idiom item | NTREX: false alarms | per 10k words |")
     print("|---|---|---|---|---|")

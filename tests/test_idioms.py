@@ -394,3 +394,80 @@ def test_an_indefinite_article_before_a_rewritten_word_agrees_with_it(head, word
     from mtqa.lexicons import _agree_article
 
     assert _agree_article(head, word) == agreed
+
+
+def _entry(english: list[str], rendering: str, flags: list[str], allows: list[str]):
+    import json
+
+    from mtqa import lexicons
+
+    text = (
+        "version: 1\nentries:\n- id: t\n  kind: literal\n  norwegian: x\n  meaning: x\n"
+        f"  english: {json.dumps(english)}\n  renderings: {json.dumps([rendering])}\n"
+        "  confidence: 0.8\n  severity: warning\n  examples:\n"
+        f"    flag: {json.dumps(flags)}\n    allow: {json.dumps(allows)}\n  note: test\n"
+    )
+    (entry,) = lexicons.parse(text.encode(), "test").entries
+    return entry
+
+
+@pytest.mark.parametrize(
+    "english,rendering,flags,allows,sentence,suggestion",
+    [
+        # words the correction adds next to the calque are left out where the sentence has them
+        (["up to and including"], r"\bto and with\b", ["The road is closed to and with Sunday."],
+         ["The road is closed up to and including Sunday."], "It is closed up to and with Monday.",
+         "to and including"),
+        (["up to and including"], r"\bto and with\b", ["The road is closed to and with Sunday."],
+         ["The road is closed up to and including Sunday."], "Open to and with Monday.", "up to and including"),
+        # the capital of the allow example's sentence is not the words' own; it comes back at a
+        # sentence's start
+        (["the governing parties and the opposition"], r"\bposition and (?:the )?opposition\b",
+         ["Position and opposition agreed on the budget."],
+         ["The governing parties and the opposition agreed on the budget."],
+         "The deal between position and opposition held.", "the governing parties and the opposition"),
+        (["the governing parties and the opposition"], r"\bposition and (?:the )?opposition\b",
+         ["Position and opposition agreed on the budget."],
+         ["The governing parties and the opposition agreed on the budget."],
+         "Position and opposition agreed.", "The governing parties and the opposition"),
+        # a name keeps its capital
+        (["Ministry of Petroleum and Energy"], r"\boil and energy department\b",
+         ["Oil and Energy Department announced new rules."],
+         ["Petroleum and Energy Department announced new rules."],
+         "Rules from the Oil and Energy Department.", "Petroleum and Energy Department"),
+        # a look-alike allow example, closer to the flag example than the correction, is no rewrite
+        (["a matter of time"], r"\b(?:a|only a|just a) time question\b",
+         ["It is only a time question before prices rise."],
+         ["It is only a matter of time before prices rise.", "It is only a short time before prices rise."],
+         "It is only a time question before he goes.", "a matter of time"),
+        # a word deleted after "an": the article agrees with the word that now follows
+        (["quarantine"], r"\b(?:an?|the) (?:infection|contagion) quarantine\b",
+         ["Close contacts are in the infection quarantine now."], ["Close contacts are in the quarantine now."],
+         "She was put in an infection quarantine.", "a quarantine"),
+    ],
+)
+def test_a_rewrite_fits_the_sentence_it_goes_into(english, rendering, flags, allows, sentence, suggestion):
+    entry = _entry(english, rendering, flags, allows)
+    assert entry.suggestion_for(next(entry.iter_matches(sentence))) == suggestion
+
+
+@pytest.mark.parametrize(
+    "word,an",
+    [("oncoming", True), ("car", False), ("university", False), ("unidentified", True), ("uninsured", True),
+     ("unanimous", False), ("Ukrainian", False), ("utility", False), ("usual", False), ("urgent", True),
+     ("hour", True), ("European", False), ("one-off", False), ("onerous", True), ("MP", True), ("NRK", True),
+     ("UN", False), ("X-ray", True), ("12", None)],
+)
+def test_the_article_a_word_takes(word, an):
+    from mtqa.lexicons import _an
+
+    assert _an(word) is an
+
+
+def test_an_article_is_changed_only_where_the_word_before_took_the_other():
+    from mtqa.lexicons import _agree_article
+
+    assert _agree_article("with a ", "car", "meeting") == "with a "
+    assert _agree_article("with a ", "oncoming", "meeting") == "with an "
+    assert _agree_article("with an ", "unanimous", "uncertain") == "with a "
+    assert _agree_article("Plan A ", "oncoming", "meeting") == "Plan A "  # not an article

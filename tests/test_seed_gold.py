@@ -155,11 +155,17 @@ def test_page_transfer_counts_a_page_entry_only_where_it_also_finds_an_item_else
         (docs / f"{name}.txt").write_text(text, "utf-8")
         item = {"quote": quote, "occurrence": 0, "family": "idiom", "must": must, "suggestion": "", "id": f"{name}-1"}
         (gold / f"{name}.gold.jsonl").write_text(json.dumps(item) + "\n", "utf-8")
+    # counted as accuracy.py counts: a group once, a quote not in the text as a miss
+    (docs / "05-e.txt").write_text("Police\n\nHe blew red on Friday. Later he blew red again.", "utf-8")
+    group = [{"quote": "blew red", "occurrence": k, "family": "idiom", "must": True, "group": "g", "id": f"05-e-{k}"}
+             for k in (0, 1)]
+    lost = {"quote": "not in the text", "occurrence": 0, "family": "idiom", "must": True, "id": "05-e-9"}
+    (gold / "05-e.gold.jsonl").write_text("".join(json.dumps(i) + "\n" for i in [*group, lost]), "utf-8")
     out = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "page_transfer.py"), str(gold), str(docs)],
         capture_output=True, text=True, check=False,
     )
     assert out.returncode == 0, out.stderr
-    assert "| must | 0/2 | 1/2 |" in out.stdout
-    assert "| all | 1/4 | 3/4 |" in out.stdout
+    assert "| must | 1/4 | 2/4 |" in out.stdout
+    assert "| all | 2/6 | 4/6 |" in out.stdout
     assert "- 01-a-1 (must) via vm-wc, also on 02-b" in out.stdout

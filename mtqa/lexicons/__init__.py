@@ -155,19 +155,32 @@ class Entry:
     def suggestion_for(self, match: re.Match[str] | None) -> str:
         """The suggestion for one match: the ``suggest`` template filled from the
         match's slots; else the match with the words the entry's examples replace
-        replaced (:attr:`_rewrites`); else the first idiomatic English."""
-        if self.suggest is not None and match is not None:
+        replaced (:attr:`_rewrites`: in the case of the words replaced, an "a" or
+        "an" before them made to agree with what now follows it); else the first
+        idiomatic English.  Words at its edges that the sentence already has next
+        to the match are left out ("up to and including" for "to and with" in "up
+        to and with Sunday")."""
+        if match is None:
+            return self.suggestion
+        text = self._suggestion_in_place(match)
+        return _without_repeats(text, match.string[: match.start()], match.string[match.end() :])
+
+    def _suggestion_in_place(self, match: re.Match[str]) -> str:
+        if self.suggest is not None:
             text = render_suggestion(self.suggest, match)
             if text is not None:
                 return text
-        if match is not None:
-            found = match.group()
-            for rendering, old, new in self._rewrites:
-                core = old.search(found) if match.re is rendering else None
-                if core is not None:  # spaces as the match has them ("Of " -> "By "), none doubled
-                    head = _agree_article(found[: core.start()], new)
-                    text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{found[core.end() :]}")
-                    return text if new else text.strip()  # words deleted at an edge leave no space there
+        found = match.group()
+        for rendering, old, new in self._rewrites:
+            core = old.search(found) if match.re is rendering else None
+            if core is not None:  # spaces as the match has them ("Of " -> "By "), none doubled
+                opens = not match.string[: match.start() + core.start()].strip(" \"'“‘(–-")
+                if opens and new[:1].islower() and core.group()[:1].isupper():
+                    new = new[0].upper() + new[1:]  # the sentence's capital (kept small when learnt)
+                tail = found[core.end() :]
+                head = _agree_article(found[: core.start()], new or tail.lstrip(), core.group())
+                text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{tail}")
+                return text if new else text.strip()  # words deleted at an edge leave no space there
         return self.suggestion
 
     def reports_its_english(self) -> tuple[str, ...]:
@@ -186,10 +199,11 @@ class Entry:
         A rendering often takes words around the calque ("at Oslo thing house",
         "Russia's strengths", "set great price on the support"), which the English
         of the expression ("courthouse", "forces", "appreciate") would drop.  A flag
-        example and the allow example closest to it that differs from it in one run
-        of words, inside the match and not the whole of it ("The trial takes place
-        at Oslo courthouse."), give the words replaced ("thing house") and their
-        replacement, if it shares a word with the entry's English or meaning (an
+        example and the allow example closest to it that corrects it in one place
+        (:func:`_example_rewrite`), inside the match and not the whole of it ("The
+        trial takes place at Oslo courthouse."), give the words replaced ("thing
+        house") and their replacement, if the words it puts in share a word with the
+        entry's English or meaning (an
         allow example may be a look-alike instead: "has today announced" is English
         too, and no correction of "has yesterday announced").  A match of the
         rendering the example matched that holds those words gets them replaced,
@@ -259,10 +273,19 @@ _EXAMPLE_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 def _example_rewrite(
     flag: str, start: int, end: int, allows: tuple[str, ...], english: tuple[str, ...]
 ) -> tuple[re.Pattern[str], str] | None:
-    """The one run of words the closest allow example changes in ``flag[start:end]``
-    (a match that is more than that run), as (its pattern, the replacement); None
-    where no allow example is the flag example corrected in one place, or where the
-    replacement shares no word (its first four letters) with ``english``."""
+    """The run of words the closest allow example changes in ``flag[start:end]`` (a
+    match that is more than that run), as (its pattern, the replacement); None where
+    no allow example is the flag example corrected in one place, or where the words
+    it puts in share no word (its first four letters) with ``english``.
+
+    One place: one change, or changes at most ``_RUN_WORDS`` words apart from the
+    first to the last, all inside the match (the words between go with them: "fell in
+    the trap" -> "fell down the stairs"); words the correction only adds at either end
+    of such a run are left out (they have no word of the match to go with).  An
+    indefinite article that opens both runs is left out too, and made to agree with
+    the word put in when the rewrite is used (:func:`_agree_article`).  A replacement
+    that opens its sentence where the words replaced open theirs is kept with a small
+    letter, and takes the case of the words it replaces when used."""
     from difflib import SequenceMatcher
 
     flag_tokens = list(_EXAMPLE_TOKEN.finditer(flag))
@@ -277,13 +300,11 @@ def _example_rewrite(
         return None
     _, matcher, allow, allow_tokens = best
     changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if not changes:
-        return None
-    # changes close together inside the match are one run ("fell in the trap" -> "fell
-    # down the stairs"): the words between them go with it
+    if not changes or (len(changes) == 1 and changes[0][0] == "insert"):
+        return None  # words only added
     i1, i2, j1, j2 = changes[0][1], changes[-1][2], changes[0][3], changes[-1][4]
-    if i1 == i2 or (len(changes) > 1 and (i2 - i1 > _RUN_WORDS or not _within(flag_tokens, i1, i2, start, end))):
-        return None  # words only added, or several changes far apart (a rewording)
+    if len(changes) > 1 and (i2 - i1 > _RUN_WORDS or not _within(flag_tokens, i1, i2, start, end)):
+        return None  # several changes far apart or reaching outside the match: a rewording
     while j1 < j2 and not allow_tokens[j1].group()[0].isalnum():
         j1 += 1  # punctuation the correction adds around the words (", etc.") is the sentence's, not theirs
     while j2 > j1 and not allow_tokens[j2 - 1].group()[0].isalnum():
@@ -295,15 +316,25 @@ def _example_rewrite(
     if not start <= old_start < old_end <= end or (old_start, old_end) == (start, end):
         return None  # a change outside the match, or the whole match: the entry's English is the suggestion
     new = allow[allow_tokens[j1].start() : allow_tokens[j2 - 1].end()] if j1 < j2 else ""
+    put_in = {  # the words the correction puts in, not those it keeps between its changes
+        w.lower() for op in changes if op[0] != "delete"
+        for t in allow_tokens[max(op[3], j1) : min(op[4], j2)] for w in re.findall(r"\w{3,}", t.group())
+    }
     stems = {w[:4] for e in english for w in re.findall(r"\w{3,}", e.lower())}
-    if new and not stems & {w[:4] for w in re.findall(r"\w{3,}", new.lower())}:
+    if put_in and not stems & {w[:4] for w in put_in} and not any(new.lower() in e.lower() for e in english):
         return None  # a look-alike, not the entry's English put in
+    first = new.split()[0] if new else ""
+    lower = rf"(?<!\w){re.escape(first.lower())}(?!\w)"
+    capitalised = first[:1].isupper() and (len(first) == 1 or first[1:].islower())  # not "MET", "NRK"
+    if i1 == 0 and j1 == 0 and capitalised and any(re.search(lower, e) for e in english):
+        new = new[0].lower() + new[1:]  # the capital of the sentence, where the English has the word small
     old = r"\s+".join(re.escape(w) for w in flag[old_start:old_end].split())
     return re.compile(rf"(?<!\w){old}(?!\w)", re.IGNORECASE), new
 
 
 _ARTICLES = frozenset(("a", "an"))
-#: The most words (changed and between changes) a rewrite of several changes replaces.
+#: The most tokens of the flag example, from the first change to the last, that a
+#: rewrite of several changes replaces.
 _RUN_WORDS = 4
 
 
@@ -312,16 +343,57 @@ def _within(tokens: list[re.Match[str]], i1: int, i2: int, start: int, end: int)
     return start <= tokens[i1].start() and tokens[i2 - 1].end() <= end
 
 
-def _agree_article(head: str, word: str) -> str:
-    """``head`` with an indefinite article that ends it made to fit ``word`` (by its
-    first sound, as its spelling shows it): "with a " + "oncoming" -> "with an ";
-    "a university", "an hour"."""
-    m = re.search(r"(?<!\w)(an?)(\s+)$", head, re.IGNORECASE)
-    if m is None or not word[:1].isalpha():
-        return head
+def _without_repeats(text: str, before: str, after: str) -> str:
+    """``text`` without the words at its start that the text ``before`` it ends with,
+    or at its end that the text ``after`` it begins with: a correction that adds a
+    word next to the calque ("to and with" -> "up to and including") where the
+    sentence has that word already ("up to and with Sunday")."""
+    words = text.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        lead = r"\s+".join(re.escape(w) for w in words[:k])
+        if re.search(rf"(?<!\w){lead}\s*$", before, re.IGNORECASE):
+            words = words[k:]
+            break
+    for k in range(min(3, len(words) - 1), 0, -1):
+        trail = r"\s+".join(re.escape(w) for w in words[-k:])
+        if re.match(rf"\s*{trail}(?!\w)", after, re.IGNORECASE):
+            words = words[:-k]
+            break
+    return " ".join(words) if len(words) != len(text.split()) else text
+
+
+def _an(word: str) -> bool | None:
+    """Whether ``word`` takes "an" (by its first sound, as its spelling shows it;
+    an initialism by its first letter's name); None where the spelling does not say."""
+    word = word.split()[0] if word.split() else ""
+    if not word[:1].isalpha():
+        return None
+    if len(word) > 1 and word.isupper():
+        return word[0] in "AEFHILMNORSX"  # "an MP", "an NRK reporter", "a UN report"
     w = word.lower()
-    vowel = w[0] in "aeiou" and not w.startswith(("uni", "use", "usu", "ura", "eu", "one", "once"))
-    article = "an" if vowel or w.startswith(("hour", "honest", "honour", "honor", "heir")) else "a"
+    if w.startswith(("hour", "honest", "honour", "honor", "heir", "x-")):
+        return True
+    if w.startswith(("eu", "use", "usu", "ubiq", "unan", "ukr")) or re.match(r"uni(?!n|m|d)|one\b|once\b", w):
+        return False  # "a university", "a European", "a one-off"
+    if re.match(r"u[bcfgjklprstvz][aeiou]", w):
+        return False  # "a Ukrainian", "a utility", "a usual"
+    if w[0] in "aeiou":
+        return True
+    return False if w[0] in "bcdfgjklmnpqrstvwxyz" else None
+
+
+def _agree_article(head: str, word: str, old: str = "") -> str:
+    """``head`` with an indefinite article that ends it made to fit ``word``, the word
+    that now follows it ("with a " + "oncoming" -> "with an "), where the word it
+    followed (``old``) took the other article or is not known; where the spelling
+    does not tell, the article is kept."""
+    m = re.search(r"(?<!\w)(an?)(\s+)$", head, re.IGNORECASE)
+    if m is None or (m.group(1)[0].isupper() and head[: m.start()].strip(" \"'“‘(–-")):
+        return head  # none, or a capital "A" inside the sentence: not an article ("Plan A")
+    needed = _an(word)
+    if needed is None or (old and _an(old) == needed):
+        return head
+    article = "an" if needed else "a"
     if m.group(1)[0].isupper():
         article = article.capitalize()
     return f"{head[: m.start()]}{article}{m.group(2)}"
