@@ -471,3 +471,20 @@ def test_an_article_is_changed_only_where_the_word_before_took_the_other():
     assert _agree_article("with a ", "oncoming", "meeting") == "with an "
     assert _agree_article("with an ", "unanimous", "uncertain") == "with a "
     assert _agree_article("Plan A ", "oncoming", "meeting") == "Plan A "  # not an article
+
+
+@pytest.mark.parametrize(
+    "sentence,found,suggestion",
+    [
+        # the article before the match is taken in where the suggestion needs the other one
+        ("This is a difference treatment of the pupils.", "a difference treatment", "an unequal treatment"),
+        # a suggestion with its own article replaces the sentence's ("an a gentle breeze" before)
+        ("There was an easy breeze from the south.", "an easy breeze", "a gentle breeze"),
+        # ... or gives way to it
+        ("The easy breeze calmed the sea.", "easy breeze", "gentle breeze"),
+        # a capital "A" inside a sentence is no article
+        ("Plan A difference treatment was not allowed.", "difference treatment", "unequal treatment"),
+    ],
+)
+def test_a_suggestion_fits_the_article_before_it(sentence, found, suggestion):
+    assert _suggested(sentence) == [(found, suggestion)]

@@ -271,22 +271,52 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
                 confidence = max(confidence, SOURCE_CONFIDENCE)
             for m in spans:
                 composed = entry.is_composed(m)
+                start, suggestion = _fit_article(
+                    text, m.start(), entry.composed_suggestion(m.group()) if composed else entry.suggestion_for(m)
+                )
                 candidates.append(
                     Match(
                         entry,
-                        sentence.start + m.start(),
+                        sentence.start + start,
                         sentence.start + m.end(),
                         confidence * COMPOSED_CONFIDENCE if composed and source_match is None else confidence,
                         source_match.group(0) if source_match else None,
-                        _sentence_case(
-                            entry.composed_suggestion(m.group()) if composed else entry.suggestion_for(m),
-                            text[: m.start()],
-                            m.group(),
-                        ),
+                        _sentence_case(suggestion, text[:start], text[start : m.end()]),
                         composed,
                     )
                 )
     return candidates
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(a|an|the|A|An|The)\s+$")
+_ARTICLE_FIRST = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
+
+
+def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
+    """The start of a finding and its suggestion, with the article before the match
+    taken in where the suggestion needs another one: "a difference treatment" ->
+    "an unequal treatment" (the span takes the "a"); "an easy breeze" -> "a gentle
+    breeze" where the suggestion brings its own ("a gentle breeze"), whose article
+    then gives way to the sentence's ("the easy breeze" -> "the gentle breeze")."""
+    before = _ARTICLE_BEFORE.search(text[:start])
+    if before is None or not suggestion:
+        return start, suggestion
+    if before.group(1)[0].isupper() and text[: before.start()].strip(" \t\"'“”‘’«»–—-("):
+        return start, suggestion  # a capital "A" inside the sentence: "Plan A", "vitamin A"
+    article = before.group(1)
+    own = _ARTICLE_FIRST.match(suggestion)
+    rest = suggestion[own.end() :] if own else suggestion
+    if article.lower() == "the":
+        return (start, rest) if own else (start, suggestion)
+    an = lexicons._an(rest)
+    if an is None or (an == (article.lower() == "an") and not own):
+        return start, suggestion
+    agreed = "an" if an else "a"
+    if article[0].isupper():
+        agreed = agreed.capitalize()
+    if an == (article.lower() == "an"):
+        return start, rest  # the sentence's article fits: the suggestion's own goes
+    return before.start(), f"{agreed} {rest}"
 
 
 def _sentence_case(suggestion: str, before: str, found: str) -> str:
