@@ -315,76 +315,6 @@ def test_a_suggestion_keeps_the_words_of_the_match_around_the_calque(sentence, f
     assert _suggested(sentence) == [(found, suggestion)]
 
 
-_MEETING = b"""version: 1
-entries:
-- id: motende-test
-  kind: false-friend
-  norwegian: motende
-  meaning: oncoming
-  english: [oncoming]
-  renderings: ['\\b(?:a|an|the|with) meeting (?:car|lorry|vehicle)s?\\b']
-  confidence: 0.8
-  severity: warning
-  examples:
-    flag: [The car collided with a meeting vehicle.]
-    allow: [The car collided with an oncoming vehicle.]
-  note: test
-"""
-
-
-@pytest.mark.parametrize(
-    "sentence,found,suggestion",
-    [
-        ("The van collided with the meeting car near Dalheim.", "the meeting car", "the oncoming car"),
-        ("The van collided with a meeting lorry near Dalheim.", "a meeting lorry", "an oncoming lorry"),
-        ("A meeting car hit the van.", "A meeting car", "An oncoming car"),
-    ],
-)
-def test_a_rewrite_learnt_with_an_article_holds_with_any_article(sentence, found, suggestion):
-    """"a meeting vehicle" corrected to "an oncoming vehicle": the word is the calque,
-    the article follows the word put in, and the rewrite holds after "the" too (it
-    replaced the whole match with "oncoming" before: "collided with oncoming")."""
-    from mtqa import lexicons
-
-    (entry,) = lexicons.parse(_MEETING, "test").entries
-    match = next(entry.iter_matches(sentence))
-    assert (match.group(), entry.suggestion_for(match)) == (found, suggestion)
-
-
-_TRAP = b"""version: 1
-entries:
-- id: trapp-test
-  kind: false-friend
-  norwegian: trapp
-  meaning: stairs
-  english: [the stairs]
-  renderings: ['\\b(?:fell|ran|walked) (?:in|down|up) the traps?\\b', '\\bthe trap in the old house (?:was|is) steep\\b']
-  confidence: 0.8
-  severity: warning
-  examples:
-    flag: [The woman fell in the trap at home., The trap in the old house was steep.]
-    allow: [The woman fell down the stairs at home., The stairs in the old house were steep.]
-  note: test
-"""
-
-
-@pytest.mark.parametrize(
-    "sentence,found,suggestion",
-    [
-        # two changes with one word between, inside the match: one run, the verb kept
-        ("Ola Berg fell in the trap last night.", "fell in the trap", "fell down the stairs"),
-        # changes far apart (more than four words from the first to the last): the entry's English
-        ("The trap in the old house was steep.", "The trap in the old house was steep", "the stairs"),
-    ],
-)
-def test_changes_close_together_inside_the_match_are_one_rewrite(sentence, found, suggestion):
-    from mtqa import lexicons
-
-    (entry,) = lexicons.parse(_TRAP, "test").entries
-    match = next(entry.iter_matches(sentence))
-    assert (match.group(), entry.suggestion_for(match)) == (found, suggestion)
-
-
 @pytest.mark.parametrize(
     "head,word,agreed",
     [("with a ", "oncoming", "with an "), ("An ", "car", "A "), ("a ", "university", "a "),
@@ -396,14 +326,16 @@ def test_an_indefinite_article_before_a_rewritten_word_agrees_with_it(head, word
     assert _agree_article(head, word) == agreed
 
 
-def _entry(english: list[str], rendering: str, flags: list[str], allows: list[str]):
+def _entry(english: list[str], renderings: str | list[str], flags: list[str], allows: list[str]):
+    """A one-entry lexicon's entry, for the rewrites its examples teach."""
     import json
 
     from mtqa import lexicons
 
+    renderings = [renderings] if isinstance(renderings, str) else renderings
     text = (
         "version: 1\nentries:\n- id: t\n  kind: literal\n  norwegian: x\n  meaning: x\n"
-        f"  english: {json.dumps(english)}\n  renderings: {json.dumps([rendering])}\n"
+        f"  english: {json.dumps(english)}\n  renderings: {json.dumps(renderings)}\n"
         "  confidence: 0.8\n  severity: warning\n  examples:\n"
         f"    flag: {json.dumps(flags)}\n    allow: {json.dumps(allows)}\n  note: test\n"
     )
@@ -411,25 +343,39 @@ def _entry(english: list[str], rendering: str, flags: list[str], allows: list[st
     return entry
 
 
+_MEETING = (["oncoming"], r"\b(?:a|an|the|with) meeting (?:car|lorry|vehicle)s?\b",
+            ["The car collided with a meeting vehicle."], ["The car collided with an oncoming vehicle."])
+_TRAP = (["the stairs"], [r"\b(?:fell|ran|walked) (?:in|down|up) the traps?\b",
+                          r"\bthe trap in the old house (?:was|is) steep\b"],
+         ["The woman fell in the trap at home.", "The trap in the old house was steep."],
+         ["The woman fell down the stairs at home.", "The stairs in the old house were steep."])
+_TIL_OG_MED = (["up to and including"], r"\bto and with\b", ["The road is closed to and with Sunday."],
+               ["The road is closed up to and including Sunday."])
+_POSISJON = (["the governing parties and the opposition"], r"\bposition and (?:the )?opposition\b",
+             ["Position and opposition agreed on the budget."],
+             ["The governing parties and the opposition agreed on the budget."])
+
+
 @pytest.mark.parametrize(
     "english,rendering,flags,allows,sentence,suggestion",
     [
+        # "a meeting vehicle" corrected to "an oncoming vehicle": the word is the calque, the
+        # article follows the word put in, and the rewrite holds after "the" too (it replaced
+        # the whole match with "oncoming" before: "collided with oncoming")
+        (*_MEETING, "The van collided with the meeting car near Dalheim.", "the oncoming car"),
+        (*_MEETING, "The van collided with a meeting lorry near Dalheim.", "an oncoming lorry"),
+        (*_MEETING, "A meeting car hit the van.", "An oncoming car"),
+        # two changes with one word between, inside the match: one run, the verb kept
+        (*_TRAP, "Ola Berg fell in the trap last night.", "fell down the stairs"),
+        # changes far apart (more than four words from the first to the last): the entry's English
+        (*_TRAP, "The trap in the old house was steep.", "the stairs"),
         # words the correction adds next to the calque are left out where the sentence has them
-        (["up to and including"], r"\bto and with\b", ["The road is closed to and with Sunday."],
-         ["The road is closed up to and including Sunday."], "It is closed up to and with Monday.",
-         "to and including"),
-        (["up to and including"], r"\bto and with\b", ["The road is closed to and with Sunday."],
-         ["The road is closed up to and including Sunday."], "Open to and with Monday.", "up to and including"),
+        (*_TIL_OG_MED, "It is closed up to and with Monday.", "to and including"),
+        (*_TIL_OG_MED, "Open to and with Monday.", "up to and including"),
         # the capital of the allow example's sentence is not the words' own; it comes back at a
         # sentence's start
-        (["the governing parties and the opposition"], r"\bposition and (?:the )?opposition\b",
-         ["Position and opposition agreed on the budget."],
-         ["The governing parties and the opposition agreed on the budget."],
-         "The deal between position and opposition held.", "the governing parties and the opposition"),
-        (["the governing parties and the opposition"], r"\bposition and (?:the )?opposition\b",
-         ["Position and opposition agreed on the budget."],
-         ["The governing parties and the opposition agreed on the budget."],
-         "Position and opposition agreed.", "The governing parties and the opposition"),
+        (*_POSISJON, "The deal between position and opposition held.", "the governing parties and the opposition"),
+        (*_POSISJON, "Position and opposition agreed.", "The governing parties and the opposition"),
         # a name keeps its capital
         (["Ministry of Petroleum and Energy"], r"\boil and energy department\b",
          ["Oil and Energy Department announced new rules."],
