@@ -281,7 +281,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
                         sentence.start + m.end(),
                         confidence * COMPOSED_CONFIDENCE if composed and source_match is None else confidence,
                         source_match.group(0) if source_match else None,
-                        _sentence_case(suggestion, text[:start], text[start : m.end()]),
+                        lexicons.sentence_case(suggestion, text[:start], text[start : m.end()]),
                         composed,
                     )
                 )
@@ -317,15 +317,6 @@ def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
     if an == (article.lower() == "an"):
         return start, rest  # the sentence's article fits: the suggestion's own goes
     return before.start(), f"{agreed} {rest}"
-
-
-def _sentence_case(suggestion: str, before: str, found: str) -> str:
-    """The suggestion with a capital where the words it replaces open the sentence
-    (only punctuation before them: a quote, a dash) with one; a heading scraped in
-    lower case keeps it."""
-    if suggestion[:1].islower() and found[:1].isupper() and not before.strip(" \t\"'“”‘’«»–—-"):
-        return suggestion[0].upper() + suggestion[1:]
-    return suggestion
 
 
 class _LexiconCheck(Check):

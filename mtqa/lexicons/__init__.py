@@ -174,9 +174,7 @@ class Entry:
         for rendering, old, new in self._rewrites:
             core = old.search(found) if match.re is rendering else None
             if core is not None:  # spaces as the match has them ("Of " -> "By "), none doubled
-                opens = not match.string[: match.start() + core.start()].strip(" \"'“‘(–-")
-                if opens and new[:1].islower() and core.group()[:1].isupper():
-                    new = new[0].upper() + new[1:]  # the sentence's capital (kept small when learnt)
+                new = sentence_case(new, match.string[: match.start() + core.start()], core.group())
                 tail = found[core.end() :]
                 head = _agree_article(found[: core.start()], new or tail.lstrip(), core.group())
                 text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{tail}")
@@ -341,6 +339,15 @@ _RUN_WORDS = 4
 def _within(tokens: list[re.Match[str]], i1: int, i2: int, start: int, end: int) -> bool:
     """Whether tokens ``i1:i2`` lie inside the span ``start:end``."""
     return start <= tokens[i1].start() and tokens[i2 - 1].end() <= end
+
+
+def sentence_case(suggestion: str, before: str, found: str) -> str:
+    """The suggestion with a capital where the words it replaces (``found``) open the
+    sentence (only punctuation ``before`` them: a quote, a dash) with one; a heading
+    scraped in lower case keeps it."""
+    if suggestion[:1].islower() and found[:1].isupper() and not before.strip(" \t\"'“”‘’«»–—-("):
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
 
 
 def _without_repeats(text: str, before: str, after: str) -> str:
