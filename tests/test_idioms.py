@@ -376,6 +376,9 @@ _POSISJON = (["the governing parties and the opposition"], r"\bposition and (?:t
         # sentence's start
         (*_POSISJON, "The deal between position and opposition held.", "the governing parties and the opposition"),
         (*_POSISJON, "Position and opposition agreed.", "The governing parties and the opposition"),
+        # an article the match holds stays, the correction's own goes ("The the governing parties")
+        (_POSISJON[0], r"\b(?:the )?position and (?:the )?opposition\b", *_POSISJON[2:],
+         "The position and opposition agreed.", "The governing parties and the opposition"),
         # a name keeps its capital
         (["Ministry of Petroleum and Energy"], r"\boil and energy department\b",
          ["Oil and Energy Department announced new rules."],

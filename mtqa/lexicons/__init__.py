@@ -176,6 +176,8 @@ class Entry:
             if core is not None:  # spaces as the match has them ("Of " -> "By "), none doubled
                 new = sentence_case(new, match.string[: match.start() + core.start()], core.group())
                 tail = found[core.end() :]
+                if re.search(r"(?<!\w)(?:a|an|the)\s+$", found[: core.start()], re.IGNORECASE):
+                    new = re.sub(r"^(?:a|an|the)\s+(?=\S)", "", new, flags=re.IGNORECASE)  # the match's own article stays
                 head = _agree_article(found[: core.start()], new or tail.lstrip(), core.group())
                 text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{tail}")
                 return text if new else text.strip()  # words deleted at an edge leave no space there
