@@ -348,3 +348,37 @@ entries:
         "test",
     ).entries
     assert corrections(entry) == (2, 1)
+
+
+@pytest.mark.parametrize("article", ["", "a ", "an ", "the "])
+def test_a_suggestion_taken_leaves_no_article_twice_and_none_that_disagrees(article):
+    """Every flag example, and each of them with "a", "an" or "the" put before its
+    match (inside the sentence, where none is there): with every suggestion taken,
+    no article stands twice ("The the governing parties", "an a gentle breeze") and
+    no "a"/"an" disagrees with the word after it ("a unequal treatment") where the
+    sentence had none that did."""
+    from mtqa.lexicons import _an
+
+    double = re.compile(r"\b(?:a|an|the)\s+(?:a|an|the)\b", re.IGNORECASE)
+    before_article = re.compile(r"\b(?:a|an|the)\s*$", re.IGNORECASE)
+
+    def disagrees(text: str) -> bool:
+        return any(_an(word) is not None and _an(word) != (art.lower() == "an")
+                   for art, word in re.findall(r"\b(an?)\s+([^\W\d_][\w-]*)", text, re.IGNORECASE))
+
+    sentences = []
+    for entry in LEXICON.entries:
+        for flag in entry.flag_examples:
+            match = next(entry.iter_matches(flag), None)
+            if match is None:
+                continue
+            if not article:
+                sentences.append(flag)
+            elif match.start() > 0 and not before_article.search(flag[: match.start()]) and not re.match(
+                r"(?:a|an|the)\b", match.group(), re.IGNORECASE
+            ):
+                sentences.append(flag[: match.start()] + article + flag[match.start() :])
+    fixed, _ = _accept_suggestions(sentences)
+    odd = [(a, b) for a, b in zip(sentences, fixed)
+           if (double.search(b) and not double.search(a)) or (disagrees(b) and not disagrees(a))]
+    assert odd == []

@@ -288,7 +288,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
     return candidates
 
 
-_ARTICLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(a|an|the|A|An|The)\s+$")
+_ARTICLE_BEFORE = re.compile(r"(?:(?<=[\s\"'“‘(])|^)(a|an|the|A|An|The)\s+$")
 _ARTICLE_FIRST = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
 
 
