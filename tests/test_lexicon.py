@@ -354,12 +354,13 @@ entries:
 def test_a_suggestion_taken_leaves_no_article_twice_and_none_that_disagrees(article):
     """Every flag example, and each of them with "a", "an" or "the" put before its
     match (inside the sentence, where none is there): with every suggestion taken,
-    no article stands twice ("The the governing parties", "an a gentle breeze") and
+    no article or other word stands twice ("The the governing parties", "an a gentle
+    breeze", "listened to to the warnings", "The test test positive") and
     no "a"/"an" disagrees with the word after it ("a unequal treatment") where the
     sentence had none that did."""
     from mtqa.lexicons import _an
 
-    double = re.compile(r"\b(?:a|an|the)\s+(?:a|an|the)\b", re.IGNORECASE)
+    double = re.compile(r"\b(?:a|an|the)\s+(?:a|an|the)\b|\b(?!(?:that|had)\b)(\w+)\s+\1\b(?![-'’])", re.IGNORECASE)
     before_article = re.compile(r"\b(?:a|an|the)\s*$", re.IGNORECASE)
 
     def disagrees(text: str) -> bool:

@@ -271,9 +271,11 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
                 confidence = max(confidence, SOURCE_CONFIDENCE)
             for m in spans:
                 composed = entry.is_composed(m)
-                start, suggestion = _fit_article(
-                    text, m.start(), entry.composed_suggestion(m.group()) if composed else entry.suggestion_for(m)
-                )
+                if composed:  # as suggestion_for leaves out what the sentence has next to the match
+                    made = lexicons.without_repeats(entry.composed_suggestion(m.group()), text[: m.start()], text[m.end() :])
+                else:
+                    made = entry.suggestion_for(m)
+                start, suggestion = _fit_article(text, m.start(), made)
                 candidates.append(
                     Match(
                         entry,

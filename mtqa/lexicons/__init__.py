@@ -163,7 +163,7 @@ class Entry:
         if match is None:
             return self.suggestion
         text = self._suggestion_in_place(match)
-        return _without_repeats(text, match.string[: match.start()], match.string[match.end() :])
+        return without_repeats(text, match.string[: match.start()], match.string[match.end() :])
 
     def _suggestion_in_place(self, match: re.Match[str]) -> str:
         if self.suggest is not None:
@@ -352,7 +352,7 @@ def sentence_case(suggestion: str, before: str, found: str) -> str:
     return suggestion
 
 
-def _without_repeats(text: str, before: str, after: str) -> str:
+def without_repeats(text: str, before: str, after: str) -> str:
     """``text`` without the words at its start that the text ``before`` it ends with,
     or at its end that the text ``after`` it begins with: a correction that adds a
     word next to the calque ("to and with" -> "up to and including") where the
