@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 from mtqa import lexicons
+from mtqa.checks.idioms import _fit_article
 from mtqa.structure import segment
 
 
@@ -77,11 +78,11 @@ def corrections(entry: lexicons.Entry) -> tuple[int, int]:
         match = next(entry.iter_matches(flag), None)
         if match is None or entry.is_composed(match):
             continue
-        suggestion = entry.suggestion_for(match)
+        start, suggestion = _fit_article(flag, match.start(), entry.suggestion_for(match))  # as the check does
         if "<" in suggestion:
             continue
         made += 1
-        right += _words(flag[: match.start()] + suggestion + flag[match.end() :]) in allows
+        right += _words(flag[:start] + suggestion + flag[match.end() :]) in allows
     return made, right
 
 

@@ -389,6 +389,15 @@ _POSISJON = (["the governing parties and the opposition"], r"\bposition and (?:t
          ["It is only a time question before prices rise."],
          ["It is only a matter of time before prices rise.", "It is only a short time before prices rise."],
          "It is only a time question before he goes.", "a matter of time"),
+        # words put in that are all shorter than three letters ("to" -> "up") are no rewrite
+        (["keep at it"], r"\b(?:must|have to|had to) step to\b", ["We must step to."], ["We must step up."],
+         "We have to step to now.", "keep at it"),
+        # a word at the match's edge is its own, though the sentence has it again next to it
+        (["it emerged that"], r"\bit came forward that\b", ["It came forward that he lied."],
+         ["It emerged that he lied."], "In court, it came forward that that was a lie.", "it emerged that"),
+        # an "a" the correction adds where the words replaced had none is the sentence's business
+        (["a gentle breeze"], r"\beasy breezes?\b", ["The forecast says easy breeze from the south."],
+         ["The forecast says a gentle breeze from the south."], "Expect easy breezes on Friday.", "gentle breezes"),
         # a word deleted after "an": the article agrees with the word that now follows
         (["quarantine"], r"\b(?:an?|the) (?:infection|contagion) quarantine\b",
          ["Close contacts are in the infection quarantine now."], ["Close contacts are in the quarantine now."],
@@ -405,7 +414,8 @@ def test_a_rewrite_fits_the_sentence_it_goes_into(english, rendering, flags, all
     [("oncoming", True), ("car", False), ("university", False), ("unidentified", True), ("uninsured", True),
      ("unanimous", False), ("Ukrainian", False), ("utility", False), ("usual", False), ("urgent", True),
      ("hour", True), ("European", False), ("one-off", False), ("onerous", True), ("MP", True), ("NRK", True),
-     ("UN", False), ("X-ray", True), ("12", None)],
+     ("UN", False), ("X-ray", True), ("12", False), ("18", True), ("8", True), ("80", True), ("100", False),
+     ("18000", True), ("–", None)],
 )
 def test_the_article_a_word_takes(word, an):
     from mtqa.lexicons import _an
@@ -431,9 +441,28 @@ def test_an_article_is_changed_only_where_the_word_before_took_the_other():
         ("There was an easy breeze from the south.", "an easy breeze", "a gentle breeze"),
         # ... or gives way to it
         ("The easy breeze calmed the sea.", "easy breeze", "gentle breeze"),
-        # a capital "A" inside a sentence is no article
+        # a capital "A" inside a sentence is no article, unless the sentence is in title case
         ("Plan A difference treatment was not allowed.", "difference treatment", "unequal treatment"),
+        ("Pupils Face A Difference Treatment In Oslo", "A Difference Treatment", "An unequal Treatment"),
+        ("Forecast: An easy breeze from the south.", "An easy breeze", "A gentle breeze"),
+        # after a guillemet or a dash
+        ("The ombud called it «a difference treatment» of the pupils.", "a difference treatment",
+         "an unequal treatment"),
+        ("The report—a difference treatment of pupils—was criticised.", "a difference treatment",
+         "an unequal treatment"),
+        # a template's article fits its number; a match that holds a word the correction adds
+        ("An 18 years old man was arrested.", "An 18 years old man", "An 18-year-old man"),
+        ("It is closed up to and with Monday.", "up to and with Monday", "up to and including Monday"),
     ],
 )
 def test_a_suggestion_fits_the_article_before_it(sentence, found, suggestion):
     assert _suggested(sentence) == [(found, suggestion)]
+
+
+def test_an_article_is_none_of_a_clause_suggestions_business():
+    from mtqa.checks.idioms import _fit_article
+
+    text = "It is a near-lying thought that prices will rise."
+    start = text.index("near")
+    assert _fit_article(text, start, "it is reasonable to assume") == (start, "it is reasonable to assume")
+    assert _fit_article(text, start, "obvious") == (text.index("a near"), "an obvious")

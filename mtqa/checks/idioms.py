@@ -290,8 +290,22 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
     return candidates
 
 
-_ARTICLE_BEFORE = re.compile(r"(?:(?<=[\s\"'“‘(])|^)(a|an|the|A|An|The)\s+$")
+_ARTICLE_BEFORE = re.compile(r"(?:(?<=[\s\"'“‘«(\[—–])|^)(an?|the)\s+$", re.IGNORECASE)
 _ARTICLE_FIRST = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
+#: First words of a suggestion that is no noun phrase ("it is reasonable to
+#: assume"): an article before the match is none of its business.
+_NOT_A_NOUN_PHRASE = frozenset(
+    "it there he she they we you i this that is are was were be been has have had do does did "
+    "can could will would should must may might not to".split()
+)
+def _a_noun_phrase(text: str) -> bool:
+    """Whether ``text`` may be a noun phrase, by its first word ("it is reasonable to
+    assume", "don't have corona" are not)."""
+    first = text.split()[0].lower() if text.split() else ""
+    return first not in _NOT_A_NOUN_PHRASE and not first.endswith(("n't", "n’t"))
+
+
+_OPENING = " \t\"'“”‘’«»–—-([:"
 
 
 def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
@@ -299,25 +313,30 @@ def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
     taken in where the suggestion needs another one: "a difference treatment" ->
     "an unequal treatment" (the span takes the "a"); "an easy breeze" -> "a gentle
     breeze" where the suggestion brings its own ("a gentle breeze"), whose article
-    then gives way to the sentence's ("the easy breeze" -> "the gentle breeze")."""
+    then gives way to the sentence's ("the easy breeze" -> "the gentle breeze").
+    A capital "A" inside a sentence that is not in title case is no article ("Plan
+    A"); a suggestion that is no noun phrase leaves the article alone."""
     before = _ARTICLE_BEFORE.search(text[:start])
     if before is None or not suggestion:
         return start, suggestion
-    if before.group(1)[0].isupper() and text[: before.start()].strip(" \t\"'“”‘’«»–—-("):
-        return start, suggestion  # a capital "A" inside the sentence: "Plan A", "vitamin A"
     article = before.group(1)
+    inside = text[: before.start()].strip(_OPENING)
+    if article == "A" and inside and not _title_case(text):
+        return start, suggestion  # "Plan A", "vitamin A"
     own = _ARTICLE_FIRST.match(suggestion)
     rest = suggestion[own.end() :] if own else suggestion
+    if not rest.split() or not _a_noun_phrase(rest):
+        return start, suggestion
     if article.lower() == "the":
         return (start, rest) if own else (start, suggestion)
     an = lexicons._an(rest)
     if an is None or (an == (article.lower() == "an") and not own):
         return start, suggestion
-    agreed = "an" if an else "a"
-    if article[0].isupper():
-        agreed = agreed.capitalize()
     if an == (article.lower() == "an"):
         return start, rest  # the sentence's article fits: the suggestion's own goes
+    agreed = "an" if an else "a"
+    agreed = agreed.upper() if article.isupper() and len(article) > 1 else agreed
+    agreed = agreed.capitalize() if article[0].isupper() and not agreed.isupper() else agreed
     return before.start(), f"{agreed} {rest}"
 
 

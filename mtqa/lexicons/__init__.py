@@ -163,22 +163,30 @@ class Entry:
         if match is None:
             return self.suggestion
         text = self._suggestion_in_place(match)
-        return without_repeats(text, match.string[: match.start()], match.string[match.end() :])
+        return without_repeats(text, match.string[: match.start()], match.string[match.end() :], match.group())
 
     def _suggestion_in_place(self, match: re.Match[str]) -> str:
         if self.suggest is not None:
             text = render_suggestion(self.suggest, match)
-            if text is not None:
-                return text
+            if text is not None:  # "a {age}-year-old": the article fits the number ("an 18-year-old")
+                lead = re.match(r"(an?)(\s+)(?=\S)", text, re.IGNORECASE)
+                return text if lead is None else _agree_article(text[: lead.end()], text[lead.end() :]) + text[lead.end() :]
         found = match.group()
-        for rendering, old, new in self._rewrites:
-            core = old.search(found) if match.re is rendering else None
-            if core is not None:  # spaces as the match has them ("Of " -> "By "), none doubled
-                new = sentence_case(new, match.string[: match.start() + core.start()], core.group())
-                tail = found[core.end() :]
-                if re.search(r"(?<!\w)(?:a|an|the)\s+$", found[: core.start()], re.IGNORECASE):
+        for rendering, rewrite in self._rewrites:
+            found_all = list(rewrite.old.finditer(found)) if match.re is rendering else []
+            if found_all and rewrite.rest is not None:
+                core = found_all[-1 if rewrite.at_end else 0]
+                if _match_words(found[: core.start()] + " " + found[core.end() :]) != rewrite.rest:
+                    found_all = []
+            if found_all:  # spaces as the match has them ("Of " -> "By "), none doubled
+                a, b = found_all[-1 if rewrite.at_end else 0].span(1)
+                new = rewrite.fits(rewrite.new, found[b:])
+                new = sentence_case(new, match.string[: match.start() + a], found[a:b])
+                tail = found[b:]
+                new = without_repeats(new, found[:a], tail, found[a:b])  # "up" + "up to and ..."
+                if re.search(r"(?<!\w)(?:a|an|the)\s+$", found[:a], re.IGNORECASE):
                     new = re.sub(r"^(?:a|an|the)\s+(?=\S)", "", new, flags=re.IGNORECASE)  # the match's own article stays
-                head = _agree_article(found[: core.start()], new or tail.lstrip(), core.group())
+                head = _agree_article(found[:a], new or tail.lstrip(), found[a:b])
                 text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{tail}")
                 return text if new else text.strip()  # words deleted at an edge leave no space there
         return self.suggestion
@@ -193,7 +201,7 @@ class Entry:
         )
 
     @cached_property
-    def _rewrites(self) -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+    def _rewrites(self) -> tuple[tuple[re.Pattern[str], _Rewrite], ...]:
         """What the entry's own examples say its words become inside a longer match.
 
         A rendering often takes words around the calque ("at Oslo thing house",
@@ -209,14 +217,14 @@ class Entry:
         rendering the example matched that holds those words gets them replaced,
         the rest kept ("police first servant" is not "police servant" with
         "servant" replaced)."""
-        out: list[tuple[re.Pattern[str], re.Pattern[str], str]] = []
+        out: list[tuple[re.Pattern[str], _Rewrite]] = []
         for flag in self.flag_examples:
             match = next(self.iter_matches(flag, "body"), None)
             if match is None or self.is_composed(match):
                 continue
             rewrite = _example_rewrite(flag, match.start(), match.end(), self.allow_examples, (*self.english, self.meaning))
-            if rewrite is not None and all((match.re, rewrite[0].pattern) != (r, p.pattern) for r, p, _ in out):
-                out.append((match.re, *rewrite))
+            if rewrite is not None and all((match.re, rewrite.old.pattern) != (r, w.old.pattern) for r, w in out):
+                out.append((match.re, rewrite))
         return tuple(out)
 
     def matches(self, sentence: str, block_kind: str = "body") -> Iterator[tuple[int, int]]:
@@ -272,7 +280,7 @@ _EXAMPLE_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 def _example_rewrite(
     flag: str, start: int, end: int, allows: tuple[str, ...], english: tuple[str, ...]
-) -> tuple[re.Pattern[str], str] | None:
+) -> _Rewrite | None:
     """The run of words the closest allow example changes in ``flag[start:end]`` (a
     match that is more than that run), as (its pattern, the replacement); None where
     no allow example is the flag example corrected in one place, or where the words
@@ -280,12 +288,18 @@ def _example_rewrite(
 
     One place: one change, or changes at most ``_RUN_WORDS`` words apart from the
     first to the last, all inside the match (the words between go with them: "fell in
-    the trap" -> "fell down the stairs"); words the correction only adds at either end
-    of such a run are left out (they have no word of the match to go with).  An
-    indefinite article that opens both runs is left out too, and made to agree with
-    the word put in when the rewrite is used (:func:`_agree_article`).  A replacement
-    that opens its sentence where the words replaced open theirs is kept with a small
-    letter, and takes the case of the words it replaces when used."""
+    the trap" -> "fell down the stairs"); words the correction adds at either end go
+    with the run (where the sentence has them already, :func:`without_repeats` leaves
+    them out when the rewrite is used).  An indefinite article that opens both runs is
+    left out, and made to agree with the word put in when the rewrite is used
+    (:func:`_agree_article`); an "a" or "an" the correction adds is left out where
+    the noun after it is plural (:meth:`_Rewrite.fits`: "easy" -> "a gentle" does not
+    make "a gentle breezes").  Words replaced that close the match where they were
+    learnt are the last of several ("must step to" -> "must step up" changes the
+    second "to" of "have to step to"); words put in that are all shorter than three
+    letters hold only where the rest of the match is the example's.  A replacement that opens its sentence where the words replaced open
+    theirs is kept with a small letter where the entry's English has the word so,
+    and takes a capital again at a sentence's start."""
     from difflib import SequenceMatcher
 
     flag_tokens = list(_EXAMPLE_TOKEN.finditer(flag))
@@ -320,16 +334,52 @@ def _example_rewrite(
         w.lower() for op in changes if op[0] != "delete"
         for t in allow_tokens[max(op[3], j1) : min(op[4], j2)] for w in re.findall(r"\w{3,}", t.group())
     }
-    stems = {w[:4] for e in english for w in re.findall(r"\w{3,}", e.lower())}
-    if put_in and not stems & {w[:4] for w in put_in} and not any(new.lower() in e.lower() for e in english):
-        return None  # a look-alike, not the entry's English put in
+    known = [w for e in english for w in re.findall(r"\w{3,}", e.lower())]
+    if put_in and not any(k[: min(4, len(w))] == w[:4] for w in put_in for k in known):
+        return None  # a look-alike, not the entry's English put in ("say" for "says" is)
     first = new.split()[0] if new else ""
     lower = rf"(?<!\w){re.escape(first.lower())}(?!\w)"
     capitalised = first[:1].isupper() and (len(first) == 1 or first[1:].islower())  # not "MET", "NRK"
     if i1 == 0 and j1 == 0 and capitalised and any(re.search(lower, e) for e in english):
         new = new[0].lower() + new[1:]  # the capital of the sentence, where the English has the word small
     old = r"\s+".join(re.escape(w) for w in flag[old_start:old_end].split())
-    return re.compile(rf"(?<!\w){old}(?!\w)", re.IGNORECASE), new
+    at_end = not any(tok.group()[0].isalnum() and tok.end() <= end for tok in flag_tokens[i2:])
+    # words put in too short to tell a correction from a look-alike ("to" -> "up") hold
+    # only where the rest of the match is the example's ("In average" -> "On average"
+    # is no rewrite of "In snitt")
+    rest = None if put_in or not new else _match_words(flag[start:old_start] + " " + flag[old_end:end])
+    after = _match_words(flag[old_end:end])
+    return _Rewrite(re.compile(rf"(?<!\w)({old})(?!\w)", re.IGNORECASE), new, at_end, rest, after)
+
+
+def _match_words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in re.findall(r"\w+", text))
+
+
+@dataclass(frozen=True)
+class _Rewrite:
+    """Words of a match (``old``) and what they become (``new``); ``at_end``: they
+    close the match where they were learnt, so the last of several is meant ("must
+    step to" -> "must step up" changes the second "to" of "have to step to"); ``rest``:
+    where not None, the other words the match must have for the rewrite to hold."""
+
+    old: re.Pattern[str]
+    new: str
+    at_end: bool
+    rest: tuple[str, ...] | None
+    #: The words of the match after ``old`` where it was learnt: an "a"/"an" that
+    #: ``new`` opens with is left out where one of them is plural here ("easy" ->
+    #: "a gentle", learnt on "easy breeze", gives "gentle breezes").
+    after: tuple[str, ...] = ()
+
+    def fits(self, new: str, tail: str) -> str:
+        """``new`` without an opening "a"/"an" where a word of ``tail`` is the plural
+        of the word it was learnt before."""
+        lead = re.match(r"an?\s+(?=\S)", new, re.IGNORECASE)
+        plurals = {f"{w}{s}" for w in self.after for s in ("s", "es")}
+        if lead and set(_match_words(tail)) & plurals:
+            return new[lead.end() :]
+        return new
 
 
 _ARTICLES = frozenset(("a", "an"))
@@ -352,20 +402,22 @@ def sentence_case(suggestion: str, before: str, found: str) -> str:
     return suggestion
 
 
-def without_repeats(text: str, before: str, after: str) -> str:
+def without_repeats(text: str, before: str, after: str, found: str = "") -> str:
     """``text`` without the words at its start that the text ``before`` it ends with,
     or at its end that the text ``after`` it begins with: a correction that adds a
     word next to the calque ("to and with" -> "up to and including") where the
-    sentence has that word already ("up to and with Sunday")."""
-    words = text.split()
+    sentence has that word already ("up to and with Sunday").  Words the replaced
+    text ``found`` has at the same edge are its own, and stay ("it came forward that"
+    -> "it emerged that" before "that was a lie")."""
+    words, own = text.split(), found.lower().split()
     for k in range(min(3, len(words) - 1), 0, -1):
         lead = r"\s+".join(re.escape(w) for w in words[:k])
-        if re.search(rf"(?<!\w){lead}\s*$", before, re.IGNORECASE):
+        if [w.lower() for w in words[:k]] != own[:k] and re.search(rf"(?<!\w){lead}\s*$", before, re.IGNORECASE):
             words = words[k:]
             break
     for k in range(min(3, len(words) - 1), 0, -1):
         trail = r"\s+".join(re.escape(w) for w in words[-k:])
-        if re.match(rf"\s*{trail}(?!\w)", after, re.IGNORECASE):
+        if [w.lower() for w in words[-k:]] != own[-k:] and re.match(rf"\s*{trail}(?!\w)", after, re.IGNORECASE):
             words = words[:-k]
             break
     return " ".join(words) if len(words) != len(text.split()) else text
@@ -375,6 +427,10 @@ def _an(word: str) -> bool | None:
     """Whether ``word`` takes "an" (by its first sound, as its spelling shows it;
     an initialism by its first letter's name); None where the spelling does not say."""
     word = word.split()[0] if word.split() else ""
+    digits = re.match(r"\d+", word)
+    if digits:  # as said: "an 8-", "an 11-", "an 18-", "an 80-", "an 800-"; "a 1-", "a 20-", "a 100-"
+        n = digits.group()
+        return n[0] == "8" or (n[:2] in ("11", "18") and len(n) in (2, 5))
     if not word[:1].isalpha():
         return None
     if len(word) > 1 and word.isupper():
