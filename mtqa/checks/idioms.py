@@ -271,11 +271,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
                 confidence = max(confidence, SOURCE_CONFIDENCE)
             for m in spans:
                 composed = entry.is_composed(m)
-                if composed:  # as suggestion_for leaves out what the sentence has next to the match
-                    made = lexicons.without_repeats(entry.composed_suggestion(m.group()), text[: m.start()], text[m.end() :])
-                else:
-                    made = entry.suggestion_for(m)
-                start, suggestion = _fit_article(text, m.start(), made)
+                start, suggestion = _fit_article(text, m.start(), entry.suggestion_for(m))
                 candidates.append(
                     Match(
                         entry,
@@ -291,13 +287,14 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
 
 
 _ARTICLE_BEFORE = re.compile(r"(?:(?<=[\s\"'“‘«(\[—–])|^)(an?|the)\s+$", re.IGNORECASE)
-_ARTICLE_FIRST = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
 #: First words of a suggestion that is no noun phrase ("it is reasonable to
 #: assume"): an article before the match is none of its business.
 _NOT_A_NOUN_PHRASE = frozenset(
     "it there he she they we you i this that is are was were be been has have had do does did "
     "can could will would should must may might not to".split()
 )
+
+
 def _a_noun_phrase(text: str) -> bool:
     """Whether ``text`` may be a noun phrase, by its first word ("it is reasonable to
     assume", "don't have corona" are not)."""
@@ -305,7 +302,8 @@ def _a_noun_phrase(text: str) -> bool:
     return first not in _NOT_A_NOUN_PHRASE and not first.endswith(("n't", "n’t"))
 
 
-_OPENING = " \t\"'“”‘’«»–—-([:"
+#: Before the first word of a sentence, or of a caption after its label ("Forecast: ...").
+_OPENING = lexicons.OPENING + "[:"
 
 
 def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
@@ -323,7 +321,7 @@ def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
     inside = text[: before.start()].strip(_OPENING)
     if article == "A" and inside and not _title_case(text):
         return start, suggestion  # "Plan A", "vitamin A"
-    own = _ARTICLE_FIRST.match(suggestion)
+    own = lexicons.LEADING_ARTICLE.match(suggestion)
     rest = suggestion[own.end() :] if own else suggestion
     if not rest.split() or not _a_noun_phrase(rest):
         return start, suggestion
@@ -334,10 +332,7 @@ def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
         return start, suggestion
     if an == (article.lower() == "an"):
         return start, rest  # the sentence's article fits: the suggestion's own goes
-    agreed = "an" if an else "a"
-    agreed = agreed.upper() if article.isupper() and len(article) > 1 else agreed
-    agreed = agreed.capitalize() if article[0].isupper() and not agreed.isupper() else agreed
-    return before.start(), f"{agreed} {rest}"
+    return before.start(), f"{lexicons.article_like(article, an)} {rest}"
 
 
 class _LexiconCheck(Check):

@@ -153,17 +153,18 @@ class Entry:
         return self.english[0]
 
     def suggestion_for(self, match: re.Match[str] | None) -> str:
-        """The suggestion for one match: the ``suggest`` template filled from the
-        match's slots; else the match with the words the entry's examples replace
-        replaced (:attr:`_rewrites`: in the case of the words replaced, an "a" or
-        "an" before them made to agree with what now follows it); else the first
+        """The suggestion for one match: the composed English for a composed match;
+        the ``suggest`` template filled from the match's slots; else the match with
+        the words the entry's examples replace replaced (:attr:`_rewrites`: an "a"
+        or "an" before them made to agree with what now follows it); else the first
         idiomatic English.  Words at its edges that the sentence already has next
         to the match are left out ("up to and including" for "to and with" in "up
         to and with Sunday")."""
         if match is None:
             return self.suggestion
-        text = self._suggestion_in_place(match)
-        return without_repeats(text, match.string[: match.start()], match.string[match.end() :], match.group())
+        found = match.group()
+        text = self.composed_suggestion(found) if self.is_composed(match) else self._suggestion_in_place(match)
+        return without_repeats(text, match.string[: match.start()], match.string[match.end() :], found)
 
     def _suggestion_in_place(self, match: re.Match[str]) -> str:
         if self.suggest is not None:
@@ -173,22 +174,18 @@ class Entry:
                 return text if lead is None else _agree_article(text[: lead.end()], text[lead.end() :]) + text[lead.end() :]
         found = match.group()
         for rendering, rewrite in self._rewrites:
-            found_all = list(rewrite.old.finditer(found)) if match.re is rendering else []
-            if found_all and rewrite.rest is not None:
-                core = found_all[-1 if rewrite.at_end else 0]
-                if _match_words(found[: core.start()] + " " + found[core.end() :]) != rewrite.rest:
-                    found_all = []
-            if found_all:  # spaces as the match has them ("Of " -> "By "), none doubled
-                a, b = found_all[-1 if rewrite.at_end else 0].span(1)
-                new = rewrite.fits(rewrite.new, found[b:])
-                new = sentence_case(new, match.string[: match.start() + a], found[a:b])
-                tail = found[b:]
-                new = without_repeats(new, found[:a], tail, found[a:b])  # "up" + "up to and ..."
-                if re.search(r"(?<!\w)(?:a|an|the)\s+$", found[:a], re.IGNORECASE):
-                    new = re.sub(r"^(?:a|an|the)\s+(?=\S)", "", new, flags=re.IGNORECASE)  # the match's own article stays
-                head = _agree_article(found[:a], new or tail.lstrip(), found[a:b])
-                text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{tail}")
-                return text if new else text.strip()  # words deleted at an edge leave no space there
+            core = rewrite.find(found) if match.re is rendering else None
+            if core is None:
+                continue
+            a, b = core
+            head, tail = found[:a], found[b:]  # spaces as the match has them ("Of " -> "By "), none doubled
+            new = sentence_case(rewrite.fits(tail), match.string[: match.start() + a], found[a:b])
+            new = without_repeats(new, head, tail, found[a:b])  # "up" + "up to and ..."
+            if re.search(r"(?<!\w)(?:a|an|the)\s+$", head, re.IGNORECASE) and (own := LEADING_ARTICLE.match(new)):
+                new = new[own.end() :]  # the match's own article stays
+            head = _agree_article(head, new or tail.lstrip(), found[a:b])
+            text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{tail}")
+            return text if new else text.strip()  # words deleted at an edge leave no space there
         return self.suggestion
 
     def reports_its_english(self) -> tuple[str, ...]:
@@ -372,17 +369,34 @@ class _Rewrite:
     #: "a gentle", learnt on "easy breeze", gives "gentle breezes").
     after: tuple[str, ...] = ()
 
-    def fits(self, new: str, tail: str) -> str:
-        """``new`` without an opening "a"/"an" where a word of ``tail`` is the plural
-        of the word it was learnt before."""
-        lead = re.match(r"an?\s+(?=\S)", new, re.IGNORECASE)
+    def find(self, found: str) -> tuple[int, int] | None:
+        """Where in the match ``found`` the words to replace stand: the first of
+        them, or the last where they closed the match they were learnt on; None
+        where they are not there, or where the rest of the match must be the
+        example's and is not."""
+        spans = [m.span(1) for m in self.old.finditer(found)]
+        if not spans:
+            return None
+        a, b = spans[-1 if self.at_end else 0]
+        if self.rest is not None and _match_words(found[:a] + " " + found[b:]) != self.rest:
+            return None
+        return a, b
+
+    def fits(self, tail: str) -> str:
+        """``new`` without an opening "a"/"an" where a word of ``tail`` (the match
+        after the words replaced) is the plural of the word it was learnt before."""
+        lead = re.match(r"an?\s+(?=\S)", self.new, re.IGNORECASE)
         plurals = {f"{w}{s}" for w in self.after for s in ("s", "es")}
         if lead and set(_match_words(tail)) & plurals:
-            return new[lead.end() :]
-        return new
+            return self.new[lead.end() :]
+        return self.new
 
 
 _ARTICLES = frozenset(("a", "an"))
+#: An article that opens a phrase ("the governing parties", "a gentle breeze").
+LEADING_ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
+#: What may stand before the first word of a sentence: space, quotes, dashes, a bracket.
+OPENING = " \t\"'“”‘’«»–—-("
 #: The most tokens of the flag example, from the first change to the last, that a
 #: rewrite of several changes replaces.
 _RUN_WORDS = 4
@@ -397,7 +411,7 @@ def sentence_case(suggestion: str, before: str, found: str) -> str:
     """The suggestion with a capital where the words it replaces (``found``) open the
     sentence (only punctuation ``before`` them: a quote, a dash) with one; a heading
     scraped in lower case keeps it."""
-    if suggestion[:1].islower() and found[:1].isupper() and not before.strip(" \t\"'“”‘’«»–—-("):
+    if suggestion[:1].islower() and found[:1].isupper() and not before.strip(OPENING):
         return suggestion[0].upper() + suggestion[1:]
     return suggestion
 
@@ -458,10 +472,15 @@ def _agree_article(head: str, word: str, old: str = "") -> str:
     needed = _an(word)
     if needed is None or (old and _an(old) == needed):
         return head
-    article = "an" if needed else "a"
-    if m.group(1)[0].isupper():
-        article = article.capitalize()
-    return f"{head[: m.start()]}{article}{m.group(2)}"
+    return f"{head[: m.start()]}{article_like(m.group(1), needed)}{m.group(2)}"
+
+
+def article_like(article: str, an: bool) -> str:
+    """"an" or "a" (``an``) in the case of ``article`` ("An", "AN", "a")."""
+    word = "an" if an else "a"
+    if article.isupper() and len(article) > 1:
+        return word.upper()
+    return word.capitalize() if article[:1].isupper() else word
 
 
 def _cuts_a_compound(text: str, start: int, end: int) -> bool:
