@@ -230,15 +230,8 @@ def _load_gold(gold_file: Path) -> list[dict]:
     return items
 
 
-def run(gold_dir: Path, docs_dir: Path, report_path: Path | None, fluency: bool = False,
-        checker: mtqa.Checker | None = None, family: str | None = None,
-        lexicons: tuple[Path, ...] = ()) -> dict:
-    report = json.loads(report_path.read_text("utf-8")) if report_path else None
-    if report is None and checker is None:
-        checker = mtqa.Checker(fluency=fluency, lexicons=list(lexicons))
-    page_entries = page_sourced_entries(lexicons)
-    totals: dict = {"documents": [], "families": defaultdict(lambda: defaultdict(int))}
-    collected: dict[str, list] = {"missed_must": [], "unmatched": [], "false_alarms": [], "hits": []}
+def load_pages(gold_dir: Path, docs_dir: Path) -> list[tuple[str, Path, list[dict], mtqa.Document]]:
+    """(id, article path, gold items, document) of each gold file with its article."""
     loaded = []
     for gold_file in sorted(gold_dir.glob("*.gold.jsonl")):
         doc_id = gold_file.name[: -len(".gold.jsonl")]
@@ -248,6 +241,19 @@ def run(gold_dir: Path, docs_dir: Path, report_path: Path | None, fluency: bool 
             continue
         (doc,) = [d for d in mtqa.iter_documents([article]) if isinstance(d, mtqa.Document)]
         loaded.append((doc_id, article, _load_gold(gold_file), doc))
+    return loaded
+
+
+def run(gold_dir: Path, docs_dir: Path, report_path: Path | None, fluency: bool = False,
+        checker: mtqa.Checker | None = None, family: str | None = None,
+        lexicons: tuple[Path, ...] = ()) -> dict:
+    report = json.loads(report_path.read_text("utf-8")) if report_path else None
+    if report is None and checker is None:
+        checker = mtqa.Checker(fluency=fluency, lexicons=list(lexicons))
+    page_entries = page_sourced_entries(lexicons)
+    totals: dict = {"documents": [], "families": defaultdict(lambda: defaultdict(int))}
+    collected: dict[str, list] = {"missed_must": [], "unmatched": [], "false_alarms": [], "hits": []}
+    loaded = load_pages(gold_dir, docs_dir)
     # one run of every document without the page entries (the lexicon swapped once)
     page_free = page_free_findings([d for *_, d in loaded], lexicons, page_entries) if not report else []
     for n, (doc_id, article, items, doc) in enumerate(loaded):

@@ -38,14 +38,7 @@ def main() -> None:
     ap.add_argument("docs", nargs="?", type=Path, default=default / "clean")
     args = ap.parse_args()
     page_entries = A.page_sourced_entries(())
-    loaded = []
-    for gold_file in sorted(args.gold.glob("*.gold.jsonl")):
-        doc_id = gold_file.name[: -len(".gold.jsonl")]
-        article = A.find_article(args.docs, doc_id)
-        if article is None:
-            continue
-        (doc,) = [d for d in mtqa.iter_documents([article]) if isinstance(d, mtqa.Document)]
-        loaded.append((doc_id, A.gold_spans(doc.text, A._load_gold(gold_file)), doc))
+    loaded = [(doc_id, A.gold_spans(doc.text, items), doc) for doc_id, _, items, doc in A.load_pages(args.gold, args.docs)]
     if not loaded:
         raise SystemExit(f"no gold with its article in {args.gold} and {args.docs}")
     page_free = A.page_free_findings([d for *_, d in loaded], (), page_entries)
