@@ -449,3 +449,68 @@ def test_an_article_is_none_of_a_clause_suggestions_business():
     start = text.index("near")
     assert _fit_article(text, start, "it is reasonable to assume") == (start, "it is reasonable to assume")
     assert _fit_article(text, start, "obvious") == (text.index("a near"), "an obvious")
+
+
+def test_an_article_cue_is_looked_for_in_the_whole_article_and_an_exclusion_anywhere_in_it(tmp_path):
+    # one sense per article: "crown" is the virus only in an article about infection
+    # that names no king, coin or tooth, wherever in the article those words are
+    lexicon = tmp_path / "article.yaml"
+    lexicon.write_text(
+        """version: 1
+entries:
+  - id: my-crown
+    kind: false-friend
+    norwegian: korona
+    meaning: the coronavirus
+    english: [corona]
+    renderings: ['\\bcrown\\b']
+    context: {article: '\\b(?:tested|infection)\\b', not_article: '\\b(?:king|coins?|tooth)\\b'}
+    confidence: 0.8
+    severity: warning
+    examples: {flag: [She tested negative and has no crown.], allow: [The king's crown was tested.]}
+    note: test entry
+""",
+        encoding="utf-8",
+    )
+    checker = mtqa.Checker(select=["idiom"], fluency=False, lexicons=[lexicon])
+
+    def lines(text):
+        return [f.line for f in _idioms(checker.check(text)) if f.extra["lexicon_entry"] == "my-crown"]
+
+    story = "Reader questions\n\nShe tested negative on Monday.\n\nIt rained.\n\nIt snowed.\n\nI have no crown, she says.\n"
+    assert lines(story) == [9]  # the topic four sentences away
+    assert lines(story.replace("tested negative", "stayed home")) == []  # no topic anywhere
+    # the exclusion four sentences away, before or after
+    assert lines(story.replace("It rained.", "The king rained.")) == []
+    assert lines(story + "\nThe tooth fairy came.\n") == []
+    # a link to another story is no part of the article: neither topic nor exclusion
+    link = "READ ALSO: The king is infected\n\n"
+    assert lines(story.replace("It snowed.\n\n", "It snowed.\n\n" + link)) == [11]
+    assert lines(story.replace("She tested negative", "She stayed home").replace("It snowed.\n\n", link)) == []
+
+
+def test_article_cues_on_a_sentence_alone_look_in_the_sentence():
+    from mtqa.lexicons import parse
+
+    (entry,) = parse(
+        b"""version: 1
+entries:
+  - id: my-crown
+    kind: false-friend
+    norwegian: korona
+    meaning: the coronavirus
+    english: [corona]
+    renderings: ['\\bcrown\\b']
+    context: {article: '\\btested\\b', not_article: '\\bking\\b'}
+    confidence: 0.8
+    severity: warning
+    examples: {flag: [She tested negative and has no crown.], allow: [The king's crown was tested.]}
+    note: test entry
+""",
+        "t",
+    ).entries
+    assert [m.group() for m in entry.iter_matches("She tested negative and has no crown.")] == ["crown"]
+    assert not list(entry.iter_matches("She has no crown."))
+    assert [m.group() for m in entry.iter_matches("She has no crown.", around="She tested negative.")] == ["crown"]
+    assert not list(entry.iter_matches("She has no crown.", around="The king tested negative."))
+    assert not list(entry.iter_matches("She tested negative and has no crown.", document="She has no crown."))

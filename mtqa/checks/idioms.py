@@ -249,6 +249,9 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
         return candidates  # a Norwegian article, not a translation (a partly
         # untranslated one is read sentence by sentence below)
     sentences = doc.text_sentences()
+    # where an entry's article cues are looked for: the article's text, not the
+    # furniture around it (a link to another story is about something else)
+    article = "\n".join(doc.text[s.start : s.end] for s in sentences)
     for at, sentence in enumerate(sentences):
         text = doc.text[sentence.start : sentence.end]
         if looks_norwegian(text):
@@ -258,7 +261,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
         around = _around(doc, sentences, at)
         for entry, only in lexicon.candidate_renderings(text):  # cheap substring prefilter
             spans = [
-                m for m in entry.iter_matches(text, kind, around, only)
+                m for m in entry.iter_matches(text, kind, around, only, article)
                 if not any(a <= m.start() and m.end() <= b for a, b in titles) and not _left_alone(entry, m, text)
             ]
             if not spans:

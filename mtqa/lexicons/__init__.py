@@ -41,7 +41,7 @@ from mtqa.model import MtqaError, Severity
 SCHEMA_VERSION = 1
 KINDS = ("idiom", "literal", "false-friend", "particle", "word-order", "compound", "institution")
 BLOCK_KINDS = ("title", "heading", "body", "caption", "quote", "list_item")
-CONTEXT_KEYS = ("blocks", "before", "after", "sentence", "not_sentence", "case_sensitive")
+CONTEXT_KEYS = ("blocks", "before", "after", "sentence", "not_sentence", "article", "not_article", "case_sensitive")
 REQUIRED = ("id", "kind", "norwegian", "meaning", "english", "renderings",
             "confidence", "severity", "examples", "note")
 OPTIONAL = ("context", "code", "source", "provenance", "suggest", "compose", "parts")
@@ -82,7 +82,8 @@ class Entry:
     flag_examples: tuple[str, ...]
     allow_examples: tuple[str, ...]
     blocks: frozenset[str] | None = None
-    #: Context cues as ``(key, pattern)``, key among before, after, sentence, not_sentence.
+    #: Context cues as ``(key, pattern)``, key among before, after, sentence, not_sentence,
+    #: article, not_article.
     cue_patterns: tuple[tuple[str, str], ...] = ()
     flags: int = re.IGNORECASE
     origin: str = BUILTIN
@@ -147,6 +148,14 @@ class Entry:
     @property
     def not_sentence(self) -> re.Pattern[str] | None:
         return self._cues.get("not_sentence")
+
+    @property
+    def article(self) -> re.Pattern[str] | None:
+        return self._cues.get("article")
+
+    @property
+    def not_article(self) -> re.Pattern[str] | None:
+        return self._cues.get("not_article")
 
     @property
     def suggestion(self) -> str:
@@ -235,13 +244,17 @@ class Entry:
         block_kind: str = "body",
         around: str | None = None,
         only: Iterable[int] | None = None,
+        document: str | None = None,
     ) -> Iterator[re.Match[str]]:
         """The matches in ``sentence`` of a rendering whose every cue holds.
 
         ``around``: the text the topic cue (``context.sentence``) may also be found
         in (the sentence's neighbours); ``not_sentence`` stays with the sentence.
         ``only``: the indices of the renderings to try (those the prefilter let
-        through, :meth:`Lexicon.candidate_renderings`), in order; None: all."""
+        through, :meth:`Lexicon.candidate_renderings`), in order; None: all.
+        ``document``: the whole article the sentence is in, where the article cues
+        (``context.article``, ``context.not_article``) are looked for; None: a
+        sentence on its own, whose article is the sentence (and ``around``)."""
         if self.blocks is not None and block_kind not in self.blocks:
             return
         # the renderings first: most candidates match none, and their cues need not be
@@ -255,6 +268,12 @@ class Entry:
                 return
         if self.not_sentence is not None and self.not_sentence.search(sentence):
             return
+        if self.article is not None or self.not_article is not None:
+            scope = document if document is not None else f"{around or ''}\n{sentence}"
+            if self.article is not None and not self.article.search(scope):
+                return
+            if self.not_article is not None and self.not_article.search(scope):
+                return
         for m in found:
             if _cuts_a_compound(sentence, m.start(), m.end()):
                 continue
@@ -1008,7 +1027,8 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
         if missing:
             raise LexiconError(f"{where}: suggest slot(s) {', '.join(missing)} have no named group")
     cues = tuple(
-        (key, context[key]) for key in ("before", "after", "sentence", "not_sentence") if key in context
+        (key, context[key]) for key in ("before", "after", "sentence", "not_sentence", "article", "not_article")
+        if key in context
     )
     compiled_cues = {
         key: _compile(pattern, f"{where} context.{key}", flags)
