@@ -7,7 +7,8 @@ clash with the built-in lexicon's, every entry fires on its ``flag`` examples an
 stays silent on its ``allow`` examples and on its own ``english`` (a suggestion the
 entry itself would report), and every rendering is run over clean
 human-written English (NTREX newstest2019 English, the clean-norway texts and
-the FLORES human English references in DEMETR), where every match is a false
+the FLORES human English references in DEMETR; a news sentence read in its article,
+where the entry's article cues are looked for), where every match is a false
 alarm, and over DEMETR's English MT outputs (mostly fluent; a match there is
 worth a look).  Also counted, not failed: the flag examples whose sentence, with
 the entry's suggestion taken, is word for word one of its allow examples (the
@@ -34,6 +35,28 @@ def _sentences(text: str) -> list[tuple[str, str]]:
     for s in sentences:
         kind = blocks[s.block].kind
         out.append((text[s.start : s.end], getattr(kind, "value", str(kind))))
+    return out
+
+
+def articles(data: Path) -> dict[str, str]:
+    """The article each sentence of the clean news controls stands in (NTREX by its
+    document ids, clean-norway by its files), where an entry's article cues are
+    looked for; a sentence not here (FLORES, DEMETR) is read as an article alone."""
+    out: dict[str, str] = {}
+    ntrex = data / "ntrex" / "newstest2019-src.eng.txt"
+    ids = data / "ntrex" / "DOCUMENT_IDS.tsv"
+    if ntrex.exists() and ids.exists():
+        docs: dict[str, list[str]] = {}
+        for doc, line in zip(ids.read_text().splitlines(), ntrex.read_text().splitlines(), strict=False):
+            if line.strip():
+                docs.setdefault(doc, []).append(line.strip())
+        for lines in docs.values():
+            out.update(dict.fromkeys(lines, "\n".join(lines)))
+    clean = data / "clean-norway"
+    if clean.is_dir():
+        for f in sorted(clean.glob("*.txt")):
+            sents = [s for s, _ in _sentences(f.read_text())]
+            out.update(dict.fromkeys(sents, "\n".join(sents)))
     return out
 
 
@@ -93,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     builtin_ids = {e.id for e in lexicons.builtin().entries}
     texts = controls(args.data)
+    article_of = articles(args.data)
     print("controls: " + ", ".join(f"{k} {len(v)} sentences" for k, v in texts.items()))
     failed = False
     for path in args.files:
@@ -128,8 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, sents in texts.items():
             for e in lex.entries:
                 for text, kind in sents:
-                    for start, end in e.matches(text, kind):
-                        print(f"{path}: {e.id}: matches {name}: {text[start:end]!r} in {text[:160]!r}")
+                    for m in e.iter_matches(text, kind, document=article_of.get(text)):
+                        print(f"{path}: {e.id}: matches {name}: {m.group()!r} in {text[:160]!r}")
                         if "review" not in name:
                             hits += 1
         print(f"{path}: {len(lex)} entries, {problems} example/schema problems, {hits} matches on clean controls; "

@@ -390,3 +390,42 @@ def test_a_suggestion_taken_leaves_no_article_twice_and_none_that_disagrees(arti
     odd = [(a, b) for a, b in zip(sentences, fixed)
            if (double.search(b) and not double.search(a)) or (disagrees(b) and not disagrees(a))]
     assert odd == []
+
+
+def test_lexicon_check_reads_a_control_sentence_in_its_article(tmp_path, capsys):
+    """An entry's article cue may be satisfied by another sentence of the same NTREX
+    document (or clean-norway file): benchmarks/lexicon_check.py must report that match
+    on the controls, and not one whose article lacks the cue."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import lexicon_check
+
+    ntrex = tmp_path / "ntrex"
+    ntrex.mkdir()
+    (ntrex / "newstest2019-src.eng.txt").write_text(
+        "The crown was stolen.\nShe tested positive.\nThe crown was polished.\nIt rained.\n", encoding="utf-8"
+    )
+    (ntrex / "DOCUMENT_IDS.tsv").write_text("a\na\nb\nb\n", encoding="utf-8")
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text(
+        """version: 1
+entries:
+- id: crown-test
+  kind: false-friend
+  norwegian: korona
+  meaning: the coronavirus
+  english: [corona]
+  renderings: ['\\bcrown\\b']
+  confidence: 0.8
+  severity: warning
+  context: {article: '\\btested\\b'}
+  examples: {flag: [She tested positive for crown.], allow: [She tested positive for corona.]}
+  note: test entry
+""",
+        encoding="utf-8",
+    )
+    assert lexicon_check.main([str(lexicon), "--data", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "matches ntrex: 'crown' in 'The crown was stolen.'" in out
+    assert "polished" not in out
