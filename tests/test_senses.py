@@ -77,3 +77,31 @@ def test_a_label_head_is_found_without_inflection_tables():
 
     assert _head("Goals") == "goal" and _head("OBJECTIVES") == "objective" and _head("Duties") == "duty"
     assert _head("Manager") == "manager"
+
+
+def test_dictionary_coverage_reads_a_gold_item_back_to_its_source(tmp_path, capsys):
+    """benchmarks/dictionary_coverage.py: "campaign" for *aksjonen* is a wrong sense the
+    dictionary links back to its source; "the boss" for *bos* is linked to nothing, and
+    an item whose gold names no Norwegian is not counted."""
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import dictionary_coverage
+
+    items = [
+        {"id": "1", "quote": "The campaign is still ongoing.", "family": "idiom", "must": True,
+         "why": "'aksjonen' = the operation"},
+        {"id": "2", "quote": "the boss", "family": "idiom", "must": True, "why": "'bos' = rubbish"},
+        {"id": "3", "quote": "the boss", "family": "idiom", "must": False, "why": "no source named"},
+        {"id": "4", "quote": "Kari", "family": "names", "must": True, "why": "'Kari'"},
+    ]
+    (tmp_path / "a.gold.jsonl").write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
+    assert dictionary_coverage.main([str(tmp_path), "--json"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert set(rows) == {"1", "2"}
+    assert rows["1"]["wrong_sense_words"] == ["campaign"] and rows["1"]["linked"]
+    assert not rows["2"]["linked"] and not rows["2"]["wrong_sense"]
+    assert dictionary_coverage.main([str(tmp_path)]) == 0
+    assert "| must | 2/2 | 2/2 | 1/2 | 1/2 |" in capsys.readouterr().out
