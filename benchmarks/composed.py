@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lexicon_check import controls  # noqa: E402
+from lexicon_check import Reading, readings  # noqa: E402
 
 from mtqa import lexicons  # noqa: E402
 
 
-def _blimp(data: Path) -> list[tuple[str, str]]:
+def _blimp(data: Path) -> list[Reading]:
     path = data / "blimp" / "BLiMP.zip"
     good: set[str] = set()
     with zipfile.ZipFile(path) as z:
@@ -38,14 +38,14 @@ def _blimp(data: Path) -> list[tuple[str, str]]:
                     sentence = json.loads(line).get("sentence_good")
                     if sentence:
                         good.add(sentence)
-    return [(s, "body") for s in sorted(good)]
+    return [(s, "body", None, "") for s in sorted(good)]
 
 
-def _mqm(data: Path) -> list[tuple[str, str]]:
+def _mqm(data: Path) -> list[Reading]:
     from mqm import read_segments
 
     segments = read_segments(data / "mqm" / "wmt23-zhen-mqm-dev.tsv.gz")
-    return [(t, "body") for t in sorted({seg["text"] for doc in segments.values() for seg in doc.values()})]
+    return [(t, "body", None, "") for t in sorted({seg["text"] for doc in segments.values() for seg in doc.values()})]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     entries = [e for e in lexicons.builtin().entries if e.composed]
     print(f"entries with composed renderings: {len(entries)}; phrases: {sum(len(e.composed) for e in entries)}")
-    sets = controls(args.data)
+    sets = readings(args.data)
     if args.blimp:
         sets["blimp-good"] = _blimp(args.data)
     if args.mqm:
@@ -66,15 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     shown: list[str] = []
     for name, sentences in sets.items():
         words = matches = 0
-        before = ""
-        for text, kind in sentences:
+        for text, kind, article, before in sentences:  # each read as mtqa reads it
             words += len(text.split())
             for entry in entries:
-                for m in entry.iter_matches(text, kind, before, only=[entry.composed_at]):
+                for m in entry.iter_matches(text, kind, before or None, only=[entry.composed_at], document=article):
                     matches += 1
                     if matches <= args.show:
                         shown.append(f"- {name}: '{m.group()}' ({entry.id}) in: {text[:140]}")
-            before = text
         print(f"| {name} | {len(sentences)} | {words} | {matches} | {1e4 * matches / max(words, 1):.2f} |")
     if shown:
         print("\n" + "\n".join(shown))

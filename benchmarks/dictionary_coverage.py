@@ -41,8 +41,12 @@ sys.path.insert(0, str(ROOT))
 from mtqa.lexicons import senses  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "realworld" / "gold"
-_QUOTED = re.compile(r"'([^']+)'")
+#: The Norwegian a ``why`` names: the first text in quotes, straight, curly or double,
+#: whose opening quote follows no letter (not the apostrophe of "the police's").
+_QUOTED = re.compile(r"(?<![\w])['‘\"“]([^'’\"”]+)['’\"”]")
+#: A word; a possessive's "'s" is no word of its own ("teacher's" is "teacher").
 _WORD = re.compile(r"[a-zæøå]+(?:-[a-zæøå]+)*")
+_POSSESSIVE = re.compile(r"['’]s\b")
 #: Function words left out of the English side (the content words carry the sense).
 STOP = frozenset(
     """a an the of in on at to for from by with and or but is are was were be been has have had it its this that
@@ -69,8 +73,13 @@ def english_forms(word: str) -> set[str]:
     return out
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower case, without possessive endings, of two letters or more."""
+    return [w for w in _WORD.findall(_POSSESSIVE.sub("", text.lower())) if len(w) >= 2]
+
+
 def _sense_words(head: senses.Headword) -> set[str]:
-    return {w for s in head.senses for w in _WORD.findall(s)}
+    return {w for s in head.senses for w in words(s)}
 
 
 def analyse(item: dict, dictionary: dict[str, senses.Headword], known_english: set[str]) -> dict | None:
@@ -78,15 +87,15 @@ def analyse(item: dict, dictionary: dict[str, senses.Headword], known_english: s
     if not names:
         return None
     source = names[0]
-    words = [w for w in _WORD.findall(item["quote"].lower()) if w not in STOP]
-    if not words:
+    content = [w for w in words(item["quote"]) if w not in STOP]
+    if not content:
         return None
-    unknown = [w for w in words if not english_forms(w) & known_english]
-    heads = [dictionary[lemma] for w in _WORD.findall(source.lower()) for lemma in lemmas_nb(w) if lemma in dictionary]
-    linked = [w for w in words if any(english_forms(w) & _sense_words(h) for h in heads)]
+    unknown = [w for w in content if not english_forms(w) & known_english]
+    heads = [dictionary[lemma] for w in words(source) for lemma in lemmas_nb(w) if lemma in dictionary]
+    linked = [w for w in content if any(english_forms(w) & _sense_words(h) for h in heads)]
     lemmas = {h.lemma for h in heads}
     reverse = senses._reverse()
-    wrong = [w for w in words if any(nb in lemmas for f in english_forms(w) for nb, _ in reverse.get(f, ()))]
+    wrong = [w for w in content if any(nb in lemmas for f in english_forms(w) for nb, _ in reverse.get(f, ()))]
     return {
         "id": item["id"], "must": bool(item.get("must")), "quote": item["quote"], "source": source,
         "english_known": not unknown, "unknown": unknown,
@@ -104,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     dictionary = senses.dictionary()
     known_english = set().union(*(_sense_words(h) for h in dictionary.values()))
     rows = []
+    unnamed = 0
     for folder in args.gold:
         if not folder.is_dir():
             ap.error(f"{folder}: not a directory")
@@ -114,13 +124,16 @@ def main(argv: list[str] | None = None) -> int:
                 item = json.loads(line)
                 if item.get("family") == "idiom":
                     row = analyse(item, dictionary, known_english)
-                    if row is not None:
+                    if row is None:
+                        unnamed += 1
+                    else:
                         rows.append(row)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     print(f"dictionary: {len(dictionary)} headwords, {len(known_english)} English words in their senses")
-    print(f"idiom items naming their Norwegian source: {len(rows)} ({sum(r['must'] for r in rows)} must)\n")
+    print(f"idiom items naming their Norwegian source: {len(rows)} ({sum(r['must'] for r in rows)} must); "
+          f"left out, naming none: {unnamed}\n")
     print("| items | English known | Norwegian known | linked (English back to its source) | as a wrong sense |")
     print("|---|---|---|---|---|")
     for label, subset in (("must", [r for r in rows if r["must"]]), ("all", rows)):

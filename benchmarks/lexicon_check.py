@@ -7,8 +7,9 @@ clash with the built-in lexicon's, every entry fires on its ``flag`` examples an
 stays silent on its ``allow`` examples and on its own ``english`` (a suggestion the
 entry itself would report), and every rendering is run over clean
 human-written English (NTREX newstest2019 English, the clean-norway texts and
-the FLORES human English references in DEMETR; a news sentence read in its article,
-where the entry's article cues are looked for), where every match is a false
+the FLORES human English references in DEMETR; a news sentence read as mtqa reads
+it, in its article, where the entry's article cues are looked for, and after the
+sentence before it, where a topic cue may be), where every match is a false
 alarm, and over DEMETR's English MT outputs (mostly fluent; a match there is
 worth a look).  Also counted, not failed: the flag examples whose sentence, with
 the entry's suggestion taken, is word for word one of its allow examples (the
@@ -38,39 +39,48 @@ def _sentences(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def articles(data: Path) -> dict[str, str]:
-    """The article each sentence of the clean news controls stands in (NTREX by its
-    document ids, clean-norway by its files), where an entry's article cues are
-    looked for; a sentence not here (FLORES, DEMETR) is read as an article alone."""
-    out: dict[str, str] = {}
+#: A control sentence as mtqa reads it: its text, its block kind, the article its
+#: article cues are looked for in (None: a sentence alone) and the text sentence
+#: before it in the same article ("" at the start), where a topic cue may be.
+Reading = tuple[str, str, str | None, str]
+
+
+def readings(data: Path) -> dict[str, list[Reading]]:
+    """Every control sentence with what mtqa reads it with: NTREX line by line in its
+    document (by its document ids), clean-norway sentence by sentence in its file (the
+    article without its furniture, as :meth:`mtqa.model.Document.article_text`), and
+    FLORES and DEMETR sentence by sentence, each an article alone."""
+    import mtqa
+
+    out: dict[str, list[Reading]] = {}
     ntrex = data / "ntrex" / "newstest2019-src.eng.txt"
     ids = data / "ntrex" / "DOCUMENT_IDS.tsv"
-    if ntrex.exists() and ids.exists():
-        docs: dict[str, list[str]] = {}
-        for doc, line in zip(ids.read_text().splitlines(), ntrex.read_text().splitlines(), strict=False):
-            if line.strip():
-                docs.setdefault(doc, []).append(line.strip())
-        for lines in docs.values():
-            out.update(dict.fromkeys(lines, "\n".join(lines)))
-    clean = data / "clean-norway"
-    if clean.is_dir():
-        for f in sorted(clean.glob("*.txt")):
-            sents = [s for s, _ in _sentences(f.read_text())]
-            out.update(dict.fromkeys(sents, "\n".join(sents)))
-    return out
-
-
-def controls(data: Path) -> dict[str, list[tuple[str, str]]]:
-    out: dict[str, list[tuple[str, str]]] = {}
-    ntrex = data / "ntrex" / "newstest2019-src.eng.txt"
     if ntrex.exists():
-        out["ntrex"] = [(line.strip(), "body") for line in ntrex.read_text().splitlines() if line.strip()]
+        lines = ntrex.read_text().splitlines()
+        doc_ids = ids.read_text().splitlines() if ids.exists() else []
+        docs: dict[str, list[str]] = {}
+        for n, line in enumerate(lines):
+            if line.strip():
+                docs.setdefault(doc_ids[n] if n < len(doc_ids) else f"line {n}", []).append(line.strip())
+        rows: list[Reading] = []
+        for doc in docs.values():
+            article = "\n".join(doc)
+            rows.extend((line, "body", article, doc[n - 1] if n else "") for n, line in enumerate(doc))
+        out["ntrex"] = rows
     clean = data / "clean-norway"
     if clean.is_dir():
-        sents: list[tuple[str, str]] = []
+        rows = []
         for f in sorted(clean.glob("*.txt")):
-            sents.extend(_sentences(f.read_text()))
-        out["clean-norway"] = sents
+            document = mtqa.document_from_text(f.read_text())
+            article = document.article_text()
+            before = ""
+            for sentence in document.sentences:
+                block = document.blocks[sentence.block]
+                text = document.text[sentence.start : sentence.end]
+                rows.append((text, block.kind.value, article, before if block.is_text else ""))
+                if block.is_text:
+                    before = text
+        out["clean-norway"] = rows
     demetr = data / "demetr"
     if demetr.is_dir():
         import json
@@ -81,9 +91,14 @@ def controls(data: Path) -> dict[str, list[tuple[str, str]]]:
             for row in json.loads(f.read_text()):
                 human.add(row.get("eng_sent") or "")
                 machine.add(row.get("mt_sent") or "")
-        out["flores-human"] = [(s, "body") for s in sorted(human) if s]
-        out["demetr-mt (review)"] = [(s, "body") for s in sorted(machine) if s]
+        out["flores-human"] = [(s, "body", None, "") for s in sorted(human) if s]
+        out["demetr-mt (review)"] = [(s, "body", None, "") for s in sorted(machine) if s]
     return out
+
+
+def controls(data: Path) -> dict[str, list[tuple[str, str]]]:
+    """The control sentences with their block kind (:func:`readings` without the context)."""
+    return {name: [(text, kind) for text, kind, _, _ in rows] for name, rows in readings(data).items()}
 
 
 def _words(text: str) -> str:
@@ -115,8 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
     args = ap.parse_args(argv)
     builtin_ids = {e.id for e in lexicons.builtin().entries}
-    texts = controls(args.data)
-    article_of = articles(args.data)
+    texts = readings(args.data)
     print("controls: " + ", ".join(f"{k} {len(v)} sentences" for k, v in texts.items()))
     failed = False
     for path in args.files:
@@ -151,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         hits = 0
         for name, sents in texts.items():
             for e in lex.entries:
-                for text, kind in sents:
-                    for m in e.iter_matches(text, kind, document=article_of.get(text)):
+                for text, kind, article, before in sents:
+                    for m in e.iter_matches(text, kind, before or None, document=article):
                         print(f"{path}: {e.id}: matches {name}: {m.group()!r} in {text[:160]!r}")
                         if "review" not in name:
                             hits += 1

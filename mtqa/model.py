@@ -195,6 +195,11 @@ class Document:
     def text_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if self.blocks[s.block].is_text]
 
+    def article_text(self) -> str:
+        """The article's text sentences, one a line, furniture left out: where a lexicon
+        entry's article cues are looked for (a link to another story is about something else)."""
+        return "\n".join(self.text[s.start : s.end] for s in self.text_sentences())
+
     @property
     def title(self) -> str | None:
         for block in self.blocks:

@@ -483,10 +483,55 @@ entries:
     # the exclusion four sentences away, before or after
     assert lines(story.replace("It rained.", "The king rained.")) == []
     assert lines(story + "\nThe tooth fairy came.\n") == []
-    # a link to another story is no part of the article: neither topic nor exclusion
+    # a link to another story is no part of the article: its exclusion does not silence
+    # the entry, and its topic word does not make the article's topic
     link = "READ ALSO: The king is infected\n\n"
     assert lines(story.replace("It snowed.\n\n", "It snowed.\n\n" + link)) == [11]
-    assert lines(story.replace("She tested negative", "She stayed home").replace("It snowed.\n\n", link)) == []
+    topic_link = "READ ALSO: Infection numbers rise\n\n"
+    assert lines(story.replace("It snowed.\n\n", "It snowed.\n\n" + topic_link)) == [11]
+    assert lines(story.replace("She tested negative", "She stayed home").replace("It snowed.\n\n", topic_link)) == []
+
+
+def test_an_entry_decides_its_article_cues_once_for_a_document(tmp_path):
+    # a long article with the rendering in every sentence: the cues are searched in the
+    # article once, not once a sentence (which made a 10,000-word article 60 times slower)
+    from mtqa import lexicons
+
+    (entry,) = lexicons.parse(
+        b"""version: 1
+entries:
+  - id: my-crown
+    kind: false-friend
+    norwegian: korona
+    meaning: the coronavirus
+    english: [corona]
+    renderings: ['\\bcrown\\b']
+    context: {article: '\\btested\\b', not_article: '\\bking\\b'}
+    confidence: 0.8
+    severity: warning
+    examples: {flag: [She tested negative and has no crown.], allow: [The king's crown was tested.]}
+    note: test entry
+""",
+        "t",
+    ).entries
+    searched: list[str] = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text, *args):
+            searched.append(self.pattern.pattern)
+            return self.pattern.search(text, *args)
+
+    entry._cues.update({k: Counting(entry._cues[k]) for k in ("article", "not_article")})
+    article = "\n".join(["She tested negative."] + [f"I have no crown, day {n}." for n in range(50)])
+    found = [m.group() for n in range(50) for m in entry.iter_matches(f"I have no crown, day {n}.", document=article)]
+    assert found == ["crown"] * 50
+    assert len(searched) == 2  # the topic once, the exclusion once
+    other = article.replace("negative", "negative for the king")
+    assert not list(entry.iter_matches("I have no crown, day 1.", document=other))  # a new article, a new verdict
+    assert len(searched) == 4
 
 
 def test_article_cues_on_a_sentence_alone_look_in_the_sentence():

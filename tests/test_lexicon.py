@@ -429,3 +429,35 @@ entries:
     out = capsys.readouterr().out
     assert "matches ntrex: 'crown' in 'The crown was stolen.'" in out
     assert "polished" not in out
+
+
+def test_lexicon_check_reads_each_control_sentence_where_it_stands(tmp_path):
+    """benchmarks/lexicon_check.readings: a line found in two NTREX documents is read in
+    each; a clean-norway article is its text without the furniture (as mtqa reads it);
+    the sentence before is from the same document, "" at a document's start."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import lexicon_check
+
+    ntrex = tmp_path / "ntrex"
+    ntrex.mkdir()
+    (ntrex / "newstest2019-src.eng.txt").write_text("It rained.\nShe tested positive.\nIt rained.\n", encoding="utf-8")
+    (ntrex / "DOCUMENT_IDS.tsv").write_text("a\na\nb\n", encoding="utf-8")
+    clean = tmp_path / "clean-norway"
+    clean.mkdir()
+    (clean / "one.txt").write_text(
+        "Reader questions\n\nShe stayed home on Monday.\n\nREAD ALSO: The king is tested\n\nI have no crown, she says.\n",
+        encoding="utf-8",
+    )
+    rows = lexicon_check.readings(tmp_path)
+    assert rows["ntrex"] == [
+        ("It rained.", "body", "It rained.\nShe tested positive.", ""),
+        ("She tested positive.", "body", "It rained.\nShe tested positive.", "It rained."),
+        ("It rained.", "body", "It rained.", ""),
+    ]
+    (article,) = {a for _, _, a, _ in rows["clean-norway"]}
+    assert "crown" in article and "READ ALSO" not in article and "king" not in article
+    crown = [r for r in rows["clean-norway"] if r[0].startswith("I have no crown")]
+    assert crown == [("I have no crown, she says.", "body", article, "She stayed home on Monday.")]
+    assert lexicon_check.controls(tmp_path)["ntrex"] == [(t, k) for t, k, _, _ in rows["ntrex"]]

@@ -96,12 +96,18 @@ def test_dictionary_coverage_reads_a_gold_item_back_to_its_source(tmp_path, caps
         {"id": "2", "quote": "the boss", "family": "idiom", "must": True, "why": "'bos' = rubbish"},
         {"id": "3", "quote": "the boss", "family": "idiom", "must": False, "why": "no source named"},
         {"id": "4", "quote": "Kari", "family": "names", "must": True, "why": "'Kari'"},
+        # an apostrophe before the quoted Norwegian, curly quotes, a possessive in the quote
+        {"id": "5", "quote": "the campaign", "family": "idiom", "why": "the police's ‘aksjonen’ = the operation"},
+        {"id": "6", "quote": "the teacher's wallet", "family": "idiom", "why": "'herre' = gentleman"},
     ]
     (tmp_path / "a.gold.jsonl").write_text("\n".join(json.dumps(i) for i in items), encoding="utf-8")
     assert dictionary_coverage.main([str(tmp_path), "--json"]) == 0
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
-    assert set(rows) == {"1", "2"}
+    assert set(rows) == {"1", "2", "5", "6"}
     assert rows["1"]["wrong_sense_words"] == ["campaign"] and rows["1"]["linked"]
     assert not rows["2"]["linked"] and not rows["2"]["wrong_sense"]
+    assert rows["5"]["source"] == "aksjonen" and rows["5"]["wrong_sense_words"] == ["campaign"]
+    assert not rows["6"]["linked"]  # not through the "s" of "teacher's"
     assert dictionary_coverage.main([str(tmp_path)]) == 0
-    assert "| must | 2/2 | 2/2 | 1/2 | 1/2 |" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "| must | 2/2 | 2/2 | 1/2 | 1/2 |" in out and "left out, naming none: 1" in out

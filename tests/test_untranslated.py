@@ -173,3 +173,43 @@ def test_a_suggestion_the_idiom_lexicon_reports_in_its_sentence_is_not_made():
     assert [(f.text, f.suggestion) for f in report.findings] == [("regjeringsstyrkene", "translate it")]
     fixed = mtqa.check(text.replace("regjeringsstyrkene", "government strengths"), select=["idiom"], fluency=False)
     assert [f.text for f in fixed.findings] == ["government strengths"]  # why: the lexicon reports it there
+
+
+def test_ut001_reads_a_built_in_entry_s_article_cues_as_the_idiom_check_does(monkeypatch):
+    """UT001 does not suggest English the idiom check would report once taken: with a
+    built-in entry whose topic is in the article (two sentences away), not only in the
+    word's sentence, "hytte" gets "translate it", not "cabin"."""
+    from mtqa import lexicons
+    from mtqa.checks import untranslated
+
+    extra = lexicons.parse(
+        rb"""version: 1
+entries:
+  - id: vogn-carriage-test
+    kind: false-friend
+    norwegian: vogn
+    meaning: a railway carriage
+    english: [carriage]
+    renderings: ['\bcabin\b']
+    context: {article: '\b(?:train|railway)\b'}
+    confidence: 0.8
+    severity: warning
+    examples: {flag: [The train's first cabin was full.], allow: [The train's first carriage was full.]}
+    note: test entry
+""",
+        "test",
+    )
+    patched = lexicons.combine([lexicons.builtin(), extra])
+    monkeypatch.setattr(lexicons, "builtin", lambda: patched)
+
+    def suggestions(text):
+        report = mtqa.check(text, select=["UT001"], fluency=False)
+        return [(f.text, f.suggestion) for f in report.findings]
+
+    far = "The train was late on Monday.\n\nIt rained.\n\nThe passengers waited in the hytte for an hour.\n"
+    untranslated._a_known_calque.cache_clear()  # computed with the built-in lexicon alone
+    try:
+        assert suggestions(far) == [("hytte", "translate it")]
+        assert suggestions(far.replace("The train was", "The bus was")) == [("hytte", "cabin")]
+    finally:
+        untranslated._a_known_calque.cache_clear()

@@ -249,9 +249,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
         return candidates  # a Norwegian article, not a translation (a partly
         # untranslated one is read sentence by sentence below)
     sentences = doc.text_sentences()
-    # where an entry's article cues are looked for: the article's text, not the
-    # furniture around it (a link to another story is about something else)
-    article = "\n".join(doc.text[s.start : s.end] for s in sentences)
+    article = doc.article_text()  # one string for the document: entries keep their verdict on it
     for at, sentence in enumerate(sentences):
         text = doc.text[sentence.start : sentence.end]
         if looks_norwegian(text):

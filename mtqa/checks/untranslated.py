@@ -377,15 +377,21 @@ def translate(word: str) -> str | None:
     return None
 
 
-def _reported_in_place(sentence: str, start: int, end: int, english: str, kind: str) -> bool:
-    """Whether the idiom lexicon reports ``english`` put in place of ``sentence[start:end]``
-    (a rendering whose topic cue only this sentence supplies)."""
+def _reported_in_place(
+    sentence: str, start: int, end: int, english: str, kind: str, around: str | None = None, article: str | None = None
+) -> bool:
+    """Whether the idiom lexicon reports ``english`` put in place of ``sentence[start:end]``,
+    with the cues as the idiom check reads them: a topic cue also in ``around`` (the
+    sentence before), an article cue anywhere in ``article`` (the document's
+    :meth:`~mtqa.model.Document.article_text`) and the sentence so changed; None: the
+    sentence alone."""
     from mtqa import lexicons
 
     text = sentence[:start] + english + sentence[end:]
     stop = start + len(english)
+    document = None if article is None else f"{article}\n{text}"
     for entry, only in lexicons.builtin().candidate_renderings(text):
-        if any(m.start() < stop and m.end() > start for m in entry.iter_matches(text, kind, None, only)):
+        if any(m.start() < stop and m.end() > start for m in entry.iter_matches(text, kind, around, only, document)):
             return True
     return False
 
@@ -881,14 +887,19 @@ class UntranslatedWord(Check):
     severity = Severity.ERROR
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
-        sentences = {s.start: s for s in doc.text_sentences()}
+        ordered = doc.text_sentences()
+        sentences = {s.start: (n, s) for n, s in enumerate(ordered)}
+        article = doc.article_text()
         for at, w in norwegian_words(doc):
             english = w.whole or translate(w.lookup)
             if english and w.word[0].isupper() and not w.whole:
                 english = english[0].upper() + english[1:]
-            if english and not w.whole and (sentence := sentences.get(at)) is not None:
+            if english and not w.whole and (found := sentences.get(at)) is not None:
+                n, sentence = found
                 kind = doc.blocks[sentence.block].kind.value
-                if _reported_in_place(doc.text[sentence.start : sentence.end], w.start, w.end, english, kind):
+                before = doc.text[ordered[n - 1].start : ordered[n - 1].end] if n else ""
+                text = doc.text[sentence.start : sentence.end]
+                if _reported_in_place(text, w.start, w.end, english, kind, before, article):
                     english = None
             what = "half translated: " if w.whole else ""
             yield self.finding(

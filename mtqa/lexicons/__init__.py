@@ -268,12 +268,10 @@ class Entry:
                 return
         if self.not_sentence is not None and self.not_sentence.search(sentence):
             return
-        if self.article is not None or self.not_article is not None:
-            scope = document if document is not None else f"{around or ''}\n{sentence}"
-            if self.article is not None and not self.article.search(scope):
-                return
-            if self.not_article is not None and self.not_article.search(scope):
-                return
+        if (self.article is not None or self.not_article is not None) and not self._article_cues_hold(
+            document if document is not None else f"{around or ''}\n{sentence}"
+        ):
+            return
         for m in found:
             if _cuts_a_compound(sentence, m.start(), m.end()):
                 continue
@@ -282,6 +280,20 @@ class Entry:
             if self.after is not None and not self.after.search(sentence[m.end() :]):
                 continue
             yield m
+
+    def _article_cues_hold(self, article: str) -> bool:
+        """Whether the article cues hold in ``article``.  The verdict on the last article
+        is kept: the idiom check passes the same string for every sentence of a document,
+        and a cue searched again in every sentence whose rendering matches would read a
+        long article once per sentence."""
+        memo = self.__dict__.get("_article_memo")
+        if memo is not None and memo[0] is article:
+            return bool(memo[1])
+        holds = (self.article is None or self.article.search(article) is not None) and (
+            self.not_article is None or self.not_article.search(article) is None
+        )
+        self.__dict__["_article_memo"] = (article, holds)
+        return holds
 
     def in_source(self, source: str) -> re.Match[str] | None:
         for pattern in self.source:
