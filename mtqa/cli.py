@@ -684,6 +684,85 @@ def model_prepare_cmd(
     )
 
 
+lexicon_app = typer.Typer(
+    help="Lexicon files of your own (--lexicon): vet one before you use it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("check")
+def lexicon_check_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Lexicon files (YAML, the built-in schema).", show_default=False)],
+    clean: Annotated[
+        Optional[list[str]],
+        typer.Option("--clean", help="Articles known to be right (files, folders, globs): every match is a false alarm."),
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.terminal,
+) -> None:
+    """Vet lexicon files: the schema, each entry's flag and allow examples, its own English,
+    its id, and (with --clean) its matches on right English. Exit 1 if anything is wrong
+    (a --clean input that cannot be read included)."""
+    import json
+
+    from mtqa import lexicons
+    from mtqa.lexicons import vet
+    from mtqa.loaders import DocumentError, iter_documents
+
+    out: dict[str, Any] = {"files": [], "clean_documents": 0, "unreadable": []}
+    loaded: list[tuple[dict[str, Any], lexicons.Lexicon]] = []
+    for path in files:
+        record: dict[str, Any] = {"file": str(path), "entries": 0, "error": None, "problems": [], "matches": []}
+        out["files"].append(record)
+        try:
+            lexicon = lexicons.parse(path.read_bytes(), str(path))
+        except OSError as exc:
+            record["error"] = f"cannot be read ({exc.strerror or exc})"
+            continue
+        except lexicons.LexiconError as exc:
+            record["error"] = str(exc)
+            continue
+        record["entries"] = len(lexicon)
+        builtin_file = path.resolve().parent == Path(lexicons.__file__).resolve().parent
+        record["problems"] = [{"entry": p.entry, "message": p.message} for p in vet.problems(lexicon, builtin_file=builtin_file)]
+        loaded.append((record, lexicon))
+    if clean:
+        documents = []
+        for item in iter_documents(clean):
+            if isinstance(item, DocumentError):
+                out["unreadable"].append(str(item.message))
+            else:
+                documents.append(item)
+        out["clean_documents"] = len(documents)
+        for record, lexicon in loaded:
+            record["matches"] = [vars(m) for m in vet.matches_in(lexicon, documents)]
+    failed = bool(out["unreadable"]) or any(r["error"] or r["problems"] or r["matches"] for r in out["files"])
+    if fmt is OutputFormat.json:
+        typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        console = Console(highlight=False, soft_wrap=True)
+        for message in out["unreadable"]:
+            console.print(Text(f"not read: {message}", style="yellow"))
+        for r in out["files"]:
+            if r["error"]:
+                console.print(Text(f"{r['file']}: ", style="bold") + Text(r["error"], style="red"))
+                continue
+            for p in r["problems"]:
+                console.print(Text(f"{r['file']}: {p['entry']}: ", style="bold") + Text(p["message"], style="red"))
+            for m in r["matches"]:
+                console.print(
+                    Text(f"{r['file']}: {m['entry']}: ", style="bold")
+                    + Text(f"matches {m['text']!r} in {m['document']}:{m['line']}: ", style="red")
+                    + Text(m["sentence"][:160])
+                )
+            clean_part = f", {len(r['matches'])} matches in {out['clean_documents']} clean articles" if clean else ""
+            verdict = Text("ok", style="green") if not (r["problems"] or r["matches"]) else Text("problems", style="red")
+            console.print(Text(f"{r['file']}: {r['entries']} entries, {len(r['problems'])} problems{clean_part}: ") + verdict)
+    if failed:
+        raise typer.Exit(1)
+
+
 # -- mtqa serve: the command lives in mtqa/serve/command.py (Starlette and uvicorn load when it runs)
 from mtqa.serve.command import serve as _serve_command  # noqa: E402
 

@@ -10,6 +10,24 @@ SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "gold"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+#: A user's lexicon entry with article cues, for the tests of them: "crown" is the
+#: coronavirus in an article that speaks of a test or an infection and names no king,
+#: coin or tooth.
+CROWN_LEXICON = r"""version: 1
+entries:
+- id: my-crown
+  kind: false-friend
+  norwegian: korona
+  meaning: the coronavirus
+  english: [corona]
+  renderings: ['\bcrown\b']
+  context: {article: '\b(?:tested|infection)\b', not_article: '\b(?:king|coins?|tooth)\b'}
+  confidence: 0.8
+  severity: warning
+  examples: {flag: [She tested negative and has no crown.], allow: [She tested negative and has no corona., The king's crown was tested.]}
+  note: test entry
+"""
+
 CLEAN_ARTICLE = """Oslo council approves new budget
 
 The city council approved the new budget on Tuesday after a long debate about school funding.

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from mtqa.checks import all_checks
 from mtqa.cli import app
 
-from .conftest import CLEAN_ARTICLE
+from .conftest import CLEAN_ARTICLE, CROWN_LEXICON
 
 runner = CliRunner()
 
@@ -322,3 +322,70 @@ def test_a_corpus_run_weighs_each_documents_related_link_on_its_own_evidence(tmp
     assert [f["code"] for f in docs["native.txt"]["findings"]] == []
     assert any(n.startswith("BP001 not reported") for n in docs["native.txt"]["notes"])
     assert [f["code"] for f in docs["copied.txt"]["findings"]] == ["BP005", "BP001"]
+
+
+
+
+def test_lexicon_check_vets_a_users_lexicon_file(tmp_path):
+    good = tmp_path / "mine.yaml"
+    good.write_text(CROWN_LEXICON, encoding="utf-8")
+    result = runner.invoke(app, ["lexicon", "check", str(good)])
+    assert result.exit_code == 0, result.output
+    assert "1 entries, 0 problems: ok" in result.output
+    # an allow example it matches, a flag example it misses, an id the built-in lexicon has
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        CROWN_LEXICON.replace("has no corona.,", "has no corona., The crown was tested.,")
+        .replace("[She tested negative and has no crown.]", "[She has no crown.]")
+        + CROWN_LEXICON.split("entries:\n")[1].replace("id: my-crown", "id: klokken"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["lexicon", "check", str(bad), "--format", "json"])
+    assert result.exit_code == 1
+    (record,) = json.loads(result.output)["files"]
+    messages = [(p["entry"], p["message"].split(":")[0]) for p in record["problems"]]
+    assert ("my-crown", "allow example matched ('crown')") in messages
+    assert ("my-crown", "flag example not matched") in messages
+    assert ("klokken", "its id is already a built-in entry's") in messages
+
+
+def test_lexicon_check_reports_matches_on_right_english_read_as_articles(tmp_path):
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text(CROWN_LEXICON, encoding="utf-8")
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    # the topic two sentences away: mtqa reads the article whole, and so does the check
+    (clean / "a.txt").write_text("Test day\n\nShe tested negative.\n\nIt rained.\n\nThe crown was stolen.\n", encoding="utf-8")
+    (clean / "b.txt").write_text("Royal day\n\nThe crown was stolen.\n", encoding="utf-8")
+    result = runner.invoke(app, ["lexicon", "check", str(lexicon), "--clean", str(clean), "-f", "json"])
+    assert result.exit_code == 1
+    out = json.loads(result.output)
+    assert out["clean_documents"] == 2
+    (record,) = out["files"]
+    assert [(m["entry"], m["document"].endswith("a.txt"), m["line"], m["text"]) for m in record["matches"]] == [
+        ("my-crown", True, 7, "crown")
+    ]
+    (clean / "a.txt").unlink()
+    assert runner.invoke(app, ["lexicon", "check", str(lexicon), "--clean", str(clean)]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(None, "cannot be read"), ("version: 1\nentries:\n- id: x\n", "missing"), ("{{{", "")],
+)
+def test_lexicon_check_says_what_is_wrong_with_a_file_it_cannot_use(tmp_path, content, expected):
+    path = tmp_path / "mine.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["lexicon", "check", str(path), "-f", "json"])
+    assert result.exit_code == 1
+    (record,) = json.loads(result.output)["files"]
+    assert record["error"] and expected in record["error"]
+
+
+def test_lexicon_check_fails_when_a_clean_input_cannot_be_read(tmp_path):
+    lexicon = tmp_path / "mine.yaml"
+    lexicon.write_text(CROWN_LEXICON, encoding="utf-8")
+    result = runner.invoke(app, ["lexicon", "check", str(lexicon), "--clean", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    assert "not read" in result.output

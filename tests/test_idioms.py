@@ -8,7 +8,7 @@ import pytest
 
 import mtqa
 
-from .conftest import FIXTURES, SEED
+from .conftest import CROWN_LEXICON, FIXTURES, SEED
 
 ARTICLE = """NATO prepares its answer
 
@@ -455,23 +455,7 @@ def test_an_article_cue_is_looked_for_in_the_whole_article_and_an_exclusion_anyw
     # one sense per article: "crown" is the virus only in an article about infection
     # that names no king, coin or tooth, wherever in the article those words are
     lexicon = tmp_path / "article.yaml"
-    lexicon.write_text(
-        """version: 1
-entries:
-  - id: my-crown
-    kind: false-friend
-    norwegian: korona
-    meaning: the coronavirus
-    english: [corona]
-    renderings: ['\\bcrown\\b']
-    context: {article: '\\b(?:tested|infection)\\b', not_article: '\\b(?:king|coins?|tooth)\\b'}
-    confidence: 0.8
-    severity: warning
-    examples: {flag: [She tested negative and has no crown.], allow: [The king's crown was tested.]}
-    note: test entry
-""",
-        encoding="utf-8",
-    )
+    lexicon.write_text(CROWN_LEXICON, encoding="utf-8")
     checker = mtqa.Checker(select=["idiom"], fluency=False, lexicons=[lexicon])
 
     def lines(text):
@@ -497,23 +481,7 @@ def test_an_entry_decides_its_article_cues_once_for_a_document(tmp_path):
     # article once, not once a sentence (which made a 10,000-word article 60 times slower)
     from mtqa import lexicons
 
-    (entry,) = lexicons.parse(
-        b"""version: 1
-entries:
-  - id: my-crown
-    kind: false-friend
-    norwegian: korona
-    meaning: the coronavirus
-    english: [corona]
-    renderings: ['\\bcrown\\b']
-    context: {article: '\\btested\\b', not_article: '\\bking\\b'}
-    confidence: 0.8
-    severity: warning
-    examples: {flag: [She tested negative and has no crown.], allow: [The king's crown was tested.]}
-    note: test entry
-""",
-        "t",
-    ).entries
+    (entry,) = lexicons.parse(CROWN_LEXICON.encode(), "t").entries
     searched: list[str] = []
 
     class Counting:
@@ -537,23 +505,7 @@ entries:
 def test_article_cues_on_a_sentence_alone_look_in_the_sentence():
     from mtqa.lexicons import parse
 
-    (entry,) = parse(
-        b"""version: 1
-entries:
-  - id: my-crown
-    kind: false-friend
-    norwegian: korona
-    meaning: the coronavirus
-    english: [corona]
-    renderings: ['\\bcrown\\b']
-    context: {article: '\\btested\\b', not_article: '\\bking\\b'}
-    confidence: 0.8
-    severity: warning
-    examples: {flag: [She tested negative and has no crown.], allow: [The king's crown was tested.]}
-    note: test entry
-""",
-        "t",
-    ).entries
+    (entry,) = parse(CROWN_LEXICON.encode(), "t").entries
     assert [m.group() for m in entry.iter_matches("She tested negative and has no crown.")] == ["crown"]
     assert not list(entry.iter_matches("She has no crown."))
     assert [m.group() for m in entry.iter_matches("She has no crown.", around="She tested negative.")] == ["crown"]

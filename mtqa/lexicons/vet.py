@@ -1,0 +1,88 @@
+"""Vetting a lexicon file before it is used: what ``mtqa lexicon check`` reports.
+
+A user's lexicon file (``Checker(lexicons=[...])``, ``--lexicon``) fails at check
+time only on a schema error; an entry whose examples do not hold, or that would
+report the very English it suggests, or that fires on text known to be right, is
+found here instead:
+
+- :func:`problems`: the schema aside, each entry's flag examples must match and
+  its allow examples must not (each read as an article of one sentence, as the
+  built-in lexicon's tests read them), it must have both kinds where it has
+  renderings, it must not report its own English, and its id must not be one of
+  the built-in lexicon's;
+- :func:`matches_in`: every finding of the file's entries on articles the user
+  knows to be right (human-written English): each one is a false alarm to narrow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from mtqa.lexicons import Entry, Lexicon, builtin
+from mtqa.model import Document
+
+
+@dataclass(frozen=True)
+class Problem:
+    entry: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: str
+    document: str
+    line: int
+    text: str
+    sentence: str
+
+
+def problems(lexicon: Lexicon, *, builtin_file: bool = False) -> list[Problem]:
+    """What is wrong with the entries of ``lexicon`` (empty: nothing).
+
+    ``builtin_file``: the file is one of the built-in lexicon's, whose ids are its own."""
+    taken = set() if builtin_file else {e.id for e in builtin().entries}
+    out: list[Problem] = []
+    for entry in lexicon.entries:
+        out.extend(Problem(entry.id, message) for message in _entry_problems(entry, taken))
+    return out
+
+
+def _entry_problems(entry: Entry, taken: set[str]) -> Iterator[str]:
+    if entry.id in taken:
+        yield "its id is already a built-in entry's: choose another"
+    if entry.renderings and not (entry.flag_examples and entry.allow_examples):
+        yield "needs at least one flag and one allow example"
+    kind = sorted(entry.blocks)[0] if entry.blocks else "body"
+    for text in entry.flag_examples:
+        if next(entry.iter_matches(text, kind), None) is None:
+            yield f"flag example not matched: {text!r}"
+    for text in entry.allow_examples:
+        found = next(entry.iter_matches(text, kind), None)
+        if found is not None:
+            yield f"allow example matched ({found.group()!r}): {text!r}"
+    for english in entry.reports_its_english():
+        yield f"reports its own English: {english!r}"
+
+
+def matches_in(lexicon: Lexicon, documents: Iterable[Document]) -> Iterator[Match]:
+    """Every finding the entries of ``lexicon`` make on ``documents`` (read as mtqa
+    reads them: the built-in lexicon with this one, each span given to the most
+    specific match, the cues in the sentence, the sentence before and the article)."""
+    from mtqa.checks.idioms import find_matches
+
+    ids = {e.id for e in lexicon.entries}
+    both = Lexicon((*builtin().entries, *lexicon.entries), f"{builtin().sha256}+{lexicon.sha256}")
+    codes = {"ID001", "ID002", "ID003"}
+    for doc in documents:
+        for m in find_matches(doc, both, codes):
+            if m.entry.id in ids:
+                sentence = doc.sentence_at(m.start)
+                yield Match(
+                    m.entry.id,
+                    doc.id,
+                    doc.line_col(m.start)[0],
+                    doc.text[m.start : m.end],
+                    doc.text[sentence.start : sentence.end] if sentence else "",
+                )
