@@ -702,15 +702,15 @@ def lexicon_check_cmd(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.terminal,
 ) -> None:
     """Vet lexicon files: the schema, each entry's flag and allow examples, its own English,
-    its id, and (with --clean) its matches on right English. Exit 1 if anything is wrong
-    (a --clean input that cannot be read included)."""
+    its id, and (with --clean) its matches on right English. Exit 0: nothing wrong; 1: an
+    entry's problem or a match on right English; 2: a file or input that cannot be read."""
     import json
 
     from mtqa import lexicons
     from mtqa.lexicons import vet
     from mtqa.loaders import DocumentError, iter_documents
 
-    out: dict[str, Any] = {"files": [], "clean_documents": 0, "unreadable": []}
+    out: dict[str, Any] = {"ok": True, "files": [], "clean_documents": 0, "unreadable": []}
     loaded: list[tuple[dict[str, Any], lexicons.Lexicon]] = []
     for path in files:
         record: dict[str, Any] = {"file": str(path), "entries": 0, "error": None, "problems": [], "matches": []}
@@ -718,15 +718,20 @@ def lexicon_check_cmd(
         try:
             lexicon = lexicons.parse(path.read_bytes(), str(path))
         except OSError as exc:
-            record["error"] = f"cannot be read ({exc.strerror or exc})"
+            record["error"] = f"{path}: cannot be read ({exc.strerror or exc})"
             continue
         except lexicons.LexiconError as exc:
             record["error"] = str(exc)
             continue
         record["entries"] = len(lexicon)
-        builtin_file = path.resolve().parent == Path(lexicons.__file__).resolve().parent
-        record["problems"] = [{"entry": p.entry, "message": p.message} for p in vet.problems(lexicon, builtin_file=builtin_file)]
         loaded.append((record, lexicon))
+    for record, lexicon in loaded:
+        builtin_file = Path(record["file"]).resolve().parent == Path(lexicons.__file__).resolve().parent
+        others = [e.id for r, other in loaded if r is not record for e in other.entries]
+        record["problems"] = [
+            {"entry": p.entry, "message": p.message}
+            for p in vet.problems(lexicon, builtin_file=builtin_file, others=others)
+        ]
     if clean:
         documents = []
         for item in iter_documents(clean):
@@ -734,33 +739,43 @@ def lexicon_check_cmd(
                 out["unreadable"].append(str(item.message))
             else:
                 documents.append(item)
+        if not documents and not out["unreadable"]:
+            out["unreadable"].append(f"no article found in {', '.join(clean)}")
         out["clean_documents"] = len(documents)
         for record, lexicon in loaded:
             record["matches"] = [vars(m) for m in vet.matches_in(lexicon, documents)]
-    failed = bool(out["unreadable"]) or any(r["error"] or r["problems"] or r["matches"] for r in out["files"])
+    errors = bool(out["unreadable"]) or any(r["error"] for r in out["files"])
+    wrong = any(r["problems"] or r["matches"] for r in out["files"])
+    out["ok"] = not (errors or wrong)
     if fmt is OutputFormat.json:
         typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         console = Console(highlight=False, soft_wrap=True)
         for message in out["unreadable"]:
-            console.print(Text(f"not read: {message}", style="yellow"))
+            _stderr().print(Text("mtqa: error: ", style="bold red") + Text(f"--clean: {message}"))
         for r in out["files"]:
             if r["error"]:
-                console.print(Text(f"{r['file']}: ", style="bold") + Text(r["error"], style="red"))
+                _stderr().print(Text("mtqa: error: ", style="bold red") + Text(r["error"]))
                 continue
             for p in r["problems"]:
                 console.print(Text(f"{r['file']}: {p['entry']}: ", style="bold") + Text(p["message"], style="red"))
             for m in r["matches"]:
+                where = f"{m['path'] or m['document']}:{m['line']}:{m['column']}"
                 console.print(
                     Text(f"{r['file']}: {m['entry']}: ", style="bold")
-                    + Text(f"matches {m['text']!r} in {m['document']}:{m['line']}: ", style="red")
+                    + Text(f"matches {m['text']!r} at {where}, right English: a false alarm to narrow: ", style="red")
                     + Text(m["sentence"][:160])
                 )
             clean_part = f", {len(r['matches'])} matches in {out['clean_documents']} clean articles" if clean else ""
-            verdict = Text("ok", style="green") if not (r["problems"] or r["matches"]) else Text("problems", style="red")
-            console.print(Text(f"{r['file']}: {r['entries']} entries, {len(r['problems'])} problems{clean_part}: ") + verdict)
-    if failed:
-        raise typer.Exit(1)
+            bad = r["problems"] or r["matches"]
+            console.print(
+                Text(f"{r['file']}: {r['entries']} entries, {len(r['problems'])} problems{clean_part}: ")
+                + (Text("fix these", style="red") if bad else Text("ok", style="green"))
+            )
+    if errors:
+        raise typer.Exit(EXIT_ERROR)
+    if wrong:
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 # -- mtqa serve: the command lives in mtqa/serve/command.py (Starlette and uvicorn load when it runs)

@@ -371,21 +371,59 @@ def test_lexicon_check_reports_matches_on_right_english_read_as_articles(tmp_pat
 
 @pytest.mark.parametrize(
     ("content", "expected"),
-    [(None, "cannot be read"), ("version: 1\nentries:\n- id: x\n", "missing"), ("{{{", "")],
+    [
+        (None, "cannot be read"),
+        (b"", "the file is empty"),
+        (b"version: 1\nentries:\n- id: x\n", "missing"),
+        (b"{{{", "not valid YAML"),
+        (b"version: 2\nentries: []\n", "schema version 2, where mtqa reads version 1"),
+        ("version: 1\nentries: []\n# Tromsø\n".encode("latin-1"), "not UTF-8 text (byte 30): save the file as UTF-8"),
+    ],
 )
 def test_lexicon_check_says_what_is_wrong_with_a_file_it_cannot_use(tmp_path, content, expected):
     path = tmp_path / "mine.yaml"
     if content is not None:
-        path.write_text(content, encoding="utf-8")
+        path.write_bytes(content)
     result = runner.invoke(app, ["lexicon", "check", str(path), "-f", "json"])
-    assert result.exit_code == 1
-    (record,) = json.loads(result.output)["files"]
-    assert record["error"] and expected in record["error"]
+    assert result.exit_code == 2  # an input that cannot be read, as for `mtqa check --lexicon`
+    out = json.loads(result.output)
+    assert out["ok"] is False
+    (record,) = out["files"]
+    assert expected in record["error"] and record["error"].count(str(path)) == 1
 
 
 def test_lexicon_check_fails_when_a_clean_input_cannot_be_read(tmp_path):
     lexicon = tmp_path / "mine.yaml"
     lexicon.write_text(CROWN_LEXICON, encoding="utf-8")
     result = runner.invoke(app, ["lexicon", "check", str(lexicon), "--clean", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["lexicon", "check", str(lexicon), "--clean", str(tmp_path / "empty"), "-f", "json"])
+    assert result.exit_code == 2
+    (message,) = json.loads(result.output)["unreadable"]
+    assert message.startswith(f"{tmp_path / 'empty'}: no articles in this directory")
+
+
+def test_lexicon_check_finds_ids_two_files_share_and_reports_a_corpus_match_where_check_does(tmp_path):
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(CROWN_LEXICON, encoding="utf-8")
+    second.write_text(CROWN_LEXICON, encoding="utf-8")
+    result = runner.invoke(app, ["lexicon", "check", str(first), str(second), "-f", "json"])
     assert result.exit_code == 1
-    assert "not read" in result.output
+    for record in json.loads(result.output)["files"]:
+        assert [p["message"].split(":")[0] for p in record["problems"]] == [
+            "its id is also in another lexicon file checked with it"
+        ]
+    corpus = tmp_path / "clean.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "d1", "target": "Royal day"}) + "\n"
+        + json.dumps({"id": "d2", "target": "She tested negative. The crown was stolen."}) + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["lexicon", "check", str(first), "--clean", str(corpus), "-f", "json"])
+    (match,) = json.loads(result.output)["files"][0]["matches"]
+    checked = runner.invoke(app, ["check", str(corpus), "--lexicon", str(first), "--no-fluency", "-f", "json"])
+    (finding,) = [f for d in json.loads(checked.stdout)["documents"] for f in d["findings"]
+                  if f.get("extra", {}).get("lexicon_entry") == "my-crown"]
+    assert (match["path"], match["line"], match["column"]) == (str(corpus), finding["line"], finding["column"]) == (
+        str(corpus), 2, 26)

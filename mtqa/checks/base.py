@@ -24,6 +24,20 @@ if TYPE_CHECKING:
 REQUIREMENTS = ("source", "reference", "model")
 
 
+def position(doc: Document, start: int) -> tuple[int, int]:
+    """The line and column a finding at ``start`` is reported at: in the file it came
+    from (a JSONL corpus: the record's line, the column counting code points from the
+    start of the record's target; an HTML page or a format with source lines: the
+    block's line), else in the document's text."""
+    if doc.record_line is not None:
+        return doc.record_line, start + 1
+    line, column = doc.line_col(start)
+    block = doc.block_at(start)
+    if block is not None and block.source_line is not None:
+        line, column = block.source_line, start - block.start + 1
+    return line, column
+
+
 @dataclass(frozen=True)
 class CheckContext:
     """What checks share during a run: loaded resources, not per-document state.
@@ -184,15 +198,7 @@ class Check:
         if not 0 <= start <= end <= len(doc.text):
             raise ValueError(f"{self.code}: span {start}:{end} outside the document")
         sentence = doc.sentence_at(start)
-        if doc.record_line is not None:
-            # JSONL: the record's line in the file; the column counts code
-            # points from the start of the record's target.
-            line, column = doc.record_line, start + 1
-        else:
-            line, column = doc.line_col(start)
-            block = doc.block_at(start)
-            if block is not None and block.source_line is not None:
-                line, column = block.source_line, start - block.start + 1
+        line, column = position(doc, start)
         return Finding(
             code=self.code,
             name=self.name,

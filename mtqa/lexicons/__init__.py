@@ -1095,11 +1095,24 @@ def parse(data: bytes, origin: str, validate: bool = True) -> Lexicon:
     """A lexicon file's entries, checked against the schema (``validate``:
     every pattern compiled too; see :func:`parse_entry`)."""
     try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(
+            f"{origin}: not UTF-8 text (byte {exc.start}): save the file as UTF-8"
+        ) from None
+    if not data.strip():
+        raise LexiconError(f"{origin}: the file is empty: a lexicon file holds 'version: {SCHEMA_VERSION}' and 'entries:'")
+    try:
         doc = yaml.load(data, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise LexiconError(f"{origin}: not valid YAML ({exc})") from None
-    if not isinstance(doc, dict) or doc.get("version") != SCHEMA_VERSION:
-        raise LexiconError(f"{origin}: must be a mapping with 'version: {SCHEMA_VERSION}'")
+    if not isinstance(doc, dict):
+        raise LexiconError(f"{origin}: must be a mapping with 'version: {SCHEMA_VERSION}' and 'entries:'")
+    if doc.get("version") != SCHEMA_VERSION:
+        raise LexiconError(
+            f"{origin}: schema version {doc.get('version')!r}, where mtqa reads version {SCHEMA_VERSION}: "
+            f"the file must say 'version: {SCHEMA_VERSION}'"
+        )
     raw_entries = doc.get("entries")
     if not isinstance(raw_entries, list):
         raise LexiconError(f"{origin}: 'entries' must be a list")

@@ -5,11 +5,12 @@ time only on a schema error; an entry whose examples do not hold, or that would
 report the very English it suggests, or that fires on text known to be right, is
 found here instead:
 
-- :func:`problems`: the schema aside, each entry's flag examples must match and
-  its allow examples must not (each read as an article of one sentence, as the
-  built-in lexicon's tests read them), it must have both kinds where it has
-  renderings, it must not report its own English, and its id must not be one of
-  the built-in lexicon's;
+- :func:`problems`: the schema aside, each entry's flag examples must match (in
+  the first block kind the entry allows) and its allow examples must not (as body
+  text), each read as an article of one sentence, as the built-in lexicon's tests
+  read them; it must have both kinds where it has renderings, it must not report
+  its own English, and its id must not be one of the built-in lexicon's or of
+  another file checked with it; a file must hold an entry;
 - :func:`matches_in`: every finding of the file's entries on articles the user
   knows to be right (human-written English): each one is a false alarm to narrow.
 """
@@ -31,27 +32,39 @@ class Problem:
 
 @dataclass(frozen=True)
 class Match:
+    """A finding of an entry on text known to be right: a false alarm.  ``path``,
+    ``line`` and ``column`` as ``mtqa check`` gives them (a JSONL corpus: the record's
+    line in the file)."""
+
     entry: str
     document: str
+    path: str | None
     line: int
+    column: int
     text: str
     sentence: str
 
 
-def problems(lexicon: Lexicon, *, builtin_file: bool = False) -> list[Problem]:
+def problems(lexicon: Lexicon, *, builtin_file: bool = False, others: Iterable[str] = ()) -> list[Problem]:
     """What is wrong with the entries of ``lexicon`` (empty: nothing).
 
-    ``builtin_file``: the file is one of the built-in lexicon's, whose ids are its own."""
-    taken = set() if builtin_file else {e.id for e in builtin().entries}
+    ``builtin_file``: the file is one of the built-in lexicon's, whose ids are its own.
+    ``others``: the ids of the other files used with it (``--lexicon`` twice)."""
+    builtin_ids = set() if builtin_file else {e.id for e in builtin().entries}
+    other_ids = set(others)
     out: list[Problem] = []
+    if not lexicon.entries:
+        out.append(Problem("-", "the file holds no entry"))
     for entry in lexicon.entries:
-        out.extend(Problem(entry.id, message) for message in _entry_problems(entry, taken))
+        out.extend(Problem(entry.id, message) for message in _entry_problems(entry, builtin_ids, other_ids))
     return out
 
 
-def _entry_problems(entry: Entry, taken: set[str]) -> Iterator[str]:
-    if entry.id in taken:
+def _entry_problems(entry: Entry, builtin_ids: set[str], other_ids: set[str]) -> Iterator[str]:
+    if entry.id in builtin_ids:
         yield "its id is already a built-in entry's: choose another"
+    if entry.id in other_ids:
+        yield "its id is also in another lexicon file checked with it: used together they fail; choose another"
     if entry.renderings and not (entry.flag_examples and entry.allow_examples):
         yield "needs at least one flag and one allow example"
     kind = sorted(entry.blocks)[0] if entry.blocks else "body"
@@ -59,7 +72,7 @@ def _entry_problems(entry: Entry, taken: set[str]) -> Iterator[str]:
         if next(entry.iter_matches(text, kind), None) is None:
             yield f"flag example not matched: {text!r}"
     for text in entry.allow_examples:
-        found = next(entry.iter_matches(text, kind), None)
+        found = next(entry.iter_matches(text, "body"), None)
         if found is not None:
             yield f"allow example matched ({found.group()!r}): {text!r}"
     for english in entry.reports_its_english():
@@ -70,19 +83,23 @@ def matches_in(lexicon: Lexicon, documents: Iterable[Document]) -> Iterator[Matc
     """Every finding the entries of ``lexicon`` make on ``documents`` (read as mtqa
     reads them: the built-in lexicon with this one, each span given to the most
     specific match, the cues in the sentence, the sentence before and the article)."""
+    from mtqa.checks.base import position
     from mtqa.checks.idioms import find_matches
 
-    ids = {e.id for e in lexicon.entries}
+    own = {id(e) for e in lexicon.entries}  # the file's entries, not a built-in one of the same id
     both = Lexicon((*builtin().entries, *lexicon.entries), f"{builtin().sha256}+{lexicon.sha256}")
     codes = {"ID001", "ID002", "ID003"}
     for doc in documents:
         for m in find_matches(doc, both, codes):
-            if m.entry.id in ids:
+            if id(m.entry) in own:
                 sentence = doc.sentence_at(m.start)
+                line, column = position(doc, m.start)
                 yield Match(
                     m.entry.id,
                     doc.id,
-                    doc.line_col(m.start)[0],
+                    doc.path,
+                    line,
+                    column,
                     doc.text[m.start : m.end],
                     doc.text[sentence.start : sentence.end] if sentence else "",
                 )
