@@ -28,17 +28,6 @@ from pathlib import Path
 from mtqa import lexicons
 from mtqa.checks.idioms import _fit_article
 from mtqa.lexicons import vet
-from mtqa.structure import segment
-
-
-def _sentences(text: str) -> list[tuple[str, str]]:
-    blocks, sentences = segment(text)
-    out = []
-    for s in sentences:
-        kind = blocks[s.block].kind
-        out.append((text[s.start : s.end], getattr(kind, "value", str(kind))))
-    return out
-
 
 #: A control sentence as mtqa reads it: its text, its block kind, the article its
 #: article cues are looked for in (None: a sentence alone) and the text sentence
@@ -140,8 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: SCHEMA {exc}")
             failed = True
             continue
-        in_builtin = path.resolve().parent == Path(lexicons.__file__).resolve().parent
-        found = vet.problems(lex, builtin_file=in_builtin)  # what `mtqa lexicon check` reports
+        found = vet.problems(lex, builtin_file=vet.is_builtin_file(path))  # what `mtqa lexicon check` reports
         for problem in found:
             print(f"{path}: {problem.entry}: {problem.message}")
         problems = len(found)

@@ -726,11 +726,10 @@ def lexicon_check_cmd(
         record["entries"] = len(lexicon)
         loaded.append((record, lexicon))
     for record, lexicon in loaded:
-        builtin_file = Path(record["file"]).resolve().parent == Path(lexicons.__file__).resolve().parent
         others = [e.id for r, other in loaded if r is not record for e in other.entries]
         record["problems"] = [
             {"entry": p.entry, "message": p.message}
-            for p in vet.problems(lexicon, builtin_file=builtin_file, others=others)
+            for p in vet.problems(lexicon, builtin_file=vet.is_builtin_file(record["file"]), others=others)
         ]
     if clean:
         documents = []

@@ -195,6 +195,14 @@ class Document:
     def text_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if self.blocks[s.block].is_text]
 
+    def text_before(self, sentences: list[Sentence], at: int) -> str:
+        """The text of ``sentences[at - 1]`` ("" for the first): where a lexicon entry's
+        topic cue (``context.sentence``) may also be found. A news sentence often leaves
+        its topic to the one before ("The fire is under control. Extinction is in
+        progress."); ``sentences`` are the text sentences, so a title counts and the
+        furniture between two sentences does not."""
+        return self.text[sentences[at - 1].start : sentences[at - 1].end] if at else ""
+
     def article_text(self) -> str:
         """The article's text sentences, one a line, furniture left out: where a lexicon
         entry's article cues are looked for (a link to another story is about something else)."""

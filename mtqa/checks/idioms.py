@@ -233,14 +233,6 @@ def _left_alone(entry: Entry, m: re.Match[str], text: str) -> bool:
     )
 
 
-def _around(doc: Document, sentences: list, at: int) -> str:
-    """The text an entry's topic cue (``context.sentence``) may be found in besides the
-    sentence: the text sentence before it (a title included; not the furniture between
-    them). A news sentence often leaves its topic to the one before ("The fire is under
-    control. Extinction is in progress.")."""
-    return doc.text[sentences[at - 1].start : sentences[at - 1].end] if at else ""
-
-
 def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
     """Every entry's matches in the document, before overlaps are resolved."""
     source = doc.source or None
@@ -256,7 +248,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
             continue  # Norwegian text is the untranslated checks' business
         kind = doc.blocks[sentence.block].kind.value
         titles = quoted_titles(text)
-        around = _around(doc, sentences, at)
+        around = doc.text_before(sentences, at)
         for entry, only in lexicon.candidate_renderings(text):  # cheap substring prefilter
             spans = [
                 m for m in entry.iter_matches(text, kind, around, only, article)

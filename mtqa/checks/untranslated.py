@@ -897,7 +897,7 @@ class UntranslatedWord(Check):
             if english and not w.whole and (found := sentences.get(at)) is not None:
                 n, sentence = found
                 kind = doc.blocks[sentence.block].kind.value
-                before = doc.text[ordered[n - 1].start : ordered[n - 1].end] if n else ""
+                before = doc.text_before(ordered, n)
                 text = doc.text[sentence.start : sentence.end]
                 if _reported_in_place(text, w.start, w.end, english, kind, before, article):
                     english = None

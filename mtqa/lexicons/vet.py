@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from mtqa.lexicons import Entry, Lexicon, builtin
 from mtqa.model import Document
@@ -43,6 +44,11 @@ class Match:
     column: int
     text: str
     sentence: str
+
+
+def is_builtin_file(path: str | Path) -> bool:
+    """Whether ``path`` is one of the built-in lexicon's files (whose ids are its own)."""
+    return Path(path).resolve().parent == Path(__file__).resolve().parent
 
 
 def problems(lexicon: Lexicon, *, builtin_file: bool = False, others: Iterable[str] = ()) -> list[Problem]:
