@@ -591,8 +591,9 @@ class NorwegianWord:
     lookup: str
     score: float
     capitalised: bool
-    #: Set for a half-translated name ("Sør-West"): the English of the whole.
-    whole: str | None = None
+    #: Set for the Norwegian part of a half-translated name ("Sør" of "Sør-West"):
+    #: that part in English, capitalised ("Sør" -> "South"), to put in its place.
+    half: str | None = None
 
 
 @dataclass(frozen=True)
@@ -627,8 +628,9 @@ def _lookup_form(word: str) -> tuple[str, float]:
 
 def _half_translated(word: str) -> tuple[str, str | None] | None:
     """A hyphenated name with a Norwegian first part and an English last one
-    ("Sør-West"): the Norwegian part, and the whole in English if the
-    dictionary knows the part.  A lower-case last part makes an English compound
+    ("Sør-West"): the Norwegian part, and that part in English, capitalised,
+    if the dictionary knows it (the finding's span is the part, so its
+    suggestion is too: "South", which makes "South-West" in place).  A lower-case last part makes an English compound
     of a name ("the Fornebu-based group", "Bergen-born"), not a name half translated."""
     parts = word.split("-")
     if len(parts) < 2 or not parts[-1][:1].isupper():
@@ -636,7 +638,7 @@ def _half_translated(word: str) -> tuple[str, str | None] | None:
     first, last = parts[0].lower(), parts[-1].lower()
     if norwegian_score(first) > 0 and _zipf(last, "en") >= 4.0 and not leans_norwegian(last):
         english = translate(first)
-        return parts[0], "-".join([english.capitalize(), *parts[1:]]) if english else None
+        return parts[0], english[:1].upper() + english[1:] if english else None
     return None
 
 
@@ -752,8 +754,8 @@ def _capitalised(
         half = _half_translated(word)
         if half is None:
             return None
-        part, whole = half
-        return NorwegianWord(start, start + len(part), part, part.lower(), norwegian_score(part.lower()), True, whole)
+        part, english = half
+        return NorwegianWord(start, start + len(part), part, part.lower(), norwegian_score(part.lower()), True, english)
     elif not initial:
         return None  # a name
     if score > 0 and not _is_name(word, lookup, text, end, ctx) and _common_word(lookup, label, ctx):
@@ -891,17 +893,17 @@ class UntranslatedWord(Check):
         sentences = {s.start: (n, s) for n, s in enumerate(ordered)}
         article = doc.article_text()
         for at, w in norwegian_words(doc):
-            english = w.whole or translate(w.lookup)
-            if english and w.word[0].isupper() and not w.whole:
+            english = w.half or translate(w.lookup)
+            if english and w.word[0].isupper() and not w.half:
                 english = english[0].upper() + english[1:]
-            if english and not w.whole and (found := sentences.get(at)) is not None:
+            if english and not w.half and (found := sentences.get(at)) is not None:
                 n, sentence = found
                 kind = doc.blocks[sentence.block].kind.value
                 before = doc.text_before(ordered, n)
                 text = doc.text[sentence.start : sentence.end]
                 if _reported_in_place(text, w.start, w.end, english, kind, before, article):
                     english = None
-            what = "half translated: " if w.whole else ""
+            what = "half translated: " if w.half else ""
             yield self.finding(
                 doc,
                 at + w.start,

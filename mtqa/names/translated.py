@@ -93,6 +93,13 @@ def _outlets(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
     for pattern, where in _NEWS:
         for m in pattern.finditer(text, start, end):
+            # a regional office named with "og", its "og" translated too ("news Troms and
+            # Finnmark"): the office's name is Norwegian, "NRK Troms og Finnmark"
+            region = _nrk_office().match(text, m.end(1), end)
+            if region:
+                out.append(Translated(m.start(1), region.end(), "outlet", "NRK " + region.group(1).replace(" and ", " og "),
+                                      f"'news' in {where} is NRK's name translated", 0.7))
+                continue
             out.append(
                 Translated(m.start(1), m.end(1), "outlet", "NRK", f"'news' in {where} is NRK's name translated", 0.7)
             )
@@ -103,6 +110,13 @@ def _outlets(doc: Document, start: int, end: int) -> list[Translated]:
                            f"'{m.group(1)}' is the outlet {name}'s name translated word for word", 0.7)
             )
     return out
+
+
+@cache
+def _nrk_office() -> re.Pattern[str]:
+    """The name of an NRK regional office named with "og", "og" rendered "and", after "news"."""
+    regions = [r.replace(" og ", " and ") for r in gazetteer().nrk_regions if " og " in r]
+    return re.compile(r"\s+(" + "|".join(re.escape(r) for r in regions) + r")\b")
 
 
 @cache
@@ -211,6 +225,10 @@ def _given_names(analysis: Analysis) -> list[Translated]:
     return out
 
 
+#: "the " right before a word (the match must end where the word starts).
+_ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s$")
+
+
 def _sound_alike(analysis: Analysis) -> list[Translated]:
     """A lower-case English word that sounds like a name of the article ("the
     crystal" beside "Kristall")."""
@@ -225,8 +243,12 @@ def _sound_alike(analysis: Analysis) -> list[Translated]:
         name = names.get(key(t.text))
         if name is None or fold(name) == fold(t.text):
             continue
+        # the word took an article as a common noun; the name takes none ("fill the
+        # spectrum" -> "fill Spektrum"), so the span takes the article too
+        article = _ARTICLE_BEFORE.search(analysis.doc.text, max(0, t.start - 4), t.start)
+        start = article.start() if article else t.start
         out.append(
-            Translated(t.start, t.end, "name", name,
+            Translated(start, t.end, "name", name,
                        f"'{t.text}' sounds like '{name}', a name the article writes elsewhere", 0.6)
         )
     return out
