@@ -17,7 +17,7 @@ from mtqa.model import Document, Finding, Severity
 from mtqa.names.glossary import load_glossary
 from mtqa.names.lexicon import words
 from mtqa.names.mentions import Token
-from mtqa.names.people import People, Person, people, pronoun_base
+from mtqa.names.people import LOOKBACK, People, Person, Resolution, evident_gender, people, pronoun_base
 
 #: Evidence needed against a pronoun, and how much more than for it.
 MIN_EVIDENCE = 1.0
@@ -52,6 +52,28 @@ def _person_at(pp: People, tok: Token) -> Person | None:
     return None
 
 
+def _rival(pp: People, r: Resolution) -> bool:
+    """Whether someone other than ``r.person`` named in the pronoun's sentence or the
+    ones before it (a person, a person noun or a name of unknown kind) may be what the
+    pronoun means: anyone not shown to be of the other gender."""
+    first = r.token.sentence - LOOKBACK
+    for ref in pp.refs:
+        if ref.start >= r.token.start:
+            break
+        if ref.sentence < first or ref.person is r.person:
+            continue
+        if ref.person is not None:
+            if evident_gender(pp, ref.person) != ("female" if r.gender == "male" else "male"):
+                return True
+        elif ref.unknown or (ref.gender in (None, r.gender) and not _INDEFINITE.match(pp.analysis.doc.text, ref.start)):
+            return True
+    return False
+
+
+#: Person nouns that are no one a later "he" or "she" refers back to ("nobody was hurt. He ...").
+_INDEFINITE = re.compile(r"(?:no|any|every|some)(?:body|one)\b|no one\b", re.I)
+
+
 class PronounMismatch(Check):
     """A pronoun that does not fit the person it refers to.
 
@@ -61,7 +83,11 @@ class PronounMismatch(Check):
     referent is clear (the one person named in its sentence and the three
     before it, no role such as "NRK's head of entertainment" beside them, and
     no one's kin introduced with a pronoun of its gender: "Her husband, Kjell
-    Aune, died. She ...") and the evidence against it is more than twice the
+    Aune, died. She ..."), or, for a pronoun opening a sentence, the subject of
+    the sentence before where no one else named in those sentences could be meant
+    (everyone else there is shown to be of the other gender; "nobody" is no one;
+    "Kari Lie at Kraftlaget" names a workplace, not a person), and the evidence
+    against it is more than twice the
     evidence for it: first the article's own pronouns for that person elsewhere, then a
     gendered title ("Mr", "Mrs") and a given name of known gender.  The message
     shows the evidence; the confidence grows with it.  Names in photo credits
@@ -107,12 +133,16 @@ class PronounMismatch(Check):
     # -- he / she ------------------------------------------------------------------------
     def _gendered(self, doc: Document, pp: People) -> Iterable[Finding]:
         for r in pp.resolutions:
-            if not r.hard or r.person is None:
+            if r.person is None:
                 continue
             score = pp.gender(r.person, exclude=r.token)
             other = "female" if r.gender == "male" else "male"
             against, for_ = score[other], score[r.gender]
             if against < MIN_EVIDENCE or against < 2 * for_ + 1:
+                continue
+            if not r.hard and (for_ > 0 or _rival(pp, r)):
+                # the previous sentence's subject, taken as the referent of a pronoun
+                # opening the next one: only where nobody else near could be meant
                 continue
             suggestion = _SWAP.get((r.gender, r.token.lower))
             if suggestion is None:

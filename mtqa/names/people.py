@@ -237,7 +237,12 @@ _VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
 
 
 _CREDIT = re.compile(r"(?:Photo|Foto|Photograph|Video|Illustration|Graphics|Camera|Source)\s*:[^:\n]*$", re.I)
-_SUBJECT_LEAD = re.compile(r"^[\s–—\-\"“«‘']*(?:(?:the|a|an|his|her|their|our|my|then|former|new)\s+)*$", re.I)
+_SUBJECT_LEAD = re.compile(
+    r"^[\s–—\-\"“«‘']*(?:(?:the|a|an|his|her|their|our|my|then|former|new)\s+)*"
+    # a person noun set off before the name: "The employee, Kari Lunde (52), has ..."
+    r"(?:(?:the|an?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+)?$",
+    re.I,
+)
 
 
 def _credit(doc: Document, m: Mention) -> bool:
@@ -246,6 +251,16 @@ def _credit(doc: Document, m: Mention) -> bool:
     start = sentence.start if sentence is not None else max(0, m.start - 80)
     before = doc.text[max(start, m.start - 80) : m.start]
     return bool(_CREDIT.search(before))
+
+
+def _apposition(doc: Document, noun_end: int, m: Mention) -> bool:
+    """Whether a person noun ending at ``noun_end`` is followed by a name set off
+    as its apposition: ", Kari Lunde (52)," or ", Kari Lunde," (the same person)."""
+    return doc.text[noun_end : m.start].strip() == "," and bool(_APPOSITION_END.match(doc.text, m.end))
+
+
+#: What closes an apposition after the name: a comma, or an age in brackets and a comma.
+_APPOSITION_END = re.compile(r"\s*(?:\(\d{1,3}\)\s*)?,")
 
 
 def _subject(doc: Document, tok: Token, first: int) -> bool:
@@ -261,6 +276,9 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     """A name of unknown kind that may be a person's: two or three name words
     ("Veronika Stepanova"), or one followed by a verb ("Trump called")."""
     w = words()
+    before = _WORKPLACE.search(doc.text, max(0, m.start - 6), m.start)
+    if before and any(p.kind == "person" and p.end == before.start() for p in analysis.mentions):
+        return False  # "Tone Gravdal at Volue", "Elin Tvedt of Helse Vest": where a person works
     slots = m.slots()
     if 2 <= len(slots) <= 3:
         return True
@@ -271,6 +289,9 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         return False
     return nxt.lower in w.speech_verbs or bool(_VERBISH.match(nxt.text)) and nxt.lower not in _NOT_VERBS
 
+
+#: " at ", " of ", " in ", " from " right before a name (the match ends where it starts).
+_WORKPLACE = re.compile(r"\s+(?:at|of|in|from)\s+$")
 
 _NOT_VERBS = {"was", "has", "is", "as", "its", "his", "this", "us", "plus", "news", "less", "across", "towards"}
 
@@ -333,6 +354,16 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is not None and nxt.start in mention_starts and doc.text[t.end : nxt.start].strip() == "":
                 continue  # "counterpart Anthony Blinken": a role
+            if (
+                prev is not None
+                and prev.lower in ("the", "a", "an")
+                and nxt is not None
+                and nxt.start in mention_starts
+                and _apposition(doc, t.end, mention_starts[nxt.start])
+            ):
+                # "The employee, Kari Lunde (52), has ...": the noun is the person named
+                # (not after a possessive: "Her mother, Randi, ..." says whose kin she is)
+                continue
             gender = "male" if low in w.male_nouns else "female" if low in w.female_nouns else None
             if gender is None and low in w.male_titles:
                 gender = "male"
@@ -476,7 +507,7 @@ class Speaker:
     gender: str | None
 
 
-def _evident_gender(pp_persons: People, person: Person) -> str | None:
+def evident_gender(pp_persons: People, person: Person) -> str | None:
     """A title or given name of one gender, else a clear majority of evidence."""
     static = {g for g, reasons in person.static.items() if reasons}
     if len(static) == 1:
@@ -511,7 +542,7 @@ def _speaker(pp: People, i: int, by_start: dict[int, Ref], resolved: dict[int, R
             return Speaker(f"'{tok.text}'", person, g)
         ref = by_start.get(tok.start)
         if ref is not None and ref.person is not None:
-            return Speaker(ref.person.display, ref.person, _evident_gender(pp, ref.person))
+            return Speaker(ref.person.display, ref.person, evident_gender(pp, ref.person))
         if ref is not None and ref.gender is not None:
             return Speaker(f"the {tok.text}", None, ref.gender)
     return None
@@ -525,14 +556,14 @@ def _recent_of_gender(pp: People, tok: Token, gender: str) -> Person | None:
             continue
         if tok.sentence - r.sentence > QUOTE_LOOKBACK:
             return None
-        if _evident_gender(pp, r.person) == gender:
+        if evident_gender(pp, r.person) == gender:
             return r.person
     return None
 
 
 def _ref_gender(pp: People, r: Ref) -> str | None:
     if r.person is not None:
-        return _evident_gender(pp, r.person)
+        return evident_gender(pp, r.person)
     return r.gender
 
 
@@ -616,7 +647,7 @@ def _possessor_gender(pp: People, tok: Token, by_last: dict[int, Person]) -> str
     if tok.lower in w.male_titles or tok.lower in w.male_nouns:
         return "male"
     person = by_last.get(tok.start)
-    return _evident_gender(pp, person) if person is not None else None
+    return evident_gender(pp, person) if person is not None else None
 
 
 def _resolve_possessed(pp: People) -> list[Resolution]:
