@@ -276,12 +276,12 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     """A name of unknown kind that may be a person's: two or three name words
     ("Veronika Stepanova"), or one followed by a verb ("Trump called")."""
     w = words()
-    before = _WORKPLACE.search(doc.text, max(0, m.start - 6), m.start)
-    if before and any(p.kind == "person" and p.end == before.start() for p in analysis.mentions):
-        return False  # "Tone Gravdal at Volue", "Elin Tvedt of Helse Vest": where a person works
     slots = m.slots()
     if 2 <= len(slots) <= 3:
         return True
+    before = _WORKPLACE.search(doc.text, max(0, m.start - 6), m.start)
+    if before and any(p.kind == "person" and p.end == before.start() for p in analysis.mentions):
+        return False  # "Tone Gravdal at Volue", "Elin Tvedt of Equinor": where a person works
     starts = starts if starts is not None else [t.start for t in analysis.tokens]
     k = bisect.bisect_left(starts, m.end + 1)
     nxt = analysis.tokens[k] if k < len(analysis.tokens) else None
@@ -290,8 +290,9 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     return nxt.lower in w.speech_verbs or bool(_VERBISH.match(nxt.text)) and nxt.lower not in _NOT_VERBS
 
 
-#: " at ", " of ", " in ", " from " right before a name (the match ends where it starts).
-_WORKPLACE = re.compile(r"\s+(?:at|of|in|from)\s+$")
+#: " at " or " of " right before a name (the match ends where it starts); not "from"
+#: ("the prize went to Kari Lie from Oleksandr ...": a person may follow it).
+_WORKPLACE = re.compile(r"\s+(?:at|of)\s+$")
 
 _NOT_VERBS = {"was", "has", "is", "as", "its", "his", "this", "us", "plus", "news", "less", "across", "towards"}
 
