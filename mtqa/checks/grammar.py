@@ -447,7 +447,7 @@ _IRREGULAR_PARTICIPLES = frozenset(
 #: Words before "must have" that make it the writer's or a speaker's conclusion.
 _BELIEF = re.compile(
     r"\b(?:said|says|say|believe[sd]?|think|thinks|thought|assume[sd]?|suspect(?:s|ed)?|conclude[sd]?|"
-    r"according|probably|surely|clearly|obviously)\b",
+    r"probably|surely|clearly|obviously)\b",
     re.IGNORECASE,
 )
 
@@ -461,7 +461,8 @@ class ReportedlyAsMust(Check):
     Found where "must have" is followed by a past participle ("must have hit",
     "must have been"), outside quotations and reported beliefs ("police said
     the man must have ...", "probably"), after a subject other than I, we,
-    you, they or one.
+    you, they or one.  "According to VG, the man must have ..." is reported:
+    it renders "ifølge VG skal mannen ha ...", a report and its source.
 
     Flags:
     - The man must have hit a guard before he ran off.
