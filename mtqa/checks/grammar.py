@@ -362,10 +362,21 @@ class VerbBeforeSubject(Check):
     Instagram").  A verb after the noun ("It said Lloyds would ...") makes the
     rest a clause, which is English.
 
+    The same order with any verb after an adverbial of time or place that opens
+    with a preposition or a time adverb ("On Wednesday was the man brought before
+    the court", "In the second half had Norway only one shot", "During the trial
+    explained the 19-year-old that ..."): an auxiliary, then the subject (a
+    determiner and one or two words, a pronoun or a name), then the rest of the
+    verb (a participle after "was", a verb after "will"), or a verb of its own
+    before its subject and "that" or an object.  English puts a verb of position
+    or motion before its subject ("In the evening came the news") and a copula
+    before a noun phrase ("On board were 200 passengers"): those are left alone.
+
     Flags:
     - That reveals Hansen on his Instagram profile.
     - It says the police to the newspaper.
     - On Friday evening wrote Aftenposten that the talks had broken down.
+    - On Monday will the police hold a press conference.
 
     Allows:
     - It said Lloyds would play a role in the plan.
@@ -373,6 +384,7 @@ class VerbBeforeSubject(Check):
     - It tells the government to act.
     - On Friday she told the court that she was innocent.
     - Earlier this month the government announced the figures for 2023.
+    - In the evening came the news that the ferry had sunk.
     """
 
     code = "GR005"
@@ -388,7 +400,7 @@ class VerbBeforeSubject(Check):
             raw = doc.text[sentence.start : sentence.end]
             lead = len(raw) - len(raw.lstrip("–—-•*“\"« "))
             text = raw[lead:]
-            suggestion = self._expletive(text) or self._fronted(text)
+            suggestion = self._expletive(text) or self._fronted(text) or _inverted(text)
             if suggestion:
                 yield self.finding(
                     doc,
@@ -434,6 +446,84 @@ class VerbBeforeSubject(Check):
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+#: Auxiliaries that Norwegian word order puts before the subject after an adverbial
+#: ("I går ble mannen pågrepet" -> "Yesterday was the man arrested").
+_AUXILIARIES = frozenset("was were is are has have had will would can could must shall should".split())
+#: Verbs English itself puts before a subject after an adverbial of place or time
+#: ("In the corner stood a lamp", "Then came the second goal"): not reported.
+_INVERTING = frozenset(
+    """come comes came coming follow follows followed stand stands stood lie lies lay sit sits sat remain remains
+    remained hang hangs hung rise rises rose emerge emerges emerged appear appears appeared arrive arrives
+    arrived live lives lived exist exists existed begin begins began end ends ended go goes went run runs ran
+    loom looms loomed""".split()
+)
+#: An adverbial of time that opens a Norwegian sentence (a preposition and its noun
+#: phrase, or a time adverb), then a verb; the subject is read after it by _inverted.
+_INVERTED_OPENER = re.compile(r"(?:On|In|At|During|After|Before|Earlier|Later|Yesterday|Today|Tonight)\b")
+_INVERTED_VERB = re.compile(r" ([a-z]+)(?= \S)")
+#: The subject after the verb: a determiner and one or two words, a pronoun, or a name.
+_INVERTED_SUBJECTS = (
+    re.compile(r"(?:the|his|her|their|its) [a-z0-9-]+(?= )"),
+    re.compile(r"(?:the|his|her|their|its) [a-z0-9-]+ [a-z0-9-]+(?= )"),
+    re.compile(r"(?:I|we|he|she|they)(?= )"),
+    re.compile(r"(?-i:[A-ZÆØÅ][\w-]+)(?: (?-i:[A-ZÆØÅ][\w-]+))?(?= )"),
+)
+
+
+def _verb_form(word: str, loose: bool = False) -> bool:
+    """Whether a lower-case word is a form of an English verb only (``loose``: a verb
+    among other parts of speech, "hold")."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return "VERB" in lemmas and (loose or ("NOUN" not in lemmas and "ADJ" not in lemmas))
+
+
+def _inverted(text: str) -> str | None:
+    """The sentence with its subject before its verb, where an adverbial of time or
+    place opens it and the verb comes before the subject ("On Wednesday was the man
+    brought before the court", "In the second half had Norway only one shot",
+    "During the trial explained the 34-year-old that ..."); None where the order is
+    English: a subject after a verb of position or motion ("In the evening came the
+    news"), a copula before a noun phrase with no participle after it ("On board were
+    200 passengers"), a question."""
+    if text.rstrip().endswith("?") or not _INVERTED_OPENER.match(text):
+        return None
+    for m in _INVERTED_VERB.finditer(text, 0, 60):
+        front, verb = text[: m.start()], m.group(1)
+        if any(c in front for c in ",;:!?\"“”()") or verb in _INVERTING or not _fronted_adverbial(front):
+            continue
+        for pattern in _INVERTED_SUBJECTS:
+            found = pattern.match(text, m.end() + 1)
+            if found and _inverted_order(verb, found.group(0), text[found.end() + 1 :]):
+                return f"{front} {found.group(0)} {verb} {text[found.end() + 1 :]}"
+    return None
+
+
+def _inverted_order(verb: str, subject: str, rest: str) -> bool:
+    """Whether ``verb subject rest`` is a verb before its subject, not English."""
+    head = subject.split()[-1]
+    if head.lower() in _LOWER_WORDS or _TIME_WORDS.fullmatch(head):
+        return False
+    words = rest.split()
+    if not words or not words[0][:1].islower():
+        return False
+    first = words[0].strip(".,;:!")
+    if verb in _AUXILIARIES:
+        # the subject between the auxiliary and the rest of the verb: "was the man brought",
+        # "will the police hold", "had Norway only one shot", "have I learned"
+        participle = first.endswith("ed") or first in _IRREGULAR_PARTICIPLES
+        if verb in ("was", "were", "is", "are"):
+            return participle  # "On board were two ..." is English; "was the man brought" is not
+        if verb in ("had", "has", "have"):
+            return _verb_form(first) or participle or first in ("only", "no", "one", "two", "three", "several", "many")
+        return _verb_form(first, loose=True)  # after a modal: "will the police hold"
+    # a verb of its own before a noun phrase, then "that" or an object:
+    # "During the trial explained the 34-year-old that ..."
+    return _verb_form(verb) and not verb.endswith("ing") and first in ("that", "to", "the", "a", "an", "his", "her", "their")
+
 
 
 #: Past participles that are not "-ed" forms, for "must have ...".
