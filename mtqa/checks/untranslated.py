@@ -480,7 +480,7 @@ _CLAUSE_WORDS = frozenset(
 )
 #: A photo or source credit: the names after it are names.
 _CREDIT = re.compile(
-    r"\b(?:photo|foto|photograph|image|illustration|credit|source|kilde|video|graphics?)s?\s*:\s*[^.!?()]*", re.I
+    r"\b(?:photo|foto|photograph|image|illustration|credit|source|kilde|video|graphics?)s?\s*:\s*[^.!?()\n]*", re.I
 )
 #: A dateline in capitals: "LILLEHAMMER (Dagbladet):", "BERGEN – ".
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|[–—-]\s)")
