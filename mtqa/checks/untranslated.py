@@ -866,6 +866,9 @@ class UntranslatedWord(Check):
     where the dictionary knows it, unless, put in the word's place, it is a
     rendering the idiom lexicon reports in that sentence ("the government
     strengths" among troops for *regjeringsstyrkene*): then "translate it".
+    In an article about sport, the Norwegian abbreviations of championships
+    (VM, EM, NM, OL, alone or in a compound: "the VM squad", "OL-gull") are
+    reported too, with their English ("World Championship", "Olympic gold").
 
     Flags:
     - The statsforvalter has asked the municipality to explain the decision.
@@ -912,6 +915,55 @@ class UntranslatedWord(Check):
                 suggestion=english or "translate it",
                 confidence=min(0.95, 0.5 + w.score / 10) - (0.1 if w.capitalised else 0.0),
             )
+        yield from self._championships(doc, ordered, article)
+
+    def _championships(self, doc: Document, ordered: list, article: str) -> Iterable[Finding]:
+        """The Norwegian abbreviations of championships (VM, EM, NM, OL) left in an
+        article about sport: English writes "World Championships", "Olympics"."""
+        if not _SPORT.search(article):
+            return
+        for sentence in ordered:
+            text = doc.text[sentence.start : sentence.end]
+            for m in _CHAMPIONSHIP.finditer(text):
+                if _NUMBER_BEFORE.search(text, 0, m.start()):
+                    continue  # "20 NM": nautical miles
+                name = _CHAMPIONSHIPS[m.group(1)]
+                # before a noun it is an attribute: "the VM squad" -> "the World Championship squad"
+                attribute = bool(m.group(2)) or bool(_ATTRIBUTE_OF.match(text, m.end()))
+                english = name[1] if attribute else name[0]
+                if m.group(2):
+                    part = translate(m.group(2).lower())
+                    english = f"{english} {part}" if part else english
+                yield self.finding(
+                    doc,
+                    sentence.start + m.start(),
+                    sentence.start + m.end(),
+                    f"'{m.group(0)}' is the Norwegian abbreviation of {name[0]}, left untranslated",
+                    suggestion=english,
+                    confidence=0.7,
+                )
+
+
+#: Norwegian abbreviations of championships: (the name, the name as an attribute).
+_CHAMPIONSHIPS = {
+    "VM": ("the World Championships", "World Championship"),
+    "EM": ("the European Championships", "European Championship"),
+    "NM": ("the Norwegian Championships", "Norwegian Championship"),
+    "OL": ("the Olympics", "Olympic"),
+}
+_CHAMPIONSHIP = re.compile(r"(?<![\w-])(VM|EM|NM|OL)(?:-([a-zæøå]{3,}))?(?![\w-])")
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
+#: Nouns a championship's name stands before as an attribute ("the VM squad").
+_ATTRIBUTE_OF = re.compile(
+    r"\s+(?:squad|team|gold|silver|bronze|medals?|final|semi-final|title|place|spot|ticket|debut|hill|week|race|"
+    r"relay|qualifiers?|qualifying|opener|champions?|winners?|trophy|venue|season|programme|program)\b"
+)
+#: Words of sport: an article with none is no place for "VM" (a virtual machine) or "NM".
+_SPORT = re.compile(
+    r"\b(?:goals?|matches|match|medals?|gold|silver|bronze|squad|coach|races?|skiing|skier|biathlon|handball|"
+    r"football|athletes?|championships?|podium|national team|relay|sprint|ski jumping|league|tournament)\b",
+    re.I,
+)
 
 
 _BRACKETS = re.compile(r"\(([^()]{3,120})\)")
