@@ -362,15 +362,17 @@ class VerbBeforeSubject(Check):
     Instagram").  A verb after the noun ("It said Lloyds would ...") makes the
     rest a clause, which is English.
 
-    The same order with any verb after an adverbial of time or place that opens
-    with a preposition or a time adverb ("On Wednesday was the man brought before
-    the court", "In the second half had Norway only one shot", "During the trial
-    explained the 19-year-old that ..."): an auxiliary, then the subject (a
-    determiner and one or two words, a pronoun or a name), then the rest of the
-    verb (a participle after "was", a verb after "will"), or a verb of its own
-    before its subject and "that" or an object.  English puts a verb of position
-    or motion before its subject ("In the evening came the news") and a copula
-    before a noun phrase ("On board were 200 passengers"): those are left alone.
+    The same order after an adverbial that opens with a preposition ("On
+    Wednesday was the man brought before the court", "In Molde have I learned",
+    "During the trial explained the 19-year-old that ..."): "have" or a modal,
+    then the subject (a determiner and one or two words, a pronoun or a name),
+    then the rest of the verb; after an adverbial of time only, also "was"/"is"
+    before its subject and a participle, and a verb of saying before its subject
+    and "that" or an object.  English inverts too, and those are left alone: a
+    verb of position or motion ("In the evening came the news"), a copula after a
+    place or a state ("In custody is the man arrested on Sunday", "On board were
+    200 passengers"), a negative or restrictive adverbial ("At no time were the
+    passengers told", "In only two games have they ..."), a question.
 
     Flags:
     - That reveals Hansen on his Instagram profile.
@@ -450,7 +452,7 @@ def _cap(text: str) -> str:
 
 #: Auxiliaries that Norwegian word order puts before the subject after an adverbial
 #: ("I går ble mannen pågrepet" -> "Yesterday was the man arrested").
-_AUXILIARIES = frozenset("was were is are has have had will would can could must shall should".split())
+_AUXILIARIES = frozenset("was were is are has have had will would can could must shall should did does do".split())
 #: Verbs English itself puts before a subject after an adverbial of place or time
 #: ("In the corner stood a lamp", "Then came the second goal"): not reported.
 _INVERTING = frozenset(
@@ -461,7 +463,15 @@ _INVERTING = frozenset(
 )
 #: An adverbial of time that opens a Norwegian sentence (a preposition and its noun
 #: phrase, or a time adverb), then a verb; the subject is read after it by _inverted.
-_INVERTED_OPENER = re.compile(r"(?:On|In|At|During|After|Before|Earlier|Later|Yesterday|Today|Tonight)\b")
+_INVERTED_OPENER = re.compile(r"(?:On|In|At|During|After|Before)\b")
+#: Words of a negative or restrictive adverbial, after which English itself inverts
+#: ("At no time were the passengers told", "In only two games have they ...").
+_RESTRICTIVE = frozenset("no not never neither nor only few little hardly rarely seldom scarcely".split())
+#: Head nouns of an adverbial of time ("In the second half", "During the trial").
+_TIME_HEADS = frozenset(
+    """morning afternoon evening night weekend week month year season half period round game match hearing
+    meeting debate final start end spring summer autumn winter holidays holiday break interval day days""".split()
+)
 _INVERTED_VERB = re.compile(r" ([a-z]+)(?= \S)")
 #: The subject after the verb: a determiner and one or two words, a pronoun, or a name.
 _INVERTED_SUBJECTS = (
@@ -493,17 +503,24 @@ def _inverted(text: str) -> str | None:
         return None
     for m in _INVERTED_VERB.finditer(text, 0, 60):
         front, verb = text[: m.start()], m.group(1)
+        words = front.lower().split()
         if any(c in front for c in ",;:!?\"“”()") or verb in _INVERTING or not _fronted_adverbial(front):
             continue
+        if _RESTRICTIVE & set(words) or words[-1] in _DETERMINERS or words[-1].endswith("ly"):
+            continue  # "At no time were ...": English inverts; "At the packed stadium": no verb yet
+        of_time = words[0] == "during" or bool(_TIME_WORDS.fullmatch(words[-1]) or words[-1] in _TIME_HEADS)
         for pattern in _INVERTED_SUBJECTS:
             found = pattern.match(text, m.end() + 1)
-            if found and _inverted_order(verb, found.group(0), text[found.end() + 1 :]):
+            if found and _inverted_order(verb, found.group(0), text[found.end() + 1 :], of_time):
                 return f"{front} {found.group(0)} {verb} {text[found.end() + 1 :]}"
     return None
 
 
-def _inverted_order(verb: str, subject: str, rest: str) -> bool:
-    """Whether ``verb subject rest`` is a verb before its subject, not English."""
+def _inverted_order(verb: str, subject: str, rest: str, of_time: bool) -> bool:
+    """Whether ``verb subject rest`` is a verb before its subject, not English.  After an
+    adverbial of place or state ("In custody is the man arrested ...", "At stake are the
+    jobs created ...") a copula and a verb of its own invert in English too: only an
+    adverbial of time (``of_time``) reads them so."""
     head = subject.split()[-1]
     if head.lower() in _LOWER_WORDS or _TIME_WORDS.fullmatch(head):
         return False
@@ -516,13 +533,15 @@ def _inverted_order(verb: str, subject: str, rest: str) -> bool:
         # "will the police hold", "had Norway only one shot", "have I learned"
         participle = first.endswith("ed") or first in _IRREGULAR_PARTICIPLES
         if verb in ("was", "were", "is", "are"):
-            return participle  # "On board were two ..." is English; "was the man brought" is not
+            return participle and of_time  # "On board were two ..." is English; "was the man brought" is not
+        if verb in ("did", "does", "do"):
+            return _verb_form(first, loose=True) and of_time
         if verb in ("had", "has", "have"):
             return _verb_form(first) or participle or first in ("only", "no", "one", "two", "three", "several", "many")
         return _verb_form(first, loose=True)  # after a modal: "will the police hold"
     # a verb of its own before a noun phrase, then "that" or an object:
     # "During the trial explained the 34-year-old that ..."
-    return _verb_form(verb) and not verb.endswith("ing") and first in ("that", "to", "the", "a", "an", "his", "her", "their")
+    return of_time and verb in _SAYING and first in ("that", "to", "the", "a", "an", "his", "her", "their")
 
 
 
@@ -537,7 +556,7 @@ _IRREGULAR_PARTICIPLES = frozenset(
 #: Words before "must have" that make it the writer's or a speaker's conclusion.
 _BELIEF = re.compile(
     r"\b(?:said|says|say|believe[sd]?|think|thinks|thought|assume[sd]?|suspect(?:s|ed)?|conclude[sd]?|"
-    r"probably|surely|clearly|obviously)\b",
+    r"according|probably|surely|clearly|obviously)\b",
     re.IGNORECASE,
 )
 
@@ -551,8 +570,10 @@ class ReportedlyAsMust(Check):
     Found where "must have" is followed by a past participle ("must have hit",
     "must have been"), outside quotations and reported beliefs ("police said
     the man must have ...", "probably"), after a subject other than I, we,
-    you, they or one.  "According to VG, the man must have ..." is reported:
-    it renders "ifølge VG skal mannen ha ...", a report and its source.
+    you, they or one.  "According to" a news outlet, a newspaper or someone's
+    information ("According to VG, the man must have ...") is reported: it renders
+    "ifølge VG skal mannen ha ...", a report and its source; according to anyone
+    else (investigators, a lawyer, a report) it is their conclusion.
 
     Flags:
     - The man must have hit a guard before he ran off.
@@ -583,8 +604,9 @@ class ReportedlyAsMust(Check):
                     continue
                 if participle not in _IRREGULAR_PARTICIPLES and not participle.endswith("ed"):
                     continue  # "must have a licence": an obligation
-                if _BELIEF.search(text, 0, m.start()):
-                    continue  # someone's conclusion, reported
+                belief = [b.group(0).lower() for b in _BELIEF.finditer(text, 0, m.start())]
+                if belief and not (belief == ["according"] and _report_source().search(text, 0, m.start())):
+                    continue  # someone's conclusion, reported (not a news outlet's report: "According to VG, ...")
                 if subject == "there":
                     after = text[m.end() :].split()
                     plural = bool(after) and (
@@ -603,6 +625,20 @@ class ReportedlyAsMust(Check):
                     suggestion=f"{'are' if plural else 'is'} said to have",
                     confidence=0.6,
                 )
+
+
+@cache
+def _report_source() -> re.Pattern[str]:
+    """"According to" a news outlet or its information: Norwegian "ifølge VG skal ...",
+    a report and its source (investigators, experts or a lawyer draw conclusions)."""
+    from mtqa.names.gazetteer import gazetteer
+
+    outlets = "|".join(re.escape(o) for o in sorted(gazetteer().names("outlet"), key=len, reverse=True))
+    return re.compile(
+        r"\baccording to (?:(?-i:" + outlets + r")\b|(?:the |a |local )*(?:newspaper|paper|broadcaster)\b|"
+        r"[^,.;]{0,40}\b(?:information|sources)\b)",
+        re.IGNORECASE,
+    )
 
 
 #: Roles whose holder may speak for an outlet: "said Kari Hansen at NRK" is then English.
