@@ -724,7 +724,10 @@ class NameTranslatedAsWord(Check):
     credit or a page title's outlet, the outlet someone spoke to ("says X to
     news"), a county or police district before "police district" or "county",
     an English word before a surname the article uses alone for a person, a
-    lower-case word that sounds like a name the article writes elsewhere.  The
+    lower-case word that sounds like a name the article writes elsewhere, a
+    surname the article writes for someone rendered as the word it also is
+    (``mtqa/data/names_translated.yaml``: "Tone Mountain" beside "Berg", "says
+    Birch" beside "Siri Bjørk").  The
     suggestion is the name, from the gazetteer of Norway
     (``mtqa/data/gazetteer.yaml``) or the table of given names that are words
     (``mtqa/data/names_translated.yaml``), where it can be inferred.

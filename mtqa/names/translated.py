@@ -55,6 +55,14 @@ def given_name_words() -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in (data.get("given_names") or {}).items()}
 
 
+@cache
+def surname_words() -> dict[str, tuple[str, ...]]:
+    """English word -> the Norwegian surnames it translates (``mountain`` -> ``Berg``, ``Fjell`` ...)."""
+    raw = resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_text("utf-8")
+    data = yaml.safe_load(raw)
+    return {str(k).lower(): tuple(str(v) for v in vs) for k, vs in (data.get("surnames") or {}).items()}
+
+
 _SPEECH = (
     r"(?:says|said|tells|told|tell|asks|asked|answers|answered|confirms|confirmed|writes|wrote"
     r"|explains|explained|adds|added|reports|reported|informs|informed|thunders|according)"
@@ -225,6 +233,62 @@ def _given_names(analysis: Analysis) -> list[Translated]:
     return out
 
 
+def _surnames(analysis: Analysis) -> list[Translated]:
+    """A surname the article writes for someone, rendered elsewhere as the English word
+    it also is: after a given name ("Tone Mountain" beside "Berg"), or where a surname
+    alone stands beside a verb of saying ("says Birch", "said the hill", "Bay points
+    out" beside "Siri Bjørk", "Kjell Bakken", "Kjersti Vik")."""
+    table = surname_words()
+    doc = analysis.doc
+    w = words()
+    tokens = analysis.tokens
+    # the surnames the article writes: a person's last name, or a name word inside a sentence
+    written = {m.last.text for m in analysis.mentions if m.kind == "person" and m.last is not None}
+    written |= {t.text for t in tokens if t.cap and not t.initial and not t.quoted}
+    alone = {m.text for m in analysis.mentions if len(m.tokens) == 1}
+    full = {(m.tokens[0].text, m.last.text) for m in analysis.mentions if len(m.tokens) >= 2 and m.last is not None}
+    out: list[Translated] = []
+    for i, t in enumerate(tokens):
+        known = [name for name in table.get(t.lower, ()) if name in written]
+        if not known:
+            continue
+        if any(
+            len(m.tokens) >= 2 and m.last is not None and m.last.text == t.text and not m.start <= t.start < m.end
+            for m in analysis.mentions
+        ):
+            continue  # the English word is someone's surname elsewhere ("analyst John Hill ... says Hill")
+        prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == t.sentence else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == t.sentence else None
+        if nxt is not None and nxt.cap and doc.text[t.end : nxt.start] == " ":
+            continue  # "Birch Street", "Mountain View": a name of its own
+        start = t.start
+        if t.cap and prev is not None and prev.cap and w.is_first_name(prev.text) and doc.text[prev.end : t.start] == " ":
+            # the surname must be this person's: written alone, or after the same given name
+            known = [name for name in known if name in alone or (prev.text, name) in full]
+            if not known:
+                continue
+            where = f"after the given name {prev.text}"
+        else:
+            before = prev
+            if prev is not None and prev.lower == "the" and not t.cap:
+                before = tokens[i - 2] if i > 1 and tokens[i - 2].sentence == t.sentence else None
+                start = prev.start
+            elif not t.cap:
+                continue
+            said_before = before is not None and before.lower in w.speech_verbs and doc.text[before.end : start].strip() == ""
+            said_after = nxt is not None and nxt.lower in w.speech_verbs and doc.text[t.end : nxt.start] == " "
+            if not (said_before or said_after):
+                continue
+            where = "where a surname stands beside a verb of saying"
+        name = known[0]
+        out.append(
+            Translated(start, t.end, "surname", name,
+                       f"'{doc.text[start : t.end]}' is the English word for the surname {name} ({where}), "
+                       "which the article writes elsewhere", 0.65)
+        )
+    return out
+
+
 #: "the " right before a word (the match must end where the word starts).
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s$")
 
@@ -262,6 +326,7 @@ def translated_names(analysis: Analysis) -> list[Translated]:
         found += _outlets(doc, block.start, block.end)
         found += _places(doc, block.start, block.end)
     found += _given_names(analysis)
+    found += _surnames(analysis)
     found += _sound_alike(analysis)
     found.sort(key=lambda f: (f.start, f.end))
     out: list[Translated] = []
