@@ -132,7 +132,9 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Other outlets' translated names ("the Evening Post") after a word that
     introduces an outlet; "news" is matched above, where a name must stand."""
     return tuple(
-        (re.compile(r"\b(?:to|told|tells|according to|in|says|said|writes)\s+(" + re.escape(form) + r")\b"), e.name)
+        # "tells the Daily Paper": the article joins the span (the name takes none)
+        (re.compile(r"\b(?:to|told|tells|according to|in|says|said|writes)\s+((?:the\s+)?" + re.escape(form) + r")\b"),
+         e.name)
         for e in gazetteer().outlets()
         for form in e.translated
         if not form[:1].islower()
