@@ -364,15 +364,18 @@ class VerbBeforeSubject(Check):
 
     The same order after an adverbial that opens with a preposition ("On
     Wednesday was the man brought before the court", "In Molde have I learned",
-    "During the trial explained the 19-year-old that ..."): "have" or a modal,
-    then the subject (a determiner and one or two words, a pronoun or a name),
-    then the rest of the verb; after an adverbial of time only, also "was"/"is"
-    before its subject and a participle, and a verb of saying before its subject
-    and "that" or an object.  English inverts too, and those are left alone: a
-    verb of position or motion ("In the evening came the news"), a copula after a
-    place or a state ("In custody is the man arrested on Sunday", "On board were
-    200 passengers"), a negative or restrictive adverbial ("At no time were the
-    passengers told", "In only two games have they ..."), a question.
+    "During the trial explained the 19-year-old that ..."): "have" or a modal
+    (not "should", a condition), then the subject (a determiner and one or two
+    words, a pronoun or a name), then the rest of the verb (its base form after a
+    modal: not "In a handwritten will the artist left ..."); after an adverbial of
+    time, also "did" and a verb of saying before its subject and "that" or an
+    object, and after a time and nothing else ("On Wednesday", "At 14.30", "During
+    the night") "was"/"were" before its subject and a participle.  English inverts
+    too, and those are left alone: a verb of position or motion ("In the evening
+    came the news"), a copula after a place, an event or a state ("In custody is
+    the man arrested on Sunday", "At the hearing were the men charged with ...",
+    "On board were 200 passengers"), a negative or restrictive adverbial ("At no
+    time were the passengers told", "In vain have the families waited"), a question.
 
     Flags:
     - That reveals Hansen on his Instagram profile.
@@ -452,7 +455,8 @@ def _cap(text: str) -> str:
 
 #: Auxiliaries that Norwegian word order puts before the subject after an adverbial
 #: ("I går ble mannen pågrepet" -> "Yesterday was the man arrested").
-_AUXILIARIES = frozenset("was were is are has have had will would can could must shall should did does do".split())
+#: Not "should": "On Monday should the weather improve, the race goes ahead" is a condition.
+_AUXILIARIES = frozenset("was were is are has have had will would can could must shall did does do".split())
 #: Verbs English itself puts before a subject after an adverbial of place or time
 #: ("In the corner stood a lamp", "Then came the second goal"): not reported.
 _INVERTING = frozenset(
@@ -466,7 +470,19 @@ _INVERTING = frozenset(
 _INVERTED_OPENER = re.compile(r"(?:On|In|At|During|After|Before)\b")
 #: Words of a negative or restrictive adverbial, after which English itself inverts
 #: ("At no time were the passengers told", "In only two games have they ...").
-_RESTRICTIVE = frozenset("no not never neither nor only few little hardly rarely seldom scarcely".split())
+_RESTRICTIVE = frozenset("no not never neither nor only few little hardly rarely seldom scarcely vain such so".split())
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+#: An adverbial of time and nothing else, after which "was the man brought" is no
+#: reduced relative ("At the hearing were the two men charged with ..." is English).
+_PURE_TIME = re.compile(
+    r"(?:On\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|\d{1,2}(?:st|nd|rd|th)?\.?\s+" + _MONTHS + r"|"
+    + _MONTHS + r"\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|In\s+(?:the\s+)?(?:morning|afternoon|evening|night)|In\s+(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d{4})|At\s+\d{1,2}[.:]\d{2}|During\s+the\s+(?:night|day|weekend|morning|"
+    r"afternoon|evening)|(?:After|Before)\s+(?:midnight|noon|\d{1,2}[.:]\d{2}))",
+    re.IGNORECASE,
+)
 #: Head nouns of an adverbial of time ("In the second half", "During the trial").
 _TIME_HEADS = frozenset(
     """morning afternoon evening night weekend week month year season half period round game match hearing
@@ -480,6 +496,17 @@ _INVERTED_SUBJECTS = (
     re.compile(r"(?:I|we|he|she|they)(?= )"),
     re.compile(r"(?-i:[A-ZÆØÅ][\w-]+)(?: (?-i:[A-ZÆØÅ][\w-]+))?(?= )"),
 )
+
+
+def _base_form(word: str) -> bool:
+    """Whether a lower-case word is the base form of an English verb ("hold", "set"),
+    not a past form that is also one ("found", "hid", "left")."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word).get("VERB", ())
+    if word not in lemmas:
+        return False
+    return not any(lemma != word and word in getInflection(lemma, "VBD") for lemma in lemmas)
 
 
 def _verb_form(word: str, loose: bool = False) -> bool:
@@ -506,23 +533,25 @@ def _inverted(text: str) -> str | None:
         words = front.lower().split()
         if any(c in front for c in ",;:!?\"“”()") or verb in _INVERTING or not _fronted_adverbial(front):
             continue
-        if _RESTRICTIVE & set(words) or words[-1] in _DETERMINERS or words[-1].endswith("ly"):
+        if _RESTRICTIVE & set(words) or words[-1] in _DETERMINERS or words[-1].endswith(("ly", "'s", "’s")):
             continue  # "At no time were ...": English inverts; "At the packed stadium": no verb yet
         of_time = words[0] == "during" or bool(_TIME_WORDS.fullmatch(words[-1]) or words[-1] in _TIME_HEADS)
+        pure_time = bool(_PURE_TIME.fullmatch(front))
         for pattern in _INVERTED_SUBJECTS:
             found = pattern.match(text, m.end() + 1)
-            if found and _inverted_order(verb, found.group(0), text[found.end() + 1 :], of_time):
+            if found and _inverted_order(verb, found.group(0), text[found.end() + 1 :], of_time, pure_time):
                 return f"{front} {found.group(0)} {verb} {text[found.end() + 1 :]}"
     return None
 
 
-def _inverted_order(verb: str, subject: str, rest: str, of_time: bool) -> bool:
+def _inverted_order(verb: str, subject: str, rest: str, of_time: bool, pure_time: bool) -> bool:
     """Whether ``verb subject rest`` is a verb before its subject, not English.  After an
     adverbial of place or state ("In custody is the man arrested ...", "At stake are the
     jobs created ...") a copula and a verb of its own invert in English too: only an
     adverbial of time (``of_time``) reads them so."""
     head = subject.split()[-1]
-    if head.lower() in _LOWER_WORDS or _TIME_WORDS.fullmatch(head):
+    pronoun = subject in ("I", "we", "he", "she", "they")
+    if (head.lower() in _LOWER_WORDS and not pronoun) or _TIME_WORDS.fullmatch(head):
         return False
     words = rest.split()
     if not words or not words[0][:1].islower():
@@ -533,12 +562,18 @@ def _inverted_order(verb: str, subject: str, rest: str, of_time: bool) -> bool:
         # "will the police hold", "had Norway only one shot", "have I learned"
         participle = first.endswith("ed") or first in _IRREGULAR_PARTICIPLES
         if verb in ("was", "were", "is", "are"):
-            return participle and of_time  # "On board were two ..." is English; "was the man brought" is not
+            # "On Wednesday was the man brought" is not English; "On board were two ...",
+            # "At the hearing were the men charged with ...", "On Monday is the deadline
+            # set by ..." are: only the past, after a time and nothing else
+            return participle and pure_time and verb in ("was", "were")
+        # after a modal or "do" a verb's base form ("will the police hold"; not "In a
+        # handwritten will the artist left ...", "In an old paint can the police found ...")
+        base = _base_form(first)
         if verb in ("did", "does", "do"):
-            return _verb_form(first, loose=True) and of_time
+            return base and of_time
         if verb in ("had", "has", "have"):
             return _verb_form(first) or participle or first in ("only", "no", "one", "two", "three", "several", "many")
-        return _verb_form(first, loose=True)  # after a modal: "will the police hold"
+        return base
     # a verb of its own before a noun phrase, then "that" or an object:
     # "During the trial explained the 34-year-old that ..."
     return of_time and verb in _SAYING and first in ("that", "to", "the", "a", "an", "his", "her", "their")
