@@ -406,6 +406,27 @@ def _cataphora(analysis: Analysis, t: Token, refs: list[Ref]) -> bool:
 
 
 _REFLEXIVE = {"himself", "herself"}
+#: A possessive right after "<person> and", a reflexive right after "<person>".
+_AND_POSSESSIVE = re.compile(r"\s+and\s+$")
+
+
+def _right_after_person(analysis: Analysis, here: list[Ref], t: Token) -> Person | None:
+    """The person a pronoun stands right after: "Tandrevold and his coaching team"
+    (a possessive after the sentence's subject and "and"), "Reistad himself" (a
+    reflexive after the name); None elsewhere."""
+    named = [r for r in here if r.person is not None and not r.quoted]
+    if not named:
+        return None
+    last = max(named, key=lambda r: r.start)
+    mention = next((m for m in analysis.mentions if m.start == last.start), None)
+    if mention is None:
+        return None
+    between = analysis.doc.text[mention.end : t.start]
+    if t.lower in ("his", "her") and _AND_POSSESSIVE.fullmatch(between) and last.subject:
+        return last.person  # the sentence's subject ("Zoran Zaev, his wife Zorica and his son" is a list)
+    if t.lower in _REFLEXIVE and between in (" ", "’s own ", "'s own "):
+        return last.person if between == " " else None
+    return None
 
 
 def _static_gender(person: Person) -> str | None:
@@ -430,6 +451,11 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         if named and words().first_name_gender(named.group(1)) in (None, g):
             continue  # "Her name is Marit Olsen": the name comes after the pronoun
         here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
+        beside = _right_after_person(analysis, here, t)
+        if beside is not None:
+            # "Tandrevold and his coaching team", "Reistad himself": the person just named
+            out.append(Resolution(t, g, beside, True))
+            continue
         if t.lower in _REFLEXIVE:
             # "himself" refers inside its own sentence: one person there is it
             local = [r for r in here if r.person is not None or r.unknown or not r.quoted]
