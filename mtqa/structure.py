@@ -216,7 +216,8 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             continue
         if title_norm is None:
             title_norm = ""  # the article has no title line
-        if title_norm and _same_line(content) == title_norm:
+        if title_norm and title_norm in (_same_line(content), _same_line(rules.outlet_suffix.sub("", content))):
+            # (the page title again with its outlet: "... charged with murder | NRK Troms")
             # the headline again (over the picture, or scraped twice): still read as a
             # title (its words are the article's), reported as a repeated line, unless
             # a picture's credit follows it: then it is the lead picture's text, as

@@ -91,6 +91,16 @@ def test_the_headline_shown_again_is_a_repeated_line():
     assert mtqa.check(mtqa.document_from_text(credited), select=["BP007"]).findings == []
 
 
+def test_the_headline_again_with_its_outlet_is_a_repeated_line():
+    text = (
+        "Ferry traffic resumes after the storm\n"
+        "Ferry traffic resumes after the storm | NRK Vestland\n"
+        "Ferry traffic across the fjord resumed on Sunday after two days of storm.\n"
+    )
+    (finding,) = mtqa.check(mtqa.document_from_text(text), select=["BP007"]).findings
+    assert finding.text == "Ferry traffic resumes after the storm | NRK Vestland" and finding.line == 2
+
+
 def test_bio_and_byline_get_their_own_suggestions():
     text = (
         "Ferry traffic resumes\n\n"
