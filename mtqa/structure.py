@@ -154,6 +154,22 @@ _PICTURE_CREDIT = re.compile(
 _CAPTION_WORDS = 60
 
 
+def _without_outlet(text: str) -> str:
+    """``text`` without a news outlet's name after a dash or a bar at its end ("... |
+    NRK Troms", "... - VG"); unchanged when what follows the dash is no outlet
+    ("Election 2025 – Results")."""
+    from mtqa.names.gazetteer import gazetteer
+
+    m = load_rules().outlet_suffix.search(text)
+    if not m:
+        return text
+    name = m.group(0).strip().lstrip("-–—|").strip()
+    outlets = gazetteer().names("outlet")
+    if name in outlets or name.split()[0] in outlets:
+        return text[: m.start()]
+    return text
+
+
 def _heading_like(text: str, max_words: int) -> bool:
     return len(text.split()) <= max_words and text[-1:] not in ".!?\"”»)…"
 
@@ -216,7 +232,7 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             continue
         if title_norm is None:
             title_norm = ""  # the article has no title line
-        if title_norm and title_norm in (_same_line(content), _same_line(rules.outlet_suffix.sub("", content))):
+        if title_norm and title_norm in (_same_line(content), _same_line(_without_outlet(content))):
             # (the page title again with its outlet: "... charged with murder | NRK Troms")
             # the headline again (over the picture, or scraped twice): still read as a
             # title (its words are the article's), reported as a repeated line, unless

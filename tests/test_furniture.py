@@ -99,6 +99,9 @@ def test_the_headline_again_with_its_outlet_is_a_repeated_line():
     )
     (finding,) = mtqa.check(mtqa.document_from_text(text), select=["BP007"]).findings
     assert finding.text == "Ferry traffic resumes after the storm | NRK Vestland" and finding.line == 2
+    # what follows the dash must be an outlet: a sub-heading that extends the headline is text
+    extended = "Election 2025\n\nElection 2025 – Results\n\nThe votes were counted on Monday night.\n"
+    assert mtqa.check(mtqa.document_from_text(extended), select=["BP007"]).findings == []
 
 
 def test_bio_and_byline_get_their_own_suggestions():

@@ -866,9 +866,11 @@ class UntranslatedWord(Check):
     where the dictionary knows it, unless, put in the word's place, it is a
     rendering the idiom lexicon reports in that sentence ("the government
     strengths" among troops for *regjeringsstyrkene*): then "translate it".
-    In an article about sport, the Norwegian abbreviations of championships
-    (VM, EM, NM, OL, alone or in a compound: "the VM squad", "OL-gull") are
-    reported too, with their English ("World Championship", "Olympic gold").
+    In an article about sport (two words of sport or more), the Norwegian
+    abbreviations of championships (VM, EM, NM, OL, alone or in a compound: "the
+    VM squad", "OL-gull") are reported too, with their English ("World
+    Championship", "Olympic gold"); not after a number ("two NM"), as a US
+    state ("Albuquerque, NM,") or glossed in brackets.
 
     Flags:
     - The statsforvalter has asked the municipality to explain the decision.
@@ -920,13 +922,13 @@ class UntranslatedWord(Check):
     def _championships(self, doc: Document, ordered: list, article: str) -> Iterable[Finding]:
         """The Norwegian abbreviations of championships (VM, EM, NM, OL) left in an
         article about sport: English writes "World Championships", "Olympics"."""
-        if not _SPORT.search(article):
-            return
+        if len({w.lower() for w in _SPORT.findall(article)}) < 2:
+            return  # one word of sport ("did not match") makes no article about sport
         for sentence in ordered:
             text = doc.text[sentence.start : sentence.end]
             for m in _CHAMPIONSHIP.finditer(text):
-                if _NUMBER_BEFORE.search(text, 0, m.start()):
-                    continue  # "20 NM": nautical miles
+                if _NUMBER_BEFORE.search(text, 0, m.start()) or _STATE.match(text, m.end()) or _GLOSS.match(text, m.end()):
+                    continue  # "20 NM", "two NM": nautical miles; "Albuquerque, NM,"; "EM (European ...)"
                 name = _CHAMPIONSHIPS[m.group(1)]
                 # before a noun it is an attribute: "the VM squad" -> "the World Championship squad"
                 attribute = bool(m.group(2)) or bool(_ATTRIBUTE_OF.match(text, m.end()))
@@ -952,7 +954,14 @@ _CHAMPIONSHIPS = {
     "OL": ("the Olympics", "Olympic"),
 }
 _CHAMPIONSHIP = re.compile(r"(?<![\w-])(VM|EM|NM|OL)(?:-([a-zæøå]{3,}))?(?![\w-])")
-_NUMBER_BEFORE = re.compile(r"\d\s*$")
+_NUMBER_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
+    r"hundred|a few|several|many))\s*$|[A-Z][a-z]+,\s*$",
+    re.IGNORECASE,
+)
+#: After the abbreviation: a US state's comma ("Albuquerque, NM, won") or a gloss in brackets.
+_STATE = re.compile(r",\s+(?:[a-z]|\d)")
+_GLOSS = re.compile(r"\s*\(")
 #: Nouns a championship's name stands before as an attribute ("the VM squad").
 _ATTRIBUTE_OF = re.compile(
     r"\s+(?:squad|team|gold|silver|bronze|medals?|final|semi-final|title|place|spot|ticket|debut|hill|week|race|"
@@ -960,7 +969,7 @@ _ATTRIBUTE_OF = re.compile(
 )
 #: Words of sport: an article with none is no place for "VM" (a virtual machine) or "NM".
 _SPORT = re.compile(
-    r"\b(?:goals?|matches|match|medals?|gold|silver|bronze|squad|coach|races?|skiing|skier|biathlon|handball|"
+    r"\b(?:goals?|medals?|gold|silver|bronze|squad|coach|races?|skiing|skier|biathlon|handball|"
     r"football|athletes?|championships?|podium|national team|relay|sprint|ski jumping|league|tournament)\b",
     re.I,
 )

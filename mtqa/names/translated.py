@@ -235,6 +235,10 @@ def _given_names(analysis: Analysis) -> list[Translated]:
     return out
 
 
+#: The end of a clause right after a word: punctuation, a closing quote, a line's end.
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?»”\"]|$)", re.MULTILINE)
+
+
 def _surnames(analysis: Analysis) -> list[Translated]:
     """A surname the article writes for someone, rendered elsewhere as the English word
     it also is: after a given name ("Tone Mountain" beside "Berg"), or where a surname
@@ -277,7 +281,16 @@ def _surnames(analysis: Analysis) -> list[Translated]:
                 start = prev.start
             elif not t.cap:
                 continue
-            said_before = before is not None and before.lower in w.speech_verbs and doc.text[before.end : start].strip() == ""
+            if start == t.start and prev is not None and prev.cap and doc.text[prev.end : t.start] == " ":
+                continue  # "Sean Beach says ...": a name of two words, whatever its given name
+            # after the verb the word must end the clause: '"...," said the hill.' (not "says
+            # the hill could slide", where it opens the reported clause)
+            said_before = (
+                before is not None
+                and before.lower in w.speech_verbs
+                and doc.text[before.end : start].strip() == ""
+                and bool(_CLAUSE_ENDS.match(doc.text, t.end))
+            )
             said_after = nxt is not None and nxt.lower in w.speech_verbs and doc.text[t.end : nxt.start] == " "
             if not (said_before or said_after):
                 continue
