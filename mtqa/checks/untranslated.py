@@ -956,7 +956,7 @@ _CHAMPIONSHIPS = {
 _CHAMPIONSHIP = re.compile(r"(?<![\w-])(VM|EM|NM|OL)(?:-([a-zæøå]{3,}))?(?![\w-])")
 _NUMBER_BEFORE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
-    r"hundred|a few|several|many))\s*$|[A-Z][a-z]+,\s*$",
+    r"hundred|a few|several|many))\s*$|(?-i:[A-Z][a-z]+),\s*$",
     re.IGNORECASE,
 )
 #: After the abbreviation: a US state's comma ("Albuquerque, NM, won") or a gloss in brackets.
