@@ -156,7 +156,7 @@ _CAPTION_WORDS = 60
 
 def _without_outlet(text: str) -> str:
     """``text`` without a news outlet's name after a dash or a bar at its end ("... |
-    NRK Troms", "... - VG"); unchanged when what follows the dash is no outlet
+    NRK Vestland", "... - VG"); unchanged when what follows the dash is no outlet
     ("Election 2025 – Results")."""
     from mtqa.names.gazetteer import gazetteer
 
@@ -232,8 +232,10 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             continue
         if title_norm is None:
             title_norm = ""  # the article has no title line
-        if title_norm and title_norm in (_same_line(content), _same_line(_without_outlet(content))):
-            # (the page title again with its outlet: "... charged with murder | NRK Troms")
+        if title_norm and (
+            _same_line(content) == title_norm or _same_line(_without_outlet(content)) == title_norm
+        ):
+            # (or the page title again with its outlet: "... closes the pass | NRK Vestland")
             # the headline again (over the picture, or scraped twice): still read as a
             # title (its words are the article's), reported as a repeated line, unless
             # a picture's credit follows it: then it is the lead picture's text, as

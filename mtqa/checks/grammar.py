@@ -509,13 +509,12 @@ def _base_form(word: str) -> bool:
     return not any(lemma != word and word in getInflection(lemma, "VBD") for lemma in lemmas)
 
 
-def _verb_form(word: str, loose: bool = False) -> bool:
-    """Whether a lower-case word is a form of an English verb only (``loose``: a verb
-    among other parts of speech, "hold")."""
+def _verb_form(word: str) -> bool:
+    """Whether a lower-case word is a form of an English verb only (not "hold", a noun too)."""
     from lemminflect import getAllLemmas
 
     lemmas = getAllLemmas(word)
-    return "VERB" in lemmas and (loose or ("NOUN" not in lemmas and "ADJ" not in lemmas))
+    return "VERB" in lemmas and "NOUN" not in lemmas and "ADJ" not in lemmas
 
 
 def _inverted(text: str) -> str | None:
@@ -663,14 +662,19 @@ class ReportedlyAsMust(Check):
 
 
 @cache
+def _outlet_names() -> str:
+    """The gazetteer's news outlets as a regex alternation, the longest first."""
+    from mtqa.names.gazetteer import gazetteer
+
+    return "|".join(re.escape(o) for o in sorted(gazetteer().names("outlet"), key=len, reverse=True))
+
+
+@cache
 def _report_source() -> re.Pattern[str]:
     """"According to" a news outlet or its information: Norwegian "ifølge VG skal ...",
     a report and its source (investigators, experts or a lawyer draw conclusions)."""
-    from mtqa.names.gazetteer import gazetteer
-
-    outlets = "|".join(re.escape(o) for o in sorted(gazetteer().names("outlet"), key=len, reverse=True))
     return re.compile(
-        r"\baccording to (?:(?-i:" + outlets + r")\b|(?:the |a |local )*(?:newspaper|paper|broadcaster)\b|"
+        r"\baccording to (?:(?-i:" + _outlet_names() + r")\b|(?:the |a |local )*(?:newspaper|paper|broadcaster)\b|"
         r"[^,.;]{0,40}\b(?:information|sources)\b)",
         re.IGNORECASE,
     )
@@ -750,10 +754,7 @@ class OutletPreposition(Check):
 
 @cache
 def _outlet_tag() -> re.Pattern[str]:
-    from mtqa.names.gazetteer import gazetteer
-
-    outlets = sorted(gazetteer().names("outlet"), key=len, reverse=True)
-    names = "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in outlets)
+    names = _outlet_names().replace(r"\ ", r"\s+")
     return re.compile(
         r"\b(?P<verb>says|said)\s+(?P<speaker>[^.;:!?\"“”]{3,120}?)\s+(?:(?P<prep>at|in)\s+)?"
         r"(?P<outlet>(?-i:" + names + r"))\b(?=\s*(?:$|[.,;!?]|at\s+\d|on\s+\w+day\b))"

@@ -726,7 +726,7 @@ class NameTranslatedAsWord(Check):
     an English word before a surname the article uses alone for a person, a
     lower-case word that sounds like a name the article writes elsewhere, a
     surname the article writes for someone rendered as the word it also is
-    (``mtqa/data/names_translated.yaml``: "Tone Mountain" beside "Berg", "says
+    (``mtqa/data/names_translated.yaml``: "Siri Forest" beside "Skog", "says
     Birch" beside "Siri Bjørk").  The
     suggestion is the name, from the gazetteer of Norway
     (``mtqa/data/gazetteer.yaml``) or the table of given names that are words

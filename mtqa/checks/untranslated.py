@@ -927,7 +927,8 @@ class UntranslatedWord(Check):
         for sentence in ordered:
             text = doc.text[sentence.start : sentence.end]
             for m in _CHAMPIONSHIP.finditer(text):
-                if _NUMBER_BEFORE.search(text, 0, m.start()) or _STATE.match(text, m.end()) or _GLOSS.match(text, m.end()):
+                before, after = text[: m.start()], text[m.end() :]
+                if _NUMBER_BEFORE.search(before) or _STATE_BEFORE.search(before) or _STATE.match(after) or _GLOSS.match(after):
                     continue  # "20 NM", "two NM": nautical miles; "Albuquerque, NM,"; "EM (European ...)"
                 name = _CHAMPIONSHIPS[m.group(1)]
                 # before a noun it is an attribute: "the VM squad" -> "the World Championship squad"
@@ -956,10 +957,12 @@ _CHAMPIONSHIPS = {
 _CHAMPIONSHIP = re.compile(r"(?<![\w-])(VM|EM|NM|OL)(?:-([a-zæøå]{3,}))?(?![\w-])")
 _NUMBER_BEFORE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
-    r"hundred|a few|several|many))\s*$|(?-i:[A-Z][a-z]+),\s*$",
+    r"hundred|a few|several|many))\s*$",
     re.IGNORECASE,
 )
-#: After the abbreviation: a US state's comma ("Albuquerque, NM, won") or a gloss in brackets.
+#: Before and after the abbreviation: a US state's city and comma ("Albuquerque, NM, won"),
+#: or a gloss in brackets.
+_STATE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _STATE = re.compile(r",\s+(?:[a-z]|\d)")
 _GLOSS = re.compile(r"\s*\(")
 #: Nouns a championship's name stands before as an attribute ("the VM squad").

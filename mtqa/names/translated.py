@@ -48,19 +48,22 @@ class Translated:
 
 
 @cache
+def _translated_table() -> dict:
+    """``mtqa/data/names_translated.yaml``, read once."""
+    raw = resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_text("utf-8")
+    return yaml.safe_load(raw) or {}
+
+
+@cache
 def given_name_words() -> dict[str, str]:
     """English word -> the Norwegian given name it translates (``bear`` -> ``Bjørn``)."""
-    raw = resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_text("utf-8")
-    data = yaml.safe_load(raw)
-    return {str(k).lower(): str(v) for k, v in (data.get("given_names") or {}).items()}
+    return {str(k).lower(): str(v) for k, v in (_translated_table().get("given_names") or {}).items()}
 
 
 @cache
 def surname_words() -> dict[str, tuple[str, ...]]:
-    """English word -> the Norwegian surnames it translates (``mountain`` -> ``Berg``, ``Fjell`` ...)."""
-    raw = resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_text("utf-8")
-    data = yaml.safe_load(raw)
-    return {str(k).lower(): tuple(str(v) for v in vs) for k, vs in (data.get("surnames") or {}).items()}
+    """English word -> the Norwegian surnames it translates (``forest`` -> ``Skog``, ``Skogen``)."""
+    return {str(k).lower(): tuple(str(v) for v in vs) for k, vs in (_translated_table().get("surnames") or {}).items()}
 
 
 _SPEECH = (
@@ -101,8 +104,8 @@ def _outlets(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
     for pattern, where in _NEWS:
         for m in pattern.finditer(text, start, end):
-            # a regional office named with "og", its "og" translated too ("news Troms and
-            # Finnmark"): the office's name is Norwegian, "NRK Troms og Finnmark"
+            # a regional office named with "og", its "og" translated too ("news Vestfold and
+            # Telemark"): the office's name is Norwegian, "NRK Vestfold og Telemark"
             region = _nrk_office().match(text, m.end(1), end)
             if region:
                 out.append(Translated(m.start(1), region.end(), "outlet", "NRK " + region.group(1).replace(" and ", " og "),
@@ -241,7 +244,7 @@ _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?»”\"]|$)", re.MULTILINE)
 
 def _surnames(analysis: Analysis) -> list[Translated]:
     """A surname the article writes for someone, rendered elsewhere as the English word
-    it also is: after a given name ("Tone Mountain" beside "Berg"), or where a surname
+    it also is: after a given name ("Siri Forest" beside "Skog"), or where a surname
     alone stands beside a verb of saying ("says Birch", "said the hill", "Bay points
     out" beside "Siri Bjørk", "Kjell Bakken", "Kjersti Vik")."""
     table = surname_words()
