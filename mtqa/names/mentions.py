@@ -323,6 +323,17 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
             cut += 1
         else:
             break
+    # the end of a ministry's or an office's name before a given name and a surname:
+    # "Minister of Fisheries and | Oceans | Marianne Lie", "Children and | Families | Kari
+    # Dalheim": common English words, none a given name, up to a given name that has a
+    # surname after it
+    for k in range(cut + 1, len(run) - 1):
+        if w.is_first_name(run[k].text):
+            if all(
+                not w.is_first_name(t.text) and english_zipf(t.lower) >= COMMON_WORD_ZIPF for t in run[cut:k]
+            ):
+                cut = k
+            break
     return run[:cut], run[cut:]
 
 

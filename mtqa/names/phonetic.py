@@ -54,6 +54,16 @@ def fold(name: str) -> str:
     )
 
 
+_NORDIC = str.maketrans({"å": "aa", "æ": "ae", "ø": "oe", "ä": "ae", "ö": "oe"})
+
+
+def transliterated(a: str, b: str) -> bool:
+    """Whether two different spellings are one name written with and without the
+    Nordic letters (``Nygård`` / ``Nygaard``, ``Håkon`` / ``Haakon``, ``Næss`` / ``Naess``):
+    the same name, not two families' names that sound alike."""
+    return a != b and a.lower().translate(_NORDIC) == b.lower().translate(_NORDIC)
+
+
 @lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The phonetic key of one name word."""

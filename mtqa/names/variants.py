@@ -44,7 +44,7 @@ from mtqa.names.figures import name_words
 from mtqa.names.glossary import Glossary
 from mtqa.names.lexicon import ATTESTED, LANGS, UNATTESTED, attestation, attested_neighbours, words
 from mtqa.names.mentions import Analysis, Mention, Token, analyse
-from mtqa.names.phonetic import distance, fold, near_spelling, similarity, skeleton
+from mtqa.names.phonetic import distance, fold, near_spelling, similarity, skeleton, transliterated
 from mtqa.names.places import place_groups, place_spellings
 
 if TYPE_CHECKING:
@@ -184,6 +184,8 @@ def same_surname(a: Spelling, b: Spelling) -> bool:
         return True  # "Søreide" / "Soreide": the letters MT drops, whoever else is named
     if a.given and b.given:
         return _alike(a.given, b.given)
+    if transliterated(a.text, b.text):
+        return True  # "Jon-Ivar Nygård" and "says Nygaard": one name, with and without "å"
     za, zb = attestation(a.text)[0], attestation(b.text)[0]
     introduced = a if a.given else b
     alone = b if a.given else a
@@ -270,6 +272,13 @@ def same_given(a: Spelling, b: Spelling) -> bool:
     w = words()
     if w.is_first_name(a.text) != w.is_first_name(b.text) and given_compatible(a.text, b.text):
         return True  # "Oistein" beside "Øystein": a known given name and a garble of it
+    if transliterated(a.text, b.text):
+        return True
+    if not (w.is_first_name(a.text) or w.is_first_name(b.text)) and near_spelling(a.text, b.text) == 2:
+        # one surname, and given names that sound alike, neither in the lists of given
+        # names: one person's, the engine's English name put for the other ("Evan" for
+        # "Even"); siblings' names that sound alike are known names ("Anne" and "Anna")
+        return True
     if not sim:
         return False
     if fold(a.text) == fold(b.text) or sim == 2:
@@ -349,6 +358,13 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
             return Choice(
                 marked[0], f"'{marked[0]}' keeps the letters the others drop", 0.8, "diacritics"
             )
+    # one name written with and without the Nordic letters ("Ødegård" / "Ødegaard"): word
+    # lists count the families (or a famous bearer) of each, not this person, whose
+    # spelling is the one the article introduces in full
+    if any(transliterated(a, b) for a in names for b in names):
+        full = [n for n in names if spellings[n].full]
+        if len(full) == 1:
+            return Choice(full[0], f"'{full[0]}' is the spelling of the full name", 0.6, "full-name")
     # 3. attestation in word lists
     zs = sorted(((attestation(n)[0], n) for n in names), reverse=True)
     best_z, best = zs[0]
