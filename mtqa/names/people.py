@@ -429,6 +429,33 @@ def _right_after_person(analysis: Analysis, here: list[Ref], t: Token) -> Person
     return None
 
 
+#: What ends a pronoun's clause before a name after it: punctuation, a quotation mark.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”«»–—]")
+
+
+def _named_later_in_clause(analysis: Analysis, t: Token) -> set[str]:
+    """The names a subject or object pronoun cannot mean: those it comes before in its
+    own clause ("Judge Kari Lie tells TV 2 that he is sad on Strand's behalf": "he" is not
+    Strand; "He and Strand", "She told him Lie would come").  A name after a comma may be
+    what the pronoun means ("When he arrived, Strand was tired"), and so may any name
+    after a possessive ("her coach praised Lie")."""
+    if t.lower not in ("he", "she", "him"):
+        return set()
+    text = analysis.doc.text
+    end = analysis.doc.sentences[t.sentence].end
+    brk = _CLAUSE_BREAK.search(text, t.end, end)
+    stop = brk.start() if brk else end
+    return {
+        m.last.text for m in analysis.mentions if t.end < m.start < stop and m.kind != "org" and m.last is not None
+    }
+
+
+def _ref_name(analysis: Analysis, r: Ref) -> str | None:
+    """The surname (last name word) of what a candidate referent is called where it stands."""
+    m = next((m for m in analysis.mentions if m.start == r.start), None)
+    return m.last.text if m is not None and m.last is not None else None
+
+
 def _static_gender(person: Person) -> str | None:
     """The gender a person's title or given name says, when it says one."""
     genders = {g for g, reasons in person.static.items() if reasons}
@@ -469,6 +496,9 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         from_previous = not cands
         for back in range(1, LOOKBACK + 1):
             cands = by_sentence.get(t.sentence - back, []) + cands
+        later = _named_later_in_clause(analysis, t)
+        if later:
+            cands = [r for r in cands if _ref_name(analysis, r) not in later]
         if not cands:
             continue
         # a noun or title of the other gender cannot be the referent, nor a

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from mtqa.model import Document
-from mtqa.names.figures import name_words
+from mtqa.names.figures import figures, name_words
 from mtqa.names.glossary import Glossary
 from mtqa.names.lexicon import ATTESTED, LANGS, UNATTESTED, attestation, attested_neighbours, words
 from mtqa.names.mentions import Analysis, Mention, Token, analyse
@@ -362,6 +362,11 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
     # lists count the families (or a famous bearer) of each, not this person, whose
     # spelling is the one the article introduces in full
     if any(transliterated(a, b) for a in names for b in names):
+        listed = {f.name for f in figures()}
+        given_names = {g for n in names for g in spellings[n].given}
+        known = [n for n in names if any(f"{g} {n}" in listed for g in given_names)]
+        if len(known) == 1:
+            return Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
         full = [n for n in names if spellings[n].full]
         if len(full) == 1:
             return Choice(full[0], f"'{full[0]}' is the spelling of the full name", 0.6, "full-name")
