@@ -362,9 +362,9 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
     # lists count the families (or a famous bearer) of each, not this person, whose
     # spelling is the one the article introduces in full
     if any(transliterated(a, b) for a in names for b in names):
-        listed = {f.name for f in figures()}
+        figure_names = {f.name for f in figures()}
         given_names = {g for n in names for g in spellings[n].given}
-        known = [n for n in names if any(f"{g} {n}" in listed for g in given_names)]
+        known = [n for n in names if any(f"{g} {n}" in figure_names for g in given_names)]
         if len(known) == 1:
             return Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
         full = [n for n in names if spellings[n].full]
