@@ -426,6 +426,10 @@ def institutions() -> tuple[Institution, ...]:
         names = [entry["name"], *entry.get("forms", ())]
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         out.append(Institution(entry["name"], entry["english"], re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")))
+        short = entry.get("abbreviations") or ()
+        if short:
+            forms = "|".join(re.escape(a) for a in short)
+            out.append(Institution(f"{entry['name']} ({short[0]})", entry["english"], re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")))
     return tuple(out)
 
 
@@ -436,9 +440,14 @@ def institutions() -> tuple[Institution, ...]:
 _GLOSS_AFTER = re.compile(
     r"""^["”’'»]?(?:
         \s*\(
-      | \s*,\s*(?:or|i\.e\.|that\s+is|meaning|which\s+means|literally|roughly|short\s+for|a|an|the|known\s+as
-                 |our|their|his|her|my|its|which\s+(?:roughly\s+|loosely\s+)?translates)\b
+      | \s*,\s*(?:or|i\.e\.|that\s+is|meaning|which\s+means|literally|roughly|short\s+for|known\s+as
+                 |which\s+(?:roughly\s+|loosely\s+)?translates)\b
         (?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms|warned|warns|reported|reports)\b)
+      | \s*,\s*(?:a|an|the|our|their|his|her|my|its)\b
+        (?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms|warned|warns|reported|reports)\b)
+        # a noun phrase, not the sentence's own clause: no finite verb before a relative
+        # word ("In the spillergruppa, the news was received ..." is no gloss)
+        (?!(?:(?!\b(?:that|which|who|where)\b)[^,.;])*\b(?:was|were|is|are|has|have|had|will|would|can|could)\b)
       | \s*,\s*(?-i:[A-ZÆØÅ][\w-]*)['’]s\s(?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms)\b)
       | \s*,\s*(?:using|to\s+use|in)\s+the\s+(?:norwegian|local|sámi)\s+(?:word|term|expression|name)\b
       | \s*,\s*as\s+(?:norwegians|locals|the\s+norwegians|it\s+is|they\s+are|people\s+here)\s+(?:call|calls|know|known|say)\b
@@ -491,6 +500,9 @@ _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 #: with a layer of crackling, has ...", "the rorbuer, the fishermen's cabins on stilts."): a noun
 #: phrase of English words, no verb of saying in it ("the hytte, the police said, ...").
 _APPOSITION_COMMAS = re.compile(r"^[\"”’'»]?\s*,\s*([^,.;:()–—!?\"”’]{2,80})(?:,|\.(?:\s|$))")
+#: Finite verbs: words after a comma that hold one are the sentence's own clause, not an
+#: apposition glossing the Norwegian before it ("In the spillergruppa, the news was received").
+_FINITE = frozenset("was were is are has have had will would can could did does do shall should must may might".split())
 _SAYING = frozenset(
     "said says say told tells according reported reports writes wrote added adds warn warns warned "
     "predict predicts predicted expect expects expected believe believes believed think thinks thought "
@@ -513,7 +525,7 @@ def _english_apposition(after: str) -> bool:
         if (
             fewest <= len(words) <= most
             and words[0].lower() not in _CLAUSE_WORDS
-            and not any(w.lower() in _SAYING for w in words)
+            and not any(w.lower() in _SAYING or w.lower() in _FINITE for w in words)
             and _english_words(words, zipf)
         ):
             return True
@@ -918,6 +930,23 @@ class UntranslatedWord(Check):
                 confidence=min(0.95, 0.5 + w.score / 10) - (0.1 if w.capitalised else 0.0),
             )
         yield from self._championships(doc, ordered, article)
+        yield from self._dialect_i(doc, ordered)
+
+    def _dialect_i(self, doc: Document, ordered: list) -> Iterable[Finding]:
+        """The dialect forms of "jeg" (I) an engine leaves: "– Æ heard it on the radio",
+        "– Eg will miss the place" (northern and western Norwegian), at the start of a
+        sentence or after a comma, before an English word in lower case."""
+        for sentence in ordered:
+            text = doc.text[sentence.start : sentence.end]
+            for m in _DIALECT_I.finditer(text):
+                yield self.finding(
+                    doc,
+                    sentence.start + m.start(1),
+                    sentence.start + m.end(1),
+                    f"'{m.group(1)}' is dialect Norwegian for 'I' ('jeg'), left untranslated",
+                    suggestion="I",
+                    confidence=0.8,
+                )
 
     def _championships(self, doc: Document, ordered: list, article: str) -> Iterable[Finding]:
         """The Norwegian abbreviations of championships (VM, EM, NM, OL) left in an
@@ -945,6 +974,11 @@ class UntranslatedWord(Check):
                     suggestion=english,
                     confidence=0.7,
                 )
+
+
+#: "Æ" / "Eg" / "Ej" (dialect "jeg") opening a sentence, a quote or a clause, before an
+#: English word in lower case: "– Æ heard it", "and Eg will".
+_DIALECT_I = re.compile(r"(?:^|(?<=[–—\-\"“«,:]\s)|(?<=[\"“«]))(Æ|Eg|Ej|Æg)\s+(?=[a-z]{2,})")
 
 
 #: Norwegian abbreviations of championships: (the name, the name as an attribute).
