@@ -120,6 +120,14 @@ def _outlets(doc: Document, start: int, end: int) -> list[Translated]:
                 Translated(m.start(1), m.end(1), "outlet", name,
                            f"'{m.group(1)}' is the outlet {name}'s name translated word for word", 0.7)
             )
+    for pattern, english in _institution_patterns():
+        for m in pattern.finditer(text, start, end):
+            span = m.group(1)
+            has_the = span[:4].lower() == "the "
+            out.append(
+                Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the else "") + english,
+                           f"'{span}' is the name of the {english} translated word for word", 0.7)
+            )
     return out
 
 
@@ -135,13 +143,36 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Other outlets' translated names ("the Evening Post") after a word that
     introduces an outlet; "news" is matched above, where a name must stand."""
     return tuple(
-        # "tells the Daily Paper": the article joins the span (the name takes none)
-        (re.compile(r"\b(?:to|told|tells|according to|in|says|said|writes)\s+((?:the\s+)?" + re.escape(form) + r")\b"),
-         e.name)
+        # "tells the Daily Paper": the article joins the span (the name takes none);
+        # a form listed with its article ("the Net Newspaper") is matched without it
+        (re.compile(_OUTLET_BEFORE + r"((?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", form)) + r")\b"), e.name)
         for e in gazetteer().outlets()
         for form in e.translated
-        if not form[:1].islower()
+        if re.sub(r"^the\s+", "", form)[:1].isupper()  # "news" for NRK is matched above, where a name must stand
     )
+
+
+#: The words an outlet's name follows: a verb of saying or meeting, a source line
+#: ("meets See and Hear", "has not answered See and Hear's questions", "Source: ...").
+_OUTLET_BEFORE = (
+    r"(?:\b(?:to|told|tells|according to|in|says|said|writes|wrote|meets|met|answered|interviewed by|"
+    r"interview with|reported by|reports|reported)|\b(?:source|kilde)\s*:)\s+"
+)
+
+
+@cache
+def _institution_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The gazetteer's word-for-word renderings of public institutions ("the Main Rescue
+    Center" for Hovedredningssentralen, "the State Administrator" for Statsforvalteren),
+    written as a name (capitalised, case-sensitive) anywhere; the suggestion is the
+    institution's English name."""
+    out = []
+    for e in gazetteer().by_kind("institution"):
+        if not e.translated or not e.english:
+            continue
+        forms = "|".join(re.escape(re.sub(r"^the\s+", "", f)) for f in sorted(e.translated, key=len, reverse=True))
+        out.append((re.compile(r"(?<![\w-])((?:[Tt]he\s+)?(?:" + forms + r"))(?![\w-])"), e.english[0]))
+    return tuple(out)
 
 
 @cache
