@@ -171,7 +171,8 @@ def _institution_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         if not e.translated or not e.english:
             continue
         forms = "|".join(re.escape(re.sub(r"^the\s+", "", f)) for f in sorted(e.translated, key=len, reverse=True))
-        out.append((re.compile(r"(?<![\w-])((?:[Tt]he\s+)?(?:" + forms + r"))(?![\w-])"), e.english[0]))
+        # not before a number: "Rescue Company 1" is a fire unit
+        out.append((re.compile(r"(?<![\w-])((?:[Tt]he\s+)?(?:" + forms + r"))(?![\w-])(?!\s*\d)"), e.english[0]))
     return tuple(out)
 
 
