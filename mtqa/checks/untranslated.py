@@ -410,6 +410,8 @@ class Institution:
     name: str
     english: str
     pattern: re.Pattern[str]
+    #: The institution's Norwegian name, the same for its short form: one finding an article.
+    key: str = ""
 
     @property
     def english_core(self) -> str:
@@ -429,7 +431,10 @@ def institutions() -> tuple[Institution, ...]:
         short = entry.get("abbreviations") or ()
         if short:
             forms = "|".join(re.escape(a) for a in short)
-            out.append(Institution(f"{entry['name']} ({short[0]})", entry["english"], re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")))
+            out.append(
+                Institution(f"{entry['name']} ({short[0]})", entry["english"], re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])"),
+                            entry["name"])
+            )
     return tuple(out)
 
 
@@ -445,9 +450,10 @@ _GLOSS_AFTER = re.compile(
         (?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms|warned|warns|reported|reports)\b)
       | \s*,\s*(?:a|an|the|our|their|his|her|my|its)\b
         (?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms|warned|warns|reported|reports)\b)
-        # a noun phrase, not the sentence's own clause: no finite verb before a relative
-        # word ("In the spillergruppa, the news was received ..." is no gloss)
-        (?!(?:(?!\b(?:that|which|who|where)\b)[^,.;])*\b(?:was|were|is|are|has|have|had|will|would|can|could)\b)
+        # a noun phrase, not the sentence's own clause: no finite verb right after its
+        # first word or two ("In the spillergruppa, the news was received ..." is no gloss;
+        # "their hytte, a cabin most Norwegians have ..." is one)
+        (?!\s*(?:[^\W\d_]+\s+){1,2}(?:was|were|is|are|has|have|had)\b)
       | \s*,\s*(?-i:[A-ZÆØÅ][\w-]*)['’]s\s(?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms)\b)
       | \s*,\s*(?:using|to\s+use|in)\s+the\s+(?:norwegian|local|sámi)\s+(?:word|term|expression|name)\b
       | \s*,\s*as\s+(?:norwegians|locals|the\s+norwegians|it\s+is|they\s+are|people\s+here)\s+(?:call|calls|know|known|say)\b
@@ -502,7 +508,7 @@ _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 _APPOSITION_COMMAS = re.compile(r"^[\"”’'»]?\s*,\s*([^,.;:()–—!?\"”’]{2,80})(?:,|\.(?:\s|$))")
 #: Finite verbs: words after a comma that hold one are the sentence's own clause, not an
 #: apposition glossing the Norwegian before it ("In the spillergruppa, the news was received").
-_FINITE = frozenset("was were is are has have had will would can could did does do shall should must may might".split())
+_FINITE = frozenset("was were is are has have had".split())
 _SAYING = frozenset(
     "said says say told tells according reported reports writes wrote added adds warn warns warned "
     "predict predicts predicted expect expects expected believe believes believed think thinks thought "
@@ -525,7 +531,8 @@ def _english_apposition(after: str) -> bool:
         if (
             fewest <= len(words) <= most
             and words[0].lower() not in _CLAUSE_WORDS
-            and not any(w.lower() in _SAYING or w.lower() in _FINITE for w in words)
+            and not any(w.lower() in _SAYING for w in words)
+            and not any(w.lower() in _FINITE for w in words[1:3])
             and _english_words(words, zipf)
         ):
             return True
@@ -978,7 +985,7 @@ class UntranslatedWord(Check):
 
 #: "Æ" / "Eg" / "Ej" (dialect "jeg") opening a sentence, a quote or a clause, before an
 #: English word in lower case: "– Æ heard it", "and Eg will".
-_DIALECT_I = re.compile(r"(?:^|(?<=[–—\-\"“«,:]\s)|(?<=[\"“«]))(Æ|Eg|Ej|Æg)\s+(?=[a-z]{2,})")
+_DIALECT_I = re.compile(r"(?:^|(?<=[–—\-\"“«,:]\s)|(?<=[\"“«]))(Æ|Eg|Ej|Æg)\s+(?=[a-z]{2,})(?!(?:is|was|and|or|stands|comes|means|as)\b)")
 
 
 #: Norwegian abbreviations of championships: (the name, the name as an attribute).
@@ -1128,7 +1135,7 @@ class UntranslatedInstitution(Check):
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             for inst in institutions():
-                if inst.name in reported:
+                if (inst.key or inst.name) in reported:
                     continue
                 for m in inst.pattern.finditer(text):
                     at = sentence.start + m.start()
@@ -1139,7 +1146,7 @@ class UntranslatedInstitution(Check):
                         continue  # "the roads agency Statens vegvesen"
                     if re.search(rf"\b{re.escape(inst.english_core)}\b", doc.text, re.I):
                         continue  # the English name is in the article
-                    reported.add(inst.name)
+                    reported.add(inst.key or inst.name)
                     yield self.finding(
                         doc,
                         at,

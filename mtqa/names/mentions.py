@@ -302,7 +302,11 @@ def _name_word(tok: Token, proper: frozenset[str]) -> bool:
     return english_zipf(low) < COMMON_WORD_ZIPF
 
 
-def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
+#: What ends the words before a run that continues an office's name ("Minister of Fisheries and").
+_OFFICE_BEFORE = re.compile(r"\b(?:of|and|for)\s+$")
+
+
+def _split_title(run: list[Token], after_office: bool = False) -> tuple[list[Token], list[Token]]:
     """Titles before the name: up to the last unambiguous title, then leading titles.
 
     "German Foreign Minister | Annalena Baerbock", "King | Harald", but
@@ -325,9 +329,10 @@ def _split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
             break
     # the end of a ministry's or an office's name before a given name and a surname:
     # "Minister of Fisheries and | Oceans | Marianne Lie", "Children and | Families | Kari
-    # Dalheim": common English words, none a given name, up to a given name that has a
-    # surname after it
-    for k in range(cut + 1, len(run) - 1):
+    # Dalheim": after "of", "and" or "for", common English words, none a given name, up to
+    # a given name that has a surname after it (a run that opens a name keeps its first
+    # word: "Bent Inge Hansen", "Rose Marie Hansen")
+    for k in range(cut + 1, len(run) - 1) if after_office else ():
         if w.is_first_name(run[k].text):
             if all(
                 not w.is_first_name(t.text) and english_zipf(t.lower) >= COMMON_WORD_ZIPF for t in run[cut:k]
@@ -509,7 +514,7 @@ def _analyse(doc: Document) -> Analysis:
     index = {t.start: i for i, t in enumerate(tokens)}
     mentions: list[Mention] = []
     for run in _runs(doc, tokens, proper):
-        title, names = _split_title(run)
+        title, names = _split_title(run, bool(_OFFICE_BEFORE.search(doc.text, max(0, run[0].start - 5), run[0].start)))
         # "Secretary of State Antony Blinken", "Minister for Culture Kari ...":
         # the run starts inside a title
         pos = index[run[0].start]

@@ -433,12 +433,12 @@ def _right_after_person(analysis: Analysis, here: list[Ref], t: Token) -> Person
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”«»–—]")
 
 
-def _named_later_in_clause(analysis: Analysis, t: Token) -> set[str]:
-    """The names a subject or object pronoun cannot mean: those it comes before in its
-    own clause ("Judge Kari Lie tells TV 2 that he is sad on Strand's behalf": "he" is not
-    Strand; "He and Strand", "She told him Lie would come").  A name after a comma may be
-    what the pronoun means ("When he arrived, Strand was tired"), and so may any name
-    after a possessive ("her coach praised Lie")."""
+def _named_later_in_clause(analysis: Analysis, t: Token) -> set[tuple[str | None, str]]:
+    """The names a subject or object pronoun cannot mean, as (given name or None, surname):
+    those it comes before in its own clause ("Judge Kari Lie tells TV 2 that he is sad on
+    Strand's behalf": "he" is not Strand; "He and Strand", "She told him Lie would come").
+    A name after a comma may be what the pronoun means ("When he arrived, Strand was
+    tired"), and so may any name after a possessive ("her coach praised Lie")."""
     if t.lower not in ("he", "she", "him"):
         return set()
     text = analysis.doc.text
@@ -446,14 +446,21 @@ def _named_later_in_clause(analysis: Analysis, t: Token) -> set[str]:
     brk = _CLAUSE_BREAK.search(text, t.end, end)
     stop = brk.start() if brk else end
     return {
-        m.last.text for m in analysis.mentions if t.end < m.start < stop and m.kind != "org" and m.last is not None
+        (m.first.text if m.full and m.first is not None else None, m.last.text)
+        for m in analysis.mentions
+        if t.end < m.start < stop and m.kind != "org" and m.last is not None
     }
 
 
-def _ref_name(analysis: Analysis, r: Ref) -> str | None:
-    """The surname (last name word) of what a candidate referent is called where it stands."""
+def _named_later(analysis: Analysis, r: Ref, later: set[tuple[str | None, str]]) -> bool:
+    """Whether a candidate referent is one of the names after the pronoun: its surname
+    written alone there, or its given name and surname ("He beat his brother Henrik
+    Ingebrigtsen" does not rule out Jakob Ingebrigtsen)."""
     m = next((m for m in analysis.mentions if m.start == r.start), None)
-    return m.last.text if m is not None and m.last is not None else None
+    if m is None or m.last is None:
+        return False
+    given = m.first.text if m.full and m.first is not None else None
+    return any(surname == m.last.text and (g is None or g == given) for g, surname in later)
 
 
 def _static_gender(person: Person) -> str | None:
@@ -498,7 +505,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             cands = by_sentence.get(t.sentence - back, []) + cands
         later = _named_later_in_clause(analysis, t)
         if later:
-            cands = [r for r in cands if _ref_name(analysis, r) not in later]
+            cands = [r for r in cands if not _named_later(analysis, r, later)]
         if not cands:
             continue
         # a noun or title of the other gender cannot be the referent, nor a

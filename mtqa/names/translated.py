@@ -145,10 +145,10 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         # "tells the Daily Paper": the article joins the span (the name takes none);
         # a form listed with its article ("the Net Newspaper") is matched without it
-        (re.compile(_OUTLET_BEFORE + r"((?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", form)) + r")\b"), e.name)
+        (re.compile(_OUTLET_BEFORE + r"((?:the\s+)?" + re.escape(re.sub(r"^[Tt]he\s+", "", form)) + r")\b"), e.name)
         for e in gazetteer().outlets()
         for form in e.translated
-        if re.sub(r"^the\s+", "", form)[:1].isupper()  # "news" for NRK is matched above, where a name must stand
+        if re.sub(r"^[Tt]he\s+", "", form)[:1].isupper()  # "news" for NRK is matched above, where a name must stand
     )
 
 
@@ -156,7 +156,7 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 #: ("meets See and Hear", "has not answered See and Hear's questions", "Source: ...").
 _OUTLET_BEFORE = (
     r"(?:\b(?:to|told|tells|according to|in|says|said|writes|wrote|meets|met|answered|interviewed by|"
-    r"interview with|reported by|reports|reported)|\b(?:source|kilde)\s*:)\s+"
+    r"interview with|reported by|reports|reported)|\b(?:[Ss]ource|[Kk]ilde)\s*:)\s+"
 )
 
 
@@ -170,9 +170,11 @@ def _institution_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     for e in gazetteer().by_kind("institution"):
         if not e.translated or not e.english:
             continue
-        forms = "|".join(re.escape(re.sub(r"^the\s+", "", f)) for f in sorted(e.translated, key=len, reverse=True))
-        # not before a number: "Rescue Company 1" is a fire unit
-        out.append((re.compile(r"(?<![\w-])((?:[Tt]he\s+)?(?:" + forms + r"))(?![\w-])(?!\s*\d)"), e.english[0]))
+        forms = "|".join(re.escape(re.sub(r"^[Tt]he\s+", "", f)) for f in sorted(e.translated, key=len, reverse=True))
+        # not inside a longer name ("Ministry of Knowledge Economy") nor before a number
+        # ("Rescue Company 1", "Rescue Company Two" are fire units)
+        out.append((re.compile(r"(?<![\w-])((?:[Tt]he\s+)?(?:" + forms + r"))(?![\w-])(?!\s+[A-ZÆØÅ0-9])(?!\s*\d)"),
+                    e.english[0]))
     return tuple(out)
 
 

@@ -267,6 +267,14 @@ def given_spellings(analysis: Analysis, surname_of: dict[str, str]) -> dict[str,
     return out
 
 
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Two spellings of one length that differ in one vowel ("Even" / "Evan", "Durek" /
+    "Derek"); not a name and its feminine form ("Adrian" / "Adriana")."""
+    x, y = a.lower(), b.lower()
+    diff = [(p, q) for p, q in zip(x, y) if p != q]
+    return len(x) == len(y) and len(diff) == 1 and all(c in "aeiouyæøå" for c in diff[0])
+
+
 def same_given(a: Spelling, b: Spelling) -> bool:
     sim = similarity(a.text, b.text)
     w = words()
@@ -274,7 +282,7 @@ def same_given(a: Spelling, b: Spelling) -> bool:
         return True  # "Oistein" beside "Øystein": a known given name and a garble of it
     if transliterated(a.text, b.text):
         return True
-    if not (w.is_first_name(a.text) or w.is_first_name(b.text)) and near_spelling(a.text, b.text) == 2:
+    if not (w.is_first_name(a.text) or w.is_first_name(b.text)) and _one_vowel_apart(a.text, b.text):
         # one surname, and given names that sound alike, neither in the lists of given
         # names: one person's, the engine's English name put for the other ("Evan" for
         # "Even"); siblings' names that sound alike are known names ("Anne" and "Anna")
