@@ -145,7 +145,7 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         # "tells the Daily Paper": the article joins the span (the name takes none);
         # a form listed with its article ("the Net Newspaper") is matched without it
-        (re.compile(_OUTLET_BEFORE + r"((?:the\s+)?" + re.escape(re.sub(r"^[Tt]he\s+", "", form)) + r")\b"), e.name)
+        (re.compile(_OUTLET_BEFORE + r"((?:[Tt]he\s+)?" + re.escape(re.sub(r"^[Tt]he\s+", "", form)) + r")\b"), e.name)
         for e in gazetteer().outlets()
         for form in e.translated
         if re.sub(r"^[Tt]he\s+", "", form)[:1].isupper()  # "news" for NRK is matched above, where a name must stand
