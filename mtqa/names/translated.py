@@ -195,6 +195,18 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
             if not common:
                 context.append(r"\b(?:in|of|from)\s+(" + esc + r")\b")  # "in Northland"
             out += [(re.compile(pat, re.I if common else 0), entry.name) for pat in context]
+    for entry in g.by_kind("place"):
+        for form in entry.translated:
+            # a place whose name is a word ("Eel" for Ål, "Thirteen" for Tretten), written as a
+            # name where a place stands: before "in" and the place around it ("at Thirteen in
+            # Øyer"), between two places, before "municipality"
+            esc = re.escape(form)
+            out += [
+                (re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?(" + esc + r")(?=\s+in\s+[A-ZÆØÅ])"),
+                 entry.name),
+                (re.compile(r"\bbetween\s+(?:the\s+)?(" + esc + r")\s+and\s+[A-ZÆØÅ]"), entry.name),
+                (re.compile(r"\b(?:[Tt]he\s+)?(" + esc + r")\s+(?:municipality|municipal council|kommune)\b"), entry.name),
+            ]
     return tuple(out)
 
 
