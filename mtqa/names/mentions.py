@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from mtqa.model import BlockKind, Document
 from mtqa.names.lexicon import english_zipf, words
@@ -145,6 +146,11 @@ class Analysis:
 
     def persons(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "person"]
+
+    @cached_property
+    def mention_starts(self) -> dict[int, Mention]:
+        """Each mention by where it starts."""
+        return {m.start: m for m in self.mentions}
 
 
 # -- tokens ----------------------------------------------------------------------

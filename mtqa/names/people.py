@@ -300,7 +300,7 @@ _NOT_VERBS = {"was", "has", "is", "as", "its", "his", "this", "us", "plus", "new
 def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> list[Ref]:
     w = words()
     refs: list[Ref] = []
-    mention_starts = {m.start: m for m in analysis.mentions}
+    mention_starts = analysis.mention_starts
     role_positions = set()
     for m in analysis.mentions:
         if m.role:
@@ -418,7 +418,7 @@ def _right_after_person(analysis: Analysis, here: list[Ref], t: Token) -> Person
     if not named:
         return None
     last = max(named, key=lambda r: r.start)
-    mention = next((m for m in analysis.mentions if m.start == last.start), None)
+    mention = analysis.mention_starts.get(last.start)
     if mention is None:
         return None
     between = analysis.doc.text[mention.end : t.start]
@@ -456,7 +456,7 @@ def _named_later(analysis: Analysis, r: Ref, later: set[tuple[str | None, str]])
     """Whether a candidate referent is one of the names after the pronoun: its surname
     written alone there, or its given name and surname ("He beat his brother Henrik
     Ingebrigtsen" does not rule out Jakob Ingebrigtsen)."""
-    m = next((m for m in analysis.mentions if m.start == r.start), None)
+    m = analysis.mention_starts.get(r.start)
     if m is None or m.last is None:
         return False
     given = m.first.text if m.full and m.first is not None else None
