@@ -120,14 +120,6 @@ def _outlets(doc: Document, start: int, end: int) -> list[Translated]:
                 Translated(m.start(1), m.end(1), "outlet", name,
                            f"'{m.group(1)}' is the outlet {name}'s name translated word for word", 0.7)
             )
-    for pattern, english in _institution_patterns():
-        for m in pattern.finditer(text, start, end):
-            span = m.group(1)
-            has_the = span[:4].lower() == "the "
-            out.append(
-                Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the else "") + english,
-                           f"'{span}' is the name of the {english} translated word for word", 0.7)
-            )
     return out
 
 
@@ -145,10 +137,10 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         # "tells the Daily Paper": the article joins the span (the name takes none);
         # a form listed with its article ("the Net Newspaper") is matched without it
-        (re.compile(_OUTLET_BEFORE + r"((?:[Tt]he\s+)?" + re.escape(re.sub(r"^[Tt]he\s+", "", form)) + r")\b"), e.name)
+        (re.compile(_OUTLET_BEFORE + r"((?:[Tt]he\s+)?" + re.escape(_bare(form)) + r")\b"), e.name)
         for e in gazetteer().outlets()
         for form in e.translated
-        if re.sub(r"^[Tt]he\s+", "", form)[:1].isupper()  # "news" for NRK is matched above, where a name must stand
+        if _bare(form)[:1].isupper()  # "news" for NRK is matched above, where a name must stand
     )
 
 
@@ -158,6 +150,24 @@ _OUTLET_BEFORE = (
     r"(?:\b(?:to|told|tells|according to|in|says|said|writes|wrote|meets|met|answered|interviewed by|"
     r"interview with|reported by|reports|reported)|\b(?:[Ss]ource|[Kk]ilde)\s*:)\s+"
 )
+
+
+def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
+    out: list[Translated] = []
+    for pattern, english in _institution_patterns():
+        for m in pattern.finditer(doc.text, start, end):
+            span = m.group(1)
+            has_the = span[:4].lower() == "the "
+            out.append(
+                Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the else "") + english,
+                           f"'{span}' is the name of the {english} translated word for word", 0.7)
+            )
+    return out
+
+
+def _bare(form: str) -> str:
+    """A translated name without the article it is listed with ("the Net Newspaper")."""
+    return re.sub(r"^[Tt]he\s+", "", form)
 
 
 @cache
@@ -170,7 +180,7 @@ def _institution_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     for e in gazetteer().by_kind("institution"):
         if not e.translated or not e.english:
             continue
-        forms = "|".join(re.escape(re.sub(r"^[Tt]he\s+", "", f)) for f in sorted(e.translated, key=len, reverse=True))
+        forms = "|".join(re.escape(_bare(f)) for f in sorted(e.translated, key=len, reverse=True))
         # not inside a longer name ("Ministry of Knowledge Economy") nor before a number
         # ("Rescue Company 1", "Rescue Company Two" are fire units)
         out.append((re.compile(r"(?<![\w-])((?:[Tt]he\s+)?(?:" + forms + r"))(?![\w-])(?!\s+[A-ZÆØÅ0-9])(?!\s*\d)"),
@@ -388,6 +398,7 @@ def translated_names(analysis: Analysis) -> list[Translated]:
     found: list[Translated] = []
     for block in doc.text_blocks():
         found += _outlets(doc, block.start, block.end)
+        found += _institutions(doc, block.start, block.end)
         found += _places(doc, block.start, block.end)
     found += _given_names(analysis)
     found += _surnames(analysis)
