@@ -440,6 +440,9 @@ def institutions() -> tuple[Institution, ...]:
 
 # -- glosses ------------------------------------------------------------------
 
+#: Finite verbs: words after a comma that hold one are the sentence's own clause, not an
+#: apposition glossing the Norwegian before it ("In the spillergruppa, the news was received").
+_FINITE = frozenset("was were is are has have had".split())
 #: A gloss right after the Norwegian words: "(...)", ", or ...", ", the ...",
 #: " – 'gloss'", " means ...".
 _GLOSS_AFTER = re.compile(
@@ -453,7 +456,7 @@ _GLOSS_AFTER = re.compile(
         # a noun phrase, not the sentence's own clause: no finite verb right after its
         # first word or two ("In the spillergruppa, the news was received ..." is no gloss;
         # "their hytte, a cabin most Norwegians have ..." is one)
-        (?!\s*(?:[^\W\d_]+\s+){1,2}(?:was|were|is|are|has|have|had)\b)
+        (?!\s*(?:[^\W\d_]+\s+){1,2}(?:""" + "|".join(sorted(_FINITE)) + r""")\b)
       | \s*,\s*(?-i:[A-ZÆØÅ][\w-]*)['’]s\s(?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms)\b)
       | \s*,\s*(?:using|to\s+use|in)\s+the\s+(?:norwegian|local|sámi)\s+(?:word|term|expression|name)\b
       | \s*,\s*as\s+(?:norwegians|locals|the\s+norwegians|it\s+is|they\s+are|people\s+here)\s+(?:call|calls|know|known|say)\b
@@ -506,9 +509,6 @@ _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 #: with a layer of crackling, has ...", "the rorbuer, the fishermen's cabins on stilts."): a noun
 #: phrase of English words, no verb of saying in it ("the hytte, the police said, ...").
 _APPOSITION_COMMAS = re.compile(r"^[\"”’'»]?\s*,\s*([^,.;:()–—!?\"”’]{2,80})(?:,|\.(?:\s|$))")
-#: Finite verbs: words after a comma that hold one are the sentence's own clause, not an
-#: apposition glossing the Norwegian before it ("In the spillergruppa, the news was received").
-_FINITE = frozenset("was were is are has have had".split())
 _SAYING = frozenset(
     "said says say told tells according reported reports writes wrote added adds warn warns warned "
     "predict predicts predicted expect expects expected believe believes believed think thinks thought "
