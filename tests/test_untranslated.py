@@ -128,6 +128,17 @@ def test_institution_glossed_by_its_english_name_elsewhere():
     assert _ut(text) == []  # and it is no untranslated word either
 
 
+def test_an_institution_named_in_norwegian_before_its_english_name_is_reported():
+    # the reader meets "SSB" first; the English name three sentences later comes too late
+    text = (
+        "New figures from SSB show that food prices have risen by 5.8 percent. Coffee rose most. "
+        "Butter followed. According to Statistics Norway, chocolate rose too."
+    )
+    assert _ut(text, "UT004") == ["SSB"]
+    # the English name in the same sentence is a gloss
+    assert _ut("Statistics Norway, or SSB, says prices rose by 5.8 percent.", "UT004") == []
+
+
 def test_a_run_of_letters_longer_than_any_word_is_not_tried_as_a_compound():
     from mtqa.checks.untranslated import MAX_COMPOUND, _compound_score
 

@@ -1144,8 +1144,8 @@ class UntranslatedInstitution(Check):
                         continue
                     if _HEAD_NOUN_BEFORE.search(before):
                         continue  # "the roads agency Statens vegvesen"
-                    if re.search(rf"\b{re.escape(inst.english_core)}\b", doc.text, re.I):
-                        continue  # the English name is in the article
+                    if re.search(rf"\b{re.escape(inst.english_core)}\b", doc.text[: sentence.end], re.I):
+                        continue  # the English name came first, or comes in the same sentence
                     reported.add(inst.key or inst.name)
                     yield self.finding(
                         doc,

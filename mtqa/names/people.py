@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mtqa.model import Document
+from mtqa.names.gazetteer import gazetteer
 from mtqa.names.glossary import Glossary
 from mtqa.names.lexicon import words
 from mtqa.names.mentions import Analysis, Mention, Token, analyse
@@ -236,7 +237,9 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
 _VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
 
 
-_CREDIT = re.compile(r"(?:Photo|Foto|Photograph|Video|Illustration|Graphics|Camera|Source)\s*:[^:\n]*$", re.I)
+_CREDIT = re.compile(
+    r"(?:Photo|Foto|Photograph|Video|Illustration|Graphics|Camera|Source|Reporter|Journalist|Editor|Producer|Text|Tekst)\s*:[^:\n]*$", re.I
+)
 _SUBJECT_LEAD = re.compile(
     r"^[\s–—\-\"“«‘']*(?:(?:the|a|an|his|her|their|our|my|then|former|new)\s+)*"
     # a person noun set off before the name: "The employee, Kari Lunde (52), has ..."
@@ -276,6 +279,11 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     """A name of unknown kind that may be a person's: two or three name words
     ("Veronika Stepanova"), or one followed by a verb ("Trump called")."""
     w = words()
+    name = " ".join(doc.text[m.start : m.end].split())
+    if name in gazetteer().names(*_NOT_PEOPLE) or (" " in name and name in gazetteer().names("place")):
+        # "says Kari Lie to Bergens Tidende", "mayor in Nordre Follo": no one (a place
+        # of one word may be a surname: Strand, Berg)
+        return False
     slots = m.slots()
     if 2 <= len(slots) <= 3:
         return True
@@ -289,6 +297,9 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         return False
     return nxt.lower in w.speech_verbs or bool(_VERBISH.match(nxt.text)) and nxt.lower not in _NOT_VERBS
 
+
+#: The gazetteer's kinds of name that are never a person's.
+_NOT_PEOPLE = ("outlet", "county", "police_district", "institution")
 
 #: " at " or " of " right before a name (the match ends where it starts); not "from"
 #: ("the prize went to Kari Lie from Oleksandr ...": a person may follow it).
