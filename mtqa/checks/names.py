@@ -96,7 +96,11 @@ class InconsistentNameSpelling(Check):
     "Hurdalsvegen" / "Hurdalveien"), unless both are names of the gazetteer of
     Norway (Troms, Tromsø), both are attested words, or one is the other
     inflected (Folkeblad / Folkebladet); their spelling is the gazetteer's, an
-    attested one, the majority, then the first.
+    attested one, the majority, then the first.  A middle name or the first half
+    of a double surname spelled two ways is one person's ("Marte Øvrebø Lunde" /
+    "Marte Ovrebo Lunde", "Sissel Knutsen Hegdal" / "Knudsen Hegdal"), and a
+    surname with the Norwegian genitive "s" and no apostrophe is a name that does
+    not exist ("Myklebusts advice" for "Myklebust's").
 
     Different people stay apart: two Hansens with different given names, a
     father and son, a surname alone after the full name, a middle name dropped.
@@ -129,6 +133,7 @@ class InconsistentNameSpelling(Check):
                 what = {
                     "surname": "the same person",
                     "given": "one person's given name",
+                    "middle": "one person's middle name",
                     "place": "one name spelled two ways",
                 }[cluster.slot]
                 if canon in cluster.spellings:
@@ -150,6 +155,36 @@ class InconsistentNameSpelling(Check):
                         canonical_by=cluster.choice.step,
                         variants=sorted(cluster.spellings),
                     )
+
+        yield from self._genitives(doc)
+
+    def _genitives(self, doc: Document) -> Iterable[Finding]:
+        """A surname with the Norwegian genitive "s" and no apostrophe ("Myklebusts
+        advice", "Bergstøs first speech"): the person's name as a word that does not
+        exist.  Only a surname the article gives someone in full, before a word in
+        lower case, and never written so with a given name."""
+        analysis = analyse(doc)
+        full = {m.last.text for m in analysis.mentions if m.kind == "person" and m.full and m.last is not None}
+        in_full = {m.last.text for m in analysis.mentions if m.full and m.last is not None}
+        tokens = analysis.tokens
+        for i, t in enumerate(tokens[:-1]):
+            stem = t.text[:-1]
+            if not (t.text.endswith("s") and len(stem) >= 3 and stem in full) or t.text in in_full or t.possessive:
+                continue
+            nxt = tokens[i + 1]
+            prev = tokens[i - 1] if i else None
+            if nxt.sentence != t.sentence or doc.text[t.end : nxt.start] != " " or not nxt.text[:1].islower():
+                continue
+            if prev is not None and prev.sentence == t.sentence and prev.lower == "the":
+                continue  # "the Hansens have": the family
+            yield self.finding(
+                doc,
+                t.start,
+                t.end,
+                f"'{t.text}' is the surname {stem} with the Norwegian genitive 's'; English writes {stem}'s",
+                suggestion=f"{stem}'s",
+                confidence=0.6,
+            )
 
     # -- across documents ----------------------------------------------------------
     corpus_level = True

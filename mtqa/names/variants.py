@@ -267,6 +267,54 @@ def given_spellings(analysis: Analysis, surname_of: dict[str, str]) -> dict[str,
     return out
 
 
+def middle_spellings(analysis: Analysis, surname_of: dict[str, str]) -> dict[tuple[str, str], dict[str, Spelling]]:
+    """The middle names of people named with three name words or more, per (given
+    name, surname group): "Øvrebø" of "Marte Øvrebø Lunde".  A mention of two words
+    whose first is no known given name and whose surname is such a person's counts
+    its first word as the middle one ("Knudsen Hegdal" beside "Sissel Knutsen
+    Hegdal": a double surname written without the given name)."""
+    w = words()
+    out: dict[tuple[str, str], dict[str, Spelling]] = {}
+    short: list[tuple[str, Token]] = []
+    for m in analysis.mentions:
+        if m.kind != "person" and not (m.kind == "name" and len(m.slots()) == 2):
+            continue
+        slots = m.slots()
+        if len(slots) >= 3 and slots[-2].lower not in w.particles:
+            group = surname_of.get(surname_text(m), surname_text(m))
+            for tok in slots[1:-1]:
+                key = (slots[0].text, group)
+                s = out.setdefault(key, {}).setdefault(tok.text, Spelling(tok.text, person=True, full=True))
+                s.tokens.append(tok)
+        elif len(slots) == 2 and not w.is_first_name(slots[0].text):
+            short.append((surname_of.get(slots[1].text, slots[1].text), slots[0]))
+    for group, tok in short:
+        keys = [k for k in out if k[1] == group]
+        if len(keys) == 1:
+            s = out[keys[0]].setdefault(tok.text, Spelling(tok.text, person=True))
+            s.tokens.append(tok)
+    return out
+
+
+def _middle_clusters(
+    analysis: Analysis, surname_of: dict[str, str], src: dict[str, str] | None, glossary: Glossary | None,
+    ctx: CheckContext | None,
+) -> list[Cluster]:
+    out = []
+    for _, middle in sorted(middle_spellings(analysis, surname_of).items()):
+        names = sorted(middle)
+        u = _Union()
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if fold(a) == fold(b) or transliterated(a, b) or similarity(a, b) or near_spelling(a, b):
+                    u.union(a, b)
+        for group in u.groups(names):
+            if len(group) > 1:
+                members = {n: middle[n] for n in group}
+                out.append(Cluster("middle", members, choose(members, src, glossary, ctx)))
+    return out
+
+
 def _one_vowel_apart(a: str, b: str) -> bool:
     """Two spellings of one length that differ in one vowel ("Even" / "Evan", "Durek" /
     "Derek"); not a name and its feminine form ("Adrian" / "Adriana")."""
@@ -526,6 +574,7 @@ def clusters(
         for group in u.groups(names):
             members = {n: given[n] for n in group}
             out.append(Cluster("given", members, choose(members, src, glossary, ctx, given=True)))
+    out += _middle_clusters(analysis, surname_of, src, glossary, ctx)
     taken = {s for c in out for s in c.spellings}
     places = place_spellings(analysis, taken)
     for group in place_groups(places, analysis):
