@@ -301,7 +301,8 @@ def _middle_clusters(
     ctx: CheckContext | None,
 ) -> list[Cluster]:
     out = []
-    for _, middle in sorted(middle_spellings(analysis, surname_of).items()):
+    figure_names = {f.name for f in figures()}
+    for (given, surname), middle in sorted(middle_spellings(analysis, surname_of).items()):
         names = sorted(middle)
         u = _Union()
         for i, a in enumerate(names):
@@ -311,7 +312,13 @@ def _middle_clusters(
         for group in u.groups(names):
             if len(group) > 1:
                 members = {n: middle[n] for n in group}
-                out.append(Cluster("middle", members, choose(members, src, glossary, ctx)))
+                known = [n for n in group if f"{given} {n} {surname}" in figure_names]
+                if len(known) == 1 and not src:
+                    # "Jan Christian Vestre", not "Jan Kristian Vestre": a person in the news
+                    choice = Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
+                else:
+                    choice = choose(members, src, glossary, ctx)
+                out.append(Cluster("middle", members, choice))
     return out
 
 
