@@ -130,3 +130,28 @@ def test_a_reporter_credited_in_a_caption_line_is_no_one_the_text_speaks_of():
         "– The level is sky high, she tells the magazine."
     )
     assert _pr(text) == []
+
+
+def test_the_title_a_person_was_introduced_with_refers_back_to_her():
+    text = (
+        "The car drove at 160 km/h, says operations manager Randi Dalheim in the police district. "
+        "She says the car crossed the line several times. "
+        "The operations manager says he has rarely seen such dangerous driving."
+    )
+    (f,) = _pr(text)
+    assert (f.text, f.suggestion) == ("he", "she")
+    # two people introduced with the title: "the manager" is either
+    text = (
+        "Operations manager Randi Dalheim and operations manager Ola Tveit led the search. "
+        "The operations manager says he is tired."
+    )
+    assert _pr(text) == []
+
+
+def test_a_region_named_by_the_compass_is_no_one_a_pronoun_may_mean():
+    text = (
+        "The first harvest was poor in many places in Eastern Norway. "
+        "Dairy farmer Kari Kjos in Ringsaker has 45 cows on his farm."
+    )
+    (f,) = _pr(text)
+    assert (f.text, f.suggestion) == ("his", "her")

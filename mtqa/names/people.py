@@ -280,6 +280,8 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     ("Veronika Stepanova"), or one followed by a verb ("Trump called")."""
     w = words()
     name = " ".join(doc.text[m.start : m.end].split())
+    if _REGION.match(name):
+        return False  # "farmers in Eastern Norway", "Northern Europe": a region
     if name in gazetteer().names(*_NOT_PEOPLE) or (" " in name and name in gazetteer().names("place")):
         # "says Kari Lie to Bergens Tidende", "mayor in Nordre Follo": no one (a place
         # of one word may be a surname: Strand, Berg)
@@ -297,6 +299,12 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         return False
     return nxt.lower in w.speech_verbs or bool(_VERBISH.match(nxt.text)) and nxt.lower not in _NOT_VERBS
 
+
+#: A region named by a point of the compass and a country or a part of the world.
+_REGION = re.compile(
+    r"(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|Mid|Inner|Outer)[ -]"
+    r"(?:Norway|Sweden|Denmark|Finland|Iceland|Europe|Scandinavia|Africa|America|Asia|England|Scotland|Germany|Russia)$"
+)
 
 #: The gazetteer's kinds of name that are never a person's.
 _NOT_PEOPLE = ("outlet", "county", "police_district", "institution")
@@ -376,6 +384,11 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 # "The employee, Kari Lunde (52), has ...": the noun is the person named
                 # (not after a possessive: "Her mother, Randi, ..." says whose kin she is)
                 continue
+            titled = _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start)
+            if titled is not None:
+                # "operations manager Randi Sveen ... The operations manager says": her
+                refs.append(Ref(t.start, t.sentence, person=titled, subject=_subject(doc, t, t.start), quoted=t.quoted))
+                continue
             gender = "male" if low in w.male_nouns else "female" if low in w.female_nouns else None
             if gender is None and low in w.male_titles:
                 gender = "male"
@@ -384,6 +397,42 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             refs.append(Ref(t.start, t.sentence, gender=gender, subject=_subject(doc, t, t.start), quoted=t.quoted))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _definite_phrase(doc: Document, tokens: list[Token], i: int) -> str | None:
+    """The words of a definite noun phrase that ends at token ``i``, after "the" and
+    up to two words in lower case ("operations manager" of "The operations manager")."""
+    for back in (1, 2, 3):
+        k = i - back
+        if k < 0 or tokens[k].sentence != tokens[i].sentence:
+            return None
+        if tokens[k].lower == "the":
+            return " ".join(doc.text[tokens[k].end : tokens[i].end].split()).lower()
+        if tokens[k].cap:
+            return None
+    return None
+
+
+def _titled_before(analysis: Analysis, person_of: dict[int, Person], phrase: str | None, before: int) -> Person | None:
+    """The person last named before ``before`` right after the words of ``phrase``
+    ("operations manager Randi Sveen", "Mayor Kari Lie" for "the mayor"), when no one
+    else was named after them."""
+    if not phrase:
+        return None
+    text = analysis.doc.text
+    found: list[Person] = []
+    for m in analysis.mentions:
+        if m.start >= before:
+            break
+        person = person_of.get(m.start)
+        if person is None:
+            continue
+        first = m.title[0].start if m.title else m.start
+        lead = " ".join(text[max(0, first - len(phrase) - 2) : m.start].split()).lower()
+        if lead == phrase or lead.endswith(" " + phrase):
+            found.append(person)
+    people = {id(p) for p in found}
+    return found[-1] if len(people) == 1 else None
 
 
 #: Nouns that name a person only before "of" and what a person heads ("head of
