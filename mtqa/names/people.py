@@ -400,22 +400,39 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
 
 
 def _definite_phrase(doc: Document, tokens: list[Token], i: int) -> str | None:
-    """The words of a definite noun phrase that ends at token ``i``, after "the" and
-    up to two words in lower case ("operations manager" of "The operations manager")."""
+    """The words of a definite noun phrase that opens its sentence and ends at token
+    ``i``, after "The" and up to two words in lower case ("operations manager" of "The
+    operations manager says"), when a verb follows it, not "of", "at" or "in" (the
+    mayor of another town, the mayor at the time)."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.sentence != tokens[i].sentence or nxt.lower in _OTHER_HOLDER:
+        return None
     for back in (1, 2, 3):
         k = i - back
         if k < 0 or tokens[k].sentence != tokens[i].sentence:
             return None
-        if tokens[k].lower == "the":
+        if tokens[k].text == "The" and tokens[k].initial:
             return " ".join(doc.text[tokens[k].end : tokens[i].end].split()).lower()
         if tokens[k].cap:
             return None
     return None
 
 
+#: After "the mayor": someone else who holds the office ("of Moskenes", "at the time").
+_OTHER_HOLDER = frozenset({"of", "at", "in", "for", "from", "with", "then", "who", "before", "until"})
+#: Before "operations manager Randi Sveen": words that leave the title whole (not
+#: "Deputy", "Former", "Acting", "Youth", a party's name: another office).
+_BEFORE_TITLE = re.compile(
+    r"(?:^|[\n.,;:!?–—\"“”(]|\b(?:says|said|tells|told|adds|added|writes|wrote|explains|explained|to|and|by|from|with|"
+    r"according|confirms|confirmed|reports|reported|is|was))\s*$",
+    re.IGNORECASE,
+)
+
+
 def _titled_before(analysis: Analysis, person_of: dict[int, Person], phrase: str | None, before: int) -> Person | None:
     """The person last named before ``before`` right after the words of ``phrase``
-    ("operations manager Randi Sveen", "Mayor Kari Lie" for "the mayor"), when no one
+    and nothing that makes it another office ("says operations manager Randi Sveen",
+    "Mayor Kari Lie" for "The mayor"; not "Deputy mayor Per Hansen"), when no one
     else was named after them."""
     if not phrase:
         return None
@@ -427,9 +444,12 @@ def _titled_before(analysis: Analysis, person_of: dict[int, Person], phrase: str
         person = person_of.get(m.start)
         if person is None:
             continue
-        first = m.title[0].start if m.title else m.start
-        lead = " ".join(text[max(0, first - len(phrase) - 2) : m.start].split()).lower()
-        if lead == phrase or lead.endswith(" " + phrase):
+        head = text[max(0, m.start - len(phrase) - 40) : m.start].rstrip()
+        if not " ".join(head.split()).lower().endswith(phrase):
+            continue
+        # what stands before the title's words (the text is cut where they start)
+        words_before = head[: len(head) - len(phrase)] if head[-len(phrase) :].lower() == phrase else ""
+        if _BEFORE_TITLE.search(words_before):
             found.append(person)
     people = {id(p) for p in found}
     return found[-1] if len(people) == 1 else None
