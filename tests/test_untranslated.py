@@ -224,3 +224,9 @@ entries:
         assert suggestions(far.replace("The train was", "The bus was")) == [("hytte", "cabin")]
     finally:
         untranslated._a_known_calque.cache_clear()
+
+
+def test_armed_forces_and_agencies_left_in_norwegian_are_reported_unless_glossed():
+    assert _ut("Kystvakten boarded the trawler on Sunday.", "UT004") == ["Kystvakten"]
+    assert _ut("Heimevernet was called out to help with the flood.", "UT004") == ["Heimevernet"]
+    assert _ut("The Coast Guard (Kystvakten) boarded the trawler on Sunday.", "UT004") == []
