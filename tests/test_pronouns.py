@@ -162,3 +162,19 @@ def test_a_region_named_by_the_compass_is_no_one_a_pronoun_may_mean():
     )
     (f,) = _pr(text)
     assert (f.text, f.suggestion) == ("his", "her")
+
+
+def test_a_lawyer_named_by_title_may_speak_of_the_client_and_a_text_is_no_credit():
+    # "The lawyer says he ...": the client, as likely as the lawyer
+    text = (
+        'A 34-year-old was charged with arson on Monday. "My client will cooperate," says lawyer Kari Lie. '
+        "The lawyer says he denies the charges."
+    )
+    assert _pr(text) == []
+    # "a text:" and "context:" in a sentence are no credit line: Kari Lie stays a person
+    for text in (
+        "Ola Berg was at work when his phone buzzed. It was a text: Kari Lie had been in an accident. "
+        "She was taken to hospital in Bodø.",
+        "Ola Berg read the context: Kari Lie had been in an accident. She was taken to hospital in Bodø.",
+    ):
+        assert _pr(text) == [], text

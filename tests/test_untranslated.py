@@ -230,3 +230,8 @@ def test_armed_forces_and_agencies_left_in_norwegian_are_reported_unless_glossed
     assert _ut("Kystvakten boarded the trawler on Sunday.", "UT004") == ["Kystvakten"]
     assert _ut("Heimevernet was called out to help with the flood.", "UT004") == ["Heimevernet"]
     assert _ut("The Coast Guard (Kystvakten) boarded the trawler on Sunday.", "UT004") == []
+
+
+def test_a_headline_in_norwegian_is_glossed_by_the_article_under_it():
+    text = "Mattilsynet warns against wild mushrooms\nThe Norwegian Food Safety Authority (Mattilsynet) says the season is early."
+    assert _ut(text, "UT004") == []

@@ -72,6 +72,13 @@ def _doc_clusters(doc: Document, ctx: CheckContext | None) -> list[Cluster]:
     return document_clusters(doc, _glossary(ctx), ctx)
 
 
+#: Before a family's name in the plural ("the Hansens", "both Myklebusts"), and after it
+#: ("Myklebusts have"); a Norwegian street ("Krohgs gate").
+_BEFORE_FAMILY = frozenset({"the", "two", "three", "four", "both", "all", "many", "several", "other", "young"})
+_AFTER_FAMILY = frozenset({"have", "had", "are", "were", "live", "lived", "run", "ran", "own", "owned", "will", "would"})
+_STREET = frozenset({"gate", "gata", "vei", "veg", "veien", "vegen", "plass", "allé", "alle", "torg"})
+
+
 class InconsistentNameSpelling(Check):
     """One person's name spelled in different ways in the same article.
 
@@ -163,6 +170,8 @@ class InconsistentNameSpelling(Check):
         advice", "Bergstøs first speech"): the person's name as a word that does not
         exist.  Only a surname the article gives someone in full, before a word in
         lower case, and never written so with a given name."""
+        from mtqa.names.lexicon import zipf_frequency
+
         analysis = analyse(doc)
         full = {m.last.text for m in analysis.mentions if m.kind == "person" and m.full and m.last is not None}
         in_full = {m.last.text for m in analysis.mentions if m.full and m.last is not None}
@@ -175,8 +184,12 @@ class InconsistentNameSpelling(Check):
             prev = tokens[i - 1] if i else None
             if nxt.sentence != t.sentence or doc.text[t.end : nxt.start] != " " or not nxt.text[:1].islower():
                 continue
-            if prev is not None and prev.sentence == t.sentence and prev.lower == "the":
-                continue  # "the Hansens have": the family
+            if prev is not None and prev.sentence == t.sentence and prev.lower in _BEFORE_FAMILY:
+                continue  # "the Hansens", "the two Myklebusts": the family
+            if nxt.lower in _AFTER_FAMILY or nxt.lower in _STREET:
+                continue  # "Myklebusts have farmed here", "Krohgs gate": a family, a street's name
+            if t.initial and zipf_frequency(t.text.lower(), "en") >= 3.0:
+                continue  # "Lies spread quickly" beside a Kari Lie: an English word opening a sentence
             yield self.finding(
                 doc,
                 t.start,

@@ -1144,8 +1144,12 @@ class UntranslatedInstitution(Check):
                         continue
                     if _HEAD_NOUN_BEFORE.search(before):
                         continue  # "the roads agency Statens vegvesen"
-                    if re.search(rf"\b{re.escape(inst.english_core)}\b", doc.text[: sentence.end], re.I):
-                        continue  # the English name came first, or comes in the same sentence
+                    # the English name came first or comes in the same sentence; a headline's
+                    # Norwegian name may be glossed by the article under it
+                    headline = "\n" in doc.text.strip() and "\n" not in doc.text[: sentence.start].strip()
+                    seen = doc.text if headline else doc.text[: sentence.end]
+                    if re.search(rf"\b{re.escape(inst.english_core)}\b", seen, re.I):
+                        continue
                     reported.add(inst.key or inst.name)
                     yield self.finding(
                         doc,

@@ -238,7 +238,11 @@ _VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
 
 
 _CREDIT = re.compile(
-    r"(?:Photo|Foto|Photograph|Video|Illustration|Graphics|Camera|Source|Reporter|Journalist|Editor|Producer|Text|Tekst)\s*:[^:\n]*$", re.I
+    r"\b(?:Photo|Foto|Photograph|Video|Illustration|Graphics|Camera|Source)\s*:[^:\n]*$"
+    # a byline's words only where a line or a credit starts ("Reporter: Jonas Hammer"),
+    # not in a sentence ("It was a text: Kari Lie had ...")
+    r"|(?:^|[\n|•·]|\.\s)\s*(?:Reporter|Journalist|Editor|Producer|Text|Tekst)\s*:[^:\n]*$",
+    re.I,
 )
 _SUBJECT_LEAD = re.compile(
     r"^[\s–—\-\"“«‘']*(?:(?:the|a|an|his|her|their|our|my|then|former|new)\s+)*"
@@ -385,7 +389,7 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 # (not after a possessive: "Her mother, Randi, ..." says whose kin she is)
                 continue
             titled = _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start)
-            if titled is not None:
+            if titled is not None and not _reports_third_person(tokens, i):
                 # "operations manager Randi Sveen ... The operations manager says": her
                 refs.append(Ref(t.start, t.sentence, person=titled, subject=_subject(doc, t, t.start), quoted=t.quoted))
                 continue
@@ -397,6 +401,23 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             refs.append(Ref(t.start, t.sentence, gender=gender, subject=_subject(doc, t, t.start), quoted=t.quoted))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+#: Nouns of people who speak for someone else: "The lawyer says he denies the charges"
+#: is the client.
+_SPEAKS_FOR = frozenset({
+    "lawyer", "attorney", "defender", "counsel", "solicitor", "prosecutor", "doctor", "nurse", "physician",
+    "surgeon", "spokesperson", "spokesman", "spokeswoman", "agent", "guardian", "therapist", "psychologist",
+    "investigator", "detective",
+})
+
+
+def _reports_third_person(tokens: list[Token], i: int) -> bool:
+    """Whether the definite noun at ``i`` is a person who speaks for another ("The
+    lawyer says ...", "The doctor said ..."): a pronoun in what they say is as likely
+    the client or the patient; "The operations manager says he has rarely seen ..." is
+    not such a noun."""
+    return tokens[i].lower in _SPEAKS_FOR
 
 
 def _definite_phrase(doc: Document, tokens: list[Token], i: int) -> str | None:

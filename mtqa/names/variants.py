@@ -301,14 +301,20 @@ def _middle_clusters(
     ctx: CheckContext | None,
 ) -> list[Cluster]:
     out = []
+    w = words()
     figure_names = {f.name for f in figures()}
     for (given, surname), middle in sorted(middle_spellings(analysis, surname_of).items()):
         names = sorted(middle)
         u = _Union()
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if fold(a) == fold(b) or transliterated(a, b) or similarity(a, b) or near_spelling(a, b):
-                    u.union(a, b)
+                if not (fold(a) == fold(b) or transliterated(a, b) or similarity(a, b) or near_spelling(a, b)):
+                    continue
+                if w.is_first_name(a) and w.is_first_name(b) and not (
+                    {f"{given} {a} {surname}", f"{given} {b} {surname}"} & figure_names
+                ):
+                    continue  # "Anne Marie Lund" and her daughter "Anne Maria Lund": two known names
+                u.union(a, b)
         for group in u.groups(names):
             if len(group) > 1:
                 members = {n: middle[n] for n in group}
