@@ -235,3 +235,9 @@ def test_armed_forces_and_agencies_left_in_norwegian_are_reported_unless_glossed
 def test_a_headline_in_norwegian_is_glossed_by_the_article_under_it():
     text = "Mattilsynet warns against wild mushrooms\nThe Norwegian Food Safety Authority (Mattilsynet) says the season is early."
     assert _ut(text, "UT004") == []
+    # the article's first sentence is no headline: an English name after it comes too late
+    text = (
+        "Wild mushrooms\nMattilsynet warns against picking them this week. Many are poisonous. "
+        "The Norwegian Food Safety Authority says the season is early."
+    )
+    assert _ut(text, "UT004") == ["Mattilsynet"]

@@ -1131,6 +1131,9 @@ class UntranslatedInstitution(Check):
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         credits = [(m.start(), m.end()) for m in _CREDIT.finditer(doc.text)]
+        # where the headline ends: its Norwegian name may be glossed by the article under it
+        first_break = doc.text.find("\n", len(doc.text) - len(doc.text.lstrip()))
+        headline_end = first_break if first_break >= 0 and doc.text[first_break:].strip() else -1
         reported: set[str] = set()
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
@@ -1144,10 +1147,8 @@ class UntranslatedInstitution(Check):
                         continue
                     if _HEAD_NOUN_BEFORE.search(before):
                         continue  # "the roads agency Statens vegvesen"
-                    # the English name came first or comes in the same sentence; a headline's
-                    # Norwegian name may be glossed by the article under it
-                    headline = "\n" in doc.text.strip() and "\n" not in doc.text[: sentence.start].strip()
-                    seen = doc.text if headline else doc.text[: sentence.end]
+                    # the English name came first or comes in the same sentence (or anywhere, for the headline)
+                    seen = doc.text if sentence.start < headline_end else doc.text[: sentence.end]
                     if re.search(rf"\b{re.escape(inst.english_core)}\b", seen, re.I):
                         continue
                     reported.add(inst.key or inst.name)
