@@ -288,7 +288,7 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         return False  # "farmers in Eastern Norway", "Northern Europe": a region
     if name in gazetteer().names(*_NOT_PEOPLE) or (" " in name and name in gazetteer().names("place")):
         # "says Kari Lie to Bergens Tidende", "mayor in Nordre Follo": no one (a place
-        # of one word may be a surname: Strand, Berg)
+        # of one word may be a surname: Strand, Moen)
         return False
     slots = m.slots()
     if 2 <= len(slots) <= 3:
