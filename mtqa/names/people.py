@@ -388,8 +388,9 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 # "The employee, Kari Lunde (52), has ...": the noun is the person named
                 # (not after a possessive: "Her mother, Randi, ..." says whose kin she is)
                 continue
-            titled = _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start)
-            if titled is not None and not _reports_third_person(tokens, i):
+            # (not a noun of someone who speaks for another: "The lawyer says he ..." may be the client)
+            titled = None if low in _SPEAKS_FOR else _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start)
+            if titled is not None:
                 # "operations manager Randi Sveen ... The operations manager says": her
                 refs.append(Ref(t.start, t.sentence, person=titled, subject=_subject(doc, t, t.start), quoted=t.quoted))
                 continue
@@ -403,21 +404,13 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
     return refs
 
 
-#: Nouns of people who speak for someone else: "The lawyer says he denies the charges"
-#: is the client.
+#: Nouns of people who speak for someone else: in "The lawyer says he denies the charges"
+#: the pronoun is as likely the client, so the noun is not taken for the titled person.
 _SPEAKS_FOR = frozenset({
     "lawyer", "attorney", "defender", "counsel", "solicitor", "prosecutor", "doctor", "nurse", "physician",
     "surgeon", "spokesperson", "spokesman", "spokeswoman", "agent", "guardian", "therapist", "psychologist",
     "investigator", "detective",
 })
-
-
-def _reports_third_person(tokens: list[Token], i: int) -> bool:
-    """Whether the definite noun at ``i`` is a person who speaks for another ("The
-    lawyer says ...", "The doctor said ..."): a pronoun in what they say is as likely
-    the client or the patient; "The operations manager says he has rarely seen ..." is
-    not such a noun."""
-    return tokens[i].lower in _SPEAKS_FOR
 
 
 def _definite_phrase(doc: Document, tokens: list[Token], i: int) -> str | None:
