@@ -436,3 +436,22 @@ def test_a_garbled_place_is_reported_once_though_two_rules_reach_it():
     spans = [(f.start, f.end) for f in report.findings]
     assert spans == [(25, 34)]
     assert report.findings[0].suggestion == "Stavanger"
+
+
+def test_a_double_given_name_with_and_without_its_hyphen_is_one_person_spelled_two_ways():
+    text = (
+        "Farmer Ola Ivar Dalheim on Smøla has lashed down everything. The storm came at night.\n"
+        "Ola-Ivar Dalheim has tied the trampoline to the barn."
+    )
+    nc = [f for f in _check(text) if f.code == "NC001"]
+    assert [(f.text, f.suggestion) for f in nc] == [("Ola-Ivar", "Ola Ivar")]
+    # a person of the news keeps the news' spelling, the hyphen's half is no other given name
+    text = "Jon Ivar Nygård visited Kristiansand on Monday. Jon-Ivar Nygård said the bus route was a success."
+    nc = [f for f in _check(text) if f.code == "NC001"]
+    assert [(f.text, f.suggestion) for f in nc] == [("Jon Ivar", "Jon-Ivar")]
+
+
+def test_a_surname_with_and_without_its_nordic_letter_takes_the_news_spelling_of_a_double_given_name():
+    text = "Transport Minister Jon Ivar Nygaard (Ap) was in Kristiansand on Monday. Later, Nygård said the route was good."
+    nc = [f for f in _check(text) if f.code == "NC001"]
+    assert [(f.text, f.suggestion) for f in nc] == [("Nygaard", "Nygård")]

@@ -178,3 +178,52 @@ def test_a_lawyer_named_by_title_may_speak_of_the_client_and_a_text_is_no_credit
         "Ola Berg read the context: Kari Lie had been in an accident. She was taken to hospital in Bodø.",
     ):
         assert _pr(text) == [], text
+
+
+def test_a_thing_named_after_the_is_no_one_a_pronoun_may_mean():
+    text = (
+        "The Atlantic Ocean Road may close at short notice.\n"
+        "– Travellers must count on delays, says press contact Marianne Dalheim at Fjord1.\n"
+        "He recommends checking the departure times online."
+    )
+    (f,) = _pr(text)
+    assert (f.text, f.suggestion) == ("He", "She")
+
+
+def test_the_subject_just_before_in_the_paragraph_outweighs_a_man_of_the_paragraph_before():
+    text = (
+        "Head coach Per Aasen says it is a heavy blow for the team.\n"
+        "Kari Dalheim has won the race before. Dalheim will now rest at home. He hopes to be back in two weeks."
+    )
+    (f,) = _pr(text)
+    assert (f.text, f.suggestion) == ("He", "She")
+    # in a paragraph of its own, the pronoun may mean either
+    text = (
+        "Head coach Per Aasen says it is a heavy blow for the team.\n"
+        "Kari Dalheim has won the race before.\nHe hopes she will be back in two weeks."
+    )
+    assert _pr(text) == []
+
+
+def test_names_after_the_or_a_person_s_home_place_and_two_word_roles_are_no_rivals():
+    for text, word in (
+        ("Kari Dalheim has won the Tour de Ski overall before. Dalheim will now rest. He hopes to return.", "He"),
+        ("Siri Skog from Heimdal discovered the theft when he was going to drive to work.", "he"),
+        ("The goalkeeper legend Kari Dalheim (44) has played his last match for Norway.", "his"),
+        ("Tor Aasen lost the final round in Stavanger to the Norwegian Kari Dalheim. She has won it three times.", None),
+        ("Pensioner Randi Aasen at Hånes is less satisfied. She says that his bus only runs once an hour.", "his"),
+    ):
+        if word is None:
+            assert _pr(text) == [], text
+            continue
+        (f,) = _pr(text)
+        assert f.text == word, text
+
+
+def test_the_king_capitalised_after_the_is_someone_a_pronoun_may_mean():
+    text = (
+        "– The doctors are satisfied, Queen Sonja said.\n"
+        "On Friday, the Royal House announced that the King will stay in hospital.\n"
+        "He is on sick leave until October."
+    )
+    assert _pr(text) == []

@@ -57,10 +57,16 @@ def _rival(pp: People, r: Resolution) -> bool:
     ones before it (a person, a person noun or a name of unknown kind) may be what the
     pronoun means: anyone not shown to be of the other gender."""
     first = r.token.sentence - LOOKBACK
+    doc = pp.analysis.doc
+    block_start = doc.blocks[r.token.block].start
+    previous = r.token.sentence - 1
+    # "Weng will now rest at home. He hopes ...": the subject just before, in the same
+    # paragraph, is not rivalled by someone of an earlier paragraph
+    floor = block_start if previous >= 0 and doc.sentences[previous].start >= block_start else 0
     for ref in pp.refs:
         if ref.start >= r.token.start:
             break
-        if ref.sentence < first or ref.person is r.person:
+        if ref.sentence < first or ref.person is r.person or ref.start < floor:
             continue
         if ref.person is not None:
             if evident_gender(pp, ref.person) != ("female" if r.gender == "male" else "male"):
@@ -86,7 +92,9 @@ class PronounMismatch(Check):
     Aune, died. She ..."), or, for a pronoun opening a sentence, the subject of
     the sentence before where no one else named in those sentences could be meant
     (everyone else there is shown to be of the other gender; "nobody" is no one;
-    "Kari Lie at Kraftlaget" names a workplace, not a person), and the evidence
+    "Kari Lie at Kraftlaget" names a workplace, "the Tour de Ski" a thing, not a
+    person; when that sentence is in the pronoun's paragraph, people of earlier
+    paragraphs are not counted), and the evidence
     against it is more than twice the
     evidence for it: first the article's own pronouns for that person elsewhere, then a
     gendered title ("Mr", "Mrs") and a given name of known gender.  The message

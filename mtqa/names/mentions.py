@@ -304,6 +304,9 @@ def _name_word(tok: Token, proper: frozenset[str]) -> bool:
         # case more often ("..., Based on two documents"): not a name
         return False
     if "-" in low:
+        parts = [p for p in tok.text.split("-") if p]
+        if len(parts) == 2 and all(words().is_first_name(p) for p in parts):
+            return True  # "Per-Ivar", "Jon-Ivar": a double given name, though "per" is English
         return all(english_zipf(p) < COMMON_WORD_ZIPF for p in low.split("-") if p)
     return english_zipf(low) < COMMON_WORD_ZIPF
 

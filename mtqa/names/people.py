@@ -290,12 +290,22 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # "says Kari Lie to Bergens Tidende", "mayor in Nordre Follo": no one (a place
         # of one word may be a surname: Strand, Moen)
         return False
+    if _THE_BEFORE.search(doc.text, max(0, m.start - 5), m.start) and not any(
+        w.is_first_name(s.text) for s in m.slots()
+    ):
+        # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name (not "the Dane Mette Holm")
+        return False
     slots = m.slots()
     if 2 <= len(slots) <= 3:
         return True
     before = _WORKPLACE.search(doc.text, max(0, m.start - 6), m.start)
     if before and any(p.kind == "person" and p.end == before.start() for p in analysis.mentions):
         return False  # "Tone Gravdal at Volue", "Elin Tvedt of Equinor": where a person works
+    before = _FROM.search(doc.text, max(0, m.start - 6), m.start)
+    if before and name in gazetteer().names("place") and any(
+        p.kind == "person" and p.end == before.start() for p in analysis.mentions
+    ):
+        return False  # "Silje Moen from Heimdal discovered ...": where she is from
     starts = starts if starts is not None else [t.start for t in analysis.tokens]
     k = bisect.bisect_left(starts, m.end + 1)
     nxt = analysis.tokens[k] if k < len(analysis.tokens) else None
@@ -316,6 +326,11 @@ _NOT_PEOPLE = ("outlet", "county", "police_district", "institution")
 #: " at " or " of " right before a name (the match ends where it starts); not "from"
 #: ("the prize went to Kari Lie from Oleksandr ...": a person may follow it).
 _WORKPLACE = re.compile(r"\s+(?:at|of)\s+$")
+
+#: "the" right before a name (the match ends where it starts).
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: " from " right before a name.
+_FROM = re.compile(r"\s+from\s+$")
 
 _NOT_VERBS = {"was", "has", "is", "as", "its", "his", "this", "us", "plus", "news", "less", "across", "towards"}
 
@@ -347,10 +362,10 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 # one: a pronoun near them is not clear
                 refs.append(Ref(m.start, t.sentence, unknown=True, quoted=t.quoted))
             continue
-        if t.cap:
-            continue
         low = t.lower
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == t.sentence else None
+        if t.cap and not _capitalised_role(t, prev):
+            continue
         nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
         kind = w.title(low)
         ends_phrase = (
@@ -378,6 +393,16 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is not None and nxt.start in mention_starts and doc.text[t.end : nxt.start].strip() == "":
                 continue  # "counterpart Anthony Blinken": a role
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if (
+                nxt is not None
+                and after is not None
+                and after.start in mention_starts
+                and not nxt.cap
+                and nxt.lower in _ROLE_SECOND
+                and doc.text[t.end : after.start].strip() == nxt.text
+            ):
+                continue  # "the goalkeeper legend Katrine Lunde": a role of two words
             if (
                 prev is not None
                 and prev.lower in ("the", "a", "an")
@@ -403,6 +428,21 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
     refs.sort(key=lambda r: r.start)
     return refs
 
+
+def _capitalised_role(t: Token, prev: Token | None) -> bool:
+    """"the King", "the Crown Prince": a person noun capitalised as a title after "the"."""
+    w = words()
+    if prev is None or t.lower not in w.person_nouns:
+        return False
+    return prev.lower == "the" or (prev.cap and w.title(prev.text) == "modifier")
+
+
+#: Second words of a role of two nouns before a name ("goalkeeper legend", "fire chief").
+_ROLE_SECOND = frozenset({
+    "legend", "veteran", "star", "icon", "talent", "profile", "chief", "boss", "leader", "manager", "colleague",
+    "contact", "officer", "expert", "spokesperson", "spokesman", "spokeswoman", "coach", "captain", "director",
+    "adviser", "advisor", "inspector", "commander", "head", "champion", "king", "queen", "rookie",
+})
 
 #: Nouns of people who speak for someone else: in "The lawyer says he denies the charges"
 #: the pronoun is as likely the client, so the noun is not taken for the titled person.

@@ -296,6 +296,71 @@ def middle_spellings(analysis: Analysis, surname_of: dict[str, str]) -> dict[tup
     return out
 
 
+def _half_of(part: str, double: str) -> bool:
+    """Whether ``part`` is one half of the double given name ``double`` ("Per", "Per-Ivar")."""
+    return "-" in double and part in double.split("-")
+
+
+def _a_figure(given_names: set[str], surname: str) -> bool:
+    """Whether a person of the news is called ``surname`` with one of ``given_names``,
+    or with a double given name one of them begins ("Jon" of "Jon-Ivar Nygård")."""
+    for f in figures():
+        parts = f.name.split()
+        if len(parts) >= 2 and parts[-1] == surname:
+            first = parts[0]
+            if first in given_names or first.split("-")[0] in given_names:
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A stretch of text that is one spelling: "Per Ivar" of "Per Ivar Gjerde"."""
+
+    start: int
+    end: int
+
+
+def _hyphen_clusters(
+    analysis: Analysis, surname_of: dict[str, str], src: dict[str, str] | None, glossary: Glossary | None,
+    ctx: CheckContext | None,
+) -> list[Cluster]:
+    """A double given name written with a hyphen and without ("Per-Ivar Gjerde" /
+    "Per Ivar Gjerde"): one person's, spelled two ways."""
+    text = analysis.doc.text
+    by_person: dict[str, dict[str, Spelling]] = {}
+    for m in analysis.mentions:
+        slots = m.slots()
+        if m.kind != "person" or len(slots) < 2 or slots[-2].lower in words().particles:
+            continue
+        given = text[slots[0].start : slots[-2].end]
+        if not re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)+", given) or given.count(" ") + given.count("-") != 1:
+            continue  # two given names, nothing else between them
+        group = surname_of.get(surname_text(m), surname_text(m))
+        spans: list[Place] = [_Span(slots[0].start, slots[-2].end)]
+        seen = by_person.setdefault(group, {})
+        if given in seen:
+            seen[given].tokens.extend(spans)  # type: ignore[arg-type]  # a list of places, as built here
+        else:
+            seen[given] = Spelling(given, tokens=spans, person=True, full=True)
+    out = []
+    for surname, spellings in sorted(by_person.items()):
+        forms: dict[str, list[str]] = {}
+        for given in spellings:
+            forms.setdefault(given.replace("-", " "), []).append(given)
+        for written in forms.values():
+            if len(written) != 2:
+                continue
+            members = {g: spellings[g] for g in written}
+            known = [g for g in written if any(f.name == f"{g} {surname}" for f in figures())]
+            if len(known) == 1 and not src:
+                choice = Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
+            else:
+                choice = choose(members, src, glossary, ctx)
+            out.append(Cluster("given", members, choice))
+    return out
+
+
 def _middle_clusters(
     analysis: Analysis, surname_of: dict[str, str], src: dict[str, str] | None, glossary: Glossary | None,
     ctx: CheckContext | None,
@@ -431,9 +496,8 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
     # lists count the families (or a famous bearer) of each, not this person, whose
     # spelling is the one the article introduces in full
     if any(transliterated(a, b) for a in names for b in names):
-        figure_names = {f.name for f in figures()}
         given_names = {g for n in names for g in spellings[n].given}
-        known = [n for n in names if any(f"{g} {n}" in figure_names for g in given_names)]
+        known = [n for n in names if _a_figure(given_names, n)]
         if len(known) == 1:
             return Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
         full = [n for n in names if spellings[n].full]
@@ -582,12 +646,15 @@ def clusters(
         u = _Union()
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
+                if _half_of(a, b) or _half_of(b, a):
+                    continue  # "Per-Ivar" and "Per" (of "Per Ivar"): the hyphen's clusters
                 if same_given(given[a], given[b]):
                     u.union(a, b)
         for group in u.groups(names):
             members = {n: given[n] for n in group}
             out.append(Cluster("given", members, choose(members, src, glossary, ctx, given=True)))
     out += _middle_clusters(analysis, surname_of, src, glossary, ctx)
+    out += _hyphen_clusters(analysis, surname_of, src, glossary, ctx)
     taken = {s for c in out for s in c.spellings}
     places = place_spellings(analysis, taken)
     for group in place_groups(places, analysis):
