@@ -217,6 +217,7 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
     # 3. Title (its repetitions are titles marked as repeated lines: a page may
     #    show its headline again as an image's text), headings, captions, quotes, lists.
     title_norm = None
+    title_at = -1  # the first title line, when it ends with the outlet's name ("... - E24")
     after_title = False
     for i, (para, content) in enumerate(zip(paras, contents)):
         if kinds[i][0] is BlockKind.FURNITURE:
@@ -227,7 +228,18 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             or (para.marker is None and len(words) <= 30 and content[-1] not in ".")
         ):
             title_norm = _same_line(content)
+            bare = _without_outlet(content)
+            if bare != content:
+                title_norm, title_at = _same_line(bare), i
             kinds[i] = (BlockKind.TITLE, None)
+            after_title = True
+            continue
+        if title_at >= 0 and _same_line(content) == title_norm:
+            # the page's title with the outlet's name, then the headline itself: the
+            # page title is the repeat ("DNB raises its rate - E24" over "DNB raises its rate")
+            kinds[title_at] = (BlockKind.TITLE, REPEATED_LINE)
+            kinds[i] = (BlockKind.TITLE, None)
+            title_at = -1
             after_title = True
             continue
         if title_norm is None:
