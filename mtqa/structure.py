@@ -181,7 +181,7 @@ def _name_like(text: str) -> bool:
     )
 
 
-def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | None]]:
+def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | None]]:  # noqa: C901 - the kinds, in order
     rules = load_rules()
     count = len(paras)
     kinds: list[tuple[BlockKind, str | None]] = [(BlockKind.BODY, None)] * count
