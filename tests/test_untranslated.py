@@ -241,3 +241,21 @@ def test_a_headline_in_norwegian_is_glossed_by_the_article_under_it():
         "The Norwegian Food Safety Authority says the season is early."
     )
     assert _ut(text, "UT004") == ["Mattilsynet"]
+
+
+def test_a_compound_of_a_rarer_and_a_common_norwegian_part_is_norwegian():
+    # "utskrivning(s)" is rarer in Bokmål, "klar" common; "byvekst" rare, "avtale" common
+    text = (
+        "For every day a utskrivningsklar patient stays in hospital, the municipality pays.\n"
+        "The bus lanes are part of the byvekstavtale with the state."
+    )
+    assert _ut(text) == ["utskrivningsklar", "byvekstavtale"]
+    # English words made of letters that are Norwegian words too stay English
+    assert _ut("The understatement of the year was a counterbalance to the southwestern gale.") == []
+
+
+def test_a_norwegian_title_before_a_name_is_untranslated_not_a_name():
+    text = "Sentralbanksjef Ida Wolden Bache at Thursday's press conference. Photo: NTB"
+    assert _ut(text) == ["Sentralbanksjef"]
+    # a given name is no title ("Kari Lie" stays a name)
+    assert _ut("Kari Lie at Thursday's press conference. Photo: NTB") == []

@@ -2,8 +2,9 @@
 
 A word is Norwegian when wordfreq's Bokmål list knows it well and its English
 list hardly at all; a long compound is Norwegian when it splits into two
-well-known Bokmål words (with the linking -s- or -e- Norwegian compounds use)
-and English does not know it.
+well-known Bokmål words (with the linking -s- or -e- Norwegian compounds use),
+or into a rarer Bokmål word English does not know and a common one
+("utskrivnings|klar", "byvekst|avtale"), and English does not know it.
 
 Not every Norwegian word in an English text is a slip.  Names are not
 untranslated words: a capitalised word inside a sentence, an acronym (NRK, NTB),
@@ -14,7 +15,8 @@ cabin", "skrei, the migrating Arctic cod", "dugnad (voluntary communal work)"),
 and once a word is glossed, the article may use it (and its compounds) freely.
 A capitalised word at the start of a sentence or in a caption label in
 capitals is still reported when it is a Norwegian common word and nothing in
-the article says it is a name.  Institutions' Norwegian names are UT004's.
+the article says it is a name, and so is a Norwegian title opening a sentence
+before a name ("Sentralbanksjef Ida Wolden Bache ...").  Institutions' Norwegian names are UT004's.
 The suggestion is the English of ``data/nb_en_words.yaml`` where it knows the
 word, else the idiom lexicon's English for it (a word whose part-by-part English
 is a calque), else the dictionary of senses; inflected forms and two-part
@@ -117,6 +119,17 @@ def norwegian_score(word: str) -> float:
 MAX_COMPOUND = 40
 
 
+#: A part of a compound that Bokmål knows this well ...
+RARE_PART_MIN = 1.5
+#: ... beside one it knows this well, neither much English.
+COMMON_PART_MIN = 4.0
+
+
+def _rare_and_common(rare_nb: float, rare_en: float, common_nb: float, common_en: float) -> bool:
+    """A rarer part English does not know at all beside a common Bokmål word English hardly knows."""
+    return rare_nb >= RARE_PART_MIN and rare_en == 0 and common_nb >= COMMON_PART_MIN and common_en <= EN_MAX
+
+
 def _compound_score(word: str) -> float:
     """A Norwegian compound that no list knows: two well-known Bokmål parts."""
     best = 0.0
@@ -138,6 +151,12 @@ def _compound_score(word: str) -> float:
         part_min = PART_MIN - 0.5 if max(left_en, right_en) == 0 else PART_MIN
         if left_nb >= part_min and right_nb >= part_min and right_nb > right_en + 1:
             best = max(best, min(left_nb, right_nb) - 1.0)
+        elif _rare_and_common(left_nb, left_en, right_nb, right_en) or _rare_and_common(
+            right_nb, right_en, left_nb, left_en
+        ):
+            # a rarer Norwegian-only part and a common one ("utskrivnings" + "klar",
+            # "byvekst" + "avtale"): no English word is made so
+            best = max(best, 1.5)
         elif left_nb >= PART_MIN and right_nb >= PART_MIN and (
             any(norwegian_score(c) > 0 for c in lefts) or any(norwegian_score(c) > 0 for c in rights)
         ):
@@ -777,9 +796,19 @@ def _capitalised(
         return NorwegianWord(start, start + len(part), part, part.lower(), norwegian_score(part.lower()), True, english)
     elif not initial:
         return None  # a name
+    if score > 0 and _TITLE_COMPOUND.search(lookup) and not _first_name(lookup):
+        # "Sentralbanksjef Ida Wolden Bache": a Norwegian title before the name, not a name
+        return NorwegianWord(start, end, word, lookup, score, True)
     if score > 0 and not _is_name(word, lookup, text, end, ctx) and _common_word(lookup, label, ctx):
         return NorwegianWord(start, end, word, lookup, score, True)
     return None
+
+
+#: A compound ending in a Norwegian word for an office ("sentralbank|sjef", "justis|minister",
+#: "politi|inspektør"): a title, which may stand capitalised before a name.
+_TITLE_COMPOUND = re.compile(
+    r"^\w{3,}(?:sjef|leder|direktør|ordfører|minister|rådgiver|talsperson|inspektør|overlege|redaktør|betjent)(?:en)?$"
+)
 
 
 #: Norwegian abbreviations with dots ("f.eks.", "osv."): the lexicon reports them
