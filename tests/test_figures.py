@@ -13,6 +13,7 @@ INVENTED = (
     "Mohamed Elbrahimi\tm\tathlete\tfootballer\n"
     "Kari Lindholt\tf\tpolitician\tminister\n"
     "Kari Lindhalt\tf\tpolitician\tmayor\n"
+    "Jan Christian Dalheim\tm\tpolitician\tminister\n"
     "bad line\n"
     "Solo\tm\tother\tone word: not a full name\n"
 )
@@ -31,7 +32,8 @@ def invented(monkeypatch):
 
 def test_parse_keeps_full_names_with_a_gender_and_a_category(invented):
     assert [f.name for f in invented] == [
-        "Helene Ravnsborg", "Stig-André Kvalheim", "Mohamed Elbrahimi", "Kari Lindholt", "Kari Lindhalt"]
+        "Helene Ravnsborg", "Stig-André Kvalheim", "Mohamed Elbrahimi", "Kari Lindholt", "Kari Lindhalt",
+        "Jan Christian Dalheim"]
     assert invented[0].gender == "f" and invented[0].note == "TV presenter"
 
 
@@ -48,6 +50,8 @@ def test_parse_keeps_full_names_with_a_gender_and_a_category(invented):
         ("Karen Lindholt", None),  # another given name: another person
         ("Helene Svendsen", None),  # another person
         ("Selene Ravnsborg", None),  # the given name starts otherwise
+        ("Jan Kristian Dalheim", "Jan Christian Dalheim"),  # a given name spelled as it sounds
+        ("Jan Kristoffer Dalheim", None),  # another given name
     ],
 )
 def test_near(invented, written, expected):

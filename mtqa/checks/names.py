@@ -371,7 +371,8 @@ class UnattestedName(Check):
     gazetteer of people in Norwegian news (``mtqa/data/people.tsv``: politicians,
     officials, athletes, people of culture...): a person named in full whose
     name is not on it but is a near spelling of exactly one name on it, given
-    name and surname starting alike ("Jonas Gar Støre").
+    name and surname starting alike ("Jonas Gar Støre"), or the given names
+    spelled as they sound ("Jan Kristian Vestre" for Jan Christian Vestre).
 
     Flags:
     - She also held talks with the new German Foreign Minister Annalena Barbock on Tuesday.

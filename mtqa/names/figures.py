@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from mtqa.names.phonetic import fold
+from mtqa.names.phonetic import key as sound
 
 DATA = "people.tsv"
 CATEGORIES = ("politician", "royal", "official", "athlete", "coach", "culture", "business", "media", "other")
@@ -105,9 +106,11 @@ def near(written: str) -> tuple[Figure, float] | None:
     if fold(listed[-1])[:1] not in surnames:
         return None  # ("El Brahimi" may be "Elbrahimi": a particle split off)
     given, listed_given = key(" ".join(words[:-1])), key(" ".join(listed[:-1]))
-    if given[:1] != listed_given[:1] or not (
-        given.startswith(listed_given) or listed_given.startswith(given) or Levenshtein.distance(given, listed_given) <= 1
-    ):
+    alike = given.startswith(listed_given) or listed_given.startswith(given) or Levenshtein.distance(given, listed_given) <= 1
+    if not alike and len(words) == len(listed):
+        # spelled as they sound alike, word by word ("Jan Kristian" / "Jan Christian")
+        alike = all(sound(a) == sound(b) for a, b in zip(words[:-1], listed[:-1]))
+    if given[:1] != listed_given[:1] or not alike:
         return None  # another given name ("Terje" for "Tore"): another person, not a garble
     if fold(words[-1]) != fold(listed[-1]) and given != listed_given and fold(words[-1]) in _listed_surnames():
         return None  # "Eirik Haugen" beside "Erik Hagen": another listed family, another given name
