@@ -917,8 +917,8 @@ class UntranslatedWord(Check):
     In an article about sport (two words of sport or more), the Norwegian
     abbreviations of championships (VM, EM, NM, OL, alone or in a compound: "the
     VM squad", "OL-gull") are reported too, with their English ("World
-    Championship", "Olympic gold"); not after a number ("two NM"), as a US
-    state ("Albuquerque, NM,") or glossed in brackets.
+    Championship", "Olympic gold"); not after a number ("two NM", but "three OL
+    gold medals"), as a US state ("Albuquerque, NM,") or glossed in brackets.
 
     Flags:
     - The statsforvalter has asked the municipality to explain the decision.
@@ -993,8 +993,11 @@ class UntranslatedWord(Check):
             text = doc.text[sentence.start : sentence.end]
             for m in _CHAMPIONSHIP.finditer(text):
                 before, after = text[: m.start()], text[m.end() :]
-                if _NUMBER_BEFORE.search(before) or _STATE_BEFORE.search(before) or _STATE.match(after) or _GLOSS.match(after):
-                    continue  # "20 NM", "two NM": nautical miles; "Albuquerque, NM,"; "EM (European ...)"
+                counted = _NUMBER_BEFORE.search(before) and not _ATTRIBUTE_OF.match(after)
+                if counted or _STATE_BEFORE.search(before) or _STATE.match(after) or _GLOSS.match(after):
+                    # "20 NM", "two NM": nautical miles (not "three OL gold medals");
+                    # "Albuquerque, NM,"; "EM (European ...)"
+                    continue
                 name = _CHAMPIONSHIPS[m.group(1)]
                 # before a noun it is an attribute: "the VM squad" -> "the World Championship squad"
                 attribute = bool(m.group(2)) or bool(_ATTRIBUTE_OF.match(text, m.end()))
@@ -1037,7 +1040,7 @@ _STATE = re.compile(r",\s+(?:[a-z]|\d)")
 _GLOSS = re.compile(r"\s*\(")
 #: Nouns a championship's name stands before as an attribute ("the VM squad").
 _ATTRIBUTE_OF = re.compile(
-    r"\s+(?:squad|team|gold|silver|bronze|medals?|final|semi-final|title|place|spot|ticket|debut|hill|week|race|"
+    r"\s+(?:squad|team|gold|silver|bronze|medals?|finals?|semi-finals?|titles?|place|spot|ticket|debut|hill|week|races?|"
     r"relay|qualifiers?|qualifying|opener|champions?|winners?|trophy|venue|season|programme|program)\b"
 )
 #: Words of sport: an article with none is no place for "VM" (a virtual machine) or "NM".
