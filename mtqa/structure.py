@@ -234,6 +234,8 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             kinds[i] = (BlockKind.TITLE, None)
             after_title = True
             continue
+        if title_at >= 0 and i - title_at > 3:
+            title_at = -1  # the headline itself stands right under the page title, or nowhere
         if title_at >= 0 and _same_line(content) == title_norm:
             # the page's title with the outlet's name, then the headline itself: the
             # page title is the repeat ("DNB raises its rate - E24" over "DNB raises its rate")

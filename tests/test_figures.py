@@ -14,6 +14,7 @@ INVENTED = (
     "Kari Lindholt\tf\tpolitician\tminister\n"
     "Kari Lindhalt\tf\tpolitician\tmayor\n"
     "Jan Christian Dalheim\tm\tpolitician\tminister\n"
+    "Christian Aasvik\tm\tathlete\tskier\n"
     "bad line\n"
     "Solo\tm\tother\tone word: not a full name\n"
 )
@@ -33,7 +34,7 @@ def invented(monkeypatch):
 def test_parse_keeps_full_names_with_a_gender_and_a_category(invented):
     assert [f.name for f in invented] == [
         "Helene Ravnsborg", "Stig-André Kvalheim", "Mohamed Elbrahimi", "Kari Lindholt", "Kari Lindhalt",
-        "Jan Christian Dalheim"]
+        "Jan Christian Dalheim", "Christian Aasvik"]
     assert invented[0].gender == "f" and invented[0].note == "TV presenter"
 
 
@@ -52,6 +53,8 @@ def test_parse_keeps_full_names_with_a_gender_and_a_category(invented):
         ("Selene Ravnsborg", None),  # the given name starts otherwise
         ("Jan Kristian Dalheim", "Jan Christian Dalheim"),  # a given name spelled as it sounds
         ("Jan Kristoffer Dalheim", None),  # another given name
+        ("Jan-Kristian Dalheim", "Jan Christian Dalheim"),  # and with a hyphen
+        ("Kristian Aasvik", "Christian Aasvik"),  # the first given name so
     ],
 )
 def test_near(invented, written, expected):

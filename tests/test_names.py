@@ -449,6 +449,11 @@ def test_a_double_given_name_with_and_without_its_hyphen_is_one_person_spelled_t
     text = "Jon Ivar Nygård visited Kristiansand on Monday. Jon-Ivar Nygård said the bus route was a success."
     nc = [f for f in _check(text) if f.code == "NC001"]
     assert [(f.text, f.suggestion) for f in nc] == [("Jon Ivar", "Jon-Ivar")]
+    # the Norwegian source's spelling, which its single words cannot give
+    text = "Ola-Ivar Dalheim opened the school on Monday. Ola Ivar Dalheim said it was a good day."
+    source = "Ola Ivar Dalheim åpnet skolen mandag. Ola Ivar Dalheim sa det var en god dag."
+    nc = [f for f in _check(text, source=source) if f.code == "NC001"]
+    assert [(f.text, f.suggestion) for f in nc] == [("Ola-Ivar", "Ola Ivar")]
 
 
 def test_a_surname_with_and_without_its_nordic_letter_takes_the_news_spelling_of_a_double_given_name():

@@ -221,9 +221,21 @@ def test_names_after_the_or_a_person_s_home_place_and_two_word_roles_are_no_riva
 
 
 def test_the_king_capitalised_after_the_is_someone_a_pronoun_may_mean():
-    text = (
-        "– The doctors are satisfied, Queen Sonja said.\n"
-        "On Friday, the Royal House announced that the King will stay in hospital.\n"
-        "He is on sick leave until October."
-    )
-    assert _pr(text) == []
+    for text in (
+        "Queen Sonja was in Bodø on Friday, while the King stayed in Oslo. He has a cold.",
+        "Kari Lie met the Prime Minister in Bodø on Monday. He promised more money for the hospital.",
+    ):
+        assert _pr(text) == [], text
+
+
+def test_rivals_the_new_rules_keep():
+    # from a review: a man of the paragraph before, when the subject is named once or the
+    # sentence speaks of her too; a foreign name after "the <nationality>"; "said of" someone
+    for text in (
+        "Coach Per Hansen was pleased with the team after the sprint in Lillehammer.\n\n"
+        "Kari Lie won the race by four seconds. He said she had trained harder than ever this winter.",
+        "Per Hansen finished second behind the Kenyan Wanjiru Chebet. She ran the last lap in 58 seconds.",
+        'Queen Sonja was admitted to hospital on Monday. "He has taken very good care of her," '
+        "the King said of the chief physician.",
+    ):
+        assert _pr(text) == [], text

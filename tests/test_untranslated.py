@@ -252,6 +252,8 @@ def test_a_compound_of_a_rarer_and_a_common_norwegian_part_is_norwegian():
     assert _ut(text) == ["utskrivningsklar", "byvekstavtale"]
     # English words made of letters that are Norwegian words too stay English
     assert _ut("The understatement of the year was a counterbalance to the southwestern gale.") == []
+    # ... split anywhere ("sist|erlike", "unna|iling"): an English word and an English suffix
+    assert _ut("Kari Lie and Siri Skog have a sisterlike friendship. He spent the day unnailing boards.") == []
 
 
 def test_a_norwegian_title_before_a_name_is_untranslated_not_a_name():
@@ -259,3 +261,5 @@ def test_a_norwegian_title_before_a_name_is_untranslated_not_a_name():
     assert _ut(text) == ["Sentralbanksjef"]
     # a given name is no title ("Kari Lie" stays a name)
     assert _ut("Kari Lie at Thursday's press conference. Photo: NTB") == []
+    assert _ut("Ordfører Kari Lie met the press in Bodø. Statssekretær Per Hansen was there.") == [
+        "Ordfører", "Statssekretær"]

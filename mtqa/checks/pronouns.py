@@ -17,7 +17,7 @@ from mtqa.model import Document, Finding, Severity
 from mtqa.names.glossary import load_glossary
 from mtqa.names.lexicon import words
 from mtqa.names.mentions import Token
-from mtqa.names.people import LOOKBACK, People, Person, Resolution, evident_gender, people, pronoun_base
+from mtqa.names.people import LOOKBACK, People, Person, Resolution, evident_gender, people, pronoun_base, pronoun_gender
 
 #: Evidence needed against a pronoun, and how much more than for it.
 MIN_EVIDENCE = 1.0
@@ -60,9 +60,15 @@ def _rival(pp: People, r: Resolution) -> bool:
     doc = pp.analysis.doc
     block_start = doc.blocks[r.token.block].start
     previous = r.token.sentence - 1
-    # "Weng will now rest at home. He hopes ...": the subject just before, in the same
-    # paragraph, is not rivalled by someone of an earlier paragraph
-    floor = block_start if previous >= 0 and doc.sentences[previous].start >= block_start else 0
+    # "Dalheim has won it before. Dalheim will now rest at home. He hopes ...": a subject
+    # the paragraph names twice before the pronoun is not rivalled by someone of an
+    # earlier paragraph (not when the pronoun's sentence speaks of the other gender too:
+    # "He said she had trained harder")
+    floor = 0
+    if previous >= 0 and doc.sentences[previous].start >= block_start:
+        named = sum(1 for ref in pp.refs if block_start <= ref.start < r.token.start and ref.person is r.person)
+        if named >= 2 and not _other_pronoun_in_sentence(pp, r):
+            floor = block_start
     for ref in pp.refs:
         if ref.start >= r.token.start:
             break
@@ -74,6 +80,14 @@ def _rival(pp: People, r: Resolution) -> bool:
         elif ref.unknown or (ref.gender in (None, r.gender) and not _INDEFINITE.match(pp.analysis.doc.text, ref.start)):
             return True
     return False
+
+
+def _other_pronoun_in_sentence(pp: People, r: Resolution) -> bool:
+    """Whether the pronoun's sentence has a pronoun of the other gender too."""
+    return any(
+        t.sentence == r.token.sentence and pronoun_gender(t.text) not in (None, r.gender)
+        for t in pp.analysis.tokens
+    )
 
 
 #: Person nouns that are no one a later "he" or "she" refers back to ("nobody was hurt. He ...").

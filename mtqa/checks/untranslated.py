@@ -125,9 +125,29 @@ RARE_PART_MIN = 1.5
 COMMON_PART_MIN = 4.0
 
 
-def _rare_and_common(rare_nb: float, rare_en: float, common_nb: float, common_en: float) -> bool:
-    """A rarer part English does not know at all beside a common Bokmål word English hardly knows."""
-    return rare_nb >= RARE_PART_MIN and rare_en == 0 and common_nb >= COMMON_PART_MIN and common_en <= EN_MAX
+def _rare_and_common(rare: str, rare_nb: float, rare_en: float, common_nb: float, common_en: float) -> bool:
+    """A rarer part of six letters or more English does not know at all beside a common
+    Bokmål word English hardly knows (not "sist|erlike" of "sisterlike")."""
+    return (
+        len(rare) >= 6
+        and rare_nb >= RARE_PART_MIN
+        and rare_en == 0
+        and common_nb >= COMMON_PART_MIN
+        and common_en <= EN_MAX
+    )
+
+
+#: English suffixes: a word that is an English word and one of these is English ("sisterlike").
+_ENGLISH_SUFFIX = re.compile(r"(?:like|less|ness|ings?|ers?|ed|ly|ful|able|ish|ment)$")
+
+
+def _english_derivation(word: str) -> bool:
+    """Whether ``word`` is an English word with an English suffix ("plasterlike", "unnailing")."""
+    m = _ENGLISH_SUFFIX.search(word)
+    if m is None or m.start() < 4:
+        return False
+    stem = word[: m.start()]
+    return max(_zipf(stem, "en"), _zipf(stem + "e", "en")) >= 2.5
 
 
 def _compound_score(word: str) -> float:
@@ -151,8 +171,9 @@ def _compound_score(word: str) -> float:
         part_min = PART_MIN - 0.5 if max(left_en, right_en) == 0 else PART_MIN
         if left_nb >= part_min and right_nb >= part_min and right_nb > right_en + 1:
             best = max(best, min(left_nb, right_nb) - 1.0)
-        elif _rare_and_common(left_nb, left_en, right_nb, right_en) or _rare_and_common(
-            right_nb, right_en, left_nb, left_en
+        elif not _english_derivation(word) and (
+            any(_rare_and_common(c, left_nb, left_en, right_nb, right_en) for c in lefts[:1])
+            or any(_rare_and_common(c, right_nb, right_en, left_nb, left_en) for c in rights[:1])
         ):
             # a rarer Norwegian-only part and a common one ("utskrivnings" + "klar",
             # "byvekst" + "avtale"): no English word is made so
@@ -807,7 +828,8 @@ def _capitalised(
 #: A compound ending in a Norwegian word for an office ("sentralbank|sjef", "justis|minister",
 #: "politi|inspektør"): a title, which may stand capitalised before a name.
 _TITLE_COMPOUND = re.compile(
-    r"^\w{3,}(?:sjef|leder|direktør|ordfører|minister|rådgiver|talsperson|inspektør|overlege|redaktør|betjent)(?:en)?$"
+    r"^(?:\w{3,}(?:sjef|leder|direktør|ordfører|minister|rådgiver|talsperson|inspektør|overlege|redaktør|betjent"
+    r"|sekretær|forvalter|representant|mester)|ordfører|lensmann|rådmann|statsforvalter)(?:en)?$"
 )
 
 

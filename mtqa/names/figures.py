@@ -85,8 +85,9 @@ def near(written: str) -> tuple[Figure, float] | None:
     similarity (0-100); None when the name is listed, near none or near several.
 
     The surnames must start alike (one letter, folded) and the given names too, one
-    edit apart or one the start of the other ("Mari" / "Marie"): a garble keeps
-    the shape of a name; "Terje Pedersen" is another person than "Tore Pedersen".
+    edit apart, one the start of the other ("Mari" / "Marie") or each spelled as the
+    other sounds ("Kristian" / "Christian"): a garble keeps the shape of a name;
+    "Terje Pedersen" is another person than "Tore Pedersen".
     A surname that differs and is the surname of another listed person, written with
     another given name ("Eirik Haugen" near "Erik Hagen"), names another person; with the
     same given name ("Astrid Holm" near "Astrid Hoem", "Sigbjørn Johnson") it may be
@@ -107,10 +108,13 @@ def near(written: str) -> tuple[Figure, float] | None:
         return None  # ("El Brahimi" may be "Elbrahimi": a particle split off)
     given, listed_given = key(" ".join(words[:-1])), key(" ".join(listed[:-1]))
     alike = given.startswith(listed_given) or listed_given.startswith(given) or Levenshtein.distance(given, listed_given) <= 1
-    if not alike and len(words) == len(listed):
-        # spelled as they sound alike, word by word ("Jan Kristian" / "Jan Christian")
-        alike = all(sound(a) == sound(b) for a, b in zip(words[:-1], listed[:-1]))
-    if given[:1] != listed_given[:1] or not alike:
+    same_start = given[:1] == listed_given[:1]
+    ours, theirs = re.split(r"[\s-]+", " ".join(words[:-1])), re.split(r"[\s-]+", " ".join(listed[:-1]))
+    if not alike and len(ours) == len(theirs):
+        # spelled as they sound, word by word ("Jan Kristian" / "Jan Christian", "Kristian" / "Christian")
+        alike = all(sound(a) == sound(b) for a, b in zip(ours, theirs))
+        same_start = same_start or alike
+    if not same_start or not alike:
         return None  # another given name ("Terje" for "Tore"): another person, not a garble
     if fold(words[-1]) != fold(listed[-1]) and given != listed_given and fold(words[-1]) in _listed_surnames():
         return None  # "Eirik Haugen" beside "Erik Hagen": another listed family, another given name

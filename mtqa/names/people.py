@@ -290,10 +290,9 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # "says Kari Lie to Bergens Tidende", "mayor in Nordre Follo": no one (a place
         # of one word may be a surname: Strand, Moen)
         return False
-    if _THE_BEFORE.search(doc.text, max(0, m.start - 5), m.start) and not any(
-        w.is_first_name(s.text) for s in m.slots()
-    ):
-        # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name (not "the Dane Mette Holm")
+    if _THE_BEFORE.search(doc.text, max(0, m.start - 5), m.start) and _a_thing(doc.text[m.start : m.end]):
+        # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name (not "the Dane Mette Holm",
+        # "the Kenyan Wanjiru Chebet")
         return False
     slots = m.slots()
     if 2 <= len(slots) <= 3:
@@ -326,6 +325,25 @@ _NOT_PEOPLE = ("outlet", "county", "police_district", "institution")
 #: " at " or " of " right before a name (the match ends where it starts); not "from"
 #: ("the prize went to Kari Lie from Oleksandr ...": a person may follow it).
 _WORKPLACE = re.compile(r"\s+(?:at|of)\s+$")
+
+def _a_thing(name: str) -> bool:
+    """A name of a thing, by its form: a small word inside ("Tour de Ski", "Bay of
+    Biscay") or a head word of things or bodies last ("Atlantic Ocean Road", "World
+    Cup", "Coastal Works", "Address Newspaper")."""
+    parts = name.split()
+    last = parts[-1].lower()
+    return any(p.islower() for p in parts[1:]) or last in _THING_HEADS or last in words().org_heads
+
+
+#: Last words of the names of things, events and places.
+_THING_HEADS = frozenset({
+    "road", "street", "bridge", "tunnel", "cup", "ocean", "sea", "race", "prize", "award", "trophy", "house",
+    "hall", "arena", "stadium", "centre", "center", "park", "square", "museum", "festival", "games", "league",
+    "championship", "championships", "series", "open", "marathon", "rally", "tour", "show", "cathedral",
+    "church", "airport", "station", "harbour", "line", "route", "railway", "highway", "valley", "mountain",
+    "island", "islands", "lake", "river", "fjord", "forest", "region", "project", "plan", "agreement", "fund",
+    "works", "newspaper", "paper", "magazine", "channel", "company", "prison", "system", "act", "law", "report",
+})
 
 #: "the" right before a name (the match ends where it starts).
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
@@ -364,7 +382,7 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             continue
         low = t.lower
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == t.sentence else None
-        if t.cap and not _capitalised_role(t, prev):
+        if t.cap and not _capitalised_role(tokens, i):
             continue
         nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
         kind = w.title(low)
@@ -429,12 +447,22 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
     return refs
 
 
-def _capitalised_role(t: Token, prev: Token | None) -> bool:
-    """"the King", "the Crown Prince": a person noun capitalised as a title after "the"."""
+def _capitalised_role(tokens: list[Token], i: int) -> bool:
+    """"the King", "the Crown Prince", "the Prime Minister": a person noun or title
+    capitalised after "the" (and title words)."""
     w = words()
-    if prev is None or t.lower not in w.person_nouns:
+    t = tokens[i]
+    if t.lower not in w.person_nouns and w.title(t.text) != "title":
         return False
-    return prev.lower == "the" or (prev.cap and w.title(prev.text) == "modifier")
+    for k in range(i - 1, max(-1, i - 4), -1):
+        prev = tokens[k]
+        if prev.sentence != t.sentence:
+            return False
+        if prev.lower == "the":
+            return True
+        if not (prev.cap and w.title(prev.text) in ("title", "modifier", "ambiguous")):
+            return False
+    return False
 
 
 #: Second words of a role of two nouns before a name ("goalkeeper legend", "fire chief").
@@ -729,8 +757,12 @@ def _speaker(pp: People, i: int, by_start: dict[int, Ref], resolved: dict[int, R
     while j < len(tokens) and tokens[j].block == t.block and not tokens[j].quoted and len(clause) < 8:
         clause.append(j)
         j += 1
-    if not any(tokens[k].lower in w.speech_verbs for k in clause[:6]):
+    verbs = [k for k in clause[:6] if tokens[k].lower in w.speech_verbs]
+    if not verbs:
         return None
+    after = verbs[0] + 1
+    if after < len(tokens) and after in clause and tokens[after].lower in ("of", "about"):
+        return None  # '"He took good care of her," the King said of the physician': he is named after
     for k in clause:
         tok = tokens[k]
         g = pronoun_gender(tok.text)

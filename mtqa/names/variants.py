@@ -323,7 +323,7 @@ class _Span:
 
 def _hyphen_clusters(
     analysis: Analysis, surname_of: dict[str, str], src: dict[str, str] | None, glossary: Glossary | None,
-    ctx: CheckContext | None,
+    ctx: CheckContext | None, source: str | None = None,
 ) -> list[Cluster]:
     """A double given name written with a hyphen and without ("Per-Ivar Gjerde" /
     "Per Ivar Gjerde"): one person's, spelled two ways."""
@@ -353,7 +353,11 @@ def _hyphen_clusters(
                 continue
             members = {g: spellings[g] for g in written}
             known = [g for g in written if any(f.name == f"{g} {surname}" for f in figures())]
-            if len(known) == 1 and not src:
+            in_source = [g for g in written if source and re.search(rf"(?<![\w-]){re.escape(g)}(?![\w-])", source)]
+            if len(in_source) == 1:
+                # the source's spelling, which its single words cannot say ("Per Ivar")
+                choice = Choice(in_source[0], f"the Norwegian source writes '{in_source[0]}'", 0.95, "source")
+            elif len(known) == 1 and not src:
                 choice = Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
             else:
                 choice = choose(members, src, glossary, ctx)
@@ -654,7 +658,7 @@ def clusters(
             members = {n: given[n] for n in group}
             out.append(Cluster("given", members, choose(members, src, glossary, ctx, given=True)))
     out += _middle_clusters(analysis, surname_of, src, glossary, ctx)
-    out += _hyphen_clusters(analysis, surname_of, src, glossary, ctx)
+    out += _hyphen_clusters(analysis, surname_of, src, glossary, ctx, source)
     taken = {s for c in out for s in c.spellings}
     places = place_spellings(analysis, taken)
     for group in place_groups(places, analysis):
