@@ -239,3 +239,13 @@ def test_rivals_the_new_rules_keep():
         "the King said of the chief physician.",
     ):
         assert _pr(text) == [], text
+
+
+def test_someone_named_by_age_alone_is_someone_a_pronoun_may_mean():
+    # Norwegian news names people by age: "A 70-year-old ... He" may be the 70-year-old
+    text = (
+        "A 70-year-old was rescued by a helicopter off Stad on Wednesday.\n"
+        "The 70-year-old had been alone in the boat for two days, says rescue leader Siri Skog. "
+        "He had run out of fuel and drifted out to sea."
+    )
+    assert _pr(text) == []

@@ -345,6 +345,9 @@ _THING_HEADS = frozenset({
     "works", "newspaper", "paper", "magazine", "channel", "company", "prison", "system", "act", "law", "report",
 })
 
+#: An age's figure and hyphen before "year-old" ("70-").
+_AGED = re.compile(r"\d{1,3}[-‐]$")
+
 #: "the" right before a name (the match ends where it starts).
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: " from " right before a name.
@@ -405,6 +408,13 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             and (prev.lower in _DETERMINERS or doc.text[prev.end : t.start].strip() in ("'s", "’s"))
             and _ROLE_OF.match(doc.text, nxt_tok.end) is not None
         )
+        if low == "year-old" and _AGED.search(doc.text, max(0, t.start - 6), t.start):
+            # "A 70-year-old was rescued", "the 25-year-old": someone a pronoun may mean
+            # (not "a 70-year-old man": the man is)
+            after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == t.sentence else None
+            if after is None or doc.text[t.end : after.start].strip() or after.lower not in w.person_nouns:
+                refs.append(Ref(t.start, t.sentence, subject=_subject(doc, t, t.start), quoted=t.quoted))
+            continue
         if role or (
             low in w.person_nouns and low not in _PLURAL_NOUNS and not (low.endswith("s") and low[:-1] in w.person_nouns)
         ):
