@@ -249,3 +249,11 @@ def test_someone_named_by_age_alone_is_someone_a_pronoun_may_mean():
         "He had run out of fuel and drifted out to sea."
     )
     assert _pr(text) == []
+
+
+def test_a_double_given_name_with_and_without_its_hyphen_is_one_person():
+    text = (
+        "Per Ivar Dalheim opened the new school in Bodø on Monday. He was pleased. "
+        "Per-Ivar Dalheim has led the council since 2019. She said the school was the best in the county."
+    )
+    assert [(f.text, f.suggestion) for f in _pr(text)] == [("She", "He")]

@@ -159,10 +159,21 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
     person_of: dict[int, Person] = {}
     last_full: dict[str, tuple[str | None, str]] = {}
     full_keys: dict[str, set] = defaultdict(set)
+    # "Per-Ivar Gjerde" beside "Per Ivar Gjerde": one given name, keyed by its first half
+    halves = {
+        f"{m.slots()[0].text}-{m.slots()[1].text}": m.slots()[0].text
+        for m in analysis.mentions
+        if m.kind == "person" and len(m.slots()) >= 3
+    }
+
+    def given_of(first: Token) -> str:
+        name = halves.get(first.text, first.text)
+        return canon.get(name, name)
+
     for m in analysis.mentions:
         if m.kind == "person" and m.full:
             assert m.first is not None and m.last is not None  # full: two name slots or more
-            full_keys[canon.get(m.last.text, m.last.text)].add(canon.get(m.first.text, m.first.text))
+            full_keys[canon.get(m.last.text, m.last.text)].add(given_of(m.first))
     w = words()
     for m in analysis.mentions:
         if m.kind == "org" or m.last is None:
@@ -172,7 +183,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
             continue
         if m.full:
             assert m.first is not None  # full: two name slots or more
-            given = canon.get(m.first.text, m.first.text)
+            given = given_of(m.first)
             key = (given if len(full_keys[surname]) > 1 else None, surname)
             last_full[surname] = key
         else:
@@ -189,10 +200,10 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
         person_of[m.start] = person
         if m.full:
             assert m.first is not None  # full: two name slots or more
-            g = w.first_name_gender(canon.get(m.first.text, m.first.text))
+            g = w.first_name_gender(given_of(m.first))
             if g:
                 noun = "a man's" if g == "male" else "a woman's"
-                person.static[g].append(f"'{canon.get(m.first.text, m.first.text)}' is {noun} name")
+                person.static[g].append(f"'{given_of(m.first)}' is {noun} name")
         for t in m.title:
             low = t.lower.rstrip(".")
             if low in w.male_titles:
@@ -221,7 +232,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
     for m in analysis.mentions:
         if m.full and m.first is not None and m.start in person_of:
             person = person_of[m.start]
-            by_given[canon.get(m.first.text, m.first.text)][id(person)] = person
+            by_given[given_of(m.first)][id(person)] = person
     for m in analysis.mentions:
         if m.start in person_of or m.kind == "org" or m.full:
             continue
