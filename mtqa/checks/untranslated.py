@@ -817,7 +817,7 @@ def _capitalised(
         return NorwegianWord(start, start + len(part), part, part.lower(), norwegian_score(part.lower()), True, english)
     elif not initial:
         return None  # a name
-    if score > 0 and _TITLE_COMPOUND.search(lookup) and not _first_name(lookup):
+    if score > 0 and _TITLE_COMPOUND.search(lookup) and not _first_name(lookup) and lookup not in ctx.names:
         # "Sentralbanksjef Ida Wolden Bache": a Norwegian title before the name, not a name
         return NorwegianWord(start, end, word, lookup, score, True)
     if score > 0 and not _is_name(word, lookup, text, end, ctx) and _common_word(lookup, label, ctx):
