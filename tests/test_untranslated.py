@@ -263,3 +263,5 @@ def test_a_norwegian_title_before_a_name_is_untranslated_not_a_name():
     assert _ut("Kari Lie at Thursday's press conference. Photo: NTB") == []
     assert _ut("Ordfører Kari Lie met the press in Bodø. Statssekretær Per Hansen was there.") == [
         "Ordfører", "Statssekretær"]
+    # written as a name inside a sentence too (a series' title): a name
+    assert _ut("The series, where Statsministeren is the lead, ends. Statsministeren Kari Lie is played by Siri Skog.") == []
