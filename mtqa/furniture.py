@@ -25,15 +25,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 @dataclass(frozen=True)
 class FurniturePattern:
     regex: re.Pattern[str]
-    #: ``any``, ``edges`` (the first or last five blocks of the article) or ``under_top``
-    #: (the edges but the first block, which may be the headline).
+    #: ``any`` or ``edges`` (the first or last five blocks of the article).
     position: str = "any"
     max_words: int | None = None
 
     def matches(self, text: str, index: int, count: int) -> bool:
-        if self.position in ("edges", "under_top") and 5 <= index < count - 5:
-            return False
-        if self.position == "under_top" and index == 0:
+        if self.position == "edges" and 5 <= index < count - 5:
             return False
         if self.max_words is not None and len(text.split()) > self.max_words:
             return False

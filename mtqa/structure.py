@@ -170,6 +170,10 @@ def _without_outlet(text: str) -> str:
     return text
 
 
+#: A line that is one quotation ("“We are staying in Bergen”").
+_QUOTED_WHOLE = re.compile(r"^[\"“«‘'][^\"“”«»]*[\"”»’']$")
+
+
 def _heading_like(text: str, max_words: int) -> bool:
     return len(text.split()) <= max_words and text[-1:] not in ".!?\"”»)…"
 
@@ -229,7 +233,8 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
         ):
             title_norm = _same_line(content)
             bare = _without_outlet(content)
-            if bare != content:
+            if bare != content and len(bare.split()) >= 3 and not _QUOTED_WHOLE.match(bare.strip()):
+                # (not "Lykkeland – NRK" over a review's "Lykkeland", nor a quote over its pull quote)
                 title_norm, title_at = _same_line(bare), i
             kinds[i] = (BlockKind.TITLE, None)
             after_title = True
