@@ -337,6 +337,7 @@ _NOT_PEOPLE = ("outlet", "county", "police_district", "institution")
 #: ("the prize went to Kari Lie from Oleksandr ...": a person may follow it).
 _WORKPLACE = re.compile(r"\s+(?:at|of)\s+$")
 
+
 def _a_thing(name: str) -> bool:
     """A name of a thing, by its form: a small word inside ("Tour de Ski", "Bay of
     Biscay") or a head word of things or bodies last ("Atlantic Ocean Road", "World
@@ -469,8 +470,8 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
 
 
 def _capitalised_role(tokens: list[Token], i: int) -> bool:
-    """"the King", "the Crown Prince", "the Prime Minister": a person noun or title
-    capitalised after "the" (and title words)."""
+    """A person noun or title capitalised after "the" (and title words): "the King",
+    "the Crown Prince", "the Prime Minister"."""
     w = words()
     t = tokens[i]
     if t.lower not in w.person_nouns and w.title(t.text) != "title":
