@@ -460,3 +460,16 @@ def test_a_surname_with_and_without_its_nordic_letter_takes_the_news_spelling_of
     text = "Transport Minister Jon Ivar Nygaard (Ap) was in Kristiansand on Monday. Later, Nygård said the route was good."
     nc = [f for f in _check(text) if f.code == "NC001"]
     assert [(f.text, f.suggestion) for f in nc] == [("Nygaard", "Nygård")]
+
+
+def test_a_double_surname_whose_first_half_is_written_alike_is_one_person():
+    # "Eide Mathiesen" is no given name and a surname: "Eide" before both says one person
+    text = (
+        "The newcomer Sunniva Eide Mathisen has the role of the daughter. "
+        "Eide Mathiesen, who is 19 years old, got the role after an open audition."
+    )
+    nc = [f for f in _check(text) if f.code == "NC001"]
+    assert [f.text for f in nc] == ["Mathiesen"]
+    # two people named in full with other first halves stay two families
+    text = "The newcomer Sunniva Eide Mathisen plays the daughter. Director Kari Lund Mathiesen chose her."
+    assert [f for f in _check(text) if f.code == "NC001"] == []

@@ -105,8 +105,10 @@ class InconsistentNameSpelling(Check):
     inflected (Folkeblad / Folkebladet); their spelling is the gazetteer's, an
     attested one, the majority, then the first.  A middle name or the first half
     of a double surname spelled two ways is one person's ("Marte Øvrebø Lunde" /
-    "Marte Ovrebo Lunde", "Sissel Knutsen Hegdal" / "Knudsen Hegdal"), so is a
-    double given name with and without its hyphen ("Per-Ivar" / "Per Ivar"), and a
+    "Marte Ovrebo Lunde", "Sissel Knutsen Hegdal" / "Knudsen Hegdal"), so is the
+    second half of one written alike first ("Eide Mathisen" / "Eide Mathiesen", though
+    both are families' names) and a double given name with and without its hyphen
+    ("Per-Ivar" / "Per Ivar"), and a
     surname with the Norwegian genitive "s" and no apostrophe is a name that does
     not exist ("Myklebusts advice" for "Myklebust's").
 

@@ -80,6 +80,9 @@ class Spelling:
     person: bool = False  # written in a mention with evidence of a person
     full: bool = False  # written as part of a full name
     given: set[str] = field(default_factory=set)  # given names it is written with
+    #: Names written right before it that are no given name: middle names, a double
+    #: surname's first half ("Eide" of "Sunniva Eide Mathisen" and of "Eide Mathiesen").
+    middles: set[str] = field(default_factory=set)
 
     @property
     def count(self) -> int:
@@ -182,6 +185,10 @@ def same_surname(a: Spelling, b: Spelling) -> bool:
         return False
     if fold(a.text) == fold(b.text):
         return True  # "Søreide" / "Soreide": the letters MT drops, whoever else is named
+    if a.middles & b.middles:
+        # "Sunniva Eide Mathisen" and "Eide Mathiesen": a double surname whose first half is
+        # written alike, the second near, is one person's, common as both spellings are
+        return True
     if a.given and b.given:
         return _alike(a.given, b.given)
     if transliterated(a.text, b.text):
@@ -239,6 +246,11 @@ def surname_spellings(analysis: Analysis) -> dict[str, Spelling]:
         if m.full and m.first is not None:
             s.full = True
             s.given.add(m.first.text)
+        slots = m.slots()
+        if m.kind == "person" and len(slots) >= 3:
+            s.middles.update(t.text for t in slots[1:-1])
+        elif len(slots) == 2 and not words().is_first_name(slots[0].text):
+            s.middles.add(slots[0].text)
     return out
 
 
