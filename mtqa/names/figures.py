@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from mtqa.names.phonetic import fold
-from mtqa.names.phonetic import key as sound
+from mtqa.names.phonetic import key as sound  # figures' own key() is for whole names
 
 DATA = "people.tsv"
 CATEGORIES = ("politician", "royal", "official", "athlete", "coach", "culture", "business", "media", "other")

@@ -340,6 +340,7 @@ def _hyphen_clusters(
     """A double given name written with a hyphen and without ("Per-Ivar Gjerde" /
     "Per Ivar Gjerde"): one person's, spelled two ways."""
     text = analysis.doc.text
+    figure_names = {f.name for f in figures()}
     by_person: dict[str, dict[str, Spelling]] = {}
     for m in analysis.mentions:
         slots = m.slots()
@@ -364,17 +365,26 @@ def _hyphen_clusters(
             if len(written) != 2:
                 continue
             members = {g: spellings[g] for g in written}
-            known = [g for g in written if any(f.name == f"{g} {surname}" for f in figures())]
             in_source = [g for g in written if source and re.search(rf"(?<![\w-]){re.escape(g)}(?![\w-])", source)]
             if len(in_source) == 1:
                 # the source's spelling, which its single words cannot say ("Per Ivar")
                 choice = Choice(in_source[0], f"the Norwegian source writes '{in_source[0]}'", 0.95, "source")
-            elif len(known) == 1 and not src:
-                choice = Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
             else:
-                choice = choose(members, src, glossary, ctx)
+                known = [g for g in written if f"{g} {surname}" in figure_names]
+                choice = _choose_known(members, known, src, glossary, ctx)
             out.append(Cluster("given", members, choice))
     return out
+
+
+def _choose_known(
+    members: dict[str, Spelling], known: list[str], src: dict[str, str] | None, glossary: Glossary | None,
+    ctx: CheckContext | None,
+) -> Choice:
+    """The one spelling of ``members`` that names a person of the news (``known``), when no
+    source is given; else the evidence of :func:`choose`."""
+    if len(known) == 1 and not src:
+        return Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
+    return choose(members, src, glossary, ctx)
 
 
 def _middle_clusters(
@@ -399,13 +409,9 @@ def _middle_clusters(
         for group in u.groups(names):
             if len(group) > 1:
                 members = {n: middle[n] for n in group}
+                # "Jan Christian Vestre", not "Jan Kristian Vestre": a person in the news
                 known = [n for n in group if f"{given} {n} {surname}" in figure_names]
-                if len(known) == 1 and not src:
-                    # "Jan Christian Vestre", not "Jan Kristian Vestre": a person in the news
-                    choice = Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
-                else:
-                    choice = choose(members, src, glossary, ctx)
-                out.append(Cluster("middle", members, choice))
+                out.append(Cluster("middle", members, _choose_known(members, known, src, glossary, ctx)))
     return out
 
 
