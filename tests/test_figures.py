@@ -23,12 +23,13 @@ INVENTED = (
 @pytest.fixture
 def invented(monkeypatch):
     people = figures.parse(INVENTED)
+    caches = (figures._index, figures.name_words, figures._listed_surnames)
     monkeypatch.setattr(figures, "figures", lambda: people)
-    figures._index.cache_clear()
-    figures.name_words.cache_clear()
+    for cached in caches:
+        cached.cache_clear()
     yield people
-    figures._index.cache_clear()
-    figures.name_words.cache_clear()
+    for cached in caches:
+        cached.cache_clear()
 
 
 def test_parse_keeps_full_names_with_a_gender_and_a_category(invented):
