@@ -17,7 +17,18 @@ from mtqa.model import Document, Finding, Severity
 from mtqa.names.glossary import load_glossary
 from mtqa.names.lexicon import words
 from mtqa.names.mentions import Token
-from mtqa.names.people import LOOKBACK, People, Person, Resolution, evident_gender, people, pronoun_base, pronoun_gender
+from mtqa.names.people import (
+    LOOKBACK,
+    People,
+    Person,
+    Ref,
+    Resolution,
+    evident_gender,
+    noun_subject_of,
+    people,
+    pronoun_base,
+    pronoun_gender,
+)
 
 #: Evidence needed against a pronoun, and how much more than for it.
 MIN_EVIDENCE = 1.0
@@ -82,6 +93,15 @@ def _rival(pp: People, r: Resolution) -> bool:
     return False
 
 
+def _could_be(pp: People, ref: Ref, gender: str) -> bool:
+    """Whether ``ref`` (outside a quote) may be someone a pronoun of ``gender`` means."""
+    if ref.quoted:
+        return False
+    if ref.person is not None:
+        return evident_gender(pp, ref.person) in (None, gender)
+    return ref.unknown or (ref.gender in (None, gender) and not _INDEFINITE.match(pp.analysis.doc.text, ref.start))
+
+
 def _other_pronoun_in_sentence(pp: People, r: Resolution) -> bool:
     """Whether the pronoun's sentence has a pronoun of the other gender too."""
     return any(
@@ -108,7 +128,15 @@ class PronounMismatch(Check):
     (everyone else there is shown to be of the other gender; "nobody" is no one;
     "Kari Lie at Kraftlaget" names a workplace, "the Tour de Ski" a thing, not a
     person; when that sentence is in the pronoun's paragraph, people of earlier
-    paragraphs are not counted), and the evidence
+    paragraphs are not counted). The sentence's form gives a referent too: "says
+    he" closing a dialogue line is the one person named in the last sentence of
+    the paragraph before it ("Doctor Kari Lie confirms that she was there. / – I
+    have talked to him since, says he."); a pronoun after ", and" is the named
+    subject of the first clause, where nobody else in the sentence could be meant;
+    the speaker named after a dialogue line is who a "He says ..." opening the next
+    sentence goes on with; and "his"/"her" right after a subject that is a person
+    noun ("The Crown Princess ended his visit", "the woman transferred the money to
+    his own account") is the subject's. A pronoun is reported when the evidence
     against it is more than twice the
     evidence for it: first the article's own pronouns for that person elsewhere, then a
     gendered title ("Mr", "Mrs") and a given name of known gender.  The message
@@ -150,6 +178,7 @@ class PronounMismatch(Check):
         yield from self._gendered(doc, pp)
         yield from self._in_quotes(doc, pp)
         yield from self._possessions(doc, pp)
+        yield from self._own(doc, pp)
         yield from self._it(doc, pp)
 
     # -- he / she ------------------------------------------------------------------------
@@ -157,7 +186,7 @@ class PronounMismatch(Check):
         for r in pp.resolutions:
             if r.person is None:
                 continue
-            score = pp.gender(r.person, exclude=r.token)
+            score = pp.gender(r.person, exclude=r.token, bound=r.bound)
             other = "female" if r.gender == "male" else "male"
             against, for_ = score[other], score[r.gender]
             if against < MIN_EVIDENCE or against < 2 * for_ + 1:
@@ -214,6 +243,43 @@ class PronounMismatch(Check):
                 f"'{r.token.text}' does not fit: elsewhere the article gives what follows it to {noun} name",
                 suggestion=_recase(swap, r.token.text),
                 confidence=0.45,
+            )
+
+    # -- his, her: the subject's --------------------------------------------------------
+    def _own(self, doc: Document, pp: People) -> Iterable[Finding]:
+        """"The woman transferred money to his own account", "The Crown Princess ended his
+        visit": a possessive right after its clause's subject, a person noun of the
+        other gender, with nobody else named between them.  "his own" (Norwegian "sin
+        egen") can only be the subject's; a plain "his" only where nobody who could be
+        meant is named in the sentence or the three before it."""
+        by_sentence: dict[int, list[Ref]] = {}
+        for ref in pp.refs:
+            by_sentence.setdefault(ref.sentence, []).append(ref)
+        tokens = pp.analysis.tokens
+        for i, t in enumerate(tokens):
+            g = pronoun_gender(t.text)
+            if g is None:
+                continue
+            here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
+            subject = noun_subject_of(pp.analysis, here, t)
+            if subject is None or subject.gender == g:
+                continue
+            own = i + 1 < len(tokens) and tokens[i + 1].lower == "own" and doc.text[t.end : tokens[i + 1].start] == " "
+            if not own and any(
+                _could_be(pp, r, g) for back in range(1, LOOKBACK + 1) for r in by_sentence.get(t.sentence - back, [])
+            ):
+                continue  # "The girl held his hand": the father named before may be meant
+            suggestion = _SWAP.get((g, t.lower))
+            if suggestion is None:
+                continue
+            noun = next(tok.text for tok in tokens if tok.start == subject.start)
+            yield self.finding(
+                doc,
+                t.start,
+                t.end,
+                f"'{t.text}' refers to the subject, '{noun}', who is {'a woman' if g == 'male' else 'a man'}",
+                suggestion=_recase(suggestion, t.text),
+                confidence=0.5 if own else 0.4,
             )
 
     # -- it says -------------------------------------------------------------------------

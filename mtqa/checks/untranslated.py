@@ -941,12 +941,15 @@ class UntranslatedWord(Check):
     VM squad", "OL-gull") are reported too, with their English ("World
     Championship", "Olympic gold"); not after a number ("two NM", but "three OL
     gold medals"), as a US state ("Albuquerque, NM,") or glossed in brackets.
+    So are the abbreviations that stand before a number: "kl. 02.30" (at 02.30),
+    "fv. 303" (county road 303), "rv. 25" (national road 25).
 
     Flags:
     - The statsforvalter has asked the municipality to explain the decision.
     - The council said the plan was ikke ready yet.
     - Røykdykkerne found the fire in the basement.
     - The police sent a message on Twitter, NRK reports, and farevarsel was issued.
+    - The car was stopped on fv. 303 just before kl. 02.30.
 
     Allows:
     - The council sent the plan to the county governor in Oslo.
@@ -989,6 +992,31 @@ class UntranslatedWord(Check):
             )
         yield from self._championships(doc, ordered, article)
         yield from self._dialect_i(doc, ordered)
+        yield from self._before_a_number(doc, ordered)
+
+    def _before_a_number(self, doc: Document, ordered: list) -> Iterable[Finding]:
+        """Norwegian abbreviations that stand before a number: "kl. 02.30" (klokken, at),
+        "fv. 303" (fylkesvei, county road), "rv. 25" (riksvei, national road)."""
+        # by block: a sentence splitter may end a sentence at "kl."
+        for block in dict.fromkeys(doc.blocks[sentence.block] for sentence in ordered):
+            text = doc.text[block.start : block.end]
+            for m in _BEFORE_NUMBER.finditer(text):
+                word = m.group(1)
+                english, number = _NUMBERED[word.lower()], m.group(2)
+                if word.lower() == "kl":
+                    suggestion = f"at {number}"
+                else:
+                    suggestion = f"{english} {number}"
+                    if word[0].isupper():
+                        suggestion = suggestion[0].upper() + suggestion[1:]
+                yield self.finding(
+                    doc,
+                    block.start + m.start(),
+                    block.start + m.end(2),
+                    f"'{word}.' is the Norwegian abbreviation of '{_SPELLED[word.lower()]}' ({english}), left untranslated",
+                    suggestion=suggestion,
+                    confidence=0.8,
+                )
 
     def _dialect_i(self, doc: Document, ordered: list) -> Iterable[Finding]:
         """The dialect forms of "jeg" (I) an engine leaves: "– Æ heard it on the radio",
@@ -1040,6 +1068,14 @@ class UntranslatedWord(Check):
 #: "Æ" / "Eg" / "Ej" (dialect "jeg") opening a sentence, a quote or a clause, before an
 #: English word in lower case: "– Æ heard it", "and Eg will".
 _DIALECT_I = re.compile(r"(?:^|(?<=[–—\-\"“«,:]\s)|(?<=[\"“«]))(Æ|Eg|Ej|Æg)\s+(?=[a-z]{2,})(?!(?:is|was|and|or|stands|comes|means|as)\b)")
+
+
+#: Norwegian abbreviations before a number: "kl. 02.30", "fv. 303", "Rv. 25".
+_BEFORE_NUMBER = re.compile(
+    r"(?:(?<![\w.])(?=[kfr])|(?:^|(?<=[.!?:–—]\s))(?=[KFR]))(kl|Kl|fv|Fv|rv|Rv)\.\s?(\d{1,4}(?:[.:]\d{2})?)(?![\d,]|\.\d)"
+)
+_NUMBERED = {"kl": "at", "fv": "county road", "rv": "national road"}
+_SPELLED = {"kl": "klokken", "fv": "fylkesvei", "rv": "riksvei"}
 
 
 #: Norwegian abbreviations of championships: (the name, the name as an attribute).

@@ -52,6 +52,11 @@ class Gazetteer:
         """The names of the entries of these kinds, as written (cached)."""
         return _names(self, kinds)
 
+    def forms(self, *kinds: str) -> frozenset[str]:
+        """The names of the entries of these kinds and their English and translated
+        forms, as written ("Sosialistisk Venstreparti", "Socialist Left"; cached)."""
+        return _forms(self, kinds)
+
     def is_outlet(self, name: str) -> bool:
         """Whether ``name`` is a Norwegian news outlet's name ("VG", "Bergens Tidende"), as written."""
         return " ".join(name.split()) in self.names("outlet")
@@ -63,6 +68,11 @@ class Gazetteer:
 @cache
 def _names(g: Gazetteer, kinds: tuple[str, ...]) -> frozenset[str]:
     return frozenset(e.name for e in g.entries if e.kind in kinds)
+
+
+@cache
+def _forms(g: Gazetteer, kinds: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f for e in g.entries if e.kind in kinds for f in (e.name, *e.english, *e.translated))
 
 
 @cache

@@ -148,6 +148,11 @@ class Analysis:
         return [m for m in self.mentions if m.kind == "person"]
 
     @cached_property
+    def token_starts(self) -> list[int]:
+        """Where each token starts, in order (for bisect)."""
+        return [t.start for t in self.tokens]
+
+    @cached_property
     def mention_starts(self) -> dict[int, Mention]:
         """Each mention by where it starts."""
         return {m.start: m for m in self.mentions}

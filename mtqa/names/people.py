@@ -118,6 +118,7 @@ class Resolution:
     hard: bool  # one candidate (else: the previous sentence's subject)
     speaker: str | None = None  # for a pronoun in a quote: who speaks
     expected: str | None = None  # the referent's gender, when it is known without a Person
+    bound: bool = False  # by the sentence's form: its other pronouns repeat the engine's choice
 
 
 @dataclass
@@ -130,15 +131,18 @@ class People:
     quoted: list[Resolution] = field(default_factory=list)  # he/she in a quote, not the speaker
     possessed: list[Resolution] = field(default_factory=list)  # "his X" where X is a woman's
 
-    def gender(self, person: Person, exclude: Token | None = None) -> dict[str, float]:
+    def gender(self, person: Person, exclude: Token | None = None, bound: bool = False) -> dict[str, float]:
         """Evidence for each gender: resolved pronouns (one each, an unsure one
-        counts 0.75), a gendered title and a given name of known gender (one each)."""
+        counts 0.75), a gendered title and a given name of known gender (one each).
+        For a pronoun ``bound`` to the person by its sentence's form, the other pronouns
+        of its sentence count for neither: in "Kari Lie voted for it, and he does not hide
+        that he is disappointed" the second "he" repeats the engine's choice."""
         score = {"male": 0.0, "female": 0.0}
         for g, reasons in person.static.items():
             score[g] += len(set(reasons))
         for g, toks in person.votes.items():
             for tok, hard in toks:
-                if exclude is not None and tok.start == exclude.start:
+                if exclude is not None and (tok.start == exclude.start or (bound and tok.sentence == exclude.sentence)):
                     continue
                 score[g] += 1.0 if hard else 0.75
         return score
@@ -297,7 +301,7 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     name = " ".join(doc.text[m.start : m.end].split())
     if _REGION.match(name):
         return False  # "farmers in Eastern Norway", "Northern Europe": a region
-    if name in gazetteer().names(*_NOT_PEOPLE) or (" " in name and name in gazetteer().names("place")):
+    if name in gazetteer().forms(*_NOT_PEOPLE) or (" " in name and name in gazetteer().names("place")):
         # "says Kari Lie to Bergens Tidende", "mayor in Nordre Follo": no one (a place
         # of one word may be a surname: Strand, Moen)
         return False
@@ -305,12 +309,16 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name (not "the Dane Mette Holm",
         # "the Kenyan Wanjiru Chebet")
         return False
+    before = _WORKPLACE.search(doc.text, max(0, m.start - 6), m.start)
+    if before and any(p.kind == "person" and p.end == before.start() for p in analysis.mentions):
+        # "Tone Gravdal at Volue", "Elin Tvedt of Equinor", "Marte Lea at Rogaland Fire and
+        # Rescue": where a person works
+        return False
+    if " " not in name and _NORWEGIAN_BODY.search(name):
+        return False  # "Skiskytterforbundet", "Redningsselskapet": a body by its Norwegian form
     slots = m.slots()
     if 2 <= len(slots) <= 3:
         return True
-    before = _WORKPLACE.search(doc.text, max(0, m.start - 6), m.start)
-    if before and any(p.kind == "person" and p.end == before.start() for p in analysis.mentions):
-        return False  # "Tone Gravdal at Volue", "Elin Tvedt of Equinor": where a person works
     before = _FROM.search(doc.text, max(0, m.start - 6), m.start)
     if before and name in gazetteer().names("place") and any(
         p.kind == "person" and p.end == before.start() for p in analysis.mentions
@@ -332,6 +340,26 @@ _REGION = re.compile(
 
 #: The gazetteer's kinds of name that are never a person's.
 _NOT_PEOPLE = ("outlet", "county", "police_district", "institution")
+
+#: Between a subject and a possessive: a new clause, whose subject may be someone else.
+_NEW_CLAUSE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|if|after|before|until|and|but|or|than)\b|[,;:–—(]", re.I)
+
+#: A predicate noun's lead-in after a named subject: "Kari Lie is the municipal chief ",
+#: "Per Hansen, who has been a " (the match ends where the noun starts).
+_PREDICATE = re.compile(
+    r"[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+){1,3}(?:\s*\(\d+\))?,?\s+(?:who\s+)?"
+    r"(?:is|was|has\s+been|had\s+been|became|remains)\s+(?:now\s+|also\s+)?(?:the|a|an)\s+(?:[^\W\d_]+\s+){0,3}$"
+)
+
+#: ", and" / ", but" right before a pronoun that opens a second main clause.
+_CLAUSE_AND = re.compile(r",\s+(?:and|but)\s+$")
+
+#: The definite endings of the names of Norwegian bodies left untranslated ("Skiskytterforbundet",
+#: "Brannvesenet", "Redningsselskapet", "Vegvesenet"): no one's name ends so.
+_NORWEGIAN_BODY = re.compile(
+    r"\w{3,}(?:forbundet|foreningen|laget|etaten|direktoratet|tilsynet|departementet|senteret|sentralen|"
+    r"kontoret|rådet|partiet|selskapet|verket|vesenet|tjenesten|klubben|nemnda|retten|kommunen)$"
+)
 
 #: " at " or " of " right before a name (the match ends where it starts); not "from"
 #: ("the prize went to Kari Lie from Oleksandr ...": a person may follow it).
@@ -452,6 +480,10 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             ):
                 # "The employee, Kari Lunde (52), has ...": the noun is the person named
                 # (not after a possessive: "Her mother, Randi, ..." says whose kin she is)
+                continue
+            sentence = doc.sentences[t.sentence] if t.sentence >= 0 else None
+            if sentence is not None and _PREDICATE.match(doc.text, sentence.start, t.start):
+                # "Kari Lie is the municipal chief physician": the subject, not someone else
                 continue
             # (not a noun of someone who speaks for another: "The lawyer says he ..." may be the client)
             titled = None if low in _SPEAKS_FOR else _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start)
@@ -669,6 +701,8 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         if named and words().first_name_gender(named.group(1)) in (None, g):
             continue  # "Her name is Marit Olsen": the name comes after the pronoun
         here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
+        if noun_subject_of(analysis, here, t) is not None:
+            continue  # "The Crown Princess ended his visit": the subject's, a person noun (the check's case)
         beside = _right_after_person(analysis, here, t)
         if beside is not None:
             # "Tandrevold and his coaching team", "Reistad himself": the person just named
@@ -713,14 +747,214 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 nearest = max((r for r in cands if r.person is not None), key=lambda r: r.start)
                 out.append(Resolution(t, g, nearest.person, True))
                 continue
+        by_form = _by_form(analysis, refs, by_sentence, here, i, g)
+        if by_form is not None:
+            out.append(by_form)
+            continue
         sentence_initial = t.initial and t.text[:1].isupper()
         previous = [r for r in by_sentence.get(t.sentence - 1, [])]
-        if from_previous and sentence_initial and previous and previous[0].subject and previous[0].person is not None:
-            subject = previous[0].person
-            others = [r for r in previous[1:] if r.person is not subject]
+        lead = previous[0] if previous and previous[0].subject else _dialogue_speaker(analysis, previous)
+        if from_previous and sentence_initial and lead is not None and lead.person is not None:
+            subject = lead.person
+            others = [r for r in previous if r is not lead and r.person is not subject]
             if all(r.person is not None or r.gender not in (None, g) for r in others):
                 out.append(Resolution(t, g, subject, False))
+    _mark_bound(analysis, out, by_sentence)
     return out
+
+
+def _mark_bound(analysis: Analysis, out: list[Resolution], by_sentence: dict[int, list[Ref]]) -> None:
+    """A pronoun after ", and" resolved to the subject of its sentence's first clause is
+    bound to it by form, however it was resolved."""
+    for r in out:
+        if not r.bound and r.person is not None:
+            here = [ref for ref in by_sentence.get(r.token.sentence, []) if ref.start < r.token.start]
+            r.bound = _CLAUSE_AND.search(analysis.doc.text, max(0, r.token.start - 8), r.token.start) is not None and (
+                _clause_subject(analysis, here, r.token, r.gender) is r.person
+            )
+
+
+#: An indefinite article (and a word) before a noun: no one in particular.
+_A_NOUN = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Nn]o|[Ee]very)\s+(?:[^\W\d_]+\s+){0,2}$")
+
+#: A possessive before a subject noun ("Her husband", "His daughter").
+_POSSESSIVE_LEAD = re.compile(r"\b(?:his|her|their|its)\s+(?:[^\W\d_]+\s+)?$", re.I)
+
+#: An adverbial and its comma before a subject noun: "Over a period of six years, the".
+_FRONTED = re.compile(
+    r"^(?:[^,;:–—\"“”«»]{3,60},\s+)?(?:the|a|an)\s+(?:[^\W\d_]+\s+){0,2}$", re.I
+)
+
+
+def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token) -> Ref | None:
+    """For "his"/"her" after the subject of its clause, when the subject is a person
+    noun of known gender and nobody else is named between ("The woman transferred the
+    money to his own account", "The Crown Princess ended his visit"), that subject."""
+    if t.lower not in ("his", "her") or t.quoted or not here:
+        return None
+    subject = here[0]
+    if subject.person is not None or subject.quoted or subject.gender is None:
+        return None
+    doc = analysis.doc
+    lead = doc.text[doc.sentences[t.sentence].start : subject.start]
+    if not (subject.subject or _FRONTED.match(lead)) or _POSSESSIVE_LEAD.search(lead):
+        return None  # (not "Her husband encouraged ...": whose husband names someone else)
+    between = [tok for tok in analysis.tokens if subject.start < tok.start < t.start]
+    if any(pronoun_gender(tok.text) is not None or tok.lower in ("them", "they") for tok in between):
+        return None  # "Her husband encouraged her to start her own business": "her" is the one meant
+    if any(r.person is not None or r.unknown or r.gender != subject.gender for r in here[1:]):
+        return None
+    if _NEW_CLAUSE.search(doc.text, subject.start, t.start):
+        return None  # "The woman said that the boy had used his own phone"
+    return subject
+
+
+def _by_form(
+    analysis: Analysis, refs: list[Ref], by_sentence: dict[int, list[Ref]], here: list[Ref], i: int, g: str
+) -> Resolution | None:
+    """A referent the sentence's form gives where several people are near: the person
+    the paragraph before a dialogue line brought in, for its "says he" ("Doctor Kari Lie
+    confirms that she was there. / – I talked to him, says he."), else the subject of
+    the pronoun's clause (unsure)."""
+    t = analysis.tokens[i]
+    introducer = _introducer(analysis, refs, by_sentence, i)
+    if introducer is not None:
+        return Resolution(t, g, introducer, True, bound=True)
+    subject = _clause_subject(analysis, here, t, g)
+    return Resolution(t, g, subject, False, bound=True) if subject is not None else None
+
+
+def _clause_subject(analysis: Analysis, here: list[Ref], t: Token, g: str) -> Person | None:
+    """"Mayor Kari Lie voted for the plan, and he does not hide ...", "Kari Lie ended his
+    visit with a dinner": the named subject of the (first) clause, where nobody else in
+    the sentence could be meant (an unsure referent: the check asks more of it)."""
+    if not here or not here[0].subject or here[0].person is None:
+        return None
+    text = analysis.doc.text
+    if not (
+        _CLAUSE_AND.search(text, max(0, t.start - 8), t.start)
+        or (t.lower in ("his", "her") and not _NEW_CLAUSE.search(text, here[0].start, t.start))
+    ):
+        return None
+    subject = here[0].person
+    if all(r.person is subject or (r.person is None and r.gender not in (None, g)) for r in here[1:]):
+        return subject
+    return None
+
+
+def _reporting_pronoun(tokens: list[Token], i: int, speech: frozenset[str]) -> bool:
+    """Whether token ``i`` ("he", "she") is the speaker of a reporting clause right
+    after a quote or dialogue line: "..., says he." or "..., she says."."""
+    t = tokens[i]
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is None or prev.block != t.block:
+        return False
+    if prev.lower in speech and i > 1 and tokens[i - 2].quoted and tokens[i - 2].block == t.block:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return prev.quoted and nxt is not None and nxt.block == t.block and nxt.lower in speech
+
+
+def _introducer(analysis: Analysis, refs: list[Ref], by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
+    """For "says he" after a dialogue line: the one person named in the last sentence
+    of the paragraph before the line, when nobody else is named there or in the line
+    outside its quote ("National team doctor Kari Lie confirms that she was at the
+    hotel. / – I have talked to him since, says he.")."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("he", "she") or not _reporting_pronoun(tokens, i, words().speech_verbs):
+        return None
+    first = next((tok for tok in tokens if tok.block == t.block), None)
+    if first is None or not first.quoted or t.block == 0:
+        return None  # the line must open with its quote
+    if any(not r.quoted and _block_of(analysis, r.start) == t.block for r in refs if r.start < t.start):
+        return None  # someone named in the line outside its quote
+    before = [tok for tok in tokens if tok.block == t.block - 1]
+    if not before or before[0].quoted:
+        return None  # the paragraph before is a quote itself
+    last = before[-1].sentence
+    text = analysis.doc.text
+    named = _without_apposed_roles(text, by_sentence.get(last, []))
+    people = {id(r.person): r.person for r in named if r.person is not None and not r.quoted}
+    if len(people) != 1 or any(r.person is None and (r.unknown or r.gender is not None) for r in named):
+        return None
+    introducer = named[0].person
+    if introducer is None:
+        return None
+    lead = text[analysis.doc.sentences[last].start : _mention_start(analysis, named[0].start)]
+    if "," in lead.rstrip().rstrip(",") or len(lead.split()) > 6:
+        # the person leads the sentence ("Team doctor Kari Lie confirms ...", "Emergency
+        # manager in Sel, Kari Lie, says ..."), not "Twelve were on board, and one, Kari Lie, ..."
+        return None
+    g = pronoun_gender(t.text)
+    if any(tok.sentence == last and pronoun_gender(tok.text) == g for tok in before):
+        return None  # "She then suggested that Trump ... / – ..., she said": the "she" speaks
+    block_refs = _without_apposed_roles(text, [r for r in refs if _block_of(analysis, r.start) == t.block - 1 and not r.quoted])
+    for r in block_refs:
+        if r.person is introducer:
+            continue
+        if r.person is not None and _static_gender(r.person) in (None, g):
+            return None  # "Her neighbour Per Hansen raised the alarm. Moen was found ... / – ..., says he"
+        if r.person is None and (r.unknown or r.gender in (None, g)) and not _A_NOUN.search(text, max(0, r.start - 40), r.start):
+            return None  # (not "the hunt for a new sporting director": no one yet)
+    return introducer
+
+
+def _without_apposed_roles(text: str, refs: list[Ref]) -> list[Ref]:
+    """``refs`` less a role noun set off before the person it names ("Emergency manager in
+    Sel municipality, Kari Lie, says ...")."""
+    out = []
+    for k, r in enumerate(refs):
+        nxt = refs[k + 1] if k + 1 < len(refs) else None
+        if r.person is None and not r.unknown and nxt is not None and nxt.person is not None:
+            between = text[r.start : nxt.start]
+            if between.endswith(", ") and between.count(",") == 1 and len(between.split()) <= 6:
+                continue
+        out.append(r)
+    return out
+
+
+def _mention_start(analysis: Analysis, start: int) -> int:
+    """Where the mention starting at ``start`` begins with its title ("Team doctor Kari Lie")."""
+    m = analysis.mention_starts.get(start)
+    return m.title[0].start if m is not None and m.title else start
+
+
+def _block_of(analysis: Analysis, start: int) -> int:
+    """The block of the token starting at ``start``."""
+    k = bisect.bisect_left(analysis.token_starts, start)
+    return analysis.tokens[k].block
+
+
+def _dialogue_speaker(analysis: Analysis, refs: list[Ref]) -> Ref | None:
+    """In a dialogue line or quote that opens its sentence ("– We held it back, says Kari
+    Lie at the fire service."), the speaker named after the verb of saying."""
+    if not refs:
+        return None
+    tokens = analysis.tokens
+    k = bisect.bisect_left(analysis.token_starts, refs[0].start)
+    sentence = tokens[k].sentence
+    j = k
+    while j > 0 and tokens[j - 1].sentence == sentence:
+        j -= 1
+    if not tokens[j].quoted:
+        return None
+    speech = words().speech_verbs
+    for r in refs:
+        if r.quoted or r.person is None:
+            continue
+        k = bisect.bisect_left(analysis.token_starts, r.start)
+        # the verb right before the name, or before its title words
+        for back in range(1, 5):
+            if k - back < 0 or tokens[k - back].sentence != sentence:
+                break
+            prev = tokens[k - back]
+            if prev.lower in speech:
+                return r
+            if prev.quoted:
+                break
+        return None
+    return None
 
 
 _KIN = re.compile(

@@ -134,10 +134,14 @@ def _nrk_office() -> re.Pattern[str]:
 def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Other outlets' translated names ("the Evening Post") after a word that
     introduces an outlet; "news" is matched above, where a name must stand."""
+    places = gazetteer().names("place", "county")
     return tuple(
         # "tells the Daily Paper": the article joins the span (the name takes none);
-        # a form listed with its article ("the Net Newspaper") is matched without it
-        (re.compile(_OUTLET_BEFORE + r"((?:[Tt]he\s+)?" + re.escape(_bare(form)) + r")\b"), e.name)
+        # a form listed with its article ("the Net Newspaper") is matched without it.
+        # A form that opens with a Norwegian place ("Hamar Workers' Paper") is no English
+        # paper's name: it needs no verb before it
+        (re.compile(("" if _bare(form).split()[0] in places else _OUTLET_BEFORE)
+                    + r"((?:[Tt]he\s+)?" + re.escape(_bare(form)) + r")\b"), e.name)
         for e in gazetteer().outlets()
         for form in e.translated
         if _bare(form)[:1].isupper()  # "news" for NRK is matched above, where a name must stand

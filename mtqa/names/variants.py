@@ -356,6 +356,24 @@ def _hyphen_clusters(
             seen[given].tokens.extend(spans)  # type: ignore[arg-type]  # a list of places, as built here
         else:
             seen[given] = Spelling(given, tokens=spans, person=True, full=True)
+    # a double given name used alone, as royals' are ("Mette-Marit" / "Mette Marit"): both
+    # halves given names, no surname after either form
+    alone: dict[str, Spelling] = {}
+    for m in analysis.mentions:
+        slots = m.slots()
+        whole = text[m.start : m.end]
+        if m.kind not in ("person", "name") or not 1 <= len(slots) <= 2:
+            continue
+        parts = re.fullmatch(r"([^\W\d_]+)[ -]([^\W\d_]+)", whole)
+        if parts is None or not all(words().is_first_name(x) for x in parts.groups()):
+            continue
+        place: list[Place] = [_Span(m.start, m.end)]
+        if whole in alone:
+            alone[whole].tokens.extend(place)  # type: ignore[arg-type]  # a list of places, as built here
+        else:
+            alone[whole] = Spelling(whole, tokens=place, person=True, full=True)
+    if any("-" in g for g in alone) and any(" " in g for g in alone):
+        by_person.setdefault("", {}).update(alone)
     out = []
     for surname, spellings in sorted(by_person.items()):
         forms: dict[str, list[str]] = {}
@@ -370,7 +388,7 @@ def _hyphen_clusters(
                 # the source's spelling, which its single words cannot say ("Per Ivar")
                 choice = Choice(in_source[0], f"the Norwegian source writes '{in_source[0]}'", 0.95, "source")
             else:
-                known = [g for g in written if f"{g} {surname}" in figure_names]
+                known = [g for g in written if f"{g} {surname}".strip() in figure_names]
                 choice = _choose_known(members, known, src, glossary, ctx)
             out.append(Cluster("given", members, choice))
     return out
