@@ -160,6 +160,9 @@ def _without_outlet(text: str) -> str:
     ("Election 2025 – Results")."""
     from mtqa.names.gazetteer import gazetteer
 
+    domain = _DOMAIN_SUFFIX.search(text)
+    if domain:
+        return text[: domain.start()]  # "... – adressa.no": a Norwegian site's address
     m = load_rules().outlet_suffix.search(text)
     if not m:
         return text
@@ -169,6 +172,9 @@ def _without_outlet(text: str) -> str:
         return text[: m.start()]
     return text
 
+
+#: A Norwegian site's address after a dash or bar at a line's end ("... – adressa.no").
+_DOMAIN_SUFFIX = re.compile(r"\s[-–—|]\s*(?:www\.)?[a-z0-9][a-z0-9-]*\.no$")
 
 #: A line that is one quotation ("“We are staying in Bergen”").
 _QUOTED_WHOLE = re.compile(r"^[\"“«‘'][^\"“”«»]*[\"”»’']$")
