@@ -774,6 +774,9 @@ def _mark_bound(analysis: Analysis, out: list[Resolution], by_sentence: dict[int
             )
 
 
+#: A verb in the words before a name: the name is no subject ("The prize went to Kari Lie").
+_A_VERB_LEAD = re.compile(r"\b(?:is|was|were|are|has|had|went|goes|gave|met|told|says|said|to|by|with|for|from|than)\b", re.I)
+
 #: An indefinite article (and a word) before a noun: no one in particular.
 _A_NOUN = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Nn]o|[Ee]very)\s+(?:[^\W\d_]+\s+){0,2}$")
 
@@ -881,10 +884,7 @@ def _introducer(analysis: Analysis, refs: list[Ref], by_sentence: dict[int, list
     introducer = named[0].person
     if introducer is None:
         return None
-    lead = text[analysis.doc.sentences[last].start : _mention_start(analysis, named[0].start)]
-    if "," in lead.rstrip().rstrip(",") or len(lead.split()) > 6:
-        # the person leads the sentence ("Team doctor Kari Lie confirms ...", "Emergency
-        # manager in Sel, Kari Lie, says ..."), not "Twelve were on board, and one, Kari Lie, ..."
+    if not _leads(analysis, named[0]):
         return None
     g = pronoun_gender(t.text)
     if any(tok.sentence == last and pronoun_gender(tok.text) == g for tok in before):
@@ -912,6 +912,15 @@ def _without_apposed_roles(text: str, refs: list[Ref]) -> list[Ref]:
                 continue
         out.append(r)
     return out
+
+
+def _leads(analysis: Analysis, ref: Ref) -> bool:
+    """Whether the person of ``ref`` leads its sentence, after a title of a few words ("Team
+    doctor Kari Lie confirms ...", "Minister of Health Kari Lie (Ap) tells ...", "Emergency
+    manager in Sel, Kari Lie, says ..."; not "Twelve were on board, and one, Kari Lie, ...")."""
+    doc = analysis.doc
+    lead = doc.text[doc.sentences[ref.sentence].start : _mention_start(analysis, ref.start)]
+    return "," not in lead.rstrip().rstrip(",") and len(lead.split()) <= 6 and not _A_VERB_LEAD.search(lead)
 
 
 def _mention_start(analysis: Analysis, start: int) -> int:
