@@ -1248,10 +1248,15 @@ class UntranslatedInstitution(Check):
                         sentence.start + m.end(),
                         f"'{m.group(0)}' is the Norwegian name of {inst.english}; "
                         "give the English name, or gloss the Norwegian one",
-                        suggestion=inst.english,
+                        # "in the Skiskytterforbundet": the article is there already
+                        suggestion=inst.english[4:] if _THE_END.search(before) and inst.english.startswith("the ") else inst.english,
                         confidence=0.7,
                     )
                     break
+
+
+#: "the " ending the text before an institution's name.
+_THE_END = re.compile(r"\b[Tt]he\s+$")
 
 
 CHECKS = (UntranslatedWord, UntranslatedSentence, CopiedSource, UntranslatedInstitution)
