@@ -174,7 +174,7 @@ def _without_outlet(text: str) -> str:
 
 
 #: A Norwegian site's address after a dash or bar at a line's end ("... – adressa.no").
-_DOMAIN_SUFFIX = re.compile(r"\s[-–—|]\s*(?:www\.)?[a-z0-9][a-z0-9-]*\.no$")
+_DOMAIN_SUFFIX = re.compile(r"\s[-–—|]\s*(?:www\.)?[a-z0-9][a-z0-9-]*\.no$", re.I)
 
 #: A line that is one quotation ("“We are staying in Bergen”").
 _QUOTED_WHOLE = re.compile(r"^[\"“«‘'][^\"“”«»]*[\"”»’']$")

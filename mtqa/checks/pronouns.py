@@ -110,6 +110,8 @@ def _other_pronoun_in_sentence(pp: People, r: Resolution) -> bool:
     )
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
 #: Person nouns that are no one a later "he" or "she" refers back to ("nobody was hurt. He ...").
 _INDEFINITE = re.compile(r"(?:no|any|every|some)(?:body|one)\b|no one\b", re.I)
 
@@ -130,14 +132,15 @@ class PronounMismatch(Check):
     person; when that sentence is in the pronoun's paragraph, people of earlier
     paragraphs are not counted). The sentence's form gives a referent too: "says
     he" closing a dialogue line is the one person named in the last sentence of
-    the paragraph before it ("Doctor Kari Lie confirms that she was there. / – I
-    have talked to him since, says he."); a pronoun after ", and" is the named
-    subject of the first clause, where nobody else in the sentence could be meant;
-    the speaker named after a dialogue line is who a "He says ..." opening the next
-    sentence goes on with; and "his"/"her" right after a subject that is a person
-    noun ("The Crown Princess ended his visit", "the woman transferred the money to
-    his own account") is the subject's. A pronoun is reported when the evidence
-    against it is more than twice the
+    the paragraph before it, when nobody else who could speak is near ("Doctor Kari
+    Lie confirms that she was there. / – I have talked to him since, says he."); and
+    "his"/"her" right after a subject that is a person noun, with nobody else who
+    could be meant near ("The Crown Princess ended his visit", "the woman
+    transferred the money to his own account"), is the subject's. For a pronoun
+    after ", and" whose referent is the named subject of the first clause, the
+    other pronouns of its sentence are no evidence ("Kari Lie voted for it, and he
+    does not hide that he is disappointed"). A pronoun is reported when the
+    evidence against it is more than twice the
     evidence for it: first the article's own pronouns for that person elsewhere, then a
     gendered title ("Mr", "Mrs") and a given name of known gender.  The message
     shows the evidence; the confidence grows with it.  Names in photo credits
@@ -265,14 +268,18 @@ class PronounMismatch(Check):
             if subject is None or subject.gender == g:
                 continue
             own = i + 1 < len(tokens) and tokens[i + 1].lower == "own" and doc.text[t.end : tokens[i + 1].start] == " "
-            if not own and any(
-                _could_be(pp, r, g) for back in range(1, LOOKBACK + 1) for r in by_sentence.get(t.sentence - back, [])
+            if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
+                continue  # "The woman returned his wallet to Per Hansen": he may be meant
+            if not own and (
+                any(_could_be(pp, r, g) for back in range(1, LOOKBACK + 1) for r in by_sentence.get(t.sentence - back, []))
+                or any(pronoun_gender(tok.text) == g for tok in tokens[max(0, i - 200) : i] if t.sentence - LOOKBACK <= tok.sentence < t.sentence)
             ):
-                continue  # "The girl held his hand": the father named before may be meant
+                # "The girl held his hand": the father named before, or called "he" there, may be meant
+                continue
             suggestion = _SWAP.get((g, t.lower))
             if suggestion is None:
                 continue
-            noun = next(tok.text for tok in tokens if tok.start == subject.start)
+            noun = _WORD.match(doc.text, subject.start).group(0)  # type: ignore[union-attr]  # a token starts there
             yield self.finding(
                 doc,
                 t.start,

@@ -1004,11 +1004,12 @@ class UntranslatedWord(Check):
                 word = m.group(1)
                 english, number = _NUMBERED[word.lower()], m.group(2)
                 if word.lower() == "kl":
-                    suggestion = f"at {number}"
+                    # "at kl. 02.30", "just before kl. 02.30": the preposition is there already
+                    suggestion = number if _PREPOSITION_END.search(text, 0, m.start()) else f"at {number}"
                 else:
                     suggestion = f"{english} {number}"
-                    if word[0].isupper():
-                        suggestion = suggestion[0].upper() + suggestion[1:]
+                if word[0].isupper() and suggestion[:1].isalpha():
+                    suggestion = suggestion[0].upper() + suggestion[1:]
                 yield self.finding(
                     doc,
                     block.start + m.start(),
@@ -1072,7 +1073,11 @@ _DIALECT_I = re.compile(r"(?:^|(?<=[–—\-\"“«,:]\s)|(?<=[\"“«]))(Æ|Eg|
 
 #: Norwegian abbreviations before a number: "kl. 02.30", "fv. 303", "Rv. 25".
 _BEFORE_NUMBER = re.compile(
-    r"(?:(?<![\w.])(?=[kfr])|(?:^|(?<=[.!?:–—]\s))(?=[KFR]))(kl|Kl|fv|Fv|rv|Rv)\.\s?(\d{1,4}(?:[.:]\d{2})?)(?![\d,]|\.\d)"
+    r"(?:(?<![\w.])(?=[kfr])|(?:^|(?<=[.!?:–—]\s))(?=[KFR]))(kl|Kl|fv|Fv|rv|Rv)\.\s?(\d{1,4}(?:[.:]\d{2})?)(?!\d|[.,]\d)"
+)
+#: A preposition of time right before "kl.".
+_PREPOSITION_END = re.compile(
+    r"\b(?:at|before|after|from|to|until|till|around|about|by|since|between|and|past)\s+$", re.I
 )
 _NUMBERED = {"kl": "at", "fv": "county road", "rv": "national road"}
 _SPELLED = {"kl": "klokken", "fv": "fylkesvei", "rv": "riksvei"}

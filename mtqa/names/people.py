@@ -348,7 +348,8 @@ _NEW_CLAUSE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|if|
 #: "Per Hansen, who has been a " (the match ends where the noun starts).
 _PREDICATE = re.compile(
     r"[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+){1,3}(?:\s*\(\d+\))?,?\s+(?:who\s+)?"
-    r"(?:is|was|has\s+been|had\s+been|became|remains)\s+(?:now\s+|also\s+)?(?:the|a|an)\s+(?:[^\W\d_]+\s+){0,3}$"
+    r"(?:is|was|has\s+been|had\s+been|became|remains)\s+(?:now\s+|also\s+)?(?:the|a|an)\s+"
+    r"(?:(?!(?:of|to|for|with|the|a|an|and|in|at|on|from|who|that)\b)[^\W\d_]+\s+){0,3}$"
 )
 
 #: ", and" / ", but" right before a pronoun that opens a second main clause.
@@ -690,6 +691,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
     by_sentence: dict[int, list[Ref]] = defaultdict(list)
     for r in refs:
         by_sentence[r.sentence].append(r)
+    ref_starts = [r.start for r in refs]  # (refs are in text order)
     tokens = analysis.tokens
     for i, t in enumerate(tokens):
         g = pronoun_gender(t.text)
@@ -747,16 +749,15 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 nearest = max((r for r in cands if r.person is not None), key=lambda r: r.start)
                 out.append(Resolution(t, g, nearest.person, True))
                 continue
-        by_form = _by_form(analysis, refs, by_sentence, here, i, g)
+        by_form = _by_form(analysis, refs, ref_starts, by_sentence, i, g)
         if by_form is not None:
             out.append(by_form)
             continue
         sentence_initial = t.initial and t.text[:1].isupper()
         previous = [r for r in by_sentence.get(t.sentence - 1, [])]
-        lead = previous[0] if previous and previous[0].subject else _dialogue_speaker(analysis, previous)
-        if from_previous and sentence_initial and lead is not None and lead.person is not None:
-            subject = lead.person
-            others = [r for r in previous if r is not lead and r.person is not subject]
+        if from_previous and sentence_initial and previous and previous[0].subject and previous[0].person is not None:
+            subject = previous[0].person
+            others = [r for r in previous[1:] if r.person is not subject]
             if all(r.person is not None or r.gender not in (None, g) for r in others):
                 out.append(Resolution(t, g, subject, False))
     _mark_bound(analysis, out, by_sentence)
@@ -769,9 +770,7 @@ def _mark_bound(analysis: Analysis, out: list[Resolution], by_sentence: dict[int
     for r in out:
         if not r.bound and r.person is not None:
             here = [ref for ref in by_sentence.get(r.token.sentence, []) if ref.start < r.token.start]
-            r.bound = _CLAUSE_AND.search(analysis.doc.text, max(0, r.token.start - 8), r.token.start) is not None and (
-                _clause_subject(analysis, here, r.token, r.gender) is r.person
-            )
+            r.bound = _clause_subject(analysis, here, r.token, r.gender) is r.person
 
 
 #: A verb in the words before a name: the name is no subject ("The prize went to Kari Lie").
@@ -779,6 +778,15 @@ _A_VERB_LEAD = re.compile(r"\b(?:is|was|were|are|has|had|went|goes|gave|met|told
 
 #: An indefinite article (and a word) before a noun: no one in particular.
 _A_NOUN = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Nn]o|[Ee]very)\s+(?:[^\W\d_]+\s+){0,2}$")
+
+#: Words after "her" that make it the object ("threatened her with a knife", "gave her a hug").
+_NOT_AFTER_POSSESSIVE = frozenset(
+    "with to a an the that and or but in on at for from by of up down out off away back home again about over "
+    "into onto as when while because if is was are were has had have will would can could should may might must "
+    "not also too so than then there here this these those what who which how why where".split()
+)
+#: Verbs of thinking that open a reported clause without "that" ("The woman believes it was his").
+_THINKING = frozenset("believe believes believed think thinks thought feel feels felt claim claims claimed".split())
 
 #: A possessive before a subject noun ("Her husband", "His daughter").
 _POSSESSIVE_LEAD = re.compile(r"\b(?:his|her|their|its)\s+(?:[^\W\d_]+\s+)?$", re.I)
@@ -792,8 +800,20 @@ _FRONTED = re.compile(
 def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token) -> Ref | None:
     """For "his"/"her" after the subject of its clause, when the subject is a person
     noun of known gender and nobody else is named between ("The woman transferred the
-    money to his own account", "The Crown Princess ended his visit"), that subject."""
+    money to his own account", "The Crown Princess ended his visit"), that subject.
+    "her" only as a possessive ("threatened her with a knife" is the object)."""
     if t.lower not in ("his", "her") or t.quoted or not here:
+        return None
+    tokens = analysis.tokens
+    k = bisect.bisect_left(analysis.token_starts, t.start)
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if t.lower == "her" and (
+        nxt is None
+        or nxt.sentence != t.sentence
+        or analysis.doc.text[t.end : nxt.start] != " "
+        or not nxt.text.islower()
+        or nxt.lower in _NOT_AFTER_POSSESSIVE
+    ):
         return None
     subject = here[0]
     if subject.person is not None or subject.quoted or subject.gender is None:
@@ -802,9 +822,11 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token) -> Ref | None
     lead = doc.text[doc.sentences[t.sentence].start : subject.start]
     if not (subject.subject or _FRONTED.match(lead)) or _POSSESSIVE_LEAD.search(lead):
         return None  # (not "Her husband encouraged ...": whose husband names someone else)
-    between = [tok for tok in analysis.tokens if subject.start < tok.start < t.start]
+    between = tokens[bisect.bisect_right(analysis.token_starts, subject.start) : k]
     if any(pronoun_gender(tok.text) is not None or tok.lower in ("them", "they") for tok in between):
         return None  # "Her husband encouraged her to start her own business": "her" is the one meant
+    if any(tok.lower in words().speech_verbs or tok.lower in _THINKING for tok in between):
+        return None  # "The woman says it was his own fault": a clause of its own
     if any(r.person is not None or r.unknown or r.gender != subject.gender for r in here[1:]):
         return None
     if _NEW_CLAUSE.search(doc.text, subject.start, t.start):
@@ -813,31 +835,26 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token) -> Ref | None
 
 
 def _by_form(
-    analysis: Analysis, refs: list[Ref], by_sentence: dict[int, list[Ref]], here: list[Ref], i: int, g: str
+    analysis: Analysis,
+    refs: list[Ref],
+    ref_starts: list[int],
+    by_sentence: dict[int, list[Ref]],
+    i: int,
+    g: str,
 ) -> Resolution | None:
     """A referent the sentence's form gives where several people are near: the person
     the paragraph before a dialogue line brought in, for its "says he" ("Doctor Kari Lie
-    confirms that she was there. / – I talked to him, says he."), else the subject of
-    the pronoun's clause (unsure)."""
-    t = analysis.tokens[i]
-    introducer = _introducer(analysis, refs, by_sentence, i)
-    if introducer is not None:
-        return Resolution(t, g, introducer, True, bound=True)
-    subject = _clause_subject(analysis, here, t, g)
-    return Resolution(t, g, subject, False, bound=True) if subject is not None else None
+    confirms that she was there. / – I talked to him, says he.")."""
+    introducer = _introducer(analysis, refs, ref_starts, by_sentence, i)
+    return Resolution(analysis.tokens[i], g, introducer, True, bound=True) if introducer is not None else None
 
 
 def _clause_subject(analysis: Analysis, here: list[Ref], t: Token, g: str) -> Person | None:
-    """"Mayor Kari Lie voted for the plan, and he does not hide ...", "Kari Lie ended his
-    visit with a dinner": the named subject of the (first) clause, where nobody else in
-    the sentence could be meant (an unsure referent: the check asks more of it)."""
+    """"Mayor Kari Lie voted for the plan, and he does not hide ...": the named subject
+    of the first clause, where nobody else in the sentence could be meant."""
     if not here or not here[0].subject or here[0].person is None:
         return None
-    text = analysis.doc.text
-    if not (
-        _CLAUSE_AND.search(text, max(0, t.start - 8), t.start)
-        or (t.lower in ("his", "her") and not _NEW_CLAUSE.search(text, here[0].start, t.start))
-    ):
+    if not _CLAUSE_AND.search(analysis.doc.text, max(0, t.start - 8), t.start):
         return None
     subject = here[0].person
     if all(r.person is subject or (r.person is None and r.gender not in (None, g)) for r in here[1:]):
@@ -858,39 +875,49 @@ def _reporting_pronoun(tokens: list[Token], i: int, speech: frozenset[str]) -> b
     return prev.quoted and nxt is not None and nxt.block == t.block and nxt.lower in speech
 
 
-def _introducer(analysis: Analysis, refs: list[Ref], by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
+def _introducer(
+    analysis: Analysis, refs: list[Ref], ref_starts: list[int], by_sentence: dict[int, list[Ref]], i: int
+) -> Person | None:
     """For "says he" after a dialogue line: the one person named in the last sentence
-    of the paragraph before the line, when nobody else is named there or in the line
-    outside its quote ("National team doctor Kari Lie confirms that she was at the
-    hotel. / – I have talked to him since, says he.")."""
+    of the paragraph before the line, when nobody else who could speak is named in that
+    paragraph, in the sentences before the line (LOOKBACK) or in the line outside its
+    quote ("National team doctor Kari Lie confirms that she was at the hotel. / – I have
+    talked to him since, says he.")."""
     tokens = analysis.tokens
     t = tokens[i]
-    if t.lower not in ("he", "she") or not _reporting_pronoun(tokens, i, words().speech_verbs):
+    if t.lower not in ("he", "she") or t.block == 0 or not _reporting_pronoun(tokens, i, words().speech_verbs):
         return None
-    first = next((tok for tok in tokens if tok.block == t.block), None)
-    if first is None or not first.quoted or t.block == 0:
+    doc = analysis.doc
+    starts = analysis.token_starts
+    line = doc.blocks[t.block]
+    first = tokens[bisect.bisect_left(starts, line.start)]
+    if first.block != t.block or not first.quoted:
         return None  # the line must open with its quote
-    if any(not r.quoted and _block_of(analysis, r.start) == t.block for r in refs if r.start < t.start):
-        return None  # someone named in the line outside its quote
-    before = [tok for tok in tokens if tok.block == t.block - 1]
+    above = doc.blocks[t.block - 1]
+    before = tokens[bisect.bisect_left(starts, above.start) : bisect.bisect_left(starts, above.end)]
     if not before or before[0].quoted:
         return None  # the paragraph before is a quote itself
+    if any(not r.quoted for r in refs[bisect.bisect_left(ref_starts, line.start) : bisect.bisect_left(ref_starts, t.start)]):
+        return None  # someone named in the line outside its quote
     last = before[-1].sentence
-    text = analysis.doc.text
+    text = doc.text
     named = _without_apposed_roles(text, by_sentence.get(last, []))
     people = {id(r.person): r.person for r in named if r.person is not None and not r.quoted}
     if len(people) != 1 or any(r.person is None and (r.unknown or r.gender is not None) for r in named):
         return None
     introducer = named[0].person
-    if introducer is None:
-        return None
-    if not _leads(analysis, named[0]):
+    if introducer is None or not _leads(analysis, named[0]):
         return None
     g = pronoun_gender(t.text)
     if any(tok.sentence == last and pronoun_gender(tok.text) == g for tok in before):
         return None  # "She then suggested that Trump ... / – ..., she said": the "she" speaks
-    block_refs = _without_apposed_roles(text, [r for r in refs if _block_of(analysis, r.start) == t.block - 1 and not r.quoted])
-    for r in block_refs:
+    # everyone else of the paragraph, and of the sentences before the line unless the
+    # person's sentence brings in what they say ("Kari Lie confirms that ...")
+    speech = words().speech_verbs
+    introduces = any(tok.sentence == last and tok.lower in speech for tok in before)
+    earliest = above.start if introduces else min(above.start, doc.sentences[max(0, first.sentence - LOOKBACK)].start)
+    near = [r for r in refs[bisect.bisect_left(ref_starts, earliest) : bisect.bisect_left(ref_starts, line.start)] if not r.quoted]
+    for r in _without_apposed_roles(text, near):
         if r.person is introducer:
             continue
         if r.person is not None and _static_gender(r.person) in (None, g):
@@ -927,43 +954,6 @@ def _mention_start(analysis: Analysis, start: int) -> int:
     """Where the mention starting at ``start`` begins with its title ("Team doctor Kari Lie")."""
     m = analysis.mention_starts.get(start)
     return m.title[0].start if m is not None and m.title else start
-
-
-def _block_of(analysis: Analysis, start: int) -> int:
-    """The block of the token starting at ``start``."""
-    k = bisect.bisect_left(analysis.token_starts, start)
-    return analysis.tokens[k].block
-
-
-def _dialogue_speaker(analysis: Analysis, refs: list[Ref]) -> Ref | None:
-    """In a dialogue line or quote that opens its sentence ("– We held it back, says Kari
-    Lie at the fire service."), the speaker named after the verb of saying."""
-    if not refs:
-        return None
-    tokens = analysis.tokens
-    k = bisect.bisect_left(analysis.token_starts, refs[0].start)
-    sentence = tokens[k].sentence
-    j = k
-    while j > 0 and tokens[j - 1].sentence == sentence:
-        j -= 1
-    if not tokens[j].quoted:
-        return None
-    speech = words().speech_verbs
-    for r in refs:
-        if r.quoted or r.person is None:
-            continue
-        k = bisect.bisect_left(analysis.token_starts, r.start)
-        # the verb right before the name, or before its title words
-        for back in range(1, 5):
-            if k - back < 0 or tokens[k - back].sentence != sentence:
-                break
-            prev = tokens[k - back]
-            if prev.lower in speech:
-                return r
-            if prev.quoted:
-                break
-        return None
-    return None
 
 
 _KIN = re.compile(

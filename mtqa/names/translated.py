@@ -140,13 +140,16 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         # a form listed with its article ("the Net Newspaper") is matched without it.
         # A form that opens with a Norwegian place ("Hamar Workers' Paper") is no English
         # paper's name: it needs no verb before it
-        (re.compile(("" if _bare(form).split()[0] in places else _OUTLET_BEFORE)
+        (re.compile((_NOT_GLOSSED if _bare(form).split()[0] in places else _OUTLET_BEFORE)
                     + r"((?:[Tt]he\s+)?" + re.escape(_bare(form)) + r")\b"), e.name)
         for e in gazetteer().outlets()
         for form in e.translated
         if _bare(form)[:1].isupper()  # "news" for NRK is matched above, where a name must stand
     )
 
+
+#: Not a gloss of the Norwegian name ("Hamar Arbeiderblad (Hamar Workers' Paper)", "(literally ...").
+_NOT_GLOSSED = r"(?<!\()(?<!\(literally )(?<!\(lit\. )(?<![“\"'‘])"
 
 #: The words an outlet's name follows: a verb of saying or meeting, a source line
 #: ("meets See and Hear", "has not answered See and Hear's questions", "Source: ...").
