@@ -777,14 +777,21 @@ def _mark_bound(analysis: Analysis, out: list[Resolution], by_sentence: dict[int
 _A_VERB_LEAD = re.compile(r"\b(?:is|was|were|are|has|had|went|goes|gave|met|told|says|said|to|by|with|for|from|than)\b", re.I)
 
 #: An indefinite article (and a word) before a noun: no one in particular.
-_A_NOUN = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Nn]o|[Ee]very)\s+(?:[^\W\d_]+\s+){0,2}$")
-
-#: Words after "her" that make it the object ("threatened her with a knife", "gave her a hug").
-_NOT_AFTER_POSSESSIVE = frozenset(
-    "with to a an the that and or but in on at for from by of up down out off away back home again about over "
-    "into onto as when while because if is was are were has had have will would can could should may might must "
-    "not also too so than then there here this these those what who which how why where".split()
+_A_NOUN = re.compile(
+    r"\b(?:(?:for|find|finds|hire|hires|appoint|appoints|seek|seeks|seeking|recruit|recruits|need|needs)\s+(?:an?|any)\s+"
+    r"(?:new\s+)?|[Aa]ny\s+|[Nn]o\s+|[Ee]very\s+)(?:[^\W\d_]+\s+){0,2}$"
 )
+#: A verb of saying (and a title) right before a name: "..., says Hansen", "said coach Per Hansen".
+_SAID_BY = re.compile(r"\b(?:says|said|adds|added|tells|told|explains|explained|answers|answered)\s+(?:[a-z]+\s+){0,3}$")
+
+#: Nouns of kin after a possessive: someone else's kin ("The woman is his niece").
+_KIN_NOUNS = frozenset(
+    "husband wife partner son daughter father mother brother sister boyfriend girlfriend uncle aunt nephew niece "
+    "cousin grandson granddaughter grandfather grandmother widow widower fiancé fiancée children child kids parents "
+    "family friend friends colleague colleagues".split()
+)
+#: A copula between a subject and a possessive: "The woman behind the counter is his ...".
+_COPULAS = frozenset("is was are were became becomes remains remained".split())
 #: Verbs of thinking that open a reported clause without "that" ("The woman believes it was his").
 _THINKING = frozenset("believe believes believed think thinks thought feel feels felt claim claims claimed".split())
 
@@ -801,19 +808,16 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token) -> Ref | None
     """For "his"/"her" after the subject of its clause, when the subject is a person
     noun of known gender and nobody else is named between ("The woman transferred the
     money to his own account", "The Crown Princess ended his visit"), that subject.
-    "her" only as a possessive ("threatened her with a knife" is the object)."""
+    "her" only in "her own" ("rebuilt her plank by plank": her may be the object, a
+    ship); not before a noun of kin ("The woman is his niece"), nor after a copula."""
     if t.lower not in ("his", "her") or t.quoted or not here:
         return None
     tokens = analysis.tokens
     k = bisect.bisect_left(analysis.token_starts, t.start)
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    if t.lower == "her" and (
-        nxt is None
-        or nxt.sentence != t.sentence
-        or analysis.doc.text[t.end : nxt.start] != " "
-        or not nxt.text.islower()
-        or nxt.lower in _NOT_AFTER_POSSESSIVE
-    ):
+    if nxt is None or nxt.sentence != t.sentence or analysis.doc.text[t.end : nxt.start] != " ":
+        return None
+    if (t.lower == "her" and nxt.lower != "own") or nxt.lower in _KIN_NOUNS:
         return None
     subject = here[0]
     if subject.person is not None or subject.quoted or subject.gender is None:
@@ -825,7 +829,7 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token) -> Ref | None
     between = tokens[bisect.bisect_right(analysis.token_starts, subject.start) : k]
     if any(pronoun_gender(tok.text) is not None or tok.lower in ("them", "they") for tok in between):
         return None  # "Her husband encouraged her to start her own business": "her" is the one meant
-    if any(tok.lower in words().speech_verbs or tok.lower in _THINKING for tok in between):
+    if any(tok.lower in words().speech_verbs or tok.lower in _THINKING or tok.lower in _COPULAS for tok in between):
         return None  # "The woman says it was his own fault": a clause of its own
     if any(r.person is not None or r.unknown or r.gender != subject.gender for r in here[1:]):
         return None
@@ -914,11 +918,16 @@ def _introducer(
     # everyone else of the paragraph, and of the sentences before the line unless the
     # person's sentence brings in what they say ("Kari Lie confirms that ...")
     speech = words().speech_verbs
+    # (someone who has had their say already, "..., says Hansen.", is not who speaks
+    # next when the person's sentence brings in the quote: "Kari Lie confirms that ...")
     introduces = any(tok.sentence == last and tok.lower in speech for tok in before)
-    earliest = above.start if introduces else min(above.start, doc.sentences[max(0, first.sentence - LOOKBACK)].start)
+    earliest = min(above.start, doc.sentences[max(0, first.sentence - LOOKBACK)].start)
     near = [r for r in refs[bisect.bisect_left(ref_starts, earliest) : bisect.bisect_left(ref_starts, line.start)] if not r.quoted]
+    have_spoken = {
+        id(r.person) for r in near if r.person is not None and r.start < above.start and _SAID_BY.search(text, max(0, r.start - 40), r.start)
+    }
     for r in _without_apposed_roles(text, near):
-        if r.person is introducer:
+        if r.person is introducer or (introduces and id(r.person) in have_spoken):
             continue
         if r.person is not None and _static_gender(r.person) in (None, g):
             return None  # "Her neighbour Per Hansen raised the alarm. Moen was found ... / – ..., says he"
