@@ -915,11 +915,10 @@ def _introducer(
     g = pronoun_gender(t.text)
     if any(tok.sentence == last and pronoun_gender(tok.text) == g for tok in before):
         return None  # "She then suggested that Trump ... / – ..., she said": the "she" speaks
-    # everyone else of the paragraph, and of the sentences before the line unless the
-    # person's sentence brings in what they say ("Kari Lie confirms that ...")
+    # everyone else of the paragraph and of the three sentences before the line, but
+    # someone who has had their say already ("..., says Hansen.") when the person's
+    # sentence brings in the quote ("Kari Lie confirms that ...")
     speech = words().speech_verbs
-    # (someone who has had their say already, "..., says Hansen.", is not who speaks
-    # next when the person's sentence brings in the quote: "Kari Lie confirms that ...")
     introduces = any(tok.sentence == last and tok.lower in speech for tok in before)
     earliest = min(above.start, doc.sentences[max(0, first.sentence - LOOKBACK)].start)
     near = [r for r in refs[bisect.bisect_left(ref_starts, earliest) : bisect.bisect_left(ref_starts, line.start)] if not r.quoted]
