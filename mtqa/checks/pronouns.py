@@ -9,6 +9,7 @@ resolution are in :mod:`mtqa.names.people`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -28,6 +29,7 @@ from mtqa.names.people import (
     people,
     pronoun_base,
     pronoun_gender,
+    refs_by_sentence,
 )
 
 #: Evidence needed against a pronoun, and how much more than for it.
@@ -85,29 +87,35 @@ def _rival(pp: People, r: Resolution) -> bool:
             break
         if ref.sentence < first or ref.person is r.person or ref.start < floor:
             continue
-        if ref.person is not None:
-            if evident_gender(pp, ref.person) != ("female" if r.gender == "male" else "male"):
-                return True
-        elif ref.unknown or (ref.gender in (None, r.gender) and not _INDEFINITE.match(pp.analysis.doc.text, ref.start)):
+        if _may_mean(pp, ref, r.gender):
             return True
     return False
 
 
-def _could_be(pp: People, ref: Ref, gender: str) -> bool:
-    """Whether ``ref`` (outside a quote) may be someone a pronoun of ``gender`` means."""
-    if ref.quoted:
-        return False
+def _may_mean(pp: People, ref: Ref, gender: str) -> bool:
+    """Whether ``ref`` may be someone a pronoun of ``gender`` means: a person not shown
+    to be of the other gender, a name of unknown kind, a person noun of that gender or
+    none ("nobody" is no one)."""
     if ref.person is not None:
         return evident_gender(pp, ref.person) in (None, gender)
     return ref.unknown or (ref.gender in (None, gender) and not _INDEFINITE.match(pp.analysis.doc.text, ref.start))
 
 
+def _could_be(pp: People, ref: Ref, gender: str) -> bool:
+    """Whether ``ref``, outside a quote, may be someone a pronoun of ``gender`` means."""
+    return not ref.quoted and _may_mean(pp, ref, gender)
+
+
+def _sentence_tokens(pp: People, sentence: int) -> list[Token]:
+    """The tokens of sentence number ``sentence``."""
+    span = pp.analysis.doc.sentences[sentence]
+    starts = pp.analysis.token_starts
+    return pp.analysis.tokens[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
+
+
 def _other_pronoun_in_sentence(pp: People, r: Resolution) -> bool:
     """Whether the pronoun's sentence has a pronoun of the other gender too."""
-    return any(
-        t.sentence == r.token.sentence and pronoun_gender(t.text) not in (None, r.gender)
-        for t in pp.analysis.tokens
-    )
+    return any(pronoun_gender(t.text) not in (None, r.gender) for t in _sentence_tokens(pp, r.token.sentence))
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -255,9 +263,7 @@ class PronounMismatch(Check):
         other gender, with nobody else named between them.  "his own" (Norwegian "sin
         egen") can only be the subject's; a plain "his" only where nobody who could be
         meant is named in the sentence or the three before it."""
-        by_sentence: dict[int, list[Ref]] = {}
-        for ref in pp.refs:
-            by_sentence.setdefault(ref.sentence, []).append(ref)
+        by_sentence = refs_by_sentence(pp.refs)
         tokens = pp.analysis.tokens
         for i, t in enumerate(tokens):
             g = pronoun_gender(t.text)
@@ -270,9 +276,10 @@ class PronounMismatch(Check):
             own = i + 1 < len(tokens) and tokens[i + 1].lower == "own" and doc.text[t.end : tokens[i + 1].start] == " "
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
+            back = range(max(0, t.sentence - LOOKBACK), t.sentence)
             if not own and (
-                any(_could_be(pp, r, g) for back in range(1, LOOKBACK + 1) for r in by_sentence.get(t.sentence - back, []))
-                or any(pronoun_gender(tok.text) == g for tok in tokens[max(0, i - 200) : i] if t.sentence - LOOKBACK <= tok.sentence < t.sentence)
+                any(_could_be(pp, r, g) for s in back for r in by_sentence.get(s, []))
+                or any(pronoun_gender(tok.text) == g for s in back for tok in _sentence_tokens(pp, s))
             ):
                 # "The girl held his hand": the father named before, or called "he" there, may be meant
                 continue

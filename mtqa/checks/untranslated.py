@@ -1002,10 +1002,12 @@ class UntranslatedWord(Check):
             text = doc.text[block.start : block.end]
             for m in _BEFORE_NUMBER.finditer(text):
                 word = m.group(1)
-                english, number = _NUMBERED[word.lower()], m.group(2)
+                spelled, english = _NUMBERED[word.lower()]
+                number = m.group(2)
                 if word.lower() == "kl":
                     # "at kl. 02.30", "just before kl. 02.30": the preposition is there already
-                    suggestion = number if _PREPOSITION_END.search(text, 0, m.start()) else f"at {number}"
+                    preposition = _PREPOSITION_END.search(text, max(0, m.start() - 12), m.start())
+                    suggestion = number if preposition else f"at {number}"
                 else:
                     suggestion = f"{english} {number}"
                 if word[0].isupper() and suggestion[:1].isalpha():
@@ -1014,7 +1016,7 @@ class UntranslatedWord(Check):
                     doc,
                     block.start + m.start(),
                     block.start + m.end(2),
-                    f"'{word}.' is the Norwegian abbreviation of '{_SPELLED[word.lower()]}' ({english}), left untranslated",
+                    f"'{word}.' is the Norwegian abbreviation of '{spelled}' ({english}), left untranslated",
                     suggestion=suggestion,
                     confidence=0.8,
                 )
@@ -1079,8 +1081,8 @@ _BEFORE_NUMBER = re.compile(
 _PREPOSITION_END = re.compile(
     r"\b(?:at|before|after|from|to|until|till|around|about|by|since|between|and|past)\s+$", re.I
 )
-_NUMBERED = {"kl": "at", "fv": "county road", "rv": "national road"}
-_SPELLED = {"kl": "klokken", "fv": "fylkesvei", "rv": "riksvei"}
+#: Each abbreviation's Norwegian word and its English.
+_NUMBERED = {"kl": ("klokken", "at"), "fv": ("fylkesvei", "county road"), "rv": ("riksvei", "national road")}
 
 
 #: Norwegian abbreviations of championships: (the name, the name as an attribute).

@@ -309,8 +309,7 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name (not "the Dane Mette Holm",
         # "the Kenyan Wanjiru Chebet")
         return False
-    before = _WORKPLACE.search(doc.text, max(0, m.start - 6), m.start)
-    if before and any(p.kind == "person" and p.end == before.start() for p in analysis.mentions):
+    if _right_after_a_person(analysis, m, _WORKPLACE):
         # "Tone Gravdal at Volue", "Elin Tvedt of Equinor", "Marte Lea at Rogaland Fire and
         # Rescue": where a person works
         return False
@@ -319,10 +318,7 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     slots = m.slots()
     if 2 <= len(slots) <= 3:
         return True
-    before = _FROM.search(doc.text, max(0, m.start - 6), m.start)
-    if before and name in gazetteer().names("place") and any(
-        p.kind == "person" and p.end == before.start() for p in analysis.mentions
-    ):
+    if name in gazetteer().names("place") and _right_after_a_person(analysis, m, _FROM):
         return False  # "Silje Moen from Heimdal discovered ...": where she is from
     starts = starts if starts is not None else [t.start for t in analysis.tokens]
     k = bisect.bisect_left(starts, m.end + 1)
@@ -365,6 +361,12 @@ _NORWEGIAN_BODY = re.compile(
 #: " at " or " of " right before a name (the match ends where it starts); not "from"
 #: ("the prize went to Kari Lie from Oleksandr ...": a person may follow it).
 _WORKPLACE = re.compile(r"\s+(?:at|of)\s+$")
+
+
+def _right_after_a_person(analysis: Analysis, m: Mention, link: re.Pattern[str]) -> bool:
+    """Whether ``m`` follows a person's name and ``link`` between them ("Kari Lie at")."""
+    before = link.search(analysis.doc.text, max(0, m.start - 6), m.start)
+    return before is not None and any(p.kind == "person" and p.end == before.start() for p in analysis.mentions)
 
 
 def _a_thing(name: str) -> bool:
@@ -680,6 +682,14 @@ def _named_later(analysis: Analysis, r: Ref, later: set[tuple[str | None, str]])
     return any(surname == m.last.text and (g is None or g == given) for g, surname in later)
 
 
+def refs_by_sentence(refs: list[Ref]) -> dict[int, list[Ref]]:
+    """``refs`` grouped by their sentence, in text order."""
+    by_sentence: dict[int, list[Ref]] = defaultdict(list)
+    for r in refs:
+        by_sentence[r.sentence].append(r)
+    return by_sentence
+
+
 def _static_gender(person: Person) -> str | None:
     """The gender a person's title or given name says, when it says one."""
     genders = {g for g, reasons in person.static.items() if reasons}
@@ -688,9 +698,7 @@ def _static_gender(person: Person) -> str | None:
 
 def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
     out: list[Resolution] = []
-    by_sentence: dict[int, list[Ref]] = defaultdict(list)
-    for r in refs:
-        by_sentence[r.sentence].append(r)
+    by_sentence = refs_by_sentence(refs)
     ref_starts = [r.start for r in refs]  # (refs are in text order)
     tokens = analysis.tokens
     for i, t in enumerate(tokens):
@@ -749,9 +757,10 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 nearest = max((r for r in cands if r.person is not None), key=lambda r: r.start)
                 out.append(Resolution(t, g, nearest.person, True))
                 continue
-        by_form = _by_form(analysis, refs, ref_starts, by_sentence, i, g)
-        if by_form is not None:
-            out.append(by_form)
+        introducer = _introducer(analysis, refs, ref_starts, by_sentence, i)
+        if introducer is not None:
+            # "Doctor Kari Lie confirms that she was there. / – I talked to him, says he."
+            out.append(Resolution(t, g, introducer, True, bound=True))
             continue
         sentence_initial = t.initial and t.text[:1].isupper()
         previous = [r for r in by_sentence.get(t.sentence - 1, [])]
@@ -836,21 +845,6 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token) -> Ref | None
     if _NEW_CLAUSE.search(doc.text, subject.start, t.start):
         return None  # "The woman said that the boy had used his own phone"
     return subject
-
-
-def _by_form(
-    analysis: Analysis,
-    refs: list[Ref],
-    ref_starts: list[int],
-    by_sentence: dict[int, list[Ref]],
-    i: int,
-    g: str,
-) -> Resolution | None:
-    """A referent the sentence's form gives where several people are near: the person
-    the paragraph before a dialogue line brought in, for its "says he" ("Doctor Kari Lie
-    confirms that she was there. / – I talked to him, says he.")."""
-    introducer = _introducer(analysis, refs, ref_starts, by_sentence, i)
-    return Resolution(analysis.tokens[i], g, introducer, True, bound=True) if introducer is not None else None
 
 
 def _clause_subject(analysis: Analysis, here: list[Ref], t: Token, g: str) -> Person | None:
@@ -1070,9 +1064,7 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
     tokens = analysis.tokens
     by_start = {r.start: r for r in pp.refs}
     resolved = {r.token.start: r for r in pp.resolutions}
-    by_sentence: dict[int, list[Ref]] = defaultdict(list)
-    for r in pp.refs:
-        by_sentence[r.sentence].append(r)
+    by_sentence = refs_by_sentence(pp.refs)
     out: list[Resolution] = []
     for i, t in enumerate(tokens):
         g = pronoun_gender(t.text)

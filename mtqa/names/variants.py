@@ -350,12 +350,7 @@ def _hyphen_clusters(
         if not re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)+", given) or given.count(" ") + given.count("-") != 1:
             continue  # two given names, nothing else between them
         group = surname_of.get(surname_text(m), surname_text(m))
-        spans: list[Place] = [_Span(slots[0].start, slots[-2].end)]
-        seen = by_person.setdefault(group, {})
-        if given in seen:
-            seen[given].tokens.extend(spans)  # type: ignore[arg-type]  # a list of places, as built here
-        else:
-            seen[given] = Spelling(given, tokens=spans, person=True, full=True)
+        _add_span(by_person.setdefault(group, {}), given, slots[0].start, slots[-2].end)
     # a double given name used alone, as royals' are ("Mette-Marit" / "Mette Marit"): both
     # halves given names, no surname after either form
     alone: dict[str, Spelling] = {}
@@ -367,11 +362,7 @@ def _hyphen_clusters(
         parts = re.fullmatch(r"([^\W\d_]+)[ -]([^\W\d_]+)", whole)
         if parts is None or not all(words().is_first_name(x) for x in parts.groups()):
             continue
-        place: list[Place] = [_Span(m.start, m.end)]
-        if whole in alone:
-            alone[whole].tokens.extend(place)  # type: ignore[arg-type]  # a list of places, as built here
-        else:
-            alone[whole] = Spelling(whole, tokens=place, person=True, full=True)
+        _add_span(alone, whole, m.start, m.end)
     if any("-" in g for g in alone) and any(" " in g for g in alone):
         by_person.setdefault("", {}).update(alone)
     out = []
@@ -394,6 +385,20 @@ def _hyphen_clusters(
     return out
 
 
+def _add_span(spellings: dict[str, Spelling], written: str, start: int, end: int) -> None:
+    """Count the text from ``start`` to ``end`` as one more place of ``written``."""
+    place: list[Place] = [_Span(start, end)]
+    if written in spellings:
+        spellings[written].tokens.extend(place)  # type: ignore[arg-type]  # a list of places, as built here
+    else:
+        spellings[written] = Spelling(written, tokens=place, person=True, full=True)
+
+
+def _known_choice(name: str) -> Choice:
+    """The spelling ``name`` of a person of the news (``mtqa/data/people.tsv``)."""
+    return Choice(name, f"'{name}' is the spelling of a person in Norwegian news", 0.8, "people")
+
+
 def _choose_known(
     members: dict[str, Spelling], known: list[str], src: dict[str, str] | None, glossary: Glossary | None,
     ctx: CheckContext | None,
@@ -401,7 +406,7 @@ def _choose_known(
     """The one spelling of ``members`` that names a person of the news (``known``), when no
     source is given; else the evidence of :func:`choose`."""
     if len(known) == 1 and not src:
-        return Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
+        return _known_choice(known[0])
     return choose(members, src, glossary, ctx)
 
 
@@ -539,7 +544,7 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
         given_names = {g for n in names for g in spellings[n].given}
         known = [n for n in names if _a_figure(given_names, n)]
         if len(known) == 1:
-            return Choice(known[0], f"'{known[0]}' is the spelling of a person in Norwegian news", 0.8, "people")
+            return _known_choice(known[0])
         full = [n for n in names if spellings[n].full]
         if len(full) == 1:
             return Choice(full[0], f"'{full[0]}' is the spelling of the full name", 0.6, "full-name")
