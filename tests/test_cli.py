@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -427,3 +428,17 @@ def test_lexicon_check_finds_ids_two_files_share_and_reports_a_corpus_match_wher
                   if f.get("extra", {}).get("lexicon_entry") == "my-crown"]
     assert (match["path"], match["line"], match["column"]) == (str(corpus), finding["line"], finding["column"]) == (
         str(corpus), 2, 26)
+
+
+def test_lexicon_check_of_a_built_in_file_reports_its_own_matches_on_clean_text(tmp_path):
+    # the file's entries stand in for the built-in ones of the same ids: before, the
+    # built-in copy took every span and a built-in file vetted with --clean never matched
+    from mtqa import lexicons
+
+    builtin_file = Path(lexicons.__file__).parent / "news_gk_r20.yaml"
+    clean = tmp_path / "clean.txt"
+    clean.write_text("The jacket got dice throw four in the test.\n", encoding="utf-8")
+    result = runner.invoke(app, ["lexicon", "check", str(builtin_file), "--clean", str(clean), "-f", "json"])
+    assert result.exit_code == 1
+    (record,) = json.loads(result.output)["files"]
+    assert [m["entry"] for m in record["matches"]] == ["r20-terningkast"]

@@ -473,3 +473,28 @@ def test_a_double_surname_whose_first_half_is_written_alike_is_one_person():
     # two people named in full with other first halves stay two families
     text = "The newcomer Sunniva Eide Mathisen plays the daughter. Director Kari Lund Mathiesen chose her."
     assert [f for f in _check(text) if f.code == "NC001"] == []
+
+
+def test_two_spellings_of_one_given_name_with_one_surname_are_one_person():
+    # "Eirik" and "Erik" are both real names, so no word list tells them apart: the
+    # spelling the article introduces is taken
+    text = (
+        "Incident commander Eirik Dalheim says the search is over for the day.\n"
+        "– We will not put more lives at risk, says Erik Dalheim."
+    )
+    found = [(f.code, f.text, f.suggestion) for f in _check(text)]
+    assert found == [("NC001", "Erik", "Eirik")]
+    # other surnames, or other names that merely look alike, are other people
+    assert _check("Eirik Dalheim and Erik Lindvik found the skier.\n") == []
+    assert _check("Kari Dalheim and her sister Karin Dalheim found the skier.\n") == []
+
+
+def test_two_spellings_of_one_name_the_article_shows_are_two_people():
+    # from a review (session 21): a word of kin, or both in one sentence
+    for text in (
+        "Thor Aasen (71) started the sawmill in Flå in 1978. Today his son, Tor Aasen, runs the business.\n"
+        "– Dad got the old spelling, says Tor Aasen.",
+        "Kristian Lie and Christian Lie are cousins, both 17, and both play in midfield.\n– The coach calls us K and C, says Christian Lie.",
+        "Sofie Hansen and Sophie Hansen are not related, but they sit next to each other.\n– The teacher spells it out, says Sophie Hansen.",
+    ):
+        assert _check(text) == [], text

@@ -265,3 +265,11 @@ def test_a_norwegian_title_before_a_name_is_untranslated_not_a_name():
         "Ordfører", "Statssekretær"]
     # written as a name inside a sentence too (a series' title): a name
     assert _ut("The series, where Statsministeren is the lead, ends. Statsministeren Kari Lie is played by Siri Skog.") == []
+
+
+def test_an_eight_letter_compound_english_does_not_know_is_norwegian():
+    text = "He says that it was a sotbrann, and that the chimney was swept last autumn."
+    found = [(f.code, f.text) for f in mtqa.check(mtqa.document_from_text(text), select=["UT001"]).findings]
+    assert found == [("UT001", "sotbrann")]
+    # an English word of eight letters is not tried as a compound
+    assert mtqa.check(mtqa.document_from_text("The firehose was kept in a backyard."), select=["UT001"]).findings == []

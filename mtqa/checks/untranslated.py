@@ -109,8 +109,8 @@ def norwegian_score(word: str) -> float:
         return nb - en  # a very common one ("ingen", "henne")
     if en < 1.0 and len(word) >= 5 and (nb >= 1.5 or _NORWEGIAN_LETTERS.search(word)):
         return max(nb - en, 1.5)  # a rarer Norwegian word English does not know
-    if en == 0 and len(word) >= 9:
-        return _compound_score(word)
+    if en == 0 and len(word) >= 8:
+        return _compound_score(word)  # (eight letters: "sotbrann", "tingrett")
     return 0.0
 
 
@@ -155,7 +155,7 @@ def _compound_score(word: str) -> float:
     best = 0.0
     if len(word) > MAX_COMPOUND:
         return best
-    for i in range(4, len(word) - 3):
+    for i in range(3, len(word) - 3):
         left, right = word[:i], word[i:]
         lefts = [left]
         if left[-1] in "se" and len(left) > 4:

@@ -93,7 +93,11 @@ def matches_in(lexicon: Lexicon, documents: Iterable[Document]) -> Iterator[Matc
     from mtqa.checks.idioms import find_matches
 
     own = {id(e) for e in lexicon.entries}  # the file's entries, not a built-in one of the same id
-    both = Lexicon((*builtin().entries, *lexicon.entries), f"{builtin().sha256}+{lexicon.sha256}")
+    # the file's version of an entry stands in for the built-in one of its id (a built-in
+    # file vetted, or an edited copy of one): else the built-in one takes each span first
+    ids = {e.id for e in lexicon.entries}
+    kept = tuple(e for e in builtin().entries if e.id not in ids)
+    both = Lexicon((*kept, *lexicon.entries), f"{builtin().sha256}+{lexicon.sha256}")
     codes = {"ID001", "ID002", "ID003"}
     for doc in documents:
         for m in find_matches(doc, both, codes):

@@ -80,6 +80,11 @@ def name_words() -> frozenset[str]:
     )
 
 
+def listed(written: str) -> Figure | None:
+    """The listed person ``written`` names exactly (folded: "Sylvi Listhaug", "Jonas Gahr Store"), or None."""
+    return _index()[0].get(key(written))
+
+
 def near(written: str) -> tuple[Figure, float] | None:
     """The one listed person whose name ``written`` is a near spelling of, with the
     similarity (0-100); None when the name is listed, near none or near several.

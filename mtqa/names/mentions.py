@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from mtqa.model import BlockKind, Document
+from mtqa.names.figures import listed
 from mtqa.names.lexicon import english_zipf, words
 
 WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
@@ -437,6 +438,8 @@ def _classify(doc: Document, tokens: list[Token], index: dict[int, int], mention
             mention.evidence.add("role")
     if len(slots) >= 2 and w.is_first_name(slots[0].text):
         mention.evidence.add("first-name")
+    elif len(slots) >= 2 and listed(mention.text) is not None:
+        mention.evidence.add("figure")  # a person of the news ("Sylvi Listhaug")
     if any(_is_initial_letter(doc, t) for t in names[1:-1]):
         mention.evidence.add("initial")
     if mention.evidence:

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mtqa.model import Document
+from mtqa.names.figures import listed
 from mtqa.names.gazetteer import gazetteer
 from mtqa.names.glossary import Glossary
 from mtqa.names.lexicon import words
@@ -208,6 +209,10 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
             if g:
                 noun = "a man's" if g == "male" else "a woman's"
                 person.static[g].append(f"'{given_of(m.first)}' is {noun} name")
+            elif (figure := listed(m.text)) is not None:
+                # a given name of both kinds or none the list knows ("Sylvi", "Eli"), of a person of the news
+                g = "male" if figure.gender == "m" else "female"
+                person.static[g].append(f"'{figure.name}' is {'a man' if g == 'male' else 'a woman'} of the news")
         for t in m.title:
             low = t.lower.rstrip(".")
             if low in w.male_titles:
@@ -259,6 +264,14 @@ _CREDIT = re.compile(
     r"|(?:^|[\n|•·]|\.\s)\s*(?:Reporter|Journalist|Editor|Producer|Text|Tekst)\s*:[^:\n]*$",
     re.I,
 )
+#: One to three words of a role right before a name ("Skipper ", "Police attorney "), its
+#: last word a person noun (checked by the caller).
+_ROLE_LEAD = re.compile(
+    r"(?<![^\W\d_])((?:(?!(?:the|an?|of|with|for|to|in|at|on|from|by|and|or|his|her|their)\b)[^\W\d_]+[ -]){0,2})"
+    r"([^\W\d_]+) $",
+    re.I,
+)
+
 _SUBJECT_LEAD = re.compile(
     r"^[\s–—\-\"“«‘']*(?:(?:the|a|an|his|her|their|our|my|then|former|new)\s+)*"
     # a person noun set off before the name: "The employee, Kari Lunde (52), has ..."
@@ -291,7 +304,11 @@ def _subject(doc: Document, tok: Token, first: int) -> bool:
     sentence = doc.sentence_at(tok.start)
     if sentence is None:
         return False
-    return bool(_SUBJECT_LEAD.match(doc.text[sentence.start : first]))
+    lead = doc.text[sentence.start : first]
+    role = _ROLE_LEAD.search(lead)
+    if role is not None and role.group(2).lower() in words().person_nouns:
+        lead = lead[: role.start()]  # "Skipper Kari Lie fishes ...", "Police attorney Per Moen says ..."
+    return bool(_SUBJECT_LEAD.match(lead))
 
 
 def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[int] | None = None) -> bool:
@@ -318,8 +335,12 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     slots = m.slots()
     if 2 <= len(slots) <= 3:
         return True
-    if name in gazetteer().names("place") and _right_after_a_person(analysis, m, _FROM):
-        return False  # "Silje Moen from Heimdal discovered ...": where she is from
+    one_word_place = w.first_name_gender(name) is None and not doc.text.startswith(",", m.end)
+    if (name in gazetteer().names("place") or one_word_place) and _right_after_a_person(analysis, m, _FROM):
+        # "Silje Moen from Heimdal discovered ...": where she is from; one word that is no
+        # given name is a place or a club too ("Kari Lie from Båtsfjord fishes"; not "to Per
+        # Hansen from Kari", nor "for Kari Lie from Bamse, the family's dog")
+        return False
     starts = starts if starts is not None else [t.start for t in analysis.tokens]
     k = bisect.bisect_left(starts, m.end + 1)
     nxt = analysis.tokens[k] if k < len(analysis.tokens) else None
@@ -703,14 +724,18 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
     tokens = analysis.tokens
     for i, t in enumerate(tokens):
         g = pronoun_gender(t.text)
-        if g is None or t.quoted or t.sentence < 0 or _address(tokens, i):
+        if g is None or t.sentence < 0 or _address(tokens, i):
             continue
-        if _cataphora(analysis, t, by_sentence.get(t.sentence, [])):
+        here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
+        formed = _by_form(analysis, by_sentence, here, i, out)
+        if formed is not None:
+            out.append(Resolution(t, g, formed, True))
+            continue
+        if t.quoted or _cataphora(analysis, t, by_sentence.get(t.sentence, [])):
             continue
         named = _NAME_FOLLOWS.match(analysis.doc.text, t.end)
         if named and words().first_name_gender(named.group(1)) in (None, g):
             continue  # "Her name is Marit Olsen": the name comes after the pronoun
-        here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
         if noun_subject_of(analysis, here, t) is not None:
             continue  # "The Crown Princess ended his visit": the subject's, a person noun (the check's case)
         beside = _right_after_person(analysis, here, t)
@@ -801,6 +826,25 @@ _KIN_NOUNS = frozenset(
 )
 #: A copula between a subject and a possessive: "The woman behind the counter is his ...".
 _COPULAS = frozenset("is was are were became becomes remains remained".split())
+def _another_clause(tokens: list[Token], between: list[Token]) -> bool:
+    """Whether ``between`` (tokens between a subject and a possessive) holds a verb that
+    opens a clause of its own: of saying or thinking, a copula, or a verb whose object
+    acts next ("lets every cow keep", not "does not want to comment on")."""
+    w = words()
+    for k, tok in enumerate(between):
+        if tok.lower in w.speech_verbs or tok.lower in _THINKING or tok.lower in _COPULAS:
+            return True
+        if tok.lower in _CAUSATIVES and not (k + 1 < len(between) and between[k + 1].lower == "to"):
+            return True
+    return False
+
+
+#: Verbs whose object is the subject of the verb after it ("lets every cow keep her own calf").
+_CAUSATIVES = frozenset(
+    "let lets letting allow allows allowed allowing help helps helped helping make makes made making have has "
+    "had get gets got ask asks asked tell tells told urge urges urged want wants wanted see sees saw watch "
+    "watches watched hear hears heard encourage encourages encouraged".split()
+)
 #: Verbs of thinking that open a reported clause without "that" ("The woman believes it was his").
 _THINKING = frozenset("believe believes believed think thinks thought feel feels felt claim claims claimed".split())
 
@@ -813,12 +857,15 @@ _FRONTED = re.compile(
 )
 
 
-def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token) -> Ref | None:
+def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token, named: bool = False) -> Ref | None:
     """For "his"/"her" after the subject of its clause, when the subject is a person
     noun of known gender and nobody else is named between ("The woman transferred the
     money to his own account", "The Crown Princess ended his visit"), that subject.
     "her" only in "her own" ("rebuilt her plank by plank": her may be the object, a
-    ship); not before a noun of kin ("The woman is his niece"), nor after a copula."""
+    ship); not before a noun of kin ("The woman is his niece"), nor after a copula.
+    With ``named``, the subject is a person named instead, and the possessive is
+    "his own" or "her own" (Norwegian *sin egen*, which is the subject's: "Skipper
+    Kari Lie fishes with his own boat")."""
     if t.lower not in ("his", "her") or t.quoted or not here:
         return None
     tokens = analysis.tokens
@@ -826,10 +873,10 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token) -> Ref | None
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is None or nxt.sentence != t.sentence or analysis.doc.text[t.end : nxt.start] != " ":
         return None
-    if (t.lower == "her" and nxt.lower != "own") or nxt.lower in _KIN_NOUNS:
+    if ((t.lower == "her" or named) and nxt.lower != "own") or nxt.lower in _KIN_NOUNS:
         return None
     subject = here[0]
-    if subject.person is not None or subject.quoted or subject.gender is None:
+    if subject.quoted or (subject.person is None if named else (subject.person is not None or subject.gender is None)):
         return None
     doc = analysis.doc
     lead = doc.text[doc.sentences[t.sentence].start : subject.start]
@@ -838,13 +885,88 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token) -> Ref | None
     between = tokens[bisect.bisect_right(analysis.token_starts, subject.start) : k]
     if any(pronoun_gender(tok.text) is not None or tok.lower in ("them", "they") for tok in between):
         return None  # "Her husband encouraged her to start her own business": "her" is the one meant
-    if any(tok.lower in words().speech_verbs or tok.lower in _THINKING or tok.lower in _COPULAS for tok in between):
-        return None  # "The woman says it was his own fault": a clause of its own
-    if any(r.person is not None or r.unknown or r.gender != subject.gender for r in here[1:]):
+    if _another_clause(tokens, between):
+        # "The woman says it was his own fault": a clause of its own; "Ola Lindvik lets
+        # every cow keep her own calf": the object is the subject of the next verb
+        return None
+    if any(
+        (r.person is not subject.person) if named else (r.person is not None or r.unknown or r.gender != subject.gender)
+        for r in here[1:]
+    ):
         return None
     if _NEW_CLAUSE.search(doc.text, subject.start, t.start):
         return None  # "The woman said that the boy had used his own phone"
     return subject
+
+
+def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int, out: list[Resolution]) -> Person | None:
+    """The one a pronoun means by the form of its sentence: who spoke goes on ("...,
+    says operations manager Kari Lie. She adds that ...", also after a dialogue line,
+    whose narration the tokens count as quoted); *sin egen*, the subject's ("Skipper
+    Kari Lie fishes with his own boat"; "..., and says that she has gone his own ways")."""
+    t = analysis.tokens[i]
+    if t.quoted:
+        return None if t.marks else _last_speaker(analysis, by_sentence, i)
+    speaker = _last_speaker(analysis, by_sentence, i)
+    if speaker is not None:
+        return speaker
+    owner = noun_subject_of(analysis, here, t, named=True)
+    if owner is not None:
+        return owner.person
+    return _own_after_pronoun(analysis, here, i, out) or _own_after_who(analysis, here, i)
+
+
+def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
+    """For "his own"/"her own" in a clause "<person>, who ...": that person ("says agent
+    Kari Lie, who does not want to comment on his own commission"), with no clause word,
+    comma or other person between "who" and the possessive."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("his", "her") or i + 1 >= len(tokens) or tokens[i + 1].lower != "own" or not here:
+        return None
+    text = analysis.doc.text
+    who = _WHO.search(text, here[-1].start, t.start)
+    if who is None or _NEW_CLAUSE.search(text, who.end(), t.start):
+        return None
+    named = here[-1]
+    if named.person is None or _mention_end(analysis, named.start) != who.start():
+        return None
+    if _another_clause(tokens, tokens[bisect.bisect_left(analysis.token_starts, who.end()) : i]):
+        return None
+    return named.person
+
+
+#: ", who " right after a name.
+_WHO = re.compile(r",\s+who\s+")
+
+
+def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: list[Resolution]) -> Person | None:
+    """For "his own"/"her own" after "he"/"she", the subject of its clause, with no
+    clause word, comma or person between them: the person that pronoun was resolved
+    to (Norwegian *sin egen* is the subject's)."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("his", "her") or i + 1 >= len(tokens) or tokens[i + 1].lower != "own":
+        return None
+    for j in range(i - 1, max(-1, i - 8), -1):
+        prev = tokens[j]
+        if prev.sentence != t.sentence:
+            return None
+        if prev.lower in ("he", "she"):
+            text = analysis.doc.text
+            if _NEW_CLAUSE.search(text, prev.end, t.start) or any(prev.start < r.start < t.start for r in here):
+                return None
+            if any(tok.lower in _COPULAS or tok.lower in words().speech_verbs or tok.lower in _THINKING for tok in tokens[j + 1 : i]):
+                return None
+            found = next((r.person for r in reversed(resolved) if r.token.start == prev.start), None)
+            if found is None and here and here[0].subject and here[0].person is not None:
+                # "Kari Lie says that she has gone his own ways": the one the sentence is about
+                if all(r.person is here[0].person for r in here) and _static_gender(here[0].person) in (
+                    None, pronoun_gender(prev.text)
+                ):
+                    found = here[0].person
+            return found
+    return None
 
 
 def _clause_subject(analysis: Analysis, here: list[Ref], t: Token, g: str) -> Person | None:
@@ -858,6 +980,92 @@ def _clause_subject(analysis: Analysis, here: list[Ref], t: Token, g: str) -> Pe
     if all(r.person is subject or (r.person is None and r.gender not in (None, g)) for r in here[1:]):
         return subject
     return None
+
+
+#: A verb of saying that goes on with what someone just said, and "that" or a colon after
+#: it, right after "He"/"She" opening a sentence ("She adds that ...", "He points out:"):
+#: not "He adds salt", "He continues to fish", "He concludes his career".
+_GOES_ON_THAT = re.compile(
+    r"\s+(?:also\s+)?(?:adds|added|emphasi[sz]es|emphasi[sz]ed|stresses|stressed|underlines|underlined|"
+    r"(?:points|pointed)\s+out|elaborates|elaborated)\s*(?:that\b|:)"
+    # "She asks people along the river to ...", "He urges drivers to ...": the speaker's advice
+    r"|\s+(?:also\s+)?(?:asks|urges|encourages|advises|warns|recommends|reminds)\s+(?:all\s+)?"
+    r"(?:people|everyone|residents|drivers|motorists|the public|parents|those|anyone|hikers|skiers|visitors|travellers|locals)\b"
+)
+#: A preposition of place right before a name ("in Norled", "at the quay in Våge").
+_PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of)\s+$")
+#: "He says that", "She said:" right after the pronoun.
+_SAYS_THAT = re.compile(r"\s+(?:also\s+)?(?:says|said|explains|explained)\s*(?:that\b|:)")
+#: A verb of saying and the speaker's title right before a name ("says operations manager ",
+#: "said the coach "): not someone said of ("says the brother of ", "says the lawyer representing ").
+_SPOKEN_BY = re.compile(
+    r"\b(?:says|said|tells|told|explains|explained|answers|answered)\s+"
+    r"(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)[a-z]+\s+){0,3}$"
+)
+
+
+def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
+    """For "He adds that ..." / "She points out that ..." opening a sentence right after
+    one whose speech is attributed to one person named and nobody else ("..., says
+    operations manager Kari Lie in Norled."; "Kari Lie says ..."), that person: Norwegian
+    news goes on with the one who spoke ("Hun legger til at ..."); "She says that ..."
+    only after a quote's "..., says Kari Lie." """
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("he", "she") or not t.initial or i + 1 >= len(tokens):
+        return None
+    nxt = tokens[i + 1]
+    text = analysis.doc.text
+    goes_on = _GOES_ON_THAT.match(text, t.end) is not None
+    if nxt.sentence != t.sentence or not (goes_on or _SAYS_THAT.match(text, t.end)):
+        return None
+    previous = [r for r in by_sentence.get(t.sentence - 1, []) if not r.quoted]
+    spoke = [
+        r for r in previous
+        if r.person is not None
+        and (
+            _SPOKEN_BY.search(text, max(0, r.start - 40), r.start)
+            # "She says that ..." goes on only after a quote's "..., says Kari Lie."
+            or (goes_on and _SAYS_AFTER.match(text, _mention_end(analysis, r.start)))
+        )
+    ]
+    if len(spoke) != 1:
+        return None
+    others = [
+        r for r in previous
+        if r is not spoke[0] and r.person is not spoke[0].person
+        and not (r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 6), r.start))
+    ]
+    if others:
+        # "..., says the lawyer of Kari Lie", "..., says Kari Lie, who was with her husband"
+        # (a name after "in", "at" or "to" is a place or a body: "Kari Lie in Norled says ...")
+        return None
+    if goes_on:
+        return spoke[0].person
+    g = pronoun_gender(t.text)
+    first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - LOOKBACK)].start)
+    for tok in tokens[first:i]:
+        if pronoun_gender(tok.text) == g and tok.lower in ("he", "she", "him", "her", "his", "hers"):
+            return None  # "– She was cold, says Per Hansen. She says that ...": she may be the one spoken of
+    for back in range(1, LOOKBACK + 1):
+        for r in by_sentence.get(t.sentence - back, []):
+            if r.person is not spoke[0].person and (
+                (r.person is not None and _static_gender(r.person) in (None, g)) or (r.person is None and r.gender in (None, g))
+            ):
+                return None  # someone else near who may be meant
+    return spoke[0].person
+
+
+#: A verb of saying right after a name ("Kari Lie says ...", "Kari Lie (52) in Norled says").
+_SAYS_AFTER = re.compile(
+    r"(?:\s*\(\d+\))?(?:,?\s+(?:in|at|of|from)\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+){0,2})?"
+    r"\s+(?:says|said|tells|told|explains|explained)\b"
+)
+
+
+def _mention_end(analysis: Analysis, start: int) -> int:
+    m = analysis.mention_starts.get(start)
+    return m.end if m is not None else start
 
 
 def _reporting_pronoun(tokens: list[Token], i: int, speech: frozenset[str]) -> bool:

@@ -34,6 +34,7 @@ a full name, the majority, the first.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -446,9 +447,59 @@ def _one_vowel_apart(a: str, b: str) -> bool:
     return len(x) == len(y) and len(diff) == 1 and all(c in "aeiouyæøå" for c in diff[0])
 
 
+#: Spellings of one given name in Norwegian and its neighbours (general knowledge): a
+#: translation or a writer may put one for the other ("Eirik" / "Erik", "Pål" / "Paul");
+#: two people of one surname are seldom named so in one article.
+_FORMS_OF_ONE_NAME = tuple(
+    frozenset(group.split("/"))
+    for group in (
+        "erik/eirik/eric/erick", "kristian/christian", "kristoffer/christoffer/christopher/kristofer",
+        "kristine/christine", "kristina/christina", "tor/thor", "tore/thore", "torbjørn/thorbjørn",
+        "torstein/thorstein", "torleif/thorleif", "henrik/hendrik", "fredrik/frederik/frederick",
+        "mathias/matthias/mattias", "karl/carl", "karin/carin", "katrine/kathrine/cathrine/catrine",
+        "karoline/caroline", "sofie/sophie", "sofia/sophia", "tomas/thomas", "teodor/theodor",
+        "pål/paul", "olav/olaf", "nils/niels", "kjetil/ketil", "camilla/kamilla", "cecilie/sesilie",
+        "elisabeth/elisabet/elizabeth", "steinar/steiner", "ragnhild/ragnhil", "gunnhild/gunhild",
+        "mikael/michael/mikkel", "jakob/jacob", "isak/isaac", "josef/joseph", "rikard/richard",
+        "viktor/victor", "ludvig/ludwig", "gustav/gustaf", "susanne/suzanne",
+        "annika/annica", "monika/monica", "veronika/veronica", "rebekka/rebecca", "jonatan/jonathan",
+    )
+)
+
+
+def _forms_of_one_name(a: str, b: str) -> bool:
+    x, y = a.lower(), b.lower()
+    return x != y and any(x in group and y in group for group in _FORMS_OF_ONE_NAME)
+
+
+#: Words of kin: two spellings of one name beside them are a family's two people.
+_KIN = re.compile(
+    r"\b(?:(?:great-)*(?:grand)?(?:son|daughter|father|mother|child|children|parents?)|dad|mum|mom|brothers?|"
+    r"sisters?|cousins?|uncle|aunt|nephew|niece|twins?|husband|wife|related|family|namesakes?|spelled|spelling)\b",
+    re.I,
+)
+
+
+def _kept_apart(analysis: Analysis, a: Spelling, b: Spelling) -> bool:
+    """Whether the article shows two people: both spellings in one sentence ("Sofie
+    Hansen and Sophie Hansen are not related"), or a word of kin in a sentence of
+    either ("his son, Tor Aasen")."""
+    doc = analysis.doc
+    starts = [s.start for s in doc.sentences]
+    sentences_a = {bisect.bisect_right(starts, p.start) - 1 for p in a.tokens}
+    sentences_b = {bisect.bisect_right(starts, p.start) - 1 for p in b.tokens}
+    if sentences_a & sentences_b:
+        return True
+    return any(
+        _KIN.search(doc.text, doc.sentences[i].start, doc.sentences[i].end) for i in sentences_a | sentences_b if i >= 0
+    )
+
+
 def same_given(a: Spelling, b: Spelling) -> bool:
     sim = similarity(a.text, b.text)
     w = words()
+    if _forms_of_one_name(a.text, b.text):
+        return True  # "Eirik Mathisen" beside "Erik Mathisen": one name, two spellings
     if w.is_first_name(a.text) != w.is_first_name(b.text) and given_compatible(a.text, b.text):
         return True  # "Oistein" beside "Øystein": a known given name and a garble of it
     if transliterated(a.text, b.text):
@@ -529,6 +580,13 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
         known = [n for n in names if words().is_first_name(n)]
         if len(known) == 1:
             return Choice(known[0], f"'{known[0]}' is a known given name", 0.75, "given-name")
+        if all(_forms_of_one_name(a, b) for a in names for b in names if a != b):
+            # "Eirik" / "Erik": both real, so no word list tells; the article's own use does
+            ordered = sorted(names, key=lambda n: (-spellings[n].count, min(t.start for t in spellings[n].tokens)))
+            top = ordered[0]
+            if spellings[top].count > spellings[ordered[1]].count:
+                return Choice(top, f"'{top}' is the article's more frequent spelling", 0.5, "majority")
+            return Choice(top, f"'{top}' is the spelling the article introduces", 0.45, "first")
     # diacritics: variants that differ only in them keep them
     folded = {fold(n) for n in names}
     if len(folded) == 1:
@@ -693,6 +751,8 @@ def clusters(
             for b in names[i + 1 :]:
                 if _half_of(a, b) or _half_of(b, a):
                     continue  # "Per-Ivar" and "Per" (of "Per Ivar"): the hyphen's clusters
+                if _forms_of_one_name(a, b) and _kept_apart(analysis, given[a], given[b]):
+                    continue  # "Erik Dalheim and his son Eirik Dalheim": two people
                 if same_given(given[a], given[b]):
                     u.union(a, b)
         for group in u.groups(names):
