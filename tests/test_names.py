@@ -486,7 +486,15 @@ def test_two_spellings_of_one_given_name_with_one_surname_are_one_person():
     assert found == [("NC001", "Erik", "Eirik")]
     # other surnames, or other names that merely look alike, are other people
     assert _check("Eirik Dalheim and Erik Lindvik found the skier.\n") == []
-    assert _check("Kari Dalheim and her sister Karin Dalheim found the skier.\n") == []
+    # a word of kin in the sentence of either spelling, not one of a sentence about one person
+    assert _check(
+        "Olaf Skog from Minnesota visited Åmot to see the farm his grandfather left in 1923.\n"
+        "Olav Skog emigrated at the age of 19."
+    ) == []
+    assert [f.code for f in _check(
+        "Thor Aasen (71) has run the sawmill in Flå since 1978 with his family.\n"
+        "– We have never had a year like this, says Tor Aasen."
+    )] == ["NC001"]
 
 
 def test_two_spellings_of_one_name_the_article_shows_are_two_people():

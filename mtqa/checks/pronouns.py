@@ -119,6 +119,8 @@ def _other_pronoun_in_sentence(pp: People, r: Resolution) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+#: A vessel, which English may call "she".
+_VESSEL = re.compile(r"\b(?:ship|ships|boat|vessel|ferry|trawler|tanker|freighter|yacht|tug|cutter|frigate|rig)\b", re.I)
 
 #: Person nouns that are no one a later "he" or "she" refers back to ("nobody was hurt. He ...").
 _INDEFINITE = re.compile(r"(?:no|any|every|some)(?:body|one)\b|no one\b", re.I)
@@ -144,7 +146,19 @@ class PronounMismatch(Check):
     Lie confirms that she was there. / – I have talked to him since, says he."); and
     "his"/"her" right after a subject that is a person noun, with nobody else who
     could be meant near ("The Crown Princess ended his visit", "the woman
-    transferred the money to his own account"), is the subject's. For a pronoun
+    transferred the money to his own account"), is the subject's; so is "his own" or
+    "her own" (Norwegian *sin egen*) after a named subject, after "she"/"he" as the
+    clause's subject and in "<person>, who ..." with no object or clause between
+    ("Skipper Kari Lie fishes with his own boat"). "He adds that", "She points out
+    that", "He asks people to ..." opening a sentence is the one person whose speech
+    the sentence before attributes, with nobody else named in it ("..., says operations
+    manager Kari Lie in Norled. He adds that ..."); "She says that" too after a quote's
+    "..., says Per Hansen.", and "Mayor Kari Lie says he understands ..." is the speaker
+    of their own mind, where nobody else near could be meant. A "he"/"she" opening a
+    sentence right after one whose subject is a person noun of the other gender ("The
+    woman was taken to hospital. He is ...") is reported where nobody and no pronoun
+    near is of its gender. People of the news (``mtqa/data/people.tsv``) have the
+    gender the list gives ("Sylvi Listhaug"). For a pronoun
     after ", and" whose referent is the named subject of the first clause, the
     other pronouns of its sentence are no evidence ("Kari Lie voted for it, and he
     does not hide that he is disappointed"). A pronoun is reported when the
@@ -190,6 +204,7 @@ class PronounMismatch(Check):
         yield from self._in_quotes(doc, pp)
         yield from self._possessions(doc, pp)
         yield from self._own(doc, pp)
+        yield from self._no_one_fits(doc, pp)
         yield from self._it(doc, pp)
 
     # -- he / she ------------------------------------------------------------------------
@@ -294,6 +309,52 @@ class PronounMismatch(Check):
                 f"'{t.text}' refers to the subject, '{noun}', who is {'a woman' if g == 'male' else 'a man'}",
                 suggestion=_recase(suggestion, t.text),
                 confidence=0.5 if own else 0.4,
+            )
+
+    # -- he / she after a sentence about a woman / a man, nobody else near ---------------
+    def _no_one_fits(self, doc: Document, pp: People) -> Iterable[Finding]:
+        """"The woman in her 60s was taken to hospital. He is not seriously injured.": a
+        "he"/"she" opening a sentence right after one whose subject is a person noun of the
+        other gender, where nobody the article names before it and no pronoun in that
+        sentence, the three before it or its own sentence before it could be of the
+        pronoun's gender ("She" may be a ship)."""
+        resolved = {r.token.start for r in pp.resolutions}
+        by_sentence = refs_by_sentence(pp.refs)
+        for t in pp.analysis.tokens:
+            g = pronoun_gender(t.text)
+            if g is None or t.lower not in ("he", "she") or t.quoted or not t.initial or t.start in resolved:
+                continue
+            previous = [r for r in by_sentence.get(t.sentence - 1, []) if not r.quoted]
+            if not previous or not previous[0].subject or previous[0].person is not None or previous[0].gender in (None, g):
+                continue
+            noun = previous[0]
+            if _INDEFINITE.match(doc.text, noun.start):
+                continue  # "No woman was hurt. He ...": no one
+            window = range(0, t.sentence + 1)  # everyone the article named before it
+            if any(_may_mean(pp, r, g) for s in window for r in by_sentence.get(s, []) if r.start < t.start):
+                continue
+            if g == "female" and _VESSEL.search(doc.text, doc.sentences[max(0, t.sentence - LOOKBACK)].start, t.start):
+                continue  # "The man was rescued from the cargo ship. She was refloated ...": the ship
+            if any(
+                pronoun_gender(tok.text) == g and tok.start != t.start
+                for s in window
+                for tok in _sentence_tokens(pp, s)
+                if tok.start < t.start
+            ):
+                continue  # "He" was someone before: a man spoken of
+            swap = _SWAP.get((g, t.lower))
+            if swap is None:
+                continue
+            word = _WORD.match(doc.text, noun.start).group(0)  # type: ignore[union-attr]  # a token starts there
+            who = "a woman" if g == "male" else "a man"
+            yield self.finding(
+                doc,
+                t.start,
+                t.end,
+                f"'{t.text}' opens the sentence after one about '{word}', {who}, and nobody near is "
+                f"{'a man' if g == 'male' else 'a woman'}",
+                suggestion=_recase(swap, t.text),
+                confidence=0.4,
             )
 
     # -- it says -------------------------------------------------------------------------

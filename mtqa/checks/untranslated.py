@@ -110,7 +110,7 @@ def norwegian_score(word: str) -> float:
     if en < 1.0 and len(word) >= 5 and (nb >= 1.5 or _NORWEGIAN_LETTERS.search(word)):
         return max(nb - en, 1.5)  # a rarer Norwegian word English does not know
     if en == 0 and len(word) >= 8:
-        return _compound_score(word)  # (eight letters: "sotbrann", "tingrett")
+        return _compound_score(word)  # (from eight letters: "sotbrann", a first part of three)
     return 0.0
 
 
@@ -685,6 +685,16 @@ def _lookup_form(word: str) -> tuple[str, float]:
     return lower, score
 
 
+def _norwegian_tail(word: str) -> str | None:
+    """The lower-case last part of a hyphenated name when it is a Norwegian word English
+    does not know ("Grand Slam-turnering", "Konnerud-jenta", "Oslo-politiet"), else None;
+    not an English one ("Oslo-based", "Bergen-born")."""
+    first, _, last = word.rpartition("-")
+    if not first or not last[:1].islower() or len(last) < 4:
+        return None
+    return last if norwegian_score(last) >= 2.0 and _zipf(last, "en") < 1.5 else None
+
+
 def _half_translated(word: str) -> tuple[str, str | None] | None:
     """A hyphenated name with a Norwegian first part and an English last one
     ("Sør-West"): the Norwegian part, and that part in English, capitalised,
@@ -810,6 +820,13 @@ def _capitalised(
         if (len(word) <= ACRONYM_MAX and not label) or (dateline and _DATELINE_AFTER.match(text[end:])):
             return None  # an acronym, a dateline
     elif "-" in word:
+        tail = _norwegian_tail(word)
+        if tail is not None and not text[:start].rstrip().endswith("("):
+            # ("an agreement on a more inclusive working life (IA-avtalen)": the name glossed)
+            # "a Grand Slam-turnering", "the Konnerud-jenta": a name joined to a Norwegian
+            # word, as Norwegian joins them; the word is left untranslated
+            at = start + len(word) - len(tail)
+            return NorwegianWord(at, start + len(word), tail, tail, norwegian_score(tail), False)
         half = _half_translated(word)
         if half is None:
             return None

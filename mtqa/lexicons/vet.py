@@ -87,7 +87,8 @@ def _entry_problems(entry: Entry, builtin_ids: set[str], other_ids: set[str]) ->
 
 def matches_in(lexicon: Lexicon, documents: Iterable[Document]) -> Iterator[Match]:
     """Every finding the entries of ``lexicon`` make on ``documents`` (read as mtqa
-    reads them: the built-in lexicon with this one, each span given to the most
+    reads them: the built-in lexicon with this one, the file's entries in place of the
+    built-in ones of the same ids, each span given to the most
     specific match, the cues in the sentence, the sentence before and the article)."""
     from mtqa.checks.base import position
     from mtqa.checks.idioms import find_matches

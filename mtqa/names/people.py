@@ -20,7 +20,14 @@ full with it.  Pronouns are resolved with a deliberately cautious heuristic:
   person noun before "of" ("NRK's head of entertainment") is a candidate; a
   person introduced as someone's kin with a pronoun ("Her husband, Kjell Aune")
   leaves a later pronoun of that gender unresolved; "her/his name is <Name>"
-  points forward.
+  points forward;
+- the sentence's form gives a referent (:func:`_by_form`): "He adds that ..." after
+  a sentence attributing speech to one person, "his own" after a named subject or
+  its "she"/"he" (*sin egen*), "Kari Lie says he understands ..." (the speaker's own
+  mind), "says he" closing a dialogue line (:func:`_introducer`).
+
+A person of the news (``mtqa/data/people.tsv``) has the gender the list gives when
+the given name is of neither or both genders ("Sylvi Listhaug").
 
 Names in photo credits ("Photo: Kari Nordmann / NTB") are no candidates.
 Pronouns inside quotation marks or dialogue lines are resolved apart
@@ -212,7 +219,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
             elif (figure := listed(m.text)) is not None:
                 # a given name of both kinds or none the list knows ("Sylvi", "Eli"), of a person of the news
                 g = "male" if figure.gender == "m" else "female"
-                person.static[g].append(f"'{figure.name}' is {'a man' if g == 'male' else 'a woman'} of the news")
+                person.static[g].append(f"'{figure.name}' is the name of {'a man' if g == 'male' else 'a woman'} of the news")
         for t in m.title:
             low = t.lower.rstrip(".")
             if low in w.male_titles:
@@ -264,13 +271,8 @@ _CREDIT = re.compile(
     r"|(?:^|[\n|•·]|\.\s)\s*(?:Reporter|Journalist|Editor|Producer|Text|Tekst)\s*:[^:\n]*$",
     re.I,
 )
-#: One to three words of a role right before a name ("Skipper ", "Police attorney "), its
-#: last word a person noun (checked by the caller).
-_ROLE_LEAD = re.compile(
-    r"(?<![^\W\d_])((?:(?!(?:the|an?|of|with|for|to|in|at|on|from|by|and|or|his|her|their)\b)[^\W\d_]+[ -]){0,2})"
-    r"([^\W\d_]+) $",
-    re.I,
-)
+#: The last word of a lead before a name, and the space or hyphen after it.
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ -]$")
 
 _SUBJECT_LEAD = re.compile(
     r"^[\s–—\-\"“«‘']*(?:(?:the|a|an|his|her|their|our|my|then|former|new)\s+)*"
@@ -304,11 +306,24 @@ def _subject(doc: Document, tok: Token, first: int) -> bool:
     sentence = doc.sentence_at(tok.start)
     if sentence is None:
         return False
-    lead = doc.text[sentence.start : first]
-    role = _ROLE_LEAD.search(lead)
-    if role is not None and role.group(2).lower() in words().person_nouns:
-        lead = lead[: role.start()]  # "Skipper Kari Lie fishes ...", "Police attorney Per Moen says ..."
-    return bool(_SUBJECT_LEAD.match(lead))
+    return bool(_SUBJECT_LEAD.match(_without_role(doc.text[sentence.start : first])))
+
+
+def _without_role(lead: str) -> str:
+    """``lead`` without the role right before the name: a person noun and up to two
+    title words or person nouns before it ("Skipper ", "Police attorney ", "acting
+    operations manager "); not a verb ("The police arrested skipper " keeps "arrested")."""
+    w = words()
+    m = _LAST_WORD.search(lead, max(0, len(lead) - 40))
+    if m is None or m.group(1).lower() not in w.person_nouns:
+        return lead
+    lead = lead[: m.start()]
+    for _ in range(2):
+        m = _LAST_WORD.search(lead, max(0, len(lead) - 40))
+        if m is None or not (m.group(1).lower() in w.person_nouns or w.title(m.group(1)) in ("title", "modifier", "ambiguous")):
+            break
+        lead = lead[: m.start()]
+    return lead
 
 
 def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[int] | None = None) -> bool:
@@ -379,9 +394,10 @@ _NORWEGIAN_BODY = re.compile(
     r"kontoret|rådet|partiet|selskapet|verket|vesenet|tjenesten|klubben|nemnda|retten|kommunen)$"
 )
 
-#: " at " or " of " right before a name (the match ends where it starts); not "from"
-#: ("the prize went to Kari Lie from Oleksandr ...": a person may follow it).
-_WORKPLACE = re.compile(r"\s+(?:at|of)\s+$")
+#: " at ", " of " or " in " right before a name (the match ends where it starts: "Marte
+#: Lie in Trøndelag Fire and Rescue"); not "from" ("the prize went to Kari Lie from
+#: Oleksandr ...": a person may follow it).
+_WORKPLACE = re.compile(r"\s+(?:at|of|in)\s+$")
 
 
 def _right_after_a_person(analysis: Analysis, m: Mention, link: re.Pattern[str]) -> bool:
@@ -815,8 +831,13 @@ _A_NOUN = re.compile(
     r"\b(?:(?:for|find|finds|hire|hires|appoint|appoints|seek|seeks|seeking|recruit|recruits|need|needs)\s+(?:an?|any)\s+"
     r"(?:new\s+)?|[Aa]ny\s+|[Nn]o\s+|[Ee]very\s+)(?:[^\W\d_]+\s+){0,2}$"
 )
-#: A verb of saying (and a title) right before a name: "..., says Hansen", "said coach Per Hansen".
-_SAID_BY = re.compile(r"\b(?:says|said|adds|added|tells|told|explains|explained|answers|answered)\s+(?:[a-z]+\s+){0,3}$")
+#: A verb of saying (and a title) right before a name: "..., says Hansen", "said coach Per
+#: Hansen", "says operations manager "; not someone spoken of ("says the brother of ",
+#: "says the lawyer representing ").
+_SAID_BY = re.compile(
+    r"\b(?:says|said|adds|added|tells|told|explains|explained|answers|answered)\s+"
+    r"(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)[a-z]+\s+){0,3}$"
+)
 
 #: Nouns of kin after a possessive: someone else's kin ("The woman is his niece").
 _KIN_NOUNS = frozenset(
@@ -841,9 +862,9 @@ def _another_clause(tokens: list[Token], between: list[Token]) -> bool:
 
 #: Verbs whose object is the subject of the verb after it ("lets every cow keep her own calf").
 _CAUSATIVES = frozenset(
-    "let lets letting allow allows allowed allowing help helps helped helping make makes made making have has "
-    "had get gets got ask asks asked tell tells told urge urges urged want wants wanted see sees saw watch "
-    "watches watched hear hears heard encourage encourages encouraged".split()
+    "let lets letting allow allows allowed allowing help helps helped helping make makes made making "
+    "ask asks asked tell tells told urge urges urged encourage encourages encouraged give gives gave given "
+    "offer offers offered lend lends lent".split()
 )
 #: Verbs of thinking that open a reported clause without "that" ("The woman believes it was his").
 _THINKING = frozenset("believe believes believed think thinks thought feel feels felt claim claims claimed".split())
@@ -870,6 +891,8 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token, named: bool =
         return None
     tokens = analysis.tokens
     k = bisect.bisect_left(analysis.token_starts, t.start)
+    if named and not _his_own(analysis, k):
+        return None
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is None or nxt.sentence != t.sentence or analysis.doc.text[t.end : nxt.start] != " ":
         return None
@@ -882,13 +905,16 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token, named: bool =
     lead = doc.text[doc.sentences[t.sentence].start : subject.start]
     if not (subject.subject or _FRONTED.match(lead)) or _POSSESSIVE_LEAD.search(lead):
         return None  # (not "Her husband encouraged ...": whose husband names someone else)
-    between = tokens[bisect.bisect_right(analysis.token_starts, subject.start) : k]
+    after = _mention_end(analysis, subject.start) if named else subject.start + 1
+    between = tokens[bisect.bisect_left(analysis.token_starts, after) : k]
     if any(pronoun_gender(tok.text) is not None or tok.lower in ("them", "they") for tok in between):
         return None  # "Her husband encouraged her to start her own business": "her" is the one meant
     if _another_clause(tokens, between):
         # "The woman says it was his own fault": a clause of its own; "Ola Lindvik lets
         # every cow keep her own calf": the object is the subject of the next verb
         return None
+    if named and _object_between(tokens, between):
+        return None  # "Kari Lie gave the old horse his own stall": the object's
     if any(
         (r.person is not subject.person) if named else (r.person is not None or r.unknown or r.gender != subject.gender)
         for r in here[1:]
@@ -899,6 +925,39 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token, named: bool =
     return subject
 
 
+def _his_own(analysis: Analysis, i: int) -> bool:
+    """Whether token ``i`` is "his" or "her" right before "own" in its sentence."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    return (
+        t.lower in ("his", "her")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower == "own"
+        and tokens[i + 1].sentence == t.sentence
+        and analysis.doc.text[t.end : tokens[i + 1].start] == " "
+    )
+
+
+#: Words that open a noun phrase: after them an object may stand between a verb and "his own".
+_DETERMINERS_OBJ = frozenset("the a an every each this that these those its their our my your some all".split())
+#: Prepositions: right before "his own" they tie it to the verb's own phrase ("fishes with his own boat").
+_PREPOSITIONS = frozenset(
+    "with on in for to from about at by into onto over under of through after before against without".split()
+)
+
+
+def _object_between(tokens: list[Token], between: list[Token]) -> bool:
+    """Whether an object may stand between a subject's verb and "his own": a pronoun, a
+    capitalised word (a name: "gives Ola his own room") or a noun phrase not closed by a
+    preposition ("gave the old horse his own stall"; not "went with the team on his own bus")."""
+    for k, tok in enumerate(between):
+        if tok.lower in ("him", "her", "them", "it", "us", "me", "you"):
+            return True
+        if tok.cap and not (k > 0 and (between[k - 1].lower in _PREPOSITIONS or between[k - 1].cap)):
+            return True  # (a place after a preposition is no object: "Kari Lie from Båtsfjord fishes ...")
+    return any(tok.lower in _DETERMINERS_OBJ for tok in between) and not (between and between[-1].lower in _PREPOSITIONS)
+
+
 def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int, out: list[Resolution]) -> Person | None:
     """The one a pronoun means by the form of its sentence: who spoke goes on ("...,
     says operations manager Kari Lie. She adds that ...", also after a dialogue line,
@@ -906,14 +965,72 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
     Kari Lie fishes with his own boat"; "..., and says that she has gone his own ways")."""
     t = analysis.tokens[i]
     if t.quoted:
-        return None if t.marks else _last_speaker(analysis, by_sentence, i)
+        return _last_speaker(analysis, by_sentence, i) if _after_attribution(analysis, i) else None
     speaker = _last_speaker(analysis, by_sentence, i)
     if speaker is not None:
         return speaker
     owner = noun_subject_of(analysis, here, t, named=True)
     if owner is not None:
         return owner.person
-    return _own_after_pronoun(analysis, here, i, out) or _own_after_who(analysis, here, i)
+    return _own_after_pronoun(analysis, here, i, out) or _own_after_who(analysis, here, i) or _says_of_self(analysis, by_sentence, here, i)
+
+
+def _after_attribution(analysis: Analysis, i: int) -> bool:
+    """Whether a token of a dialogue line (quoted, not in quotation marks) opens a sentence
+    after the line's reporting clause ("– We do what we are told, says Kari Lie. He points
+    out that ..."): the reporter's narration, not the quote ("– She says that the house
+    shook, Hansen adds.")."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.marks or not t.initial:
+        return False
+    for k in range(i - 1, -1, -1):
+        prev = tokens[k]
+        if prev.block != t.block or prev.sentence < t.sentence - 1:
+            return False
+        if prev.sentence == t.sentence - 1 and not prev.quoted:
+            return True  # a word of the reporting clause ends the sentence before
+    return False
+
+
+def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int) -> Person | None:
+    """"Mayor Kari Lie (Labour) says he understands the anger": the speaker, where what
+    follows the pronoun is the speaker's own mind (understands, believes, hopes, is glad
+    ...), the speaker speaks for nobody else (not "Police attorney Kari Lie says he was
+    arrested"), and nobody else named in its sentence or the five before could be meant."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    text = analysis.doc.text
+    if t.lower not in ("he", "she") or not here or not _OWN_MIND.match(text, t.end):
+        return None
+    lead = _SAYS_BEFORE.search(text, max(0, t.start - 40), t.start)
+    speaker = here[-1]
+    if lead is None or speaker.person is None or _SAYS_AFTER.match(text, _mention_end(analysis, speaker.start)) is None:
+        return None
+    mention = analysis.mention_starts.get(speaker.start)
+    if mention is not None and mention.role in _SPEAKS_FOR:
+        return None
+    g = pronoun_gender(t.text)
+    for back in range(0, LOOKBACK + 3):
+        for r in by_sentence.get(t.sentence - back, []):
+            if r.start >= t.start or r.person is speaker.person or (r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 6), r.start)):
+                continue  # (a name after "in", "at", "to": a place or a body)
+            if _may_be(r, g):
+                return None  # someone else who may be meant
+    first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - 2)].start)
+    if any(pronoun_gender(tok.text) == g for tok in tokens[first:i]):
+        return None
+    return speaker.person
+
+
+#: "says that " / "tells NRK that " right before the pronoun.
+_SAYS_BEFORE = re.compile(r"\b(?:says|said|tells|told)(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:that\s+)?$")
+#: What only the speaker can say of themselves, right after the pronoun.
+_OWN_MIND = re.compile(
+    r"\s+(?:understands|believes|thinks|hopes|fears|regrets|feels|agrees|disagrees|wants|does not want|"
+    r"is (?:glad|happy|proud|pleased|grateful|disappointed|satisfied|looking forward|sorry|relieved)|"
+    r"will (?:raise|continue|fight|not give up|take|work))\b"
+)
 
 
 def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
@@ -922,7 +1039,7 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
     comma or other person between "who" and the possessive."""
     tokens = analysis.tokens
     t = tokens[i]
-    if t.lower not in ("his", "her") or i + 1 >= len(tokens) or tokens[i + 1].lower != "own" or not here:
+    if not here or not _his_own(analysis, i):
         return None
     text = analysis.doc.text
     who = _WHO.search(text, here[-1].start, t.start)
@@ -931,8 +1048,9 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
     named = here[-1]
     if named.person is None or _mention_end(analysis, named.start) != who.start():
         return None
-    if _another_clause(tokens, tokens[bisect.bisect_left(analysis.token_starts, who.end()) : i]):
-        return None
+    between = tokens[bisect.bisect_left(analysis.token_starts, who.end()) : i]
+    if _another_clause(tokens, between) or _object_between(tokens, between):
+        return None  # "..., who gave him his own office"
     return named.person
 
 
@@ -942,30 +1060,32 @@ _WHO = re.compile(r",\s+who\s+")
 
 def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: list[Resolution]) -> Person | None:
     """For "his own"/"her own" after "he"/"she", the subject of its clause, with no
-    clause word, comma or person between them: the person that pronoun was resolved
-    to (Norwegian *sin egen* is the subject's)."""
+    clause word, comma, verb of another clause or object between them: the person that
+    pronoun was surely resolved to (Norwegian *sin egen* is the subject's), or the
+    sentence's named subject where it speaks of no one else ("Kari Lie says that she has
+    gone his own ways"); not "She helped him find his own flat"."""
     tokens = analysis.tokens
     t = tokens[i]
-    if t.lower not in ("his", "her") or i + 1 >= len(tokens) or tokens[i + 1].lower != "own":
+    if not _his_own(analysis, i):
         return None
     for j in range(i - 1, max(-1, i - 8), -1):
         prev = tokens[j]
         if prev.sentence != t.sentence:
             return None
-        if prev.lower in ("he", "she"):
-            text = analysis.doc.text
-            if _NEW_CLAUSE.search(text, prev.end, t.start) or any(prev.start < r.start < t.start for r in here):
-                return None
-            if any(tok.lower in _COPULAS or tok.lower in words().speech_verbs or tok.lower in _THINKING for tok in tokens[j + 1 : i]):
-                return None
-            found = next((r.person for r in reversed(resolved) if r.token.start == prev.start), None)
-            if found is None and here and here[0].subject and here[0].person is not None:
-                # "Kari Lie says that she has gone his own ways": the one the sentence is about
-                if all(r.person is here[0].person for r in here) and _static_gender(here[0].person) in (
-                    None, pronoun_gender(prev.text)
-                ):
-                    found = here[0].person
-            return found
+        if prev.lower not in ("he", "she"):
+            continue
+        between = tokens[j + 1 : i]
+        if _NEW_CLAUSE.search(analysis.doc.text, prev.end, t.start) or any(prev.start < r.start < t.start for r in here):
+            return None
+        if _another_clause(tokens, between) or _object_between(tokens, between):
+            return None
+        found = next((r.person for r in reversed(resolved) if r.token.start == prev.start and r.hard), None)
+        if found is None and here and here[0].subject and here[0].person is not None:
+            if all(r.person is here[0].person for r in here) and _static_gender(here[0].person) in (
+                None, pronoun_gender(prev.text)
+            ):
+                found = here[0].person
+        return found
     return None
 
 
@@ -996,14 +1116,6 @@ _GOES_ON_THAT = re.compile(
 _PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of)\s+$")
 #: "He says that", "She said:" right after the pronoun.
 _SAYS_THAT = re.compile(r"\s+(?:also\s+)?(?:says|said|explains|explained)\s*(?:that\b|:)")
-#: A verb of saying and the speaker's title right before a name ("says operations manager ",
-#: "said the coach "): not someone said of ("says the brother of ", "says the lawyer representing ").
-_SPOKEN_BY = re.compile(
-    r"\b(?:says|said|tells|told|explains|explained|answers|answered)\s+"
-    r"(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)[a-z]+\s+){0,3}$"
-)
-
-
 def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
     """For "He adds that ..." / "She points out that ..." opening a sentence right after
     one whose speech is attributed to one person named and nobody else ("..., says
@@ -1024,7 +1136,7 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         r for r in previous
         if r.person is not None
         and (
-            _SPOKEN_BY.search(text, max(0, r.start - 40), r.start)
+            _SAID_BY.search(text, max(0, r.start - 40), r.start)
             # "She says that ..." goes on only after a quote's "..., says Kari Lie."
             or (goes_on and _SAYS_AFTER.match(text, _mention_end(analysis, r.start)))
         )
@@ -1040,25 +1152,35 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         # "..., says the lawyer of Kari Lie", "..., says Kari Lie, who was with her husband"
         # (a name after "in", "at" or "to" is a place or a body: "Kari Lie in Norled says ...")
         return None
-    if goes_on:
-        return spoke[0].person
     g = pronoun_gender(t.text)
-    first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - LOOKBACK)].start)
-    for tok in tokens[first:i]:
-        if pronoun_gender(tok.text) == g and tok.lower in ("he", "she", "him", "her", "his", "hers"):
-            return None  # "– She was cold, says Per Hansen. She says that ...": she may be the one spoken of
-    for back in range(1, LOOKBACK + 1):
-        for r in by_sentence.get(t.sentence - back, []):
-            if r.person is not spoke[0].person and (
-                (r.person is not None and _static_gender(r.person) in (None, g)) or (r.person is None and r.gender in (None, g))
-            ):
-                return None  # someone else near who may be meant
+    # the sentences searched for someone else of the pronoun's gender: the one before for
+    # "He adds that" (a "he" in the quote: "– He knows every skerry, says Kari Lie. He adds
+    # ..."), the three before for "She says that"
+    back = 1 if goes_on else LOOKBACK
+    first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - back)].start)
+    if any(pronoun_gender(tok.text) == g and tok.lower in ("he", "she", "him", "her", "his", "hers") for tok in tokens[first:i]):
+        return None  # "– She was cold, says Per Hansen. She says that ...": she may be the one spoken of
+    for s in range(t.sentence - LOOKBACK, t.sentence):
+        for r in by_sentence.get(s, []):
+            if r.person is spoke[0].person or (r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 6), r.start)):
+                continue
+            spoken = r.person is not None and (
+                _SAID_BY.search(text, max(0, r.start - 40), r.start) or _SAYS_AFTER.match(text, _mention_end(analysis, r.start))
+            )
+            if (goes_on and spoken or not goes_on) and _may_be(r, g):
+                return None  # someone else near, who has spoken too, may be meant
     return spoke[0].person
+
+
+def _may_be(r: Ref, g: str | None) -> bool:
+    """Whether ``r`` may be someone of gender ``g``: a person not shown to be of the other
+    gender by title or given name, or a person noun of that gender or none."""
+    return (_static_gender(r.person) in (None, g)) if r.person is not None else r.gender in (None, g)
 
 
 #: A verb of saying right after a name ("Kari Lie says ...", "Kari Lie (52) in Norled says").
 _SAYS_AFTER = re.compile(
-    r"(?:\s*\(\d+\))?(?:,?\s+(?:in|at|of|from)\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+){0,2})?"
+    r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?(?:,?\s+(?:in|at|of|from)\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+){0,2})?"
     r"\s+(?:says|said|tells|told|explains|explained)\b"
 )
 

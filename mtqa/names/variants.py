@@ -460,7 +460,7 @@ _FORMS_OF_ONE_NAME = tuple(
         "karoline/caroline", "sofie/sophie", "sofia/sophia", "tomas/thomas", "teodor/theodor",
         "pål/paul", "olav/olaf", "nils/niels", "kjetil/ketil", "camilla/kamilla", "cecilie/sesilie",
         "elisabeth/elisabet/elizabeth", "steinar/steiner", "ragnhild/ragnhil", "gunnhild/gunhild",
-        "mikael/michael/mikkel", "jakob/jacob", "isak/isaac", "josef/joseph", "rikard/richard",
+        "mikael/michael", "jakob/jacob", "isak/isaac", "josef/joseph", "rikard/richard",
         "viktor/victor", "ludvig/ludwig", "gustav/gustaf", "susanne/suzanne",
         "annika/annica", "monika/monica", "veronika/veronica", "rebekka/rebecca", "jonatan/jonathan",
     )
@@ -472,18 +472,20 @@ def _forms_of_one_name(a: str, b: str) -> bool:
     return x != y and any(x in group and y in group for group in _FORMS_OF_ONE_NAME)
 
 
-#: Words of kin: two spellings of one name beside them are a family's two people.
-_KIN = re.compile(
-    r"\b(?:(?:great-)*(?:grand)?(?:son|daughter|father|mother|child|children|parents?)|dad|mum|mom|brothers?|"
-    r"sisters?|cousins?|uncle|aunt|nephew|niece|twins?|husband|wife|related|family|namesakes?|spelled|spelling)\b",
+#: A noun of one's kin ("his son, Tor Aasen", "the farm his grandfather left"): two spellings
+#: of one name in sentences that name a relative are a family's two people (not "family",
+#: "parents", "children": words of sentences about one person too).
+_KIN_WORD = re.compile(
+    r"\b(?:(?:great-)*(?:grand)?(?:sons?|daughters?|father|mother)|dad|mum|mom|brothers?|sisters?|cousins?|"
+    r"uncle|aunt|nephew|niece|twins?|husband|wife|namesakes?|junior|senior|Jr|Sr)\b",
     re.I,
 )
 
 
 def _kept_apart(analysis: Analysis, a: Spelling, b: Spelling) -> bool:
     """Whether the article shows two people: both spellings in one sentence ("Sofie
-    Hansen and Sophie Hansen are not related"), or a word of kin in a sentence of
-    either ("his son, Tor Aasen")."""
+    Hansen and Sophie Hansen are not related"), or a noun of kin in a sentence of either
+    ("his son, Tor Aasen", "Carl Dalheim's great-grandson")."""
     doc = analysis.doc
     starts = [s.start for s in doc.sentences]
     sentences_a = {bisect.bisect_right(starts, p.start) - 1 for p in a.tokens}
@@ -491,7 +493,7 @@ def _kept_apart(analysis: Analysis, a: Spelling, b: Spelling) -> bool:
     if sentences_a & sentences_b:
         return True
     return any(
-        _KIN.search(doc.text, doc.sentences[i].start, doc.sentences[i].end) for i in sentences_a | sentences_b if i >= 0
+        _KIN_WORD.search(doc.text, doc.sentences[i].start, doc.sentences[i].end) for i in sentences_a | sentences_b if i >= 0
     )
 
 
