@@ -960,9 +960,11 @@ def _object_between(tokens: list[Token], between: list[Token]) -> bool:
 
 def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int, out: list[Resolution]) -> Person | None:
     """The one a pronoun means by the form of its sentence: who spoke goes on ("...,
-    says operations manager Kari Lie. She adds that ...", also after a dialogue line,
-    whose narration the tokens count as quoted); *sin egen*, the subject's ("Skipper
-    Kari Lie fishes with his own boat"; "..., and says that she has gone his own ways")."""
+    says operations manager Kari Lie. She adds that ...", also after a dialogue line's
+    reporting clause, whose narration the tokens count as quoted); *sin egen*, the
+    subject's ("Skipper Kari Lie fishes with his own boat"; "..., and says that she has
+    gone his own ways"; "..., who does not want to comment on his own commission"); the
+    speaker of their own mind ("Mayor Kari Lie says he understands the anger")."""
     t = analysis.tokens[i]
     if t.quoted:
         return _last_speaker(analysis, by_sentence, i) if _after_attribution(analysis, i) else None
