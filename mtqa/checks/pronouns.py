@@ -315,12 +315,13 @@ class PronounMismatch(Check):
     def _no_one_fits(self, doc: Document, pp: People) -> Iterable[Finding]:
         """"The woman in her 60s was taken to hospital. He is not seriously injured.": a
         "he"/"she" opening a sentence right after one whose subject is a person noun of the
-        other gender, where nobody the article names before it and no pronoun in that
-        sentence, the three before it or its own sentence before it could be of the
-        pronoun's gender ("She" may be a ship)."""
+        other gender, where nobody the article names before it and no pronoun before it
+        could be of the pronoun's gender ("She" may be a ship)."""
         resolved = {r.token.start for r in pp.resolutions}
         by_sentence = refs_by_sentence(pp.refs)
-        for t in pp.analysis.tokens:
+        ref_starts = [r.start for r in pp.refs]  # (refs are in text order)
+        tokens = pp.analysis.tokens
+        for i, t in enumerate(tokens):
             g = pronoun_gender(t.text)
             if g is None or t.lower not in ("he", "she") or t.quoted or not t.initial or t.start in resolved:
                 continue
@@ -330,17 +331,12 @@ class PronounMismatch(Check):
             noun = previous[0]
             if _INDEFINITE.match(doc.text, noun.start):
                 continue  # "No woman was hurt. He ...": no one
-            window = range(0, t.sentence + 1)  # everyone the article named before it
-            if any(_may_mean(pp, r, g) for s in window for r in by_sentence.get(s, []) if r.start < t.start):
+            named_before = pp.refs[: bisect.bisect_left(ref_starts, t.start)]  # everyone the article named before it
+            if any(_may_mean(pp, r, g) for r in named_before if r.sentence >= 0):
                 continue
             if g == "female" and _VESSEL.search(doc.text, doc.sentences[max(0, t.sentence - LOOKBACK)].start, t.start):
                 continue  # "The man was rescued from the cargo ship. She was refloated ...": the ship
-            if any(
-                pronoun_gender(tok.text) == g and tok.start != t.start
-                for s in window
-                for tok in _sentence_tokens(pp, s)
-                if tok.start < t.start
-            ):
+            if any(pronoun_gender(tok.text) == g for tok in tokens[:i] if tok.sentence >= 0):
                 continue  # "He" was someone before: a man spoken of
             swap = _SWAP.get((g, t.lower))
             if swap is None:

@@ -1015,8 +1015,8 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
     g = pronoun_gender(t.text)
     for back in range(0, LOOKBACK + 3):
         for r in by_sentence.get(t.sentence - back, []):
-            if r.start >= t.start or r.person is speaker.person or (r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 6), r.start)):
-                continue  # (a name after "in", "at", "to": a place or a body)
+            if r.start >= t.start or r.person is speaker.person or _named_place(text, r):
+                continue
             if _may_be(r, g):
                 return None  # someone else who may be meant
     first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - 2)].start)
@@ -1137,18 +1137,14 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     spoke = [
         r for r in previous
         if r.person is not None
-        and (
-            _SAID_BY.search(text, max(0, r.start - 40), r.start)
-            # "She says that ..." goes on only after a quote's "..., says Kari Lie."
-            or (goes_on and _SAYS_AFTER.match(text, _mention_end(analysis, r.start)))
-        )
+        # "She says that ..." goes on only after a quote's "..., says Kari Lie."
+        and _speaks(analysis, r, after=goes_on)
     ]
     if len(spoke) != 1:
         return None
     others = [
         r for r in previous
-        if r is not spoke[0] and r.person is not spoke[0].person
-        and not (r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 6), r.start))
+        if r is not spoke[0] and r.person is not spoke[0].person and not _named_place(text, r)
     ]
     if others:
         # "..., says the lawyer of Kari Lie", "..., says Kari Lie, who was with her husband"
@@ -1164,14 +1160,28 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         return None  # "– She was cold, says Per Hansen. She says that ...": she may be the one spoken of
     for s in range(t.sentence - LOOKBACK, t.sentence):
         for r in by_sentence.get(s, []):
-            if r.person is spoke[0].person or (r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 6), r.start)):
+            if r.person is spoke[0].person or _named_place(text, r):
                 continue
-            spoken = r.person is not None and (
-                _SAID_BY.search(text, max(0, r.start - 40), r.start) or _SAYS_AFTER.match(text, _mention_end(analysis, r.start))
-            )
+            spoken = r.person is not None and _speaks(analysis, r)
             if (goes_on and spoken or not goes_on) and _may_be(r, g):
                 return None  # someone else near, who has spoken too, may be meant
     return spoke[0].person
+
+
+def _speaks(analysis: Analysis, r: Ref, after: bool = True) -> bool:
+    """Whether a verb of saying attributes speech to ``r``: before it ("..., says
+    operations manager Kari Lie") or, with ``after``, right after it ("Kari Lie says")."""
+    text = analysis.doc.text
+    return bool(
+        _SAID_BY.search(text, max(0, r.start - 40), r.start)
+        or (after and _SAYS_AFTER.match(text, _mention_end(analysis, r.start)))
+    )
+
+
+def _named_place(text: str, r: Ref) -> bool:
+    """A name of unknown kind right after "in", "at", "to", "from" or "of": a place or a
+    body ("Kari Lie in Norled says ..."), no one a pronoun means."""
+    return r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 6), r.start) is not None
 
 
 def _may_be(r: Ref, g: str | None) -> bool:
@@ -1249,7 +1259,7 @@ def _introducer(
     earliest = min(above.start, doc.sentences[max(0, first.sentence - LOOKBACK)].start)
     near = [r for r in refs[bisect.bisect_left(ref_starts, earliest) : bisect.bisect_left(ref_starts, line.start)] if not r.quoted]
     have_spoken = {
-        id(r.person) for r in near if r.person is not None and r.start < above.start and _SAID_BY.search(text, max(0, r.start - 40), r.start)
+        id(r.person) for r in near if r.person is not None and r.start < above.start and _speaks(analysis, r, after=False)
     }
     for r in _without_apposed_roles(text, near):
         if r.person is introducer or (introduces and id(r.person) in have_spoken):

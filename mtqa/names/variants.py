@@ -467,9 +467,13 @@ _FORMS_OF_ONE_NAME = tuple(
 )
 
 
+#: Each spelling of the table, to its group.
+_FORM_GROUP = {name: group for group in _FORMS_OF_ONE_NAME for name in group}
+
+
 def _forms_of_one_name(a: str, b: str) -> bool:
     x, y = a.lower(), b.lower()
-    return x != y and any(x in group and y in group for group in _FORMS_OF_ONE_NAME)
+    return x != y and y in _FORM_GROUP.get(x, ())
 
 
 #: A noun of one's kin ("his son, Tor Aasen", "the farm his grandfather left"): two spellings
@@ -584,9 +588,8 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
             return Choice(known[0], f"'{known[0]}' is a known given name", 0.75, "given-name")
         if all(_forms_of_one_name(a, b) for a in names for b in names if a != b):
             # "Eirik" / "Erik": both real, so no word list tells; the article's own use does
-            ordered = sorted(names, key=lambda n: (-spellings[n].count, min(t.start for t in spellings[n].tokens)))
-            top = ordered[0]
-            if spellings[top].count > spellings[ordered[1]].count:
+            top, more = _most_used(spellings, names)
+            if more:
                 return Choice(top, f"'{top}' is the article's more frequent spelling", 0.5, "majority")
             return Choice(top, f"'{top}' is the spelling the article introduces", 0.45, "first")
     # diacritics: variants that differ only in them keep them
@@ -670,6 +673,13 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
     return Choice(top, f"'{top}' comes first", 0.35, "first")
 
 
+def _most_used(spellings: dict[str, Spelling], names: list[str]) -> tuple[str, bool]:
+    """The spelling the article writes most often, else the one it writes first, and
+    whether it is written more often than the next."""
+    ordered = sorted(names, key=lambda n: (-spellings[n].count, min(t.start for t in spellings[n].tokens)))
+    return ordered[0], spellings[ordered[0]].count > spellings[ordered[1]].count
+
+
 def choose_place(spellings: dict[str, Spelling], source: dict[str, str] | None, glossary: Glossary | None) -> Choice:
     """The spelling of a place: the source's, the glossary's, the gazetteer's,
     an attested one, the most frequent, the first."""
@@ -691,9 +701,8 @@ def choose_place(spellings: dict[str, Spelling], source: dict[str, str] | None, 
     if zs[0][0] >= UNATTESTED and zs[1][0] < UNATTESTED:
         best = zs[0][1]
         return Choice(best, f"'{best}' is the attested spelling ({describe_attestation(best)})", 0.7, "attested")
-    ordered = sorted(names, key=lambda n: (-spellings[n].count, min(t.start for t in spellings[n].tokens)))
-    top = ordered[0]
-    if spellings[top].count > spellings[ordered[1]].count:
+    top, more = _most_used(spellings, names)
+    if more:
         return Choice(top, f"'{top}' is the most frequent spelling", 0.5, "majority")
     return Choice(top, f"'{top}' comes first", 0.4, "first")
 
