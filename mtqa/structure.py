@@ -155,22 +155,44 @@ _CAPTION_WORDS = 60
 
 
 def _without_outlet(text: str) -> str:
-    """``text`` without a news outlet's name after a dash or a bar at its end ("... |
-    NRK Vestland", "... - VG"); unchanged when what follows the dash is no outlet
+    """``text`` without the names of news outlets and republishing sites after a dash
+    or a bar at its end ("... | NRK Vestland", "... - VG", "... | BT", "... - NRK
+    Innlandet | NatureNewsDaily"); unchanged when what follows the dash is neither
     ("Election 2025 – Results")."""
+    for _ in range(2):  # the outlet, then the site that scraped it
+        bare = _without_one_outlet(text)
+        if bare == text:
+            break
+        text = bare
+    return text
+
+
+def _without_one_outlet(text: str) -> str:
     from mtqa.names.gazetteer import gazetteer
 
     domain = _DOMAIN_SUFFIX.search(text)
     if domain:
         return text[: domain.start()]  # "... – adressa.no": a Norwegian site's address
+    site = _SITE_SUFFIX.search(text)
+    if site:
+        return text[: site.start()]  # "... | NatureNewsDaily": the farm's own name
     m = load_rules().outlet_suffix.search(text)
     if not m:
         return text
     name = m.group(0).strip().lstrip("-–—|").strip()
-    outlets = gazetteer().names("outlet")
+    outlets = gazetteer().forms("outlet")  # "Bergens Tidende", its "BT", its "Bergen's Times"
     if name in outlets or name.split()[0] in outlets:
         return text[: m.start()]
     return text
+
+
+#: A republishing site's name after a bar at a line's end, named as farms are: one word
+#: of two capitals or with a word news sites are named with ("... | NatureNewsDaily",
+#: "... | Nordic Wire Today"; not "... | Results", "... - Lillehammer").
+_SITE_SUFFIX = re.compile(
+    r"\s[|·•]\s*(?:[A-Z][a-z]+[A-Z]\w*|(?:[A-Z][\w&'’.-]*\s+){0,2}[\w&'’.-]*"
+    r"(?:News|Wire|Daily|Post|Online|Hub|Today|Times|Insider|Buzz)\w*)$"
+)
 
 
 #: A Norwegian site's address after a dash or bar at a line's end ("... – adressa.no").
@@ -178,6 +200,21 @@ _DOMAIN_SUFFIX = re.compile(r"\s[-–—|]\s*(?:www\.)?[a-z0-9][a-z0-9-]*\.no$",
 
 #: A line that is one quotation ("“We are staying in Bergen”").
 _QUOTED_WHOLE = re.compile(r"^[\"“«‘'][^\"“”«»]*[\"”»’']$")
+
+
+def _page_title_of(bare: str, content: str, title_norm: str) -> bool:
+    """Whether ``content``, ``bare`` without the outlet's or site's name at its end, is
+    the page's title for the headline ``title_norm``: the headline itself, or its part
+    before a colon or a dash ("Wolf seen near the school - NRK Innlandet" over "Wolf
+    seen near the school: - The parents are shaken")."""
+    line = _same_line(bare)
+    if line == title_norm:
+        return True
+    return (
+        bare != content
+        and len(line.split()) >= 3
+        and any(title_norm.startswith(line + sep) for sep in (":", " -", " |"))
+    )
 
 
 def _heading_like(text: str, max_words: int) -> bool:
@@ -258,7 +295,7 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
         if title_norm is None:
             title_norm = ""  # the article has no title line
         if title_norm and (
-            _same_line(content) == title_norm or _same_line(_without_outlet(content)) == title_norm
+            _same_line(content) == title_norm or _page_title_of(_without_outlet(content), content, title_norm)
         ):
             # (or the page title again with its outlet: "... closes the pass | NRK Vestland")
             # the headline again (over the picture, or scraped twice): still read as a

@@ -155,6 +155,9 @@ def _compound_score(word: str) -> float:
     best = 0.0
     if len(word) > MAX_COMPOUND:
         return best
+    if word.startswith("el") and len(word) >= 9 and norwegian_score(word[2:]) >= 2.0:
+        # "el" (electric), a first part of two letters: "elsparkesykkel", "elbilene"
+        best = norwegian_score(word[2:]) - 0.5
     for i in range(3, len(word) - 3):
         left, right = word[:i], word[i:]
         lefts = [left]
@@ -604,8 +607,17 @@ def _glossed(before: str, after: str) -> bool:
         or (_DEFINED_BEFORE.search(before) and _DEFINED_AFTER.match(after))
         or _GLOSS_BEFORE.search(before)
         or (_QUOTED_BEFORE.search(before) and _QUOTED_AFTER.match(after))
-        or _english_apposition(after)
+        or (_english_apposition(after) and not _OPENING_CLAUSE.search(before))
     )
+
+
+#: An opening subordinate clause not yet closed: the comma after the Norwegian word that
+#: ends it starts the main clause, no apposition ("When she went out from the standplass,
+#: Norway lay in sixth place").
+_OPENING_CLAUSE = re.compile(
+    r"^\W*(?:when|after|before|if|because|although|though|as|while|since|until|once|whenever|unless)\b[^,;:]*$",
+    re.I,
+)
 
 
 def glossed_norwegian(text: str, start: int, end: int) -> bool:
@@ -622,7 +634,7 @@ def glossed_norwegian(text: str, start: int, end: int) -> bool:
         and bool(
             re.match(r"\s*\(", after)
             or _GLOSS_BEFORE.search(before)
-            or _english_apposition(after)
+            or (_english_apposition(after) and not _OPENING_CLAUSE.search(before))
             or _WORD_FOR.search(text)
         )
     )

@@ -852,12 +852,27 @@ def _another_clause(tokens: list[Token], between: list[Token]) -> bool:
     opens a clause of its own: of saying or thinking, a copula, or a verb whose object
     acts next ("lets every cow keep", not "does not want to comment on")."""
     w = words()
+    skip = -1
     for k, tok in enumerate(between):
+        if k <= skip:
+            continue
+        if tok.lower in _COPULAS and _reported_to(between, k + 1):
+            skip = k + 2  # "The woman is said to have transferred ...": one clause (*skal ha*)
+            continue
         if tok.lower in w.speech_verbs or tok.lower in _THINKING or tok.lower in _COPULAS:
             return True
         if tok.lower in _CAUSATIVES and not (k + 1 < len(between) and between[k + 1].lower == "to"):
             return True
     return False
+
+
+#: Participles of a report after a copula and before "to": "is said to have", "was believed to".
+_REPORTED = frozenset("said alleged reported believed thought claimed suspected supposed understood known expected".split())
+
+
+def _reported_to(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k:]`` opens with a participle of a report and "to" ("said to")."""
+    return k + 1 < len(tokens) and tokens[k].lower in _REPORTED and tokens[k + 1].lower == "to"
 
 
 #: Verbs whose object is the subject of the verb after it ("lets every cow keep her own calf").
@@ -1065,10 +1080,11 @@ def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: li
     clause word, comma, verb of another clause or object between them: the person that
     pronoun was surely resolved to (Norwegian *sin egen* is the subject's), or the
     sentence's named subject where it speaks of no one else ("Kari Lie says that she has
-    gone his own ways"); not "She helped him find his own flat"."""
+    gone his own ways"); not "She helped him find his own flat". So for "himself" and
+    "herself" (*seg*, the subject's): "she had to pinch himself in the arm"."""
     tokens = analysis.tokens
     t = tokens[i]
-    if not _his_own(analysis, i):
+    if not _his_own(analysis, i) and t.lower not in _REFLEXIVE:
         return None
     for j in range(i - 1, max(-1, i - 8), -1):
         prev = tokens[j]
@@ -1081,7 +1097,15 @@ def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: li
             return None
         if _another_clause(tokens, between) or _object_between(tokens, between):
             return None
-        found = next((r.person for r in reversed(resolved) if r.token.start == prev.start and r.hard), None)
+        found = next(
+            (
+                r.person
+                for r in reversed(resolved)
+                if r.token.start == prev.start
+                and (r.hard or (t.lower in _REFLEXIVE and r.person is not None and _static_gender(r.person) == pronoun_gender(prev.text)))
+            ),
+            None,
+        )  # (the reflexive of "she" is "herself" whoever she is: her given name is enough)
         if found is None and here and here[0].subject and here[0].person is not None:
             if all(r.person is here[0].person for r in here) and _static_gender(here[0].person) in (
                 None, pronoun_gender(prev.text)

@@ -615,6 +615,13 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
     zs = sorted(((attestation(n)[0], n) for n in names), reverse=True)
     best_z, best = zs[0]
     second_z = zs[1][0]
+    if len(names) == 2 and second_z >= ATTESTED:
+        # both real names ("Opdahl" / "Opdal"): how often a list counts each family says
+        # nothing of this person; an article that writes one of them three times as
+        # often, three times or more, spells the person so
+        top, other = sorted(names, key=lambda n: -spellings[n].count)
+        if spellings[top].count >= 3 and spellings[top].count >= 3 * spellings[other].count:
+            return Choice(top, f"'{top}' is the article's spelling, '{other}' the odd one out", 0.55, "majority")
     if best_z >= ATTESTED and best_z - second_z >= 0.5:
         others = [n for n in names if n != best]
         unknown = [n for n in others if attestation(n)[0] == 0]
