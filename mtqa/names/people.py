@@ -685,6 +685,8 @@ def _right_after_person(analysis: Analysis, here: list[Ref], t: Token) -> Person
     return None
 
 
+
+
 #: What ends a pronoun's clause before a name after it: punctuation, a quotation mark.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”«»–—]")
 
@@ -857,6 +859,9 @@ def _another_clause(tokens: list[Token], between: list[Token]) -> bool:
         if k <= skip:
             continue
         if tok.lower in _COPULAS and _reported_to(between, k + 1):
+            after = [b.lower for b in between[k + 3 : k + 5]]
+            if after[:1] == ["be"] or after[:2] == ["have", "been"]:
+                return True  # "The woman is said to be his own daughter": a predicate, someone else's
             skip = k + 2  # "The woman is said to have transferred ...": one clause (*skal ha*)
             continue
         if tok.lower in w.speech_verbs or tok.lower in _THINKING or tok.lower in _COPULAS:

@@ -425,10 +425,13 @@ def _middle_clusters(
             for b in names[i + 1 :]:
                 if not (fold(a) == fold(b) or transliterated(a, b) or similarity(a, b) or near_spelling(a, b)):
                     continue
-                if w.is_first_name(a) and w.is_first_name(b) and not (
-                    {f"{given} {a} {surname}", f"{given} {b} {surname}"} & figure_names
+                if (
+                    w.is_first_name(a)
+                    and w.is_first_name(b)
+                    and not ({f"{given} {a} {surname}", f"{given} {b} {surname}"} & figure_names)
+                    and _kept_apart(analysis, middle[a], middle[b])
                 ):
-                    continue  # "Anne Marie Lund" and her daughter "Anne Maria Lund": two known names
+                    continue  # "Anne Marie Lund" and her daughter "Anne Maria Lund": two known names, two people
                 u.union(a, b)
         for group in u.groups(names):
             if len(group) > 1:
