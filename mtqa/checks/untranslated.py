@@ -971,8 +971,7 @@ class UntranslatedWord(Check):
     Championship", "Olympic gold"); not after a number ("two NM", but "three OL
     gold medals"), as a US state ("Albuquerque, NM,") or glossed in brackets.
     So are the abbreviations that stand before a number: "kl. 02.30" (at 02.30),
-    "fv. 303" (county road 303), "rv. 25" (national road 25), and the point of the
-    compass of a police district's name ("Øst police district": East).
+    "fv. 303" (county road 303), "rv. 25" (national road 25).
 
     Flags:
     - The statsforvalter has asked the municipality to explain the decision.
@@ -1022,7 +1021,6 @@ class UntranslatedWord(Check):
             )
         yield from self._championships(doc, ordered, article)
         yield from self._dialect_i(doc, ordered)
-        yield from self._compass_districts(doc, ordered)
         yield from self._before_a_number(doc, ordered)
 
     def _before_a_number(self, doc: Document, ordered: list) -> Iterable[Finding]:
@@ -1049,22 +1047,6 @@ class UntranslatedWord(Check):
                     block.start + m.end(2),
                     f"'{word}.' is the Norwegian abbreviation of '{spelled}' ({english}), left untranslated",
                     suggestion=suggestion,
-                    confidence=0.8,
-                )
-
-    def _compass_districts(self, doc: Document, ordered: list) -> Iterable[Finding]:
-        """A Norwegian point of the compass left in a police district's name: "Øst police
-        district" (Øst politidistrikt, East Police District), "Sør-Vest police district"."""
-        for sentence in ordered:
-            text = doc.text[sentence.start : sentence.end]
-            for m in _COMPASS_DISTRICT.finditer(text):
-                english = "-".join(_COMPASS[part.lower()] for part in m.group(1).split("-"))
-                yield self.finding(
-                    doc,
-                    sentence.start + m.start(1),
-                    sentence.start + m.end(1),
-                    f"'{m.group(1)}' is Norwegian ({english}), left untranslated in the police district's name",
-                    suggestion=english,
                     confidence=0.8,
                 )
 
@@ -1164,11 +1146,6 @@ _SPORT = re.compile(
 
 
 _BRACKETS = re.compile(r"\(([^()]{3,120})\)")
-
-
-#: The Norwegian points of the compass in the police districts' names (Øst, Sør-Øst, Sør-Vest, Vest).
-_COMPASS = {"øst": "East", "sør": "South", "vest": "West", "nord": "North"}
-_COMPASS_DISTRICT = re.compile(r"\b((?-i:Øst|Sør|Sør-Øst|Sør-Vest|Vest|Nord))\s+(?:[Pp]olice [Dd]istrict|politidistrikt)\b")
 
 
 def _translated_in_brackets(text: str) -> bool:
