@@ -60,6 +60,10 @@ class FurnitureRule:
         return any(p.matches(text, index, count) for p in self.patterns)
 
 
+#: Two white-space characters or more.
+_SPACE_RUN = re.compile(r"\s{2,}")
+
+
 @dataclass(frozen=True)
 class FurnitureRules:
     rules: tuple[FurnitureRule, ...]
@@ -81,7 +85,9 @@ class FurnitureRules:
         raise KeyError(code)
 
     def match(self, text: str, index: int, count: int) -> FurnitureRule | None:
-        text = text.strip()
+        # runs of white space read as one: a pattern's optional spaces over a run of
+        # thousands (a block padded with spaces) would backtrack for minutes
+        text = _SPACE_RUN.sub(lambda m: "\n" if "\n" in m.group() else " ", text.strip())
         for rule in self.rules:
             if rule.matches(text, index, count):
                 return rule

@@ -210,3 +210,14 @@ def test_a_failing_backs_itself_holds_nothing_back():
     link = get_check("BP001").finding(doc, 0, 5, "link")
     assert corroborate(doc, [link], [Broken(), get_check("BP003")]) == ([link], [])
 
+
+
+def test_a_run_of_spaces_inside_a_block_reads_as_one_space():
+    """A block padded with spaces is matched as with one space between its words (a
+    pattern's optional spaces over a run of thousands backtracked for minutes)."""
+    rules = load_rules()
+    rated = rules.match("Rate   this  article:   ★★★★★", 0, 1)
+    assert rated is not None and rated.code == "BP004"
+    padded = "Published 12 March 2024" + " " * 200 + "| 2 comments"
+    assert rules.match(padded, 0, 1) is not None
+    assert rules.match(padded, 0, 1) == rules.match("Published 12 March 2024 | 2 comments", 0, 1)
