@@ -156,7 +156,7 @@ def _compound_score(word: str) -> float:
     if len(word) > MAX_COMPOUND:
         return best
     if word.startswith("el") and len(word) >= 9 and norwegian_score(word[2:]) >= 2.0:
-        # "el" (electric), a first part of two letters: "elsparkesykkel", "elbilene"
+        # "el" (electric), a first part of two letters: "elsparkesykkel", "elferjene"
         best = norwegian_score(word[2:]) - 0.5
     for i in range(3, len(word) - 3):
         left, right = word[:i], word[i:]
@@ -607,7 +607,7 @@ def _glossed(before: str, after: str) -> bool:
         or (_DEFINED_BEFORE.search(before) and _DEFINED_AFTER.match(after))
         or _GLOSS_BEFORE.search(before)
         or (_QUOTED_BEFORE.search(before) and _QUOTED_AFTER.match(after))
-        or (_english_apposition(after) and not _OPENING_CLAUSE.search(before))
+        or (_english_apposition(after) and not _main_clause_after(before, after))
     )
 
 
@@ -615,9 +615,18 @@ def _glossed(before: str, after: str) -> bool:
 #: ends it starts the main clause, no apposition ("When she went out from the standplass,
 #: Norway lay in sixth place").
 _OPENING_CLAUSE = re.compile(
-    r"^\W*(?:when|after|before|if|because|although|though|as|while|since|until|once|whenever|unless)\b[^,;:]*$",
+    r"^\W*(?:when|after|before|if|because|although|while|since|until|whenever|unless)\b[^,;:]*$",
     re.I,
 )
+#: ... and a main clause after the comma opens with a capitalised subject, not a gloss
+#: ("When the rakfisk, fermented trout, is served" keeps its gloss).
+_MAIN_SUBJECT = re.compile(r"^\s*,\s*[A-ZÆØÅ]\w*(?!['’])\b(?!\s*,)")
+
+
+def _main_clause_after(before: str, after: str) -> bool:
+    """Whether ``after`` is the main clause after an opening subordinate clause that
+    ``before`` holds: a comma, then a capitalised subject."""
+    return bool(_OPENING_CLAUSE.search(before) and _MAIN_SUBJECT.match(after))
 
 
 def glossed_norwegian(text: str, start: int, end: int) -> bool:
@@ -634,7 +643,7 @@ def glossed_norwegian(text: str, start: int, end: int) -> bool:
         and bool(
             re.match(r"\s*\(", after)
             or _GLOSS_BEFORE.search(before)
-            or (_english_apposition(after) and not _OPENING_CLAUSE.search(before))
+            or (_english_apposition(after) and not _main_clause_after(before, after))
             or _WORD_FOR.search(text)
         )
     )

@@ -425,13 +425,10 @@ def _middle_clusters(
             for b in names[i + 1 :]:
                 if not (fold(a) == fold(b) or transliterated(a, b) or similarity(a, b) or near_spelling(a, b)):
                     continue
-                if (
-                    w.is_first_name(a)
-                    and w.is_first_name(b)
-                    and not ({f"{given} {a} {surname}", f"{given} {b} {surname}"} & figure_names)
-                    and _kept_apart(analysis, middle[a], middle[b])
+                if w.is_first_name(a) and w.is_first_name(b) and not (
+                    {f"{given} {a} {surname}", f"{given} {b} {surname}"} & figure_names
                 ):
-                    continue  # "Anne Marie Lund" and her daughter "Anne Maria Lund": two known names, two people
+                    continue  # "Anne Marie Lund" and her daughter "Anne Maria Lund": two known names
                 u.union(a, b)
         for group in u.groups(names):
             if len(group) > 1:
@@ -618,10 +615,12 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
     zs = sorted(((attestation(n)[0], n) for n in names), reverse=True)
     best_z, best = zs[0]
     second_z = zs[1][0]
-    if len(names) == 2 and second_z >= ATTESTED:
+    in_news = {f.name for f in figures()}
+    if len(names) == 2 and second_z >= ATTESTED and not any(f"{g} {n}" in in_news for n in names for g in spellings[n].given):
         # both real names ("Opdahl" / "Opdal"): how often a list counts each family says
         # nothing of this person; an article that writes one of them three times as
-        # often, three times or more, spells the person so
+        # often, three times or more, spells the person so (unless the other is a person
+        # of the news named in full: "Anniken Hauglie")
         top, other = sorted(names, key=lambda n: -spellings[n].count)
         if spellings[top].count >= 3 and spellings[top].count >= 3 * spellings[other].count:
             return Choice(top, f"'{top}' is the article's spelling, '{other}' the odd one out", 0.55, "majority")
