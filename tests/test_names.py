@@ -342,7 +342,10 @@ def test_the_data_files_load():
     assert not (w.female_names & w.male_names), "a given name listed for both genders"
     g = gazetteer()
     kinds = {e.kind for e in g.entries}
-    assert kinds == {"county", "police_district", "place", "outlet", "institution"}
+    assert kinds == {"county", "police_district", "place", "outlet", "institution", "club"}
+    # the second file adds renderings to names of the first ("Salmon River" for Lakselv)
+    assert any(e.name == "Lakselv" and "Salmon River" in e.translated for e in g.by_kind("place"))
+    assert any(e.name == "Brann" and "Fire" in e.translated for e in g.by_kind("club"))
     assert g.knows("Tromsø") and g.knows("Innlandet") and g.knows("Akershus") and not g.knows("Akerhus")
     assert any(e.name == "NRK" and "news" in e.translated for e in g.outlets())
     table = given_name_words()

@@ -21,12 +21,14 @@ import yaml
 from mtqa.names.phonetic import fold
 
 GAZETTEER_FILE = "gazetteer.yaml"
+#: More names and the renderings machine translation makes of them (places, outlets, bodies, clubs).
+TRANSLATED_FILE = "gazetteer_translated.yaml"
 
 
 @dataclass(frozen=True)
 class Entry:
     name: str
-    kind: str  # county, police_district, place, outlet, institution
+    kind: str  # county, police_district, place, outlet, institution, club
     english: tuple[str, ...] = ()
     translated: tuple[str, ...] = ()
 
@@ -98,19 +100,27 @@ def _entry(raw, kind: str) -> Entry:
     )
 
 
+_KINDS = {
+    "counties": "county",
+    "police_districts": "police_district",
+    "places": "place",
+    "outlets": "outlet",
+    "institutions": "institution",
+    "clubs": "club",
+}
+
+
 @cache
 def gazetteer() -> Gazetteer:
     raw = resources.files("mtqa.data").joinpath(GAZETTEER_FILE).read_bytes()
-    data = yaml.safe_load(raw.decode("utf-8"))
-    kinds = {
-        "counties": "county",
-        "police_districts": "police_district",
-        "places": "place",
-        "outlets": "outlet",
-        "institutions": "institution",
-    }
-    entries = tuple(_entry(item, kind) for key, kind in kinds.items() for item in data.get(key, ()) or ())
-    return Gazetteer(entries, tuple(str(r) for r in data.get("nrk_regions", ())), hashlib.sha256(raw).hexdigest())
+    extra = resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_bytes()
+    entries: list[Entry] = []
+    for blob in (raw, extra):
+        data = yaml.safe_load(blob.decode("utf-8"))
+        entries += [_entry(item, kind) for key, kind in _KINDS.items() for item in data.get(key, ()) or ()]
+        if blob is raw:
+            regions = tuple(str(r) for r in data.get("nrk_regions", ()))
+    return Gazetteer(tuple(entries), regions, hashlib.sha256(raw + extra).hexdigest())
 
 
 @dataclass(frozen=True)

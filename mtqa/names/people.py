@@ -1026,8 +1026,14 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
     if t.lower not in ("he", "she") or not here or not _OWN_MIND.match(text, t.end):
         return None
     lead = _SAYS_BEFORE.search(text, max(0, t.start - 40), t.start)
-    speaker = here[-1]
-    if lead is None or speaker.person is None or _SAYS_AFTER.match(text, _mention_end(analysis, speaker.start)) is None:
+    if lead is None:
+        return None
+    # the one named before the verb, not a name after it ("tells NRK Innlandet that he ...")
+    before = [r for r in here if r.start < lead.start()]
+    if not before:
+        return None
+    speaker = before[-1]
+    if speaker.person is None or _SAYS_AFTER.match(text, _mention_end(analysis, speaker.start)) is None:
         return None
     mention = analysis.mention_starts.get(speaker.start)
     if mention is not None and mention.role in _SPEAKS_FOR:
@@ -1037,6 +1043,8 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
         for r in by_sentence.get(t.sentence - back, []):
             if r.start >= t.start or r.person is speaker.person or _named_place(text, r):
                 continue
+            if lead.start() <= r.start:
+                continue  # the one spoken to ("tells NRK Innlandet that he ...")
             if _may_be(r, g):
                 return None  # someone else who may be meant
     first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - 2)].start)
@@ -1144,7 +1152,7 @@ _GOES_ON_THAT = re.compile(
     r"(?:people|everyone|residents|drivers|motorists|the public|parents|those|anyone|hikers|skiers|visitors|travellers|locals)\b"
 )
 #: A preposition of place right before a name ("in Norled", "at the quay in Våge").
-_PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of)\s+$")
+_PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$")
 #: "He says that", "She said:" right after the pronoun.
 _SAYS_THAT = re.compile(r"\s+(?:also\s+)?(?:says|said|explains|explained)\s*(?:that\b|:)")
 def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
@@ -1210,7 +1218,7 @@ def _speaks(analysis: Analysis, r: Ref, after: bool = True) -> bool:
 def _named_place(text: str, r: Ref) -> bool:
     """A name of unknown kind right after "in", "at", "to", "from" or "of": a place or a
     body ("Kari Lie in Norled says ..."), no one a pronoun means."""
-    return r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 6), r.start) is not None
+    return r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 10), r.start) is not None
 
 
 def _may_be(r: Ref, g: str | None) -> bool:
@@ -1221,7 +1229,9 @@ def _may_be(r: Ref, g: str | None) -> bool:
 
 #: A verb of saying right after a name ("Kari Lie says ...", "Kari Lie (52) in Norled says").
 _SAYS_AFTER = re.compile(
-    r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?(?:,?\s+(?:in|at|of|from)\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+){0,2})?"
+    r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]+"
+    r"(?:\s+(?:[A-ZÆØÅ][\w-]+|county|municipality|municipal|police|district|fire|rescue|service|department|"
+    r"council|hospital|school|university|club|party|association|union|company|and|og)){0,4})?"
     r"\s+(?:says|said|tells|told|explains|explained)\b"
 )
 

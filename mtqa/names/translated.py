@@ -24,6 +24,7 @@ from importlib import resources
 
 import yaml
 
+from mtqa.lexicons.senses import dictionary
 from mtqa.model import Document
 from mtqa.names.gazetteer import gazetteer
 from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, words
@@ -140,11 +141,14 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         # a form listed with its article ("the Net Newspaper") is matched without it.
         # A form that opens with a Norwegian place ("Hamar Workers' Paper") is no English
         # paper's name: it needs no verb before it
-        (re.compile((_NOT_GLOSSED if _bare(form).split()[0] in places else _OUTLET_BEFORE)
-                    + r"((?:[Tt]he\s+)?" + re.escape(_bare(form)) + r")\b"), e.name)
+        (re.compile(before + r"((?:[Tt]he\s+)?" + re.escape(_bare(form)) + r")\b" + after), e.name)
         for e in gazetteer().outlets()
         for form in e.translated
         if _bare(form)[:1].isupper()  # "news" for NRK is matched above, where a name must stand
+        for before, after in (
+            ((_NOT_GLOSSED, "") if re.sub(r"['’]s$", "", _bare(form).split()[0]) in places else (_OUTLET_BEFORE, "")),
+            (_NOT_GLOSSED, _NEWSROOM),
+        )
     )
 
 
@@ -154,13 +158,33 @@ _NOT_GLOSSED = r"(?<!\()(?<!\(literally )(?<!\(lit\. )(?<![“\"'‘])"
 #: The words an outlet's name follows: a verb of saying or meeting, a source line
 #: ("meets See and Hear", "has not answered See and Hear's questions", "Source: ...").
 _OUTLET_BEFORE = (
-    r"(?:\b(?:to|told|tells|according to|in|says|said|writes|wrote|meets|met|answered|interviewed by|"
-    r"interview with|reported by|reports|reported)|\b(?:[Ss]ource|[Kk]ilde)\s*:)\s+"
+    r"(?:\b(?:[Tt]o|told|tells|[Aa]ccording to|in|says|said|writes|wrote|meets|met|answered|interviewed by|"
+    r"interview with|reported by|reports|reported|towards)|\b(?:[Ss]ource|[Kk]ilde)\s*:)\s+"
+)
+#: The newsroom's people and work after an outlet's possessive ("Daily Paper's reviewer").
+_NEWSROOM = (
+    r"(?=['’]s\s+(?:reviewer|critic|journalist|reporter|editor|editor-in-chief|commentator|photographer|"
+    r"correspondent|columnist|sources|survey|poll|review|investigation|coverage|podcast|readers|website|"
+    r"news desk|newsroom)\b)"
+)
+
+
+#: Norwegian courts named word for word: *tingrett* "thing court" (the District Court),
+#: *lagmannsrett* "the law man's court" (the Court of Appeal).
+_COURTS = (
+    (re.compile(r"(?<![\w-])([Tt]hing(?:'s)?[ -][Cc]ourt)\b"), "District Court"),
+    (re.compile(r"(?<![\w-])([Ll]aw ?[Mm]an(?:'s|s)?[ -][Cc]ourt|[Ll]awman(?:'s|s)?[ -][Cc]ourt)\b"), "Court of Appeal"),
 )
 
 
 def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
+    for pattern, english in _COURTS:
+        for m in pattern.finditer(doc.text, start, end):
+            out.append(
+                Translated(m.start(1), m.end(1), "institution", english,
+                           f"'{m.group(1)}' is a Norwegian court's name translated word for word", 0.75)
+            )
     for pattern, english in _institution_patterns():
         for m in pattern.finditer(doc.text, start, end):
             span = m.group(1)
@@ -169,6 +193,56 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
                 Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the else "") + english,
                            f"'{span}' is the name of the {english} translated word for word", 0.7)
             )
+    return out
+
+
+#: Words of a sports report: a club's name stands in its slots only in one.
+_SPORT = re.compile(
+    r"\b(?:match(?:es)?|goals?|league|Eliteserien|Toppserien|OBOS|coach|cup|season|points|striker|"
+    r"goalkeeper|keeper|players?|midfielder|defender|relegation|promotion|stadium|Stadion|derby)\b"
+)
+#: The slots of a club's name in a sports report: the team met, beaten, joined.
+_CLUB_BEFORE = (
+    r"\b(?:against|vs\.?|versus|beat|beats|beaten by|lost to|losses? to|draw with|drew with|defeated|met|meets|"
+    r"host|hosts|hosted|visit|visits|visited|joins|joined|signs? for|signed for|signs? with|signed with|leaves|"
+    r"left|from|over)\s+"
+)
+_CLUB_AFTER = (
+    r"(?=['’]s\s+(?:coach|manager|goalkeeper|keeper|captain|striker|players|fans|supporters|stadium|home ground|"
+    r"squad|midfielder|defender|sporting director|new signing)\b|\s+Stadion\b)"
+)
+
+
+@cache
+def _club_patterns() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    """(pattern, club, needs a sports report) for each club's translated name: one with
+    a slash ("Bodø/Glimpse") or of several words anywhere as a name, a word ("Fire")
+    only in a club's slot of a sports report ("the loss against Fire", "Fire's coach")."""
+    out: list[tuple[re.Pattern[str], str, bool]] = []
+    for e in gazetteer().by_kind("club"):
+        for form in e.translated:
+            esc = re.escape(_bare(form))
+            if "/" in form or " " in _bare(form):
+                out.append((re.compile(r"(?<![\w/-])((?:[Tt]he\s+)?" + esc + r")(?![\w/-])(?!\s+[A-ZÆØÅ])"), e.name, False))
+            else:
+                name = r"((?:[Tt]he\s+)?" + esc + r")(?![\w/-])"
+                out.append((re.compile(_CLUB_BEFORE + name + r"(?!\s+[A-ZÆØÅ])"), e.name, True))
+                out.append((re.compile(r"(?<![\w/-])" + name + _CLUB_AFTER), e.name, True))
+    return tuple(out)
+
+
+def _clubs(doc: Document, start: int, end: int) -> list[Translated]:
+    out: list[Translated] = []
+    sport = None
+    for pattern, club, needs_sport in _club_patterns():
+        for m in pattern.finditer(doc.text, start, end):
+            if needs_sport:
+                if sport is None:
+                    sport = bool(_SPORT.search(doc.text))
+                if not sport:
+                    break
+            out.append(Translated(m.start(1), m.end(1), "club", club,
+                                  f"'{m.group(1)}' is the club {club}'s name translated word for word", 0.7))
     return out
 
 
@@ -399,6 +473,110 @@ def _sound_alike(analysis: Analysis) -> list[Translated]:
     return out
 
 
+#: Endings a Norwegian name adds to a word: none, a linking letter between two parts
+#: ("Langesund"), a definite article at the end ("Furuflaten", "Nydalen").
+_LINKS = ("", "e", "s")
+_DEFINITE = ("", "en", "et", "a", "n")
+
+
+@cache
+def _english_to_norwegian() -> dict[str, tuple[str, ...]]:
+    """English word -> the Norwegian nouns and adjectives of which it is a sense
+    (any of their senses: a machine translation picks the wrong one too)."""
+    out: dict[str, list[str]] = {}
+    for head in dictionary().values():
+        if head.pos not in ("n", "adj") or len(head.lemma) < 2:
+            continue
+        for sense in head.senses:
+            if re.fullmatch(r"[a-z]+", sense):
+                out.setdefault(sense, []).append(head.lemma)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _norwegian_forms(parts: list[tuple[str, ...]]) -> set[str]:
+    """The Norwegian words a run of English words may render part by part: the
+    parts' lemmas joined, with a linking letter between them and a definite ending."""
+    forms = {""}
+    for n, lemmas in enumerate(parts):
+        links = ("",) if n == 0 else _LINKS
+        forms = {f + link + lemma for f in forms for link in links for lemma in lemmas}
+        if len(forms) > 2000:
+            return set()
+    return {f + end for f in forms for end in _DEFINITE}
+
+
+#: Before an English rendering that glosses the name: "Lakselv (Salmon River)",
+#: "literally 'Salmon River'", "which means Seal".
+_GLOSS_BEFORE = re.compile(r"(?:\(|\(literally\s+|literally\s+|means\s+|meaning\s+)[\"'“‘]?$")
+
+
+#: What stands between a name and its gloss: "Tyskebryggen, the German Wharf", "Salmon River (Lakselv)".
+_GLOSS_GAP = re.compile(r"^[\s,(–—:-]*(?:the\s+|or\s+|literally\s+)?[\s\"'“‘]*$")
+
+
+def _back_translated(analysis: Analysis) -> list[Translated]:
+    """Capitalised English words that are, word by word, a name the article writes
+    elsewhere in Norwegian: "in Seal" beside "Sel", "34.7 degrees in Salmon River"
+    beside "Lakselv", "the loss against Fire" beside "Brann Stadion", "says Neck"
+    beside "Kari Hals".  A name read as words is translated as words; the article's
+    own Norwegian name is the evidence that a name stands there."""
+    doc = analysis.doc
+    tokens = analysis.tokens
+    names: dict[str, str] = {}
+    for t in tokens:
+        if t.cap and not t.initial and not t.quoted and not t.acronym and english_zipf(t.lower) < ENGLISH_WORD:
+            names.setdefault(t.lower, t.text)
+    if not names:
+        return []
+    table = _english_to_norwegian()
+    g = gazetteer()
+    # surnames of people named in full ("analyst John Hill ... says Hill"): their own
+    surnames = {m.last.text for m in analysis.mentions if len(m.tokens) >= 2 and m.last is not None}
+    out: list[Translated] = []
+    i = 0
+    while i < len(tokens):
+        # a maximal run of capitalised words joined by single spaces, in one sentence
+        j = i + 1
+        while (
+            j < len(tokens)
+            and tokens[j].cap
+            and tokens[j].sentence == tokens[i].sentence
+            and doc.text[tokens[j - 1].end : tokens[j].start] == " "
+            and not tokens[j - 1].possessive
+        ):
+            j += 1
+        run, i = tokens[i:j], (j if tokens[i].cap else i + 1)
+        if not run[0].cap or len(run) > 3 or run[0].initial or any(t.quoted or t.acronym for t in run):
+            continue
+        parts = [table.get(t.lower, ()) for t in run]
+        if not all(parts) or any(english_zipf(t.lower) < ENGLISH_WORD for t in run):
+            continue
+        text = doc.text[run[0].start : run[-1].end]
+        if text in surnames or g.knows(text) or (len(run) == 1 and words().is_first_name(run[0].text)):
+            continue
+        if _GLOSS_BEFORE.search(doc.text, max(0, run[0].start - 16), run[0].start):
+            continue
+        if run[0].lower.endswith(ADJECTIVE_ENDINGS):
+            continue  # "the European (EØS) rules": English capitalises such adjectives
+        if re.match(r"\s*\d", doc.text[run[-1].end : run[-1].end + 3]):
+            continue  # "Day 3", "Stage 2": a numbered part
+        hit = next((names[f] for f in sorted(_norwegian_forms(parts)) if f in names), None)
+        if hit is None or fold(hit) == fold(text):
+            continue
+        before = doc.text[max(0, run[0].start - len(hit) - 16) : run[0].start]
+        after = doc.text[run[-1].end : run[-1].end + len(hit) + 16]
+        if _GLOSS_GAP.search(before.rsplit(hit, 1)[1] if hit in before else "x") or (
+            hit in after and _GLOSS_GAP.fullmatch(after.split(hit, 1)[0])
+        ):
+            continue  # glossed beside the name: "known as Tyskebryggen, the German Wharf"
+        out.append(
+            Translated(run[0].start, run[-1].end, "name", hit,
+                       f"'{text}' is the name {hit}, which the article writes elsewhere, translated word for word",
+                       0.65)
+        )
+    return out
+
+
 def translated_names(analysis: Analysis) -> list[Translated]:
     """Every name translated as words in the article's text blocks, by position."""
     doc = analysis.doc
@@ -407,9 +585,11 @@ def translated_names(analysis: Analysis) -> list[Translated]:
         found += _outlets(doc, block.start, block.end)
         found += _institutions(doc, block.start, block.end)
         found += _places(doc, block.start, block.end)
+        found += _clubs(doc, block.start, block.end)
     found += _given_names(analysis)
     found += _surnames(analysis)
     found += _sound_alike(analysis)
+    found += _back_translated(analysis)
     found.sort(key=lambda f: (f.start, f.end))
     out: list[Translated] = []
     for f in found:

@@ -40,6 +40,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from rapidfuzz.distance import OSA
+
 from mtqa.model import Document
 from mtqa.names.figures import figures, name_words
 from mtqa.names.glossary import Glossary
@@ -84,6 +86,8 @@ class Spelling:
     #: Names written right before it that are no given name: middle names, a double
     #: surname's first half ("Eide" of "Sunniva Eide Mathisen" and of "Eide Mathiesen").
     middles: set[str] = field(default_factory=set)
+    #: Written alone as someone who speaks ("says Dahl.", "Holmen says", "Kleven denies").
+    speaks: bool = False
 
     @property
     def count(self) -> int:
@@ -176,8 +180,39 @@ def _a_place(name: str) -> bool:
     return gazetteer().knows(name)
 
 
+def _close(a: str, b: str) -> bool:
+    """Spellings an engine or a writer makes of one surname: an edit apart with a
+    transposition counted as one ("Lien" / "Lein", "Dal" / "Dahl", "Moe" / "Moen"), a
+    suffix apart ("Holm" / "Holmen"), two edits apart in a long name ("Pedersen" /
+    "Pettersen", "Kristiansen" / "Christiansen")."""
+    x, y = a.lower(), b.lower()
+    if x == y or x + "s" == y or y + "s" == x:
+        return False  # "the Rustads say": the family, not a spelling
+    if OSA.distance(x, y) <= 1:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in ("en", "sen", "son"):
+        return True
+    return min(len(x), len(y)) >= 7 and OSA.distance(x, y) <= 2
+
+
+def _a_speaker_misspelled(a: Spelling, b: Spelling) -> bool:
+    """A surname never introduced with a given name, written for someone who speaks
+    ("says Dahl"), a close spelling of a person's introduced in full ("defender Marius
+    Dal"): news introduces each person who speaks, so the speaker is that person,
+    whatever the word lists count of the two spellings (both may be common surnames)."""
+    if bool(a.given) == bool(b.given):
+        return False
+    introduced, alone = (a, b) if a.given else (b, a)
+    return alone.speaks and not alone.full and introduced.person and _close(a.text, b.text)
+
+
 def same_surname(a: Spelling, b: Spelling) -> bool:
     """Whether two surname spellings are one person's (see the module docstring)."""
+    if _a_speaker_misspelled(a, b):
+        return True
+    if a.given & b.given and a.person and b.person and OSA.distance(a.text.lower(), b.text.lower()) == 1:
+        return True  # "Sander Lie" and "Sander Li": one given name, a surname a letter apart
     sim = similarity(a.text, b.text)
     near = near_spelling(a.text, b.text)
     if not (sim or near):
@@ -247,12 +282,39 @@ def surname_spellings(analysis: Analysis) -> dict[str, Spelling]:
         if m.full and m.first is not None:
             s.full = True
             s.given.add(m.first.text)
+        elif len(m.tokens) == 1 and m.kind != "org" and _speaks(analysis, last):
+            s.speaks = True
         slots = m.slots()
         if m.kind == "person" and len(slots) >= 3:
             s.middles.update(t.text for t in slots[1:-1])
         elif len(slots) == 2 and not words().is_first_name(slots[0].text):
             s.middles.add(slots[0].text)
     return out
+
+
+#: The end of a clause right after a speaker's name: '... , says Dahl.', 'says Dahl to NRK'.
+_SPEAKER_END = re.compile(r"\s*(?:[.,;:!?»”\"]|$|\s+(?:to|in|on|at|of|for)\b)", re.MULTILINE)
+
+
+def _speaks(analysis: Analysis, token: Token) -> bool:
+    """Whether a name word alone is the speaker of its sentence: right before a verb of
+    saying ("Holmen says", "Kleven denies") or right after one at a clause's end ("says Lein.")."""
+    tokens = analysis.tokens
+    i = bisect.bisect_left([t.start for t in tokens], token.start)
+    if i >= len(tokens) or tokens[i].start != token.start:
+        return False
+    verbs = words().speech_verbs
+    text = analysis.doc.text
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == token.sentence else None
+    if nxt is not None and nxt.lower in verbs and text[token.end : nxt.start] == " " and not token.possessive:
+        return True
+    prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == token.sentence else None
+    return (
+        prev is not None
+        and prev.lower in verbs
+        and text[prev.end : token.start] == " "
+        and bool(_SPEAKER_END.match(text, token.end))
+    )
 
 
 def group_surnames(spellings: dict[str, Spelling]) -> list[list[str]]:
@@ -624,6 +686,11 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
         top, other = sorted(names, key=lambda n: -spellings[n].count)
         if spellings[top].count >= 3 and spellings[top].count >= 3 * spellings[other].count:
             return Choice(top, f"'{top}' is the article's spelling, '{other}' the odd one out", 0.55, "majority")
+        # a person introduced in full and a speaker named by a close surname alone: the
+        # introduction spells the person ("Mayor Åse Kleiven" ... "Kleven denies")
+        full = [n for n in names if spellings[n].full]
+        if len(full) == 1 and any(_a_speaker_misspelled(spellings[full[0]], spellings[n]) for n in names if n != full[0]):
+            return Choice(full[0], f"'{full[0]}' is the spelling the person is introduced with", 0.55, "full-name")
     if best_z >= ATTESTED and best_z - second_z >= 0.5:
         others = [n for n in names if n != best]
         unknown = [n for n in others if attestation(n)[0] == 0]
