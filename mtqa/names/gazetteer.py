@@ -31,6 +31,9 @@ class Entry:
     kind: str  # county, police_district, place, outlet, institution, club
     english: tuple[str, ...] = ()
     translated: tuple[str, ...] = ()
+    #: From the second file only (gazetteer_translated.yaml): its names and English
+    #: forms do not make a common English word a known name ("Home", "Justice").
+    extra: bool = False
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: the caches below key on it
@@ -79,13 +82,16 @@ def _forms(g: Gazetteer, kinds: tuple[str, ...]) -> frozenset[str]:
 
 @cache
 def _words(g: Gazetteer) -> frozenset[str]:
+    from mtqa.names.lexicon import english_zipf
+
     out: set[str] = set()
     for e in g.entries:
         for form in (e.name, *e.english):
             for part in form.replace("-", " ").split():
-                if part[:1].isupper() and len(part) > 1:
+                if part[:1].isupper() and len(part) > 1 and not (e.extra and english_zipf(part.lower()) >= 3.0):
                     out.add(fold(part))
-            out.add(fold(form))
+            if not (e.extra and (len(form) <= 2 or english_zipf(form.lower()) >= 3.0)):
+                out.add(fold(form))
     return frozenset(out)
 
 
@@ -114,12 +120,23 @@ _KINDS = {
 def gazetteer() -> Gazetteer:
     raw = resources.files("mtqa.data").joinpath(GAZETTEER_FILE).read_bytes()
     extra = resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_bytes()
-    entries: list[Entry] = []
-    for blob in (raw, extra):
-        data = yaml.safe_load(blob.decode("utf-8"))
-        entries += [_entry(item, kind) for key, kind in _KINDS.items() for item in data.get(key, ()) or ()]
-        if blob is raw:
-            regions = tuple(str(r) for r in data.get("nrk_regions", ()))
+    data = yaml.safe_load(raw.decode("utf-8"))
+    entries = [_entry(item, kind) for key, kind in _KINDS.items() for item in data.get(key, ()) or ()]
+    regions = tuple(str(r) for r in data.get("nrk_regions", ()))
+    # the second file: an entry of a name and kind the first has adds its renderings there
+    at = {(e.kind, e.name): i for i, e in enumerate(entries)}
+    more = yaml.safe_load(extra.decode("utf-8"))
+    for key, kind in _KINDS.items():
+        for item in more.get(key, ()) or ():
+            e = _entry(item, kind)
+            i = at.get((kind, e.name))
+            if i is None:
+                at[(kind, e.name)] = len(entries)
+                entries.append(Entry(e.name, kind, e.english, e.translated, extra=True))
+                continue
+            old = entries[i]
+            entries[i] = Entry(old.name, kind, old.english + tuple(x for x in e.english if x not in old.english),
+                               old.translated + tuple(x for x in e.translated if x not in old.translated), old.extra)
     return Gazetteer(tuple(entries), regions, hashlib.sha256(raw + extra).hexdigest())
 
 

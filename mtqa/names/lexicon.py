@@ -251,6 +251,6 @@ def data_sha256() -> str:
     given names, the gazetteer, the given names that are words), for a report's
     signature."""
     digests = [words().sha256]
-    for name in ("gazetteer.yaml", "names_translated.yaml"):
+    for name in ("gazetteer.yaml", "gazetteer_translated.yaml", "names_translated.yaml"):
         digests.append(hashlib.sha256(resources.files("mtqa.data").joinpath(name).read_bytes()).hexdigest())
     return hashlib.sha256("".join(digests).encode()).hexdigest()

@@ -1043,8 +1043,8 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
         for r in by_sentence.get(t.sentence - back, []):
             if r.start >= t.start or r.person is speaker.person or _named_place(text, r):
                 continue
-            if lead.start() <= r.start:
-                continue  # the one spoken to ("tells NRK Innlandet that he ...")
+            if lead.start() <= r.start and r.person is None:
+                continue  # the outlet spoken to ("tells NRK Innlandet that he ..."), not a person told
             if _may_be(r, g):
                 return None  # someone else who may be meant
     first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - 2)].start)

@@ -1,18 +1,28 @@
 """Names that machine translation turned into English words.
 
-Three shapes, each needing the article's own evidence that a name stands there:
+Each shape needs the article's own evidence that a name stands there:
 
 - an outlet translated: "news" for NRK in a photo credit ("Photo: X / news"), in a
   page title ("– news Sørlandet"), after a reporting verb ("says X to news",
   "told news", "asks news") or as the subject at a sentence start ("news has
   learned ..."); the gazetteer's renderings of other outlets ("the Evening Post")
-  after "to", "told", "according to";
-- a county, police district or NRK office translated ("NRK Northland", "the
-  Northland police district", "Inland County");
+  after a word that introduces an outlet ("to", "told", "according to", "towards"),
+  before a newsroom's role ("Daily Paper's reviewer"), or anywhere when it opens with a
+  Norwegian place ("Bergen's Tidings");
+- a county, police district, NRK office or place translated ("NRK Northland", "the
+  Northland police district", "Inland County", "at Thirteen in Øyer"); a court
+  ("Sør-Rogaland thing court"); a public body ("the State Manager"); a club in a
+  sports report ("the loss against Fire", "Bodø/Glimpse");
 - a common English word where a person's given name stands: before a surname
   that the article uses alone for a person ("duty officer Bear Halvorsrud ...
-  says Halvorsrud"), or a lower-case English word that sounds like a name the
-  article writes elsewhere ("fill the crystal" beside "Hamar Kristall").
+  says Halvorsrud"), a surname the article writes rendered as its word ("says
+  Birch" beside "Siri Bjørk"), or a lower-case English word that sounds like a name
+  the article writes elsewhere ("fill the crystal" beside "Hamar Kristall");
+- capitalised English words that are, word by word, a name the article writes in
+  Norwegian, in a name's slot ("in Seal" beside "Sel", "says Neck" beside "Kari Hals").
+
+A match right after a capitalised word is part of a longer name ("the US Justice
+Department", "The Yorkshire Evening Post") and is not reported.
 """
 
 from __future__ import annotations
@@ -36,6 +46,28 @@ TRANSLATED_FILE = "names_translated.yaml"
 ENGLISH_WORD = 3.0
 #: A word this common in English is never a given name ("their", "with").
 FUNCTION_WORD = 5.5
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """Whether a capitalised word that does not open its sentence stands right before
+    ``start`` ("The US Justice Department", "Tampa Bay Lightning"): the match is part of
+    a longer name.  A match that opens with "the" is never inside one."""
+    if text[start : start + 4].lower() == "the ":
+        return False
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == start or not text[j - 1].isalnum():
+        return False  # after punctuation: "... Friend. Daily Paper's reviewer"
+    k = j
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’.&-"):
+        k -= 1
+    if k == j or not text[k].isupper():
+        return False
+    i = k
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i > 0 and text[i - 1] not in ".!?:;\n–—\"“«(‘'"
 
 
 @dataclass(frozen=True)
@@ -115,8 +147,12 @@ def _outlets(doc: Document, start: int, end: int) -> list[Translated]:
             out.append(
                 Translated(m.start(1), m.end(1), "outlet", "NRK", f"'news' in {where} is NRK's name translated", 0.7)
             )
-    for pattern, name in _outlet_patterns():
+    patterns, named = _outlet_patterns()
+    for pattern in patterns:
         for m in pattern.finditer(text, start, end):
+            if _inside_a_name(text, m.start(1)):
+                continue  # "The Yorkshire Evening Post's reporter"
+            name = named[_bare(m.group(1))]
             out.append(
                 Translated(m.start(1), m.end(1), "outlet", name,
                            f"'{m.group(1)}' is the outlet {name}'s name translated word for word", 0.7)
@@ -132,24 +168,31 @@ def _nrk_office() -> re.Pattern[str]:
 
 
 @cache
-def _outlet_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _outlet_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]]:
     """Other outlets' translated names ("the Evening Post") after a word that
-    introduces an outlet; "news" is matched above, where a name must stand."""
+    introduces an outlet, or before a newsroom's role; "news" is matched above, where
+    a name must stand.  One pattern a slot, its forms in one alternation; with the
+    outlet each form names."""
     places = gazetteer().names("place", "county")
-    return tuple(
-        # "tells the Daily Paper": the article joins the span (the name takes none);
-        # a form listed with its article ("the Net Newspaper") is matched without it.
-        # A form that opens with a Norwegian place ("Hamar Workers' Paper") is no English
-        # paper's name: it needs no verb before it
-        (re.compile(before + r"((?:[Tt]he\s+)?" + re.escape(_bare(form)) + r")\b" + after), e.name)
-        for e in gazetteer().outlets()
-        for form in e.translated
-        if _bare(form)[:1].isupper()  # "news" for NRK is matched above, where a name must stand
-        for before, after in (
-            ((_NOT_GLOSSED, "") if re.sub(r"['’]s$", "", _bare(form).split()[0]) in places else (_OUTLET_BEFORE, "")),
-            (_NOT_GLOSSED, _NEWSROOM),
-        )
-    )
+    named: dict[str, str] = {}
+    led: list[str] = []  # opening with a Norwegian place ("Hamar Workers' Paper"): no English paper's name
+    other: list[str] = []
+    for e in gazetteer().outlets():
+        for form in e.translated:
+            bare = _bare(form)
+            if not bare[:1].isupper() or bare in named:
+                continue  # "news" for NRK is matched above, where a name must stand
+            named[bare] = e.name
+            (led if re.sub(r"['’]s$", "", bare.split()[0]) in places else other).append(bare)
+
+    def names(forms: list[str]) -> str:
+        # "tells the Daily Paper": the article joins the span (the name takes none)
+        return r"((?:[Tt]he\s+)?(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r"))\b"
+
+    patterns = [re.compile(_OUTLET_BEFORE + names(other)), re.compile(_NOT_GLOSSED + names(led + other) + _NEWSROOM)]
+    if led:
+        patterns.append(re.compile(_NOT_GLOSSED + names(led)))
+    return tuple(patterns), named
 
 
 #: Not a gloss of the Norwegian name ("Hamar Arbeiderblad (Hamar Workers' Paper)", "(literally ...").
@@ -171,9 +214,11 @@ _NEWSROOM = (
 
 #: Norwegian courts named word for word: *tingrett* "thing court" (the District Court),
 #: *lagmannsrett* "the law man's court" (the Court of Appeal).
+#: In lower case only after a capitalised word, a court's place ("Sør-Rogaland thing court", not
+#: "the only thing court officials could confirm").
 _COURTS = (
-    (re.compile(r"(?<![\w-])([Tt]hing(?:'s)?[ -][Cc]ourt)\b"), "District Court"),
-    (re.compile(r"(?<![\w-])([Ll]aw ?[Mm]an(?:'s|s)?[ -][Cc]ourt|[Ll]awman(?:'s|s)?[ -][Cc]ourt)\b"), "Court of Appeal"),
+    (re.compile(r"(?<![\w-])([Tt]hing(?:'s)?[ -]Court)\b|[A-ZÆØÅ][\w-]*\s+(thing[ -]court)\b"), "District Court"),
+    (re.compile(r"(?<![\w-])([Ll]aw ?[Mm]an(?:'s|s)?[ -]Court|[Ll]awman(?:'s|s)?[ -]Court)\b"), "Court of Appeal"),
 )
 
 
@@ -181,13 +226,18 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
     for pattern, english in _COURTS:
         for m in pattern.finditer(doc.text, start, end):
+            g = 1 if m.group(1) else 2
             out.append(
-                Translated(m.start(1), m.end(1), "institution", english,
-                           f"'{m.group(1)}' is a Norwegian court's name translated word for word", 0.75)
+                Translated(m.start(g), m.end(g), "institution", english,
+                           f"'{m.group(g)}' is a Norwegian court's name translated word for word", 0.75)
             )
-    for pattern, english in _institution_patterns():
+    patterns, names = _institution_patterns()
+    for pattern in patterns:
         for m in pattern.finditer(doc.text, start, end):
             span = m.group(1)
+            english = names[_bare(span)]
+            if _inside_a_name(doc.text, m.start(1)):
+                continue  # "The US Justice Department", "Oxford University Press"
             has_the = span[:4].lower() == "the "
             out.append(
                 Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the else "") + english,
@@ -196,51 +246,73 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
     return out
 
 
-#: Words of a sports report: a club's name stands in its slots only in one.
+#: Words of a sports report; a club's name that is a word is read only in an article with
+#: three of them or more (see :func:`_a_sports_report`).
 _SPORT = re.compile(
-    r"\b(?:match(?:es)?|goals?|league|Eliteserien|Toppserien|OBOS|coach|cup|season|points|striker|"
-    r"goalkeeper|keeper|players?|midfielder|defender|relegation|promotion|stadium|Stadion|derby)\b"
+    r"\b(?:match(?:es)?|goals?|league|Eliteserien|Toppserien|OBOS-ligaen|coach|cup|season|striker|"
+    r"goalkeeper|keeper|midfielder|defender|relegation|promotion|stadium|Stadion|derby|kick-off|"
+    r"half-time|penalty|referee|table)\b"
 )
 #: The slots of a club's name in a sports report: the team met, beaten, joined.
 _CLUB_BEFORE = (
-    r"\b(?:against|vs\.?|versus|beat|beats|beaten by|lost to|losses? to|draw with|drew with|defeated|met|meets|"
-    r"host|hosts|hosted|visit|visits|visited|joins|joined|signs? for|signed for|signs? with|signed with|leaves|"
-    r"left|from|over)\s+"
+    r"\b(?:against|vs\.?|versus|beat|beats|beaten by|lost to|losses? to|draw with|drew with|defeated|"
+    r"joins|joined|signs? for|signed for)\s+"
 )
 _CLUB_AFTER = (
-    r"(?=['’]s\s+(?:coach|manager|goalkeeper|keeper|captain|striker|players|fans|supporters|stadium|home ground|"
+    r"(?=['’]s\s+(?:coach|manager|goalkeeper|keeper|captain|striker|players|fans|supporters|home ground|"
     r"squad|midfielder|defender|sporting director|new signing)\b|\s+Stadion\b)"
 )
 
 
 @cache
-def _club_patterns() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
-    """(pattern, club, needs a sports report) for each club's translated name: one with
-    a slash ("Bodø/Glimpse") or of several words anywhere as a name, a word ("Fire")
-    only in a club's slot of a sports report ("the loss against Fire", "Fire's coach")."""
-    out: list[tuple[re.Pattern[str], str, bool]] = []
+def _club_patterns() -> tuple[tuple[tuple[re.Pattern[str], bool], ...], dict[str, str]]:
+    """(pattern, needs a sports report) for the clubs' translated names, and the club
+    each form names: one with a slash ("Bodø/Glimpse") or of several words anywhere as
+    a name, a word ("Fire") only in a club's slot of a sports report ("the loss against
+    Fire", "Fire's coach")."""
+    named: dict[str, str] = {}
+    whole: list[str] = []
+    words_: list[str] = []
     for e in gazetteer().by_kind("club"):
         for form in e.translated:
-            esc = re.escape(_bare(form))
-            if "/" in form or " " in _bare(form):
-                out.append((re.compile(r"(?<![\w/-])((?:[Tt]he\s+)?" + esc + r")(?![\w/-])(?!\s+[A-ZÆØÅ])"), e.name, False))
-            else:
-                name = r"((?:[Tt]he\s+)?" + esc + r")(?![\w/-])"
-                out.append((re.compile(_CLUB_BEFORE + name + r"(?!\s+[A-ZÆØÅ])"), e.name, True))
-                out.append((re.compile(r"(?<![\w/-])" + name + _CLUB_AFTER), e.name, True))
-    return tuple(out)
+            bare = _bare(form)
+            if bare in named:
+                continue
+            named[bare] = e.name
+            (whole if "/" in bare or " " in bare else words_).append(bare)
+
+    def alt(forms: list[str]) -> str:
+        return r"((?:[Tt]he\s+)?(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r"))(?![\w/-])"
+
+    out: list[tuple[re.Pattern[str], bool]] = []
+    if whole:
+        out.append((re.compile(r"(?<![\w/-])" + alt(whole) + r"(?!\s+[A-ZÆØÅ])"), False))
+    if words_:
+        out.append((re.compile(_CLUB_BEFORE + alt(words_) + r"(?!\s+[A-ZÆØÅ])"), True))
+        out.append((re.compile(r"(?<![\w/-])" + alt(words_) + _CLUB_AFTER), True))
+    return tuple(out), named
+
+
+def _a_sports_report(text: str) -> bool:
+    """Three words of sport or more, two of them different ("match", "coach", "league")."""
+    found = [m.group(0).lower() for m in _SPORT.finditer(text)]
+    return len(found) >= 3 and len(set(found)) >= 2
 
 
 def _clubs(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
     sport = None
-    for pattern, club, needs_sport in _club_patterns():
+    patterns, named = _club_patterns()
+    for pattern, needs_sport in patterns:
         for m in pattern.finditer(doc.text, start, end):
+            if _inside_a_name(doc.text, m.start(1)):
+                continue  # "the Tampa Bay Lightning's coach", "the Chicago Fire"
             if needs_sport:
                 if sport is None:
-                    sport = bool(_SPORT.search(doc.text))
+                    sport = _a_sports_report(doc.text)
                 if not sport:
                     break
+            club = named[_bare(m.group(1))]
             out.append(Translated(m.start(1), m.end(1), "club", club,
                                   f"'{m.group(1)}' is the club {club}'s name translated word for word", 0.7))
     return out
@@ -252,27 +324,42 @@ def _bare(form: str) -> str:
 
 
 @cache
-def _institution_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _institution_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]]:
     """The gazetteer's word-for-word renderings of public institutions ("the Main Rescue
     Center" for Hovedredningssentralen, "the State Administrator" for Statsforvalteren),
-    written as a name (capitalised, case-sensitive) anywhere; the suggestion is the
-    institution's English name."""
-    out = []
+    written as a name (capitalised, case-sensitive) anywhere, with its article where it is
+    listed with one ("the State Manager", not "Kari Lie, State Manager for Victoria");
+    with the English name each form stands for."""
+    english: dict[str, str] = {}
+    with_the: list[str] = []
+    bare_too: list[str] = []
     for e in gazetteer().by_kind("institution"):
         if not e.translated or not e.english:
             continue
-        forms = "|".join(re.escape(_bare(f)) for f in sorted(e.translated, key=len, reverse=True))
-        # not inside a longer name ("Ministry of Knowledge Economy") nor before a number
-        # ("Rescue Company 1", "Rescue Company Two" are fire units)
-        out.append((re.compile(r"(?<![\w-])((?:[Tt]he\s+)?(?:" + forms + r"))(?![\w-])(?!\s+[A-ZÆØÅ0-9])(?!\s*\d)"),
-                    e.english[0]))
-    return tuple(out)
+        for f in e.translated:
+            if _bare(f) in english:
+                continue
+            english[_bare(f)] = e.english[0]
+            (with_the if f[:4].lower() == "the " else bare_too).append(_bare(f))
+
+    def alt(forms: list[str]) -> str:
+        return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+
+    # not inside a longer name ("Ministry of Knowledge Economy") nor before a number
+    # ("Rescue Company 1", "Rescue Company Two" are fire units)
+    end = r")(?![\w-])(?!\s+[A-ZÆØÅ0-9])(?!\s*\d)"
+    patterns = []
+    if bare_too:
+        patterns.append(re.compile(r"(?<![\w-])((?:[Tt]he\s+)?" + alt(bare_too) + end))
+    if with_the:
+        patterns.append(re.compile(r"(?<![\w-])([Tt]he\s+" + alt(with_the) + end))
+    return tuple(patterns), english
 
 
 @cache
 def _place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """(pattern, county) for each translated county or police district, in the
-    slots where a name stands."""
+    slots where a name stands; (pattern, "") for the places' renderings."""
     g = gazetteer()
     out: list[tuple[re.Pattern[str], str]] = []
     for entry in (*g.by_kind("county"), *g.by_kind("police_district")):
@@ -286,27 +373,38 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
             if not common:
                 context.append(r"\b(?:in|of|from)\s+(" + esc + r")\b")  # "in Northland"
             out += [(re.compile(pat, re.I if common else 0), entry.name) for pat in context]
-    for entry in g.by_kind("place"):
-        for form in entry.translated:
-            # a place whose name is a word ("Eel" for Ål, "Thirteen" for Tretten), written as a
-            # name where a place stands: before "in" and the place around it ("at Thirteen in
-            # Øyer"), between two places, before "municipality"
-            esc = re.escape(form)
-            out += [
-                (re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?(" + esc + r")(?=\s+in\s+[A-ZÆØÅ])"),
-                 entry.name),
-                (re.compile(r"\bbetween\s+(?:the\s+)?(" + esc + r")\s+and\s+[A-ZÆØÅ]"), entry.name),
-                (re.compile(r"\b(?:[Tt]he\s+)?(" + esc + r")\s+(?:municipality|municipal council|kommune)\b"), entry.name),
-            ]
+    # a place whose name is a word ("Eel" for Ål, "Thirteen" for Tretten), written as a
+    # name where a place stands: before "in" and the place around it ("at Thirteen in
+    # Øyer"), between two places, before "municipality"; one pattern a slot, every form
+    # in it (the name each form stands for is looked up in :func:`_place_forms`)
+    forms = _place_forms()
+    if forms:
+        alt = "(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+        out += [
+            (re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?" + alt + r"(?=\s+in\s+[A-ZÆØÅ])"), ""),
+            (re.compile(r"\bbetween\s+(?:the\s+)?" + alt + r"\s+and\s+[A-ZÆØÅ]"), ""),
+            (re.compile(r"\b(?:[Tt]he\s+)?" + alt + r"\s+(?:municipality|municipal council|kommune)\b"), ""),
+        ]
     return tuple(out)
+
+
+@cache
+def _place_forms() -> dict[str, str]:
+    """Each place's word-for-word rendering -> the place (the first listed, if two share one)."""
+    out: dict[str, str] = {}
+    for entry in gazetteer().by_kind("place"):
+        for form in entry.translated:
+            out.setdefault(form, entry.name)
+    return out
 
 
 def _places(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
     for pattern, name in _place_patterns():
         for m in pattern.finditer(doc.text, start, end):
-            reason = f"'{m.group(1)}' is {name} translated word for word"
-            out.append(Translated(m.start(1), m.end(1), "place", name, reason, 0.75))
+            place = name or _place_forms()[m.group(1)]
+            reason = f"'{m.group(1)}' is {place} translated word for word"
+            out.append(Translated(m.start(1), m.end(1), "place", place, reason, 0.75))
     return out
 
 
@@ -480,17 +578,34 @@ _DEFINITE = ("", "en", "et", "a", "n")
 
 
 @cache
-def _english_to_norwegian() -> dict[str, tuple[str, ...]]:
-    """English word -> the Norwegian nouns and adjectives of which it is a sense
-    (any of their senses: a machine translation picks the wrong one too)."""
+def _english_to_norwegian(pos: tuple[str, ...] = ("n", "adj")) -> dict[str, tuple[str, ...]]:
+    """English word -> the Norwegian words of these parts of speech of which it is a
+    sense (any of their senses: a machine translation picks the wrong one too)."""
     out: dict[str, list[str]] = {}
     for head in dictionary().values():
-        if head.pos not in ("n", "adj") or len(head.lemma) < 2:
+        if head.pos not in pos or len(head.lemma) < 2:
             continue
         for sense in head.senses:
             if re.fullmatch(r"[a-z]+", sense):
                 out.setdefault(sense, []).append(head.lemma)
     return {k: tuple(v) for k, v in out.items()}
+
+
+#: The heads of English names of Norwegian places and buildings that are right as they are
+#: ("North Cape", "Bear Island", "the Opera House", "Pulpit Rock", "the Royal Palace").
+_EXONYM_HEADS = frozenset({
+    "cape", "island", "islands", "house", "hall", "rock", "road", "wall", "palace", "church", "cathedral",
+    "square", "bridge", "tower", "fortress", "castle", "museum", "park", "ladder", "path", "sisters",
+    "end", "town", "street", "station", "airport", "harbour", "harbor", "gate", "plateau", "glacier",
+})
+#: A name's slot before the run: a preposition of place or of a body, a verb of meeting.
+_NAME_SLOT_BEFORE = re.compile(
+    r"\b(?:in|at|on|from|to|near|outside|inside|of|for|by|against|visited|visits|towards|between|and|"
+    r"tells|told|says|said)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: A name's slot after the run: a kind of place or body ("Seal municipality").
+_NAME_SLOT_AFTER = re.compile(r"\s+(?:municipality|municipal|county|kommune|police district|Stadion)\b")
 
 
 def _norwegian_forms(parts: list[tuple[str, ...]]) -> set[str]:
@@ -514,6 +629,15 @@ _GLOSS_BEFORE = re.compile(r"(?:\(|\(literally\s+|literally\s+|means\s+|meaning\
 _GLOSS_GAP = re.compile(r"^[\s,(–—:-]*(?:the\s+|or\s+|literally\s+)?[\s\"'“‘]*$")
 
 
+def _beside_speech(analysis: Analysis, a: int, b: int) -> bool:
+    """Whether tokens ``a`` to ``b`` stand beside a verb of saying ("says Neck.", "Neck says")."""
+    tokens = analysis.tokens
+    verbs = words().speech_verbs
+    before = tokens[a - 1] if a > 0 and tokens[a - 1].sentence == tokens[a].sentence else None
+    after = tokens[b + 1] if b + 1 < len(tokens) and tokens[b + 1].sentence == tokens[b].sentence else None
+    return bool((before is not None and before.lower in verbs) or (after is not None and after.lower in verbs))
+
+
 def _back_translated(analysis: Analysis) -> list[Translated]:
     """Capitalised English words that are, word by word, a name the article writes
     elsewhere in Norwegian: "in Seal" beside "Sel", "34.7 degrees in Salmon River"
@@ -529,6 +653,7 @@ def _back_translated(analysis: Analysis) -> list[Translated]:
     if not names:
         return []
     table = _english_to_norwegian()
+    nouns = _english_to_norwegian(("n",))
     g = gazetteer()
     # surnames of people named in full ("analyst John Hill ... says Hill"): their own
     surnames = {m.last.text for m in analysis.mentions if len(m.tokens) >= 2 and m.last is not None}
@@ -545,12 +670,25 @@ def _back_translated(analysis: Analysis) -> list[Translated]:
             and not tokens[j - 1].possessive
         ):
             j += 1
+        ra, rb = i, j - 1
         run, i = tokens[i:j], (j if tokens[i].cap else i + 1)
         if not run[0].cap or len(run) > 3 or run[0].initial or any(t.quoted or t.acronym for t in run):
             continue
-        parts = [table.get(t.lower, ()) for t in run]
+        # one word is read as a noun ("Seal"), not an adjective ("the political Right")
+        parts = [(table if len(run) > 1 else nouns).get(t.lower, ()) for t in run]
         if not all(parts) or any(english_zipf(t.lower) < ENGLISH_WORD for t in run):
             continue
+        if len(run) > 1 and run[-1].lower in _EXONYM_HEADS:
+            continue  # "North Cape", "Bear Island": the English name
+        prev = tokens[ra - 1] if ra > 0 else None
+        if prev is not None and prev.cap and prev.possessive and prev.sentence == run[0].sentence:
+            continue  # "Mother's Day": a name of its own
+        if not (
+            _NAME_SLOT_BEFORE.search(doc.text, max(0, run[0].start - 16), run[0].start)
+            or _NAME_SLOT_AFTER.match(doc.text, run[-1].end)
+            or _beside_speech(analysis, ra, rb)
+        ):
+            continue  # no slot of a name: "the political Right"
         text = doc.text[run[0].start : run[-1].end]
         if text in surnames or g.knows(text) or (len(run) == 1 and words().is_first_name(run[0].text)):
             continue
