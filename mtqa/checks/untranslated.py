@@ -867,8 +867,22 @@ def _capitalised(
 #: "politi|inspektør"): a title, which may stand capitalised before a name.
 _TITLE_COMPOUND = re.compile(
     r"^(?:\w{3,}(?:sjef|leder|direktør|ordfører|minister|rådgiver|talsperson|inspektør|overlege|redaktør|betjent"
-    r"|sekretær|forvalter|representant|mester)|ordfører|lensmann|rådmann|statsforvalter)(?:en)?$"
+    r"|sekretær|forvalter|representant|mester)|ordfører|lensmann|rådmann|statsforvalter"
+    # a Norwegian profession before a name ("Regissør Silje Nordvik", "Trener Kari Lie")
+    r"|regissør|skuespiller|forfatter|trener|rektor|sokneprest|advokat|dommer|sykepleier|fotograf|politiker)(?:en)?$"
 )
+
+#: A Norwegian word in a photo credit ("Photo: Privat", "Foto: NTB / Skjermdump"), and its English.
+_CREDIT_WORDS = {
+    "privat": "private", "skjermdump": "screenshot", "skjermbilde": "screenshot", "arkiv": "archive",
+    "ukjent": "unknown", "faksimile": "facsimile", "illustrasjon": "illustration",
+}
+_CREDIT_WORD = re.compile(
+    r"\b(?:Photo|Foto|Photograph|Picture|Image|Illustration|Video)s?\s*:\s*(?:[^\n/:]{0,60}/\s*)?("
+    + "|".join(w.capitalize() + "|" + w for w in _CREDIT_WORDS) + r")\b(?![\w-])(?![ \t]+[A-ZÆØÅ])"
+)
+#: Norwegian generic nouns after a place's name that an engine leaves ("Kristiansand sentrum").
+_PLACE_GENERIC = frozenset({"sentrum", "sentrumet"})
 
 
 #: Norwegian abbreviations with dots ("f.eks.", "osv."): the lexicon reports them
@@ -909,7 +923,9 @@ def _candidates(text: str, offset: int, block_start: bool, ctx: _Context) -> lis
             found = _capitalised(text, m, initial, block_start and i == 0, ctx)
             if found is not None:
                 out.append(found)
-        elif name_head and re.fullmatch(r"\s+|-\s+", gap) and leans_norwegian(lookup):
+        elif name_head and re.fullmatch(r"\s+|-\s+", gap) and leans_norwegian(lookup) and not (
+            lookup in _PLACE_GENERIC and _a_place(text[: start - len(gap)])
+        ):
             name_head -= 1  # "Godt brød", "Troms og Finnmark", "Statens vegvesen"
         else:
             name_head = 0
@@ -917,6 +933,14 @@ def _candidates(text: str, offset: int, block_start: bool, ctx: _Context) -> lis
             if score > 0 and not unit:
                 out.append(NorwegianWord(start, m.end(), word, lookup, score, False))
     return out
+
+
+def _a_place(before: str) -> bool:
+    """Whether ``before`` ends with a place of the gazetteer ("Kiosk robbed in Kristiansand")."""
+    from mtqa.names.gazetteer import gazetteer
+
+    m = re.search(r"([A-ZÆØÅ][\w-]+)$", before)
+    return m is not None and m.group(1) in gazetteer().names("place", "county")
 
 
 def _runs(words: list[NorwegianWord], text: str) -> list[list[NorwegianWord]]:
@@ -980,7 +1004,10 @@ class UntranslatedWord(Check):
     Championship", "Olympic gold"); not after a number ("two NM", but "three OL
     gold medals"), as a US state ("Albuquerque, NM,") or glossed in brackets.
     So are the abbreviations that stand before a number: "kl. 02.30" (at 02.30),
-    "fv. 303" (county road 303), "rv. 25" (national road 25).
+    "fv. 303" (county road 303), "rv. 25" (national road 25), and the Norwegian
+    words of a photo credit ("Photo: Privat", private).  A Norwegian profession
+    before a name is a word ("Regissør Silje Nordvik"), and so is "sentrum" after a
+    place ("Kristiansand sentrum", the city centre).
 
     Flags:
     - The statsforvalter has asked the municipality to explain the decision.
@@ -988,6 +1015,8 @@ class UntranslatedWord(Check):
     - Røykdykkerne found the fire in the basement.
     - The police sent a message on Twitter, NRK reports, and farevarsel was issued.
     - The car was stopped on fv. 303 just before kl. 02.30.
+    - The kiosk was closed on Saturday morning. Photo: Privat
+    - A kiosk was robbed in Kristiansand sentrum on Friday.
 
     Allows:
     - The council sent the plan to the county governor in Oslo.
@@ -1031,6 +1060,22 @@ class UntranslatedWord(Check):
         yield from self._championships(doc, ordered, article)
         yield from self._dialect_i(doc, ordered)
         yield from self._before_a_number(doc, ordered)
+        yield from self._in_a_credit(doc)
+
+    def _in_a_credit(self, doc: Document) -> Iterable[Finding]:
+        """A Norwegian word of a photo credit: "Photo: Privat" (private), "Foto: NTB /
+        Skjermdump" (screenshot); the credit's names are names, these words are not."""
+        for m in _CREDIT_WORD.finditer(doc.text):
+            word = m.group(1)
+            english = _CREDIT_WORDS[word.lower()]
+            yield self.finding(
+                doc,
+                m.start(1),
+                m.end(1),
+                f"'{word}' in the photo credit is Norwegian, left untranslated",
+                suggestion=english.capitalize() if word[0].isupper() else english,
+                confidence=0.75,
+            )
 
     def _before_a_number(self, doc: Document, ordered: list) -> Iterable[Finding]:
         """Norwegian abbreviations that stand before a number: "kl. 02.30" (klokken, at),
