@@ -140,6 +140,14 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(tuple(entries), regions, hashlib.sha256(raw + extra).hexdigest())
 
 
+@cache
+def english_names() -> frozenset[str]:
+    """Renderings of places that English writes as names of their own or capitalised for
+    other reasons ("Greenland", "Paradise"): read as a place only in the narrow slots."""
+    data = yaml.safe_load(resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_text(encoding="utf-8"))
+    return frozenset(str(x) for x in data.get("english_names", ()) or ())
+
+
 @dataclass(frozen=True)
 class Garble:
     start: int

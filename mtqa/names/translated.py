@@ -36,7 +36,7 @@ import yaml
 
 from mtqa.lexicons.senses import dictionary
 from mtqa.model import Document
-from mtqa.names.gazetteer import gazetteer
+from mtqa.names.gazetteer import english_names, gazetteer
 from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, words
 from mtqa.names.mentions import Analysis
 from mtqa.names.phonetic import fold, key
@@ -339,7 +339,8 @@ def _institution_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]
         for f in e.translated:
             if _bare(f) in english:
                 continue
-            english[_bare(f)] = e.english[0]
+            # the name itself where its English is the name without its letters ("Okokrim")
+            english[_bare(f)] = e.name if fold(e.english[0]) == fold(e.name) else e.english[0]
             (with_the if f[:4].lower() == "the " else bare_too).append(_bare(f))
 
     def alt(forms: list[str]) -> str:
@@ -381,9 +382,21 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     if forms:
         alt = "(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
         out += [
-            (re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?" + alt + r"(?=\s+in\s+[A-ZÆØÅ])"), ""),
+            (re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?" + alt + r"(?=\s+in\s+(?!" + _MONTHS
+                        + r")[A-ZÆØÅ])"), ""),
             (re.compile(r"\bbetween\s+(?:the\s+)?" + alt + r"\s+and\s+[A-ZÆØÅ]"), ""),
             (re.compile(r"\b(?:[Tt]he\s+)?" + alt + r"\s+(?:municipality|municipal council|kommune)\b"), ""),
+        ]
+    # a rendering English seldom writes as a name ("Eel", "the New Valley", "the Pine Flat";
+    # not "the Sun", "Current", "Islands"), after a preposition of place where nothing
+    # capitalised follows, or before a place's part ("just after Eel centre")
+    known = english_names()
+    rare = [f for f in forms if f not in known and (" " in f.strip() or english_zipf(f.lower()) < RARE_AS_A_NAME)]
+    if rare:
+        alt = "(" + "|".join(re.escape(f) for f in sorted(rare, key=len, reverse=True)) + ")"
+        out += [
+            (re.compile(r"\b(?:in|at|near|from|outside|inside|on)\s+(?:the\s+)?" + alt + r"(?![\w-])(?!\s+(?:[A-ZÆØÅ]|of\b))"), ""),
+            (re.compile(r"(?<![\w-])" + alt + r"\s+(?:centre|center|church|school|station|harbour|harbor|mountain|mountains)\b"), ""),
         ]
     return tuple(out)
 
@@ -407,6 +420,13 @@ def _places(doc: Document, start: int, end: int) -> list[Translated]:
             out.append(Translated(m.start(1), m.end(1), "place", place, reason, 0.75))
     return out
 
+
+#: A month after "in" is no place around a place ("He moved to Greenland in May").
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+
+#: A place's rendering this common in English ("sun", "current", "islands") is read as a
+#: name only in the narrow slots above.
+RARE_AS_A_NAME = 4.5
 
 #: Norwegian given names that are common English words, kept out of the general list of
 #: given names (they would make "Even Norway's best skiers" a person).
