@@ -150,8 +150,9 @@ def _english_derivation(word: str) -> bool:
     return max(_zipf(stem, "en"), _zipf(stem + "e", "en")) >= 2.5
 
 
-def _compound_score(word: str) -> float:
-    """A Norwegian compound that no list knows: two well-known Bokmål parts."""
+def _compound_score(word: str, depth: int = 0) -> float:
+    """A Norwegian compound that no list knows: two well-known Bokmål parts, or a
+    well-known part and a compound of two (``depth`` counts the parts split off)."""
     best = 0.0
     if len(word) > MAX_COMPOUND:
         return best
@@ -187,6 +188,12 @@ def _compound_score(word: str) -> float:
             # One part is Norwegian, the other common to both languages
             # ("kyst" + "regionen"): English would know such a word.
             best = max(best, min(left_nb, right_nb) - 1.5)
+        elif depth == 0 and len(word) >= 12 and left_nb >= PART_MIN and left_en < left_nb and _zipf(word, "en") == 0:
+            # three parts: a well-known first part and a compound of two after it
+            # ("avlings" + "skade|ordningen", the crop damage scheme)
+            inner = max((_compound_score(c, 1) for c in rights if len(c) >= 7), default=0.0)
+            if inner >= 1.0:
+                best = max(best, min(left_nb - 1.0, inner))
     return best
 
 
