@@ -169,3 +169,24 @@ def test_page_transfer_counts_a_page_entry_only_where_it_also_finds_an_item_else
     assert "| must | 1/4 | 2/4 |" in out.stdout
     assert "| all | 2/6 | 4/6 |" in out.stdout
     assert "- 01-a-1 (must) via vm-wc, also on 02-b" in out.stdout
+
+
+def test_the_harness_says_when_a_check_broke_on_a_document(monkeypatch, capsys):
+    # session 23: a check that raised dropped its findings from the figures without a word
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("accuracy_harness", HARNESS)
+    assert spec is not None and spec.loader is not None
+    harness = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(harness)
+    from mtqa.checks.untranslated import UntranslatedWord
+
+    def broken(self, doc, ctx):
+        raise ValueError("broken on purpose")
+
+    monkeypatch.setattr(UntranslatedWord, "run", broken)
+    checker = mtqa.Checker(fluency=False, select=["UT001"])
+    doc = mtqa.Document(text="The statsforvalter has asked the council.", id="broken")
+    assert harness._findings(checker, doc) == []
+    err = capsys.readouterr().err
+    assert "internal error in check UT001" in err and "broken on purpose" in err
