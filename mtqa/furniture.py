@@ -25,12 +25,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 @dataclass(frozen=True)
 class FurniturePattern:
     regex: re.Pattern[str]
-    #: ``any`` or ``edges`` (the first or last five blocks of the article).
+    #: ``any``, ``edges`` (the first or last five blocks of the article) or ``end`` (the
+    #: last five, and not the first two: an author box under the article, not a feature's
+    #: opening paragraph about a writer).
     position: str = "any"
     max_words: int | None = None
 
     def matches(self, text: str, index: int, count: int) -> bool:
         if self.position == "edges" and 5 <= index < count - 5:
+            return False
+        if self.position == "end" and (index < count - 5 or (index < 2 and count > 1)):
             return False
         if self.max_words is not None and len(text.split()) > self.max_words:
             return False

@@ -885,7 +885,8 @@ _CREDIT_WORDS = {
     "ukjent": "unknown", "faksimile": "facsimile", "illustrasjon": "illustration",
 }
 _CREDIT_WORD = re.compile(
-    r"\b(?:Photo|Foto|Photograph|Picture|Image|Illustration|Video)s?\s*:\s*(?:[^\n/:]{0,60}/\s*)?("
+    # not a credit quoted to explain it ('what "Foto: Privat" means')
+    r"(?<![“\"'‘«])\b(?:Photo|Foto|Photograph|Picture|Image|Illustration|Video)s?\s*:\s*(?:[^\n/:]{0,60}/\s*)?("
     + "|".join(w.capitalize() + "|" + w for w in _CREDIT_WORDS) + r")\b(?![\w-])(?![ \t]+[A-ZÆØÅ])"
 )
 #: Norwegian generic nouns after a place's name that an engine leaves ("Kristiansand sentrum").

@@ -189,7 +189,13 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]]:
         # "tells the Daily Paper": the article joins the span (the name takes none)
         return r"((?:[Tt]he\s+)?(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r"))\b"
 
+    # a rendering of one word ("the Eastlander") is a person's name for where they are from
+    # too ("said the Hallingdaler"): only after "to", "told", "towards", "according to"
+    one = [f for f in other if " " not in f]
+    other = [f for f in other if " " in f]
     patterns = [re.compile(_OUTLET_BEFORE + names(other)), re.compile(_NOT_GLOSSED + names(led + other) + _NEWSROOM)]
+    if one:
+        patterns.append(re.compile(r"\b(?:[Tt]o|told|tells|towards|[Aa]ccording to)\s+" + names(one)))
     if led:
         patterns.append(re.compile(_NOT_GLOSSED + names(led)))
     return tuple(patterns), named
@@ -267,9 +273,9 @@ _CLUB_AFTER = (
 @cache
 def _club_patterns() -> tuple[tuple[tuple[re.Pattern[str], bool], ...], dict[str, str]]:
     """(pattern, needs a sports report) for the clubs' translated names, and the club
-    each form names: one with a slash ("Bodø/Glimpse") or of several words anywhere as
-    a name, a word ("Fire") only in a club's slot of a sports report ("the loss against
-    Fire", "Fire's coach")."""
+    each form names: one with a slash ("Bodø/Glimpse") anywhere as a name, one of several
+    words anywhere in a sports report, a word ("Fire") only in a club's slot of a sports
+    report ("the loss against Fire", "Fire's coach")."""
     named: dict[str, str] = {}
     whole: list[str] = []
     words_: list[str] = []
@@ -285,8 +291,13 @@ def _club_patterns() -> tuple[tuple[tuple[re.Pattern[str], bool], ...], dict[str
         return r"((?:[Tt]he\s+)?(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r"))(?![\w/-])"
 
     out: list[tuple[re.Pattern[str], bool]] = []
-    if whole:
-        out.append((re.compile(r"(?<![\w/-])" + alt(whole) + r"(?!\s+[A-ZÆØÅ])"), False))
+    slashed = [f for f in whole if "/" in f]
+    spaced = [f for f in whole if "/" not in f]
+    if slashed:
+        out.append((re.compile(r"(?<![\w/-])" + alt(slashed) + r"(?!\s+[A-ZÆØÅ])"), False))
+    if spaced:
+        # several words only in a sports report ("Little Current" is a town in Ontario)
+        out.append((re.compile(r"(?<![\w/-])" + alt(spaced) + r"(?!\s+[A-ZÆØÅ])"), True))
     if words_:
         out.append((re.compile(_CLUB_BEFORE + alt(words_) + r"(?!\s+[A-ZÆØÅ])"), True))
         out.append((re.compile(r"(?<![\w/-])" + alt(words_) + _CLUB_AFTER), True))
@@ -390,15 +401,39 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     # a rendering English seldom writes as a name ("Eel", "the New Valley", "the Pine Flat";
     # not "the Sun", "Current", "Islands"), after a preposition of place where nothing
     # capitalised follows, or before a place's part ("just after Eel centre")
-    known = english_names()
-    rare = [f for f in forms if f not in known and (" " in f.strip() or english_zipf(f.lower()) < RARE_AS_A_NAME)]
+    known = {_bare(f) for f in english_names()}
+    rare = [
+        f for f in forms
+        if _bare(f) not in known and " " not in _bare(f) and english_zipf(_bare(f).lower()) < RARE_AS_A_NAME
+        and not words().is_first_name(_bare(f))  # "from Rowan": someone's name
+    ]
     if rare:
         alt = "(" + "|".join(re.escape(f) for f in sorted(rare, key=len, reverse=True)) + ")"
         out += [
-            (re.compile(r"\b(?:in|at|near|from|outside|inside|on)\s+(?:the\s+)?" + alt + r"(?![\w-])(?!\s+(?:[A-ZÆØÅ]|of\b))"), ""),
-            (re.compile(r"(?<![\w-])" + alt + r"\s+(?:centre|center|church|school|station|harbour|harbor|mountain|mountains)\b"), ""),
+            (re.compile(r"\b(?:in|at|near|from|outside|inside|on)\s+(?:the\s+)?" + alt + r"(?![\w-])(?!\s+(?:[A-ZÆØÅ]|of\b))"),
+             NORWAY_ONLY),
+            # inside a sentence: "just after Eel centre" (not "Parish church records ...")
+            (re.compile(r"(?<=[a-z,] )" + alt + r"\s+(?:centre|center|church|school|station|harbour|harbor)\b"), NORWAY_ONLY),
         ]
     return tuple(out)
+
+
+#: The marker of a place pattern read only in an article about Norway (:func:`_about_norway`).
+NORWAY_ONLY = "?"
+
+
+def _about_norway(doc: Document) -> bool:
+    """Whether the article names two Norwegian places or counties of the gazetteer or more,
+    in Norwegian: a rendering of a place is read after any preposition of place only there
+    ("in Eel" beside "Gudbrandsdalen" and "Lillehammer"; not "at the Valley" in a report
+    from London)."""
+    return doc.memo("mtqa.names.about_norway", _names_norway)
+
+
+def _names_norway(doc: Document) -> bool:
+    names = gazetteer().names("place", "county")
+    found = {m.group(0) for m in re.finditer(r"[A-ZÆØÅ][\w-]+", doc.text) if m.group(0) in names}
+    return len(found) >= 2
 
 
 @cache
@@ -414,8 +449,10 @@ def _place_forms() -> dict[str, str]:
 def _places(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
     for pattern, name in _place_patterns():
+        if name == NORWAY_ONLY and not _about_norway(doc):
+            continue
         for m in pattern.finditer(doc.text, start, end):
-            place = name or _place_forms()[m.group(1)]
+            place = name if name and name != NORWAY_ONLY else _place_forms()[m.group(1)]
             reason = f"'{m.group(1)}' is {place} translated word for word"
             out.append(Translated(m.start(1), m.end(1), "place", place, reason, 0.75))
     return out
@@ -424,9 +461,10 @@ def _places(doc: Document, start: int, end: int) -> list[Translated]:
 #: A month after "in" is no place around a place ("He moved to Greenland in May").
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 
-#: A place's rendering this common in English ("sun", "current", "islands") is read as a
-#: name only in the narrow slots above.
-RARE_AS_A_NAME = 4.5
+#: A place's rendering of one word this common in English ("sun", "current", "clay") is read
+#: as a name only in the narrow slots above; one of several words always is ("the West
+#: Village", "Star Island" are English names).
+RARE_AS_A_NAME = 3.3
 
 #: Norwegian given names that are common English words, kept out of the general list of
 #: given names (they would make "Even Norway's best skiers" a person).
