@@ -221,14 +221,6 @@ def same_surname(a: Spelling, b: Spelling) -> bool:
     """Whether two surname spellings are one person's (see the module docstring)."""
     if _a_speaker_misspelled(a, b):
         return True
-    if (
-        a.given & b.given
-        and a.person
-        and b.person
-        and a.text[:1].lower() == b.text[:1].lower()
-        and OSA.distance(a.text.lower(), b.text.lower()) == 1
-    ):
-        return True  # "Sander Lie" and "Sander Li": one given name, a surname a letter apart
     sim = similarity(a.text, b.text)
     near = near_spelling(a.text, b.text)
     if not (sim or near):
