@@ -779,10 +779,14 @@ class NameTranslatedAsWord(Check):
     lower-case word that sounds like a name the article writes elsewhere, a
     surname the article writes for someone rendered as the word it also is
     (``mtqa/data/names_translated.yaml``: "Siri Forest" beside "Skog", "says
-    Birch" beside "Siri Bjørk").  The
-    suggestion is the name, from the gazetteer of Norway
-    (``mtqa/data/gazetteer.yaml``) or the table of given names that are words
-    (``mtqa/data/names_translated.yaml``), where it can be inferred.
+    Birch" beside "Siri Bjørk"), capitalised English words that are, word by
+    word, a name the article writes in Norwegian ("in Seal" beside "Sel"), a
+    court ("Sør-Rogaland thing court"), a club in a sports report ("the loss
+    against Fire"), a place's rendering after a preposition in an article about
+    Norway ("in Eel").  The suggestion is the name, from the gazetteer of Norway
+    (``mtqa/data/gazetteer.yaml``, ``gazetteer_translated.yaml``), the article
+    or the table of given names that are words (``mtqa/data/names_translated.yaml``),
+    where it can be inferred.
 
     Flags:
     - The mayor was happy with the result, says Kari Nordmann to news.

@@ -17,7 +17,10 @@ Nilsen" and "Ola Nielsen" are two people).  A surname never written with a
 given name that is a near spelling (:func:`mtqa.names.phonetic.near_spelling`)
 of a person's introduced in full is that person's, attested or not ("Wollan"
 for "Vollan"), unless both are common surnames (Nilsen / Nielsen) or short
-attested names a letter apart (Lie / Lien).  Spellings that differ only in
+attested names a letter apart (Lie / Lien); but a surname alone written for
+someone who speaks ("says Dahl.") and close to one introduced in full
+("defender Marius Dal") is that person's however common both are, news
+introducing the people who speak.  Spellings that differ only in
 Norwegian letters are one name whoever is named with them.  Given names are
 grouped when their surnames are one and the given names are similar, or one
 is a known given name and the other a garble of it ("Oistein" / "Øystein").
