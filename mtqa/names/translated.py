@@ -252,48 +252,6 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
     return out
 
 
-#: The names English gives Norway's parties, and their Norwegian abbreviations: a sentence
-#: that names one is about parties.
-_PARTY = re.compile(
-    r"\b(?:Labour(?: Party)?|Centre Party|Center Party|Progress Party|Socialist Left(?: Party)?|Christian Democrats?|"
-    r"Red Party|Green Party|Liberal Party|Liberals|Conservatives|Conservative Party|Ap|Sp|Frp|FrP|SV|KrF|MDG)\b"
-)
-#: Høyre and Venstre translated as the words they are ("while Right believes the budget is too
-#: expansive", "the Centre Party and the Right"): not "the far right", "the Socialist Left".
-_RIGHT_LEFT = re.compile(
-    r"(?<!Socialist )(?<!far )(?<!far-)(?<!centre-)(?<!center-)(?<!political )(?<!New )(?<![\w-])((?:[Tt]he\s+)?(Right|Left))(?![\w-])(?!\s+(?:[A-ZÆØÅ]|wing|-wing))"
-)
-
-
-_SPECTRUM = re.compile(r"\b(?:Left|Right)\s+(?:and|or|nor|to)\s+(?:the\s+)?(?:Left|Right)\b")
-
-
-def _parties(doc: Document, start: int, end: int) -> list[Translated]:
-    """"Right" for Høyre and "Left" for Venstre, capitalised in a sentence that names another
-    of Norway's parties."""
-    out: list[Translated] = []
-    for sentence in doc.sentences:
-        if sentence.end <= start or sentence.start >= end:
-            continue
-        text = doc.text[sentence.start : sentence.end]
-        if ("Right" not in text and "Left" not in text) or _SPECTRUM.search(text):
-            continue  # "both the Left and the Right": the spectrum
-        for m in _RIGHT_LEFT.finditer(text):
-            at = sentence.start + m.start(1)
-            if not start <= at < end or (m.start(1) == 0 and not m.group(1).lower().startswith("the")):
-                continue  # a sentence's first word is capitalised anyway
-            if not _PARTY.search(text[: m.start(1)] + " " + text[m.end(1) :]):
-                continue
-            party, english = ("Høyre", "the Conservatives") if m.group(2) == "Right" else ("Venstre", "the Liberal Party")
-            has_the = m.group(1)[:4].lower() == "the "
-            bare = english[4].upper() + english[5:]  # "Conservatives", "Liberal Party"
-            # "Kari Lie (Right)": the name in brackets takes no article
-            suggestion = english if has_the else bare if at == sentence.start or text[m.start(1) - 1 : m.start(1)] == "(" else english
-            out.append(Translated(at, sentence.start + m.end(1), "party", suggestion,
-                                  f"'{m.group(1)}' is the party {party}'s name translated word for word", 0.65))
-    return out
-
-
 #: Words of a sports report; a club's name that is a word is read only in an article with
 #: three of them or more (see :func:`_a_sports_report`).
 _SPORT = re.compile(
@@ -824,7 +782,6 @@ def translated_names(analysis: Analysis) -> list[Translated]:
         found += _institutions(doc, block.start, block.end)
         found += _places(doc, block.start, block.end)
         found += _clubs(doc, block.start, block.end)
-        found += _parties(doc, block.start, block.end)
     found += _given_names(analysis)
     found += _surnames(analysis)
     found += _sound_alike(analysis)
