@@ -876,9 +876,7 @@ _TITLE_COMPOUND = re.compile(
     r"^(?:\w{3,}(?:sjef|leder|direktør|ordfører|minister|rådgiver|talsperson|inspektør|overlege|redaktør|betjent"
     r"|sekretær|forvalter|representant|mester)|ordfører|lensmann|rådmann|statsforvalter"
     # a Norwegian profession before a name ("Regissør Silje Nordvik", "Trener Kari Lie")
-    r"|regissør|skuespiller|forfatter|trener|rektor|sokneprest|advokat|dommer|sykepleier|fotograf|politiker"
-    # a royal's title ("Kronprinsesse Mette-Marit", "Dronning Sonja")
-    r"|kronprinsesse|kronprins|prinsesse|dronning)(?:en)?$"
+    r"|regissør|skuespiller|forfatter|trener|rektor|sokneprest|advokat|dommer|sykepleier|fotograf|politiker)(?:en)?$"
 )
 
 #: A Norwegian word in a photo credit ("Photo: Privat", "Foto: NTB / Skjermdump"), and its English.
