@@ -63,6 +63,12 @@ def figures() -> tuple[Figure, ...]:
 
 
 @cache
+def figure_names() -> frozenset[str]:
+    """The listed people's names as written ("Jonas Gahr Støre")."""
+    return frozenset(f.name for f in figures())
+
+
+@cache
 def _index() -> tuple[dict[str, Figure], list[str]]:
     by_key = {key(f.name): f for f in figures()}
     return by_key, list(by_key)

@@ -122,7 +122,7 @@ _KINDS = {
 @cache
 def gazetteer() -> Gazetteer:
     raw = resources.files("mtqa.data").joinpath(GAZETTEER_FILE).read_bytes()
-    extra = resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_bytes()
+    extra = _translated_bytes()
     data = yaml.load(raw.decode("utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
     entries = [_entry(item, kind) for key, kind in _KINDS.items() for item in data.get(key, ()) or ()]
     regions = tuple(str(r) for r in data.get("nrk_regions", ()))
@@ -144,10 +144,13 @@ def gazetteer() -> Gazetteer:
 
 
 @cache
+def _translated_bytes() -> bytes:
+    return resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_bytes()
+
+
+@cache
 def _translated_data() -> dict:
-    return yaml.load(  # noqa: S506 - a safe loader
-        resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_text(encoding="utf-8"), Loader=_Loader
-    )
+    return yaml.load(_translated_bytes().decode("utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
 
 
 @cache

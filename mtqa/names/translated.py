@@ -28,6 +28,7 @@ Department", "The Yorkshire Evening Post") and is not reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -68,6 +69,12 @@ def _inside_a_name(text: str, start: int) -> bool:
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     return i > 0 and text[i - 1] not in ".!?:;\n–—\"“«(‘'"
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of the forms, the longest first (so "Daily Paper" is tried before
+    "Daily"), without a group of its own."""
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -187,7 +194,7 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]]:
 
     def names(forms: list[str]) -> str:
         # "tells the Daily Paper": the article joins the span (the name takes none)
-        return r"((?:[Tt]he\s+)?(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r"))\b"
+        return r"((?:[Tt]he\s+)?(?:" + _alternation(forms) + r"))\b"
 
     # a rendering of one word ("the Eastlander") is a person's name for where they are from
     # too ("said the Hallingdaler"): only after "to", "told", "towards", "according to"
@@ -288,7 +295,7 @@ def _club_patterns() -> tuple[tuple[tuple[re.Pattern[str], bool], ...], dict[str
             (whole if "/" in bare or " " in bare else words_).append(bare)
 
     def alt(forms: list[str]) -> str:
-        return r"((?:[Tt]he\s+)?(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r"))(?![\w/-])"
+        return r"((?:[Tt]he\s+)?(?:" + _alternation(forms) + r"))(?![\w/-])"
 
     out: list[tuple[re.Pattern[str], bool]] = []
     slashed = [f for f in whole if "/" in f]
@@ -355,7 +362,7 @@ def _institution_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]
             (with_the if f[:4].lower() == "the " else bare_too).append(_bare(f))
 
     def alt(forms: list[str]) -> str:
-        return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+        return "(?:" + _alternation(forms) + ")"
 
     # not inside a longer name ("Ministry of Knowledge Economy") nor before a number
     # ("Rescue Company 1", "Rescue Company Two" are fire units)
@@ -369,11 +376,12 @@ def _institution_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]
 
 
 @cache
-def _place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern, county) for each translated county or police district, in the
-    slots where a name stands; (pattern, "") for the places' renderings."""
+def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
+    """(pattern, county, only in an article about Norway) for each translated county or
+    police district, in the slots where a name stands; the places' renderings with no
+    county (their place is looked up in :func:`_place_forms`)."""
     g = gazetteer()
-    out: list[tuple[re.Pattern[str], str]] = []
+    out: list[tuple[re.Pattern[str], str | None, bool]] = []
     for entry in (*g.by_kind("county"), *g.by_kind("police_district")):
         for form in entry.translated:
             esc = re.escape(form)
@@ -384,19 +392,19 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
             ]
             if not common:
                 context.append(r"\b(?:in|of|from)\s+(" + esc + r")\b")  # "in Northland"
-            out += [(re.compile(pat, re.I if common else 0), entry.name) for pat in context]
+            out += [(re.compile(pat, re.I if common else 0), entry.name, False) for pat in context]
     # a place whose name is a word ("Eel" for Ål, "Thirteen" for Tretten), written as a
     # name where a place stands: before "in" and the place around it ("at Thirteen in
     # Øyer"), between two places, before "municipality"; one pattern a slot, every form
     # in it (the name each form stands for is looked up in :func:`_place_forms`)
     forms = _place_forms()
     if forms:
-        alt = "(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + ")"
+        alt = "(" + _alternation(forms) + ")"
         out += [
             (re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?" + alt + r"(?=\s+in\s+(?!" + _MONTHS
-                        + r")[A-ZÆØÅ])"), ""),
-            (re.compile(r"\bbetween\s+(?:the\s+)?" + alt + r"\s+and\s+[A-ZÆØÅ]"), ""),
-            (re.compile(r"\b(?:[Tt]he\s+)?" + alt + r"\s+(?:municipality|municipal council|kommune)\b"), ""),
+                        + r")[A-ZÆØÅ])"), None, False),
+            (re.compile(r"\bbetween\s+(?:the\s+)?" + alt + r"\s+and\s+[A-ZÆØÅ]"), None, False),
+            (re.compile(r"\b(?:[Tt]he\s+)?" + alt + r"\s+(?:municipality|municipal council|kommune)\b"), None, False),
         ]
     # a rendering English seldom writes as a name ("Eel", "the New Valley", "the Pine Flat";
     # not "the Sun", "Current", "Islands"), after a preposition of place where nothing
@@ -408,18 +416,14 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         and not words().is_first_name(_bare(f))  # "from Rowan": someone's name
     ]
     if rare:
-        alt = "(" + "|".join(re.escape(f) for f in sorted(rare, key=len, reverse=True)) + ")"
+        alt = "(" + _alternation(rare) + ")"
         out += [
             (re.compile(r"\b(?:in|at|near|from|outside|inside|on)\s+(?:the\s+)?" + alt + r"(?![\w-])(?!\s+(?:[A-ZÆØÅ]|of\b))"),
-             NORWAY_ONLY),
+             None, True),
             # inside a sentence: "just after Eel centre" (not "Parish church records ...")
-            (re.compile(r"(?<=[a-z,] )" + alt + r"\s+(?:centre|center|church|school|station|harbour|harbor)\b"), NORWAY_ONLY),
+            (re.compile(r"(?<=[a-z,] )" + alt + r"\s+(?:centre|center|church|school|station|harbour|harbor)\b"), None, True),
         ]
     return tuple(out)
-
-
-#: The marker of a place pattern read only in an article about Norway (:func:`_about_norway`).
-NORWAY_ONLY = "?"
 
 
 def _about_norway(doc: Document) -> bool:
@@ -448,11 +452,11 @@ def _place_forms() -> dict[str, str]:
 
 def _places(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
-    for pattern, name in _place_patterns():
-        if name == NORWAY_ONLY and not _about_norway(doc):
+    for pattern, name, norway_only in _place_patterns():
+        if norway_only and not _about_norway(doc):
             continue
         for m in pattern.finditer(doc.text, start, end):
-            place = name if name and name != NORWAY_ONLY else _place_forms()[m.group(1)]
+            place = name or _place_forms()[m.group(1)]
             reason = f"'{m.group(1)}' is {place} translated word for word"
             out.append(Translated(m.start(1), m.end(1), "place", place, reason, 0.75))
     return out

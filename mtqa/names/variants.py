@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Protocol
 from rapidfuzz.distance import OSA
 
 from mtqa.model import Document
+from mtqa.names.figures import figure_names as all_figure_names
 from mtqa.names.figures import figures, name_words
 from mtqa.names.glossary import Glossary
 from mtqa.names.lexicon import ATTESTED, LANGS, UNATTESTED, attestation, attested_neighbours, words
@@ -416,7 +417,7 @@ def _hyphen_clusters(
     """A double given name written with a hyphen and without ("Per-Ivar Gjerde" /
     "Per Ivar Gjerde"): one person's, spelled two ways."""
     text = analysis.doc.text
-    figure_names = {f.name for f in figures()}
+    figure_names = all_figure_names()
     by_person: dict[str, dict[str, Spelling]] = {}
     for m in analysis.mentions:
         slots = m.slots()
@@ -492,7 +493,7 @@ def _middle_clusters(
 ) -> list[Cluster]:
     out = []
     w = words()
-    figure_names = {f.name for f in figures()}
+    figure_names = all_figure_names()
     for (given, surname), middle in sorted(middle_spellings(analysis, surname_of).items()):
         names = sorted(middle)
         u = _Union()
@@ -690,7 +691,7 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
     zs = sorted(((attestation(n)[0], n) for n in names), reverse=True)
     best_z, best = zs[0]
     second_z = zs[1][0]
-    in_news = {f.name for f in figures()}
+    in_news = all_figure_names()
     if len(names) == 2 and second_z >= ATTESTED and not any(f"{g} {n}" in in_news for n in names for g in spellings[n].given):
         # both real names ("Opdahl" / "Opdal"): how often a list counts each family says
         # nothing of this person; an article that writes one of them three times as
