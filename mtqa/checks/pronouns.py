@@ -19,6 +19,7 @@ from mtqa.names.glossary import load_glossary
 from mtqa.names.lexicon import words
 from mtqa.names.mentions import Token
 from mtqa.names.people import (
+    INDEFINITE,
     LOOKBACK,
     People,
     Person,
@@ -98,7 +99,7 @@ def _may_mean(pp: People, ref: Ref, gender: str) -> bool:
     none ("nobody" is no one)."""
     if ref.person is not None:
         return evident_gender(pp, ref.person) in (None, gender)
-    return ref.unknown or (ref.gender in (None, gender) and not _INDEFINITE.match(pp.analysis.doc.text, ref.start))
+    return ref.unknown or (ref.gender in (None, gender) and not INDEFINITE.match(pp.analysis.doc.text, ref.start))
 
 
 def _could_be(pp: People, ref: Ref, gender: str) -> bool:
@@ -122,8 +123,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: A vessel, which English may call "she".
 _VESSEL = re.compile(r"\b(?:ship|ships|boat|vessel|ferry|trawler|tanker|freighter|yacht|tug|cutter|frigate|rig)\b", re.I)
 
-#: Person nouns that are no one a later "he" or "she" refers back to ("nobody was hurt. He ...").
-_INDEFINITE = re.compile(r"(?:no|any|every|some)(?:body|one)\b|no one\b", re.I)
 
 
 class PronounMismatch(Check):
@@ -153,8 +152,10 @@ class PronounMismatch(Check):
     that", "He asks people to ..." opening a sentence is the one person whose speech
     the sentence before attributes, with nobody else named in it ("..., says operations
     manager Kari Lie in Norled. He adds that ..."); "She says that" too after a quote's
-    "..., says Per Hansen.", and "Mayor Kari Lie says he understands ..." is the speaker
-    of their own mind, where nobody else near could be meant. A "he"/"she" opening a
+    "..., says Per Hansen.", and "Mayor Kari Lie says he understands ...", "The owner, Kari
+    Lie, tells the newspaper that he is glad ..." is the speaker speaking of themselves, where
+    nobody else near could be meant and nothing happens to the one meant ("says he was
+    arrested"); "He believes ..." after a quote goes on with its speaker. A "he"/"she" opening a
     sentence right after one whose subject is a person noun of the other gender ("The
     woman was taken to hospital. He is ...") is reported where nobody and no pronoun
     near is of its gender. People of the news (``mtqa/data/people.tsv``) have the
@@ -329,7 +330,7 @@ class PronounMismatch(Check):
             if not previous or not previous[0].subject or previous[0].person is not None or previous[0].gender in (None, g):
                 continue
             noun = previous[0]
-            if _INDEFINITE.match(doc.text, noun.start):
+            if INDEFINITE.match(doc.text, noun.start):
                 continue  # "No woman was hurt. He ...": no one
             named_before = pp.refs[: bisect.bisect_left(ref_starts, t.start)]  # everyone the article named before it
             if any(_may_mean(pp, r, g) for r in named_before if r.sentence >= 0):

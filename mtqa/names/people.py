@@ -178,14 +178,24 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
         if m.kind == "person" and len(m.slots()) >= 3
     }
 
-    def given_of(first: Token) -> str:
-        name = halves.get(first.text, first.text)
+    # "Wolden Bache" beside "Ida Wolden Bache": a double surname written without the given
+    # name is the one person the article names with that given name in front of it
+    tails: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in analysis.mentions:
+        if m.kind == "person" and len(full := m.slots()) >= 3:
+            tails[(full[-2].text, full[-1].text)].add(full[0].text)
+
+    def given_of(m: Mention) -> str:
+        assert m.first is not None  # only asked of full names
+        name = halves.get(m.first.text, m.first.text)
+        if len(two := m.slots()) == 2 and len(owners := tails.get((two[0].text, two[1].text), ())) == 1:
+            name = next(iter(owners))
         return canon.get(name, name)
 
     for m in analysis.mentions:
         if m.kind == "person" and m.full:
             assert m.first is not None and m.last is not None  # full: two name slots or more
-            full_keys[canon.get(m.last.text, m.last.text)].add(given_of(m.first))
+            full_keys[canon.get(m.last.text, m.last.text)].add(given_of(m))
     w = words()
     for m in analysis.mentions:
         if m.kind == "org" or m.last is None:
@@ -195,7 +205,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
             continue
         if m.full:
             assert m.first is not None  # full: two name slots or more
-            given = given_of(m.first)
+            given = given_of(m)
             key = (given if len(full_keys[surname]) > 1 else None, surname)
             last_full[surname] = key
         else:
@@ -212,10 +222,10 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
         person_of[m.start] = person
         if m.full:
             assert m.first is not None  # full: two name slots or more
-            g = w.first_name_gender(given_of(m.first))
+            g = w.first_name_gender(given_of(m))
             if g:
                 noun = "a man's" if g == "male" else "a woman's"
-                person.static[g].append(f"'{given_of(m.first)}' is {noun} name")
+                person.static[g].append(f"'{given_of(m)}' is {noun} name")
             elif (figure := listed(m.text)) is not None:
                 # a given name of both kinds or none the list knows ("Sylvi", "Eli"), of a person of the news
                 g = "male" if figure.gender == "m" else "female"
@@ -248,7 +258,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
     for m in analysis.mentions:
         if m.full and m.first is not None and m.start in person_of:
             person = person_of[m.start]
-            by_given[given_of(m.first)][id(person)] = person
+            by_given[given_of(m)][id(person)] = person
     for m in analysis.mentions:
         if m.start in person_of or m.kind == "org" or m.full:
             continue
@@ -1016,35 +1026,59 @@ def _after_attribution(analysis: Analysis, i: int) -> bool:
 
 
 def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int) -> Person | None:
-    """"Mayor Kari Lie (Labour) says he understands the anger": the speaker, where what
-    follows the pronoun is the speaker's own mind (understands, believes, hopes, is glad
-    ...), the speaker speaks for nobody else (not "Police attorney Kari Lie says he was
-    arrested"), and nobody else named in its sentence or the five before could be meant."""
+    """"Mayor Kari Lie (Labour) says he understands the anger", "The owner, Kari Lie, tells
+    the newspaper that he is glad no one was hurt": reported speech of the speaker's own
+    (Norwegian "sier at hun ..."), the speaker. Not where what follows the pronoun happens
+    to someone ("says he was arrested", "that he died"), nor, unless it is the speaker's
+    own mind (understands, believes, is glad ...), where the speaker speaks for someone
+    else (a lawyer, the police: "Police attorney Kari Lie says he was driving too fast"),
+    nor where the speaker is named by someone else ("His wife, Kari Lie, says he ...",
+    "Hansen's agent, Kari Lie, ..."), nor where someone else named in the sentence or
+    the five before ("Ola Berg has worked at the sawmill for 45 years. ... Kari Lie says he
+    is looking forward to ..."; further back than the sentence before, not one who only
+    spoke: "..., says caretaker Per Hansen to TV 2."), or a pronoun of the same gender in
+    the two before, may be meant."""
     tokens = analysis.tokens
     t = tokens[i]
     text = analysis.doc.text
-    if t.lower not in ("he", "she") or not here or not _OWN_MIND.match(text, t.end):
+    if t.lower not in ("he", "she") or not here:
         return None
-    lead = _SAYS_BEFORE.search(text, max(0, t.start - 40), t.start)
+    lead = _SAYS_BEFORE.search(text, max(0, t.start - 60), t.start)
     if lead is None:
         return None
     # the one named before the verb, not a name after it ("tells NRK Innlandet that he ...")
-    before = [r for r in here if r.start < lead.start()]
+    # (a name in the speaker's workplace between is no one: "Kari Lie of Helse Bergen says")
+    before = [r for r in here if r.start < lead.start() and (r.person is not None or not r.unknown)]
     if not before:
         return None
     speaker = before[-1]
-    if speaker.person is None or _SAYS_AFTER.match(text, _mention_end(analysis, speaker.start)) is None:
+    if speaker.person is None or _SPEAKER_THEN_VERB.match(text, _mention_end(analysis, speaker.start), lead.start()) is None:
         return None
+    own_mind = _OWN_MIND.match(text, t.end) is not None
+    if not own_mind and _HAPPENS_TO.match(text, t.end):
+        return None  # "says he was arrested", "says that he died"
+    if _IS_A_NOUN.match(text, t.end):
+        return None  # "says that he was a kind man": someone of the pronoun's gender is meant
+    sentence_start = analysis.doc.sentences[t.sentence].start
+    lead_in = text[max(sentence_start, speaker.start - 60) : speaker.start]
+    if _NAMED_BY_ANOTHER.search(lead_in):
+        return None  # "His wife, Kari Lie, says ...": the man may be meant
     mention = analysis.mention_starts.get(speaker.start)
-    if mention is not None and mention.role in _SPEAKS_FOR:
+    if not own_mind and (mention is not None and mention.role in _SPEAKS_FOR or _SPEAKS_FOR_LEAD.search(lead_in)):
         return None
     g = pronoun_gender(t.text)
     for back in range(0, LOOKBACK + 3):
-        for r in by_sentence.get(t.sentence - back, []):
+        for r in _without_apposed_roles(text, by_sentence.get(t.sentence - back, [])):
             if r.start >= t.start or r.person is speaker.person or _named_place(text, r):
                 continue
-            if lead.start() <= r.start and r.person is None:
-                continue  # the outlet spoken to ("tells NRK Innlandet that he ..."), not a person told
+            if back >= 2 and r.person is not None and _speaks(analysis, r):
+                continue  # further back, one who only spoke ("..., says caretaker Per Hansen to TV 2.")
+            if r.person is None and INDEFINITE.match(text, r.start):
+                continue  # "The police have not arrested anyone": no one
+            if speaker.start < r.start and r.person is None:
+                # the speaker's workplace ("Kari Lie of Helse Bergen says") or the outlet
+                # spoken to ("tells NRK Innlandet that he ..."), not a person told
+                continue
             if _may_be(r, g):
                 return None  # someone else who may be meant
     first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - 2)].start)
@@ -1053,12 +1087,52 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
     return speaker.person
 
 
-#: "says that " / "tells NRK that " right before the pronoun.
-_SAYS_BEFORE = re.compile(r"\b(?:says|said|tells|told)(?:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:that\s+)?$")
+#: Person nouns that are no one a later "he" or "she" refers back to ("nobody was hurt. He ...").
+INDEFINITE = re.compile(r"(?:no|any|every|some)(?:body|one)\b|no one\b", re.I)
+#: "says that " / "tells NRK that " / "tells the newspaper that " right before the pronoun.
+_SAYS_BEFORE = re.compile(
+    r"\b(?:says|said|tells|told|informs|informed|explains|explained|confirms|confirmed)"
+    r"(?:\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|newspaper|paper|broadcaster|agency|news agency|reporters|journalists))?"
+    r"\s+(?:that\s+)?$"
+)
+#: From the end of a speaker's name to the verb of saying: "Kari Lie says", "Kari Lie (Labour)
+#: tells", "Kari Lie, tells" (an apposition closed), "Kari Lie, who says", "Kari Lie of Helse
+#: Bergen says" (matched up to the verb).
+_SPEAKER_THEN_VERB = re.compile(
+    r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?"
+    r"(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]*(?:\s+(?:[A-ZÆØÅ][\w-]*|og|and|og|i|in|of))*"
+    r"|\s+in\s+the\s+[\w' ]{1,40}?)?"
+    r",?\s+(?:who\s+)?(?:also\s+)?$"
+)
+#: What follows the pronoun when it happens to someone, not what a speaker says of themselves.
+_HAPPENS_TO = re.compile(
+    r"\s+(?:(?:was|were|has been|had been|is being|will be|is|are)\s+(?:\w+ly\s+|not\s+|also\s+)?"
+    r"(?!(?:glad|happy|proud|pleased|grateful|disappointed|satisfied|sorry|relieved|moved|stirred|touched|"
+    r"impressed|surprised|worried|concerned|excited|thrilled|shocked|saddened|delighted|honoured|humbled|"
+    r"tired|confident|optimistic|sure|certain|convinced|determined|ready|looking|hoping|prepared|aware|"
+    r"used|interested|committed|engaged|involved|satisfied)\b)\w+(?:ed|en|wn|ht|lt|nt|ung|ought)\b"
+    r"|died|dies|drowned|disappeared|went missing|is missing|is dead|was dead|lost (?:his|her) life|had been drinking|"
+    r"was driving|was speeding|was drunk|is suspected|is charged|is accused|denies|admits|confessed|pleaded)"
+)
+#: "he was a kind man", "she is a mother of three": a predicate noun of the pronoun's own gender.
+_IS_A_NOUN = re.compile(
+    r"\s+(?:is|was|has been|had been|will be|became|becomes)\s+(?:(?:a|an|the|my|our|their|his|her|\w+)\s+){1,4}?"
+    r"(?:man|men|boy|guy|gentleman|father|dad|son|husband|brother|grandfather|uncle|"
+    r"woman|women|girl|lady|mother|mum|mom|daughter|wife|sister|grandmother|aunt)\b"
+)
+#: Before a speaker's name: named as someone's ("His wife, ", "Hansen's agent, ", "the man's defender, lawyer ").
+_NAMED_BY_ANOTHER = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|[\w-]+['’]s?)\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+(?:[a-z][\w-]*\s+){0,2}$")
+#: A speaker who speaks for someone else, by the words before the name ("police attorney ").
+_SPEAKS_FOR_LEAD = re.compile(
+    r"\b(?:police|lawyer|attorney|defender|defence|counsel|prosecutor|spokes\w+|agent|doctor|physician|"
+    r"investigator|detective|operations|incident|duty|press)\b[\w ,-]*$",
+    re.I,
+)
 #: What only the speaker can say of themselves, right after the pronoun.
 _OWN_MIND = re.compile(
     r"\s+(?:understands|believes|thinks|hopes|fears|regrets|feels|agrees|disagrees|wants|does not want|"
-    r"is (?:glad|happy|proud|pleased|grateful|disappointed|satisfied|looking forward|sorry|relieved)|"
+    r"has (?:understanding|sympathy)|is (?:glad|happy|proud|pleased|grateful|disappointed|satisfied|looking forward|sorry|relieved)|"
+    r"was (?:moved|stirred|touched|glad|happy|proud|relieved|shocked|surprised)|"
     r"will (?:raise|continue|fight|not give up|take|work))\b"
 )
 
@@ -1150,6 +1224,8 @@ _GOES_ON_THAT = re.compile(
     # "She asks people along the river to ...", "He urges drivers to ...": the speaker's advice
     r"|\s+(?:also\s+)?(?:asks|urges|encourages|advises|warns|recommends|reminds)\s+(?:all\s+)?"
     r"(?:people|everyone|residents|drivers|motorists|the public|parents|those|anyone|hikers|skiers|visitors|travellers|locals)\b"
+    # "She believes the politicians ...": the speaker's mind (Norwegian "Hun mener ...")
+    r"|\s+(?:also\s+)?(?:believes|thinks|hopes|fears|regrets|is convinced|is sure)\b"
 )
 #: A preposition of place right before a name ("in Norled", "at the quay in Våge").
 _PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$")
@@ -1170,7 +1246,7 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     goes_on = _GOES_ON_THAT.match(text, t.end) is not None
     if nxt.sentence != t.sentence or not (goes_on or _SAYS_THAT.match(text, t.end)):
         return None
-    previous = [r for r in by_sentence.get(t.sentence - 1, []) if not r.quoted]
+    previous = [r for r in _without_apposed_roles(text, by_sentence.get(t.sentence - 1, [])) if not r.quoted]
     spoke = [
         r for r in previous
         if r.person is not None
@@ -1195,13 +1271,17 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - back)].start)
     if any(pronoun_gender(tok.text) == g and tok.lower in ("he", "she", "him", "her", "his", "hers") for tok in tokens[first:i]):
         return None  # "– She was cold, says Per Hansen. She says that ...": she may be the one spoken of
+    if goes_on:
+        # "He adds that", "She asks drivers to": the speech goes on, and the one whose
+        # speech the sentence before attributes is who goes on ("Minister Per Hansen tells
+        # NRK that ... / Kari Lie says that ... / He asks travellers to ..." is Kari Lie)
+        return spoke[0].person
     for s in range(t.sentence - LOOKBACK, t.sentence):
         for r in by_sentence.get(s, []):
             if r.person is spoke[0].person or _named_place(text, r):
                 continue
-            spoken = r.person is not None and _speaks(analysis, r)
-            if (goes_on and spoken or not goes_on) and _may_be(r, g):
-                return None  # someone else near, who has spoken too, may be meant
+            if _may_be(r, g):
+                return None  # someone else near may be meant
     return spoke[0].person
 
 
@@ -1320,8 +1400,17 @@ def _without_apposed_roles(text: str, refs: list[Ref]) -> list[Ref]:
             between = text[r.start : nxt.start]
             if between.endswith(", ") and between.count(",") == 1 and len(between.split()) <= 6:
                 continue
+        before = refs[k - 1] if k > 0 else None
+        if r.person is None and not r.unknown and before is not None and before.person is not None:
+            # "..., says Kari Lie, who is the leader of the parents' council": her own role
+            if _WHO_IS.search(text, before.start, r.start) and r.start - before.start <= 80:
+                continue
         out.append(r)
     return out
+
+
+#: "<person>, who is the " right before a role noun: the person's own role.
+_WHO_IS = re.compile(r",\s+who\s+(?:is|was|has been|had been)\s+(?:(?:the|a|an|now|also)\s+){1,2}(?:[\w-]+\s+)?$")
 
 
 def _leads(analysis: Analysis, ref: Ref) -> bool:
