@@ -259,7 +259,9 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             continue
         break
 
+    _author_bios(contents, kinds)
     _repeats_and_teasers(contents, kinds)
+    _site_lines(contents, kinds)
 
     # 3. Title (its repetitions are titles marked as repeated lines: a page may
     #    show its headline again as an image's text), headings, captions, quotes, lists.
@@ -327,6 +329,150 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             kinds[i] = (BlockKind.HEADING, None)
         after_title = False
     return kinds
+
+
+#: A generated author bio's opening: an optional byline ("Written by Kari Lie – "), a writer's
+#: name (with "Dr."), then what the writer is or does: "is a senior correspondent at ...", "is
+#: ScandiCare News' health editor", "covers Nordic business for ...", "has followed the royal houses".
+_BIO_OPENING = re.compile(
+    r"^(?:(?:Written by|By)\s+[A-ZÆØÅ][\w.'’-]+(?:\s+[A-ZÆØÅ][\w.'’-]+){1,3}\s*[–—.:-]\s+)?"
+    r"(?:(?:Dr|Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-ZÆØÅ][\w'’-]+(?:\s+[A-ZÆØÅ][\w'’-]+){0,3})\s+"
+    r"(?:is\s+(?:an?|the|[A-Z][\w&.'’ -]{2,40}['’]s?)\s+[^.]{0,60}?\b(?:journalist|correspondent|reporter|writer|"
+    r"editor|blogger|columnist|contributor|author)s?\b"
+    r"|(?:covers|writes about|reports on|has (?:covered|followed|written about|reported on|been writing about)|"
+    r"has been covering)\b)"
+)
+#: What only an author box says of its writer: how long they have written, a site they
+#: write for, their earlier jobs, their books, where they live, where to follow them.
+_BIO_DETAIL = re.compile(
+    r"\bfor (?:more than |over |nearly |almost |the (?:past|last) )?(?:\d+|a|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twelve|fifteen|twenty|thirty) (?:years?|decades?)\b|\bover a decade\b|\bsince (?:19|20)\d\d\b"
+    r"|\b\d+ years of experience\b|\bhas previously (?:worked|written)\b|\bis the author of\b"
+    r"|\bFollow (?:him|her|them)\b|\b(?:lives|live) in\b"
+    r"|\b(?:at|for)\s+(?:[A-Z][\w&'’.-]*\s+){0,2}(?:[A-Z][a-z]+[A-Z]\w*|[\w&'’.-]*(?:News|Wire|Daily|Post|Online|Hub|Today|Times|Insider|Buzz)\w*)"
+)
+#: What a sentence of the article does and a bio does not: report speech or an event.
+_NOT_A_BIO = re.compile(r"\b(?:says|said|told|tells|according to|was (?:arrested|killed|injured|found|called)|died)\b|[«“\"]")
+
+
+def _author_bios(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) -> None:
+    """Mark a generated author bio at the top or the bottom of the page: a paragraph that
+    opens with a writer's name and what they write ("Erik Thompson is a senior correspondent
+    at NordicWire24, covering Scandinavian affairs since 2012."; "Written by Michael Grant –
+    Michael covers Nordic business for NordicBizInsider. He has previously worked for ..."),
+    says what only an author box says (how long, for which site, earlier jobs, home, follow
+    me), and names someone the article itself never names, under (or over) an article of
+    five paragraphs or more (a story about a journalist names them in its text)."""
+    count = len(contents)
+    body = [i for i in range(count) if kinds[i][0] is not BlockKind.FURNITURE]
+    if len(body) < 7:
+        return  # a headline, five paragraphs and the bio at least
+    for i in body:
+        if 5 <= i < count - 5:
+            continue
+        text = contents[i].strip()
+        words = len(text.split())
+        if not 8 <= words <= 70 or _NOT_A_BIO.search(text):
+            continue
+        opening = _BIO_OPENING.match(text)
+        if opening is None or not _BIO_DETAIL.search(text):
+            continue
+        surname = opening.group("name").split()[-1]
+        if len(opening.group("name").split()) < 2 and not text.startswith(("Written by", "By ")):
+            continue  # a given name alone is a bio only after its byline
+        named = re.compile(rf"\b{re.escape(surname)}\b")
+        if any(named.search(contents[j]) for j in body if j != i):
+            continue  # the article speaks of the writer: a story about a journalist
+        kinds[i] = (BlockKind.FURNITURE, "BP003")
+
+
+#: A site's name as farms make them: one word of two capitals ("NordicPulse", "FootyWire",
+#: "NordicWire24"), a web address ("FjordNewsToday.net"), or capitalised words with a word
+#: news sites are named with ("The Nordic Ledger", "Arctic Herald", "ScandiCare News").
+_SITE_NAME = re.compile(
+    r"^\W{0,3}(?P<name>(?:[Tt]he\s+)?(?:"
+    r"[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+\d*(?:\.(?:com|net|org|eu|news|info|co\.uk))?(?:\s+[A-Z][a-z]+)?"
+    r"|[A-Za-z][\w-]{2,30}\.(?:com|net|org|eu|news|info|co\.uk)"
+    r"|(?:[A-Z][\w&'’-]*\s+){0,2}(?:News|Wire|Daily|Post|Herald|Ledger|Times|Insider|Pulse|Today|Hub|Online|Report|"
+    r"Buzz|Journal|Tribune|Gazette|Chronicle|Observer|Magazine|Digest|Brief|Beat|Scoop|Watch)(?:\s+[A-Z][\w&'’-]*)?"
+    r"|(?:THE\s+)?[A-Z]{2,}(?:\s+[A-Z]{2,}){1,3}"
+    r"))\s*(?:$|[|·•–—:›»>-]\s)"
+)
+#: Real outlets and brands a story may name in its text and in a short line over it.
+_NOT_A_SITE = frozenset({
+    "nrk", "vg", "tv2", "ntb", "e24", "dn", "bbc", "cnn", "reuters", "youtube", "tiktok", "linkedin",
+    "whatsapp", "facebook", "instagram", "sparebank", "paypal", "iphone", "bankid", "dnb", "mcdonald",
+})
+
+
+def _site_key(name: str) -> str:
+    """A site's name made comparable however a line writes it: "The Nordic Ledger",
+    "THE NORDIC LEDGER" and "nordicledger.net" all give "nordicledger"."""
+    key = re.sub(r"\.(?:com|net|org|eu|news|info|co\.uk)$", "", name.strip().lower())
+    key = re.sub(r"^the\s+", "", key)
+    return re.sub(r"[\W_]+", "", key)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+#: A sentence of the article's own: twelve words or more, closed by a full stop.
+_TOPIC_SENTENCE = re.compile(r"^(?=(?:\S+\s+){11}\S).*[.!?]\s*$", re.S)
+#: Words of the lines where a site names itself: prompts, bylines, bios, notes.
+_SITE_WORDS = re.compile(
+    r"\b(?:subscribe|follow|like|newsletter|sign up|share|translated|auto-translated|staff|writer|editor|"
+    r"correspondent|reporter|journalist|posted|published|covering|covers|advertisement|team|desk)\b",
+    re.I,
+)
+_SPEECH = re.compile(r"\b(?:says|said|told|tells|according to)\b|[«“\"]")
+
+
+def _site_lines(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) -> None:
+    """Mark the republishing site's own lines: its masthead over the article and every
+    short line that names the site again (a byline "Staff writer, The Nordic Ledger", a
+    prompt "Subscribe to NordicPulse Weekly", a note "Auto-translated by Arctic Herald
+    Online"). The site is the name that opens a short line among the first three (its
+    masthead: "NordicPulse | News | Festivals", "FjordNewsToday.net – Your window to
+    Norway", "THE NORDIC LEDGER"), named as farms name themselves, or written again in
+    another line of the page; an outlet the story quotes (NRK, VG) is no such site."""
+    count = len(contents)
+    keys: set[str] = set()
+    for i in range(min(3, count)):
+        text = contents[i].strip()
+        if len(text.split()) > 10:
+            continue
+        m = _SITE_NAME.match(text)
+        if m is None:
+            continue
+        name = m.group("name")
+        key = _site_key(name)
+        if len(key) < 6 or key in _NOT_A_SITE or any(key.startswith(n) for n in _NOT_A_SITE):
+            continue
+        # one word of two capitals or a web address is a farm's name on its own; words
+        # with "News" only on the page's first two lines or when the page names the site again
+        # (not a crosshead "Fake News – How the Rumour Spread"), in capitals only then
+        farm_like = bool(re.search(r"[a-z][A-Z]|\.(?:com|net|org|eu|news|info|co\.uk)$", name)) or (
+            i <= 1 and not name.isupper()
+        )
+        others = [j for j in range(count) if j != i and key in _squeezed(contents[j])]
+        if not (farm_like or others):
+            continue
+        if any(_TOPIC_SENTENCE.search(contents[j]) and not _SITE_WORDS.search(contents[j]) for j in others):
+            continue  # "The news agency Nordic Wire has been sold ...": what the story is about
+        keys.add(key)
+        kinds[i] = (BlockKind.FURNITURE, "BP005")
+    if not keys:
+        return
+    for i, content in enumerate(contents):
+        if kinds[i][0] is BlockKind.FURNITURE:
+            continue
+        words = len(content.split())
+        if words > 45 or _SPEECH.search(content):
+            continue
+        squeezed = _squeezed(content)
+        if any(key in squeezed for key in keys):
+            kinds[i] = (BlockKind.FURNITURE, "BP005")
 
 
 def _unrelated(i: int, contents: list[str], lines: list[str], kinds: list[tuple[BlockKind, str | None]]) -> bool:

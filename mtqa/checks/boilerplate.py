@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from mtqa.checks.base import Check, CheckContext
-from mtqa.furniture import load_rules
+from mtqa.furniture import FurnitureRules, load_rules
 from mtqa.model import BlockKind, Document, Finding, Severity
 
 
@@ -34,9 +34,14 @@ class _Furniture(Check):
                     block.start,
                     block.end,
                     rule.message,
-                    suggestion=rules.bio_suggestion if rules.is_bio(text) else rule.suggestion,
+                    suggestion=rules.bio_suggestion if self._bio(rules, text) else rule.suggestion,
                     confidence=0.95,
                 )
+
+
+    def _bio(self, rules: FurnitureRules, text: str) -> bool:
+        """Whether an author-byline block is a bio: tag-lines, or sentences about the writer."""
+        return rules.is_bio(text) or (self.code == "BP003" and len(text.split()) > 15)
 
 
 class RelatedArticleLink(_Furniture):
@@ -107,7 +112,12 @@ class AuthorByline(_Furniture):
 
     A name on its own line at the end of the article, next to other furniture
     or repeated as author boxes do, a "By ..." line, and generated bios made of
-    tag-lines such as "Coffee trailblazer. Certified pop culture lover."
+    tag-lines such as "Coffee trailblazer. Certified pop culture lover." or of
+    sentences about a writer the article never names, at its top or bottom,
+    saying what only an author box says: how long they have written, for
+    which site, their earlier jobs or books, where they live ("Erik Thompson is
+    a senior correspondent at NordicWire24, covering Scandinavian affairs since
+    2012."), under an article of five paragraphs or more.
 
     Flags:
     - "Coffee trailblazer. Certified pop culture lover. Infuriatingly humble gamer."
@@ -144,7 +154,14 @@ class AutoBlogMarker(_Furniture):
 
     Sites that fill themselves from other sites' feeds leave the placeholders
     of their ad plugins, the link back to the copied article, template ids
-    and their own name between the paragraphs.
+    and their own name between the paragraphs.  The site's name is read off
+    its masthead (a short line among the first three that opens with a name
+    as farms make them: "NordicPulse | News | Festivals", "FjordNewsToday.net
+    – Your window to Norway", or a name the page writes again: "THE NORDIC
+    LEDGER"); every short line that names the site again is the site's own
+    ("Subscribe to NordicPulse Weekly", "Auto-translated by Arctic Herald
+    Online"), unless the story itself is about it (a sentence of its own
+    names it).
 
     Flags:
     - [ad_1]
