@@ -393,16 +393,29 @@ _SITE_NAME = re.compile(
     r"^\W{0,3}(?P<name>(?:[Tt]he\s+)?(?:"
     r"[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+\d*(?:\.(?:com|net|org|eu|news|info|co\.uk))?(?:\s+[A-Z][a-z]+)?"
     r"|[A-Za-z][\w-]{2,30}\.(?:com|net|org|eu|news|info|co\.uk)"
-    r"|(?:[A-Z][\w&'’-]*\s+){0,2}(?:News|Wire|Daily|Post|Herald|Ledger|Times|Insider|Pulse|Today|Hub|Online|Report|"
+    r"|(?:(?:[A-Z][\w&'’-]*|&)\s+){0,3}(?:News|Wire|Daily|Post|Herald|Ledger|Times|Insider|Pulse|Today|Hub|Online|Report|"
     r"Buzz|Journal|Tribune|Gazette|Chronicle|Observer|Magazine|Digest|Brief|Beat|Scoop|Watch)(?:\s+[A-Z][\w&'’-]*)?"
     r"|(?:THE\s+)?[A-Z]{2,}(?:\s+[A-Z]{2,}){1,3}"
     r"))\s*(?:$|[|·•–—:›»>-]\s)"
 )
-#: Real outlets and brands a story may name in its text and in a short line over it.
+#: Real outlets and brands a story may name in its text and in a short line over it (the
+#: Norwegian outlets are the gazetteer's), as :func:`_site_key` writes them.
 _NOT_A_SITE = frozenset({
     "nrk", "vg", "tv2", "ntb", "e24", "dn", "bbc", "cnn", "reuters", "youtube", "tiktok", "linkedin",
     "whatsapp", "facebook", "instagram", "sparebank", "paypal", "iphone", "bankid", "dnb", "mcdonald",
+    "newyorktimes", "washingtonpost", "guardian", "financialtimes", "telegraph", "independent", "economist",
+    "localnorway", "dailymail", "bloomberg", "associatedpress", "apnews", "politico", "wallstreetjournal",
+    "usatoday", "latimes", "losangelestimes", "chicagotribune", "bostonglobe", "huffpost", "huffingtonpost",
+    "buzzfeed", "skynews", "foxnews", "nbcnews", "cbsnews", "abcnews", "bbcnews", "euronews", "aljazeera",
+    "dailytelegraph", "eveningstandard", "irishtimes", "nationalpost", "torontostar", "japantimes",
 })
+
+
+def _an_outlet(name: str) -> bool:
+    """A Norwegian outlet the gazetteer knows ("Bergens Tidende", "Dagbladet")."""
+    from mtqa.names.gazetteer import gazetteer  # (names import structure's segmenter)
+
+    return gazetteer().is_outlet(name) or gazetteer().is_outlet(re.sub(r"^[Tt]he\s+", "", name))
 
 
 def _site_key(name: str) -> str:
@@ -417,12 +430,13 @@ def _squeezed(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
-#: A sentence of the article's own: twelve words or more, closed by a full stop.
-_TOPIC_SENTENCE = re.compile(r"^(?=(?:\S+\s+){11}\S).*[.!?]\s*$", re.S)
+#: A sentence of the article's own: six words or more, closed by a full stop.
+_TOPIC_SENTENCE = re.compile(r"^(?=(?:\S+\s+){5}\S).*[.!?]\s*$", re.S)
 #: Words of the lines where a site names itself: prompts, bylines, bios, notes.
 _SITE_WORDS = re.compile(
     r"\b(?:subscribe|follow|like|newsletter|sign up|share|translated|auto-translated|staff|writer|editor|"
-    r"correspondent|reporter|journalist|posted|published|covering|covers|advertisement|team|desk)\b",
+    r"correspondent|reporter|journalist|posted|published|covering|covers|advertisement|team|desk|"
+    r"rights reserved|copyright)\b|©",
     re.I,
 )
 _SPEECH = re.compile(r"\b(?:says|said|told|tells|according to)\b|[«“\"]")
@@ -440,14 +454,14 @@ def _site_lines(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) 
     keys: set[str] = set()
     for i in range(min(3, count)):
         text = contents[i].strip()
-        if len(text.split()) > 10:
+        if len(re.findall(r"\w+", text)) > 10:
             continue
         m = _SITE_NAME.match(text)
         if m is None:
             continue
         name = m.group("name")
         key = _site_key(name)
-        if len(key) < 6 or key in _NOT_A_SITE or any(key.startswith(n) for n in _NOT_A_SITE):
+        if len(key) < 6 or any(key.startswith(n) for n in _NOT_A_SITE) or _an_outlet(name):
             continue
         # one word of two capitals or a web address is a farm's name on its own; words
         # with "News" only on the page's first two lines or when the page names the site again
