@@ -817,8 +817,11 @@ def _first_name(word: str) -> bool:
 
 
 def _is_name(word: str, lookup: str, text: str, end: int, ctx: _Context) -> bool:
-    """Evidence in the article that a capitalised word is a name."""
-    if lookup in ctx.names or _first_name(lookup):
+    """Evidence in the article that a capitalised word is a name, or a name the gazetteer
+    lists as a whole ("Glimt", the club, opening a headline)."""
+    from mtqa.names.gazetteer import gazetteer
+
+    if lookup in ctx.names or _first_name(lookup) or word in gazetteer().names("club", "place", "outlet"):
         return True
     nxt = re.match(r"\s+([^\W\d_]+)", text[end:])
     return bool(nxt and nxt.group(1)[0].isupper() and not nxt.group(1).isupper())

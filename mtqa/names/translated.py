@@ -273,7 +273,11 @@ _CLUB_BEFORE = (
 )
 _CLUB_AFTER = (
     r"(?=['’]s\s+(?:coach|manager|goalkeeper|keeper|captain|striker|players|fans|supporters|home ground|"
-    r"squad|midfielder|defender|sporting director|new signing)\b|\s+Stadion\b)"
+    r"squad|midfielder|defender|sporting director|new signing)\b|\s+Stadion\b"
+    # the club's name before a role and a person's name, or before "talent" ("Fire coach Kari
+    # Lie", "picks up Fire talent")
+    r"|\s+(?:coach|manager|captain|striker|goalkeeper|keeper|midfielder|defender|winger|sporting director)"
+    r"\s+[A-ZÆØÅ]|\s+talents?\b)"
 )
 
 
@@ -777,6 +781,25 @@ def _back_translated(analysis: Analysis) -> list[Translated]:
     return out
 
 
+def _repeated(doc: Document, found: list[Translated]) -> list[Translated]:
+    """The other places an article writes a name of several words it translates where its
+    slot shows the name ("tells the Address Newspaper that ..." confirms "figures the
+    Address Newspaper has gained access to"): the same words are the same name."""
+    out: list[Translated] = []
+    seen = {(f.start, f.end) for f in found}
+    for f in found:
+        words = doc.text[f.start : f.end]
+        if f.what not in ("outlet", "institution", "club", "place") or len(words.split()) < 2:
+            continue
+        for block in doc.text_blocks():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(words)}(?![\w-])", doc.text[block.start : block.end]):
+                start = block.start + m.start()
+                if (start, start + len(words)) not in seen and not _inside_a_name(doc.text, start):
+                    seen.add((start, start + len(words)))
+                    out.append(Translated(start, start + len(words), f.what, f.suggestion, f.reason, f.confidence))
+    return out
+
+
 def translated_names(analysis: Analysis) -> list[Translated]:
     """Every name translated as words in the article's text blocks, by position."""
     doc = analysis.doc
@@ -790,6 +813,7 @@ def translated_names(analysis: Analysis) -> list[Translated]:
     found += _surnames(analysis)
     found += _sound_alike(analysis)
     found += _back_translated(analysis)
+    found += _repeated(doc, found)
     found.sort(key=lambda f: (f.start, f.end))
     out: list[Translated] = []
     for f in found:
