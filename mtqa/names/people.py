@@ -1035,9 +1035,9 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
     nor where the speaker is named by someone else ("His wife, Kari Lie, says he ...",
     "Hansen's agent, Kari Lie, ..."), nor where someone else named in the sentence or
     the five before ("Ola Berg has worked at the sawmill for 45 years. ... Kari Lie says he
-    is looking forward to ..."; further back than the sentence before, not one who only
-    spoke: "..., says caretaker Per Hansen to TV 2."), or a pronoun of the same gender in
-    the two before, may be meant."""
+    is looking forward to ..."; for the speaker's own mind, further back than the sentence
+    before, not one who only spoke: "..., says caretaker Per Hansen to TV 2."), or a pronoun
+    of the same gender in the two before, may be meant."""
     tokens = analysis.tokens
     t = tokens[i]
     text = analysis.doc.text
@@ -1071,8 +1071,11 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
         for r in _without_apposed_roles(text, by_sentence.get(t.sentence - back, [])):
             if r.start >= t.start or r.person is speaker.person or _named_place(text, r):
                 continue
-            if back >= 2 and r.person is not None and _speaks(analysis, r):
-                continue  # further back, one who only spoke ("..., says caretaker Per Hansen to TV 2.")
+            if own_mind and back >= 2 and r.person is not None and _speaks(analysis, r):
+                # of the speaker's own mind, further back one who only spoke is not meant
+                # ("..., says caretaker Per Hansen to TV 2. ... Principal Kari Lie says that
+                # he understands ..."; not "says he has kept the team in several matches")
+                continue
             if r.person is None and INDEFINITE.match(text, r.start):
                 continue  # "The police have not arrested anyone": no one
             if speaker.start < r.start and r.person is None:
@@ -1224,9 +1227,13 @@ _GOES_ON_THAT = re.compile(
     # "She asks people along the river to ...", "He urges drivers to ...": the speaker's advice
     r"|\s+(?:also\s+)?(?:asks|urges|encourages|advises|warns|recommends|reminds)\s+(?:all\s+)?"
     r"(?:people|everyone|residents|drivers|motorists|the public|parents|those|anyone|hikers|skiers|visitors|travellers|locals)\b"
-    # "She believes the politicians ...": the speaker's mind (Norwegian "Hun mener ...")
-    r"|\s+(?:also\s+)?(?:believes|thinks|hopes|fears|regrets|is convinced|is sure)\b"
 )
+#: "She believes the politicians ...", right after the pronoun: the speaker's mind goes on
+#: (Norwegian "Hun mener ..."), or that of the one the quote was about ("... says the coach.
+#: He hopes to make his debut"): as "She says that", only where nobody else near may be meant.
+_MIND_GOES_ON = re.compile(r"\s+(?:also\s+)?(?:believes|thinks|hopes|fears|regrets|is convinced|is sure)\b")
+#: A person noun in the plural ("parents", "residents", "the police"): no "he" or "she".
+_PLURAL_NOUN = re.compile(r"(?i:police\b|people\b|[a-z]+[^s'’]s\b)")
 #: A preposition of place right before a name ("in Norled", "at the quay in Våge").
 _PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$")
 #: "He says that", "She said:" right after the pronoun.
@@ -1244,7 +1251,7 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     nxt = tokens[i + 1]
     text = analysis.doc.text
     goes_on = _GOES_ON_THAT.match(text, t.end) is not None
-    if nxt.sentence != t.sentence or not (goes_on or _SAYS_THAT.match(text, t.end)):
+    if nxt.sentence != t.sentence or not (goes_on or _SAYS_THAT.match(text, t.end) or _MIND_GOES_ON.match(text, t.end)):
         return None
     previous = [r for r in _without_apposed_roles(text, by_sentence.get(t.sentence - 1, [])) if not r.quoted]
     spoke = [
@@ -1271,17 +1278,15 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - back)].start)
     if any(pronoun_gender(tok.text) == g and tok.lower in ("he", "she", "him", "her", "his", "hers") for tok in tokens[first:i]):
         return None  # "– She was cold, says Per Hansen. She says that ...": she may be the one spoken of
-    if goes_on:
-        # "He adds that", "She asks drivers to": the speech goes on, and the one whose
-        # speech the sentence before attributes is who goes on ("Minister Per Hansen tells
-        # NRK that ... / Kari Lie says that ... / He asks travellers to ..." is Kari Lie)
-        return spoke[0].person
     for s in range(t.sentence - LOOKBACK, t.sentence):
-        for r in by_sentence.get(s, []):
+        for r in _without_apposed_roles(text, by_sentence.get(s, [])):
             if r.person is spoke[0].person or _named_place(text, r):
                 continue
-            if _may_be(r, g):
-                return None  # someone else near may be meant
+            if r.person is None and _PLURAL_NOUN.match(text, r.start):
+                continue  # "The parents are furious.": no "he"
+            spoken = r.person is not None and _speaks(analysis, r)
+            if (goes_on and spoken or not goes_on) and _may_be(r, g):
+                return None  # someone else near, who has spoken too, may be meant
     return spoke[0].person
 
 
