@@ -370,6 +370,13 @@ def _author_bios(contents: list[str], kinds: list[tuple[BlockKind, str | None]])
     for i in body:
         if 5 <= i < count - 5:
             continue
+        # where an author box stands: the article's last paragraph, or beside the page's
+        # furniture (under a byline, over a share bar); not a paragraph among the story's own
+        beside = (i > 0 and kinds[i - 1][0] is BlockKind.FURNITURE) or (
+            i + 1 < count and kinds[i + 1][0] is BlockKind.FURNITURE
+        )
+        if not (i == body[-1] or beside):
+            continue
         text = contents[i].strip()
         words = len(text.split())
         if not 8 <= words <= 70 or _NOT_A_BIO.search(text):
@@ -430,15 +437,41 @@ def _squeezed(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
-#: A sentence of the article's own: six words or more, closed by a full stop.
-_TOPIC_SENTENCE = re.compile(r"^(?=(?:\S+\s+){5}\S).*[.!?]\s*$", re.S)
-#: Words of the lines where a site names itself: prompts, bylines, bios, notes.
-_SITE_WORDS = re.compile(
-    r"\b(?:subscribe|follow|like|newsletter|sign up|share|translated|auto-translated|staff|writer|editor|"
-    r"correspondent|reporter|journalist|posted|published|covering|covers|advertisement|team|desk|"
-    r"rights reserved|copyright)\b|©",
-    re.I,
+#: Right before a site's name where a line of the site names it: "Subscribe to", "posted by",
+#: "a correspondent at", "© 2024", "Staff writer, ", a separator.
+_SITE_BEFORE = re.compile(
+    r"(?:\b(?:to|by|on|at|for|from|via|with|of|like|follow|join|visit)|©|\b\d{4}|[|·•–—:›»,(])\s*(?:the\s+)?$", re.I
 )
+#: Right after a site's name at a line's start where the site names itself: the line's end,
+#: a separator, its possessive, its web address, its staff ("NordicDailyBrief Team · 5 min read").
+_SITE_AFTER = re.compile(
+    r"\s*(?:$|[|·•–—:›»]|['’]s?\s|\.(?:com|net|org|eu|news|info)\b|\s+(?:Team|Staff|Desk|Newsroom|Editorial|Weekly)\b)"
+)
+
+#: After a site's name: its newsroom ("ScandiCare News' health editor", "NordicWire's reporter").
+_SITE_STAFF = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+)?(?:editor|reporter|correspondent|writer|journalist|team|newsroom|staff)\b", re.I
+)
+
+
+def _spoken_of(line: str, key: str) -> bool:
+    """Whether ``line`` speaks of the site as a story does, not as the site names itself:
+    as a sentence's subject or object ("NordicPulse now has a staff of eleven", "robotics
+    maker StackBot posted a rise", "The Cass Valley Ledger, which has covered ..."), not
+    after "Subscribe to", "by", "at", "©" or before a separator at the line's start."""
+    pattern = re.compile(r"[\W_]*".join(re.escape(c) for c in key), re.I)
+    for m in pattern.finditer(line):
+        before = line[: m.start()]
+        if re.search(r"[Tt]he\s*$", before):
+            before = before[: re.search(r"[Tt]he\s*$", before).start()]  # type: ignore[union-attr]
+        if _SITE_BEFORE.search(before):
+            continue
+        if not before.strip(" \t–—-•·|\"'“‘«") and _SITE_AFTER.match(line, m.end()):
+            continue
+        if _SITE_STAFF.match(line, m.end()):
+            continue  # "Laura Mitchell is ScandiCare News' health editor"
+        return True
+    return False
 _SPEECH = re.compile(r"\b(?:says|said|told|tells|according to)\b|[«“\"]")
 
 
@@ -469,11 +502,13 @@ def _site_lines(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) 
         farm_like = bool(re.search(r"[a-z][A-Z]|\.(?:com|net|org|eu|news|info|co\.uk)$", name)) or (
             i <= 1 and not name.isupper()
         )
+        if i >= 2 and text[m.end("name") :].strip() and len(re.findall(r"\s[|·•›»]\s", text)) < 2:
+            continue  # the third line only as a menu or the name alone (not "SkiSpor – which trails ...")
         others = [j for j in range(count) if j != i and key in _squeezed(contents[j])]
         if not (farm_like or others):
             continue
-        if any(_TOPIC_SENTENCE.search(contents[j]) and not _SITE_WORDS.search(contents[j]) for j in others):
-            continue  # "The news agency Nordic Wire has been sold ...": what the story is about
+        if any(_spoken_of(contents[j], key) for j in others):
+            continue  # "NordicPulse now has a staff of eleven": what the story is about
         keys.add(key)
         kinds[i] = (BlockKind.FURNITURE, "BP005")
     if not keys:

@@ -117,7 +117,8 @@ class AuthorByline(_Furniture):
     saying what only an author box says: how long they have written, for
     which site, their earlier jobs or books, where they live ("Erik Thompson is
     a senior correspondent at NordicWire24, covering Scandinavian affairs since
-    2012."), under an article of five paragraphs or more.
+    2012."), standing where author boxes stand (the article's last paragraph,
+    or beside the page's furniture), under an article of five paragraphs or more.
 
     Flags:
     - "Coffee trailblazer. Certified pop culture lover. Infuriatingly humble gamer."
@@ -160,8 +161,9 @@ class AutoBlogMarker(_Furniture):
     – Your window to Norway", or a name the page writes again: "THE NORDIC
     LEDGER"); every short line that names the site again is the site's own
     ("Subscribe to NordicPulse Weekly", "Auto-translated by Arctic Herald
-    Online"), unless the story itself is about it (a sentence of its own
-    names it).
+    Online"), unless the story itself speaks of it (as a sentence's subject or
+    object: "NordicPulse now has a staff of eleven", "maker StackBot posted a
+    rise"); on the third line only a menu or the name alone is a masthead.
 
     Flags:
     - [ad_1]
