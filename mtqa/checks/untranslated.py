@@ -204,13 +204,27 @@ def leans_norwegian(word: str) -> bool:
     return _zipf(word, "nb") - _zipf(word, "en") >= 1.0 or norwegian_score(word) > 0
 
 
+#: Words of Nynorsk and the dialects that only Norwegian has ("eg", "ikkje", "skikkeleg"): a
+#: quote in dialect, which engines leave as it is ("– Eg e so stolt av ho", "– Ho va skikkeleg
+#: snill"). With one of them, the dialect's short words that English has too ("ho", "e", "va",
+#: "me", "so") lean Norwegian as well.
+DIALECT_WORDS = frozenset(
+    "eg ikkje ikkj itte ittj kva korleis kvifor kven berre heilt skikkeleg mykje noko nokon nokre "
+    "frå sjå kjem veit trur gjer gjere seie fekk gjekk vore vere dykk dokker einaste eingong".split()
+)
+DIALECT_SHORT = frozenset("ho e va me so då no dei ein eit ei te å".split())
+
+
 def sentence_share(text: str) -> tuple[int, int]:
     """(Norwegian-leaning words, words counted) in a sentence.
 
     Names are neither evidence nor counter-evidence: capitalised words after
-    the first are not counted."""
+    the first are not counted. In a sentence with a word only Nynorsk and the
+    dialects have, their short words that English has too lean Norwegian."""
     tokens = [t for i, t in enumerate(_TOKEN.findall(text)) if i == 0 or not t[0].isupper()]
-    return sum(1 for t in tokens if leans_norwegian(t.lower())), len(tokens)
+    low = [t.lower() for t in tokens]
+    dialect = any(t in DIALECT_WORDS for t in low)
+    return sum(1 for t in low if leans_norwegian(t) or (dialect and (t in DIALECT_WORDS or t in DIALECT_SHORT))), len(tokens)
 
 
 def _is_norwegian_share(norwegian: int, counted: int) -> bool:
@@ -1223,11 +1237,23 @@ def _translated_in_brackets(text: str) -> bool:
     return False
 
 
+#: A quote's attribution closing its sentence: ", says Kari Lie.", ", she said."
+_ATTRIBUTION = re.compile(
+    r",\s+(?:says|said|tells|told|adds|added|explains|laughs|smiles)\b[^,]{0,60}$|,\s+(?:he|she|they)\s+(?:says|said|adds|added)\W*$"
+)
+
+
 class UntranslatedSentence(Check):
     """A sentence left (mostly) in Norwegian.
 
+    A quote is read without its attribution ("..., says Kari Lie."), and in a
+    sentence with a word only Nynorsk and the dialects have ("eg", "ikkje",
+    "skikkeleg"), their short words that English has too ("ho", "e", "va") count
+    as Norwegian: engines leave a quote in dialect as it is.
+
     Flags:
     - Regjeringen vil legge fram en ny plan for sykehusene i høst.
+    - – Ho va skikkeleg kind! says Emma (8).
 
     Allows:
     - The government will present a new plan for the hospitals this autumn.
@@ -1241,7 +1267,9 @@ class UntranslatedSentence(Check):
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
-            norwegian, counted = sentence_share(text)
+            # a quote's own words, without its attribution ("..., says Kari Lie.")
+            said = _ATTRIBUTION.search(text)
+            norwegian, counted = sentence_share(text[: said.start()] if said else text)
             if _is_norwegian_share(norwegian, counted) and not _translated_in_brackets(text):
                 share = norwegian / counted
                 yield self.finding(
