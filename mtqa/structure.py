@@ -16,6 +16,7 @@ from functools import cache
 
 from mtqa.furniture import load_rules
 from mtqa.model import Block, BlockKind, Sentence, register_segmenter
+from mtqa.names.lexicon import words as lexicon_words
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
@@ -351,8 +352,16 @@ _BIO_DETAIL = re.compile(
     r"|\bFollow (?:him|her|them)\b|\b(?:lives|live) in\b"
     r"|\b(?:at|for)\s+(?:[A-Z][\w&'’.-]*\s+){0,2}(?:[A-Z][a-z]+[A-Z]\w*|[\w&'’.-]*(?:News|Wire|Daily|Post|Online|Hub|Today|Times|Insider|Buzz)\w*)"
 )
-#: What a sentence of the article does and a bio does not: report speech or an event.
-_NOT_A_BIO = re.compile(r"\b(?:says|said|told|tells|according to|was (?:arrested|killed|injured|found|called)|died)\b|[«“\"]")
+#: Speech reported, or a quotation: a sentence of the article, not a site's own line.
+_SPEECH = re.compile(r"\b(?:says|said|told|tells|according to)\b|[«“\"]")
+#: What a sentence of the article does and a bio does not: report an event.
+_AN_EVENT = re.compile(r"\b(?:was (?:arrested|killed|injured|found|called)|died)\b")
+
+
+def is_author_bio(text: str) -> bool:
+    """Whether a block reads as an author's bio by its words alone (its name, what the
+    writer writes, what only an author box says); where it stands is :func:`_author_bios`'."""
+    return bool(_BIO_OPENING.match(text.strip()) and _BIO_DETAIL.search(text))
 
 
 def _author_bios(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) -> None:
@@ -379,14 +388,18 @@ def _author_bios(contents: list[str], kinds: list[tuple[BlockKind, str | None]])
             continue
         text = contents[i].strip()
         words = len(text.split())
-        if not 8 <= words <= 70 or _NOT_A_BIO.search(text):
+        if not 8 <= words <= 70 or _SPEECH.search(text) or _AN_EVENT.search(text):
             continue
         opening = _BIO_OPENING.match(text)
         if opening is None or not _BIO_DETAIL.search(text):
             continue
-        surname = opening.group("name").split()[-1]
-        if len(opening.group("name").split()) < 2 and not text.startswith(("Written by", "By ")):
+        name = opening.group("name").split()
+        byline = text.startswith(("Written by", "By "))
+        if len(name) < 2 and not byline:
             continue  # a given name alone is a bio only after its byline
+        if not byline and lexicon_words().first_name_gender(name[0]) is None:
+            continue  # a person by a given name: not "Human Rights Watch has followed the case ..."
+        surname = name[-1]
         named = re.compile(rf"\b{re.escape(surname)}\b")
         if any(named.search(contents[j]) for j in body if j != i):
             continue  # the article speaks of the writer: a story about a journalist
@@ -398,7 +411,7 @@ def _author_bios(contents: list[str], kinds: list[tuple[BlockKind, str | None]])
 #: news sites are named with ("The Nordic Ledger", "Arctic Herald", "ScandiCare News").
 _SITE_NAME = re.compile(
     r"^\W{0,3}(?P<name>(?:[Tt]he\s+)?(?:"
-    r"[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+\d*(?:\.(?:com|net|org|eu|news|info|co\.uk))?(?:\s+[A-Z][a-z]+)?"
+    r"(?!Mc|Mac|O['’])[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+(?:\.(?:com|net|org|eu|news|info|co\.uk))?(?:\s+[A-Z][a-z]+)?"
     r"|[A-Za-z][\w-]{2,30}\.(?:com|net|org|eu|news|info|co\.uk)"
     r"|(?:(?:[A-Z][\w&'’-]*|&)\s+){0,3}(?:News|Wire|Daily|Post|Herald|Ledger|Times|Insider|Pulse|Today|Hub|Online|Report|"
     r"Buzz|Journal|Tribune|Gazette|Chronicle|Observer|Magazine|Digest|Brief|Beat|Scoop|Watch)(?:\s+[A-Z][\w&'’-]*)?"
@@ -429,11 +442,11 @@ def _site_key(name: str) -> str:
     """A site's name made comparable however a line writes it: "The Nordic Ledger",
     "THE NORDIC LEDGER" and "nordicledger.net" all give "nordicledger"."""
     key = re.sub(r"\.(?:com|net|org|eu|news|info|co\.uk)$", "", name.strip().lower())
-    key = re.sub(r"^the\s+", "", key)
-    return re.sub(r"[\W_]+", "", key)
+    return _squeezed(re.sub(r"^the\s+", "", key))
 
 
 def _squeezed(text: str) -> str:
+    """``text`` in lower case without spaces or punctuation."""
     return re.sub(r"[\W_]+", "", text.lower())
 
 
@@ -454,16 +467,33 @@ _SITE_STAFF = re.compile(
 )
 
 
+_THE_END = re.compile(r"[Tt]he\s*$")
+#: A site's section after its name: "– Crime & Courts", "| Nature, Environment".
+_SECTION = re.compile(r"[|·•–—:-]\s*[A-Z][\w-]*(?:\s*(?:&|,|and)\s*[A-Z][\w-]*){1,3}")
+#: The words of lines where a site names itself: prompts, bylines, bios, notes, menus.
+_SITE_CUE = re.compile(
+    r"\b(?:subscribe|follow|like|newsletter|sign up|posted|published|translated|auto-translated|staff|writer|"
+    r"editor|correspondent|reporter|journalist|team|desk|source|rights reserved|copyright)\b|[©|·•]",
+    re.I,
+)
+
+
+@cache
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """A site's key as a line may write it: "nordicledger" in "The Nordic Ledger"."""
+    return re.compile(r"[\W_]*".join(re.escape(c) for c in key), re.I)
+
+
 def _spoken_of(line: str, key: str) -> bool:
     """Whether ``line`` speaks of the site as a story does, not as the site names itself:
     as a sentence's subject or object ("NordicPulse now has a staff of eleven", "robotics
     maker StackBot posted a rise", "The Cass Valley Ledger, which has covered ..."), not
     after "Subscribe to", "by", "at", "©" or before a separator at the line's start."""
-    pattern = re.compile(r"[\W_]*".join(re.escape(c) for c in key), re.I)
-    for m in pattern.finditer(line):
-        before = line[: m.start()]
-        if re.search(r"[Tt]he\s*$", before):
-            before = before[: re.search(r"[Tt]he\s*$", before).start()]  # type: ignore[union-attr]
+    for m in _key_pattern(key).finditer(line):
+        before = line[max(0, m.start() - 40) : m.start()]
+        the = _THE_END.search(before)
+        if the is not None:
+            before = before[: the.start()]
         if _SITE_BEFORE.search(before):
             continue
         if not before.strip(" \t–—-•·|\"'“‘«") and _SITE_AFTER.match(line, m.end()):
@@ -472,7 +502,6 @@ def _spoken_of(line: str, key: str) -> bool:
             continue  # "Laura Mitchell is ScandiCare News' health editor"
         return True
     return False
-_SPEECH = re.compile(r"\b(?:says|said|told|tells|according to)\b|[«“\"]")
 
 
 def _site_lines(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) -> None:
@@ -496,19 +525,24 @@ def _site_lines(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) 
         key = _site_key(name)
         if len(key) < 6 or any(key.startswith(n) for n in _NOT_A_SITE) or _an_outlet(name):
             continue
-        # one word of two capitals or a web address is a farm's name on its own; words
-        # with "News" only on the page's first two lines or when the page names the site again
-        # (not a crosshead "Fake News – How the Rumour Spread"), in capitals only then
-        farm_like = bool(re.search(r"[a-z][A-Z]|\.(?:com|net|org|eu|news|info|co\.uk)$", name)) or (
-            i <= 1 and not name.isupper()
-        )
-        if i >= 2 and text[m.end("name") :].strip() and len(re.findall(r"\s[|·•›»]\s", text)) < 2:
+        rest = text[m.end("name") :].strip()
+        menu = len(re.findall(r"\s[|·•›»]\s", text)) >= 2
+        if i >= 2 and rest and not menu:
             continue  # the third line only as a menu or the name alone (not "SkiSpor – which trails ...")
         others = [j for j in range(count) if j != i and key in _squeezed(contents[j])]
-        if not (farm_like or others):
-            continue
         if any(_spoken_of(contents[j], key) for j in others):
             continue  # "NordicPulse now has a staff of eleven": what the story is about
+        # a web address is a site; one word of two capitals alone or over a menu; any name
+        # the page writes again where a site names itself ("Staff writer, The Nordic Ledger",
+        # "Subscribe to ..."): not a headline "Breaking News: Ferry runs aground", "McLaren: Back
+        # on Top", whose body may name it ("drove for McLaren")
+        web = bool(re.search(r"\.(?:com|net|org|eu|news|info|co\.uk)$", name))
+        camel = bool(re.search(r"[a-z][A-Z]", name))
+        again = any(_SITE_CUE.search(contents[j]) for j in others)
+        # a section after the name, as a menu names it ("The Nordic Ledger – Crime & Courts")
+        section = i <= 1 and _SECTION.fullmatch(rest) is not None
+        if not (web or again or section or (camel and (menu or not rest))):
+            continue
         keys.add(key)
         kinds[i] = (BlockKind.FURNITURE, "BP005")
     if not keys:

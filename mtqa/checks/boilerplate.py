@@ -34,14 +34,14 @@ class _Furniture(Check):
                     block.start,
                     block.end,
                     rule.message,
-                    suggestion=rules.bio_suggestion if self._bio(rules, text) else rule.suggestion,
+                    suggestion=rules.bio_suggestion if self.bio(rules, text) else rule.suggestion,
                     confidence=0.95,
                 )
 
 
-    def _bio(self, rules: FurnitureRules, text: str) -> bool:
-        """Whether an author-byline block is a bio: tag-lines, or sentences about the writer."""
-        return rules.is_bio(text) or (self.code == "BP003" and len(text.split()) > 15)
+    def bio(self, rules: FurnitureRules, text: str) -> bool:
+        """Whether a block is a generated author bio (suggest removing the bio)."""
+        return rules.is_bio(text)
 
 
 class RelatedArticleLink(_Furniture):
@@ -131,6 +131,12 @@ class AuthorByline(_Furniture):
 
     code = "BP003"
     name = "author-byline"
+
+    def bio(self, rules: FurnitureRules, text: str) -> bool:
+        """Tag-lines, or sentences about the writer ("Erik Thompson is a senior correspondent ...")."""
+        from mtqa.structure import is_author_bio
+
+        return rules.is_bio(text) or is_author_bio(text)
 
 
 class ShareOrConsentPrompt(_Furniture):

@@ -232,8 +232,21 @@ def _is_norwegian_share(norwegian: int, counted: int) -> bool:
     return counted >= 4 and norwegian / counted >= SENTENCE_SHARE
 
 
+def quote_share(text: str) -> tuple[int, int]:
+    """:func:`sentence_share` of a sentence's own words: a quote without its attribution
+    ("..., says Kari Lie.")."""
+    said = _ATTRIBUTION.search(text)
+    return sentence_share(text[: said.start()] if said else text)
+
+
 def _sentence_is_norwegian(text: str) -> bool:
-    return _is_norwegian_share(*sentence_share(text))
+    return _is_norwegian_share(*quote_share(text))
+
+
+#: A quote's attribution closing its sentence: ", says Kari Lie.", ", she said."
+_ATTRIBUTION = re.compile(
+    r",\s+(?:says|said|tells|told|adds|added|explains|laughs|smiles)\b[^,]{0,60}$|,\s+(?:he|she|they)\s+(?:says|said|adds|added)\W*$"
+)
 
 
 # -- the dictionary ---------------------------------------------------------
@@ -1237,12 +1250,6 @@ def _translated_in_brackets(text: str) -> bool:
     return False
 
 
-#: A quote's attribution closing its sentence: ", says Kari Lie.", ", she said."
-_ATTRIBUTION = re.compile(
-    r",\s+(?:says|said|tells|told|adds|added|explains|laughs|smiles)\b[^,]{0,60}$|,\s+(?:he|she|they)\s+(?:says|said|adds|added)\W*$"
-)
-
-
 class UntranslatedSentence(Check):
     """A sentence left (mostly) in Norwegian.
 
@@ -1267,9 +1274,7 @@ class UntranslatedSentence(Check):
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
-            # a quote's own words, without its attribution ("..., says Kari Lie.")
-            said = _ATTRIBUTION.search(text)
-            norwegian, counted = sentence_share(text[: said.start()] if said else text)
+            norwegian, counted = quote_share(text)
             if _is_norwegian_share(norwegian, counted) and not _translated_in_brackets(text):
                 share = norwegian / counted
                 yield self.finding(

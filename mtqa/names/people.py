@@ -188,7 +188,11 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
     def given_of(m: Mention) -> str:
         assert m.first is not None  # only asked of full names
         name = halves.get(m.first.text, m.first.text)
-        if len(two := m.slots()) == 2 and len(owners := tails.get((two[0].text, two[1].text), ())) == 1:
+        if (
+            len(two := m.slots()) == 2
+            and len(owners := tails.get((two[0].text, two[1].text), ())) == 1
+            and words().first_name_gender(two[0].text) is None  # "Erik Hansen" beside "Jan Erik Hansen" is two
+        ):
             name = next(iter(owners))
         return canon.get(name, name)
 
@@ -1064,8 +1068,9 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
     if _NAMED_BY_ANOTHER.search(lead_in):
         return None  # "His wife, Kari Lie, says ...": the man may be meant
     mention = analysis.mention_starts.get(speaker.start)
-    if not own_mind and (mention is not None and mention.role in _SPEAKS_FOR or _SPEAKS_FOR_LEAD.search(lead_in)):
-        return None
+    speaks_for = mention is not None and mention.role in _SPEAKS_FOR or _SPEAKS_FOR_LEAD.search(lead_in)
+    if speaks_for and not _UNDERSTANDS.match(text, t.end):
+        return None  # "Defence lawyer Kari Lie says he regrets ...": the client's regret
     g = pronoun_gender(t.text)
     for back in range(0, LOOKBACK + 3):
         for r in _without_apposed_roles(text, by_sentence.get(t.sentence - back, [])):
@@ -1103,7 +1108,7 @@ _SAYS_BEFORE = re.compile(
 #: Bergen says" (matched up to the verb).
 _SPEAKER_THEN_VERB = re.compile(
     r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?"
-    r"(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]*(?:\s+(?:[A-ZÆØÅ][\w-]*|og|and|og|i|in|of))*"
+    r"(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]*(?:\s+(?:[A-ZÆØÅ][\w-]*|og|and|i|in|of))*"
     r"|\s+in\s+the\s+[\w' ]{1,40}?)?"
     r",?\s+(?:who\s+)?(?:also\s+)?$"
 )
@@ -1131,6 +1136,8 @@ _SPEAKS_FOR_LEAD = re.compile(
     r"investigator|detective|operations|incident|duty|press)\b[\w ,-]*$",
     re.I,
 )
+#: What one who speaks for another says of themselves: that they understand.
+_UNDERSTANDS = re.compile(r"\s+(?:understands|has (?:understanding|sympathy))\b")
 #: What only the speaker can say of themselves, right after the pronoun.
 _OWN_MIND = re.compile(
     r"\s+(?:understands|believes|thinks|hopes|fears|regrets|feels|agrees|disagrees|wants|does not want|"
@@ -1232,8 +1239,6 @@ _GOES_ON_THAT = re.compile(
 #: (Norwegian "Hun mener ..."), or that of the one the quote was about ("... says the coach.
 #: He hopes to make his debut"): as "She says that", only where nobody else near may be meant.
 _MIND_GOES_ON = re.compile(r"\s+(?:also\s+)?(?:believes|thinks|hopes|fears|regrets|is convinced|is sure)\b")
-#: A person noun in the plural ("parents", "residents", "the police"): no "he" or "she".
-_PLURAL_NOUN = re.compile(r"(?i:police\b|people\b|[a-z]+[^s'’]s\b)")
 #: A preposition of place right before a name ("in Norled", "at the quay in Våge").
 _PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$")
 #: "He says that", "She said:" right after the pronoun.
@@ -1282,8 +1287,6 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         for r in _without_apposed_roles(text, by_sentence.get(s, [])):
             if r.person is spoke[0].person or _named_place(text, r):
                 continue
-            if r.person is None and _PLURAL_NOUN.match(text, r.start):
-                continue  # "The parents are furious.": no "he"
             spoken = r.person is not None and _speaks(analysis, r)
             if (goes_on and spoken or not goes_on) and _may_be(r, g):
                 return None  # someone else near, who has spoken too, may be meant
@@ -1408,7 +1411,7 @@ def _without_apposed_roles(text: str, refs: list[Ref]) -> list[Ref]:
         before = refs[k - 1] if k > 0 else None
         if r.person is None and not r.unknown and before is not None and before.person is not None:
             # "..., says Kari Lie, who is the leader of the parents' council": her own role
-            if _WHO_IS.search(text, before.start, r.start) and r.start - before.start <= 80:
+            if r.start - before.start <= 80 and _WHO_IS.search(text, before.start, r.start):
                 continue
         out.append(r)
     return out

@@ -791,9 +791,10 @@ def _repeated(doc: Document, found: list[Translated]) -> list[Translated]:
         words = doc.text[f.start : f.end]
         if f.what not in ("outlet", "institution", "club", "place") or len(words.split()) < 2:
             continue
+        pattern = re.compile(rf"(?<![\w-]){re.escape(words)}(?![\w-])")
         for block in doc.text_blocks():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(words)}(?![\w-])", doc.text[block.start : block.end]):
-                start = block.start + m.start()
+            for m in pattern.finditer(doc.text, block.start, block.end):
+                start = m.start()
                 if (start, start + len(words)) not in seen and not _inside_a_name(doc.text, start):
                     seen.add((start, start + len(words)))
                     out.append(Translated(start, start + len(words), f.what, f.suggestion, f.reason, f.confidence))
