@@ -120,6 +120,17 @@ def _other_pronoun_in_sentence(pp: People, r: Resolution) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+#: Words right before a reflexive that are no verb: a noun phrase's ("the queen herself").
+_NOT_A_VERB = frozenset("the a an his her their its this that my your our".split())
+#: A clause word, a comma or a dash between a subject and a reflexive, an object pronoun or
+#: a noun phrase: the reflexive may be another's ("She told him to pull himself together").
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:that|who|whom|whose|which|when|while|because|if|after|before|until|and|but|or|than|him|her|them|"
+    # a noun phrase between: the reflexive is its ("She let the boy dress himself")
+    r"the|a|an|this|these|those|every|each|my|your|our|their|its|his)\b"
+    r"|[,;:–—(]",
+    re.I,
+)
 #: A vessel, which English may call "she".
 _VESSEL = re.compile(r"\b(?:ship|ships|boat|vessel|ferry|trawler|tanker|freighter|yacht|tug|cutter|frigate|rig)\b", re.I)
 
@@ -176,7 +187,9 @@ class PronounMismatch(Check):
     it opens a sentence whose predecessor's subject is, it is reported ("– The
     bishop is pleased. She will soon recover, his wife said").  A possessive
     whose two-word object the article gives to someone of the other gender
-    ("his summer house" beside "the princess's summer house") is reported too.
+    ("his summer house" beside "the princess's summer house") is reported too, and
+    so is a reflexive right after its verb that does not agree with its clause's
+    subject, whoever that is ("He never takes herself too seriously").
 
     Flags:
     - Foreign Minister Kari Nordmann met reporters on Friday. She said the talks had been useful. Nordmann met his US counterpart in Washington in December.
@@ -206,6 +219,7 @@ class PronounMismatch(Check):
         yield from self._possessions(doc, pp)
         yield from self._own(doc, pp)
         yield from self._no_one_fits(doc, pp)
+        yield from self._reflexive(doc, pp)
         yield from self._it(doc, pp)
 
     # -- he / she ------------------------------------------------------------------------
@@ -353,6 +367,49 @@ class PronounMismatch(Check):
                 suggestion=_recase(swap, t.text),
                 confidence=0.4,
             )
+
+    # -- himself after "she" --------------------------------------------------------------
+    def _reflexive(self, doc: Document, pp: People) -> Iterable[Finding]:
+        """"He never takes herself too seriously": a reflexive right after its verb is its
+        clause's subject's (Norwegian *seg*), so it has the gender of the "he" or "she" that
+        is the subject, whoever that is, with no clause word, comma, name or noun between
+        ("He met the queen herself" is emphatic, after a noun)."""
+        resolved = {r.token.start for r in pp.resolutions if r.person is not None}
+        tokens = pp.analysis.tokens
+        for i, t in enumerate(tokens):
+            if t.lower not in ("himself", "herself") or t.start in resolved or i < 2:
+                continue
+            verb, before = tokens[i - 1], tokens[i - 2]
+            if (
+                verb.sentence != t.sentence
+                or verb.cap
+                or verb.lower in _NOT_A_VERB
+                or before.lower in _NOT_A_VERB
+                or doc.text[verb.end : t.start] != " "
+            ):
+                continue  # after a noun or a name: emphatic ("the queen herself")
+            for j in range(i - 2, max(-1, i - 7), -1):
+                subject = tokens[j]
+                if subject.sentence != t.sentence:
+                    break
+                if subject.lower not in ("he", "she"):
+                    continue
+                between = doc.text[subject.end : t.start]
+                if _CLAUSE_BREAK.search(between) or any(tok.cap for tok in tokens[j + 1 : i]):
+                    break
+                g, wanted = pronoun_gender(t.text), pronoun_gender(subject.text)
+                if g is not None and g != wanted:
+                    swap = _SWAP.get((g, t.lower))
+                    if swap is not None:
+                        yield self.finding(
+                            doc,
+                            t.start,
+                            t.end,
+                            f"'{t.text}' is the reflexive of its clause's subject, '{subject.text}'",
+                            suggestion=swap,
+                            confidence=0.6,
+                        )
+                break
 
     # -- it says -------------------------------------------------------------------------
     def _it(self, doc: Document, pp: People) -> Iterable[Finding]:
