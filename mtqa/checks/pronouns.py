@@ -21,6 +21,7 @@ from mtqa.names.mentions import Token
 from mtqa.names.people import (
     INDEFINITE,
     LOOKBACK,
+    NEW_CLAUSE,
     People,
     Person,
     Ref,
@@ -125,10 +126,9 @@ _NOT_A_VERB = frozenset("the a an his her their its this that my your our".split
 #: A clause word, a comma or a dash between a subject and a reflexive, an object pronoun or
 #: a noun phrase: the reflexive may be another's ("She told him to pull himself together").
 _CLAUSE_BREAK = re.compile(
-    r"\b(?:that|who|whom|whose|which|when|while|because|if|after|before|until|and|but|or|than|him|her|them|"
+    NEW_CLAUSE.pattern + r"|\b(?:him|her|them|"
     # a noun phrase between: the reflexive is its ("She let the boy dress himself")
-    r"the|a|an|this|these|those|every|each|my|your|our|their|its|his)\b"
-    r"|[,;:–—(]",
+    r"the|a|an|this|these|those|every|each|my|your|our|their|its|his)\b",
     re.I,
 )
 #: A vessel, which English may call "she".

@@ -388,7 +388,7 @@ _REGION = re.compile(
 _NOT_PEOPLE = ("outlet", "county", "police_district", "institution")
 
 #: Between a subject and a possessive: a new clause, whose subject may be someone else.
-_NEW_CLAUSE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|if|after|before|until|and|but|or|than)\b|[,;:–—(]", re.I)
+NEW_CLAUSE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|if|after|before|until|and|but|or|than)\b|[,;:–—(]", re.I)
 
 #: A predicate noun's lead-in after a named subject: "Kari Lie is the municipal chief ",
 #: "Per Hansen, who has been a " (the match ends where the noun starts).
@@ -954,7 +954,7 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token, named: bool =
         for r in here[1:]
     ):
         return None
-    if _NEW_CLAUSE.search(doc.text, subject.start, t.start):
+    if NEW_CLAUSE.search(doc.text, subject.start, t.start):
         return None  # "The woman said that the boy had used his own phone"
     return subject
 
@@ -1157,7 +1157,7 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
         return None
     text = analysis.doc.text
     who = _WHO.search(text, here[-1].start, t.start)
-    if who is None or _NEW_CLAUSE.search(text, who.end(), t.start):
+    if who is None or NEW_CLAUSE.search(text, who.end(), t.start):
         return None
     named = here[-1]
     if named.person is None or _mention_end(analysis, named.start) != who.start():
@@ -1190,7 +1190,7 @@ def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: li
         if prev.lower not in ("he", "she"):
             continue
         between = tokens[j + 1 : i]
-        if _NEW_CLAUSE.search(analysis.doc.text, prev.end, t.start) or any(prev.start < r.start < t.start for r in here):
+        if NEW_CLAUSE.search(analysis.doc.text, prev.end, t.start) or any(prev.start < r.start < t.start for r in here):
             return None
         if _another_clause(tokens, between) or _object_between(tokens, between):
             return None
