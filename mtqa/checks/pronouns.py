@@ -292,16 +292,25 @@ class PronounMismatch(Check):
         visit": a possessive right after its clause's subject, a person noun of the
         other gender, with nobody else named between them.  "his own" (Norwegian "sin
         egen") can only be the subject's; a plain "his" only where nobody who could be
-        meant is named in the sentence or the three before it."""
+        meant is named in the sentence or the three before it.  So a plain "his" after a
+        named subject the article shows to be a woman ("Kari Lie has had good support
+        from his family", *familien sin*), where no one resolved it to anybody else."""
         by_sentence = refs_by_sentence(pp.refs)
         tokens = pp.analysis.tokens
+        resolved = {r.token.start for r in pp.resolutions}
         for i, t in enumerate(tokens):
             g = pronoun_gender(t.text)
             if g is None:
                 continue
             here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
             subject = noun_subject_of(pp.analysis, here, t)
-            if subject is None or subject.gender == g:
+            if subject is None and t.start not in resolved:
+                subject = noun_subject_of(pp.analysis, here, t, named=True, plain=True)
+                if subject is not None and not self._named_other(pp, subject, t, g):
+                    subject = None
+            elif subject is not None and subject.gender == g:
+                continue
+            if subject is None:
                 continue
             own = i + 1 < len(tokens) and tokens[i + 1].lower == "own" and doc.text[t.end : tokens[i + 1].start] == " "
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
@@ -316,7 +325,10 @@ class PronounMismatch(Check):
             suggestion = _SWAP.get((g, t.lower))
             if suggestion is None:
                 continue
-            noun = _WORD.match(doc.text, subject.start).group(0)  # type: ignore[union-attr]  # a token starts there
+            if subject.person is not None:
+                noun = subject.person.display
+            else:
+                noun = _WORD.match(doc.text, subject.start).group(0)  # type: ignore[union-attr]  # a token starts there
             yield self.finding(
                 doc,
                 t.start,
@@ -325,6 +337,16 @@ class PronounMismatch(Check):
                 suggestion=_recase(suggestion, t.text),
                 confidence=0.5 if own else 0.4,
             )
+
+    @staticmethod
+    def _named_other(pp: People, subject: Ref, t: Token, g: str) -> bool:
+        """Whether the article shows the named subject to be of the other gender than
+        the possessive ``t`` (of gender ``g``), as ``_gendered`` weighs it."""
+        if subject.person is None:
+            return False
+        score = pp.gender(subject.person, exclude=t)
+        against, for_ = score["female" if g == "male" else "male"], score[g]
+        return against >= MIN_EVIDENCE and against >= 2 * for_ + 1
 
     # -- he / she after a sentence about a woman / a man, nobody else near ---------------
     def _no_one_fits(self, doc: Document, pp: People) -> Iterable[Finding]:

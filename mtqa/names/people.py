@@ -912,7 +912,9 @@ _FRONTED = re.compile(
 )
 
 
-def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token, named: bool = False) -> Ref | None:
+def noun_subject_of(
+    analysis: Analysis, here: list[Ref], t: Token, named: bool = False, plain: bool = False
+) -> Ref | None:
     """For "his"/"her" after the subject of its clause, when the subject is a person
     noun of known gender and nobody else is named between ("The woman transferred the
     money to his own account", "The Crown Princess ended his visit"), that subject.
@@ -920,24 +922,31 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token, named: bool =
     ship); not before a noun of kin ("The woman is his niece"), nor after a copula.
     With ``named``, the subject is a person named instead, and the possessive is
     "his own" or "her own" (Norwegian *sin egen*, which is the subject's: "Skipper
-    Kari Lie fishes with his own boat")."""
+    Kari Lie fishes with his own boat"); with ``plain`` too, a plain "his" after the
+    named subject ("Kari Lie has had good support from his family", *familien sin*),
+    which the caller reports only where nobody else may be meant."""
     if t.lower not in ("his", "her") or t.quoted or not here:
         return None
     tokens = analysis.tokens
     k = bisect.bisect_left(analysis.token_starts, t.start)
-    if named and not _his_own(analysis, k):
+    if named and not plain and not _his_own(analysis, k):
         return None
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is None or nxt.sentence != t.sentence or analysis.doc.text[t.end : nxt.start] != " ":
         return None
-    if ((t.lower == "her" or named) and nxt.lower != "own") or nxt.lower in _KIN_NOUNS:
-        return None
-    subject = here[0]
-    if subject.quoted or (subject.person is None if named else (subject.person is not None or subject.gender is None)):
+    if ((t.lower == "her" or (named and not plain)) and nxt.lower != "own") or (nxt.lower in _KIN_NOUNS and not plain):
         return None
     doc = analysis.doc
+    subject, others = here[0], here[1:]
     lead = doc.text[doc.sentences[t.sentence].start : subject.start]
-    if not (subject.subject or _FRONTED.match(lead)) or _POSSESSIVE_LEAD.search(lead):
+    that = _THAT_BEFORE.search(doc.text, doc.sentences[t.sentence].start, here[-1].start) if plain else None
+    if that is not None and len(here) > 1:
+        # "Kari Lie says that Marit Olsen has had good support from his family": the
+        # reported clause's subject
+        subject, others, lead = here[-1], [], ""
+    if subject.quoted or (subject.person is None if named else (subject.person is not None or subject.gender is None)):
+        return None
+    if not (subject.subject or _FRONTED.match(lead) or that is not None) or _POSSESSIVE_LEAD.search(lead):
         return None  # (not "Her husband encouraged ...": whose husband names someone else)
     after = _mention_end(analysis, subject.start) if named else subject.start + 1
     between = tokens[bisect.bisect_left(analysis.token_starts, after) : k]
@@ -951,12 +960,16 @@ def noun_subject_of(analysis: Analysis, here: list[Ref], t: Token, named: bool =
         return None  # "Kari Lie gave the old horse his own stall": the object's
     if any(
         (r.person is not subject.person) if named else (r.person is not None or r.unknown or r.gender != subject.gender)
-        for r in here[1:]
+        for r in others
     ):
         return None
     if NEW_CLAUSE.search(doc.text, subject.start, t.start):
         return None  # "The woman said that the boy had used his own phone"
     return subject
+
+
+#: "says that " right before a name: the name opens the reported clause (the match must end there).
+_THAT_BEFORE = re.compile(r"\b(?:says?|said|tells?|told|writes?|wrote|confirms?|confirmed|adds?|added)\s+(?:\w+\s+)?that\s+$")
 
 
 def _his_own(analysis: Analysis, i: int) -> bool:
@@ -1149,18 +1162,24 @@ _OWN_MIND = re.compile(
 
 def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
     """For "his own"/"her own" in a clause "<person>, who ...": that person ("says agent
-    Kari Lie, who does not want to comment on his own commission"), with no clause word,
-    comma or other person between "who" and the possessive."""
+    Kari Lie, who does not want to comment on his own commission", "Kari Lie (44), who
+    runs his own firm"), with no clause word, comma or other person between "who" and the
+    possessive; so for "himself"/"herself" right after "who" (*som selv*: "said Lie, who
+    himself scored six goals")."""
     tokens = analysis.tokens
     t = tokens[i]
-    if not here or not _his_own(analysis, i):
+    if not here:
         return None
     text = analysis.doc.text
     who = _WHO.search(text, here[-1].start, t.start)
-    if who is None or NEW_CLAUSE.search(text, who.end(), t.start):
+    if who is None:
+        return None
+    if not (_his_own(analysis, i) and not NEW_CLAUSE.search(text, who.end(), t.start)) and not (
+        t.lower in _REFLEXIVE and who.end() == t.start
+    ):
         return None
     named = here[-1]
-    if named.person is None or _mention_end(analysis, named.start) != who.start():
+    if named.person is None or not _AGE_ONLY.fullmatch(text, _mention_end(analysis, named.start), who.start()):
         return None
     between = tokens[bisect.bisect_left(analysis.token_starts, who.end()) : i]
     if _another_clause(tokens, between) or _object_between(tokens, between):
@@ -1170,6 +1189,8 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
 
 #: ", who " right after a name.
 _WHO = re.compile(r",\s+who\s+")
+#: What may stand between a name and its ", who": nothing, or the person's age.
+_AGE_ONLY = re.compile(r"(?:\s*\(\d{1,3}\))?")
 
 
 def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: list[Resolution]) -> Person | None:
