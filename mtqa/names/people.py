@@ -45,7 +45,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mtqa.model import Document
+from mtqa.model import BlockKind, Document
 from mtqa.names.figures import listed
 from mtqa.names.gazetteer import gazetteer
 from mtqa.names.glossary import Glossary
@@ -371,12 +371,19 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # Hansen from Kari", nor "for Kari Lie from Bamse, the family's dog")
         return False
     starts = starts if starts is not None else [t.start for t in analysis.tokens]
+    if len(slots) == 1 and w.first_name_gender(name) is not None and name.lower() not in _CALENDAR:
+        first = analysis.tokens[bisect.bisect_left(starts, m.start)]
+        if not first.quoted and doc.blocks[first.block].kind is not BlockKind.QUOTE:
+            return True  # a given name alone, never in full, in the narration: a singer ("Dagny"), a dog ("Rex")
     k = bisect.bisect_left(starts, m.end + 1)
     nxt = analysis.tokens[k] if k < len(analysis.tokens) else None
     if nxt is None or nxt.sentence != m.sentence or doc.text[m.end : nxt.start].strip() not in ("", "'s", "’s"):
         return False
     return nxt.lower in w.speech_verbs or bool(_VERBISH.match(nxt.text)) and nxt.lower not in _NOT_VERBS
 
+
+#: Months and days that are given names too ("May", "June"): a date, not someone.
+_CALENDAR = frozenset("january february march april may june july august september october november december".split())
 
 #: A region named by a point of the compass and a country or a part of the world.
 _REGION = re.compile(
