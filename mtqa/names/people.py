@@ -1421,9 +1421,15 @@ def _introducer(
             continue
         if r.person is not None and _static_gender(r.person) in (None, g):
             return None  # "Her neighbour Per Hansen raised the alarm. Moen was found ... / – ..., says he"
+        if r.person is None and r.unknown and _PREPOSITION_BEFORE.search(text, max(0, r.start - 6), r.start):
+            continue  # "figures from Nord Pool show": a name of unknown kind after a preposition, no speaker
         if r.person is None and (r.unknown or r.gender in (None, g)) and not _A_NOUN.search(text, max(0, r.start - 40), r.start):
             return None  # (not "the hunt for a new sporting director": no one yet)
     return introducer
+
+
+#: A preposition right before a name.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|at|in|by|of|on|for|with|to)\s+$")
 
 
 def _without_apposed_roles(text: str, refs: list[Ref]) -> list[Ref]:
