@@ -361,6 +361,8 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         return False
     if " " not in name and _NORWEGIAN_BODY.search(name):
         return False  # "Skiskytterforbundet", "Redningsselskapet": a body by its Norwegian form
+    if _SAYS_IT.match(doc.text, m.end):
+        return False  # "Coop Extra says it is following the situation": a body speaking of itself
     slots = m.slots()
     if 2 <= len(slots) <= 3:
         return True
@@ -381,6 +383,9 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         return False
     return nxt.lower in w.speech_verbs or bool(_VERBISH.match(nxt.text)) and nxt.lower not in _NOT_VERBS
 
+
+#: A verb of saying and "it" right after a name: the name is a body's ("Coop Extra says it ...").
+_SAYS_IT = re.compile(r"\s+(?:says|said|writes|wrote|confirms|confirmed|states|stated)(?:\s+that)?\s+it(?:s)?\b")
 
 #: Months and days that are given names too ("May", "June"): a date, not someone.
 _CALENDAR = frozenset("january february march april may june july august september october november december".split())
