@@ -1097,6 +1097,7 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
     if speaks_for and not _UNDERSTANDS.match(text, t.end):
         return None  # "Defence lawyer Kari Lie says he regrets ...": the client's regret
     g = pronoun_gender(t.text)
+    titles = {tok.lower for tok in mention.title} if mention is not None else set()
     for back in range(0, LOOKBACK + 3):
         for r in _without_apposed_roles(text, by_sentence.get(t.sentence - back, [])):
             if r.start >= t.start or r.person is speaker.person or _named_place(text, r):
@@ -1112,6 +1113,8 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
                 # the speaker's workplace ("Kari Lie of Helse Bergen says") or the outlet
                 # spoken to ("tells NRK Innlandet that he ..."), not a person told
                 continue
+            if r.person is None and _NOUN_AT.match(text, r.start).group(0).lower() in titles:  # type: ignore[union-attr]
+                continue  # "the mayor's casting vote. / Mayor Kari Lie says she ...": the speaker by title
             if _may_be(r, g):
                 return None  # someone else who may be meant
     first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - 2)].start)
@@ -1120,6 +1123,8 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
     return speaker.person
 
 
+#: The word a reference starts with.
+_NOUN_AT = re.compile(r"[^\W\d_]*")
 #: Person nouns that are no one a later "he" or "she" refers back to ("nobody was hurt. He ...").
 INDEFINITE = re.compile(r"(?:no|any|every|some)(?:body|one)\b|no one\b", re.I)
 #: "says that " / "tells NRK that " / "tells the newspaper that " right before the pronoun.
@@ -1571,6 +1576,10 @@ def _ref_gender(pp: People, r: Ref) -> str | None:
     return r.gender
 
 
+#: Adverbs that may open a sentence before its subject pronoun ("Now he has ...").
+_OPENING_ADVERBS = frozenset("now then today still also but and so yet later since".split())
+
+
 def _resolve_quoted(pp: People) -> list[Resolution]:
     """A "he"/"she" in a quote whose speaker has that gender refers to someone
     else: a speaker says "I".  When everyone else near it (in the quote before it,
@@ -1588,8 +1597,9 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
         if g is None or not t.quoted or t.sentence < 0 or _address(tokens, i):
             continue
         speaker = _speaker(pp, i, by_start, resolved)
-        if speaker is None or speaker.gender != g:
+        if speaker is None:
             continue
+        spoken_of = speaker.gender != g  # "– The mayor promised us a school. Now he has ..., said Kari Lie."
 
         def others(refs: list[Ref], speaker: Speaker = speaker) -> list[Ref]:
             return [r for r in refs if speaker.person is None or r.person is not speaker.person]
@@ -1606,11 +1616,19 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             continue
         other = "female" if g == "male" else "male"
         subject = next((r for r in cands if r.subject), None)
-        if t.initial and subject is not None and _ref_gender(pp, subject) == other:
+        opens = t.initial or (
+            spoken_of and i > 0 and tokens[i - 1].initial and tokens[i - 1].sentence == t.sentence
+            and tokens[i - 1].lower in _OPENING_ADVERBS
+        )
+        if opens and subject is not None and _ref_gender(pp, subject) == other:
             referent = subject
-        elif all(x == other for x in genders):
+        elif all(x == other for x in genders) and not spoken_of:
             referent = cands[-1]
         else:
+            continue
+        if spoken_of and (subject is None or referent is not subject or subject.sentence != t.sentence - 1 or not subject.quoted or subject.person is None):
+            # a pronoun not of the speaker's gender may be anyone the conversation knows: only
+            # the person the quote's sentence before is about, by name or by the article's title
             continue
         out.append(Resolution(t, g, referent.person, True, speaker=speaker.label, expected=other))
     return out
