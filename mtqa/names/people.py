@@ -653,9 +653,28 @@ def _titled_before(analysis: Analysis, person_of: dict[int, Person], phrase: str
         words_before = head[: len(head) - len(phrase)] if head[-len(phrase) :].lower() == phrase else ""
         if _BEFORE_TITLE.search(words_before):
             found.append(person)
+    if not found and " " not in phrase:
+        # "Fisheries Minister Kari Lie", "Minister of Fisheries and Oceans Kari Lie" for "the
+        # minister": the office's field, not another office ("Deputy", "Former", "Prime")
+        field = re.compile(
+            rf"(?:(?:^|[\n.,;:!?–—\"“”(]|\b(?:says|said|tells|told|to|and|by|from|with|is|was))\s*"
+            rf"(?!(?:{_OTHER_OFFICE})\b)(?-i:[A-ZÆØÅ])[\w-]+\s+{re.escape(phrase)}"
+            rf"|\b{re.escape(phrase)}\s+of\s+(?:the\s+)?(?-i:[A-ZÆØÅ])[\w-]+"
+            rf"(?:(?:,|\s+and|\s+&)\s+(?-i:[A-ZÆØÅ])[\w-]+){{0,3}})\s*$",
+            re.IGNORECASE,
+        )
+        for m in analysis.mentions:
+            if m.start >= before:
+                break
+            person = person_of.get(m.start)
+            if person is not None and field.search(text, max(0, m.start - 80), m.start):
+                found.append(person)
     people = {id(p) for p in found}
     return found[-1] if len(people) == 1 else None
 
+
+#: Words before a title that make it another office ("Deputy Mayor", "Prime Minister").
+_OTHER_OFFICE = "deputy|former|acting|prime|vice|assistant|junior|state|youth|ex|interim|shadow|first|second|new"
 
 #: Nouns that name a person only before "of" and what a person heads ("head of
 #: entertainment", "chief of staff", "head of the agency"; not "the head of the fjord").
