@@ -1217,6 +1217,8 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
     named = here[-1]
     if named.person is None or not _AGE_ONLY.fullmatch(text, _mention_end(analysis, named.start), who.start()):
         return None
+    if _OF_BEFORE.search(text, max(0, named.start - 4), named.start):
+        return None  # "the father of Ingrid Moe (31), who himself took bronze": the father may be meant
     between = tokens[bisect.bisect_left(analysis.token_starts, who.end()) : i]
     if _another_clause(tokens, between) or _object_between(tokens, between):
         return None  # "..., who gave him his own office"
@@ -1225,6 +1227,8 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
 
 #: ", who " right after a name.
 _WHO = re.compile(r",\s+who\s+")
+#: "of " right before a name: the name completes a noun before it ("the coach of Hilde Vik").
+_OF_BEFORE = re.compile(r"\bof\s+$")
 #: What may stand between a name and its ", who": nothing, or the person's age.
 _AGE_ONLY = re.compile(r"(?:\s*\(\d{1,3}\))?")
 
@@ -1595,6 +1599,32 @@ def _ref_gender(pp: People, r: Ref) -> str | None:
     return r.gender
 
 
+def _someone_else_near(pp: People, by_sentence: dict[int, list[Ref]], subject: Ref, t: Token, g: str) -> bool:
+    """Whether someone other than ``subject``'s person who may be of gender ``g`` is named in
+    the quote before ``t`` or in the sentences before the quote (LOOKBACK): "Lie took over
+    from Per Hansen, who had been mayor ... / – The mayor promised us a road. Now he has
+    retired"."""
+    tokens = pp.analysis.tokens
+    text = pp.analysis.doc.text
+    title = _NOUN_AT.match(text, subject.start).group(0).lower()  # type: ignore[union-attr]
+    k = bisect.bisect_left(pp.analysis.token_starts, t.start)
+    opening = t.sentence
+    while k > 0 and tokens[k - 1].block == t.block and tokens[k - 1].quoted:
+        k -= 1
+        opening = tokens[k].sentence
+    for s in range(max(0, opening - LOOKBACK), t.sentence + 1):
+        for r in by_sentence.get(s, []):
+            if r.start >= t.start or r.person is subject.person:
+                continue
+            if r.person is not None and evident_gender(pp, r.person) in (None, g):
+                return True
+            if r.person is None and _NOUN_AT.match(text, r.start).group(0).lower() == title:  # type: ignore[union-attr]
+                continue  # "Marit Lunde believes the mayor has let the village down": the same title
+            if r.person is None and (r.unknown or r.gender in (None, g)) and not r.quoted:
+                return True
+    return False
+
+
 #: Adverbs that may open a sentence before its subject pronoun ("Now he has ...").
 _OPENING_ADVERBS = frozenset("now then today still also but and so yet later since".split())
 
@@ -1645,7 +1675,14 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             referent = cands[-1]
         else:
             continue
-        if spoken_of and (subject is None or referent is not subject or subject.sentence != t.sentence - 1 or not subject.quoted or subject.person is None):
+        if spoken_of and (
+            subject is None
+            or referent is not subject
+            or subject.sentence != t.sentence - 1
+            or not subject.quoted
+            or subject.person is None
+            or _someone_else_near(pp, by_sentence, subject, t, g)
+        ):
             # a pronoun not of the speaker's gender may be anyone the conversation knows: only
             # the person the quote's sentence before is about, by name or by the article's title
             continue
