@@ -977,9 +977,13 @@ def noun_subject_of(
         subject, others, lead = here[-1], [], ""
     if subject.quoted or (subject.person is None if named else (subject.person is not None or subject.gender is None)):
         return None
-    if not (subject.subject or _FRONTED.match(lead) or that is not None) or _POSSESSIVE_LEAD.search(lead):
+    if not (subject.subject or _FRONTED.match(lead) or that is not None or (plain and _role_lead(lead))) or (
+        _POSSESSIVE_LEAD.search(lead)
+    ):
         return None  # (not "Her husband encouraged ...": whose husband names someone else)
     after = _mention_end(analysis, subject.start) if named else subject.start + 1
+    if named:
+        after = _AGE_ONLY.match(doc.text, after).end()  # type: ignore[union-attr]  # (it matches the empty string)
     between = tokens[bisect.bisect_left(analysis.token_starts, after) : k]
     if any(pronoun_gender(tok.text) is not None or tok.lower in ("them", "they") for tok in between):
         return None  # "Her husband encouraged her to start her own business": "her" is the one meant
@@ -994,9 +998,20 @@ def noun_subject_of(
         for r in others
     ):
         return None
-    if NEW_CLAUSE.search(doc.text, subject.start, t.start):
+    if NEW_CLAUSE.search(doc.text, after if named else subject.start, t.start):
         return None  # "The woman said that the boy had used his own phone"
     return subject
+
+
+def _role_lead(lead: str) -> bool:
+    """Whether the words before a name that opens its sentence are a role: a person noun
+    and up to two words before it ("The Stavanger artist ", "Dairy farmer ")."""
+    m = _ROLE_LEAD.match(lead)
+    return m is not None and m.group(1).lower() in words().person_nouns
+
+
+#: A sentence's opening words before a name, ending with the noun of a role.
+_ROLE_LEAD = re.compile(r"^[\s–—\-\"“«]*(?:the\s+)?(?:[\w-]+\s+){0,2}?([^\W\d_]+)\s+$", re.I)
 
 
 #: "says that " right before a name: the name opens the reported clause (the match must end there).
