@@ -1061,6 +1061,9 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
     t = analysis.tokens[i]
     if t.quoted:
         return _last_speaker(analysis, by_sentence, i) if _after_attribution(analysis, i) else None
+    lawyer = _lawyer_of_client(analysis, here, i)
+    if lawyer is not None:
+        return lawyer
     speaker = _last_speaker(analysis, by_sentence, i)
     if speaker is not None:
         return speaker
@@ -1068,6 +1071,35 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
     if owner is not None:
         return owner.person
     return _own_after_pronoun(analysis, here, i, out) or _own_after_who(analysis, here, i) or _says_of_self(analysis, by_sentence, here, i)
+
+
+def _lawyer_of_client(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
+    """For "his client"/"her client": the lawyer named last before it in the sentence
+    ("His defender, lawyer Kari Lie, tells the newspaper that his client is cooperating"):
+    a client is the lawyer's (Norwegian *klienten sin*, *klienten hennes*)."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("his", "her") or i + 1 >= len(tokens) or tokens[i + 1].lower not in ("client", "clients"):
+        return None
+    text = analysis.doc.text
+    named = [r for r in here if r.person is not None and not r.quoted]
+    if not named:
+        return None
+    last = named[-1]
+    if any(r.start > last.start and not r.quoted and (r.unknown or r.gender is not None) for r in here):
+        return None  # someone else named between
+    sentence_start = analysis.doc.sentences[t.sentence].start
+    if not _LAWYER_BEFORE.search(text, max(sentence_start, last.start - 40), last.start):
+        return None
+    return last.person
+
+
+#: A lawyer's title right before the name (and the comma of an apposition): "lawyer ",
+#: "defender, lawyer ", "The victim's bistandsadvokat, ".
+_LAWYER_BEFORE = re.compile(
+    r"\b(?:lawyers?|attorneys?|defenders?|counsel|solicitors?|barristers?|\w*advokat|forsvarer)\b,?\s+(?:lawyer\s+)?$",
+    re.I,
+)
 
 
 def _after_attribution(analysis: Analysis, i: int) -> bool:
