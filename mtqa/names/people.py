@@ -355,6 +355,8 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name (not "the Dane Mette Holm",
         # "the Kenyan Wanjiru Chebet")
         return False
+    if " " in name and name.split()[-1].lower() in _THING_HEADS and w.first_name_gender(name.split()[0]) is None:
+        return False  # "replaces the old Sotra Bridge", "at Lerkendal Stadium": a thing, whatever is before it
     if _right_after_a_person(analysis, m, _WORKPLACE):
         # "Tone Gravdal at Volue", "Elin Tvedt of Equinor", "Marte Lea at Rogaland Fire and
         # Rescue": where a person works
