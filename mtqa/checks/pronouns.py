@@ -132,6 +132,21 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 #: A vessel, which English may call "she".
+#: Taken to a hospital: "was flown to UNN", "was sent to Ringerike Hospital", "was taken to A&E".
+_TO_HOSPITAL = re.compile(
+    r"\b(?:flown|taken|sent|brought|driven|transported|admitted|rushed|airlifted)\b[^.!?]{0,60}?"
+    r"\b(?:hospital|UNN|A&E|emergency (?:room|department)|intensive care|infirmary|medical cent(?:re|er)|health cent(?:re|er))",
+    re.I,
+)
+#: How a patient is, right after "he"/"she": "is seriously injured", "was discharged later".
+_CONDITION = re.compile(
+    r"\s+(?:is|was|has been|had been|remains|was later|is now)\s+(?!(?:not|never|also|too)\b)(?:(?!not\b)\w+\s+){0,2}?"
+    r"(?:injured|hurt|discharged|released|stable|critical|conscious|unconscious|operated|treated|"
+    r"written out|out of danger|in (?:a )?(?:serious|critical|stable|good) condition)\b",
+    re.I,
+)
+#: A patient's condition after "his"/"her": "his condition is good", "her injuries are".
+_CONDITION_NOUN = re.compile(r"\s+(?:condition|injuries|state of health)\b", re.I)
 _VESSEL = re.compile(r"\b(?:ship|ships|boat|vessel|ferry|trawler|tanker|freighter|yacht|tug|cutter|frigate|rig)\b", re.I)
 
 
@@ -221,6 +236,7 @@ class PronounMismatch(Check):
         yield from self._no_one_fits(doc, pp)
         yield from self._reflexive(doc, pp)
         yield from self._it(doc, pp)
+        yield from self._patient(doc, pp)
 
     # -- he / she ------------------------------------------------------------------------
     def _gendered(self, doc: Document, pp: People) -> Iterable[Finding]:
@@ -432,6 +448,59 @@ class PronounMismatch(Check):
                             confidence=0.6,
                         )
                 break
+
+    # -- the one taken to hospital -------------------------------------------------------
+    def _patient(self, doc: Document, pp: People) -> Iterable[Finding]:
+        """"The woman was flown to UNN in Tromsø. He is seriously injured": the sentence after
+        one whose subject, a person noun or a name of the other gender, was taken to a
+        hospital, and which names nobody else, opens with "he"/"she" (or "his"/"her"
+        condition) and says how the patient is: the patient (Norwegian *Hun er alvorlig
+        skadd*), whoever the article named before.  Not "He was not hurt": someone else, by
+        contrast."""
+        resolved = {r.token.start for r in pp.resolutions if r.person is not None}
+        by_sentence = refs_by_sentence(pp.refs)
+        tokens = pp.analysis.tokens
+        for t in tokens:
+            g = pronoun_gender(t.text)
+            if g is None or t.quoted or t.start in resolved or t.sentence < 1:
+                continue
+            sentence = doc.sentences[t.sentence]
+            if t.lower in ("he", "she"):
+                if not t.initial or not _CONDITION.match(doc.text, t.end):
+                    continue
+            elif t.lower in ("his", "her"):
+                if not _CONDITION_NOUN.match(doc.text, t.end) or len(_WORD.findall(doc.text, sentence.start, t.start)) > 5:
+                    continue
+            else:
+                continue
+            previous = by_sentence.get(t.sentence - 1, [])
+            if not previous or previous[0].quoted or not previous[0].subject:
+                continue
+            patient = previous[0]
+            other = "female" if g == "male" else "male"
+            gender = patient.gender if patient.person is None else evident_gender(pp, patient.person)
+            if gender != other or (patient.person is None and INDEFINITE.match(doc.text, patient.start)):
+                continue
+            if any(r.person is not patient.person or r.gender != patient.gender for r in previous[1:]):
+                continue  # someone else in that sentence
+            if any(r.start < t.start for r in by_sentence.get(t.sentence, [])):
+                continue  # someone named before the pronoun in its own sentence
+            before = doc.sentences[t.sentence - 1]
+            if not _TO_HOSPITAL.search(doc.text, before.start, before.end):
+                continue
+            swap = _SWAP.get((g, t.lower))
+            if swap is None:
+                continue
+            word = _WORD.match(doc.text, patient.start).group(0)  # type: ignore[union-attr]  # a token starts there
+            who = "a woman" if g == "male" else "a man"
+            yield self.finding(
+                doc,
+                t.start,
+                t.end,
+                f"'{t.text}' says how the patient is, and the sentence before took '{word}', {who}, to hospital",
+                suggestion=_recase(swap, t.text),
+                confidence=0.45,
+            )
 
     # -- it says -------------------------------------------------------------------------
     def _it(self, doc: Document, pp: People) -> Iterable[Finding]:
