@@ -37,8 +37,9 @@ import yaml
 
 from mtqa.lexicons.senses import dictionary
 from mtqa.model import Document
+from mtqa.names.figures import listed
 from mtqa.names.gazetteer import english_names, gazetteer
-from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, words
+from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, words, zipf_in
 from mtqa.names.mentions import Analysis
 from mtqa.names.phonetic import fold, key
 
@@ -608,6 +609,47 @@ def _surnames(analysis: Analysis) -> list[Translated]:
     return out
 
 
+def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
+    """The English word of a surname the article never writes, right after a given name
+    only Norwegians bear ("Terje Beach", "Thea Dark" for Terje Strand, Thea Mørk), in an
+    article about Norway, where the word translates one surname only: not "Anne Hill" or
+    "Eli Wood" (given names English has too), nor a name a list knows."""
+    doc = analysis.doc
+    if not _about_norway(doc):
+        return []
+    table = surname_words()
+    w = words()
+    tokens = analysis.tokens
+    out: list[Translated] = []
+    for i, t in enumerate(tokens[1:], start=1):
+        names = table.get(t.lower, ())
+        prev = tokens[i - 1]
+        if len(names) != 1 or not t.cap or t.quoted or prev.sentence != t.sentence or doc.text[prev.end : t.start] != " ":
+            continue
+        if not (prev.cap and w.is_first_name(prev.text) and _only_norwegian(prev.text)):
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.sentence == t.sentence and nxt.cap and doc.text[t.end : nxt.start] == " ":
+            continue  # "Terje Beach Hansen", "Eli Mountain Road": more name after it
+        full = f"{prev.text} {t.text}"
+        if gazetteer().knows(full) or listed(full) is not None:
+            continue
+        out.append(
+            Translated(t.start, t.end, "surname", names[0],
+                       f"'{t.text}' after the Norwegian given name {prev.text} is the English word for the "
+                       f"surname {names[0]}", 0.5)
+        )
+    return out
+
+
+def _only_norwegian(given: str) -> bool:
+    """Whether a given name is one Norwegian text uses far more than English text
+    (wordfreq: "Terje", "Marit", "Kari", "Ole"; not "Anne", "Eli", "Tom", "Emma")."""
+    low = given.lower()
+    nb, en = zipf_in(low, "nb"), zipf_in(low, "en")
+    return nb >= 3.5 and nb - en >= 0.7
+
+
 #: "the " right before a word (the match must end where the word starts).
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s$")
 
@@ -812,6 +854,7 @@ def translated_names(analysis: Analysis) -> list[Translated]:
         found += _clubs(doc, block.start, block.end)
     found += _given_names(analysis)
     found += _surnames(analysis)
+    found += _unwritten_surnames(analysis)
     found += _sound_alike(analysis)
     found += _back_translated(analysis)
     found += _repeated(doc, found)
