@@ -145,8 +145,6 @@ _CONDITION = re.compile(
     r"written out|out of danger|in (?:a )?(?:serious|critical|stable|good) condition)\b",
     re.I,
 )
-#: A patient's condition after "his"/"her": "his condition is good", "her injuries are".
-_CONDITION_NOUN = re.compile(r"\s+(?:condition|injuries|state of health)\b", re.I)
 _VESSEL = re.compile(r"\b(?:ship|ships|boat|vessel|ferry|trawler|tanker|freighter|yacht|tug|cutter|frigate|rig)\b", re.I)
 
 
@@ -453,8 +451,8 @@ class PronounMismatch(Check):
     def _patient(self, doc: Document, pp: People) -> Iterable[Finding]:
         """"The woman was flown to UNN in Tromsø. He is seriously injured": the sentence after
         one whose subject, a person noun or a name of the other gender, was taken to a
-        hospital, and which names nobody else, opens with "he"/"she" (or "his"/"her"
-        condition) and says how the patient is: the patient (Norwegian *Hun er alvorlig
+        hospital, and which names nobody else, opens with "he"/"she" and says how the
+        patient is: the patient (Norwegian *Hun er alvorlig
         skadd*), whoever the article named before.  Not "He was not hurt": someone else, by
         contrast."""
         resolved = {r.token.start for r in pp.resolutions if r.person is not None}
@@ -464,15 +462,8 @@ class PronounMismatch(Check):
             g = pronoun_gender(t.text)
             if g is None or t.quoted or t.start in resolved or t.sentence < 1:
                 continue
-            sentence = doc.sentences[t.sentence]
-            if t.lower in ("he", "she"):
-                if not t.initial or not _CONDITION.match(doc.text, t.end):
-                    continue
-            elif t.lower in ("his", "her"):
-                if not _CONDITION_NOUN.match(doc.text, t.end) or len(_WORD.findall(doc.text, sentence.start, t.start)) > 5:
-                    continue
-            else:
-                continue
+            if t.lower not in ("he", "she") or not t.initial or not _CONDITION.match(doc.text, t.end):
+                continue  # (not "His condition is stable": the grandfather of "his granddaughter" may be meant)
             previous = by_sentence.get(t.sentence - 1, [])
             if not previous or previous[0].quoted or not previous[0].subject:
                 continue

@@ -1076,26 +1076,31 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
 
 
 def _lawyer_of_client(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
-    """For "his client"/"her client": the lawyer named last before it in the sentence
-    ("His defender, lawyer Kari Lie, tells the newspaper that his client is cooperating"):
-    a client is the lawyer's (Norwegian *klienten sin*, *klienten hennes*)."""
+    """For "his client"/"her client": the lawyer named before it in the sentence, where
+    nobody else is ("His defender, lawyer Kari Lie, tells the newspaper that his client is
+    cooperating"): a client is the lawyer's (Norwegian *klienten sin*, *klienten hennes*)."""
     tokens = analysis.tokens
     t = tokens[i]
     if t.lower not in ("his", "her") or i + 1 >= len(tokens) or tokens[i + 1].lower not in ("client", "clients"):
         return None
     text = analysis.doc.text
     named = [r for r in here if r.person is not None and not r.quoted]
-    if not named:
-        return None
+    if not named or len({id(r.person) for r in named}) != 1:
+        return None  # ("says he has asked lawyer Kari Lie for a meeting, and that his client"): whose is not clear
     last = named[-1]
-    if any(r.start > last.start and not r.quoted and (r.unknown or r.gender is not None) for r in here):
-        return None  # someone else named between
+    if any(not r.quoted and (r.unknown or r.gender is not None) and not _POSSESSOR.match(text, r.start) for r in here):
+        return None  # someone else named in the sentence (not the client: "The man's defender, lawyer ...")
     sentence_start = analysis.doc.sentences[t.sentence].start
     if not _LAWYER_BEFORE.search(text, max(sentence_start, last.start - 40), last.start):
         return None
+    said = tokens[bisect.bisect_left(analysis.token_starts, _mention_end(analysis, last.start)) : i]
+    if not any(tok.lower in words().speech_verbs for tok in said):
+        return None  # the lawyer must speak of the client ("says that his client"), not be named beside
     return last.person
 
 
+#: A word with the possessive "'s" ("The man's defender"): whose lawyer, the client.
+_POSSESSOR = re.compile(r"[^\W\d_]+['’]s\b")
 #: A lawyer's title right before the name (and the comma of an apposition): "lawyer ",
 #: "defender, lawyer ", "The victim's bistandsadvokat, ".
 _LAWYER_BEFORE = re.compile(
