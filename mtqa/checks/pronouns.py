@@ -389,20 +389,14 @@ class PronounMismatch(Check):
                 continue  # "The man was rescued from the cargo ship. She was refloated ...": the ship
             if any(pronoun_gender(tok.text) == g for tok in tokens[:i] if tok.sentence >= 0):
                 continue  # "He" was someone before: a man spoken of
-            swap = _SWAP.get((g, t.lower))
-            if swap is None:
-                continue
-            word = _WORD.match(doc.text, noun.start).group(0)  # type: ignore[union-attr]  # a token starts there
-            who = "a woman" if g == "male" else "a man"
-            yield self.finding(
-                doc,
-                t.start,
-                t.end,
-                f"'{t.text}' opens the sentence after one about '{word}', {who}, and nobody near is "
-                f"{'a man' if g == 'male' else 'a woman'}",
-                suggestion=_recase(swap, t.text),
-                confidence=0.4,
+            found = self._after_noun(
+                doc, t, g, noun,
+                "'{pronoun}' opens the sentence after one about '{word}', {who}, and nobody near is "
+                + ("a man" if g == "male" else "a woman"),
+                0.4,
             )
+            if found is not None:
+                yield found
 
     # -- himself after "she" --------------------------------------------------------------
     def _reflexive(self, doc: Document, pp: People) -> Iterable[Finding]:
@@ -479,19 +473,29 @@ class PronounMismatch(Check):
             before = doc.sentences[t.sentence - 1]
             if not _TO_HOSPITAL.search(doc.text, before.start, before.end):
                 continue
-            swap = _SWAP.get((g, t.lower))
-            if swap is None:
-                continue
-            word = _WORD.match(doc.text, patient.start).group(0)  # type: ignore[union-attr]  # a token starts there
-            who = "a woman" if g == "male" else "a man"
-            yield self.finding(
-                doc,
-                t.start,
-                t.end,
-                f"'{t.text}' says how the patient is, and the sentence before took '{word}', {who}, to hospital",
-                suggestion=_recase(swap, t.text),
-                confidence=0.45,
+            found = self._after_noun(
+                doc, t, g, patient, "'{pronoun}' says how the patient is, and the sentence before took '{word}', {who}, to hospital", 0.45
             )
+            if found is not None:
+                yield found
+
+    def _after_noun(self, doc: Document, t: Token, g: str, noun: Ref, message: str, confidence: float) -> Finding | None:
+        """The finding for pronoun ``t`` (of gender ``g``) that should have the other gender,
+        that of the person ``noun`` of the sentence before; ``message`` names them with
+        ``{pronoun}``, ``{word}`` (the noun's first word) and ``{who}`` ("a woman")."""
+        swap = _SWAP.get((g, t.lower))
+        if swap is None:
+            return None
+        word = _WORD.match(doc.text, noun.start).group(0)  # type: ignore[union-attr]  # a token starts there
+        who = "a woman" if g == "male" else "a man"
+        return self.finding(
+            doc,
+            t.start,
+            t.end,
+            message.format(pronoun=t.text, word=word, who=who),
+            suggestion=_recase(swap, t.text),
+            confidence=confidence,
+        )
 
     # -- it says -------------------------------------------------------------------------
     def _it(self, doc: Document, pp: People) -> Iterable[Finding]:
