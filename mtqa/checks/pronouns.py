@@ -131,7 +131,6 @@ _CLAUSE_BREAK = re.compile(
     r"the|a|an|this|these|those|every|each|my|your|our|their|its|his)\b",
     re.I,
 )
-#: A vessel, which English may call "she".
 #: Taken to a hospital: "was flown to UNN", "was sent to Ringerike Hospital", "was taken to A&E".
 _TO_HOSPITAL = re.compile(
     r"\b(?:flown|taken|sent|brought|driven|transported|admitted|rushed|airlifted)\b[^.!?]{0,60}?"
@@ -145,6 +144,7 @@ _CONDITION = re.compile(
     r"written out|out of danger|in (?:a )?(?:serious|critical|stable|good) condition)\b",
     re.I,
 )
+#: A vessel, which English may call "she".
 _VESSEL = re.compile(r"\b(?:ship|ships|boat|vessel|ferry|trawler|tanker|freighter|yacht|tug|cutter|frigate|rig)\b", re.I)
 
 
@@ -446,9 +446,8 @@ class PronounMismatch(Check):
         """"The woman was flown to UNN in Tromsø. He is seriously injured": the sentence after
         one whose subject, a person noun or a name of the other gender, was taken to a
         hospital, and which names nobody else, opens with "he"/"she" and says how the
-        patient is: the patient (Norwegian *Hun er alvorlig
-        skadd*), whoever the article named before.  Not "He was not hurt": someone else, by
-        contrast."""
+        patient is: the patient (Norwegian *Hun er alvorlig skadd*), whoever the article
+        named before.  Not "He was not hurt": someone else, by contrast."""
         resolved = {r.token.start for r in pp.resolutions if r.person is not None}
         by_sentence = refs_by_sentence(pp.refs)
         tokens = pp.analysis.tokens

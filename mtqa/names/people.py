@@ -24,7 +24,8 @@ full with it.  Pronouns are resolved with a deliberately cautious heuristic:
 - the sentence's form gives a referent (:func:`_by_form`): "He adds that ..." after
   a sentence attributing speech to one person, "his own" after a named subject or
   its "she"/"he" (*sin egen*), "Kari Lie says he understands ..." (the speaker's own
-  mind), "says he" closing a dialogue line (:func:`_introducer`).
+  mind), "says he" closing a dialogue line (:func:`_introducer`), "his client" (the
+  lawyer's who speaks of them, :func:`_lawyer_of_client`).
 
 A person of the news (``mtqa/data/people.tsv``) has the gender the list gives when
 the given name is of neither or both genders ("Sylvi Listhaug").
@@ -1688,7 +1689,11 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
     else: a speaker says "I".  When everyone else near it (in the quote before it,
     else the nearest sentence before that names someone other than the speaker)
     has the other gender, or it opens a sentence whose predecessor's subject has
-    the other gender, the pronoun is wrong."""
+    the other gender, the pronoun is wrong.  A "he"/"she" of the other gender than the
+    speaker's is checked only where it opens the sentence after the quote's sentence
+    about one person, by name or by the title the article gives them ("– The mayor
+    promised us a school. Now he has ...", said of Mayor Kari Lie), and nobody else who
+    may be meant is named in the quote or the sentences before it."""
     analysis = pp.analysis
     tokens = analysis.tokens
     by_start = {r.start: r for r in pp.refs}
