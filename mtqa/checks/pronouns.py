@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from itertools import chain
 
 from mtqa.checks.base import Check, CheckContext
 from mtqa.model import Document, Finding, Severity
@@ -133,8 +134,9 @@ _CLAUSE_BREAK = re.compile(
 )
 #: Taken to a hospital: "was flown to UNN", "was sent to Ringerike Hospital", "was taken to A&E".
 _TO_HOSPITAL = re.compile(
-    r"\b(?:flown|taken|sent|brought|driven|transported|admitted|rushed|airlifted)\b[^.!?]{0,60}?"
-    r"\b(?:hospital|UNN|A&E|emergency (?:room|department)|intensive care|infirmary|medical cent(?:re|er)|health cent(?:re|er))",
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:flown|taken|sent|brought|driven|transported|admitted|rushed|airlifted)\b"
+    r"[^.!?]{0,60}?\b(?:hospital|(?-i:UNN|A&E)|emergency (?:room|department)|intensive care|infirmary|"
+    r"medical cent(?:re|er)|health cent(?:re|er))\b",
     re.I,
 )
 #: How a patient is, right after "he"/"she": "is seriously injured", "was discharged later".
@@ -227,14 +229,20 @@ class PronounMismatch(Check):
     def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         glossary = load_glossary(ctx.glossary) if ctx is not None else None
         pp = people(doc, glossary, ctx)
-        yield from self._gendered(doc, pp)
-        yield from self._in_quotes(doc, pp)
-        yield from self._possessions(doc, pp)
-        yield from self._own(doc, pp)
-        yield from self._no_one_fits(doc, pp)
-        yield from self._reflexive(doc, pp)
-        yield from self._it(doc, pp)
-        yield from self._patient(doc, pp)
+        reported: set[tuple[int, int]] = set()
+        for finding in chain(
+            self._gendered(doc, pp),
+            self._in_quotes(doc, pp),
+            self._possessions(doc, pp),
+            self._own(doc, pp),
+            self._no_one_fits(doc, pp),
+            self._reflexive(doc, pp),
+            self._it(doc, pp),
+            self._patient(doc, pp),
+        ):
+            if (finding.start, finding.end) not in reported:  # one finding a pronoun, whichever rule sees it first
+                reported.add((finding.start, finding.end))
+                yield finding
 
     # -- he / she ------------------------------------------------------------------------
     def _gendered(self, doc: Document, pp: People) -> Iterable[Finding]:

@@ -44,6 +44,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from mtqa.model import BlockKind, Document
@@ -356,7 +357,7 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name (not "the Dane Mette Holm",
         # "the Kenyan Wanjiru Chebet")
         return False
-    if " " in name and name.split()[-1].lower() in _THING_HEADS and w.first_name_gender(name.split()[0]) is None:
+    if " " in name and name.split()[-1].lower() in _THING_ONLY and w.first_name_gender(name.split()[0]) is None:
         return False  # "replaces the old Sotra Bridge", "at Lerkendal Stadium": a thing, whatever is before it
     if _right_after_a_person(analysis, m, _WORKPLACE):
         # "Tone Gravdal at Volue", "Elin Tvedt of Equinor", "Marte Lea at Rogaland Fire and
@@ -388,9 +389,20 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
 
 
 #: A verb of saying and "it" right after a name: the name is a body's ("Coop Extra says it ...").
-_SAYS_IT = re.compile(r"\s+(?:says|said|writes|wrote|confirms|confirmed|states|stated)(?:\s+that)?\s+it(?:s)?\b")
+_SAYS_IT = re.compile(
+    r"\s+(?:says|said|writes|wrote|confirms|confirmed|states|stated)(?:\s+that)?\s+"
+    # "it is following", "it has", "its": itself (not "says it is important": no one)
+    r"(?:its\b|it\s+(?:is|was)\s+\w+ing\b|it\s+(?:has|had|will|would|can|cannot|could|does|did|plans|expects|intends)\b)"
+)
 
-#: Months and days that are given names too ("May", "June"): a date, not someone.
+#: Head words of things that are no one's surname ("Sotra Bridge"; not Park, Hall, House, Field).
+_THING_ONLY = frozenset(
+    "road street bridge tunnel stadium arena centre center museum festival airport station harbour railway "
+    "highway square cathedral fjord cup race prize award trophy games league championship championships series "
+    "marathon rally ocean sea river valley region project agreement fund".split()
+)
+
+#: Months that are given names too ("May", "June"): a date, not someone.
 _CALENDAR = frozenset("january february march april may june july august september october november december".split())
 
 #: A region named by a point of the compass and a country or a part of the world.
@@ -468,6 +480,7 @@ _NOT_VERBS = {"was", "has", "is", "as", "its", "his", "this", "us", "plus", "new
 def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> list[Ref]:
     w = words()
     refs: list[Ref] = []
+    titles: dict[str, tuple[list[tuple[int, Person]], list[tuple[int, Person]]]] = {}  # who holds each title
     mention_starts = analysis.mention_starts
     role_positions = set()
     for m in analysis.mentions:
@@ -555,7 +568,11 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 # "Kari Lie is the municipal chief physician": the subject, not someone else
                 continue
             # (not a noun of someone who speaks for another: "The lawyer says he ..." may be the client)
-            titled = None if low in _SPEAKS_FOR else _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start)
+            titled = (
+                None
+                if low in _SPEAKS_FOR
+                else _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start, titles)
+            )
             if titled is not None:
                 # "operations manager Randi Sveen ... The operations manager says": her
                 refs.append(Ref(t.start, t.sentence, person=titled, subject=_subject(doc, t, t.start), quoted=t.quoted))
@@ -634,50 +651,76 @@ _BEFORE_TITLE = re.compile(
 )
 
 
-def _titled_before(analysis: Analysis, person_of: dict[int, Person], phrase: str | None, before: int) -> Person | None:
+def _titled_before(
+    analysis: Analysis,
+    person_of: dict[int, Person],
+    phrase: str | None,
+    before: int,
+    memo: dict[str, tuple[list[tuple[int, Person]], list[tuple[int, Person]]]] | None = None,
+) -> Person | None:
     """The person last named before ``before`` right after the words of ``phrase``
     and nothing that makes it another office ("says operations manager Randi Sveen",
     "Mayor Kari Lie" for "The mayor"; not "Deputy mayor Per Hansen"), when no one
-    else was named after them."""
+    else was named after them.  ``memo`` keeps each phrase's holders for the article
+    (a long article asks about "the minister" hundreds of times)."""
     if not phrase:
         return None
-    text = analysis.doc.text
-    found: list[Person] = []
-    for m in analysis.mentions:
-        if m.start >= before:
-            break
-        person = person_of.get(m.start)
-        if person is None:
-            continue
-        head = text[max(0, m.start - len(phrase) - 40) : m.start].rstrip()
-        if not " ".join(head.split()).lower().endswith(phrase):
-            continue
-        # what stands before the title's words (the text is cut where they start)
-        words_before = head[: len(head) - len(phrase)] if head[-len(phrase) :].lower() == phrase else ""
-        if _BEFORE_TITLE.search(words_before):
-            found.append(person)
-    if not found and " " not in phrase:
-        # "Fisheries Minister Kari Lie", "Minister of Fisheries and Oceans Kari Lie" for "the
-        # minister": the office's field, not another office ("Deputy", "Former", "Prime")
-        field = re.compile(
-            rf"(?:(?:^|[\n.,;:!?–—\"“”(]|\b(?:says|said|tells|told|to|and|by|from|with|is|was))\s*"
-            rf"(?!(?:{_OTHER_OFFICE})\b)(?-i:[A-ZÆØÅ])[\w-]+\s+{re.escape(phrase)}"
-            rf"|\b{re.escape(phrase)}\s+of\s+(?:the\s+)?(?-i:[A-ZÆØÅ])[\w-]+"
-            rf"(?:(?:,|\s+and|\s+&)\s+(?-i:[A-ZÆØÅ])[\w-]+){{0,3}})\s*$",
-            re.IGNORECASE,
-        )
-        for m in analysis.mentions:
-            if m.start >= before:
-                break
-            person = person_of.get(m.start)
-            if person is not None and field.search(text, max(0, m.start - 80), m.start):
-                found.append(person)
+    if memo is None:
+        memo = {}
+    if phrase not in memo:
+        memo[phrase] = _title_holders(analysis, person_of, phrase)
+    titled, fielded = memo[phrase]
+    found = [p for start, p in titled if start < before] or [p for start, p in fielded if start < before]
     people = {id(p) for p in found}
     return found[-1] if len(people) == 1 else None
 
 
+def _title_holders(
+    analysis: Analysis, person_of: dict[int, Person], phrase: str
+) -> tuple[list[tuple[int, Person]], list[tuple[int, Person]]]:
+    """Where the article names someone right after the words of ``phrase`` ("Mayor Kari
+    Lie"), and, for a title of one word, after it with its field ("Fisheries Minister
+    Kari Lie", "Minister of Fisheries and Oceans Kari Lie"; not "Deputy", "Former",
+    "Prime"): (the mention's start, the person), in text order."""
+    text = analysis.doc.text
+    titled: list[tuple[int, Person]] = []
+    fielded: list[tuple[int, Person]] = []
+    field = _field_title(phrase) if " " not in phrase else None
+    for m in analysis.mentions:
+        person = person_of.get(m.start)
+        if person is None:
+            continue
+        head = text[max(0, m.start - len(phrase) - 40) : m.start].rstrip()
+        if " ".join(head.split()).lower().endswith(phrase):
+            # what stands before the title's words (the text is cut where they start)
+            words_before = head[: len(head) - len(phrase)] if head[-len(phrase) :].lower() == phrase else ""
+            if _BEFORE_TITLE.search(words_before):
+                titled.append((m.start, person))
+                continue
+        if field is not None:
+            office = field.search(text, max(0, m.start - 80), m.start)
+            if office is not None and not _OTHER_OFFICE_BEFORE.search(text, max(0, office.start() - 12), office.start()):
+                fielded.append((m.start, person))
+    return titled, fielded
+
+
 #: Words before a title that make it another office ("Deputy Mayor", "Prime Minister").
 _OTHER_OFFICE = "deputy|former|acting|prime|vice|assistant|junior|state|youth|ex|interim|shadow|first|second|new"
+#: One of them right before "Minister of ...": "Former Minister of Fisheries".
+_OTHER_OFFICE_BEFORE = re.compile(rf"\b(?:{_OTHER_OFFICE})[\s-]+$", re.IGNORECASE)
+
+
+@cache
+def _field_title(phrase: str) -> re.Pattern[str]:
+    """A title of one word with its field before a name: "Fisheries Minister ", "Minister
+    of Fisheries and Oceans " (the match ends where the name starts)."""
+    return re.compile(
+        rf"(?:(?:^|[\n.,;:!?–—\"“”(]|\b(?:says|said|tells|told|to|and|by|from|with|is|was))\s*"
+        rf"(?!(?:{_OTHER_OFFICE})\b)(?-i:[A-ZÆØÅ])[\w-]+\s+{re.escape(phrase)}"
+        rf"|\b{re.escape(phrase)}\s+of\s+(?:the\s+)?(?-i:[A-ZÆØÅ])[\w-]+"
+        rf"(?:(?:,|\s+and|\s+&)\s+(?-i:[A-ZÆØÅ])[\w-]+){{0,3}})\s*$",
+        re.IGNORECASE,
+    )
 
 #: Nouns that name a person only before "of" and what a person heads ("head of
 #: entertainment", "chief of staff", "head of the agency"; not "the head of the fjord").
@@ -976,7 +1019,15 @@ def noun_subject_of(
     that = _THAT_BEFORE.search(doc.text, doc.sentences[t.sentence].start, here[-1].start) if plain else None
     if that is not None and len(here) > 1:
         # "Kari Lie says that Marit Olsen has had good support from his family": the
-        # reported clause's subject
+        # reported clause's subject, where nobody before it may be of the possessive's
+        # gender ("Her neighbour Per Hansen says that ...": he may be meant)
+        g = pronoun_gender(t.text)
+        if any(
+            (_static_gender(r.person) in (None, g)) if r.person is not None else (r.unknown or r.gender in (None, g))
+            for r in here[:-1]
+            if r.person is None or r.person is not here[-1].person
+        ):
+            return None
         subject, others, lead = here[-1], [], ""
     if subject.quoted or (subject.person is None if named else (subject.person is not None or subject.gender is None)):
         return None

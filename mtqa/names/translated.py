@@ -611,7 +611,7 @@ def _surnames(analysis: Analysis) -> list[Translated]:
 
 def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
     """The English word of a surname the article never writes, right after a given name
-    only Norwegians bear ("Terje Beach", "Thea Dark" for Terje Strand, Thea Mørk), in an
+    only Norwegians bear ("Terje Beach" for Terje Strand, "Ole Forest" for Ole Skog), in an
     article about Norway, where the word translates one surname only: not "Anne Hill" or
     "Eli Wood" (given names English has too), nor a name a list knows."""
     doc = analysis.doc
