@@ -32,6 +32,7 @@ from mtqa.names.people import (
     people,
     pronoun_base,
     pronoun_gender,
+    ref_gender,
     refs_by_sentence,
 )
 
@@ -132,7 +133,7 @@ _CLAUSE_BREAK = re.compile(
     r"the|a|an|this|these|those|every|each|my|your|our|their|its|his)\b",
     re.I,
 )
-#: Taken to a hospital: "was flown to UNN", "was sent to Ringerike Hospital", "was taken to A&E".
+#: Taken to a hospital: "was flown to UNN", "was sent to the hospital", "was taken to A&E".
 _TO_HOSPITAL = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:flown|taken|sent|brought|driven|transported|admitted|rushed|airlifted)\b"
     r"[^.!?]{0,60}?\b(?:hospital|(?-i:UNN|A&E)|emergency (?:room|department)|intensive care|infirmary|"
@@ -470,8 +471,7 @@ class PronounMismatch(Check):
                 continue
             patient = previous[0]
             other = "female" if g == "male" else "male"
-            gender = patient.gender if patient.person is None else evident_gender(pp, patient.person)
-            if gender != other or (patient.person is None and INDEFINITE.match(doc.text, patient.start)):
+            if ref_gender(pp, patient) != other or (patient.person is None and INDEFINITE.match(doc.text, patient.start)):
                 continue
             if any(r.person is not patient.person or r.gender != patient.gender for r in previous[1:]):
                 continue  # someone else in that sentence

@@ -1022,11 +1022,7 @@ def noun_subject_of(
         # reported clause's subject, where nobody before it may be of the possessive's
         # gender ("Her neighbour Per Hansen says that ...": he may be meant)
         g = pronoun_gender(t.text)
-        if any(
-            (_static_gender(r.person) in (None, g)) if r.person is not None else (r.unknown or r.gender in (None, g))
-            for r in here[:-1]
-            if r.person is None or r.person is not here[-1].person
-        ):
+        if any(_may_be(r, g) for r in here[:-1] if r.person is None or r.person is not here[-1].person):
             return None
         subject, others, lead = here[-1], [], ""
     if subject.quoted or (subject.person is None if named else (subject.person is not None or subject.gender is None)):
@@ -1699,7 +1695,8 @@ def _recent_of_gender(pp: People, tok: Token, gender: str) -> Person | None:
     return None
 
 
-def _ref_gender(pp: People, r: Ref) -> str | None:
+def ref_gender(pp: People, r: Ref) -> str | None:
+    """The gender the article shows ``r`` to have: its person's, or its noun's."""
     if r.person is not None:
         return evident_gender(pp, r.person)
     return r.gender
@@ -1770,7 +1767,7 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             back += 1
         if not cands:
             continue
-        genders = [_ref_gender(pp, r) for r in cands]
+        genders = [ref_gender(pp, r) for r in cands]
         if g in genders:
             continue
         other = "female" if g == "male" else "male"
@@ -1779,7 +1776,7 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             spoken_of and i > 0 and tokens[i - 1].initial and tokens[i - 1].sentence == t.sentence
             and tokens[i - 1].lower in _OPENING_ADVERBS
         )
-        if opens and subject is not None and _ref_gender(pp, subject) == other:
+        if opens and subject is not None and ref_gender(pp, subject) == other:
             referent = subject
         elif all(x == other for x in genders) and not spoken_of:
             referent = cands[-1]
