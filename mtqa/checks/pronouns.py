@@ -29,6 +29,7 @@ from mtqa.names.people import (
     Resolution,
     evident_gender,
     noun_subject_of,
+    own_subject_pronoun,
     people,
     pronoun_base,
     pronoun_gender,
@@ -140,6 +141,16 @@ _TO_HOSPITAL = re.compile(
     r"medical cent(?:re|er)|health cent(?:re|er))\b",
     re.I,
 )
+#: "says that a " before a person noun: what the speaker tells of someone (the match ends at the noun).
+_TOLD_THAT = re.compile(
+    r"\b(?:says|said|informs|informed|tells|told|confirms|confirmed|reports|reported|explains|explained)"
+    r"(?:\s+[\w-]+){0,3}?\s+that\s+(?:an?|the|one|another)\s+(?:(?:young|elderly|older|injured)\s+)?"
+)
+#: What happened to the person noun: "woman in her 50s was brought out of ...", "man (34) was hit".
+_HAPPENED_TO = re.compile(
+    r"[^\W\d_]+(?:\s+in\s+(?:her|his)\s+\d0s|\s*\(\d{1,3}\))?\s+(?:was|has been|had been|were)\s+(?:\w+ly\s+)?"
+    r"(?:brought|taken|carried|rescued|found|pulled|hit|injured|hurt|evacuated|helped|freed|struck|run over)\b"
+)
 #: How a patient is, right after "he"/"she": "is seriously injured", "was discharged later".
 _CONDITION = re.compile(
     r"\s+(?:is|was|has been|had been|remains|was later|is now)\s+(?!(?:not|never|also|too)\b)(?:(?!not\b)\w+\s+){0,2}?"
@@ -175,7 +186,8 @@ class PronounMismatch(Check):
     transferred the money to his own account"), is the subject's; so is "his own" or
     "her own" (Norwegian *sin egen*) after a named subject, after "she"/"he" as the
     clause's subject and in "<person>, who ..." with no object or clause between
-    ("Skipper Kari Lie fishes with his own boat"). "He adds that", "She points out
+    ("Skipper Kari Lie fishes with his own boat"), and after "he"/"she" as its clause's
+    subject whoever that is ("He put both her own and others' lives in danger"). "He adds that", "She points out
     that", "He asks people to ..." opening a sentence is the one person whose speech
     the sentence before attributes, with nobody else named in it ("..., says operations
     manager Kari Lie in Norled. He adds that ..."); "She says that" too after a quote's
@@ -185,7 +197,9 @@ class PronounMismatch(Check):
     arrested"); "He believes ..." after a quote goes on with its speaker. A "he"/"she" opening a
     sentence right after one whose subject is a person noun of the other gender ("The
     woman was taken to hospital. He is ...") is reported where nobody and no pronoun
-    near is of its gender. People of the news (``mtqa/data/people.tsv``) have the
+    near is of its gender, and so is one that takes the patient to hospital after a sentence
+    whose speaker tells what happened to a person noun of the other gender ("Operation leader
+    Per Aasen says that a woman was brought out of the flat. He has been taken to hospital"). People of the news (``mtqa/data/people.tsv``) have the
     gender the list gives ("Sylvi Listhaug"). For a pronoun
     after ", and" whose referent is the named subject of the first clause, the
     other pronouns of its sentence are no evidence ("Kari Lie voted for it, and he
@@ -238,6 +252,7 @@ class PronounMismatch(Check):
             self._own(doc, pp),
             self._no_one_fits(doc, pp),
             self._reflexive(doc, pp),
+            self._own_of_pronoun(doc, pp),
             self._it(doc, pp),
             self._patient(doc, pp),
         ):
@@ -450,6 +465,39 @@ class PronounMismatch(Check):
                         )
                 break
 
+    # -- her own after "he" -----------------------------------------------------------------
+    def _own_of_pronoun(self, doc: Document, pp: People) -> Iterable[Finding]:
+        """"He put both her own and others' lives in danger", "she has fought for his own
+        place in the team": "his own"/"her own" (Norwegian *sin egen*) is its clause's
+        subject's, so it has the gender of the "he" or "she" that is the subject, whoever that
+        is; not where that subject is itself the article's error (resolved to someone the
+        article shows to be of the possessive's gender)."""
+        by_sentence = refs_by_sentence(pp.refs)
+        resolved = {r.token.start: r for r in pp.resolutions}
+        for i, t in enumerate(pp.analysis.tokens):
+            g = pronoun_gender(t.text)
+            if g is None or t.lower not in ("his", "her") or t.start in resolved and resolved[t.start].person is not None:
+                continue
+            here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
+            subject = own_subject_pronoun(pp.analysis, here, i)
+            if subject is None or pronoun_gender(subject.text) == g:
+                continue
+            of_subject = resolved.get(subject.start)
+            if of_subject is not None and of_subject.person is not None:
+                score = pp.gender(of_subject.person, exclude=subject)
+                if score[g] > score[pronoun_gender(subject.text) or g]:
+                    continue  # "Kari Lie ... He put her own ...": the "He" is the slip
+            swap = _SWAP.get((g, t.lower))
+            if swap is not None:
+                yield self.finding(
+                    doc,
+                    t.start,
+                    t.end,
+                    f"'{t.text} own' is its clause's subject's, '{subject.text}'",
+                    suggestion=_recase(swap, t.text),
+                    confidence=0.55,
+                )
+
     # -- the one taken to hospital -------------------------------------------------------
     def _patient(self, doc: Document, pp: People) -> Iterable[Finding]:
         """"The woman was flown to UNN in Tromsø. He is seriously injured": the sentence after
@@ -458,11 +506,18 @@ class PronounMismatch(Check):
         patient is: the patient (Norwegian *Hun er alvorlig skadd*), whoever the article
         named before.  Not "He was not hurt": someone else, by contrast."""
         resolved = {r.token.start for r in pp.resolutions if r.person is not None}
+        resolved_to = {r.token.start: r.person for r in pp.resolutions if r.person is not None}
         by_sentence = refs_by_sentence(pp.refs)
         tokens = pp.analysis.tokens
         for t in tokens:
             g = pronoun_gender(t.text)
-            if g is None or t.quoted or t.start in resolved or t.sentence < 1:
+            if g is None or t.quoted or t.sentence < 1:
+                continue
+            reported = self._reported_patient(doc, by_sentence, t, g, resolved_to.get(t.start))
+            if reported is not None:
+                yield reported
+                continue
+            if t.start in resolved:
                 continue
             if t.lower not in ("he", "she") or not t.initial or not _CONDITION.match(doc.text, t.end):
                 continue  # (not "His condition is stable": the grandfather of "his granddaughter" may be meant)
@@ -485,6 +540,41 @@ class PronounMismatch(Check):
             )
             if found is not None:
                 yield found
+
+    def _reported_patient(
+        self, doc: Document, by_sentence: dict[int, list[Ref]], t: Token, g: str, resolved_to: Person | None
+    ) -> Finding | None:
+        """"Operation leader Per Aasen says that a woman in her 50s was brought out of the
+        flat. He has been taken to hospital and is seriously injured": a "he"/"she" opening the
+        sentence that takes someone to hospital (or says how they are), after one whose speaker
+        reports what happened to a person noun of the other gender; the one it happened to,
+        not the one who tells it (to whom the pronoun may have been resolved), nobody else
+        named in either sentence."""
+        if t.lower not in ("he", "she") or not t.initial:
+            return None
+        sentence = doc.sentences[t.sentence]
+        taken = _TO_HOSPITAL.search(doc.text, t.end, sentence.end)
+        if not (_CONDITION.match(doc.text, t.end) or (taken is not None and taken.start() <= t.end + 6)):
+            return None  # (the pronoun's own verb: "He has been taken to hospital", "She was flown to UNN")
+        if any(r.start != t.start for r in by_sentence.get(t.sentence, [])):
+            return None
+        previous = by_sentence.get(t.sentence - 1, [])
+        if len(previous) != 2 or any(r.quoted for r in previous):
+            return None
+        speaker, patient = previous
+        if resolved_to is not None and resolved_to is not speaker.person:
+            return None  # (resolved to the teller, it is the patient all the same)
+        other = "female" if g == "male" else "male"
+        if patient.person is not None or patient.gender != other:
+            return None
+        before = doc.sentences[t.sentence - 1]
+        told = _TOLD_THAT.search(doc.text, speaker.start, patient.start)
+        if told is None or told.end() != patient.start or not _HAPPENED_TO.match(doc.text, patient.start, before.end):
+            return None
+        return self._after_noun(
+            doc, t, g, patient,
+            "'{pronoun}' is the patient, '{word}' of the sentence before, {who}, not the one who tells of it", 0.45,
+        )
 
     def _after_noun(self, doc: Document, t: Token, g: str, noun: Ref, message: str, confidence: float) -> Finding | None:
         """The finding for pronoun ``t`` (of gender ``g``) that should have the other gender,

@@ -318,7 +318,7 @@ def _name_word(tok: Token, proper: frozenset[str]) -> bool:
 
 
 #: What ends the words before a run that continues an office's name ("Minister of Fisheries and").
-_OFFICE_BEFORE = re.compile(r"\b(?:of|and|for)\s+$")
+_OFFICE_BEFORE = re.compile(r"\b(?:of|and|for)\s+(?:the\s+)?$")
 
 
 def _split_title(run: list[Token], after_office: bool = False) -> tuple[list[Token], list[Token]]:
@@ -355,6 +355,27 @@ def _split_title(run: list[Token], after_office: bool = False) -> tuple[list[Tok
                 cut = k
             break
     return run[:cut], run[cut:]
+
+
+def _untranslated_role(names: list[Token]) -> bool:
+    """Whether a run opens its sentence with a Norwegian word left untranslated before a
+    given name and a surname: the role of the person named ("Styrer Randi Solheim has
+    worked ...", *styrer* = head of a kindergarten; "Innbytter Tuva Lien", a substitute):
+    a word of Norwegian text (Zipf >= 2.5 there), no given name and no place."""
+    from mtqa.names.gazetteer import gazetteer
+    from mtqa.names.lexicon import zipf_frequency
+
+    w = words()
+    first = names[0]
+    return (
+        len(names) >= 3
+        and first.initial
+        and not w.is_first_name(first.text)
+        and w.is_first_name(names[1].text)
+        and english_zipf(first.lower) < COMMON_WORD_ZIPF
+        and zipf_frequency(first.lower, "nb") >= 2.5
+        and not gazetteer().knows(first.text)
+    )
 
 
 def _runs(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[list[Token]]:
@@ -531,7 +552,7 @@ def _analyse(doc: Document) -> Analysis:
     index = {t.start: i for i, t in enumerate(tokens)}
     mentions: list[Mention] = []
     for run in _runs(doc, tokens, proper):
-        title, names = _split_title(run, bool(_OFFICE_BEFORE.search(doc.text, max(0, run[0].start - 5), run[0].start)))
+        title, names = _split_title(run, bool(_OFFICE_BEFORE.search(doc.text, max(0, run[0].start - 9), run[0].start)))
         # "Secretary of State Antony Blinken", "Minister for Culture Kari ...":
         # the run starts inside a title
         pos = index[run[0].start]
@@ -554,6 +575,8 @@ def _analyse(doc: Document) -> Analysis:
             names = names[1:]
         if not names:
             continue
+        if not title and _untranslated_role(names):
+            title, names = [names[0]], names[1:]  # "Styrer | Randi Solheim has worked ..."
         if len(names) == 1 and (names[0].lower in w.not_names or len(names[0].text) == 1):
             continue
         if all(w.title(t.text) is not None for t in names):

@@ -1375,6 +1375,33 @@ def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: li
     return None
 
 
+def own_subject_pronoun(analysis: Analysis, here: list[Ref], i: int) -> Token | None:
+    """For "his own"/"her own" (Norwegian *sin egen*, the subject's), the "he"/"she" that
+    is its clause's subject, with no clause word, comma, name, verb of another clause or
+    object between ("He put both her own and others' lives in danger", "he wrote the book
+    for her own grandchild"; not "He gave her her own room")."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if not _his_own(analysis, i):
+        return None
+    for j in range(i - 1, max(-1, i - 8), -1):
+        prev = tokens[j]
+        if prev.sentence != t.sentence:
+            return None
+        if prev.lower not in ("he", "she"):
+            continue
+        between = tokens[j + 1 : i]
+        if (
+            NEW_CLAUSE.search(analysis.doc.text, prev.end, t.start)
+            or any(prev.start < r.start < t.start for r in here)
+            or _another_clause(tokens, between)
+            or _object_between(tokens, between)
+        ):
+            return None
+        return prev
+    return None
+
+
 def _clause_subject(analysis: Analysis, here: list[Ref], t: Token, g: str) -> Person | None:
     """"Mayor Kari Lie voted for the plan, and he does not hide ...": the named subject
     of the first clause, where nobody else in the sentence could be meant."""
