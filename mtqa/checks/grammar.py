@@ -32,7 +32,8 @@ _LOWER_WORDS = frozenset(
     more most less least many much some any all both each every either neither other
     another several few""".split()
 )
-_DOUBLE_OK = frozenset({"had", "that", "is", "do", "bye", "no", "very", "ha", "well", "so", "plus"})
+#: Words English doubles rightly: "had had", "that that", "gave her her own room" (object, possessive).
+_DOUBLE_OK = frozenset({"had", "that", "is", "do", "bye", "no", "very", "ha", "well", "so", "plus", "her"})
 
 
 def _title_case(text: str) -> bool:
@@ -156,6 +157,7 @@ class DoubledWord(Check):
 
     Allows:
     - She said that that plan had had its day.
+    - He gave her her own key to the church.
     """
 
     code = "GR003"
