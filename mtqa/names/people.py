@@ -312,6 +312,24 @@ def _apposition(doc: Document, noun_end: int, m: Mention) -> bool:
     return doc.text[noun_end : m.start].strip() == "," and bool(_APPOSITION_END.match(doc.text, m.end))
 
 
+def _of_org_apposed(doc: Document, analysis: Analysis, noun_end: int) -> bool:
+    """Whether a role noun ending at ``noun_end`` is followed by "of" and a capitalised name
+    and then, set off by a comma, the person's name closed by a comma or the sentence's end
+    ("the director of NAV Rogaland, Hege Tjelta.", "the head of Hol Red Cross, Torunn Aas,"):
+    the role is that person's."""
+    m = _OF_ORG_COMMA.match(doc.text, noun_end)
+    if m is None:
+        return False
+    mention = analysis.mention_starts.get(m.end())
+    return mention is not None and mention.kind == "person" and bool(_APPOSED_END.match(doc.text, mention.end))
+
+
+#: "of" and a capitalised name (up to four words), then a comma: " of NAV Rogaland, ".
+_OF_ORG_COMMA = re.compile(r" of (?:the )?[A-ZÆØÅ][\w&'’-]*(?: (?:[A-ZÆØÅ][\w&'’-]*|og|and|of|i|in))*?, ")
+#: What closes a name set off by a comma: a comma or the sentence's end (an age may come first).
+_APPOSED_END = re.compile(r"\s*(?:\(\d{1,3}\)\s*)?(?:,|[.!?](?:\s|$))")
+
+
 #: What closes an apposition after the name: a comma, or an age in brackets and a comma.
 _APPOSITION_END = re.compile(r"\s*(?:\(\d{1,3}\)\s*)?,")
 
@@ -563,6 +581,8 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 # "The employee, Kari Lunde (52), has ...": the noun is the person named
                 # (not after a possessive: "Her mother, Randi, ..." says whose kin she is)
                 continue
+            if prev is not None and prev.lower == "the" and _of_org_apposed(doc, analysis, t.end):
+                continue  # "says the director of NAV Rogaland, Hege Tjelta.": the director is Tjelta
             sentence = doc.sentences[t.sentence] if t.sentence >= 0 else None
             if sentence is not None and _PREDICATE.match(doc.text, sentence.start, t.start):
                 # "Kari Lie is the municipal chief physician": the subject, not someone else
@@ -1117,10 +1137,45 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
     speaker = _last_speaker(analysis, by_sentence, i)
     if speaker is not None:
         return speaker
+    in_words = _in_own_words(analysis, here, i)
+    if in_words is not None:
+        return in_words
     owner = noun_subject_of(analysis, here, t, named=True)
     if owner is not None:
         return owner.person
     return _own_after_pronoun(analysis, here, i, out) or _own_after_who(analysis, here, i) or _says_of_self(analysis, by_sentence, here, i)
+
+
+def _in_own_words(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
+    """For "his"/"her" in "..., said Ingrid Sørbø in his closing statement" (Norwegian *i sin
+    prosedyre*): the speaker the verb of saying names, whose statement, speech or post it
+    is, with only a workplace or an apposition between."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("his", "her") or not here or i + 1 >= len(tokens):
+        return None
+    if tokens[i + 1].lower not in _OWN_WORDS or tokens[i + 1].sentence != t.sentence:
+        return None
+    speaker = next((r for r in reversed(here) if r.person is not None), None)
+    if speaker is None or any(r.start > speaker.start and r.person is None and not r.unknown for r in here):
+        return None
+    text = analysis.doc.text
+    if _IN_WORDS_BETWEEN.fullmatch(text, _mention_end(analysis, speaker.start), t.start) is None:
+        return None
+    sentence = analysis.doc.sentences[t.sentence]
+    lead = _SAID_BY.search(text, max(sentence.start, speaker.start - 40), _mention_start(analysis, speaker.start))
+    return speaker.person if lead is not None else None
+
+
+#: What a speaker says in: "in his closing statement", "in her speech".
+_OWN_WORDS = frozenset(
+    "statement speech address closing opening post interview letter column reply remarks testimony "
+    "explanation presentation blog comment comments greeting sermon lecture report".split()
+)
+#: Between a speaker's name and "in his": an age, a workplace ("from Økokrim"), a comma.
+_IN_WORDS_BETWEEN = re.compile(
+    r"(?:\s*\(\d{1,3}\))?(?:\s+(?:from|of|at|in)\s+(?:the\s+)?[A-ZÆØÅ][^\s,]*(?:\s+[A-ZÆØÅ][^\s,]*){0,3})?\s*,?\s+(?:in|during)\s+"
+)
 
 
 def _lawyer_of_client(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
