@@ -32,8 +32,16 @@ _LOWER_WORDS = frozenset(
     more most less least many much some any all both each every either neither other
     another several few""".split()
 )
-#: Words English doubles rightly: "had had", "that that", "gave her her own room" (object, possessive).
-_DOUBLE_OK = frozenset({"had", "that", "is", "do", "bye", "no", "very", "ha", "well", "so", "plus", "her"})
+_DOUBLE_OK = frozenset({"had", "that", "is", "do", "bye", "no", "very", "ha", "well", "so", "plus"})
+#: Verbs with two objects, after which "her her" is English: "gave her her own room" (the
+#: object, then the possessive); not "She lost her her keys".
+_TWO_OBJECTS = re.compile(
+    r"\b(?:give|gives|gave|given|giving|promise[sd]?|offer(?:s|ed)?|tell|tells|told|send|sends|sent|show(?:s|ed)?|"
+    r"buy|buys|bought|find|finds|found|hand(?:s|ed)?|lend|lends|lent|pay|pays|paid|wish(?:es|ed)?|let|lets|get|gets|got|"
+    r"bring|brings|brought|leave|leaves|left|owe[sd]?|teach|teaches|taught|grant(?:s|ed)?|award(?:s|ed)?|den(?:y|ies|ied)|"
+    r"allow(?:s|ed)?|make|makes|made|save[sd]?|cost|costs|ask(?:s|ed)?|help(?:s|ed)?|call(?:s|ed)?)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _title_case(text: str) -> bool:
@@ -154,6 +162,7 @@ class DoubledWord(Check):
 
     Flags:
     - The minister said the the plan would be ready in May.
+    - She lost her her keys on the way home.
 
     Allows:
     - She said that that plan had had its day.
@@ -173,6 +182,8 @@ class DoubledWord(Check):
             for m in self._PATTERN.finditer(text):
                 if m.group(1).lower() in _DOUBLE_OK or len(m.group(1)) == 1:
                     continue
+                if m.group(1).lower() == "her" and _TWO_OBJECTS.search(text, 0, m.start()):
+                    continue  # "He gave her her own key": the object, then the possessive
                 if m.group(1)[0].isupper() and m.group(2)[0].isupper():
                     continue  # a name: "Bora Bora", "Roa Roa Hotel"
                 yield self.finding(

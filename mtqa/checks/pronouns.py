@@ -144,8 +144,12 @@ _TO_HOSPITAL = re.compile(
 #: "says that a " before a person noun: what the speaker tells of someone (the match ends at the noun).
 _TOLD_THAT = re.compile(
     r"\b(?:says|said|informs|informed|tells|told|confirms|confirmed|reports|reported|explains|explained)"
-    r"(?:\s+[\w-]+){0,3}?\s+that\s+(?:an?|the|one|another)\s+(?:(?:young|elderly|older|injured)\s+)?"
+    r"(?:\s+[\w-]+){0,3}?\s+that\s+(?:an?|the)\s+(?:(?:young|elderly|older|injured)\s+)?"
 )
+#: In the patient's sentence: someone besides the one told of ("also", "too", "herself").
+_SOMEONE_ELSE = re.compile(r"\b(?:also|too|as well|himself|herself|both)\b", re.I)
+#: Two sentences back: several people ("Two people fell through the ice").
+_SEVERAL = re.compile(r"\b(?:two|three|four|five|several|both|people|persons|passengers|pupils|children)\b", re.I)
 #: What happened to the person noun: "woman in her 50s was brought out of ...", "man (34) was hit".
 _HAPPENED_TO = re.compile(
     r"[^\W\d_]+(?:\s+in\s+(?:her|his)\s+\d0s|\s*\(\d{1,3}\))?\s+(?:was|has been|had been|were)\s+(?:\w+ly\s+)?"
@@ -470,22 +474,41 @@ class PronounMismatch(Check):
         """"He put both her own and others' lives in danger", "she has fought for his own
         place in the team": "his own"/"her own" (Norwegian *sin egen*) is its clause's
         subject's, so it has the gender of the "he" or "she" that is the subject, whoever that
-        is; not where that subject is itself the article's error (resolved to someone the
-        article shows to be of the possessive's gender)."""
+        is, where nobody of the possessive's gender is near (no one named, no person noun and
+        no pronoun of that gender in the sentence or the one before: "The woman reported her
+        son. He had stolen her own car" is hers), not after "like" or "as" ("He looks like
+        her own son"), not in a quotation, and not where the subject is itself the slip
+        (resolved to someone the article shows to be of the possessive's gender)."""
         by_sentence = refs_by_sentence(pp.refs)
         resolved = {r.token.start: r for r in pp.resolutions}
-        for i, t in enumerate(pp.analysis.tokens):
+        tokens = pp.analysis.tokens
+        for i, t in enumerate(tokens):
             g = pronoun_gender(t.text)
-            if g is None or t.lower not in ("his", "her") or t.start in resolved and resolved[t.start].person is not None:
+            if g is None or t.lower not in ("his", "her") or t.marks:
+                continue
+            if t.start in resolved and resolved[t.start].person is not None:
                 continue
             here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
             subject = own_subject_pronoun(pp.analysis, here, i)
-            if subject is None or pronoun_gender(subject.text) == g:
+            if subject is None or pronoun_gender(subject.text) == g or (i > 0 and tokens[i - 1].lower in ("like", "as")):
                 continue
+            # (the speaker of a dialogue line, named after it, calls herself "my", not "her")
+            near = [
+                r
+                for s in (t.sentence - 1, t.sentence)
+                for r in by_sentence.get(s, [])
+                if not (t.quoted and r.start > t.start and not r.quoted)
+            ]
+            if any(_could_be(pp, r, g) for r in near) or any(
+                pronoun_gender(tok.text) == g and tok.start != t.start
+                for s in (t.sentence - 1, t.sentence)
+                for tok in _sentence_tokens(pp, s)
+            ):
+                continue  # "The woman reported her son. He had stolen her own car": hers
             of_subject = resolved.get(subject.start)
             if of_subject is not None and of_subject.person is not None:
                 score = pp.gender(of_subject.person, exclude=subject)
-                if score[g] > score[pronoun_gender(subject.text) or g]:
+                if score[g] > score["female" if g == "male" else "male"]:
                     continue  # "Kari Lie ... He put her own ...": the "He" is the slip
             swap = _SWAP.get((g, t.lower))
             if swap is not None:
@@ -505,7 +528,6 @@ class PronounMismatch(Check):
         hospital, and which names nobody else, opens with "he"/"she" and says how the
         patient is: the patient (Norwegian *Hun er alvorlig skadd*), whoever the article
         named before.  Not "He was not hurt": someone else, by contrast."""
-        resolved = {r.token.start for r in pp.resolutions if r.person is not None}
         resolved_to = {r.token.start: r.person for r in pp.resolutions if r.person is not None}
         by_sentence = refs_by_sentence(pp.refs)
         tokens = pp.analysis.tokens
@@ -517,7 +539,7 @@ class PronounMismatch(Check):
             if reported is not None:
                 yield reported
                 continue
-            if t.start in resolved:
+            if t.start in resolved_to:
                 continue
             if t.lower not in ("he", "she") or not t.initial or not _CONDITION.match(doc.text, t.end):
                 continue  # (not "His condition is stable": the grandfather of "his granddaughter" may be meant)
@@ -549,10 +571,15 @@ class PronounMismatch(Check):
         sentence that takes someone to hospital (or says how they are), after one whose speaker
         reports what happened to a person noun of the other gender; the one it happened to,
         not the one who tells it (to whom the pronoun may have been resolved), nobody else
-        named in either sentence."""
-        if t.lower not in ("he", "she") or not t.initial:
+        named in either sentence, and nobody else told of ("Two people fell through the ice",
+        "another woman", "He was also taken to hospital", "She was herself injured")."""
+        if t.lower not in ("he", "she") or not t.initial or t.sentence < 1:
             return None
         sentence = doc.sentences[t.sentence]
+        if _SOMEONE_ELSE.search(doc.text, sentence.start, sentence.end):
+            return None
+        if t.sentence >= 2 and _SEVERAL.search(doc.text, doc.sentences[t.sentence - 2].start, doc.sentences[t.sentence - 2].end):
+            return None
         taken = _TO_HOSPITAL.search(doc.text, t.end, sentence.end)
         if not (_CONDITION.match(doc.text, t.end) or (taken is not None and taken.start() <= t.end + 6)):
             return None  # (the pronoun's own verb: "He has been taken to hospital", "She was flown to UNN")

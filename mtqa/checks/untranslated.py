@@ -39,6 +39,7 @@ import yaml
 from mtqa.checks.base import Check, CheckContext
 from mtqa.lexicons import senses
 from mtqa.model import Document, Finding, Severity
+from mtqa.names.lexicon import NORWEGIAN_ROLE
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: A Bokmål word at least this frequent (Zipf scale) ...
@@ -892,48 +893,13 @@ def _capitalised(
         return NorwegianWord(start, start + len(part), part, part.lower(), norwegian_score(part.lower()), True, english)
     elif not initial:
         return None  # a name
-    if score > 0 and _TITLE_COMPOUND.search(lookup) and not _first_name(lookup) and lookup not in ctx.names:
+    if score > 0 and NORWEGIAN_ROLE.match(lookup) and not _first_name(lookup) and lookup not in ctx.names:
         # "Sentralbanksjef Ida Wolden Bache": a Norwegian title before the name, not a name
-        return NorwegianWord(start, end, word, lookup, score, True)
-    if (
-        score > 0
-        and not _first_name(lookup)
-        and lookup not in ctx.names
-        and lookup not in _ROYAL
-        and _before_a_full_name(text, end)
-    ):
-        # "Styrer Randi Solheim has worked ...", "Politiadvokat Tor-Erik Lunde says": a
-        # Norwegian word opening the sentence before a given name and a surname is the
-        # person's role, left untranslated (not a name: Norwegian puts none before a given name)
         return NorwegianWord(start, end, word, lookup, score, True)
     if score > 0 and not _is_name(word, lookup, text, end, ctx) and _common_word(lookup, label, ctx):
         return NorwegianWord(start, end, word, lookup, score, True)
     return None
 
-
-#: Royal titles open the names of places, ships and institutions ("Dronning Maud Land", the
-#: research vessel "Kronprins Haakon"): no role left untranslated before a name.
-_ROYAL = frozenset({"kong", "konge", "dronning", "kronprins", "kronprinsesse", "prins", "prinsesse", "sankt"})
-
-
-def _before_a_full_name(text: str, end: int) -> bool:
-    """Whether a given name and a capitalised surname follow ``end``."""
-    m = _FULL_NAME_AFTER.match(text, end)
-    return m is not None and (_first_name(m.group(1)) or _first_name(m.group(1).split("-")[0]))
-
-
-#: A given name (one word, or two joined by a hyphen) and a capitalised word after it.
-_FULL_NAME_AFTER = re.compile(r"[ \t]+([A-ZÆØÅ][^\W\d_]+(?:-[A-ZÆØÅ][^\W\d_]+)?)[ \t]+[A-ZÆØÅ][^\W\d_]")
-
-
-#: A compound ending in a Norwegian word for an office ("sentralbank|sjef", "justis|minister",
-#: "politi|inspektør"): a title, which may stand capitalised before a name.
-_TITLE_COMPOUND = re.compile(
-    r"^(?:\w{3,}(?:sjef|leder|direktør|ordfører|minister|rådgiver|talsperson|inspektør|overlege|redaktør|betjent"
-    r"|sekretær|forvalter|representant|mester)|ordfører|lensmann|rådmann|statsforvalter"
-    # a Norwegian profession before a name ("Regissør Silje Nordvik", "Trener Kari Lie")
-    r"|regissør|skuespiller|forfatter|trener|rektor|sokneprest|advokat|dommer|sykepleier|fotograf|politiker)(?:en)?$"
-)
 
 #: A Norwegian word in a photo credit ("Photo: Privat", "Foto: NTB / Skjermdump"), and its English.
 _CREDIT_WORDS = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -181,6 +182,18 @@ def zipf_frequency(word: str, lang: str) -> float:
 
 def zipf(spelling: str) -> float:
     return attestation(spelling)[0]
+
+
+#: A Norwegian word for a role or an office, which an engine may leave capitalised before a
+#: name ("Sentralbanksjef Ida Wolden Bache", "Styrer Randi Solheim", "Politiadvokat Tor-Erik
+#: Lunde"): compounds ending in a word for an office ("sentralbank|sjef", "justis|minister",
+#: "politi|advokat") and single words for roles, in the base or the definite form.
+NORWEGIAN_ROLE = re.compile(
+    r"^(?:\w{3,}(?:sjef|leder|direktør|ordfører|minister|rådgiver|talsperson|inspektør|overlege|redaktør|betjent"
+    r"|sekretær|forvalter|representant|mester|advokat|dommer)|ordfører|lensmann|rådmann|statsforvalter"
+    r"|regissør|skuespiller|forfatter|trener|rektor|sokneprest|advokat|dommer|sykepleier|fotograf|politiker"
+    r"|styrer|innbytter|aktor|forsvarer|kaptein|vakthavende|fastlege|overlege)(?:en)?$"
+)
 
 
 def english_zipf(word: str) -> float:

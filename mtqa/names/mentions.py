@@ -28,7 +28,7 @@ from functools import cached_property
 
 from mtqa.model import BlockKind, Document
 from mtqa.names.figures import listed
-from mtqa.names.lexicon import english_zipf, words
+from mtqa.names.lexicon import NORWEGIAN_ROLE, english_zipf, words
 
 WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -358,23 +358,16 @@ def _split_title(run: list[Token], after_office: bool = False) -> tuple[list[Tok
 
 
 def _untranslated_role(names: list[Token]) -> bool:
-    """Whether a run opens its sentence with a Norwegian word left untranslated before a
-    given name and a surname: the role of the person named ("Styrer Randi Solheim has
-    worked ...", *styrer* = head of a kindergarten; "Innbytter Tuva Lien", a substitute):
-    a word of Norwegian text (Zipf >= 2.5 there), no given name and no place."""
-    from mtqa.names.gazetteer import gazetteer
-    from mtqa.names.lexicon import zipf_frequency
-
-    w = words()
+    """Whether a run opens its sentence with a Norwegian word for a role, left untranslated
+    before a given name and a surname ("Styrer Randi Solheim has worked ...", *styrer* =
+    head of a kindergarten; "Innbytter Tuva Lien", a substitute): the role of the person."""
     first = names[0]
     return (
         len(names) >= 3
         and first.initial
-        and not w.is_first_name(first.text)
-        and w.is_first_name(names[1].text)
-        and english_zipf(first.lower) < COMMON_WORD_ZIPF
-        and zipf_frequency(first.lower, "nb") >= 2.5
-        and not gazetteer().knows(first.text)
+        and not words().is_first_name(first.text)
+        and words().is_first_name(names[1].text)
+        and NORWEGIAN_ROLE.match(first.lower) is not None
     )
 
 

@@ -1391,53 +1391,41 @@ _AGE_ONLY = re.compile(r"(?:\s*\(\d{1,3}\))?")
 
 
 def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: list[Resolution]) -> Person | None:
-    """For "his own"/"her own" after "he"/"she", the subject of its clause, with no
-    clause word, comma, verb of another clause or object between them: the person that
-    pronoun was surely resolved to (Norwegian *sin egen* is the subject's), or the
-    sentence's named subject where it speaks of no one else ("Kari Lie says that she has
-    gone his own ways"); not "She helped him find his own flat". So for "himself" and
-    "herself" (*seg*, the subject's): "she had to pinch himself in the arm"."""
-    tokens = analysis.tokens
-    t = tokens[i]
-    if not _his_own(analysis, i) and t.lower not in _REFLEXIVE:
+    """For "his own"/"her own" after "he"/"she", the subject of its clause
+    (:func:`own_subject_pronoun`): the person that pronoun was surely resolved to
+    (Norwegian *sin egen* is the subject's), or the sentence's named subject where it
+    speaks of no one else ("Kari Lie says that she has gone his own ways"); not "She helped
+    him find his own flat". So for "himself" and "herself" (*seg*, the subject's): "she
+    had to pinch himself in the arm"."""
+    t = analysis.tokens[i]
+    prev = own_subject_pronoun(analysis, here, i)
+    if prev is None:
         return None
-    for j in range(i - 1, max(-1, i - 8), -1):
-        prev = tokens[j]
-        if prev.sentence != t.sentence:
-            return None
-        if prev.lower not in ("he", "she"):
-            continue
-        between = tokens[j + 1 : i]
-        if NEW_CLAUSE.search(analysis.doc.text, prev.end, t.start) or any(prev.start < r.start < t.start for r in here):
-            return None
-        if _another_clause(tokens, between) or _object_between(tokens, between):
-            return None
-        found = next(
-            (
-                r.person
-                for r in reversed(resolved)
-                if r.token.start == prev.start
-                and (r.hard or (t.lower in _REFLEXIVE and r.person is not None and _static_gender(r.person) == pronoun_gender(prev.text)))
-            ),
-            None,
-        )  # (the reflexive of "she" is "herself" whoever she is: her given name is enough)
-        if found is None and here and here[0].subject and here[0].person is not None:
-            if all(r.person is here[0].person for r in here) and _static_gender(here[0].person) in (
-                None, pronoun_gender(prev.text)
-            ):
-                found = here[0].person
-        return found
-    return None
+    found = next(
+        (
+            r.person
+            for r in reversed(resolved)
+            if r.token.start == prev.start
+            and (r.hard or (t.lower in _REFLEXIVE and r.person is not None and _static_gender(r.person) == pronoun_gender(prev.text)))
+        ),
+        None,
+    )  # (the reflexive of "she" is "herself" whoever she is: her given name is enough)
+    if found is None and here and here[0].subject and here[0].person is not None:
+        if all(r.person is here[0].person for r in here) and _static_gender(here[0].person) in (
+            None, pronoun_gender(prev.text)
+        ):
+            found = here[0].person
+    return found
 
 
 def own_subject_pronoun(analysis: Analysis, here: list[Ref], i: int) -> Token | None:
-    """For "his own"/"her own" (Norwegian *sin egen*, the subject's), the "he"/"she" that
-    is its clause's subject, with no clause word, comma, name, verb of another clause or
-    object between ("He put both her own and others' lives in danger", "he wrote the book
-    for her own grandchild"; not "He gave her her own room")."""
+    """For "his own"/"her own" (Norwegian *sin egen*, the subject's) or "himself"/"herself",
+    the "he"/"she" that is its clause's subject, with no clause word, comma, name, verb of
+    another clause or object between ("He put both her own and others' lives in danger",
+    "she has fought for his own place"; not "He gave her her own room")."""
     tokens = analysis.tokens
     t = tokens[i]
-    if not _his_own(analysis, i):
+    if not _his_own(analysis, i) and t.lower not in _REFLEXIVE:
         return None
     for j in range(i - 1, max(-1, i - 8), -1):
         prev = tokens[j]
