@@ -141,6 +141,30 @@ _TO_HOSPITAL = re.compile(
     r"medical cent(?:re|er)|health cent(?:re|er))\b",
     re.I,
 )
+#: Nouns of kin and royal titles a "he" or a "she" cannot be.
+_MALE_PREDICATES = frozenset(
+    "father dad son husband brother grandfather uncle king prince boyfriend widower nephew grandson "
+    "stepfather stepson godfather".split()
+)
+_FEMALE_PREDICATES = frozenset(
+    "mother mum mom daughter wife sister grandmother aunt queen princess girlfriend widow niece "
+    "granddaughter stepmother stepdaughter godmother".split()
+)
+#: After "he"/"she": a copula, an article and up to two adjectives, then the noun, which ends
+#: the phrase ("is a fantastic mother,", "was the proudest father in the hall"); not "like a
+#: mother", "a mother and a father", "a mother's boy", "a father figure".
+_PREDICATE_NOUN = re.compile(
+    r"\s+(?:is|was|has been|had been|will be|became|becomes|remains|remained)\s+(?:also\s+|still\s+|now\s+)?"
+    r"(?:a|an|the|his|her|their)\s+(?:(?!like\b|and\b|or\b)[a-z-]+\s+){0,2}?"
+    r"(?P<noun>[a-z]+)(?=\s*[.,;!?]|\s+(?:of|in|to|for|who|at|on|with|from)\b)(?!\s+(?:and|or)\b)",
+)
+#: "<noun>, who himself": the reflexive right after the relative pronoun of a noun.
+_NOUN_WHO_SELF = re.compile(r"\b(?P<noun>[A-Za-z]+),\s+who\s+(?P<refl>himself|herself)\b")
+#: A phrase opening the sentence with a possessive, then its comma: "In his speech, the ".
+_FRONTED_POSSESSIVE = re.compile(
+    r"[–—\-\s]*(?:In|During|Through|After|Before|At the end of|At the start of|On)\s+(?P<pos>his|her)\s+"
+    r"(?:[a-z-]+\s+){0,2}?[a-z-]+,\s+(?:the\s+)?"
+)
 #: "says that a " before a person noun: what the speaker tells of someone (the match ends at the noun).
 _TOLD_THAT = re.compile(
     r"\b(?:says|said|informs|informed|tells|told|confirms|confirmed|reports|reported|explains|explained)"
@@ -257,6 +281,9 @@ class PronounMismatch(Check):
             self._no_one_fits(doc, pp),
             self._reflexive(doc, pp),
             self._own_of_pronoun(doc, pp),
+            self._predicate(doc, pp),
+            self._who_self(doc),
+            self._fronted(doc, pp),
             self._it(doc, pp),
             self._patient(doc, pp),
         ):
@@ -475,7 +502,7 @@ class PronounMismatch(Check):
         place in the team": "his own"/"her own" (Norwegian *sin egen*) is its clause's
         subject's, so it has the gender of the "he" or "she" that is the subject, whoever that
         is, where nobody of the possessive's gender is near (no one named, no person noun and
-        no pronoun of that gender in the sentence or the one before: "The woman reported her
+        no pronoun of that gender in the sentence or the three before: "The woman reported her
         son. He had stolen her own car" is hers), not after "like" or "as" ("He looks like
         her own son"), not in a quotation, and not where the subject is itself the slip
         (resolved to someone the article shows to be of the possessive's gender)."""
@@ -493,16 +520,15 @@ class PronounMismatch(Check):
             if subject is None or pronoun_gender(subject.text) == g or (i > 0 and tokens[i - 1].lower in ("like", "as")):
                 continue
             # (the speaker of a dialogue line, named after it, calls herself "my", not "her")
+            sentences = range(max(0, t.sentence - LOOKBACK), t.sentence + 1)
             near = [
                 r
-                for s in (t.sentence - 1, t.sentence)
+                for s in sentences
                 for r in by_sentence.get(s, [])
                 if not (t.quoted and r.start > t.start and not r.quoted)
             ]
             if any(_could_be(pp, r, g) for r in near) or any(
-                pronoun_gender(tok.text) == g and tok.start != t.start
-                for s in (t.sentence - 1, t.sentence)
-                for tok in _sentence_tokens(pp, s)
+                pronoun_gender(tok.text) == g and tok.start != t.start for s in sentences for tok in _sentence_tokens(pp, s)
             ):
                 continue  # "The woman reported her son. He had stolen her own car": hers
             of_subject = resolved.get(subject.start)
@@ -519,6 +545,100 @@ class PronounMismatch(Check):
                     f"'{t.text} own' is its clause's subject's, '{subject.text}'",
                     suggestion=_recase(swap, t.text),
                     confidence=0.55,
+                )
+
+    # -- "He is a fantastic mother" ---------------------------------------------------------
+    def _predicate(self, doc: Document, pp: People) -> Iterable[Finding]:
+        """"He is a fantastic mother", "She was a proud father": a "he"/"she" whose predicate
+        is a noun of kin or a royal title of the other gender (Norwegian *Hun er en fantastisk
+        mor*), whoever it refers to; not "like a mother", "both mother and father", "a mother's
+        boy", "a father figure"."""
+        for t in pp.analysis.tokens:
+            g = pronoun_gender(t.text)
+            if g is None or t.lower not in ("he", "she"):
+                continue
+            m = _PREDICATE_NOUN.match(doc.text, t.end)
+            if m is None:
+                continue
+            noun = m.group("noun").lower()
+            wanted = "male" if noun in _MALE_PREDICATES else "female" if noun in _FEMALE_PREDICATES else None
+            if wanted is None or wanted == g:
+                continue
+            swap = _SWAP.get((g, t.lower))
+            if swap is not None:
+                yield self.finding(
+                    doc,
+                    t.start,
+                    t.end,
+                    f"'{t.text}' is said to be a {noun}",
+                    suggestion=_recase(swap, t.text),
+                    confidence=0.6,
+                )
+
+    # -- "The Queen, who himself ..." -------------------------------------------------------
+    def _who_self(self, doc: Document) -> Iterable[Finding]:
+        """"The Queen, who himself is a keen printmaker": "himself"/"herself" right after
+        "<noun>, who" is the noun's, a noun of one gender ("queen", "mother", "king")."""
+        w = words()
+        for m in _NOUN_WHO_SELF.finditer(doc.text):
+            noun, refl = m.group("noun").lower(), m.group("refl")
+            wanted = "male" if noun in w.male_nouns else "female" if noun in w.female_nouns else None
+            g = pronoun_gender(refl)
+            if wanted is None or g is None or wanted == g:
+                continue
+            swap = _SWAP.get((g, refl.lower()))
+            if swap is not None:
+                yield self.finding(
+                    doc,
+                    m.start("refl"),
+                    m.end("refl"),
+                    f"'{refl}' is the {noun}'s, who is {'a woman' if g == 'male' else 'a man'}",
+                    suggestion=_recase(swap, refl),
+                    confidence=0.6,
+                )
+
+    # -- "In his speech, the Queen ..." ------------------------------------------------------
+    def _fronted(self, doc: Document, pp: People) -> Iterable[Finding]:
+        """"In his speech, the Queen stressed ...", "During her visit, King Harald met ...": a
+        possessive in a phrase that opens the sentence is the subject's that follows it
+        (Norwegian *I talen sin* / *I sin tale*), a person noun or a named person of the other
+        gender, where nobody of the possessive's gender is named in the sentence before."""
+        by_sentence = refs_by_sentence(pp.refs)
+        for sentence_index, sentence in enumerate(doc.sentences):
+            m = _FRONTED_POSSESSIVE.match(doc.text, sentence.start, sentence.end)
+            if m is None:
+                continue
+            mentions = pp.analysis.mention_starts
+            subject = next(
+                (
+                    r
+                    for r in by_sentence.get(sentence_index, [])
+                    if r.start == m.end() or (r.start in mentions and mentions[r.start].title and mentions[r.start].title[0].start == m.end())
+                ),
+                None,
+            )  # (the subject's title may open it: "King Harald")
+            if subject is None or subject.quoted:
+                continue
+            possessive = m.group("pos")
+            g = pronoun_gender(possessive)
+            wanted = ref_gender(pp, subject)
+            if g is None or wanted is None or wanted == g:
+                continue
+            if sentence_index > 0 and (
+                any(_could_be(pp, r, g) for r in by_sentence.get(sentence_index - 1, []))
+                or any(pronoun_gender(tok.text) == g for tok in _sentence_tokens(pp, sentence_index - 1))
+            ):
+                continue  # someone of its gender just before may be meant
+            swap = _SWAP.get((g, possessive.lower()))
+            if swap is not None:
+                start = m.start("pos")
+                yield self.finding(
+                    doc,
+                    start,
+                    start + len(possessive),
+                    f"'{possessive}' opens the sentence whose subject, {'a woman' if g == 'male' else 'a man'}, follows it",
+                    suggestion=_recase(swap, possessive),
+                    confidence=0.5,
                 )
 
     # -- the one taken to hospital -------------------------------------------------------

@@ -559,18 +559,8 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             low in w.person_nouns and low not in _PLURAL_NOUNS and not (low.endswith("s") and low[:-1] in w.person_nouns)
         ):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is not None and nxt.start in mention_starts and doc.text[t.end : nxt.start].strip() == "":
-                continue  # "counterpart Anthony Blinken": a role
-            after = tokens[i + 2] if i + 2 < len(tokens) else None
-            if (
-                nxt is not None
-                and after is not None
-                and after.start in mention_starts
-                and not nxt.cap
-                and nxt.lower in _ROLE_SECOND
-                and doc.text[t.end : after.start].strip() == nxt.text
-            ):
-                continue  # "the goalkeeper legend Katrine Lunde": a role of two words
+            if _a_role_before_a_name(doc, tokens, i, mention_starts):
+                continue
             if (
                 prev is not None
                 and prev.lower in ("the", "a", "an")
@@ -605,6 +595,25 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             refs.append(Ref(t.start, t.sentence, gender=gender, subject=_subject(doc, t, t.start), quoted=t.quoted))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _a_role_before_a_name(doc: Document, tokens: list[Token], i: int, mention_starts: dict[int, Mention]) -> bool:
+    """Whether the person noun at ``i`` is the role of the name right after it: "counterpart
+    Anthony Blinken", "the goalkeeper legend Katrine Lunde" (a role of two words), "says
+    meteorologist on duty Kristin Myrvang"."""
+    t = tokens[i]
+    ahead = tokens[i + 1 : i + 4]
+    if ahead and ahead[0].start in mention_starts and doc.text[t.end : ahead[0].start].strip() == "":
+        return True
+    if (
+        len(ahead) >= 2
+        and ahead[1].start in mention_starts
+        and not ahead[0].cap
+        and ahead[0].lower in _ROLE_SECOND
+        and doc.text[t.end : ahead[1].start].strip() == ahead[0].text
+    ):
+        return True
+    return len(ahead) == 3 and ahead[2].start in mention_starts and doc.text[t.end : ahead[2].start] == " on duty "
 
 
 def _capitalised_role(tokens: list[Token], i: int) -> bool:
@@ -945,11 +954,11 @@ _A_NOUN = re.compile(
     r"(?:new\s+)?|[Aa]ny\s+|[Nn]o\s+|[Ee]very\s+)(?:[^\W\d_]+\s+){0,2}$"
 )
 #: A verb of saying (and a title) right before a name: "..., says Hansen", "said coach Per
-#: Hansen", "says operations manager "; not someone spoken of ("says the brother of ",
+#: Hansen", "says operations manager ", "says meteorologist on duty "; not someone spoken of ("says the brother of ",
 #: "says the lawyer representing ").
 _SAID_BY = re.compile(
     r"\b(?:says|said|adds|added|tells|told|explains|explained|answers|answered)\s+"
-    r"(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)[a-z]+\s+){0,3}$"
+    r"(?:(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)[a-z]+\s+){0,3}|[a-z]+\s+on\s+duty\s+)$"
 )
 
 #: Nouns of kin after a possessive: someone else's kin ("The woman is his niece").

@@ -560,7 +560,8 @@ def _surnames(analysis: Analysis) -> list[Translated]:
     full = {(m.tokens[0].text, m.last.text) for m in analysis.mentions if len(m.tokens) >= 2 and m.last is not None}
     out: list[Translated] = []
     for i, t in enumerate(tokens):
-        known = [name for name in table.get(t.lower, ()) if name in written]
+        # (not the surname itself: "Guri Sand ... said Sand" is no English word for Sand)
+        known = [name for name in table.get(t.lower, ()) if name in written and name.lower() != t.lower]
         if not known:
             continue
         if any(
