@@ -536,16 +536,9 @@ class PronounMismatch(Check):
                 score = pp.gender(of_subject.person, exclude=subject)
                 if score[g] > score["female" if g == "male" else "male"]:
                     continue  # "Kari Lie ... He put her own ...": the "He" is the slip
-            swap = _SWAP.get((g, t.lower))
-            if swap is not None:
-                yield self.finding(
-                    doc,
-                    t.start,
-                    t.end,
-                    f"'{t.text} own' is its clause's subject's, '{subject.text}'",
-                    suggestion=_recase(swap, t.text),
-                    confidence=0.55,
-                )
+            found = self._swapped(doc, t.start, t.text, g, f"'{t.text} own' is its clause's subject's, '{subject.text}'", 0.55)
+            if found is not None:
+                yield found
 
     # -- "He is a fantastic mother" ---------------------------------------------------------
     def _predicate(self, doc: Document, pp: People) -> Iterable[Finding]:
@@ -564,16 +557,9 @@ class PronounMismatch(Check):
             wanted = "male" if noun in _MALE_PREDICATES else "female" if noun in _FEMALE_PREDICATES else None
             if wanted is None or wanted == g:
                 continue
-            swap = _SWAP.get((g, t.lower))
-            if swap is not None:
-                yield self.finding(
-                    doc,
-                    t.start,
-                    t.end,
-                    f"'{t.text}' is said to be a {noun}",
-                    suggestion=_recase(swap, t.text),
-                    confidence=0.6,
-                )
+            found = self._swapped(doc, t.start, t.text, g, f"'{t.text}' is said to be a {noun}", 0.6)
+            if found is not None:
+                yield found
 
     # -- "The Queen, who himself ..." -------------------------------------------------------
     def _who_self(self, doc: Document) -> Iterable[Finding]:
@@ -586,16 +572,11 @@ class PronounMismatch(Check):
             g = pronoun_gender(refl)
             if wanted is None or g is None or wanted == g:
                 continue
-            swap = _SWAP.get((g, refl.lower()))
-            if swap is not None:
-                yield self.finding(
-                    doc,
-                    m.start("refl"),
-                    m.end("refl"),
-                    f"'{refl}' is the {noun}'s, who is {'a woman' if g == 'male' else 'a man'}",
-                    suggestion=_recase(swap, refl),
-                    confidence=0.6,
-                )
+            found = self._swapped(
+                doc, m.start("refl"), refl, g, f"'{refl}' is the {noun}'s, who is {'a woman' if g == 'male' else 'a man'}", 0.6
+            )
+            if found is not None:
+                yield found
 
     # -- "In his speech, the Queen ..." ------------------------------------------------------
     def _fronted(self, doc: Document, pp: People) -> Iterable[Finding]:
@@ -629,17 +610,12 @@ class PronounMismatch(Check):
                 or any(pronoun_gender(tok.text) == g for tok in _sentence_tokens(pp, sentence_index - 1))
             ):
                 continue  # someone of its gender just before may be meant
-            swap = _SWAP.get((g, possessive.lower()))
-            if swap is not None:
-                start = m.start("pos")
-                yield self.finding(
-                    doc,
-                    start,
-                    start + len(possessive),
-                    f"'{possessive}' opens the sentence whose subject, {'a woman' if g == 'male' else 'a man'}, follows it",
-                    suggestion=_recase(swap, possessive),
-                    confidence=0.5,
-                )
+            found = self._swapped(
+                doc, m.start("pos"), possessive, g,
+                f"'{possessive}' opens the sentence whose subject, {'a woman' if g == 'male' else 'a man'}, follows it", 0.5,
+            )
+            if found is not None:
+                yield found
 
     # -- the one taken to hospital -------------------------------------------------------
     def _patient(self, doc: Document, pp: People) -> Iterable[Finding]:
@@ -722,6 +698,14 @@ class PronounMismatch(Check):
             doc, t, g, patient,
             "'{pronoun}' is the patient, '{word}' of the sentence before, {who}, not the one who tells of it", 0.45,
         )
+
+    def _swapped(self, doc: Document, start: int, word: str, g: str, message: str, confidence: float) -> Finding | None:
+        """The finding for the pronoun ``word`` at ``start`` (of gender ``g``), with the other
+        gender's form as its suggestion."""
+        swap = _SWAP.get((g, word.lower()))
+        if swap is None:
+            return None
+        return self.finding(doc, start, start + len(word), message, suggestion=_recase(swap, word), confidence=confidence)
 
     def _after_noun(self, doc: Document, t: Token, g: str, noun: Ref, message: str, confidence: float) -> Finding | None:
         """The finding for pronoun ``t`` (of gender ``g``) that should have the other gender,
