@@ -263,6 +263,7 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
     _author_bios(contents, kinds)
     _repeats_and_teasers(contents, kinds)
     _site_lines(contents, kinds)
+    _source_titles(contents, kinds)
 
     # 3. Title (its repetitions are titles marked as repeated lines: a page may
     #    show its headline again as an image's text), headings, captions, quotes, lists.
@@ -556,6 +557,40 @@ def _site_lines(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) 
         squeezed = _squeezed(content)
         if any(key in squeezed for key in keys):
             kinds[i] = (BlockKind.FURNITURE, "BP005")
+
+
+def _source_titles(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) -> None:
+    """The Norwegian page's own title, scraped above the translation with its outlet's name:
+    "Tilbakekaller fiskekaker etter listeriafunn – Dagbladet" among the first four lines, a
+    line in Norwegian (as UT002 reads a sentence) that ends with an outlet the gazetteer
+    knows; an English headline with its outlet ("Fire in Bergen – Bergens Tidende") is the
+    page's title, not furniture."""
+    for i in range(min(4, len(contents))):
+        if kinds[i][0] is BlockKind.FURNITURE:
+            continue
+        content = contents[i].strip()
+        bare = _without_outlet(content)
+        if bare != content and _in_norwegian(bare):
+            kinds[i] = (BlockKind.FURNITURE, "BP005")
+
+
+def _in_norwegian(text: str) -> bool:
+    """Whether most of a line's words (three at least; capitalised words after the first,
+    names, aside) are Norwegian words English does not know (wordfreq: Bokmål Zipf >= 2.0
+    and 1.0 above English, or with æ, ø or å, or a long compound neither list has):
+    "Tilbakekaller fiskekaker etter listeriafunn"."""
+    from mtqa.names.lexicon import zipf_frequency  # (names import structure's segmenter)
+
+    words = [w for k, w in enumerate(re.findall(r"[^\W\d_]+", text)) if k == 0 or not w[0].isupper()]
+    if len(words) < 3:
+        return False
+    norwegian = 0
+    for word in words:
+        low = word.lower()
+        nb, en = zipf_frequency(low, "nb"), zipf_frequency(low, "en")
+        if (nb >= 2.0 and nb - en >= 1.0) or (en < 1.0 and (re.search("[æøå]", low) or (nb == 0 and len(low) >= 9))):
+            norwegian += 1
+    return norwegian * 2 > len(words)
 
 
 def _unrelated(i: int, contents: list[str], lines: list[str], kinds: list[tuple[BlockKind, str | None]]) -> bool:
