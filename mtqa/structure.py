@@ -562,8 +562,7 @@ def _site_lines(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) 
 def _source_titles(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) -> None:
     """The Norwegian page's own title, scraped above the translation with its outlet's name:
     "Tilbakekaller fiskekaker etter listeriafunn – Dagbladet" among the first four lines, a
-    line in Norwegian (as UT002 reads a sentence) that ends with an outlet the gazetteer
-    knows; an English headline with its outlet ("Fire in Bergen – Bergens Tidende") is the
+    line in Norwegian (:func:`_in_norwegian`) that ends with an outlet the gazetteer knows; an English headline with its outlet ("Fire in Bergen – Bergens Tidende") is the
     page's title, not furniture."""
     for i in range(min(4, len(contents))):
         if kinds[i][0] is BlockKind.FURNITURE:

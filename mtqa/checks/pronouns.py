@@ -118,6 +118,18 @@ def _sentence_tokens(pp: People, sentence: int) -> list[Token]:
     return pp.analysis.tokens[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
 
 
+def _gender_near(pp: People, refs: Iterable[Ref], sentences: range, gender: str, besides: Token | None = None) -> bool:
+    """Whether one of ``refs`` may be of ``gender``, or a pronoun of ``gender`` (other than
+    ``besides``) stands in one of ``sentences``: someone near whom a pronoun may mean."""
+    if any(_could_be(pp, r, gender) for r in refs):
+        return True
+    return any(
+        pronoun_gender(tok.text) == gender and (besides is None or tok.start != besides.start)
+        for s in sentences
+        for tok in _sentence_tokens(pp, s)
+    )
+
+
 def _other_pronoun_in_sentence(pp: People, r: Resolution) -> bool:
     """Whether the pronoun's sentence has a pronoun of the other gender too."""
     return any(pronoun_gender(t.text) not in (None, r.gender) for t in _sentence_tokens(pp, r.token.sentence))
@@ -342,18 +354,15 @@ class PronounMismatch(Check):
     # -- his X, where the article says whose X it is -------------------------------------
     def _possessions(self, doc: Document, pp: People) -> Iterable[Finding]:
         for r in pp.possessed:
-            swap = _SWAP.get((r.gender, r.token.lower))
-            if swap is None or r.expected is None:
+            if r.expected is None:
                 continue
             noun = "a man's" if r.expected == "male" else "a woman's"
-            yield self.finding(
-                doc,
-                r.token.start,
-                r.token.end,
-                f"'{r.token.text}' does not fit: elsewhere the article gives what follows it to {noun} name",
-                suggestion=_recase(swap, r.token.text),
-                confidence=0.45,
+            found = self._swapped(
+                doc, r.token.start, r.token.text, r.gender,
+                f"'{r.token.text}' does not fit: elsewhere the article gives what follows it to {noun} name", 0.45,
             )
+            if found is not None:
+                yield found
 
     # -- his, her: the subject's --------------------------------------------------------
     def _own(self, doc: Document, pp: People) -> Iterable[Finding]:
@@ -385,27 +394,20 @@ class PronounMismatch(Check):
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
             back = range(max(0, t.sentence - LOOKBACK), t.sentence)
-            if not own and (
-                any(_could_be(pp, r, g) for s in back for r in by_sentence.get(s, []))
-                or any(pronoun_gender(tok.text) == g for s in back for tok in _sentence_tokens(pp, s))
-            ):
+            if not own and _gender_near(pp, [r for s in back for r in by_sentence.get(s, [])], back, g):
                 # "The girl held his hand": the father named before, or called "he" there, may be meant
-                continue
-            suggestion = _SWAP.get((g, t.lower))
-            if suggestion is None:
                 continue
             if subject.person is not None:
                 noun = subject.person.display
             else:
                 noun = _WORD.match(doc.text, subject.start).group(0)  # type: ignore[union-attr]  # a token starts there
-            yield self.finding(
-                doc,
-                t.start,
-                t.end,
+            found = self._swapped(
+                doc, t.start, t.text, g,
                 f"'{t.text}' refers to the subject, '{noun}', who is {'a woman' if g == 'male' else 'a man'}",
-                suggestion=_recase(suggestion, t.text),
-                confidence=0.5 if own else 0.4,
+                0.5 if own else 0.4,
             )
+            if found is not None:
+                yield found
 
     @staticmethod
     def _named_other(pp: People, subject: Ref, t: Token, g: str) -> bool:
@@ -527,9 +529,7 @@ class PronounMismatch(Check):
                 for r in by_sentence.get(s, [])
                 if not (t.quoted and r.start > t.start and not r.quoted)
             ]
-            if any(_could_be(pp, r, g) for r in near) or any(
-                pronoun_gender(tok.text) == g and tok.start != t.start for s in sentences for tok in _sentence_tokens(pp, s)
-            ):
+            if _gender_near(pp, near, sentences, g, besides=t):
                 continue  # "The woman reported her son. He had stolen her own car": hers
             of_subject = resolved.get(subject.start)
             if of_subject is not None and of_subject.person is not None:
@@ -585,11 +585,11 @@ class PronounMismatch(Check):
         (Norwegian *I talen sin* / *I sin tale*), a person noun or a named person of the other
         gender, where nobody of the possessive's gender is named in the sentence before."""
         by_sentence = refs_by_sentence(pp.refs)
+        mentions = pp.analysis.mention_starts
         for sentence_index, sentence in enumerate(doc.sentences):
             m = _FRONTED_POSSESSIVE.match(doc.text, sentence.start, sentence.end)
             if m is None:
                 continue
-            mentions = pp.analysis.mention_starts
             subject = next(
                 (
                     r
@@ -605,9 +605,8 @@ class PronounMismatch(Check):
             wanted = ref_gender(pp, subject)
             if g is None or wanted is None or wanted == g:
                 continue
-            if sentence_index > 0 and (
-                any(_could_be(pp, r, g) for r in by_sentence.get(sentence_index - 1, []))
-                or any(pronoun_gender(tok.text) == g for tok in _sentence_tokens(pp, sentence_index - 1))
+            if sentence_index > 0 and _gender_near(
+                pp, by_sentence.get(sentence_index - 1, []), range(sentence_index - 1, sentence_index), g
             ):
                 continue  # someone of its gender just before may be meant
             found = self._swapped(
@@ -711,19 +710,9 @@ class PronounMismatch(Check):
         """The finding for pronoun ``t`` (of gender ``g``) that should have the other gender,
         that of the person ``noun`` of the sentence before; ``message`` names them with
         ``{pronoun}``, ``{word}`` (the noun's first word) and ``{who}`` ("a woman")."""
-        swap = _SWAP.get((g, t.lower))
-        if swap is None:
-            return None
         word = _WORD.match(doc.text, noun.start).group(0)  # type: ignore[union-attr]  # a token starts there
         who = "a woman" if g == "male" else "a man"
-        return self.finding(
-            doc,
-            t.start,
-            t.end,
-            message.format(pronoun=t.text, word=word, who=who),
-            suggestion=_recase(swap, t.text),
-            confidence=confidence,
-        )
+        return self._swapped(doc, t.start, t.text, g, message.format(pronoun=t.text, word=word, who=who), confidence)
 
     # -- it says -------------------------------------------------------------------------
     def _it(self, doc: Document, pp: People) -> Iterable[Finding]:

@@ -361,12 +361,12 @@ def _untranslated_role(names: list[Token]) -> bool:
     """Whether a run opens its sentence with a Norwegian word for a role, left untranslated
     before a given name and a surname ("Styrer Randi Solheim has worked ...", *styrer* =
     head of a kindergarten; "Innbytter Tuva Lien", a substitute): the role of the person."""
-    first = names[0]
+    first, w = names[0], words()
     return (
         len(names) >= 3
         and first.initial
-        and not words().is_first_name(first.text)
-        and words().is_first_name(names[1].text)
+        and not w.is_first_name(first.text)
+        and w.is_first_name(names[1].text)
         and NORWEGIAN_ROLE.match(first.lower) is not None
     )
 
