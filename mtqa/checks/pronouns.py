@@ -35,6 +35,8 @@ from mtqa.names.people import (
     pronoun_gender,
     ref_gender,
     refs_by_sentence,
+    reporting_pronoun,
+    speaks,
 )
 
 #: Evidence needed against a pronoun, and how much more than for it.
@@ -118,16 +120,26 @@ def _sentence_tokens(pp: People, sentence: int) -> list[Token]:
     return pp.analysis.tokens[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]
 
 
-def _gender_near(pp: People, refs: Iterable[Ref], sentences: range, gender: str, besides: Token | None = None) -> bool:
+def _gender_near(
+    pp: People, refs: Iterable[Ref], sentences: range, gender: str, besides: Token | None = None,
+    speakers: bool = True,
+) -> bool:
     """Whether one of ``refs`` may be of ``gender``, or a pronoun of ``gender`` (other than
-    ``besides``) stands in one of ``sentences``: someone near whom a pronoun may mean."""
-    if any(_could_be(pp, r, gender) for r in refs):
+    ``besides``) stands in one of ``sentences``: someone near whom a pronoun may mean.
+    Without ``speakers``, one who is only the speaker of a reporting clause ("..., says Per
+    Lie.", "..., he says.") does not count."""
+    analysis = pp.analysis
+    if any(_could_be(pp, r, gender) and (speakers or not speaks(analysis, r)) for r in refs):
         return True
-    return any(
-        pronoun_gender(tok.text) == gender and (besides is None or tok.start != besides.start)
-        for s in sentences
-        for tok in _sentence_tokens(pp, s)
-    )
+    speech = words().speech_verbs
+    for s in sentences:
+        for tok in _sentence_tokens(pp, s):
+            if pronoun_gender(tok.text) != gender or (besides is not None and tok.start == besides.start):
+                continue
+            i = bisect.bisect_left(analysis.token_starts, tok.start)
+            if speakers or not reporting_pronoun(analysis.tokens, i, speech):
+                return True
+    return False
 
 
 def _other_pronoun_in_sentence(pp: People, r: Resolution) -> bool:
@@ -394,7 +406,7 @@ class PronounMismatch(Check):
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
             back = range(max(0, t.sentence - LOOKBACK), t.sentence)
-            if not own and _gender_near(pp, [r for s in back for r in by_sentence.get(s, [])], back, g):
+            if not own and _gender_near(pp, [r for s in back for r in by_sentence.get(s, [])], back, g, speakers=False):
                 # "The girl held his hand": the father named before, or called "he" there, may be meant
                 continue
             if subject.person is not None:

@@ -1287,7 +1287,7 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
         for r in _without_apposed_roles(text, by_sentence.get(t.sentence - back, [])):
             if r.start >= t.start or r.person is speaker.person or _named_place(text, r):
                 continue
-            if own_mind and back >= 2 and r.person is not None and _speaks(analysis, r):
+            if own_mind and back >= 2 and r.person is not None and speaks(analysis, r):
                 # of the speaker's own mind, further back one who only spoke is not meant
                 # ("..., says caretaker Per Hansen to TV 2. ... Principal Kari Lie says that
                 # he understands ..."; not "says he has kept the team in several matches")
@@ -1505,7 +1505,7 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         r for r in previous
         if r.person is not None
         # "She says that ..." goes on only after a quote's "..., says Kari Lie."
-        and _speaks(analysis, r, after=goes_on)
+        and speaks(analysis, r, after=goes_on)
     ]
     if len(spoke) != 1:
         return None
@@ -1529,13 +1529,13 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         for r in _without_apposed_roles(text, by_sentence.get(s, [])):
             if r.person is spoke[0].person or _named_place(text, r):
                 continue
-            spoken = r.person is not None and _speaks(analysis, r)
+            spoken = r.person is not None and speaks(analysis, r)
             if (goes_on and spoken or not goes_on) and _may_be(r, g):
                 return None  # someone else near, who has spoken too, may be meant
     return spoke[0].person
 
 
-def _speaks(analysis: Analysis, r: Ref, after: bool = True) -> bool:
+def speaks(analysis: Analysis, r: Ref, after: bool = True) -> bool:
     """Whether a verb of saying attributes speech to ``r``: before it ("..., says
     operations manager Kari Lie") or, with ``after``, right after it ("Kari Lie says")."""
     text = analysis.doc.text
@@ -1562,7 +1562,7 @@ _SAYS_AFTER = re.compile(
     r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]+"
     r"(?:\s+(?:[A-ZÆØÅ][\w-]+|county|municipality|municipal|police|district|fire|rescue|service|department|"
     r"council|hospital|school|university|club|party|association|union|company|and|og)){0,4})?"
-    r"\s+(?:says|said|tells|told|explains|explained)\b"
+    r",?\s+(?:says|said|tells|told|explains|explained)\b"
 )
 
 
@@ -1571,7 +1571,7 @@ def _mention_end(analysis: Analysis, start: int) -> int:
     return m.end if m is not None else start
 
 
-def _reporting_pronoun(tokens: list[Token], i: int, speech: frozenset[str]) -> bool:
+def reporting_pronoun(tokens: list[Token], i: int, speech: frozenset[str]) -> bool:
     """Whether token ``i`` ("he", "she") is the speaker of a reporting clause right
     after a quote or dialogue line: "..., says he." or "..., she says."."""
     t = tokens[i]
@@ -1594,7 +1594,7 @@ def _introducer(
     talked to him since, says he.")."""
     tokens = analysis.tokens
     t = tokens[i]
-    if t.lower not in ("he", "she") or t.block == 0 or not _reporting_pronoun(tokens, i, words().speech_verbs):
+    if t.lower not in ("he", "she") or t.block == 0 or not reporting_pronoun(tokens, i, words().speech_verbs):
         return None
     doc = analysis.doc
     starts = analysis.token_starts
@@ -1628,7 +1628,7 @@ def _introducer(
     earliest = min(above.start, doc.sentences[max(0, first.sentence - LOOKBACK)].start)
     near = [r for r in refs[bisect.bisect_left(ref_starts, earliest) : bisect.bisect_left(ref_starts, line.start)] if not r.quoted]
     have_spoken = {
-        id(r.person) for r in near if r.person is not None and r.start < above.start and _speaks(analysis, r, after=False)
+        id(r.person) for r in near if r.person is not None and r.start < above.start and speaks(analysis, r, after=False)
     }
     for r in _without_apposed_roles(text, near):
         if r.person is introducer or (introduces and id(r.person) in have_spoken):
