@@ -36,6 +36,7 @@ from mtqa.names.people import (
     ref_gender,
     refs_by_sentence,
     reporting_pronoun,
+    said_in_own,
     speaks,
 )
 
@@ -402,7 +403,9 @@ class PronounMismatch(Check):
                 continue
             if subject is None:
                 continue
-            own = i + 1 < len(tokens) and tokens[i + 1].lower == "own" and doc.text[t.end : tokens[i + 1].start] == " "
+            own = (
+                i + 1 < len(tokens) and tokens[i + 1].lower == "own" and doc.text[t.end : tokens[i + 1].start] == " "
+            ) or said_in_own(pp.analysis, i)
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
             back = range(max(0, t.sentence - LOOKBACK), t.sentence)
@@ -541,7 +544,7 @@ class PronounMismatch(Check):
                 for r in by_sentence.get(s, [])
                 if not (t.quoted and r.start > t.start and not r.quoted)
             ]
-            if _gender_near(pp, near, sentences, g, besides=t):
+            if not said_in_own(pp.analysis, i) and _gender_near(pp, near, sentences, g, besides=t):
                 continue  # "The woman reported her son. He had stolen her own car": hers
             of_subject = resolved.get(subject.start)
             if of_subject is not None and of_subject.person is not None:

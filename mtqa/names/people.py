@@ -1035,12 +1035,14 @@ def noun_subject_of(
         return None
     tokens = analysis.tokens
     k = bisect.bisect_left(analysis.token_starts, t.start)
-    if named and not plain and not _his_own(analysis, k):
+    said_in = said_in_own(analysis, k)
+    own = _his_own(analysis, k) or said_in
+    if named and not plain and not own:
         return None
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is None or nxt.sentence != t.sentence or analysis.doc.text[t.end : nxt.start] != " ":
         return None
-    if ((t.lower == "her" or (named and not plain)) and nxt.lower != "own") or (nxt.lower in _KIN_NOUNS and not plain):
+    if ((t.lower == "her" or (named and not plain)) and not own) or (nxt.lower in _KIN_NOUNS and not plain):
         return None
     doc = analysis.doc
     subject, others = here[0], here[1:]
@@ -1063,7 +1065,7 @@ def noun_subject_of(
     after = _mention_end(analysis, subject.start) if named else subject.start + 1
     if named:
         after = _AGE_ONLY.match(doc.text, after).end()  # type: ignore[union-attr]  # (it matches the empty string)
-    between = tokens[bisect.bisect_left(analysis.token_starts, after) : k]
+    between = tokens[bisect.bisect_left(analysis.token_starts, after) : k - 2 if said_in else k]
     if any(pronoun_gender(tok.text) is not None or tok.lower in ("them", "they") for tok in between):
         return None  # "Her husband encouraged her to start her own business": "her" is the one meant
     if _another_clause(tokens, between):
@@ -1427,14 +1429,33 @@ def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: li
     return found
 
 
-def own_subject_pronoun(analysis: Analysis, here: list[Ref], i: int) -> Token | None:
-    """For "his own"/"her own" (Norwegian *sin egen*, the subject's) or "himself"/"herself",
-    the "he"/"she" that is its clause's subject, with no clause word, comma, name, verb of
-    another clause or object between ("He put both her own and others' lives in danger",
-    "she has fought for his own place"; not "He gave her her own room")."""
+def said_in_own(analysis: Analysis, i: int) -> bool:
+    """Whether token ``i`` is "his" or "her" in what its clause's speaker said it in:
+    "she said in his speech" (Norwegian *i sin tale*), "he wrote in her post"."""
     tokens = analysis.tokens
     t = tokens[i]
-    if not _his_own(analysis, i) and t.lower not in _REFLEXIVE:
+    if t.lower not in ("his", "her") or i < 2 or i + 1 >= len(tokens):
+        return False
+    verb, prep = tokens[i - 2], tokens[i - 1]
+    if verb.lower not in _SAID_IN or prep.lower not in ("in", "during") or verb.sentence != t.sentence:
+        return False
+    noun = tokens[i + 1] if tokens[i + 1].lower in _OWN_WORDS else tokens[i + 2] if i + 2 < len(tokens) else None
+    return noun is not None and noun.lower in _OWN_WORDS and noun.sentence == t.sentence
+
+
+#: Verbs of saying before "in his speech".
+_SAID_IN = frozenset("said says wrote writes stated states added adds explained explains declared declares".split())
+
+
+def own_subject_pronoun(analysis: Analysis, here: list[Ref], i: int) -> Token | None:
+    """For "his own"/"her own" (Norwegian *sin egen*, the subject's), "himself"/"herself"
+    or "his" in "she said in his speech", the "he"/"she" that is its clause's subject, with
+    no clause word, comma, name, verb of another clause or object between ("He put both
+    her own and others' lives in danger", "she has fought for his own place"; not "He gave
+    her her own room")."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if not _his_own(analysis, i) and t.lower not in _REFLEXIVE and not said_in_own(analysis, i):
         return None
     for j in range(i - 1, max(-1, i - 8), -1):
         prev = tokens[j]
@@ -1443,6 +1464,8 @@ def own_subject_pronoun(analysis: Analysis, here: list[Ref], i: int) -> Token | 
         if prev.lower not in ("he", "she"):
             continue
         between = tokens[j + 1 : i]
+        if said_in_own(analysis, i):
+            between = between[:-2]  # ("said in" says in what, not what else was said)
         if (
             NEW_CLAUSE.search(analysis.doc.text, prev.end, t.start)
             or any(prev.start < r.start < t.start for r in here)
