@@ -87,9 +87,18 @@ def _rival(pp: People, r: Resolution) -> bool:
     # "He said she had trained harder")
     floor = 0
     if previous >= 0 and doc.sentences[previous].start >= block_start:
-        named = sum(1 for ref in pp.refs if block_start <= ref.start < r.token.start and ref.person is r.person)
+        before = [ref for ref in pp.refs if block_start <= ref.start < r.token.start]
+        named = sum(1 for ref in before if ref.person is r.person)
+        # (or once, as the subject of the paragraph's first sentence, where it is the one
+        # named there: "Ingrid Helland from Sandnes has been at the hospital every day. His
+        # father (84) was admitted ...")
+        opens = doc.sentences[previous].start == block_start and len(before) == 1 and before[0].subject
         if named >= 2 and not _other_pronoun_in_sentence(pp, r):
             floor = block_start
+        elif opens and named == 1 and not _other_pronoun_in_sentence(pp, r):
+            # (the last sentence of the paragraph before still counts: "The skipper was rescued
+            # after six hours. / Nurse Kari Lie met the helicopter. He was cold ...")
+            floor = doc.sentences[previous - 1].start if previous >= 1 else block_start
     for ref in pp.refs:
         if ref.start >= r.token.start:
             break
