@@ -381,6 +381,8 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # "Tone Gravdal at Volue", "Elin Tvedt of Equinor", "Marte Lea at Rogaland Fire and
         # Rescue": where a person works
         return False
+    if _said_to(analysis, m):
+        return False  # "..., says Bjørg Tveit to Vest-Telemark Blad": an outlet, told it
     if " " not in name and _NORWEGIAN_BODY.search(name):
         return False  # "Skiskytterforbundet", "Redningsselskapet": a body by its Norwegian form
     if _SAYS_IT.match(doc.text, m.end):
@@ -463,6 +465,23 @@ def _right_after_a_person(analysis: Analysis, m: Mention, link: re.Pattern[str])
     """Whether ``m`` follows a person's name and ``link`` between them ("Kari Lie at")."""
     before = link.search(analysis.doc.text, max(0, m.start - 6), m.start)
     return before is not None and any(p.kind == "person" and p.end == before.start() for p in analysis.mentions)
+
+
+def _said_to(analysis: Analysis, m: Mention) -> bool:
+    """Whether ``m`` is what a speaker, named after a verb of saying, said it to: "...,
+    says dentist Bjørg Tveit to Vest-Telemark Blad" (an outlet, not someone near)."""
+    text = analysis.doc.text
+    before = _TO.search(text, max(0, m.start - 6), m.start)
+    if before is None:
+        return False
+    for p in analysis.mentions:
+        if p.kind == "person" and p.end == before.start():
+            first = p.title[0].start if p.title else p.start
+            return _SAID_BY.search(text, max(0, first - 40), first) is not None
+    return False
+
+
+_TO = re.compile(r"\s+to\s+$")
 
 
 def _a_thing(name: str) -> bool:
