@@ -28,6 +28,7 @@ from mtqa.names.people import (
     Ref,
     Resolution,
     evident_gender,
+    idiom_own,
     noun_subject_of,
     own_subject_pronoun,
     people,
@@ -414,7 +415,7 @@ class PronounMismatch(Check):
                 continue
             own = (
                 i + 1 < len(tokens) and tokens[i + 1].lower == "own" and doc.text[t.end : tokens[i + 1].start] == " "
-            ) or said_in_own(pp.analysis, i)
+            ) or said_in_own(pp.analysis, i) or idiom_own(pp.analysis, i)
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
             back = range(max(0, t.sentence - LOOKBACK), t.sentence)
@@ -553,14 +554,16 @@ class PronounMismatch(Check):
                 for r in by_sentence.get(s, [])
                 if not (t.quoted and r.start > t.start and not r.quoted)
             ]
-            if not said_in_own(pp.analysis, i) and _gender_near(pp, near, sentences, g, besides=t):
+            bound = said_in_own(pp.analysis, i) or idiom_own(pp.analysis, i)
+            own_word = i + 1 < len(tokens) and tokens[i + 1].lower == "own"
+            if not bound and _gender_near(pp, near, sentences, g, besides=t):
                 continue  # "The woman reported her son. He had stolen her own car": hers
             of_subject = resolved.get(subject.start)
             if of_subject is not None and of_subject.person is not None:
                 score = pp.gender(of_subject.person, exclude=subject)
                 if score[g] > score["female" if g == "male" else "male"]:
                     continue  # "Kari Lie ... He put her own ...": the "He" is the slip
-            found = self._swapped(doc, t.start, t.text, g, f"'{t.text} own' is its clause's subject's, '{subject.text}'", 0.55)
+            found = self._swapped(doc, t.start, t.text, g, f"'{t.text}{' own' if own_word else ''}' is its clause's subject's, '{subject.text}'", 0.55)
             if found is not None:
                 yield found
 

@@ -1055,7 +1055,7 @@ def noun_subject_of(
     tokens = analysis.tokens
     k = bisect.bisect_left(analysis.token_starts, t.start)
     said_in = said_in_own(analysis, k)
-    own = _his_own(analysis, k) or said_in
+    own = _his_own(analysis, k) or said_in or idiom_own(analysis, k)
     if named and not plain and not own:
         return None
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -1462,6 +1462,46 @@ def said_in_own(analysis: Analysis, i: int) -> bool:
     return noun is not None and noun.lower in _OWN_WORDS and noun.sentence == t.sentence
 
 
+def idiom_own(analysis: Analysis, i: int) -> bool:
+    """Whether token ``i`` is "his" or "her" in an idiom whose possessive is always its
+    subject's: "she shook his head", "he held her breath", "she always spoke his mind"
+    (Norwegian *ristet på hodet*, *sa sin mening*)."""
+    t = analysis.tokens[i]
+    if t.lower not in ("his", "her") or i < 1:
+        return False
+    text = analysis.doc.text
+    verb = _IDIOM_VERB.search(text, max(0, t.start - 24), t.start)
+    noun = _IDIOM_NOUN.match(text, t.end)
+    return verb is not None and noun is not None and _IDIOMS.get(noun.group(1).lower(), frozenset()) >= {verb.group(1).lower()}
+
+
+#: Idioms whose possessive is the subject's: the noun, and the verbs it goes with.
+_IDIOMS: dict[str, frozenset[str]] = {
+    noun: frozenset(verbs.split())
+    for nouns, verbs in (
+        ("head", "shake shakes shook shaking shaken nod nods nodded nodding scratch scratches scratched scratching"),
+        ("temper patience nerve cool composure", "lose loses lost losing keep keeps kept keeping"),
+        ("breath", "hold holds held holding catch catches caught catching"),
+        ("tongue", "hold holds held holding bite bites bit biting bitten"),
+        ("mind", "change changes changed changing speak speaks spoke speaking spoken make makes made making"),
+        ("best utmost", "do does did doing done try tries tried trying"),
+        ("throat", "clear clears cleared clearing"),
+        ("shoulders", "shrug shrugs shrugged shrugging"),
+        ("fingers", "cross crosses crossed crossing"),
+        ("eyes", "roll rolls rolled rolling"),
+        ("nose", "blow blows blew blowing blown"),
+        ("luck", "try tries tried trying push pushes pushed pushing"),
+        ("feet", "find finds found finding"),
+        ("living", "earn earns earned earning"),
+    )
+    for noun in nouns.split()
+}
+#: The verb right before the possessive ("made up his mind", "shook his head").
+_IDIOM_VERB = re.compile(r"\b([a-z]+)(?:\s+up)?\s+$")
+#: The noun right after the possessive (or after "own").
+_IDIOM_NOUN = re.compile(r"\s+(?:own\s+)?([a-z]+)\b")
+
+
 #: Verbs of saying before "in his speech".
 _SAID_IN = frozenset("said says wrote writes stated states added adds explained explains declared declares".split())
 
@@ -1474,7 +1514,7 @@ def own_subject_pronoun(analysis: Analysis, here: list[Ref], i: int) -> Token | 
     her her own room")."""
     tokens = analysis.tokens
     t = tokens[i]
-    if not _his_own(analysis, i) and t.lower not in _REFLEXIVE and not said_in_own(analysis, i):
+    if not _his_own(analysis, i) and t.lower not in _REFLEXIVE and not said_in_own(analysis, i) and not idiom_own(analysis, i):
         return None
     for j in range(i - 1, max(-1, i - 8), -1):
         prev = tokens[j]
