@@ -1003,12 +1003,27 @@ def _another_clause(tokens: list[Token], between: list[Token]) -> bool:
                 return True  # "The woman is said to be his own daughter": a predicate, someone else's
             skip = k + 2  # "The woman is said to have transferred ...": one clause (*skal ha*)
             continue
+        if tok.lower in _COPULAS and _COPULA_ADJECTIVE_PREP(between, k + 1):
+            continue  # "Kari Lie was proud of his runner": of her feelings, one clause
         if tok.lower in w.speech_verbs or tok.lower in _THINKING or tok.lower in _COPULAS:
             return True
         if tok.lower in _CAUSATIVES and not (k + 1 < len(between) and between[k + 1].lower == "to"):
             return True
     return False
 
+
+def _COPULA_ADJECTIVE_PREP(between: list[Token], k: int) -> bool:
+    """Whether ``between[k:]`` is an adjective of feeling and its preposition, the last
+    words before the possessive: "(was) proud of", "(is) very happy with"."""
+    rest = [tok.lower for tok in between[k:]]
+    return 2 <= len(rest) <= 3 and rest[-1] in ("of", "with", "about", "over") and rest[-2] in _FEELINGS
+
+
+#: Adjectives of feeling before "of", "with", "about": "proud of his runner".
+_FEELINGS = frozenset(
+    "proud happy pleased satisfied unhappy disappointed dissatisfied worried concerned angry upset glad "
+    "grateful thankful impressed delighted sad".split()
+)
 
 #: Participles of a report after a copula and before "to": "is said to have", "was believed to".
 _REPORTED = frozenset("said alleged reported believed thought claimed suspected supposed understood known expected".split())
@@ -1064,6 +1079,15 @@ def noun_subject_of(
     if ((t.lower == "her" or (named and not plain)) and not own) or (nxt.lower in _KIN_NOUNS and not plain):
         return None
     doc = analysis.doc
+    apposed = None
+    if named and len(here) > 1:
+        # "Her coach, Hege Moldestad, was proud of his runner": the person the role names
+        unset = _without_apposed_roles(doc.text, here)
+        if unset and unset[0] is here[1] and here[0].subject:
+            apposed = _APPOSED_LEAD.match(doc.text, doc.sentences[t.sentence].start, here[1].start)
+            if apposed is None or pronoun_gender(apposed.group("pos") or "") == pronoun_gender(t.text):
+                return None  # ("His coach, Kari Lie, praised his progress": his may be the one the coach trains)
+            here = unset
     subject, others = here[0], here[1:]
     lead = doc.text[doc.sentences[t.sentence].start : subject.start]
     that = _THAT_BEFORE.search(doc.text, doc.sentences[t.sentence].start, here[-1].start) if plain else None
@@ -1077,13 +1101,15 @@ def noun_subject_of(
         subject, others, lead = here[-1], [], ""
     if subject.quoted or (subject.person is None if named else (subject.person is not None or subject.gender is None)):
         return None
-    if not (subject.subject or _FRONTED.match(lead) or that is not None or (plain and _role_lead(lead))) or (
-        _POSSESSIVE_LEAD.search(lead)
+    if not (subject.subject or _FRONTED.match(lead) or that is not None or apposed or (plain and _role_lead(lead))) or (
+        _POSSESSIVE_LEAD.search(lead) and not apposed
     ):
         return None  # (not "Her husband encouraged ...": whose husband names someone else)
     after = _mention_end(analysis, subject.start) if named else subject.start + 1
     if named:
         after = _AGE_ONLY.match(doc.text, after).end()  # type: ignore[union-attr]  # (it matches the empty string)
+        if apposed and doc.text.startswith(",", after):
+            after += 1  # (the comma that closes the apposition)
     between = tokens[bisect.bisect_left(analysis.token_starts, after) : k - 2 if said_in else k]
     if any(pronoun_gender(tok.text) is not None or tok.lower in ("them", "they") for tok in between):
         return None  # "Her husband encouraged her to start her own business": "her" is the one meant
@@ -1101,6 +1127,13 @@ def noun_subject_of(
     if NEW_CLAUSE.search(doc.text, after if named else subject.start, t.start):
         return None  # "The woman said that the boy had used his own phone"
     return subject
+
+
+#: A role set off before the name of its sentence's subject: "Her coach, ", "The rector at
+#: Skåbu school, " (the possessive, if any, is someone else's).
+_APPOSED_LEAD = re.compile(
+    r"[\s–—\-\"“«]*(?:(?P<pos>[Hh]is|[Hh]er|[Tt]he)\s+)?(?:[\w-]+\s+){0,5}?[\w-]+,\s+$"
+)
 
 
 def _role_lead(lead: str) -> bool:
@@ -1173,7 +1206,11 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
     owner = noun_subject_of(analysis, here, t, named=True)
     if owner is not None:
         return owner.person
-    return _own_after_pronoun(analysis, here, i, out) or _own_after_who(analysis, here, i) or _says_of_self(analysis, by_sentence, here, i)
+    return (
+        _own_after_pronoun(analysis, here, i, out)
+        or _own_after_who(analysis, here, i)
+        or _says_of_self(analysis, by_sentence, here, i)
+    )
 
 
 def _in_own_words(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
