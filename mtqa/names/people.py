@@ -1005,6 +1005,8 @@ def _another_clause(tokens: list[Token], between: list[Token]) -> bool:
             continue
         if tok.lower in _COPULAS and _COPULA_ADJECTIVE_PREP(between, k + 1):
             continue  # "Kari Lie was proud of his runner": of her feelings, one clause
+        if tok.lower in _COPULAS and k + 1 < len(between) and between[k + 1].lower.endswith("ing"):
+            continue  # "Stavik is looking forward to ...": an auxiliary, one clause
         if tok.lower in w.speech_verbs or tok.lower in _THINKING or tok.lower in _COPULAS:
             return True
         if tok.lower in _CAUSATIVES and not (k + 1 < len(between) and between[k + 1].lower == "to"):
@@ -1138,9 +1140,21 @@ _APPOSED_LEAD = re.compile(
 
 def _role_lead(lead: str) -> bool:
     """Whether the words before a name that opens its sentence are a role: a person noun
-    and up to two words before it ("The Stavanger artist ", "Dairy farmer ")."""
+    and up to two words before it ("The Stavanger artist ", "Dairy farmer "), or an
+    adverb of time ("Now ", "On Monday, ")."""
+    if _TIME_LEAD.match(lead):
+        return True
     m = _ROLE_LEAD.match(lead)
     return m is not None and m.group(1).lower() in words().person_nouns
+
+
+#: An adverb of time opening the sentence before its subject: "Now ", "On Monday, ".
+_TIME_LEAD = re.compile(
+    r"^[\s–—\-\"“«]*(?:now|today|tonight|yesterday|then|meanwhile|later|afterwards|recently|finally|"
+    r"(?:on|last|this|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|year|weekend)|"
+    r"this\s+(?:morning|evening|summer|winter|spring|autumn))\s*,?\s+$",
+    re.I,
+)
 
 
 #: A sentence's opening words before a name, ending with the noun of a role.
