@@ -539,7 +539,13 @@ _FORMS_OF_ONE_NAME = tuple(
         "mikael/michael", "jakob/jacob", "isak/isaac", "josef/joseph", "rikard/richard",
         "viktor/victor", "ludvig/ludwig", "gustav/gustaf", "susanne/suzanne",
         "annika/annica", "monika/monica", "veronika/veronica", "rebekka/rebecca", "jonatan/jonathan",
+        "petter/peter", "jon/john",
     )
+)
+#: The English forms of those names, which an engine writes for the Norwegian one ("Petter
+#: Rustad" ... "Peter Rustad"), never the other way round.
+_ENGLISH_FORMS = frozenset(
+    "peter john eric erick christopher frederick michael jacob isaac joseph richard paul olaf jonathan".split()
 )
 
 
@@ -663,6 +669,13 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
         if len(known) == 1:
             return Choice(known[0], f"'{known[0]}' is a known given name", 0.75, "given-name")
         if all(_forms_of_one_name(a, b) for a in names for b in names if a != b):
+            english = [n for n in names if n.lower() in _ENGLISH_FORMS]
+            if len(names) == 2 and len(english) == 1:
+                (norwegian,) = [n for n in names if n not in english]
+                return Choice(
+                    norwegian, f"'{norwegian}' is the Norwegian form, '{english[0]}' the English one an engine writes",
+                    0.6, "given-name",
+                )
             # "Eirik" / "Erik": both real, so no word list tells; the article's own use does
             top, more = _most_used(spellings, names)
             if more:
