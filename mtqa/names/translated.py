@@ -265,12 +265,17 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
 _SPORT = re.compile(
     r"\b(?:match(?:es)?|goals?|league|Eliteserien|Toppserien|OBOS-ligaen|coach|cup|season|striker|"
     r"goalkeeper|keeper|midfielder|defender|relegation|promotion|stadium|Stadion|derby|kick-off|"
-    r"half-time|penalty|referee|table)\b"
+    r"half-time|penalty|referee|table|race|podium|relay|sprint|World Cup|skiing|skier|biathlon|ski club)\b"
 )
 #: The slots of a club's name in a sports report: the team met, beaten, joined.
 _CLUB_BEFORE = (
-    r"\b(?:against|vs\.?|versus|beat|beats|beaten by|lost to|losses? to|draw with|drew with|defeated|"
+    r"(?:\b(?:against|vs\.?|versus|beat|beats|beaten by|lost to|losses? to|draw with|drew with|defeated|"
     r"joins|joined|signs? for|signed for)\s+"
+    # a competitor's club after the surname: "Jo Fjeldstad from Lightning"
+    r"|\b[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+(?:from|of)\s+"
+    # the subject of a sentence of the match: "Fire equalised just before half-time"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?=\w+\s+(?:equalised|equalized|scored|won|led|lost|drew|pressed|dominated|"
+    r"took the lead|reduced|came back|struck back|got a penalty|were awarded|had the)\b))"
 )
 _CLUB_AFTER = (
     r"(?=['’]s\s+(?:coach|manager|goalkeeper|keeper|captain|striker|players|fans|supporters|home ground|"
@@ -311,7 +316,8 @@ def _club_patterns() -> tuple[tuple[tuple[re.Pattern[str], bool], ...], dict[str
         # several words only in a sports report ("Little Current" is a town in Ontario)
         out.append((re.compile(r"(?<![\w/-])" + alt(spaced) + r"(?!\s+[A-ZÆØÅ])"), True))
     if words_:
-        out.append((re.compile(_CLUB_BEFORE + alt(words_) + r"(?!\s+[A-ZÆØÅ])"), True))
+        # (not a body's name of several words: "Kari Lie from Fire and Rescue")
+        out.append((re.compile(_CLUB_BEFORE + alt(words_) + r"(?!\s+[A-ZÆØÅ]|\s+(?:and|&)\s+[A-ZÆØÅ])"), True))
         out.append((re.compile(r"(?<![\w/-])" + alt(words_) + _CLUB_AFTER), True))
     return tuple(out), named
 
