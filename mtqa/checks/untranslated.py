@@ -1088,6 +1088,7 @@ class UntranslatedWord(Check):
                 confidence=min(0.95, 0.5 + w.score / 10) - (0.1 if w.capitalised else 0.0),
             )
         yield from self._championships(doc, ordered, article)
+        yield from self._acronyms(doc, ordered)
         yield from self._dialect_i(doc, ordered)
         yield from self._before_a_number(doc, ordered)
         yield from self._in_a_credit(doc)
@@ -1150,6 +1151,36 @@ class UntranslatedWord(Check):
                     confidence=0.8,
                 )
 
+    def _acronyms(self, doc: Document, ordered: list) -> Iterable[Finding]:
+        """Norwegian abbreviations of common nouns left in the English ("FAU leader Hilde
+        Mørkved", "too few LIS doctors", "the EØS agreement", "FN's Security Council"):
+        English writes the words; not in an article that explains it anywhere ("the
+        European (EØS) regulations", "FAU (the parents' council)", "EØS, short for ...")."""
+        text_all = doc.text
+        explained = {
+            m.group(1)
+            for m in _NORWEGIAN_ACRONYM.finditer(text_all)
+            if text_all[: m.start()].endswith("(")
+            or _GLOSS.match(text_all, m.end())
+            or _SHORT_FOR.match(text_all, m.end())
+        }
+        for sentence in ordered:
+            text = doc.text[sentence.start : sentence.end]
+            for m in _NORWEGIAN_ACRONYM.finditer(text):
+                after = text[m.end() :]
+                if m.group(1) in explained or _ACRONYM_NAME_AFTER.match(after):
+                    continue  # (explained), "BNP Paribas", "HMS Victory"
+                word = m.group(1)
+                english = _ACRONYMS[word]
+                yield self.finding(
+                    doc,
+                    sentence.start + m.start(1),
+                    sentence.start + m.end(1),
+                    f"'{word}' is a Norwegian abbreviation ({english[0]}), left untranslated",
+                    suggestion=english[1],
+                    confidence=0.65,
+                )
+
     def _championships(self, doc: Document, ordered: list, article: str) -> Iterable[Finding]:
         """The Norwegian abbreviations of championships (VM, EM, NM, OL) left in an
         article about sport: English writes "World Championships", "Olympics"."""
@@ -1168,6 +1199,8 @@ class UntranslatedWord(Check):
                 # before a noun it is an attribute: "the VM squad" -> "the World Championship squad"
                 attribute = bool(m.group(2)) or bool(_ATTRIBUTE_OF.match(text, m.end()))
                 english = name[1] if attribute else name[0]
+                if _DETERMINED.search(before):
+                    english = english.removeprefix("the ")  # "the junior VM": "the junior World Championships"
                 if m.group(2):
                     part = translate(m.group(2).lower())
                     english = f"{english} {part}" if part else english
@@ -1198,6 +1231,28 @@ _PREPOSITION_END = re.compile(
 _NUMBERED = {"kl": ("klokken", "at"), "fv": ("fylkesvei", "county road"), "rv": ("riksvei", "national road")}
 
 
+#: Norwegian abbreviations of common nouns and of bodies English names otherwise, that an
+#: engine leaves as they are: the Norwegian words, and the English.  General knowledge of
+#: Norwegian (session 27); not the names of bodies English news keeps (NAV, NRK, PST).
+_ACRONYMS = {
+    "FAU": ("foreldrerådets arbeidsutvalg", "the parents' council"),
+    "SFO": ("skolefritidsordningen", "after-school care"),
+    "LIS": ("lege i spesialisering", "junior doctor"),
+    "VGS": ("videregående skole", "upper secondary school"),
+    "FN": ("De forente nasjoner", "UN"),
+    "BNP": ("bruttonasjonalprodukt", "GDP"),
+    "MVA": ("merverdiavgift", "VAT"),
+    "HMS": ("helse, miljø og sikkerhet", "HSE"),
+    "KRLE": ("kristendom, religion, livssyn og etikk", "religious education"),
+}
+_NORWEGIAN_ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(sorted(_ACRONYMS, key=len, reverse=True)) + r")(?![\w])")
+#: A capitalised word right after the abbreviation: a name it is part of ("BNP Paribas",
+#: "HMS Victory", "FN Herstal").
+_ACRONYM_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
+#: An explanation after an abbreviation: "EØS avtale, short for Europeisk ...".
+_SHORT_FOR = re.compile(r"[^.!?\n]{0,40}\b(?:short for|stands for|an abbreviation (?:of|for))\b", re.I)
+#: A determiner and up to two words before a championship's abbreviation ("the junior ").
+_DETERMINED = re.compile(r"\b(?:the|this|next|last|its|their|his|her|our|my|your)\s+(?:[\w-]+\s+){0,2}$", re.I)
 #: Norwegian abbreviations of championships: (the name, the name as an attribute).
 _CHAMPIONSHIPS = {
     "VM": ("the World Championships", "World Championship"),
@@ -1224,7 +1279,8 @@ _ATTRIBUTE_OF = re.compile(
 #: Words of sport: an article with none is no place for "VM" (a virtual machine) or "NM".
 _SPORT = re.compile(
     r"\b(?:goals?|medals?|gold|silver|bronze|squad|coach|races?|skiing|skier|biathlon|handball|"
-    r"football|athletes?|championships?|podium|national team|relay|sprint|ski jumping|league|tournament)\b",
+    r"football|athletes?|championships?|podium|national team|relay|sprint|ski jumping|league|tournament|"
+    r"freestyle|cross-country|World Cup|national cup|skis?|ski club)\b",
     re.I,
 )
 
