@@ -1613,7 +1613,11 @@ _GOES_ON_THAT = re.compile(
 #: "She believes the politicians ...", right after the pronoun: the speaker's mind goes on
 #: (Norwegian "Hun mener ..."), or that of the one the quote was about ("... says the coach.
 #: He hopes to make his debut"): as "She says that", only where nobody else near may be meant.
-_MIND_GOES_ON = re.compile(r"\s+(?:also\s+)?(?:believes|thinks|hopes|fears|regrets|is convinced|is sure)\b")
+_MIND_GOES_ON = re.compile(
+    r"\s+(?:also\s+)?(?:believes|thinks|hopes|fears|regrets|is convinced|is sure"
+    # or what the speaker wants done (session 27: "..., says Listhaug. He demands that ...")
+    r"|demands|insists|argues|calls for|wants the|proposes|promises|admits|acknowledges)\b"
+)
 #: A preposition of place right before a name ("in Norled", "at the quay in Våge").
 _PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$")
 #: "He says that", "She said:" right after the pronoun.
