@@ -28,7 +28,6 @@ from mtqa.names.people import (
     Ref,
     Resolution,
     evident_gender,
-    idiom_own,
     noun_subject_of,
     own_subject_pronoun,
     people,
@@ -37,8 +36,8 @@ from mtqa.names.people import (
     ref_gender,
     refs_by_sentence,
     reporting_pronoun,
-    said_in_own,
     speaks,
+    subject_bound,
 )
 
 #: Evidence needed against a pronoun, and how much more than for it.
@@ -96,10 +95,8 @@ def _rival(pp: People, r: Resolution) -> bool:
         opens = doc.sentences[previous].start == block_start and len(before) == 1 and before[0].subject
         if named >= 2 and not _other_pronoun_in_sentence(pp, r):
             floor = block_start
-        elif opens and named == 1 and not _other_pronoun_in_sentence(pp, r):
-            # (the last sentence of the paragraph before still counts: "The skipper was rescued
-            # after six hours. / Nurse Kari Lie met the helicopter. He was cold ...")
-            floor = doc.sentences[previous - 1].start if previous >= 1 else block_start
+        elif opens and named == 1 and not _other_pronoun_in_sentence(pp, r) and not _in_paragraph_before(pp, r):
+            floor = block_start
     for ref in pp.refs:
         if ref.start >= r.token.start:
             break
@@ -108,6 +105,23 @@ def _rival(pp: People, r: Resolution) -> bool:
         if _may_mean(pp, ref, r.gender):
             return True
     return False
+
+
+def _in_paragraph_before(pp: People, r: Resolution) -> bool:
+    """Whether the paragraph before the pronoun's names someone (a name of unknown kind
+    aside), or has a pronoun, of the pronoun's gender ("The skipper was rescued after six hours. / Nurse Kari Lie met the
+    helicopter. He was cold ...", "Per Hansen (84) was admitted on Monday. / Ingrid Helland
+    has been at the hospital every day. His condition ...": he may be meant)."""
+    doc = pp.analysis.doc
+    if r.token.block == 0:
+        return False
+    before = doc.blocks[r.token.block - 1]
+    refs = [ref for ref in pp.refs if before.start <= ref.start < before.end and not ref.unknown]
+    sentences = range(
+        bisect.bisect_right([s.start for s in doc.sentences], before.start) - 1,
+        bisect.bisect_left([s.start for s in doc.sentences], before.end),
+    )
+    return _gender_near(pp, refs, sentences, r.gender)
 
 
 def _may_mean(pp: People, ref: Ref, gender: str) -> bool:
@@ -137,10 +151,14 @@ def _gender_near(
 ) -> bool:
     """Whether one of ``refs`` may be of ``gender``, or a pronoun of ``gender`` (other than
     ``besides``) stands in one of ``sentences``: someone near whom a pronoun may mean.
-    Without ``speakers``, one who is only the speaker of a reporting clause ("..., says Per
-    Lie.", "..., he says.") does not count."""
+    Without ``speakers``, one who is only the speaker of a reporting clause two sentences
+    back or more ("..., says Per Lie.") or is called "he" in one ("..., he says.") does not
+    count."""
     analysis = pp.analysis
-    if any(_could_be(pp, r, gender) and (speakers or not speaks(analysis, r)) for r in refs):
+    last = max(sentences, default=-1)
+    if any(
+        _could_be(pp, r, gender) and (speakers or r.sentence >= last or not speaks(analysis, r)) for r in refs
+    ):  # (one named in the sentence right before counts, speaking or not)
         return True
     speech = words().speech_verbs
     for s in sentences:
@@ -392,10 +410,12 @@ class PronounMismatch(Check):
         """"The woman transferred money to his own account", "The Crown Princess ended his
         visit": a possessive right after its clause's subject, a person noun of the
         other gender, with nobody else named between them.  "his own" (Norwegian "sin
-        egen") can only be the subject's; a plain "his" only where nobody who could be
-        meant is named in the sentence or the three before it.  So a plain "his" after a
-        named subject the article shows to be a woman ("Kari Lie has had good support
-        from his family", *familien sin*), where no one resolved it to anybody else."""
+        egen"), "said in his speech" and "shook his head" can only be the subject's; a
+        plain "his" only where nobody who could be meant is named in the sentence or the
+        three before it (one who only spoke two sentences back or more, or is "he" of a
+        reporting clause, does not count).  So a plain "his" after a named subject the
+        article shows to be a woman ("Kari Lie has had good support from his family",
+        *familien sin*), where no one resolved it to anybody else."""
         by_sentence = refs_by_sentence(pp.refs)
         tokens = pp.analysis.tokens
         resolved = {r.token.start for r in pp.resolutions}
@@ -413,9 +433,7 @@ class PronounMismatch(Check):
                 continue
             if subject is None:
                 continue
-            own = (
-                i + 1 < len(tokens) and tokens[i + 1].lower == "own" and doc.text[t.end : tokens[i + 1].start] == " "
-            ) or said_in_own(pp.analysis, i) or idiom_own(pp.analysis, i)
+            own = subject_bound(pp.analysis, i)
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
             back = range(max(0, t.sentence - LOOKBACK), t.sentence)
@@ -528,9 +546,10 @@ class PronounMismatch(Check):
         """"He put both her own and others' lives in danger", "she has fought for his own
         place in the team": "his own"/"her own" (Norwegian *sin egen*) is its clause's
         subject's, so it has the gender of the "he" or "she" that is the subject, whoever that
-        is, where nobody of the possessive's gender is near (no one named, no person noun and
-        no pronoun of that gender in the sentence or the three before: "The woman reported her
-        son. He had stolen her own car" is hers), not after "like" or "as" ("He looks like
+        is, where for "his own" nobody of the possessive's gender is near (no one named, no
+        person noun and no pronoun of that gender in the sentence or the three before: "The
+        woman reported her son. He had stolen her own car" is hers; "she said in his speech"
+        and "she shook his head" are hers whoever is near), not after "like" or "as" ("He looks like
         her own son"), not in a quotation, and not where the subject is itself the slip
         (resolved to someone the article shows to be of the possessive's gender)."""
         by_sentence = refs_by_sentence(pp.refs)
@@ -554,9 +573,8 @@ class PronounMismatch(Check):
                 for r in by_sentence.get(s, [])
                 if not (t.quoted and r.start > t.start and not r.quoted)
             ]
-            bound = said_in_own(pp.analysis, i) or idiom_own(pp.analysis, i)
             own_word = i + 1 < len(tokens) and tokens[i + 1].lower == "own"
-            if not bound and _gender_near(pp, near, sentences, g, besides=t):
+            if own_word and _gender_near(pp, near, sentences, g, besides=t):
                 continue  # "The woman reported her son. He had stolen her own car": hers
             of_subject = resolved.get(subject.start)
             if of_subject is not None and of_subject.person is not None:

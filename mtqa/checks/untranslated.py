@@ -1153,24 +1153,28 @@ class UntranslatedWord(Check):
 
     def _acronyms(self, doc: Document, ordered: list) -> Iterable[Finding]:
         """Norwegian abbreviations of common nouns left in the English ("FAU leader Hilde
-        Mørkved", "too few LIS doctors", "the EØS agreement", "FN's Security Council"):
-        English writes the words; not in an article that explains it anywhere ("the
-        European (EØS) regulations", "FAU (the parents' council)", "EØS, short for ...")."""
+        Mørkved", "too few LIS doctors", "FN's Security Council"): English writes the words;
+        only in an article of the abbreviation's topic (school, hospital, economy ...), not
+        in one that explains it anywhere ("the SFO (after-school care)", "The parents'
+        council, FAU, met", "FAU, short for ..."), nor where it begins a name ("BNP Paribas")."""
         text_all = doc.text
+        article = doc.article_text()
         explained = {
             m.group(1)
             for m in _NORWEGIAN_ACRONYM.finditer(text_all)
-            if text_all[: m.start()].endswith("(")
+            if text_all[m.start() - 1 : m.start()] == "("
+            or (text_all[max(0, m.start() - 2) : m.start()] == ", " and text_all.startswith(",", m.end()))
             or _GLOSS.match(text_all, m.end())
             or _SHORT_FOR.match(text_all, m.end())
-        }
+        }  # ("the European (FN) ...", "The parents' council, FAU, met ...", "FAU, short for ...")
         for sentence in ordered:
             text = doc.text[sentence.start : sentence.end]
             for m in _NORWEGIAN_ACRONYM.finditer(text):
-                after = text[m.end() :]
-                if m.group(1) in explained or _ACRONYM_NAME_AFTER.match(after):
-                    continue  # (explained), "BNP Paribas", "HMS Victory"
                 word = m.group(1)
+                if word in explained or _ACRONYM_NAME_AFTER.match(text, m.end()):
+                    continue  # (explained), "BNP Paribas", "HMS Victory"
+                if not _ACRONYM_TOPIC[word].search(article) or (word == "FN" and _FRONT_NATIONAL.search(article)):
+                    continue  # "Flights from SFO were delayed": not the school's
                 english = _ACRONYMS[word]
                 yield self.finding(
                     doc,
@@ -1245,14 +1249,34 @@ _ACRONYMS = {
     "HMS": ("helse, miljø og sikkerhet", "HSE"),
     "KRLE": ("kristendom, religion, livssyn og etikk", "religious education"),
 }
+_SCHOOL = r"\b(?:school|schools|pupils?|parents|teachers?|principal|headteacher|kindergarten|classes)\b"
+#: What the article must speak of for each abbreviation to be the Norwegian one ("SFO" is an
+#: airport too, "FAU" a university, "BNP" and "FN" parties, "HMS" a ship's prefix).
+_ACRONYM_TOPIC = {
+    "FAU": re.compile(_SCHOOL, re.I),
+    "SFO": re.compile(_SCHOOL, re.I),
+    "VGS": re.compile(_SCHOOL, re.I),
+    "KRLE": re.compile(_SCHOOL, re.I),
+    "LIS": re.compile(r"\b(?:doctors?|hospitals?|patients?|surgeons?|health trust|wards?|physicians?)\b", re.I),
+    "BNP": re.compile(r"\b(?:economy|economic|growth|percent|per cent|kroner|recession|Statistics Norway|SSB)\b", re.I),
+    "MVA": re.compile(r"\b(?:tax|taxes|VAT|kroner|prices?|excise|duty|duties)\b", re.I),
+    "HMS": re.compile(r"\b(?:safety|working environment|injur(?:y|ies)|accidents?|employees|workplace)\b", re.I),
+    "FN": re.compile(r"\b(?:Security Council|General Assembly|Secretary-General|peacekeep\w*|UN|humanitarian)\b"),
+}
+#: Where "FN" is France's Front National, not the UN.
+_FRONT_NATIONAL = re.compile(r"\b(?:Le Pen|France|French|National Front|Front National)\b")
 _NORWEGIAN_ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(sorted(_ACRONYMS, key=len, reverse=True)) + r")(?![\w])")
 #: A capitalised word right after the abbreviation: a name it is part of ("BNP Paribas",
 #: "HMS Victory", "FN Herstal").
-_ACRONYM_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z])")
-#: An explanation after an abbreviation: "EØS avtale, short for Europeisk ...".
+_ACRONYM_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+#: An explanation after an abbreviation: "FAU, short for foreldrerådets arbeidsutvalg".
 _SHORT_FOR = re.compile(r"[^.!?\n]{0,40}\b(?:short for|stands for|an abbreviation (?:of|for))\b", re.I)
 #: A determiner and up to two words before a championship's abbreviation ("the junior ").
-_DETERMINED = re.compile(r"\b(?:the|this|next|last|its|their|his|her|our|my|your)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_DETERMINED = re.compile(
+    r"\b(?:the|this|next|last|its|their|his|her|our|my|your)\s+"
+    r"(?:(?!(?:at|in|to|for|from|of|on|before|after|during|since|until|by|with|and|or)\b)[\w-]+\s+){0,2}$",
+    re.I,
+)
 #: Norwegian abbreviations of championships: (the name, the name as an attribute).
 _CHAMPIONSHIPS = {
     "VM": ("the World Championships", "World Championship"),

@@ -382,7 +382,7 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # Rescue": where a person works
         return False
     if _said_to(analysis, m):
-        return False  # "..., says Bjørg Tveit to Vest-Telemark Blad": an outlet, told it
+        return False  # "..., says Bjørg Tveit to Vest-Telemark Blad": told it, no one a pronoun means
     if " " not in name and _NORWEGIAN_BODY.search(name):
         return False  # "Skiskytterforbundet", "Redningsselskapet": a body by its Norwegian form
     if _SAYS_IT.match(doc.text, m.end):
@@ -469,7 +469,8 @@ def _right_after_a_person(analysis: Analysis, m: Mention, link: re.Pattern[str])
 
 def _said_to(analysis: Analysis, m: Mention) -> bool:
     """Whether ``m`` is what a speaker, named after a verb of saying, said it to: "...,
-    says dentist Bjørg Tveit to Vest-Telemark Blad" (an outlet, not someone near)."""
+    says dentist Bjørg Tveit to Vest-Telemark Blad" (an outlet, or one the speaker spoke
+    to: no one a pronoun after it means)."""
     text = analysis.doc.text
     before = _TO.search(text, max(0, m.start - 6), m.start)
     if before is None:
@@ -1003,9 +1004,9 @@ def _another_clause(tokens: list[Token], between: list[Token]) -> bool:
                 return True  # "The woman is said to be his own daughter": a predicate, someone else's
             skip = k + 2  # "The woman is said to have transferred ...": one clause (*skal ha*)
             continue
-        if tok.lower in _COPULAS and _COPULA_ADJECTIVE_PREP(between, k + 1):
+        if tok.lower in _COPULAS and _feeling_preposition(between, k + 1):
             continue  # "Kari Lie was proud of his runner": of her feelings, one clause
-        if tok.lower in _COPULAS and k + 1 < len(between) and between[k + 1].lower.endswith("ing"):
+        if tok.lower in _COPULAS and k + 1 < len(between) and _progressive(between[k + 1].lower):
             continue  # "Stavik is looking forward to ...": an auxiliary, one clause
         if tok.lower in w.speech_verbs or tok.lower in _THINKING or tok.lower in _COPULAS:
             return True
@@ -1014,7 +1015,20 @@ def _another_clause(tokens: list[Token], between: list[Token]) -> bool:
     return False
 
 
-def _COPULA_ADJECTIVE_PREP(between: list[Token], k: int) -> bool:
+def _progressive(word: str) -> bool:
+    """Whether ``word`` after "is"/"was" makes a progressive ("looking"), not a noun or
+    pronoun in -ing ("something", "king", "a building")."""
+    return word.endswith("ing") and len(word) > 5 and not word.endswith("thing") and word not in _ING_NOUNS
+
+
+#: Words in -ing that are no verb's progressive.
+_ING_NOUNS = frozenset(
+    "during morning evening ceiling sibling darling building meeting spring string wedding feeling "
+    "painting setting ruling outing herring pudding stuffing lightning".split()
+)
+
+
+def _feeling_preposition(between: list[Token], k: int) -> bool:
     """Whether ``between[k:]`` is an adjective of feeling and its preposition, the last
     words before the possessive: "(was) proud of", "(is) very happy with"."""
     rest = [tok.lower for tok in between[k:]]
@@ -1072,7 +1086,7 @@ def noun_subject_of(
     tokens = analysis.tokens
     k = bisect.bisect_left(analysis.token_starts, t.start)
     said_in = said_in_own(analysis, k)
-    own = _his_own(analysis, k) or said_in or idiom_own(analysis, k)
+    own = subject_bound(analysis, k)
     if named and not plain and not own:
         return None
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
@@ -1103,7 +1117,7 @@ def noun_subject_of(
         subject, others, lead = here[-1], [], ""
     if subject.quoted or (subject.person is None if named else (subject.person is not None or subject.gender is None)):
         return None
-    if not (subject.subject or _FRONTED.match(lead) or that is not None or apposed or (plain and _role_lead(lead))) or (
+    if not (subject.subject or _FRONTED.match(lead) or that is not None or apposed or (plain and _subject_lead(lead))) or (
         _POSSESSIVE_LEAD.search(lead) and not apposed
     ):
         return None  # (not "Her husband encouraged ...": whose husband names someone else)
@@ -1138,10 +1152,10 @@ _APPOSED_LEAD = re.compile(
 )
 
 
-def _role_lead(lead: str) -> bool:
-    """Whether the words before a name that opens its sentence are a role: a person noun
-    and up to two words before it ("The Stavanger artist ", "Dairy farmer "), or an
-    adverb of time ("Now ", "On Monday, ")."""
+def _subject_lead(lead: str) -> bool:
+    """Whether the words before a name that opens its sentence leave it the subject: a
+    role, a person noun and up to two words before it ("The Stavanger artist ", "Dairy
+    farmer "), or an adverb of time ("Now ", "On Monday, ")."""
     if _TIME_LEAD.match(lead):
         return True
     m = _ROLE_LEAD.match(lead)
@@ -1499,15 +1513,22 @@ def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: li
     return found
 
 
+def subject_bound(analysis: Analysis, i: int) -> bool:
+    """Whether token ``i``, "his" or "her", can only be its clause's subject's by its form:
+    "his own" (*sin egen*), "said in his speech" (*i sin tale*), "shook his head"."""
+    return _his_own(analysis, i) or said_in_own(analysis, i) or idiom_own(analysis, i)
+
+
 def said_in_own(analysis: Analysis, i: int) -> bool:
     """Whether token ``i`` is "his" or "her" in what its clause's speaker said it in:
-    "she said in his speech" (Norwegian *i sin tale*), "he wrote in her post"."""
+    "she said in his speech" (Norwegian *i sin tale*), "he wrote in her post" (not "during
+    his presentation": while someone else spoke)."""
     tokens = analysis.tokens
     t = tokens[i]
     if t.lower not in ("his", "her") or i < 2 or i + 1 >= len(tokens):
         return False
     verb, prep = tokens[i - 2], tokens[i - 1]
-    if verb.lower not in _SAID_IN or prep.lower not in ("in", "during") or verb.sentence != t.sentence:
+    if verb.lower not in _SAID_IN or prep.lower != "in" or verb.sentence != t.sentence:
         return False
     noun = tokens[i + 1] if tokens[i + 1].lower in _OWN_WORDS else tokens[i + 2] if i + 2 < len(tokens) else None
     return noun is not None and noun.lower in _OWN_WORDS and noun.sentence == t.sentence
@@ -1530,11 +1551,11 @@ def idiom_own(analysis: Analysis, i: int) -> bool:
 _IDIOMS: dict[str, frozenset[str]] = {
     noun: frozenset(verbs.split())
     for nouns, verbs in (
-        ("head", "shake shakes shook shaking shaken nod nods nodded nodding scratch scratches scratched scratching"),
+        ("head", "shake shakes shook shaking shaken nod nods nodded nodding"),
         ("temper patience nerve cool composure", "lose loses lost losing keep keeps kept keeping"),
         ("breath", "hold holds held holding catch catches caught catching"),
         ("tongue", "hold holds held holding bite bites bit biting bitten"),
-        ("mind", "change changes changed changing speak speaks spoke speaking spoken make makes made making"),
+        ("mind", "speak speaks spoke speaking spoken make makes made making"),
         ("best utmost", "do does did doing done try tries tried trying"),
         ("throat", "clear clears cleared clearing"),
         ("shoulders", "shrug shrugs shrugged shrugging"),
@@ -1542,15 +1563,19 @@ _IDIOMS: dict[str, frozenset[str]] = {
         ("eyes", "roll rolls rolled rolling"),
         ("nose", "blow blows blew blowing blown"),
         ("luck", "try tries tried trying push pushes pushed pushing"),
-        ("feet", "find finds found finding"),
         ("living", "earn earns earned earning"),
     )
     for noun in nouns.split()
 }
 #: The verb right before the possessive ("made up his mind", "shook his head").
 _IDIOM_VERB = re.compile(r"\b([a-z]+)(?:\s+up)?\s+$")
-#: The noun right after the possessive (or after "own").
-_IDIOM_NOUN = re.compile(r"\s+(?:own\s+)?([a-z]+)\b")
+#: The noun right after the possessive (or after "own"), where the phrase ends: punctuation
+#: or a word that opens what follows ("shook his head coach's hand", "his best-known dish" are
+#: no idiom).
+_IDIOM_NOUN = re.compile(
+    r"\s+(?:own\s+)?([a-z]+)(?![\w-])(?=\s*(?:[.,;:!?\"”’)–—]|$)|\s+(?:to|and|but|or|in|at|as|when|while|"
+    r"before|after|for|with|on|again|then|so|because|that|than|of|about|over|until|if|since|once)\b)"
+)
 
 
 #: Verbs of saying before "in his speech".
@@ -1565,8 +1590,9 @@ def own_subject_pronoun(analysis: Analysis, here: list[Ref], i: int) -> Token | 
     her her own room")."""
     tokens = analysis.tokens
     t = tokens[i]
-    if not _his_own(analysis, i) and t.lower not in _REFLEXIVE and not said_in_own(analysis, i) and not idiom_own(analysis, i):
+    if t.lower not in _REFLEXIVE and not subject_bound(analysis, i):
         return None
+    said_in = said_in_own(analysis, i)
     for j in range(i - 1, max(-1, i - 8), -1):
         prev = tokens[j]
         if prev.sentence != t.sentence:
@@ -1574,7 +1600,7 @@ def own_subject_pronoun(analysis: Analysis, here: list[Ref], i: int) -> Token | 
         if prev.lower not in ("he", "she"):
             continue
         between = tokens[j + 1 : i]
-        if said_in_own(analysis, i):
+        if said_in:
             between = between[:-2]  # ("said in" says in what, not what else was said)
         if (
             NEW_CLAUSE.search(analysis.doc.text, prev.end, t.start)
@@ -1676,9 +1702,11 @@ def speaks(analysis: Analysis, r: Ref, after: bool = True) -> bool:
     """Whether a verb of saying attributes speech to ``r``: before it ("..., says
     operations manager Kari Lie") or, with ``after``, right after it ("Kari Lie says")."""
     text = analysis.doc.text
+    end = _mention_end(analysis, r.start)
+    set_off = text[max(0, _mention_start(analysis, r.start) - 2) : _mention_start(analysis, r.start)] == ", "
     return bool(
         _SAID_BY.search(text, max(0, r.start - 40), r.start)
-        or (after and _SAYS_AFTER.match(text, _mention_end(analysis, r.start)))
+        or (after and (_SAYS_AFTER.match(text, end) or (set_off and _SET_OFF_SAYS.match(text, end))))
     )
 
 
@@ -1699,8 +1727,11 @@ _SAYS_AFTER = re.compile(
     r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]+"
     r"(?:\s+(?:[A-ZÆØÅ][\w-]+|county|municipality|municipal|police|district|fire|rescue|service|department|"
     r"council|hospital|school|university|club|party|association|union|company|and|og)){0,4})?"
-    r",?\s+(?:says|said|tells|told|explains|explained)\b"
+    r"\s+(?:says|said|tells|told|explains|explained)\b"
 )
+#: The same for a name set off by commas: "The mayor of Sel, Ola Brenden, says ..." (not
+#: "The prize went to Per Hansen, says jury leader Kari Lie": the speaker comes after).
+_SET_OFF_SAYS = re.compile(r",\s+(?:says|said|tells|told|explains|explained)\s+(?!(?:[a-z]+\s+){0,3}[A-ZÆØÅ])")
 
 
 def _mention_end(analysis: Analysis, start: int) -> int:

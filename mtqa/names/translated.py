@@ -265,7 +265,7 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
 _SPORT = re.compile(
     r"\b(?:match(?:es)?|goals?|league|Eliteserien|Toppserien|OBOS-ligaen|coach|cup|season|striker|"
     r"goalkeeper|keeper|midfielder|defender|relegation|promotion|stadium|Stadion|derby|kick-off|"
-    r"half-time|penalty|referee|table|race|podium|relay|sprint|World Cup|skiing|skier|biathlon|ski club)\b"
+    r"half-time|penalty|referee|table|podium|relay|World Cup|skiing|skier|biathlon|ski club)\b"
 )
 #: The slots of a club's name in a sports report: the team met, beaten, joined.
 _CLUB_BEFORE = (
@@ -274,8 +274,9 @@ _CLUB_BEFORE = (
     # a competitor's club after the surname: "Jo Fjeldstad from Lightning"
     r"|\b[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+(?:from|of)\s+"
     # the subject of a sentence of the match: "Fire equalised just before half-time"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?=\w+\s+(?:equalised|equalized|scored|won|led|lost|drew|pressed|dominated|"
-    r"took the lead|reduced|came back|struck back|got a penalty|were awarded|had the)\b))"
+    # ("Lightning led to a break", "Fire won the hearts": not the verbs weather and fire take too)
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?=\w+\s+(?:equalised|equalized|scored|drew|pressed|dominated|"
+    r"took the lead|reduced the deficit|came back|struck back|got a penalty|were awarded a penalty)\b))"
 )
 _CLUB_AFTER = (
     r"(?=['’]s\s+(?:coach|manager|goalkeeper|keeper|captain|striker|players|fans|supporters|home ground|"

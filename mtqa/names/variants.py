@@ -543,7 +543,8 @@ _FORMS_OF_ONE_NAME = tuple(
     )
 )
 #: The English forms of those names, which an engine writes for the Norwegian one ("Petter
-#: Rustad" ... "Peter Rustad"), never the other way round.
+#: Rustad" ... "Peter Rustad"); the Norwegian form is taken where the article writes it first
+#: or more often (some Norwegians are John or Peter).
 _ENGLISH_FORMS = frozenset(
     "peter john eric erick christopher frederick michael jacob isaac joseph richard paul olaf jonathan".split()
 )
@@ -670,10 +671,13 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
             return Choice(known[0], f"'{known[0]}' is a known given name", 0.75, "given-name")
         if all(_forms_of_one_name(a, b) for a in names for b in names if a != b):
             english = [n for n in names if n.lower() in _ENGLISH_FORMS]
-            if len(names) == 2 and len(english) == 1:
-                (norwegian,) = [n for n in names if n not in english]
+            norwegian = [n for n in names if n not in english]
+            if len(names) == 2 and len(english) == 1 and _most_used(spellings, names)[0] == norwegian[0]:
+                # (where the Norwegian form is the article's first or more frequent: "John
+                # Fredriksen" is a Norwegian's English name, and one stray "Jon" is the slip)
                 return Choice(
-                    norwegian, f"'{norwegian}' is the Norwegian form, '{english[0]}' the English one an engine writes",
+                    norwegian[0],
+                    f"'{norwegian[0]}' is the Norwegian form, '{english[0]}' the English one an engine writes",
                     0.6, "given-name",
                 )
             # "Eirik" / "Erik": both real, so no word list tells; the article's own use does
