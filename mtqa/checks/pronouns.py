@@ -109,18 +109,18 @@ def _rival(pp: People, r: Resolution) -> bool:
 
 def _in_paragraph_before(pp: People, r: Resolution) -> bool:
     """Whether the paragraph before the pronoun's names someone (a name of unknown kind
-    aside), or has a pronoun, of the pronoun's gender ("The skipper was rescued after six hours. / Nurse Kari Lie met the
-    helicopter. He was cold ...", "Per Hansen (84) was admitted on Monday. / Ingrid Helland
-    has been at the hospital every day. His condition ...": he may be meant)."""
+    aside), or has a pronoun, of the pronoun's gender ("The skipper was rescued after six
+    hours. / Nurse Kari Lie met the helicopter. He was cold ...", "Per Hansen (84) was
+    admitted on Monday. / Ingrid Helland has been at the hospital every day. His condition
+    ...": he may be meant)."""
     doc = pp.analysis.doc
-    if r.token.block == 0:
+    block = r.token.block - 1
+    if block < 0:
         return False
-    before = doc.blocks[r.token.block - 1]
+    before = doc.blocks[block]
     refs = [ref for ref in pp.refs if before.start <= ref.start < before.end and not ref.unknown]
-    sentences = range(
-        bisect.bisect_right([s.start for s in doc.sentences], before.start) - 1,
-        bisect.bisect_left([s.start for s in doc.sentences], before.end),
-    )
+    inside = [n for n, s in enumerate(doc.sentences) if s.block == block]  # (a block's sentences are consecutive)
+    sentences = range(inside[0], inside[-1] + 1) if inside else range(0)
     return _gender_near(pp, refs, sentences, r.gender)
 
 

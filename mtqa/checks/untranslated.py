@@ -1088,7 +1088,7 @@ class UntranslatedWord(Check):
                 confidence=min(0.95, 0.5 + w.score / 10) - (0.1 if w.capitalised else 0.0),
             )
         yield from self._championships(doc, ordered, article)
-        yield from self._acronyms(doc, ordered)
+        yield from self._acronyms(doc, ordered, article)
         yield from self._dialect_i(doc, ordered)
         yield from self._before_a_number(doc, ordered)
         yield from self._in_a_credit(doc)
@@ -1151,14 +1151,13 @@ class UntranslatedWord(Check):
                     confidence=0.8,
                 )
 
-    def _acronyms(self, doc: Document, ordered: list) -> Iterable[Finding]:
+    def _acronyms(self, doc: Document, ordered: list, article: str) -> Iterable[Finding]:
         """Norwegian abbreviations of common nouns left in the English ("FAU leader Hilde
         Mørkved", "too few LIS doctors", "FN's Security Council"): English writes the words;
         only in an article of the abbreviation's topic (school, hospital, economy ...), not
         in one that explains it anywhere ("the SFO (after-school care)", "The parents'
         council, FAU, met", "FAU, short for ..."), nor where it begins a name ("BNP Paribas")."""
         text_all = doc.text
-        article = doc.article_text()
         explained = {
             m.group(1)
             for m in _NORWEGIAN_ACRONYM.finditer(text_all)

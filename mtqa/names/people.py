@@ -1702,8 +1702,8 @@ def speaks(analysis: Analysis, r: Ref, after: bool = True) -> bool:
     """Whether a verb of saying attributes speech to ``r``: before it ("..., says
     operations manager Kari Lie") or, with ``after``, right after it ("Kari Lie says")."""
     text = analysis.doc.text
-    end = _mention_end(analysis, r.start)
-    set_off = text[max(0, _mention_start(analysis, r.start) - 2) : _mention_start(analysis, r.start)] == ", "
+    start, end = _mention_start(analysis, r.start), _mention_end(analysis, r.start)
+    set_off = text[max(0, start - 2) : start] == ", "
     return bool(
         _SAID_BY.search(text, max(0, r.start - 40), r.start)
         or (after and (_SAYS_AFTER.match(text, end) or (set_off and _SET_OFF_SAYS.match(text, end))))
