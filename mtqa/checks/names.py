@@ -40,6 +40,7 @@ from mtqa.names.variants import (
     choose,
     describe_attestation,
     document_clusters,
+    of_one_family,
     rank_outside,
     source_words,
 )
@@ -146,6 +147,8 @@ class InconsistentNameSpelling(Check):
                     "middle": "one person's middle name",
                     "place": "one name spelled two ways",
                 }[cluster.slot]
+                if of_one_family(cluster):
+                    what = "one family's name"  # "Stig Rugland" and "the son Håvard Rygland"
                 if canon in cluster.spellings:
                     head = f"'{dev.text}' and '{canon}' look like {what}"
                 else:

@@ -53,7 +53,7 @@ from mtqa.names.gazetteer import gazetteer
 from mtqa.names.glossary import Glossary
 from mtqa.names.lexicon import words
 from mtqa.names.mentions import Analysis, Mention, Token, analyse
-from mtqa.names.variants import document_clusters, memo_key
+from mtqa.names.variants import document_clusters, memo_key, of_one_family
 
 if TYPE_CHECKING:
     from mtqa.checks.base import CheckContext
@@ -152,16 +152,27 @@ class People:
             score[g] += len(set(reasons))
         for g, toks in person.votes.items():
             for tok, hard in toks:
-                if exclude is not None and (tok.start == exclude.start or (bound and tok.sentence == exclude.sentence)):
+                if exclude is not None and (
+                    tok.start == exclude.start or (bound and tok.sentence == exclude.sentence) or _intensive_pair(exclude, tok)
+                ):
                     continue
                 score[g] += 1.0 if hard else 0.75
         return score
+
+
+def _intensive_pair(a: Token, b: Token) -> bool:
+    """Whether ``a`` and ``b`` are a pronoun and the intensive right after it ("he himself",
+    Norwegian *han selv*): one choice of the engine, one piece of evidence."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return second.lower in _REFLEXIVE and second.start - first.end == 1 and first.lower in ("he", "she")
 
 
 def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | None) -> tuple[dict, dict]:  # noqa: C901 - the linking rules, in order of trust
     doc = analysis.doc
     canon: dict[str, str] = {}
     for c in document_clusters(doc, glossary, ctx):
+        if of_one_family(c):
+            continue  # "Stig Rugland" and "the son Håvard Rygland": two people
         for s in c.spellings:
             canon[s] = c.choice.canonical
     surnames_of_people = {
@@ -1401,7 +1412,7 @@ INDEFINITE = re.compile(r"(?:no|any|every|some)(?:body|one)\b|no one\b", re.I)
 #: "says that " / "tells NRK that " / "tells the newspaper that " right before the pronoun.
 _SAYS_BEFORE = re.compile(
     r"\b(?:says|said|tells|told|informs|informed|explains|explained|confirms|confirmed)"
-    r"(?:\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|newspaper|paper|broadcaster|agency|news agency|reporters|journalists))?"
+    r"(?:\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*){0,2}|newspaper|paper|broadcaster|agency|news agency|reporters|journalists))?"
     r"\s+(?:that\s+)?$"
 )
 #: From the end of a speaker's name to the verb of saying: "Kari Lie says", "Kari Lie (Labour)
@@ -1688,9 +1699,14 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - back)].start)
     if any(pronoun_gender(tok.text) == g and tok.lower in ("he", "she", "him", "her", "his", "hers") for tok in tokens[first:i]):
         return None  # "– She was cold, says Per Hansen. She says that ...": she may be the one spoken of
+    # where the speaker's sentence is in the pronoun's paragraph, one who spoke in an earlier
+    # paragraph is not meant ("..., says Per Lie (17). / Press officer Kari Lie in Kolumbus says
+    # the company ... He points out that ...")
+    block_start = analysis.doc.blocks[t.block].start
+    floor = block_start if analysis.doc.sentences[t.sentence - 1].start >= block_start else 0
     for s in range(t.sentence - LOOKBACK, t.sentence):
         for r in _without_apposed_roles(text, by_sentence.get(s, [])):
-            if r.person is spoke[0].person or _named_place(text, r):
+            if r.person is spoke[0].person or _named_place(text, r) or r.start < floor:
                 continue
             spoken = r.person is not None and speaks(analysis, r)
             if (goes_on and spoken or not goes_on) and _may_be(r, g):

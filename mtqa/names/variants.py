@@ -94,6 +94,8 @@ class Spelling:
     speaks: bool = False
     #: Written after a title or a role ("Prime Minister Støre", "mayor Kleven").
     titled: bool = False
+    #: Written in a full name brought in as someone's kin ("The son Per Lie", "His wife Kari Lie").
+    kin: bool = False
 
     @property
     def count(self) -> int:
@@ -238,7 +240,7 @@ def same_surname(a: Spelling, b: Spelling) -> bool:
         # written alike, the second near, is one person's, common as both spellings are
         return True
     if a.given and b.given:
-        return _alike(a.given, b.given)
+        return _alike(a.given, b.given) or _one_family(a, b)
     if transliterated(a.text, b.text):
         return True  # "Jon-Ivar Nygård" and "says Nygaard": one name, with and without "å"
     za, zb = attestation(a.text)[0], attestation(b.text)[0]
@@ -268,6 +270,38 @@ def same_surname(a: Spelling, b: Spelling) -> bool:
     return bool(a.given) != bool(b.given) and min(len(a.text), len(b.text)) >= 6
 
 
+def of_one_family(cluster: Cluster) -> bool:
+    """Whether a surname cluster holds the name of people with given names that cannot be
+    one person's ("Stig Rugland" and "the son Håvard Rygland"): one family's name, not one
+    person's."""
+    given = [s.given for s in cluster.spellings.values() if s.given]
+    return cluster.slot == "surname" and any(
+        not _alike(a, b) for n, a in enumerate(given) for b in given[n + 1 :]
+    )
+
+
+def _one_family(a: Spelling, b: Spelling) -> bool:
+    """Two people's surnames, one of them brought in as kin ("Stig Rugland ... The son
+    Håvard Rygland (19)"): a family's one name, spelled two ways, where the two are an
+    edit apart with the same first letter and not both common ("The son Per Hansen" beside
+    "Kari Jansen" are two families)."""
+    if not (a.kin or b.kin) or min(len(a.text), len(b.text)) < 5:
+        return False
+    x, y = a.text.lower(), b.text.lower()
+    if x[0] != y[0] or x + "s" == y or y + "s" == x or OSA.distance(x, y) > 1:
+        return False
+    return min(attestation(a.text)[0], attestation(b.text)[0]) < COMMON_SURNAME
+
+
+#: A kin noun right before a full name: "The son ", "His wife ", "her daughter, ".
+_KIN_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:eldest|oldest|youngest|younger|older|elder|late|twin)\s+)?"
+    r"(?:son|daughter|wife|husband|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|"
+    r"grandmother|grandfather|grandchild|great-grandchild|uncle|aunt|nephew|niece|cousin|"
+    r"stepson|stepdaughter|stepmother|stepfather),?\s+$"
+)
+
+
 def surname_text(m: Mention) -> str:
     """The surname of a mention as written, with a capitalised particle before it
     ("El Ouazzani", "Van Dijk")."""
@@ -294,6 +328,8 @@ def surname_spellings(analysis: Analysis) -> dict[str, Spelling]:
         if m.full and m.first is not None:
             s.full = True
             s.given.add(m.first.text)
+            first = m.tokens[0].start
+            s.kin |= _KIN_BEFORE.search(analysis.doc.text, max(0, first - 40), first) is not None
         elif len(m.tokens) == 1 and m.kind != "org" and _speaks(analysis, last):
             s.speaks = True
         if m.title or m.role:
