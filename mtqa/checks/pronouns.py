@@ -244,6 +244,15 @@ _VESSEL = re.compile(r"\b(?:ship|ships|boat|vessel|ferry|trawler|tanker|freighte
 
 
 
+#: A royal style before the royal's title: "His Majesty King Harald", "Her Royal Highness Princess Ingrid".
+_MAJESTY = re.compile(
+    r"\b(?P<pronoun>His|Her) (?P<style>Majesty|Royal Highness|Highness)(?: the)? "
+    r"(?P<title>Queen|King|Crown Princess|Crown Prince|Princess|Prince)\b"
+)
+#: The royal titles of a woman.
+_FEMALE_ROYAL = frozenset({"Queen", "Crown Princess", "Princess"})
+
+
 class PronounMismatch(Check):
     """A pronoun that does not fit the person it refers to.
 
@@ -336,6 +345,7 @@ class PronounMismatch(Check):
             self._own_of_pronoun(doc, pp),
             self._predicate(doc, pp),
             self._who_self(doc),
+            self._majesty(doc),
             self._fronted(doc, pp),
             self._it(doc, pp),
             self._patient(doc, pp),
@@ -619,6 +629,23 @@ class PronounMismatch(Check):
                 continue
             found = self._swapped(
                 doc, m.start("refl"), refl, g, f"'{refl}' is the {noun}'s, who is {'a woman' if g == 'male' else 'a man'}", 0.6
+            )
+            if found is not None:
+                yield found
+
+    # -- "His Majesty Queen Sonja" -----------------------------------------------------------
+    def _majesty(self, doc: Document) -> Iterable[Finding]:
+        """"His Majesty Queen Sonja", "Her Royal Highness Crown Prince Haakon": the
+        possessive of a royal style is the royal's own (Norwegian *Hennes Majestet
+        Dronningen*)."""
+        for m in _MAJESTY.finditer(doc.text):
+            pronoun, title = m.group("pronoun"), m.group("title")
+            g = pronoun_gender(pronoun)
+            wanted = "female" if title in _FEMALE_ROYAL else "male"
+            if g is None or g == wanted:
+                continue
+            found = self._swapped(
+                doc, m.start("pronoun"), pronoun, g, f"a {title.lower()} is styled '{'Her' if pronoun == 'His' else 'His'} {m.group('style')}', not '{pronoun} {m.group('style')}'", 0.8,
             )
             if found is not None:
                 yield found

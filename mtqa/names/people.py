@@ -1248,8 +1248,45 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
     return (
         _own_after_pronoun(analysis, here, i, out)
         or _own_after_who(analysis, here, i)
+        or _reflexive_of_named(analysis, here, i)
         or _says_of_self(analysis, by_sentence, here, i)
     )
+
+
+#: From a named subject's end to its verb: an age, an apposition's closing comma, auxiliaries
+#: and adverbs ("Kari Lie (58), had quickly").
+_NAME_TO_VERB = re.compile(
+    r"(?:\s*\(\d{1,3}\))?,?(?:\s+(?:has|had|have|was|is|will|would|could|can|must|should|did|does|also|then|now|"
+    r"not|never|had to|has to|managed to|tried to|wanted to|been|just|already|always|[a-z]+ly))*\s+"
+)
+#: Before a named subject in its sentence: nothing, a role set off by a comma ("The gallery's
+#: owner, "), capitalised title words ("Mayor ").
+_NAMED_SUBJECT_LEAD = re.compile(r"(?:(?:The|A|An)\s+[\w'’ -]{1,40},\s+)?(?:[A-Z][\w'’-]*\s+){0,3}")
+
+
+def _reflexive_of_named(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
+    """For "himself"/"herself" right after its verb, the person named as the sentence's
+    subject right before that verb (Norwegian *seg* is the subject's: "The gallery's owner,
+    Kari Lie (58), had prepared himself for months"), with only an age, auxiliaries or
+    adverbs between; not "The man who helped Kari Lie had prepared himself"."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in _REFLEXIVE or t.quoted or i < 1 or not here:
+        return None
+    verb = tokens[i - 1]
+    text = analysis.doc.text
+    if verb.sentence != t.sentence or verb.cap or text[verb.end : t.start] != " ":
+        return None
+    before = _without_apposed_roles(text, [r for r in here if r.start < verb.start])
+    if not before or before[-1].person is None:
+        return None
+    named = before[-1]
+    if any(r.person is not named.person for r in before):
+        return None  # someone else named before the verb ("Per Lie's wife, Kari Lie, ...")
+    if _NAME_TO_VERB.fullmatch(text, _mention_end(analysis, named.start), verb.start) is None:
+        return None
+    lead = text[analysis.doc.sentences[t.sentence].start : _mention_start(analysis, named.start)]
+    return named.person if _NAMED_SUBJECT_LEAD.fullmatch(lead) else None
 
 
 def _in_own_words(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
