@@ -214,6 +214,24 @@ def attribution_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _narration_spans(text: str, reporting: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of a dialogue line that the reporter narrates after its reporting
+    clause, opening with a name the clause gave the speaker ("– It was a bang, says Kari
+    Bakken (54). Bakken had to run out of the house with her dog."): a speaker does not
+    call themselves by their surname, so the sentence is no quote."""
+    spans = []
+    for a, b in reporting:
+        names = {w for w in WORD.findall(text[a:b])[1:] if w[:1].isupper()}
+        m = _NARRATED.match(text, b)
+        if m is not None and m.group("name") in names:
+            spans.append((m.start("sentence"), m.end()))
+    return spans
+
+
+#: A sentence right after a reporting clause, with its first word.
+_NARRATED = re.compile(r"\s+(?P<sentence>(?P<name>[A-ZÆØÅ][\w-]+)\b[^.!?–—]*[.!?]?)")
+
+
 def _abbreviation_before(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends an initial or an abbreviation ("W.", "Gov.")."""
     m = re.search(r"([^\W\d_]+)$", text[:dot])
@@ -234,6 +252,7 @@ def tokenize(doc: Document) -> list[Token]:
         dialogue = block.kind is BlockKind.QUOTE
         quotes = _quote_spans(text)
         reporting = attribution_spans(text) if dialogue else []
+        narration = _narration_spans(text, reporting) if dialogue else []
         qi = 0
         for m in WORD.finditer(text):
             raw = m.group(0)
@@ -260,7 +279,7 @@ def tokenize(doc: Document) -> list[Token]:
             while qi < len(quotes) and quotes[qi][1] <= m.start():
                 qi += 1
             marks = qi < len(quotes) and quotes[qi][0] <= m.start() < quotes[qi][1]
-            said = any(a <= m.start() < b for a, b in reporting)
+            said = any(a <= m.start() < b for a, b in reporting + narration)
             quoted = (dialogue and not said) or marks
             tokens.append(
                 Token(

@@ -231,9 +231,26 @@ _NEWSROOM = (
 #: In lower case only after a capitalised word, a court's place ("Sør-Rogaland thing court", not
 #: "the only thing court officials could confirm").
 _COURTS = (
-    (re.compile(r"(?<![\w-])([Tt]hing(?:'s)?[ -]Court)\b|[A-ZÆØÅ][\w-]*\s+(thing[ -]court)\b"), "District Court"),
+    # (tingrett: "Oslo thing right", "the Thing Court")
+    (re.compile(r"(?<![\w-])([Tt]hing(?:'s)?[ -](?:Court|Right))\b"
+               r"|(?<![\w-])(?!(?:The|A|An|This|That|One|Any|Every|Some|No|Only|First|Last|Right|Wrong)\s)[A-ZÆØÅ][\w-]*\s+"
+               r"(thing[ -](?:court|right))\b(?!\s+(?:now|away|here|there|after|before|at|to|for|of|about|with|and|or|but|the)\b)"),
+     "District Court"),
     (re.compile(r"(?<![\w-])([Ll]aw ?[Mm]an(?:'s|s)?[ -]Court|[Ll]awman(?:'s|s)?[ -]Court)\b"), "Court of Appeal"),
 )
+
+
+#: The head words of an institution's English name that take "the" ("the Norwegian Medical
+#: Association"; not "Helse Bergen", a name that English leaves as it is).
+_THE_NAMES = re.compile(
+    r"\b(?:Authority|Association|Federation|Court|Directorate|Service|Agency|Ministry|Council|Board|Trust|"
+    r"Hospital|Office|Police|Administration|Inspectorate|Centre|Center|Institute|Bank|University|Party|Union|"
+    r"Company|Prosecutions|Corporation|Commission|Ombud|Ombudsman|Parliament|Storting|Supreme|Government|Fund)\b"
+)
+
+
+def _the(english: str) -> str:
+    return "the " if _THE_NAMES.search(english) else ""
 
 
 def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
@@ -255,7 +272,7 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
             has_the = span[:4].lower() == "the "
             out.append(
                 Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the else "") + english,
-                           f"'{span}' is the name of the {english} translated word for word", 0.7)
+                           f"'{span}' is the name of {_the(english)}{english} translated word for word", 0.7)
             )
     return out
 
@@ -839,8 +856,8 @@ def _repeated(doc: Document, found: list[Translated]) -> list[Translated]:
     seen = {(f.start, f.end) for f in found}
     for f in found:
         words = doc.text[f.start : f.end]
-        if f.what not in ("outlet", "institution", "club", "place") or len(words.split()) < 2:
-            continue
+        if f.what not in ("outlet", "institution", "club", "place") or len(words.split()) < 2 or (words[:1].islower() and not words.startswith("the ")):
+            continue  # (not "thing right" of "Oslo thing right" in "the thing right now": its own pattern reads the slot)
         pattern = re.compile(rf"(?<![\w-]){re.escape(words)}(?![\w-])")
         for block in doc.text_blocks():
             for m in pattern.finditer(doc.text, block.start, block.end):
