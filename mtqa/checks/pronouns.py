@@ -249,6 +249,15 @@ _MAJESTY = re.compile(
     r"\b(?P<pronoun>His|Her) (?P<style>Majesty|Royal Highness|Highness)(?: the)? "
     r"(?P<title>Queen|King|Crown Princess|Crown Prince|Princess|Prince)\b"
 )
+#: A dialogue line that opens with what a client says of themselves, attributed to their
+#: lawyer: "– She denies criminal guilt, says his defender".
+_CLIENT_QUOTE = re.compile(
+    r"(?m)^[–—-]\s*(?P<client>He|She)\s+(?:(?:also|still|fully|completely|strongly|firmly)\s+)?"
+    r"(?:denies|admits|pleads|regrets|accepts|is innocent|is not guilty|is relieved|is cooperating|will appeal|"
+    r"has admitted|has denied|has explained|will give a statement|wants to appeal|does not recognise|"
+    r"does not recognize|does not accept)\b[^\n–—]{0,120}?,\s+(?:says|said|explains|explained|tells)\s+"
+    r"(?P<pos>his|her)\s+(?P<lawyer>defender|defence lawyer|defense lawyer|defense attorney|lawyer|attorney|counsel|solicitor)\b"
+)
 #: The royal titles of a woman.
 _FEMALE_ROYAL = frozenset({"Queen", "Crown Princess", "Princess"})
 
@@ -346,6 +355,7 @@ class PronounMismatch(Check):
             self._predicate(doc, pp),
             self._who_self(doc),
             self._majesty(doc),
+            self._client(doc),
             self._fronted(doc, pp),
             self._it(doc, pp),
             self._patient(doc, pp),
@@ -646,6 +656,23 @@ class PronounMismatch(Check):
                 continue
             found = self._swapped(
                 doc, m.start("pronoun"), pronoun, g, f"a {title.lower()} is styled '{'Her' if pronoun == 'His' else 'His'} {m.group('style')}', not '{pronoun} {m.group('style')}'", 0.8,
+            )
+            if found is not None:
+                yield found
+
+    # -- "– She denies guilt, says his defender" ---------------------------------------------
+    def _client(self, doc: Document) -> Iterable[Finding]:
+        """"– She denies criminal guilt, says his defender, lawyer Per Lie": the client a
+        quote opens with is the one whose lawyer speaks (Norwegian *sier hennes forsvarer*),
+        where the quote says what a client says of themselves (denies, admits, regrets ...)."""
+        for m in _CLIENT_QUOTE.finditer(doc.text):
+            client, pos = pronoun_gender(m.group("client")), m.group("pos")
+            g = pronoun_gender(pos)
+            if client is None or g is None or g == client:
+                continue
+            found = self._swapped(
+                doc, m.start("pos"), pos, g,
+                f"'{pos} {m.group('lawyer')}' speaks for the client the quote calls '{m.group('client')}'", 0.6,
             )
             if found is not None:
                 yield found

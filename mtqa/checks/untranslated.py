@@ -1194,7 +1194,8 @@ class UntranslatedWord(Check):
             for m in _CHAMPIONSHIP.finditer(text):
                 before, after = text[: m.start()], text[m.end() :]
                 counted = _NUMBER_BEFORE.search(before) and not _ATTRIBUTE_OF.match(after)
-                if counted or _STATE_BEFORE.search(before) or _STATE.match(after) or _GLOSS.match(after):
+                state = m.group(1) == "NM" and (_STATE_BEFORE.search(before) or _STATE.match(after))
+                if counted or state or _GLOSS.match(after):
                     # "20 NM", "two NM": nautical miles (not "three OL gold medals");
                     # "Albuquerque, NM,"; "EM (European ...)"
                     continue

@@ -447,6 +447,10 @@ def _runs(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[li
     return runs
 
 
+#: An age in brackets right after a name: "Håvard (13)".
+_AGE_AFTER = re.compile(r"\s*\(\d{1,3}\)")
+
+
 def _classify(doc: Document, tokens: list[Token], index: dict[int, int], mention: Mention) -> None:
     w = words()
     names = mention.tokens
@@ -471,6 +475,8 @@ def _classify(doc: Document, tokens: list[Token], index: dict[int, int], mention
             mention.evidence.add("role")
     if len(slots) >= 2 and w.is_first_name(slots[0].text):
         mention.evidence.add("first-name")
+    elif len(slots) == 1 and w.is_first_name(slots[0].text) and _AGE_AFTER.match(doc.text, names[-1].end):
+        mention.evidence.add("first-name")  # a given name with an age: "Håvard (13) had ..."
     elif len(slots) >= 2 and listed(mention.text) is not None:
         mention.evidence.add("figure")  # a person of the news ("Sylvi Listhaug")
     if any(_is_initial_letter(doc, t) for t in names[1:-1]):

@@ -153,7 +153,10 @@ class People:
         for g, toks in person.votes.items():
             for tok, hard in toks:
                 if exclude is not None and (
-                    tok.start == exclude.start or (bound and tok.sentence == exclude.sentence) or _intensive_pair(exclude, tok)
+                    tok.start == exclude.start
+                    or (bound and tok.sentence == exclude.sentence)
+                    or _intensive_pair(exclude, tok)
+                    or _bound_pair(self.analysis, exclude, tok)
                 ):
                     continue
                 score[g] += 1.0 if hard else 0.75
@@ -165,6 +168,19 @@ def _intensive_pair(a: Token, b: Token) -> bool:
     Norwegian *han selv*): one choice of the engine, one piece of evidence."""
     first, second = (a, b) if a.start < b.start else (b, a)
     return second.lower in _REFLEXIVE and second.start - first.end == 1 and first.lower in ("he", "she")
+
+
+def _bound_pair(analysis: Analysis, a: Token, b: Token) -> bool:
+    """Whether ``a`` and ``b`` are "he"/"she" and a possessive its clause binds to it ("he said
+    in his speech", "she shook his head", "he runs her own firm"): one choice of the engine."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    if first.sentence != second.sentence or first.lower not in ("he", "she") or second.lower not in ("his", "her"):
+        return False
+    starts = analysis.token_starts
+    i, k = bisect.bisect_left(starts, first.start), bisect.bisect_left(starts, second.start)
+    if any(t.lower in ("he", "she") for t in analysis.tokens[i + 1 : k]):
+        return False
+    return subject_bound(analysis, k)
 
 
 def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | None) -> tuple[dict, dict]:  # noqa: C901 - the linking rules, in order of trust
@@ -247,6 +263,11 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
                 # a given name of both kinds or none the list knows ("Sylvi", "Eli"), of a person of the news
                 g = "male" if figure.gender == "m" else "female"
                 person.static[g].append(f"'{figure.name}' is the name of {'a man' if g == 'male' else 'a woman'} of the news")
+        elif len(m.slots()) == 1 and "first-name" in m.evidence:
+            # a given name alone with an age ("Håvard (13) had ..."): a person by that name
+            g = w.first_name_gender(m.slots()[0].text)
+            if g:
+                person.static[g].append(f"'{m.slots()[0].text}' is {'a man' if g == 'male' else 'a woman'}'s name")
         for t in m.title:
             low = t.lower.rstrip(".")
             if low in w.male_titles:
@@ -1564,7 +1585,25 @@ def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: li
 def subject_bound(analysis: Analysis, i: int) -> bool:
     """Whether token ``i``, "his" or "her", can only be its clause's subject's by its form:
     "his own" (*sin egen*), "said in his speech" (*i sin tale*), "shook his head"."""
-    return _his_own(analysis, i) or said_in_own(analysis, i) or idiom_own(analysis, i)
+    return _his_own(analysis, i) or said_in_own(analysis, i) or idiom_own(analysis, i) or _of_own_life(analysis, i)
+
+
+#: "the form of her life", "the race of his life": a best that is the subject's (*sitt livs form*).
+_OF_LIFE = re.compile(r"\b(?:form|shape|race|match|game|performance|time|season|run|ride|jump|fight|year|concert)\s+of\s+$")
+
+
+def _of_own_life(analysis: Analysis, i: int) -> bool:
+    """Whether token ``i`` is "his" or "her" in "the form of his life" (*i sitt livs form*),
+    "had the time of her life": the subject's best, not someone else's."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("his", "her") or i + 1 >= len(tokens) or tokens[i + 1].lower != "life":
+        return False
+    nxt = tokens[i + 1]
+    text = analysis.doc.text
+    if nxt.sentence != t.sentence or nxt.possessive or text[t.end : nxt.start] != " ":
+        return False
+    return _OF_LIFE.search(text, max(0, t.start - 20), t.start) is not None
 
 
 def said_in_own(analysis: Analysis, i: int) -> bool:
