@@ -258,6 +258,11 @@ _CLIENT_QUOTE = re.compile(
     r"does not recognize|does not accept)\b[^\n–—]{0,120}?,\s+(?:says|said|explains|explained|tells)\s+"
     r"(?P<pos>his|her)\s+(?P<lawyer>defender|defence lawyer|defense lawyer|defense attorney|lawyer|attorney|counsel|solicitor)\b"
 )
+#: What one has of one's own, after a possessive that is most often the subject's.
+_OWN_THINGS = frozenset(
+    "family husband wife children son sons daughter daughters parents mother father partner job house home flat "
+    "apartment car dog cat garden farm boat cabin career business company shop restaurant bike horse".split()
+)
 #: The royal titles of a woman.
 _FEMALE_ROYAL = frozenset({"Queen", "Crown Princess", "Princess"})
 
@@ -456,7 +461,10 @@ class PronounMismatch(Check):
             own = subject_bound(pp.analysis, i)
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
-            back = range(max(0, t.sentence - LOOKBACK), t.sentence)
+            # what one has of one's own ("moved to Bodø with his family", *familien sin*): someone of
+            # the possessive's gender in the sentence before may be meant, not one further back
+            owned = i + 1 < len(tokens) and tokens[i + 1].lower in _OWN_THINGS and subject.person is not None
+            back = range(max(0, t.sentence - (1 if owned else LOOKBACK)), t.sentence)
             if not own and _gender_near(pp, [r for s in back for r in by_sentence.get(s, [])], back, g, speakers=False):
                 # "The girl held his hand": the father named before, or called "he" there, may be meant
                 continue
