@@ -263,6 +263,12 @@ _OWN_THINGS = frozenset(
     "family husband wife children son sons daughter daughters parents mother father partner job house home flat "
     "apartment car dog cat garden farm boat cabin career business company shop restaurant bike horse".split()
 )
+#: "said the Queen in his opening speech": a verb of saying, its subject a noun, and what it was said in.
+_SAID_BY_NOUN = re.compile(
+    r"\b(?:said|says|wrote|writes|told|tells|explained|explains|stressed|stresses)\s+the\s+(?P<noun>[A-Za-z]+)\s+in\s+"
+    r"(?P<pos>his|her)\s+(?:(?:opening|closing|new|annual|first|last|traditional|New Year's|Christmas)\s+)?"
+    r"(?:speech|statement|address|post|letter|interview|column|reply|remarks|greeting|sermon|lecture|presentation)\b"
+)
 #: The royal titles of a woman.
 _FEMALE_ROYAL = frozenset({"Queen", "Crown Princess", "Princess"})
 
@@ -361,6 +367,7 @@ class PronounMismatch(Check):
             self._who_self(doc),
             self._majesty(doc),
             self._client(doc),
+            self._said_by_noun(doc),
             self._fronted(doc, pp),
             self._it(doc, pp),
             self._patient(doc, pp),
@@ -664,6 +671,23 @@ class PronounMismatch(Check):
                 continue
             found = self._swapped(
                 doc, m.start("pronoun"), pronoun, g, f"a {title.lower()} is styled '{'Her' if pronoun == 'His' else 'His'} {m.group('style')}', not '{pronoun} {m.group('style')}'", 0.8,
+            )
+            if found is not None:
+                yield found
+
+    # -- "..., said the Queen in his speech" --------------------------------------------------
+    def _said_by_noun(self, doc: Document) -> Iterable[Finding]:
+        """"..., said the Queen in his opening speech": what the speaker said it in is the
+        speaker's own (Norwegian *i sin tale*), a noun of one gender ("queen", "king")."""
+        w = words()
+        for m in _SAID_BY_NOUN.finditer(doc.text):
+            noun, pos = m.group("noun").lower(), m.group("pos")
+            wanted = "male" if noun in w.male_nouns else "female" if noun in w.female_nouns else None
+            g = pronoun_gender(pos)
+            if wanted is None or g is None or wanted == g:
+                continue
+            found = self._swapped(
+                doc, m.start("pos"), pos, g, f"'{pos}' is the {noun}'s, who is {'a woman' if g == 'male' else 'a man'}", 0.6
             )
             if found is not None:
                 yield found

@@ -1585,7 +1585,32 @@ def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: li
 def subject_bound(analysis: Analysis, i: int) -> bool:
     """Whether token ``i``, "his" or "her", can only be its clause's subject's by its form:
     "his own" (*sin egen*), "said in his speech" (*i sin tale*), "shook his head"."""
-    return _his_own(analysis, i) or said_in_own(analysis, i) or idiom_own(analysis, i) or _of_own_life(analysis, i)
+    return (
+        _his_own(analysis, i)
+        or said_in_own(analysis, i)
+        or idiom_own(analysis, i)
+        or _of_own_life(analysis, i)
+        or _in_own_first(analysis, i)
+    )
+
+
+#: "in his first season", "on her first trip", "during his last match": a time of the subject's own.
+_OWN_FIRST = re.compile(
+    r"\s+(?:first|second|third|last|final|debut|entire|whole|rookie|maiden)\s+"
+    r"(?:season|year|match|game|race|trip|term|week|month|day|tour|shift|start|World Cup|Olympics|championship)s?\b"
+)
+_OWN_FIRST_BEFORE = re.compile(r"\b(?:in|on|during|for|after|since|throughout)\s+$")
+
+
+def _in_own_first(analysis: Analysis, i: int) -> bool:
+    """Whether token ``i`` is "his" or "her" after a preposition before a first or last time
+    of the subject's own: "led the team to fourth place in his first season", "was on his
+    first trip with the boat" (*i sin første sesong*)."""
+    t = analysis.tokens[i]
+    if t.lower not in ("his", "her"):
+        return False
+    text = analysis.doc.text
+    return _OWN_FIRST.match(text, t.end) is not None and _OWN_FIRST_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
 
 
 #: "the form of her life", "the race of his life": a best that is the subject's (*sitt livs form*).
