@@ -245,7 +245,7 @@ _COURTS = (
 _THE_NAMES = re.compile(
     r"\b(?:Authority|Association|Federation|Court|Directorate|Service|Agency|Ministry|Council|Board|Trust|"
     r"Hospital|Office|Police|Administration|Inspectorate|Centre|Center|Institute|Bank|University|Party|Union|"
-    r"Company|Prosecutions|Corporation|Commission|Ombud|Ombudsman|Parliament|Storting|Supreme|Government|Fund)\b"
+    r"Company|Prosecutions|Corporation|Commission|Ombud|Ombudsman|Parliament|Storting|Supreme|Government|Fund|Award|Prize)\b"
 )
 
 
@@ -253,8 +253,31 @@ def _the(english: str) -> str:
     return "the " if _THE_NAMES.search(english) else ""
 
 
-def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
+#: Høyre and Venstre rendered as the English words where only a party can be meant: after a
+#: name in brackets ("Kari Lie (Right)"), before a party role ("Right mayor Kari Lie", "the
+#: Left leader"), as "the Right party" (not "the political Right", "the Right" of a debate).
+_PARTIES = {"Right": ("Høyre", "the Conservative Party (Høyre)"), "Left": ("Venstre", "the Liberal Party (Venstre)")}
+_PARTY_WORD = re.compile(
+    r"(?<=\()(Right|Left)(?=\))"
+    r"|(?<=[a-z,] )(?<!\bfar )(?<!\bhard )(?<!\bnew )(?<!\bextreme )(?<!\bradical )(?<!\bpopulist )"
+    r"(?<!\bpolitical )(?<!\bcentre )(?<!\bcenter )(?<!\balt )(Right|Left)(?= (?:mayor|deputy mayor|leader|politicians?|councillors?|representatives?|MPs?|"
+    r"group leader|top candidate|candidate|voters)\b)"
+    r"|(?<=\bthe )(Right|Left)(?= [Pp]arty\b)"
+)
+
+
+def _parties(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
+    for m in _PARTY_WORD.finditer(doc.text, start, end):
+        word = m.group(0)
+        name, english = _PARTIES[word]
+        out.append(Translated(m.start(), m.end(), "institution", name,
+                              f"'{word}' is the party {name} ({english.split(' (')[0]}) translated word for word", 0.7))
+    return out
+
+
+def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
+    out: list[Translated] = _parties(doc, start, end)
     for pattern, english in _COURTS:
         for m in pattern.finditer(doc.text, start, end):
             g = 1 if m.group(1) else 2
@@ -649,7 +672,7 @@ def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
     for i, t in enumerate(tokens[1:], start=1):
         names = table.get(t.lower, ())
         prev = tokens[i - 1]
-        if len(names) != 1 or not t.cap or t.quoted or prev.sentence != t.sentence or doc.text[prev.end : t.start] != " ":
+        if not names or not t.cap or t.quoted or prev.sentence != t.sentence or doc.text[prev.end : t.start] != " ":
             continue
         if not (prev.cap and w.is_first_name(prev.text) and _only_norwegian(prev.text)):
             continue
@@ -659,10 +682,11 @@ def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
         full = f"{prev.text} {t.text}"
         if gazetteer().knows(full) or listed(full) is not None:
             continue
+        which = names[0] if len(names) == 1 else ", ".join(names[:2]) + " or " + names[2] if len(names) > 2 else " or ".join(names)
         out.append(
             Translated(t.start, t.end, "surname", names[0],
                        f"'{t.text}' after the Norwegian given name {prev.text} is the English word for the "
-                       f"surname {names[0]}", 0.5)
+                       f"surname {which}", 0.5 if len(names) == 1 else 0.4)
         )
     return out
 
