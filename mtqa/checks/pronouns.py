@@ -641,19 +641,28 @@ class PronounMismatch(Check):
             if found is not None:
                 yield found
 
-    # -- "The Queen, who himself ..." -------------------------------------------------------
+    # -- "The Queen, who himself ...", "said the Queen in his speech" ---------------------------
     def _who_self(self, doc: Document) -> Iterable[Finding]:
         """"The Queen, who himself is a keen printmaker": "himself"/"herself" right after
         "<noun>, who" is the noun's, a noun of one gender ("queen", "mother", "king")."""
+        return self._of_a_noun(doc, _NOUN_WHO_SELF, "refl")
+
+    def _said_by_noun(self, doc: Document) -> Iterable[Finding]:
+        """"..., said the Queen in his opening speech": what the speaker said it in is the
+        speaker's own (Norwegian *i sin tale*), a noun of one gender ("queen", "king")."""
+        return self._of_a_noun(doc, _SAID_BY_NOUN, "pos")
+
+    def _of_a_noun(self, doc: Document, pattern: re.Pattern[str], group: str) -> Iterable[Finding]:
+        """The pronoun of ``pattern``'s ``group`` that is the gendered noun's of its group "noun"."""
         w = words()
-        for m in _NOUN_WHO_SELF.finditer(doc.text):
-            noun, refl = m.group("noun").lower(), m.group("refl")
+        for m in pattern.finditer(doc.text):
+            noun, word = m.group("noun").lower(), m.group(group)
             wanted = "male" if noun in w.male_nouns else "female" if noun in w.female_nouns else None
-            g = pronoun_gender(refl)
+            g = pronoun_gender(word)
             if wanted is None or g is None or wanted == g:
                 continue
             found = self._swapped(
-                doc, m.start("refl"), refl, g, f"'{refl}' is the {noun}'s, who is {'a woman' if g == 'male' else 'a man'}", 0.6
+                doc, m.start(group), word, g, f"'{word}' is the {noun}'s, who is {'a woman' if g == 'male' else 'a man'}", 0.6
             )
             if found is not None:
                 yield found
@@ -671,23 +680,6 @@ class PronounMismatch(Check):
                 continue
             found = self._swapped(
                 doc, m.start("pronoun"), pronoun, g, f"a {title.lower()} is styled '{'Her' if pronoun == 'His' else 'His'} {m.group('style')}', not '{pronoun} {m.group('style')}'", 0.8,
-            )
-            if found is not None:
-                yield found
-
-    # -- "..., said the Queen in his speech" --------------------------------------------------
-    def _said_by_noun(self, doc: Document) -> Iterable[Finding]:
-        """"..., said the Queen in his opening speech": what the speaker said it in is the
-        speaker's own (Norwegian *i sin tale*), a noun of one gender ("queen", "king")."""
-        w = words()
-        for m in _SAID_BY_NOUN.finditer(doc.text):
-            noun, pos = m.group("noun").lower(), m.group("pos")
-            wanted = "male" if noun in w.male_nouns else "female" if noun in w.female_nouns else None
-            g = pronoun_gender(pos)
-            if wanted is None or g is None or wanted == g:
-                continue
-            found = self._swapped(
-                doc, m.start("pos"), pos, g, f"'{pos}' is the {noun}'s, who is {'a woman' if g == 'male' else 'a man'}", 0.6
             )
             if found is not None:
                 yield found
