@@ -1469,8 +1469,10 @@ _NOUN_AT = re.compile(r"[^\W\d_]*")
 INDEFINITE = re.compile(r"(?:no|any|every|some)(?:body|one)\b|no one\b", re.I)
 #: "says that " / "tells NRK that " / "tells the newspaper that " right before the pronoun.
 _SAYS_BEFORE = re.compile(
-    r"\b(?:says|said|tells|told|informs|informed|explains|explained|confirms|confirmed)"
+    r"\b(?:says|said|tells|told|informs|informed|explains|explained|confirms|confirmed|adds|added|writes|wrote)"
     r"(?:\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*){0,2}|newspaper|paper|broadcaster|agency|news agency|reporters|journalists))?"
+    # "writes in the judgment that", "says in a press release that"
+    r"(?:\s+in\s+(?:the|a|an|her|his)\s+(?:judgment|judgement|ruling|verdict|decision|statement|press release|letter|post|email|e-mail|text message|report))?"
     r"\s+(?:that\s+)?$"
 )
 #: From the end of a speaker's name to the verb of saying: "Kari Lie says", "Kari Lie (Labour)
@@ -1478,7 +1480,9 @@ _SAYS_BEFORE = re.compile(
 #: Bergen says" (matched up to the verb).
 _SPEAKER_THEN_VERB = re.compile(
     r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?"
-    r"(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]*(?:\s+(?:[A-ZÆØÅ][\w-]*|og|and|i|in|of))*"
+    r"(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]*(?:\s+(?:[A-ZÆØÅ][\w-]*|og|and|i|in|of|county|municipality|"
+    r"municipal|police|district|fire|rescue|service|department|council|hospital|school|university|club|party|"
+    r"association|union|company|trust))*"
     r"|\s+in\s+the\s+[\w' ]{1,40}?)?"
     r",?\s+(?:who\s+)?(?:also\s+)?$"
 )
@@ -1782,6 +1786,10 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         # "She says that ..." goes on only after a quote's "..., says Kari Lie."
         and speaks(analysis, r, after=goes_on)
     ]
+    if not spoke and not goes_on and _SAYS_THAT.match(text, t.end):
+        # "County mayor Kari Lie defends the decision. She says that ...": the one the sentence
+        # before is about, named as its subject, says it (*Hun sier at*)
+        spoke = [r for r in previous[:1] if r.person is not None and r.subject]
     if len(spoke) != 1:
         return None
     others = [
