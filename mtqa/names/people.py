@@ -1769,7 +1769,10 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     one whose speech is attributed to one person named and nobody else ("..., says
     operations manager Kari Lie in Norled."; "Kari Lie says ..."), that person: Norwegian
     news goes on with the one who spoke ("Hun legger til at ..."); "She says that ..."
-    only after a quote's "..., says Kari Lie." """
+    after a quote's "..., says Kari Lie.", or after a sentence whose first named is its
+    subject and the only person in it ("County mayor Kari Lie defends the decision. She
+    says that ..."). Where that sentence is in the pronoun's paragraph, one who spoke in an
+    earlier paragraph is not counted as someone else who may be meant."""
     tokens = analysis.tokens
     t = tokens[i]
     if t.lower not in ("he", "she") or not t.initial or i + 1 >= len(tokens):

@@ -256,11 +256,14 @@ def _the(english: str) -> str:
 #: Høyre and Venstre rendered as the English words where only a party can be meant: after a
 #: name in brackets ("Kari Lie (Right)"), before a party role ("Right mayor Kari Lie", "the
 #: Left leader"), as "the Right party" (not "the political Right", "the Right" of a debate).
+#: A caption's words for who stands where.
+_PICTURED = re.compile(r"\b(?:[Pp]ictured|[Pp]hoto|[Ff]rom left|[Ff]rom right|[Ll]eft to right)\b")
 _PARTIES = {"Right": ("Høyre", "the Conservative Party (Høyre)"), "Left": ("Venstre", "the Liberal Party (Venstre)")}
 _PARTY_WORD = re.compile(
     r"(?<=\()(Right|Left)(?=\))"
-    r"|(?<=[a-z,] )(?<!\bfar )(?<!\bhard )(?<!\bnew )(?<!\bextreme )(?<!\bradical )(?<!\bpopulist )"
-    r"(?<!\bpolitical )(?<!\bcentre )(?<!\bcenter )(?<!\balt )(Right|Left)(?= (?:mayor|deputy mayor|leader|politicians?|councillors?|representatives?|MPs?|"
+    r"|(?<=[a-z,] )(?<![Ff]ar )(?<![Hh]ard )(?<![Nn]ew )(?<![Ee]xtreme )(?<![Rr]adical )(?<![Pp]opulist )"
+    r"(?<![Pp]olitical )(?<![Cc]entre )(?<![Cc]enter )(?<![Aa]lt )(?<![Oo]ld )(?<!Christian )(?<![Rr]eligious )"
+    r"(?<![Mm]oderate )(?<![Rr]adical )(Right|Left)(?= (?:mayor|deputy mayor|leader|politicians?|councillors?|representatives?|MPs?|"
     r"group leader|top candidate|candidate|voters)\b)"
     r"|(?<=\bthe )(Right|Left)(?= [Pp]arty\b)"
 )
@@ -268,12 +271,23 @@ _PARTY_WORD = re.compile(
 
 def _parties(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
+    block = doc.text[start:end]
+    captions = "(Left)" in block and "(Right)" in block or _PICTURED.search(block) is not None
     for m in _PARTY_WORD.finditer(doc.text, start, end):
         word = m.group(0)
+        if captions and doc.text[m.start() - 1 : m.start()] == "(":
+            continue  # "Kari Lie (Left) and Per Hansen (Right)": where they stand in a photo
         name, english = _PARTIES[word]
         out.append(Translated(m.start(), m.end(), "institution", name,
                               f"'{word}' is the party {name} ({english.split(' (')[0]}) translated word for word", 0.7))
     return out
+
+
+def _a_place_before(text: str, at: int) -> bool:
+    """Whether the capitalised word right before ``at`` is a place of the gazetteer ("Oslo",
+    "South Rogaland" by its last word)."""
+    m = re.search(r"([A-ZÆØÅ][\w-]*)\s+$", text[max(0, at - 40) : at])
+    return m is not None and gazetteer().knows(m.group(1))
 
 
 def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
@@ -281,6 +295,8 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
     for pattern, english in _COURTS:
         for m in pattern.finditer(doc.text, start, end):
             g = 1 if m.group(1) else 2
+            if g == 2 and m.group(2).lower().endswith("right") and not _a_place_before(doc.text, m.start(2)):
+                continue  # "got the Brexit thing right": only a court's place names a court "thing right"
             out.append(
                 Translated(m.start(g), m.end(g), "institution", english,
                            f"'{m.group(g)}' is a Norwegian court's name translated word for word", 0.75)
@@ -660,8 +676,10 @@ def _surnames(analysis: Analysis) -> list[Translated]:
 def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
     """The English word of a surname the article never writes, right after a given name
     only Norwegians bear ("Terje Beach" for Terje Strand, "Ole Forest" for Ole Skog), in an
-    article about Norway, where the word translates one surname only: not "Anne Hill" or
-    "Eli Wood" (given names English has too), nor a name a list knows."""
+    article about Norway: not "Anne Hill" or "Eli Wood" (given names English has too), nor a
+    name a list knows. Where the word translates several surnames ("Kjell Hill": Bakken,
+    Haugen ...), the message names them all and the suggestion is the first, at a lower
+    confidence."""
     doc = analysis.doc
     if not _about_norway(doc):
         return []
@@ -682,7 +700,7 @@ def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
         full = f"{prev.text} {t.text}"
         if gazetteer().knows(full) or listed(full) is not None:
             continue
-        which = names[0] if len(names) == 1 else ", ".join(names[:2]) + " or " + names[2] if len(names) > 2 else " or ".join(names)
+        which = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
         out.append(
             Translated(t.start, t.end, "surname", names[0],
                        f"'{t.text}' after the Norwegian given name {prev.text} is the English word for the "

@@ -94,7 +94,7 @@ class Spelling:
     speaks: bool = False
     #: Written after a title or a role ("Prime Minister Støre", "mayor Kleven").
     titled: bool = False
-    #: Written in a full name brought in as someone's kin ("The son Per Lie", "His wife Kari Lie").
+    #: Written in a full name brought in as someone's kin by birth ("The son Per Lie", "Her daughter Kari Lie").
     kin: bool = False
 
     @property
@@ -274,10 +274,10 @@ def of_one_family(cluster: Cluster) -> bool:
     """Whether a surname cluster holds the name of people with given names that cannot be
     one person's ("Stig Rugland" and "the son Håvard Rygland"): one family's name, not one
     person's."""
+    if cluster.slot != "surname" or not any(s.kin for s in cluster.spellings.values()):
+        return False
     given = [s.given for s in cluster.spellings.values() if s.given]
-    return cluster.slot == "surname" and any(
-        not _alike(a, b) for n, a in enumerate(given) for b in given[n + 1 :]
-    )
+    return any(not _alike(a, b) for n, a in enumerate(given) for b in given[n + 1 :])
 
 
 def _one_family(a: Spelling, b: Spelling) -> bool:
@@ -293,12 +293,12 @@ def _one_family(a: Spelling, b: Spelling) -> bool:
     return min(attestation(a.text)[0], attestation(b.text)[0]) < COMMON_SURNAME
 
 
-#: A kin noun right before a full name: "The son ", "His wife ", "her daughter, ".
+#: A noun of kin by birth right before a full name: "The son ", "Her mother ", "her daughter, ".
 _KIN_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:eldest|oldest|youngest|younger|older|elder|late|twin)\s+)?"
-    r"(?:son|daughter|wife|husband|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|"
-    r"grandmother|grandfather|grandchild|great-grandchild|uncle|aunt|nephew|niece|cousin|"
-    r"stepson|stepdaughter|stepmother|stepfather),?\s+$"
+    # (kin by birth, who most often bear the family's name: not a spouse, a cousin or a step-parent)
+    r"(?:son|daughter|mother|father|mum|mom|dad|brother|sister|grandson|granddaughter|"
+    r"grandmother|grandfather|grandchild|great-grandchild),?\s+$"
 )
 
 
