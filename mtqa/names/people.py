@@ -253,21 +253,16 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
         if len(full_keys[surname]) == 1:
             person.given_name = next(iter(full_keys[surname]))
         person_of[m.start] = person
-        if m.full:
-            assert m.first is not None  # full: two name slots or more
-            g = w.first_name_gender(given_of(m))
+        # the given name of a full name, or one alone with an age ("Håvard (13) had ...")
+        first = given if m.full else m.slots()[0].text if len(m.slots()) == 1 and "first-name" in m.evidence else None
+        if first is not None:
+            g = w.first_name_gender(first)
             if g:
-                noun = "a man's" if g == "male" else "a woman's"
-                person.static[g].append(f"'{given_of(m)}' is {noun} name")
-            elif (figure := listed(m.text)) is not None:
+                person.static[g].append(f"'{first}' is {'a man' if g == 'male' else 'a woman'}'s name")
+            elif m.full and (figure := listed(m.text)) is not None:
                 # a given name of both kinds or none the list knows ("Sylvi", "Eli"), of a person of the news
                 g = "male" if figure.gender == "m" else "female"
                 person.static[g].append(f"'{figure.name}' is the name of {'a man' if g == 'male' else 'a woman'} of the news")
-        elif len(m.slots()) == 1 and "first-name" in m.evidence:
-            # a given name alone with an age ("Håvard (13) had ..."): a person by that name
-            g = w.first_name_gender(m.slots()[0].text)
-            if g:
-                person.static[g].append(f"'{m.slots()[0].text}' is {'a man' if g == 'male' else 'a woman'}'s name")
         for t in m.title:
             low = t.lower.rstrip(".")
             if low in w.male_titles:
@@ -1467,6 +1462,11 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
 _NOUN_AT = re.compile(r"[^\W\d_]*")
 #: Person nouns that are no one a later "he" or "she" refers back to ("nobody was hurt. He ...").
 INDEFINITE = re.compile(r"(?:no|any|every|some)(?:body|one)\b|no one\b", re.I)
+#: The lower-case words of a workplace's name after a speaker's ("Kari Lie in Sel municipality").
+_WORKPLACE_WORDS = (
+    "county|municipality|municipal|police|district|fire|rescue|service|department|council|hospital|school|"
+    "university|club|party|association|union|company"
+)
 #: "says that " / "tells NRK that " / "tells the newspaper that " right before the pronoun.
 _SAYS_BEFORE = re.compile(
     r"\b(?:says|said|tells|told|informs|informed|explains|explained|confirms|confirmed|adds|added|writes|wrote)"
@@ -1480,9 +1480,7 @@ _SAYS_BEFORE = re.compile(
 #: Bergen says" (matched up to the verb).
 _SPEAKER_THEN_VERB = re.compile(
     r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?"
-    r"(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]*(?:\s+(?:[A-ZÆØÅ][\w-]*|og|and|i|in|of|county|municipality|"
-    r"municipal|police|district|fire|rescue|service|department|council|hospital|school|university|club|party|"
-    r"association|union|company|trust))*"
+    rf"(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]*(?:\s+(?:[A-ZÆØÅ][\w-]*|og|and|i|in|of|{_WORKPLACE_WORDS}|trust))*"
     r"|\s+in\s+the\s+[\w' ]{1,40}?)?"
     r",?\s+(?:who\s+)?(?:also\s+)?$"
 )
@@ -1780,7 +1778,8 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     nxt = tokens[i + 1]
     text = analysis.doc.text
     goes_on = _GOES_ON_THAT.match(text, t.end) is not None
-    if nxt.sentence != t.sentence or not (goes_on or _SAYS_THAT.match(text, t.end) or _MIND_GOES_ON.match(text, t.end)):
+    says_that = _SAYS_THAT.match(text, t.end) is not None
+    if nxt.sentence != t.sentence or not (goes_on or says_that or _MIND_GOES_ON.match(text, t.end)):
         return None
     previous = [r for r in _without_apposed_roles(text, by_sentence.get(t.sentence - 1, [])) if not r.quoted]
     spoke = [
@@ -1789,7 +1788,7 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         # "She says that ..." goes on only after a quote's "..., says Kari Lie."
         and speaks(analysis, r, after=goes_on)
     ]
-    if not spoke and not goes_on and _SAYS_THAT.match(text, t.end):
+    if not spoke and not goes_on and says_that:
         # "County mayor Kari Lie defends the decision. She says that ...": the one the sentence
         # before is about, named as its subject, says it (*Hun sier at*)
         spoke = [r for r in previous[:1] if r.person is not None and r.subject]
@@ -1853,8 +1852,7 @@ def _may_be(r: Ref, g: str | None) -> bool:
 #: A verb of saying right after a name ("Kari Lie says ...", "Kari Lie (52) in Norled says").
 _SAYS_AFTER = re.compile(
     r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]+"
-    r"(?:\s+(?:[A-ZÆØÅ][\w-]+|county|municipality|municipal|police|district|fire|rescue|service|department|"
-    r"council|hospital|school|university|club|party|association|union|company|and|og)){0,4})?"
+    rf"(?:\s+(?:[A-ZÆØÅ][\w-]+|{_WORKPLACE_WORDS}|and|og)){{0,4}})?"
     r"\s+(?:says|said|tells|told|explains|explained)\b"
 )
 #: The same for a name set off by commas: "The mayor of Sel, Ola Brenden, says ..." (not

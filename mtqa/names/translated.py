@@ -253,17 +253,17 @@ def _the(english: str) -> str:
     return "the " if _THE_NAMES.search(english) else ""
 
 
+#: A caption's words for who stands where.
+_PICTURED = re.compile(r"\b(?:[Pp]ictured|[Pp]hoto|[Ff]rom left|[Ff]rom right|[Ll]eft to right)\b")
 #: Høyre and Venstre rendered as the English words where only a party can be meant: after a
 #: name in brackets ("Kari Lie (Right)"), before a party role ("Right mayor Kari Lie", "the
 #: Left leader"), as "the Right party" (not "the political Right", "the Right" of a debate).
-#: A caption's words for who stands where.
-_PICTURED = re.compile(r"\b(?:[Pp]ictured|[Pp]hoto|[Ff]rom left|[Ff]rom right|[Ll]eft to right)\b")
 _PARTIES = {"Right": ("Høyre", "the Conservative Party (Høyre)"), "Left": ("Venstre", "the Liberal Party (Venstre)")}
 _PARTY_WORD = re.compile(
     r"(?<=\()(Right|Left)(?=\))"
     r"|(?<=[a-z,] )(?<![Ff]ar )(?<![Hh]ard )(?<![Nn]ew )(?<![Ee]xtreme )(?<![Rr]adical )(?<![Pp]opulist )"
     r"(?<![Pp]olitical )(?<![Cc]entre )(?<![Cc]enter )(?<![Aa]lt )(?<![Oo]ld )(?<!Christian )(?<![Rr]eligious )"
-    r"(?<![Mm]oderate )(?<![Rr]adical )(Right|Left)(?= (?:mayor|deputy mayor|leader|politicians?|councillors?|representatives?|MPs?|"
+    r"(?<![Mm]oderate )(Right|Left)(?= (?:mayor|deputy mayor|leader|politicians?|councillors?|representatives?|MPs?|"
     r"group leader|top candidate|candidate|voters)\b)"
     r"|(?<=\bthe )(Right|Left)(?= [Pp]arty\b)"
 )
@@ -286,8 +286,12 @@ def _parties(doc: Document, start: int, end: int) -> list[Translated]:
 def _a_place_before(text: str, at: int) -> bool:
     """Whether the capitalised word right before ``at`` is a place of the gazetteer ("Oslo",
     "South Rogaland" by its last word)."""
-    m = re.search(r"([A-ZÆØÅ][\w-]*)\s+$", text[max(0, at - 40) : at])
+    m = _LAST_NAME_WORD.search(text[max(0, at - 40) : at])
     return m is not None and gazetteer().knows(m.group(1))
+
+
+#: The capitalised word that ends a text.
+_LAST_NAME_WORD = re.compile(r"([A-ZÆØÅ][\w-]*)\s+$")
 
 
 def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
