@@ -328,6 +328,76 @@ def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
     return before.start(), f"{lexicons.article_like(article, an)} {rest}"
 
 
+#: The parts of a lexicon entry's Norwegian forms: "merd / lokalitet", "blant annet (bl.a.)".
+_FORM_SPLIT = re.compile(r"\s*(?:/|\(|\))\s*")
+#: The endings of a Norwegian noun's definite and plural forms.
+_NOUN_ENDINGS = ("", "en", "et", "a", "er", "ene", "n", "t", "r", "ne")
+
+
+def left_in_norwegian(entry: Entry, found: str) -> bool:
+    """Whether the text a lexicon entry matched is its Norwegian itself, left as it is
+    ("merd", "merden", "bl.a."): a word left untranslated, not an English rendering."""
+    low = " ".join(found.lower().split())
+    for form in _FORM_SPLIT.split(entry.norwegian.lower()):
+        form = form.strip()
+        if len(form) >= 3 and any(low == form + end for end in _NOUN_ENDINGS):
+            return True
+    return False
+
+
+def _left_matches(doc: Document, ctx: CheckContext | None) -> Iterator[Match]:
+    """The lexicon's matches of its Norwegian left as it is (see :func:`left_in_norwegian`)."""
+    for match in find_matches(doc, lexicon_for(ctx), set(KIND_CODES.values())):
+        if left_in_norwegian(match.entry, doc.text[match.start : match.end]):
+            yield match
+
+
+def left_spans(doc: Document, ctx: CheckContext | None) -> list[tuple[int, int]]:
+    """The spans UT006 reports: a word of them is no other check's untranslated word."""
+    return [(m.start, m.end) for m in _left_matches(doc, ctx)]
+
+
+class NorwegianExpressionLeft(Check):
+    """A Norwegian word or expression of the lexicon left untranslated, with the lexicon's English.
+
+    The lexicon knows the English of Norwegian news's words ("merd", the net pen of a
+    fish farm; "bl.a.", among other things); where one stands in the English as it is,
+    it was left untranslated, and the entry's English is the suggestion.
+
+    Flags:
+    - Set designer Tom Lie has built a merd that slowly rotates on the stage.
+    - In the break, she has bl.a. written songs for other artists.
+
+    Allows:
+    - Set designer Tom Lie has built a net pen that slowly rotates on the stage.
+    - In the break, she has written songs for other artists, among other things.
+    """
+
+    code = "UT006"
+    name = "norwegian-expression-left"
+    family = "untranslated"
+    severity = Severity.ERROR
+    variable_severity = True  # each lexicon entry says how sure it is
+
+    def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
+        for match in _left_matches(doc, ctx):
+            entry = match.entry
+            found = doc.text[match.start : match.end]
+            suggestion = match.suggestion or entry.suggestion
+            yield self.finding(
+                doc,
+                match.start,
+                match.end,
+                f"'{found}' is Norwegian ('{entry.norwegian}': {entry.meaning}), left untranslated; "
+                f"in English: '{suggestion}'",
+                suggestion=suggestion,
+                confidence=match.confidence,
+                severity=entry.severity,
+                lexicon_entry=entry.id,
+                norwegian=entry.norwegian,
+            )
+
+
 class _LexiconCheck(Check):
     family = "idiom"
     severity = Severity.ERROR
@@ -338,6 +408,8 @@ class _LexiconCheck(Check):
         for match in find_matches(doc, lexicon_for(ctx), {self.code}):
             entry = match.entry
             found = doc.text[match.start : match.end]
+            if left_in_norwegian(entry, found):
+                continue  # the Norwegian itself: UT006's
             suggestion = match.suggestion or entry.suggestion
             verb = LiteralTranslation.verb if match.composed else self.verb
             message = f"'{found}' {verb} Norwegian '{entry.norwegian}' ({entry.meaning})"
@@ -494,4 +566,4 @@ class PlaceAsVictim(Check):
                 )
 
 
-CHECKS = (GarbledIdiom, LiteralTranslation, FalseFriend, PlaceAsVictim)
+CHECKS = (GarbledIdiom, LiteralTranslation, FalseFriend, PlaceAsVictim, NorwegianExpressionLeft)

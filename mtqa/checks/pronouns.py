@@ -28,6 +28,7 @@ from mtqa.names.people import (
     Ref,
     Resolution,
     evident_gender,
+    in_caption,
     noun_subject_of,
     own_subject_pronoun,
     people,
@@ -465,7 +466,8 @@ class PronounMismatch(Check):
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
             back = range(max(0, t.sentence - LOOKBACK), t.sentence)
-            if not own and _gender_near(pp, [r for s in back for r in by_sentence.get(s, [])], back, g, speakers=False):
+            near = [r for s in back if not in_caption(doc, s) for r in by_sentence.get(s, [])]
+            if not own and _gender_near(pp, near, back, g, speakers=False):
                 # "The girl held his hand": the father named before, or called "he" there, may be meant
                 continue
             if subject.person is not None:

@@ -1067,7 +1067,12 @@ class UntranslatedWord(Check):
         ordered = doc.text_sentences()
         sentences = {s.start: (n, s) for n, s in enumerate(ordered)}
         article = doc.article_text()
+        from mtqa.checks.idioms import left_spans
+
+        lexicons_own = left_spans(doc, ctx)
         for at, w in norwegian_words(doc):
+            if any(s < at + w.end and at + w.start < e for s, e in lexicons_own):
+                continue  # a word the lexicon knows, with its English: UT006's
             english = w.half or translate(w.lookup)
             if english and w.word[0].isupper() and not w.half:
                 english = english[0].upper() + english[1:]

@@ -227,6 +227,10 @@ def garbles(text: str, start: int, end: int) -> list[Garble]:
 _REGION_SLOT = re.compile(r"\b(?:in|NRK) ([A-ZÆØÅ][a-zæøå]{3,})\b")
 
 
+#: The endings of a street's name.
+_STREET_ENDINGS = ("gata", "gaten", "gate", "veien", "vegen")
+
+
 @cache
 def _single_names(g: Gazetteer) -> dict[str, tuple[str, ...]]:
     """One-word gazetteer names (places, counties, institutions) by the first
@@ -235,8 +239,8 @@ def _single_names(g: Gazetteer) -> dict[str, tuple[str, ...]]:
 
     out: dict[str, list[str]] = {}
     for e in g.entries:
-        if e.kind == "outlet":
-            continue
+        if e.kind == "outlet" or e.name.endswith(_STREET_ENDINGS):
+            continue  # (a street many towns have, "Storgata", is no place a misspelling means)
         for form in (e.name, *e.english):
             if " " not in form and len(form) >= 6 and form[:1].isupper():
                 out.setdefault(key(form)[:1], []).append(form)

@@ -59,6 +59,9 @@ class Words:
     not_names: frozenset[str]
     female_names: frozenset[str]
     male_names: frozenset[str]
+    female_word_names: frozenset[str]
+    male_word_names: frozenset[str]
+    both_names: frozenset[str]
     sha256: str
 
     def title(self, word: str) -> str | None:
@@ -80,9 +83,19 @@ class Words:
             return "male"
         return None
 
+    def full_name_gender(self, name: str) -> str | None:
+        """The gender of the given name of a full name: as :meth:`first_name_gender`, and
+        also for names that are common English words ("Line Haugland", "Even Berg")."""
+        low = name.lower()
+        if low in self.female_word_names:
+            return "female"
+        if low in self.male_word_names:
+            return "male"
+        return self.first_name_gender(name)
+
     def is_first_name(self, name: str) -> bool:
         low = name.lower()
-        return low in self.female_names or low in self.male_names
+        return low in self.female_names or low in self.male_names or low in self.both_names
 
 
 @cache
@@ -114,6 +127,9 @@ def words() -> Words:
         not_names=fs(data["not_names"]),
         female_names=fs(names["female"]),
         male_names=fs(names["male"]),
+        female_word_names=fs(names["word_names"]["female"]),
+        male_word_names=fs(names["word_names"]["male"]),
+        both_names=fs(names["both"]),
         sha256=hashlib.sha256((digest + names_digest).encode()).hexdigest(),
     )
 
@@ -192,7 +208,10 @@ NORWEGIAN_ROLE = re.compile(
     r"^(?:\w{3,}(?:sjef|leder|direktør|ordfører|minister|rådgiver|talsperson|inspektør|overlege|redaktør|betjent"
     r"|sekretær|forvalter|representant|mester|advokat|dommer)|ordfører|lensmann|rådmann|statsforvalter"
     r"|regissør|skuespiller|forfatter|trener|rektor|sokneprest|advokat|dommer|sykepleier|fotograf|politiker"
-    r"|styrer|innbytter|aktor|forsvarer|kaptein|vakthavende|fastlege|overlege)(?:en)?$"
+    r"|styrer|innbytter|aktor|forsvarer|kaptein|vakthavende|fastlege|overlege"
+    # session 29: a union's elected representative, a lifeguard, a watchman, a driver ("Tillitsvalgt
+    # Kim Olsen", "Badevakt Eli Tveit", "Bussjåfør Per Lie")
+    r"|tillitsvalgt|hovedtillitsvalgt|\w{3,}(?:vakt|sjåfør|fører|ansvarlig|arbeider|medarbeider|koordinator))(?:en)?$"
 )
 
 

@@ -51,7 +51,7 @@ from mtqa.model import BlockKind, Document
 from mtqa.names.figures import listed
 from mtqa.names.gazetteer import gazetteer
 from mtqa.names.glossary import Glossary
-from mtqa.names.lexicon import words
+from mtqa.names.lexicon import english_zipf, words
 from mtqa.names.mentions import Analysis, Mention, Token, analyse
 from mtqa.names.variants import document_clusters, memo_key, of_one_family
 
@@ -70,6 +70,15 @@ _AFTER_NOUN = {
     "in", "on", "at", "for", "with", "from", "by", "did", "does", "could", "can", "should", "must",
 }
 _PLURAL_NOUNS = {"men", "women", "people", "children", "kids", "parents", "twins", "family", "couple"}
+
+
+def _plural_noun(low: str, nouns: frozenset[str] | set[str]) -> bool:
+    """Whether a person noun is plural: "parents", "nurses", "fishermen", "chairwomen"."""
+    return (
+        low in _PLURAL_NOUNS
+        or (low.endswith("s") and low[:-1] in nouns)
+        or (low.endswith("men") and low[:-3] + "man" in nouns)
+    )
 
 
 _CONTRACTION = re.compile(r"['’](?:ll|s|d|re|ve|m)$", re.I)
@@ -256,7 +265,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
         # the given name of a full name, or one alone with an age ("Håvard (13) had ...")
         first = given if m.full else m.slots()[0].text if len(m.slots()) == 1 and "first-name" in m.evidence else None
         if first is not None:
-            g = w.first_name_gender(first)
+            g = w.full_name_gender(first) if m.full else w.first_name_gender(first)
             if g:
                 person.static[g].append(f"'{first}' is {'a man' if g == 'male' else 'a woman'}'s name")
             elif m.full and (figure := listed(m.text)) is not None:
@@ -432,7 +441,10 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     nxt = analysis.tokens[k] if k < len(analysis.tokens) else None
     if nxt is None or nxt.sentence != m.sentence or doc.text[m.end : nxt.start].strip() not in ("", "'s", "’s"):
         return False
-    return nxt.lower in w.speech_verbs or bool(_VERBISH.match(nxt.text)) and nxt.lower not in _NOT_VERBS
+    # (a verb is an English word: not "at Eid vgs", "at Danmarks plass", a place's Norwegian name)
+    return nxt.lower in w.speech_verbs or (
+        bool(_VERBISH.match(nxt.text)) and nxt.lower not in _NOT_VERBS and english_zipf(nxt.lower) >= 2.5
+    )
 
 
 #: A verb of saying and "it" right after a name: the name is a body's ("Coop Extra says it ...").
@@ -480,6 +492,8 @@ _CLAUSE_AND = re.compile(r",\s+(?:and|but)\s+$")
 _NORWEGIAN_BODY = re.compile(
     r"\w{3,}(?:forbundet|foreningen|laget|etaten|direktoratet|tilsynet|departementet|senteret|sentralen|"
     r"kontoret|rådet|partiet|selskapet|verket|vesenet|tjenesten|klubben|nemnda|retten|kommunen)$"
+    # things of a town by their Norwegian form: "Bybanen", "Hurtigruten", "Flytoget", "Storgata"
+    r"|\w{2,}(?:banen|ruten|toget|bussen|veien|gata|plassen|torget|brua|broen|stasjonen|sykehuset|skolen|kirken)$"
 )
 
 #: " at ", " of " or " in " right before a name (the match ends where it starts: "Marte
@@ -603,7 +617,7 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 refs.append(Ref(t.start, t.sentence, subject=_subject(doc, t, t.start), quoted=t.quoted))
             continue
         if role or (
-            low in w.person_nouns and low not in _PLURAL_NOUNS and not (low.endswith("s") and low[:-1] in w.person_nouns)
+            low in w.person_nouns and not _plural_noun(low, w.person_nouns)
         ):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if _a_role_before_a_name(doc, tokens, i, mention_starts):
@@ -937,10 +951,8 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 continue
         # everyone named in the sentence before the pronoun and in the sentences
         # before it: one person there is a clear referent, two are not
-        cands = here
-        from_previous = not cands
-        for back in range(1, LOOKBACK + 1):
-            cands = by_sentence.get(t.sentence - back, []) + cands
+        from_previous = not here
+        cands = _named_before(analysis, by_sentence, here, t)
         later = _named_later_in_clause(analysis, t)
         if later:
             cands = [r for r in cands if not _named_later(analysis, r, later)]
@@ -981,6 +993,28 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 out.append(Resolution(t, g, subject, False))
     _mark_bound(analysis, out, by_sentence)
     return out
+
+
+def _named_before(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], t: Token) -> list[Ref]:
+    """Everyone named before a pronoun in its sentence and in the :data:`LOOKBACK` before
+    it; not someone a photo's caption names between two paragraphs, where the narration
+    names someone too."""
+    cands = here
+    captioned: list[Ref] = []
+    for back in range(1, LOOKBACK + 1):
+        if in_caption(analysis.doc, t.sentence - back):
+            captioned += by_sentence.get(t.sentence - back, [])
+        cands = by_sentence.get(t.sentence - back, []) + cands
+    if captioned and len(captioned) < len(cands) and not in_caption(analysis.doc, t.sentence):
+        cands = [r for r in cands if r not in captioned]
+    return cands
+
+
+def in_caption(doc: Document, sentence: int) -> bool:
+    """Whether a sentence is (in) a photo's caption."""
+    if not 0 <= sentence < len(doc.sentences):
+        return False
+    return doc.blocks[doc.sentences[sentence].block].kind is BlockKind.CAPTION
 
 
 def _mark_bound(analysis: Analysis, out: list[Resolution], by_sentence: dict[int, list[Ref]]) -> None:
@@ -1437,10 +1471,16 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
         for r in _without_apposed_roles(text, by_sentence.get(t.sentence - back, [])):
             if r.start >= t.start or r.person is speaker.person or _named_place(text, r):
                 continue
-            if own_mind and back >= 2 and r.person is not None and speaks(analysis, r):
+            if (
+                own_mind
+                and (back >= 2 or (back == 1 and "\n" in text[r.start : speaker.start]))
+                and r.person is not None
+                and speaks(analysis, r)
+            ):
                 # of the speaker's own mind, further back one who only spoke is not meant
                 # ("..., says caretaker Per Hansen to TV 2. ... Principal Kari Lie says that
-                # he understands ..."; not "says he has kept the team in several matches")
+                # he understands ..."; not "says he has kept the team in several matches"),
+                # nor the one who spoke the paragraph before
                 continue
             if r.person is None and INDEFINITE.match(text, r.start):
                 continue  # "The police have not arrested anyone": no one
@@ -1453,8 +1493,8 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
             if _may_be(r, g):
                 return None  # someone else who may be meant
     first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - 2)].start)
-    if any(pronoun_gender(tok.text) == g for tok in tokens[first:i]):
-        return None
+    if any(pronoun_gender(tok.text) == g and not (own_mind and tok.quoted) for tok in tokens[first:i]):
+        return None  # (in someone's quote, another's word: not for the speaker's own mind)
     return speaker.person
 
 
@@ -1612,7 +1652,18 @@ def _in_own_first(analysis: Analysis, i: int) -> bool:
     if t.lower not in ("his", "her"):
         return False
     text = analysis.doc.text
+    if _GOT_FIRST.search(text, max(0, t.start - 12), t.start) and _FIRST_WIN.match(text, t.end):
+        return True  # "She got his first record contract", "won his first World Cup race" (*sin første*)
     return _OWN_FIRST.match(text, t.end) is not None and _OWN_FIRST_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
+
+
+#: A first of one's career, and the verbs of getting it: "got her first record contract",
+#: "scored his first goal", "took her first World Cup win".
+_GOT_FIRST = re.compile(r"\b(?:got|gets|won|wins|scored|scores|signed|signs|took|takes|released|releases|landed|lands|secured|earned)\s+$")
+_FIRST_WIN = re.compile(
+    r"\s+(?:first|second|third|debut|maiden)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:contract|goal|goals|win|victory|title|medal|gold|podium|album|record|single|cap|point|points|race|start|job|role|prize)\b"
+)
 
 
 #: "the form of her life", "the race of his life": a best that is the subject's (*sitt livs form*).
@@ -1657,8 +1708,19 @@ def idiom_own(analysis: Analysis, i: int) -> bool:
         return False
     text = analysis.doc.text
     verb = _IDIOM_VERB.search(text, max(0, t.start - 24), t.start)
+    if verb is not None and verb.group(1).lower() in _WEAR and _CLOTHES.match(text, t.end):
+        return True  # "The Crown Princess wore his Nordfjord bunad": her own
     noun = _IDIOM_NOUN.match(text, t.end)
     return verb is not None and noun is not None and _IDIOMS.get(noun.group(1).lower(), frozenset()) >= {verb.group(1).lower()}
+
+
+#: Verbs of wearing, and the clothes one wears (up to two words before the noun):
+#: what one wears is one's own (Norwegian "hadde på seg sin bunad").
+_WEAR = frozenset("wear wears wore wearing worn".split())
+_CLOTHES = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:bunad|bunads|dress|gown|suit|uniform|jersey|shirt|jacket|coat|hat|cap|helmet|"
+    r"costume|tiara|scarf|skirt|trousers|jeans|boots|shoes|glasses|sunglasses|medal|medals|ring|necklace)\b"
+)
 
 
 #: Idioms whose possessive is the subject's: the noun, and the verbs it goes with.
@@ -1853,7 +1915,7 @@ def _may_be(r: Ref, g: str | None) -> bool:
 _SAYS_AFTER = re.compile(
     r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]+"
     rf"(?:\s+(?:[A-ZÆØÅ][\w-]+|{_WORKPLACE_WORDS}|and|og)){{0,4}})?"
-    r"\s+(?:says|said|tells|told|explains|explained)\b"
+    r"\s+(?:says|said|tells|told|explains|explained|adds|added|confirms|confirmed|denies|denied|admits|admitted|writes|wrote)\b"
 )
 #: The same for a name set off by commas: "The mayor of Sel, Ola Brenden, says ..." (not
 #: "The prize went to Per Hansen, says jury leader Kari Lie": the speaker comes after).

@@ -740,6 +740,18 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
         full = [n for n in names if spellings[n].full]
         if len(full) == 1:
             return Choice(full[0], f"'{full[0]}' is the spelling of the full name", 0.6, "full-name")
+    # three spellings or more, one of them written three times as often as each other or
+    # more (and three times or more), and no other far better attested: the article's
+    # spelling, the others its slips ("Løvlie" seven times beside one "Løvli" and one
+    # "Lovlie"; not "Heitfeldt" four times beside the attested "Huitfeldt")
+    if len(names) >= 3:
+        top, *rest = sorted(names, key=lambda n: -spellings[n].count)
+        if (
+            spellings[top].count >= 3
+            and all(spellings[top].count >= 3 * spellings[n].count for n in rest)
+            and all(attestation(n)[0] < attestation(top)[0] + 0.5 for n in rest)
+        ):
+            return Choice(top, f"'{top}' is the article's spelling, the others the odd ones out", 0.55, "majority")
     # 3. attestation in word lists
     zs = sorted(((attestation(n)[0], n) for n in names), reverse=True)
     best_z, best = zs[0]
