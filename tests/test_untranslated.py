@@ -282,3 +282,15 @@ def test_a_norwegian_word_joined_to_a_name_by_a_hyphen_is_untranslated():
     # English compounds of a name, and a Norwegian name glossed in brackets
     assert found("The Oslo-based group hired a Bergen-born chef and a Tromsø-bred striker.") == []
     assert found("Many employers have signed an agreement on a more inclusive working life (IA-avtalen).") == []
+
+
+def test_a_lexicon_word_left_as_it_is_is_reported_once_with_the_lexicons_english():
+    """UT006 reports a Norwegian word the lexicon knows, left as it is; UT001, which finds
+    the same word, leaves it to UT006, and the lexicon's ID checks do not read it as a
+    rendering (session 29)."""
+    import mtqa
+
+    report = mtqa.check("Weather\n\nThere will be sludd, the forecasters warn, and slippery roads.", fluency=False)
+    on_it = [f for f in report.findings if f.text == "sludd"]
+    assert [f.code for f in on_it] == ["UT006"]
+    assert on_it[0].suggestion

@@ -328,33 +328,11 @@ def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
     return before.start(), f"{lexicons.article_like(article, an)} {rest}"
 
 
-#: The parts of a lexicon entry's Norwegian forms: "merd / lokalitet", "blant annet (bl.a.)".
-_FORM_SPLIT = re.compile(r"\s*(?:/|\(|\))\s*")
-#: The endings of a Norwegian noun's definite and plural forms.
-_NOUN_ENDINGS = ("", "en", "et", "a", "er", "ene", "n", "t", "r", "ne")
-
-
-def left_in_norwegian(entry: Entry, found: str) -> bool:
-    """Whether the text a lexicon entry matched is its Norwegian itself, left as it is
-    ("merd", "merden", "bl.a."): a word left untranslated, not an English rendering."""
-    low = " ".join(found.lower().split())
-    for form in _FORM_SPLIT.split(entry.norwegian.lower()):
-        form = form.strip()
-        if len(form) >= 3 and any(low == form + end for end in _NOUN_ENDINGS):
-            return True
-    return False
-
-
 def _left_matches(doc: Document, ctx: CheckContext | None) -> Iterator[Match]:
     """The lexicon's matches of its Norwegian left as it is (see :func:`left_in_norwegian`)."""
     for match in find_matches(doc, lexicon_for(ctx), set(KIND_CODES.values())):
-        if left_in_norwegian(match.entry, doc.text[match.start : match.end]):
+        if lexicons.left_in_norwegian(match.entry, doc.text[match.start : match.end]):
             yield match
-
-
-def left_spans(doc: Document, ctx: CheckContext | None) -> list[tuple[int, int]]:
-    """The spans UT006 reports: a word of them is no other check's untranslated word."""
-    return [(m.start, m.end) for m in _left_matches(doc, ctx)]
 
 
 class NorwegianExpressionLeft(Check):
@@ -408,7 +386,7 @@ class _LexiconCheck(Check):
         for match in find_matches(doc, lexicon_for(ctx), {self.code}):
             entry = match.entry
             found = doc.text[match.start : match.end]
-            if left_in_norwegian(entry, found):
+            if lexicons.left_in_norwegian(entry, found):
                 continue  # the Norwegian itself: UT006's
             suggestion = match.suggestion or entry.suggestion
             verb = LiteralTranslation.verb if match.composed else self.verb

@@ -1230,3 +1230,21 @@ def load(paths: Iterable[str | Path] = ()) -> Lexicon:
             raise LexiconError(f"lexicon {p}: cannot be read ({exc.strerror or exc})") from None
         lexicons.append(parse(data, str(p)))
     return combine(lexicons)
+
+
+#: The parts of a lexicon entry's Norwegian forms: "merd / lokalitet", "blant annet (bl.a.)".
+_FORM_SPLIT = re.compile(r"\s*(?:/|\(|\))\s*")
+#: The endings of a Norwegian noun's definite and plural forms.
+_NOUN_ENDINGS = ("", "en", "et", "a", "er", "ene", "n", "t", "r", "ne")
+
+
+def left_in_norwegian(entry: Entry, found: str) -> bool:
+    """Whether the text a lexicon entry matched is its Norwegian itself, left as it is
+    ("merd", "merden", "bl.a."): a word left untranslated (UT006), not an English
+    rendering."""
+    low = " ".join(found.lower().split())
+    for form in _FORM_SPLIT.split(entry.norwegian.lower()):
+        form = form.strip()
+        if len(form) >= 3 and any(low == form + end for end in _NOUN_ENDINGS):
+            return True
+    return False
