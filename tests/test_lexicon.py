@@ -269,8 +269,10 @@ def test_every_flag_example_is_reported_by_the_check_end_to_end():
     Monday", page furniture to the article reader), and examples whose abbreviation dot
     ("1. July", "kl.", "mill.") the sentence splitter takes for a full stop.  An entry's
     Norwegian left as it is ("f.eks.", "merd") is UT006's, which reports it with the
-    entry's English (session 29)."""
-    checker = mtqa.Checker(select=["idiom", "UT006"], fluency=False)
+    entry's English (UT001's where UT001 finds the word: "sludd", "hybel"), and a body's or
+    an outlet's name translated word for word that the gazetteer knows too ("The People's
+    Health Institute") is NC005's (session 29)."""
+    checker = mtqa.Checker(select=["idiom", "UT001", "UT006", "NC005"], fluency=False)
     block_bound = {e.id for e in LEXICON.entries if e.blocks and "body" not in e.blocks}
     dotted = re.compile(r"\b(?:\d{1,2}\.\s+[A-Z]|kl\.|mill\.)| \| ")
     silent = [

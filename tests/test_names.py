@@ -509,3 +509,17 @@ def test_two_spellings_of_one_name_the_article_shows_are_two_people():
         "Sofie Hansen and Sophie Hansen are not related, but they sit next to each other.\n– The teacher spells it out, says Sophie Hansen.",
     ):
         assert _check(text) == [], text
+
+
+def test_names_of_both_genders_and_word_names_are_in_no_gendered_list():
+    """A name listed as of both genders ("Jo", "Eli") or as an English word ("Line",
+    "Even") is in neither gendered list: otherwise it would get a gender anywhere
+    (session 29's review found "Kai" in both and gendered)."""
+    from mtqa.names.lexicon import words
+
+    w = words()
+    gendered = w.female_names | w.male_names
+    assert w.both_names and not w.both_names & gendered
+    assert w.female_word_names and not (w.female_word_names | w.male_word_names) & gendered
+    assert w.first_name_gender("Jo") is None and w.is_first_name("Jo")
+    assert w.full_name_gender("Line") == "female" and w.first_name_gender("Line") is None

@@ -285,12 +285,18 @@ def test_a_norwegian_word_joined_to_a_name_by_a_hyphen_is_untranslated():
 
 
 def test_a_lexicon_word_left_as_it_is_is_reported_once_with_the_lexicons_english():
-    """UT006 reports a Norwegian word the lexicon knows, left as it is; UT001, which finds
-    the same word, leaves it to UT006, and the lexicon's ID checks do not read it as a
-    rendering (session 29)."""
+    """A Norwegian word the lexicon knows, left as it is, is one untranslated finding with
+    the lexicon's English: UT006's where UT001 does not find the word, UT001's where it
+    does; the lexicon's ID checks do not read it as a rendering (session 29)."""
     import mtqa
 
-    report = mtqa.check("Weather\n\nThere will be sludd, the forecasters warn, and slippery roads.", fluency=False)
-    on_it = [f for f in report.findings if f.text == "sludd"]
-    assert [f.code for f in on_it] == ["UT006"]
-    assert on_it[0].suggestion
+    for text, word, english in (
+        ("There will be sludd, the forecasters warn, and slippery roads.", "sludd", "sleet"),
+        ("The fish escaped from a merd near Frøya.", "merd", "net pen"),
+        ("She got the sludd warning too, and then more sludd fell over Bergen.", "sludd", "sleet"),
+    ):
+        report = mtqa.check("Weather\n\n" + text, fluency=False)
+        on_it = [f for f in report.findings if f.text == word]
+        assert on_it and all(f.family == "untranslated" for f in on_it), (text, on_it)
+        assert len({(f.start, f.end) for f in on_it}) == len(on_it), on_it  # one finding a span
+        assert on_it[0].suggestion == english

@@ -219,9 +219,9 @@ class Check:
 
 #: Prefixes of the :meth:`Document.memo` keys of what the rule checks share while
 #: they check one document (the names analysis, clusters and people; the idiom
-#: matches): large, of no use once the rule checks ran, and the analysis points
+#: matches; the untranslated words): large, of no use once the rule checks ran, and the analysis points
 #: to its document, so a worker would send the document back twice.  Dropped then.
-RULES_ONLY_MEMOS = ("names.", "idioms.")
+RULES_ONLY_MEMOS = ("names.", "idioms.", "untranslated.")
 
 
 def forget_rules_only(doc: Document) -> Document:

@@ -22,7 +22,7 @@ from functools import cache
 
 from mtqa import lexicons
 from mtqa.checks.base import Check, CheckContext
-from mtqa.checks.untranslated import glossed_norwegian
+from mtqa.checks.untranslated import glossed_norwegian, norwegian_words
 from mtqa.lexicons import Entry, Lexicon
 from mtqa.model import Document, Finding, Severity
 
@@ -358,7 +358,12 @@ class NorwegianExpressionLeft(Check):
     variable_severity = True  # each lexicon entry says how sure it is
 
     def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
+        # a word UT001 finds is UT001's, with the English it gives (the lexicon's, where the
+        # lexicon has the word): one finding a word
+        untranslated = [(at + w.start, at + w.end) for at, w in norwegian_words(doc)]
         for match in _left_matches(doc, ctx):
+            if any(s < match.end and match.start < e for s, e in untranslated):
+                continue
             entry = match.entry
             found = doc.text[match.start : match.end]
             suggestion = match.suggestion or entry.suggestion
@@ -383,11 +388,16 @@ class _LexiconCheck(Check):
     verb = ""
 
     def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
+        from mtqa.names.translated import body_spans
+
+        bodies = body_spans(doc)
         for match in find_matches(doc, lexicon_for(ctx), {self.code}):
             entry = match.entry
             found = doc.text[match.start : match.end]
             if lexicons.left_in_norwegian(entry, found):
                 continue  # the Norwegian itself: UT006's
+            if any(s < match.end and match.start < e for s, e in bodies):
+                continue  # a body's or an outlet's name translated word for word: NC005's
             suggestion = match.suggestion or entry.suggestion
             verb = LiteralTranslation.verb if match.composed else self.verb
             message = f"'{found}' {verb} Norwegian '{entry.norwegian}' ({entry.meaning})"

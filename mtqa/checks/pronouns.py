@@ -27,8 +27,8 @@ from mtqa.names.people import (
     Person,
     Ref,
     Resolution,
+    caption_apart,
     evident_gender,
-    in_caption,
     noun_subject_of,
     own_subject_pronoun,
     people,
@@ -466,7 +466,7 @@ class PronounMismatch(Check):
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
             back = range(max(0, t.sentence - LOOKBACK), t.sentence)
-            near = [r for s in back if not in_caption(doc, s) for r in by_sentence.get(s, [])]
+            near = [r for s in back if not caption_apart(doc, s, t.sentence) for r in by_sentence.get(s, [])]
             if not own and _gender_near(pp, near, back, g, speakers=False):
                 # "The girl held his hand": the father named before, or called "he" there, may be meant
                 continue

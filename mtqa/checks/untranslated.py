@@ -474,23 +474,6 @@ def _reported_in_place(
     return False
 
 
-def _left_for_the_lexicon(doc: Document, ordered: list, n: int, sentence, w: NorwegianWord, article: str) -> bool:
-    """Whether the idiom lexicon matches the Norwegian word as it is, with its cues as the
-    lexicon's checks read them: UT006 reports it, with the entry's English."""
-    from mtqa import lexicons
-
-    text = doc.text[sentence.start : sentence.end]
-    kind = doc.blocks[sentence.block].kind.value
-    around = doc.text_before(ordered, n)
-    document = f"{article}\n{text}"
-    for entry, only in lexicons.builtin().candidate_renderings(text):
-        if lexicons.left_in_norwegian(entry, w.word) and any(
-            m.start() <= w.start and m.end() >= w.end for m in entry.iter_matches(text, kind, around, only, document)
-        ):
-            return True
-    return False
-
-
 def _a_verb(word: str) -> bool:
     """Whether the dictionary of senses has the word as a verb (its -et form is a past tense)."""
     head = senses.dictionary().get(word)
@@ -1008,7 +991,11 @@ _WORD_FOR = re.compile(r"\bthe\s+(?:norwegian|sámi|local)\s+(?:word|term|expres
 
 def norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
     """(sentence start, word) of every Norwegian word of the article's text that
-    is neither a name nor glossed."""
+    is neither a name nor glossed (kept on the document: UT006 asks for them too)."""
+    return doc.memo("untranslated.words", _norwegian_words)
+
+
+def _norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
     ctx = _context(doc)
     found: list[tuple[int, NorwegianWord]] = []
     glossed: set[str] = set()
@@ -1085,8 +1072,6 @@ class UntranslatedWord(Check):
         sentences = {s.start: (n, s) for n, s in enumerate(ordered)}
         article = doc.article_text()
         for at, w in norwegian_words(doc):
-            if (found := sentences.get(at)) is not None and _left_for_the_lexicon(doc, ordered, *found, w, article):
-                continue  # a word the lexicon knows, with its English: UT006's
             english = w.half or translate(w.lookup)
             if english and w.word[0].isupper() and not w.half:
                 english = english[0].upper() + english[1:]

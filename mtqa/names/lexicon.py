@@ -210,8 +210,9 @@ NORWEGIAN_ROLE = re.compile(
     r"|regissør|skuespiller|forfatter|trener|rektor|sokneprest|advokat|dommer|sykepleier|fotograf|politiker"
     r"|styrer|innbytter|aktor|forsvarer|kaptein|vakthavende|fastlege|overlege"
     # session 29: a union's elected representative, a lifeguard, a watchman, a driver ("Tillitsvalgt
-    # Kim Olsen", "Badevakt Eli Tveit", "Bussjåfør Per Lie")
-    r"|tillitsvalgt|hovedtillitsvalgt|\w{3,}(?:vakt|sjåfør|fører|ansvarlig|arbeider|medarbeider|koordinator))(?:en)?$"
+    # Kim Olsen", "Badevakt Eli Tveit", "Bussjåfør Per Lie"); "-fører" and "-arbeider" end verbs
+    # too ("gjennomfører", "samarbeider"), harmless where a capitalised word before a name is read
+    r"|tillitsvalgt|hovedtillitsvalgt|\w{3,}(?:vakt|sjåfør|fører|ansvarlig|arbeider|koordinator))(?:en)?$"
 )
 
 

@@ -1002,19 +1002,23 @@ def _named_before(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
     cands = here
     captioned: list[Ref] = []
     for back in range(1, LOOKBACK + 1):
-        if in_caption(analysis.doc, t.sentence - back):
+        if caption_apart(analysis.doc, t.sentence - back, t.sentence):
             captioned += by_sentence.get(t.sentence - back, [])
         cands = by_sentence.get(t.sentence - back, []) + cands
-    if captioned and len(captioned) < len(cands) and not in_caption(analysis.doc, t.sentence):
+    if captioned and len(captioned) < len(cands):
         cands = [r for r in cands if r not in captioned]
     return cands
 
 
-def in_caption(doc: Document, sentence: int) -> bool:
-    """Whether a sentence is (in) a photo's caption."""
-    if not 0 <= sentence < len(doc.sentences):
-        return False
-    return doc.blocks[doc.sentences[sentence].block].kind is BlockKind.CAPTION
+def caption_apart(doc: Document, sentence: int, of: int) -> bool:
+    """Whether sentence ``sentence`` is (in) a photo's caption and sentence ``of`` is not:
+    a caption between two paragraphs is no context of the narration's pronouns (but of
+    its own)."""
+
+    def caption(n: int) -> bool:
+        return 0 <= n < len(doc.sentences) and doc.blocks[doc.sentences[n].block].kind is BlockKind.CAPTION
+
+    return caption(sentence) and not caption(of)
 
 
 def _mark_bound(analysis: Analysis, out: list[Resolution], by_sentence: dict[int, list[Ref]]) -> None:
@@ -1453,6 +1457,7 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
     if speaker.person is None or _SPEAKER_THEN_VERB.match(text, _mention_end(analysis, speaker.start), lead.start()) is None:
         return None
     own_mind = _OWN_MIND.match(text, t.end) is not None
+    understands = _UNDERSTANDS.match(text, t.end) is not None
     if not own_mind and _HAPPENS_TO.match(text, t.end):
         return None  # "says he was arrested", "says that he died"
     if _IS_A_NOUN.match(text, t.end):
@@ -1473,14 +1478,15 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
                 continue
             if (
                 own_mind
-                and (back >= 2 or (back == 1 and "\n" in text[r.start : speaker.start]))
+                and (back >= 2 or (back == 1 and understands and "\n" in text[r.start : speaker.start]))
                 and r.person is not None
                 and speaks(analysis, r)
             ):
                 # of the speaker's own mind, further back one who only spoke is not meant
                 # ("..., says caretaker Per Hansen to TV 2. ... Principal Kari Lie says that
                 # he understands ..."; not "says he has kept the team in several matches"),
-                # nor the one who spoke the paragraph before
+                # nor, for "understands", the one who spoke the paragraph before (not "...,
+                # says coach Per Hansen. / Board leader Kari Lie says that he wants to continue")
                 continue
             if r.person is None and INDEFINITE.match(text, r.start):
                 continue  # "The police have not arrested anyone": no one
@@ -1659,7 +1665,8 @@ def _in_own_first(analysis: Analysis, i: int) -> bool:
 
 #: A first of one's career, and the verbs of getting it: "got her first record contract",
 #: "scored his first goal", "took her first World Cup win".
-_GOT_FIRST = re.compile(r"\b(?:got|gets|won|wins|scored|scores|signed|signs|took|takes|released|releases|landed|lands|secured|earned)\s+$")
+#: (not "signed", "released", "took": an agent signs someone else's first contract)
+_GOT_FIRST = re.compile(r"\b(?:got|gets|won|wins|scored|scores|earned|earns)\s+$")
 _FIRST_WIN = re.compile(
     r"\s+(?:first|second|third|debut|maiden)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:contract|goal|goals|win|victory|title|medal|gold|podium|album|record|single|cap|point|points|race|start|job|role|prize)\b"
@@ -1718,8 +1725,9 @@ def idiom_own(analysis: Analysis, i: int) -> bool:
 #: what one wears is one's own (Norwegian "hadde på seg sin bunad").
 _WEAR = frozenset("wear wears wore wearing worn".split())
 _CLOTHES = re.compile(
-    r"(?:\s+[\w-]+){0,2}?\s+(?:bunad|bunads|dress|gown|suit|uniform|jersey|shirt|jacket|coat|hat|cap|helmet|"
-    r"costume|tiara|scarf|skirt|trousers|jeans|boots|shoes|glasses|sunglasses|medal|medals|ring|necklace)\b"
+    # (what one wears of someone else's is left out: "wore his jersey in the stands", "the widow
+    # wore his medals")
+    r"(?:\s+[\w-]+){0,2}?\s+(?:bunad|bunads|dress|gown|costume|tiara|skirt|glasses|sunglasses)\b"
 )
 
 

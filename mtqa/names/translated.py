@@ -280,7 +280,21 @@ def _parties(doc: Document, start: int, end: int) -> list[Translated]:
         name, english = _PARTIES[word]
         out.append(Translated(m.start(), m.end(), "institution", name,
                               f"'{word}' is the party {name} ({english.split(' (')[0]}) translated word for word", 0.7))
+    if _about_norway(doc) and not _FOREIGN_WORKERS.search(block):
+        # "The Workers' Party's group leader" for Arbeiderpartiet, in an article about Norway
+        # (not Brazil's PT, the PKK, North Korea's or Singapore's party)
+        for m in _WORKERS_PARTY.finditer(doc.text, start, end):
+            out.append(Translated(m.start(), m.end(), "institution", m.group(1) + "Labour Party",
+                                  f"'{m.group(0)}' is the party Arbeiderpartiet (the Labour Party) translated word for word", 0.7))
     return out
+
+
+#: Arbeiderpartiet rendered word for word, and the words of a paragraph about another
+#: country's Workers' Party.
+_WORKERS_PARTY = re.compile(r"\b([Tt]he )Workers['’]? Party\b(?!\s+of\b)")
+_FOREIGN_WORKERS = re.compile(
+    r"\b(?:Brazil\w*|Lula|PT|PKK|Kurd\w*|Turk\w*|Korea\w*|Pyongyang|Kim Jong|Singapore\w*|Tunisia\w*|Vietnam\w*|Hungar\w*|Trotsk\w*|Socialist Workers)\b"
+)
 
 
 def _a_place_before(text: str, at: int) -> bool:
@@ -294,9 +308,14 @@ def _a_place_before(text: str, at: int) -> bool:
 _LAST_NAME_WORD = re.compile(r"([A-ZÆØÅ][\w-]*)\s+$")
 
 
-#: A capitalised word right after a match, and the parts of Norway a body's name may hold.
-_NEXT_WORD = re.compile(r"\s+([A-ZÆØÅ][\w-]*)")
-_PARTS_OF_NORWAY = frozenset("Southern Northern Western Eastern Central Mid North South".split())
+#: A capitalised word right after a body's translated name, and what it may be there: a part
+#: of the country the body's name holds ("the Main Rescue Central Southern Norway", "...
+#: Mid-Norway"), or the given name of one who holds the title ("The Reich Mediator Mats
+#: Ruland", group 1, tested against the given names); anything else makes a longer name.
+_CAPITAL_NEXT = re.compile(r"\s+[A-ZÆØÅ0-9]")
+_AFTER_BODY = re.compile(
+    r"\s+(?:(?:Southern|Northern|Western|Eastern|Central|Mid|North|South)[ -]Norway\b|([A-ZÆØÅ][a-zæøå]+)\s+[A-ZÆØÅ])"
+)
 
 
 def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
@@ -317,9 +336,10 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
             english = names[_bare(span)]
             if _inside_a_name(doc.text, m.start(1)):
                 continue  # "The US Justice Department", "Oxford University Press"
-            after = _NEXT_WORD.match(doc.text, m.end(1))
-            if after is not None and after.group(1) not in _PARTS_OF_NORWAY and not words().is_first_name(after.group(1)):
-                continue  # "the Emergency Police Unit of ...": a longer name, someone else's
+            if _CAPITAL_NEXT.match(doc.text, m.end(1)):
+                after = _AFTER_BODY.match(doc.text, m.end(1))
+                if after is None or (after.group(1) and not words().is_first_name(after.group(1))):
+                    continue  # "the Emergency Police Unit of ...", "... Central Committee": a longer name
             has_the = span[:4].lower() == "the "
             out.append(
                 Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the else "") + english,
@@ -421,11 +441,6 @@ def _bare(form: str) -> str:
     return re.sub(r"^[Tt]he\s+", "", form)
 
 
-#: What may follow a body's translated name: a part of the country its name holds, the
-#: name of the one who holds a title (a given name, tested after the match).
-_NAME_AFTER_BODY = r"(?:Southern|Northern|Western|Eastern|Central|Mid|North|South)[ -]Norway\b|[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]"
-
-
 @cache
 def _institution_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]]:
     """The gazetteer's word-for-word renderings of public institutions ("the Main Rescue
@@ -451,10 +466,9 @@ def _institution_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]
 
     # not inside a longer name ("Ministry of Knowledge Economy") nor before a number
     # ("Rescue Company 1", "Rescue Company Two" are fire units)
-    # (a person's given name may follow a title: "The Reich Mediator Mats Ruland"; a part of
-    # the country a body's name: "the Main Rescue Central Southern Norway")
-    # (nor one of another country's: "the Workers' Party of Korea")
-    end = r")(?![\w-])(?!\s+(?!" + _NAME_AFTER_BODY + r")[A-ZÆØÅ0-9])(?!\s*\d)(?!\s+of\s+(?:the\s+)?[A-ZÆØÅ])"
+    # (nor one of another country's: "the Emergency Police of Lagos"; a capitalised word
+    # after it is tested in _institutions: _AFTER_BODY)
+    end = r")(?![\w-])(?!\s*\d)(?!\s+of\s+(?:the\s+)?[A-ZÆØÅ])"
     patterns = []
     if bare_too:
         patterns.append(re.compile(r"(?<![\w-])((?:[Tt]he\s+)?" + alt(bare_too) + end))
@@ -932,6 +946,17 @@ def _repeated(doc: Document, found: list[Translated]) -> list[Translated]:
                     seen.add((start, start + len(words)))
                     out.append(Translated(start, start + len(words), f.what, f.suggestion, f.reason, f.confidence))
     return out
+
+
+def body_spans(doc: Document) -> list[tuple[int, int]]:
+    """The spans of outlets' and public bodies' names translated word for word (NC005's,
+    found by the gazetteer alone, no names analysis): the lexicon's checks leave them to
+    NC005, so that one name has one finding ("The Reich Mediator")."""
+    return doc.memo("names.body_spans", lambda d: [
+        (t.start, t.end)
+        for block in d.text_blocks()
+        for t in _outlets(d, block.start, block.end) + _institutions(d, block.start, block.end)
+    ])
 
 
 def translated_names(analysis: Analysis) -> list[Translated]:
