@@ -533,7 +533,7 @@ def _about_norway(doc: Document) -> bool:
     in Norwegian: a rendering of a place is read after any preposition of place only there
     ("in Eel" beside "Gudbrandsdalen" and "Lillehammer"; not "at the Valley" in a report
     from London)."""
-    return doc.memo("mtqa.names.about_norway", _names_norway)
+    return doc.memo("names.about_norway", _names_norway)
 
 
 def _names_norway(doc: Document) -> bool:
