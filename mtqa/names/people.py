@@ -1639,6 +1639,33 @@ def subject_bound(analysis: Analysis, i: int) -> bool:
         or idiom_own(analysis, i)
         or _of_own_life(analysis, i)
         or _in_own_first(analysis, i)
+        or _of_own_work(analysis, i)
+    )
+
+
+#: One's own people at work, after a verb or preposition that ties them to the subject:
+#: "praises his crews", "together with his colleagues", "asked his colleagues not to ..."
+#: (*mannskapene sine*, *kollegaene sine*); and what one gets back ("got his car back").
+_WORK_OWN = re.compile(
+    r"\b(?:with|praises|praised|thanks|thanked|asked|asks|urged|urges|joined|joins|among|told|tells)\s+$"
+)
+_WORK_PEOPLE = re.compile(r"\s+(?:colleagues|colleague|co-workers|crews|employees|staff|team-mates|teammates)\b")
+_GOT_BACK = re.compile(r"\b(?:got|get|gets|getting|gotten)\s+$")
+_BACK_AFTER = re.compile(r"\s+[a-z]+\s+back\b")
+
+
+def _of_own_work(analysis: Analysis, i: int) -> bool:
+    """Whether token ``i`` is "his" or "her" of the subject's own people at work ("praises
+    his crews", "with his colleagues") or of what the subject got back ("has already got
+    his car back")."""
+    t = analysis.tokens[i]
+    if t.lower not in ("his", "her"):
+        return False
+    text = analysis.doc.text
+    before = text[max(0, t.start - 16) : t.start]
+    return bool(
+        (_WORK_OWN.search(before) and _WORK_PEOPLE.match(text, t.end))
+        or (_GOT_BACK.search(before) and _BACK_AFTER.match(text, t.end))
     )
 
 
