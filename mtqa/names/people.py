@@ -1468,7 +1468,7 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
         return None  # "His wife, Kari Lie, says ...": the man may be meant
     mention = analysis.mention_starts.get(speaker.start)
     speaks_for = mention is not None and mention.role in _SPEAKS_FOR or _SPEAKS_FOR_LEAD.search(lead_in)
-    if speaks_for and not _UNDERSTANDS.match(text, t.end):
+    if speaks_for and not understands:
         return None  # "Defence lawyer Kari Lie says he regrets ...": the client's regret
     g = pronoun_gender(t.text)
     titles = {tok.lower for tok in mention.title} if mention is not None else set()
@@ -1632,7 +1632,9 @@ def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: li
 
 def subject_bound(analysis: Analysis, i: int) -> bool:
     """Whether token ``i``, "his" or "her", can only be its clause's subject's by its form:
-    "his own" (*sin egen*), "said in his speech" (*i sin tale*), "shook his head"."""
+    "his own" (*sin egen*), "said in his speech" (*i sin tale*), "shook his head", "wore
+    her bunad", "the form of his life", "in her first season", "got his first contract",
+    "with his colleagues", "got his car back"."""
     return (
         _his_own(analysis, i)
         or said_in_own(analysis, i)

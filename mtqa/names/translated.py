@@ -948,24 +948,26 @@ def _repeated(doc: Document, found: list[Translated]) -> list[Translated]:
     return out
 
 
-def body_spans(doc: Document) -> list[tuple[int, int]]:
-    """The spans of outlets' and public bodies' names translated word for word (NC005's,
-    found by the gazetteer alone, no names analysis): the lexicon's checks leave them to
-    NC005, so that one name has one finding ("The Reich Mediator")."""
-    return doc.memo("names.body_spans", lambda d: [
-        (t.start, t.end)
-        for block in d.text_blocks()
-        for t in _outlets(d, block.start, block.end) + _institutions(d, block.start, block.end)
+def _bodies(doc: Document) -> list[Translated]:
+    """Outlets' and public bodies' names translated word for word, in the article's text
+    blocks: found by the gazetteer alone, with no names analysis, once a document (NC005
+    and the lexicon's checks both ask)."""
+    return doc.memo("names.bodies", lambda d: [
+        t for block in d.text_blocks() for t in _outlets(d, block.start, block.end) + _institutions(d, block.start, block.end)
     ])
+
+
+def body_spans(doc: Document) -> list[tuple[int, int]]:
+    """The spans of :func:`_bodies` (NC005's): the lexicon's checks leave them to NC005, so
+    that one name has one finding ("The Reich Mediator")."""
+    return [(t.start, t.end) for t in _bodies(doc)]
 
 
 def translated_names(analysis: Analysis) -> list[Translated]:
     """Every name translated as words in the article's text blocks, by position."""
     doc = analysis.doc
-    found: list[Translated] = []
+    found: list[Translated] = list(_bodies(doc))
     for block in doc.text_blocks():
-        found += _outlets(doc, block.start, block.end)
-        found += _institutions(doc, block.start, block.end)
         found += _places(doc, block.start, block.end)
         found += _clubs(doc, block.start, block.end)
     found += _given_names(analysis)
