@@ -370,13 +370,27 @@ _APPOSED_END = re.compile(r"\s*(?:\(\d{1,3}\)\s*)?(?:,|[.!?](?:\s|$))")
 _APPOSITION_END = re.compile(r"\s*(?:\(\d{1,3}\)\s*)?,")
 
 
+#: A phrase of place, time or company fronted before the subject, with its comma: "Among
+#: the women, ", "After the match, ", "In a statement to VG, " (Norwegian puts the verb
+#: second and MT keeps the order: "Blant kvinnene vant Kari Lie" -> "Among the women, Kari
+#: Lie won"); not a clause ("When the police came, "), whose own subject is named in it.
+_FRONTED_PHRASE = re.compile(
+    r"^[\s–—\-\"“«‘']*(?:among|after|before|during|in|at|on|for|with|since|despite|unlike|from|under|"
+    r"through|following|according\s+to|together\s+with|along\s+with)\s+"
+    r"(?![^,]*\b(?:he|she|they|it|we|I|you|was|were|is|are|had|has)\b)[^,;:–—\"“”«»\n]{1,50},\s+$",
+    re.I,
+)
+
+
 def _subject(doc: Document, tok: Token, first: int) -> bool:
     """Whether a mention starting at ``first`` opens its sentence ("The king
-    himself is ...", "– Kari Nordmann said ..."): the likely subject."""
+    himself is ...", "– Kari Nordmann said ...", "Among the women, Kari Lie won"): the
+    likely subject."""
     sentence = doc.sentence_at(tok.start)
     if sentence is None:
         return False
-    return bool(_SUBJECT_LEAD.match(_without_role(doc.text[sentence.start : first])))
+    lead = _without_role(doc.text[sentence.start : first])
+    return bool(_SUBJECT_LEAD.match(lead) or _FRONTED_PHRASE.match(lead))
 
 
 def _without_role(lead: str) -> str:
@@ -406,6 +420,10 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     if name in gazetteer().forms(*_NOT_PEOPLE) or (" " in name and name in gazetteer().names("place")):
         # "says Kari Lie to Bergens Tidende", "mayor in Nordre Follo": no one (a place
         # of one word may be a surname: Strand, Moen)
+        return False
+    if _ORG_BEFORE.search(doc.text, max(0, m.start - 40), m.start) and w.first_name_gender(name.split()[0]) is None:
+        # "the supporter club Den Gule Horde", "the band Vamp": a body named after its kind
+        # (not "the company Kari Lie founded": a given name opens a person's name)
         return False
     if _THE_BEFORE.search(doc.text, max(0, m.start - 5), m.start) and _a_thing(doc.text[m.start : m.end]):
         # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name (not "the Dane Mette Holm",
@@ -550,6 +568,13 @@ _AGED = re.compile(r"\d{1,3}[-‐]$")
 
 #: "the" right before a name (the match ends where it starts).
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: A body's kind before its name: "the supporter club ", "the company ", "the band ".
+_ORG_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|our)\s+(?:[\w-]+\s+)?(?:club|company|firm|association|organi[sz]ation|band|"
+    r"group|choir|union|party|chain|brand|foundation|newspaper|magazine|restaurant|shop|store|hotel|charity|"
+    r"agency|federation|cooperative|co-op|network|label|publisher|broadcaster)\s+$",
+    re.I,
+)
 #: " from " right before a name.
 _FROM = re.compile(r"\s+from\s+$")
 
@@ -863,7 +888,24 @@ def _right_after_person(analysis: Analysis, here: list[Ref], t: Token) -> Person
         return last.person  # the sentence's subject ("Zoran Zaev, his wife Zorica and his son" is a list)
     if t.lower in _REFLEXIVE and between in (" ", "’s own ", "'s own "):
         return last.person if between == " " else None
+    if t.lower in ("his", "her") and _IN_POSSESSIVE.fullmatch(between):
+        text = analysis.doc.text
+        lead = text[analysis.doc.sentences[t.sentence].start : mention.start]
+        if _SAID_THEN_ROLE.search(lead):
+            # "said police prosecutor Kari Lie in his opening statement": the speaker's own
+            # (Norwegian "sa Kari Lie i sitt innlegg")
+            return last.person
     return None
+
+
+#: Between a speaker's name and a possessive: "in", "during".
+_IN_POSSESSIVE = re.compile(r"\s+(?:in|during)\s+")
+#: A verb of saying and up to four role words right before a name: the speaker after the
+#: quote (not one spoken of: "said the lawyer of Kari Lie").
+_SAID_THEN_ROLE = re.compile(
+    r"\b(?:says|said|writes|wrote|explains|explained|adds|added|concludes|concluded|states|stated)"
+    r"\s+(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)[\w-]+\s+){0,4}$"
+)
 
 
 
@@ -949,6 +991,11 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             if len(persons_here) == 1 and len(local) == sum(1 for r in local if r.person is not None):
                 out.append(Resolution(t, g, next(iter(persons_here.values())), True))
                 continue
+        purpose = _subject_of_purpose(analysis, here, i)
+        if purpose is not None:
+            # "Brekke has applied for free choice of treatment, so that he can be operated on"
+            out.append(Resolution(t, g, purpose, True))
+            continue
         # everyone named in the sentence before the pronoun and in the sentences
         # before it: one person there is a clear referent, two are not
         from_previous = not here
@@ -1043,7 +1090,7 @@ _A_NOUN = re.compile(
 #: "says the lawyer representing ").
 _SAID_BY = re.compile(
     r"\b(?:says|said|adds|added|tells|told|explains|explained|answers|answered)\s+"
-    r"(?:(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)[a-z]+\s+){0,3}|[a-z]+\s+on\s+duty\s+)$"
+    r"(?:(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)(?:[a-z]+|[A-ZÆØÅ]{2,5})\s+){0,3}|[a-z]+\s+on\s+duty\s+)$"
 )
 
 #: Nouns of kin after a possessive: someone else's kin ("The woman is his niece").
@@ -1450,7 +1497,7 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
         return None
     # the one named before the verb, not a name after it ("tells NRK Innlandet that he ...")
     # (a name in the speaker's workplace between is no one: "Kari Lie of Helse Bergen says")
-    before = [r for r in here if r.start < lead.start() and (r.person is not None or not r.unknown)]
+    before = [r for r in _without_apposed_roles(text, here) if r.start < lead.start() and (r.person is not None or not r.unknown)]
     if not before:
         return None
     speaker = before[-1]
@@ -1523,11 +1570,14 @@ _SAYS_BEFORE = re.compile(
 )
 #: From the end of a speaker's name to the verb of saying: "Kari Lie says", "Kari Lie (Labour)
 #: tells", "Kari Lie, tells" (an apposition closed), "Kari Lie, who says", "Kari Lie of Helse
-#: Bergen says" (matched up to the verb).
+#: Bergen says", "Kari Lie, leader of the choir, says" (matched up to the verb).
 _SPEAKER_THEN_VERB = re.compile(
     r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?"
     rf"(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]*(?:\s+(?:[A-ZÆØÅ][\w-]*|og|and|i|in|of|{_WORKPLACE_WORDS}|trust))*"
-    r"|\s+in\s+the\s+[\w' ]{1,40}?)?"
+    r"|\s+in\s+the\s+[\w' ]{1,40}?"
+    # her role set off by commas: "Kari Lie, leader of the supporters' club Den Gule Horde, says"
+    r"|,\s+(?:leader|head|chair|chairman|chairwoman|manager|director|spokesperson|spokeswoman|spokesman|"
+    r"secretary|president|founder|owner|coordinator|chief|mayor|principal|coach)\s+of\s+[\w'’ -]{3,60}?(?=,))?"
     r",?\s+(?:who\s+)?(?:also\s+)?$"
 )
 #: What follows the pronoun when it happens to someone, not what a speaker says of themselves.
@@ -1561,6 +1611,8 @@ _OWN_MIND = re.compile(
     r"\s+(?:understands|believes|thinks|hopes|fears|regrets|feels|agrees|disagrees|wants|does not want|"
     r"has (?:understanding|sympathy)|is (?:glad|happy|proud|pleased|grateful|disappointed|satisfied|looking forward|sorry|relieved)|"
     r"was (?:moved|stirred|touched|glad|happy|proud|relieved|shocked|surprised)|"
+    r"(?:became|got|grew|was|is|has been) (?:very |quite |a little |a bit |so )?(?:worried|nervous|anxious|afraid|"
+    r"scared|frightened|upset|concerned|uneasy)|"
     r"will (?:raise|continue|fight|not give up|take|work))\b"
 )
 
@@ -1839,6 +1891,34 @@ def _clause_subject(analysis: Analysis, here: list[Ref], t: Token, g: str) -> Pe
     return None
 
 
+def _subject_of_purpose(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
+    """For "he"/"she" opening a clause of purpose ("so that", "in order that"), the person
+    named as the sentence's subject, where nobody else and no other pronoun stands between
+    (Norwegian keeps the subject: "Hun har søkt fritt behandlingsvalg, slik at hun kan bli
+    operert" -> "..., so that he can be operated on"); not "She gave him money so that he
+    could ...", whose "him" may be meant."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("he", "she") or not here or not here[0].subject or here[0].person is None:
+        return None
+    text = analysis.doc.text
+    if not _SO_THAT.search(text, max(0, t.start - 20), t.start):
+        return None
+    subject = here[0].person
+    if any(r.person is not subject for r in here[1:]):
+        return None
+    k = i - 1
+    while k >= 0 and tokens[k].start > here[0].start:
+        if pronoun_gender(tokens[k].text) is not None:
+            return None
+        k -= 1
+    return subject
+
+
+#: A clause of purpose right before a pronoun.
+_SO_THAT = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+$")
+
+
 #: A verb of saying that goes on with what someone just said, and "that" or a colon after
 #: it, right after "He"/"She" opening a sentence ("She adds that ...", "He points out:"):
 #: not "He adds salt", "He continues to fish", "He concludes his career".
@@ -1872,14 +1952,23 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     earlier paragraph is not counted as someone else who may be meant."""
     tokens = analysis.tokens
     t = tokens[i]
-    if t.lower not in ("he", "she") or not t.initial or i + 1 >= len(tokens):
+    text = analysis.doc.text
+    if t.lower not in ("he", "she") or i + 1 >= len(tokens):
+        return None
+    fronted = not t.initial and bool(
+        _FRONTED_PHRASE.match(text[analysis.doc.sentences[t.sentence].start : t.start])
+    )
+    if not (t.initial or fronted):
         return None
     nxt = tokens[i + 1]
-    text = analysis.doc.text
     goes_on = _GOES_ON_THAT.match(text, t.end) is not None
     says_that = _SAYS_THAT.match(text, t.end) is not None
-    if nxt.sentence != t.sentence or not (goes_on or says_that or _MIND_GOES_ON.match(text, t.end)):
+    if nxt.sentence != t.sentence:
         return None
+    # after a quote's "..., says Kari Lie.", the news goes on with her in any verb ("– ...,
+    # says Kari Lie. / Together with other parents, she has collected ..."), where nobody
+    # else near may be meant (as for "She says that")
+    after_quote = not (goes_on or says_that or _MIND_GOES_ON.match(text, t.end))
     previous = [r for r in _without_apposed_roles(text, by_sentence.get(t.sentence - 1, [])) if not r.quoted]
     spoke = [
         r for r in previous
@@ -1887,6 +1976,12 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         # "She says that ..." goes on only after a quote's "..., says Kari Lie."
         and speaks(analysis, r, after=goes_on)
     ]
+    if after_quote:
+        says_that = True
+        spoke = [r for r in spoke if _SAID_BY.search(text, max(0, r.start - 40), r.start)]
+        line = analysis.doc.block_at(analysis.doc.sentences[t.sentence - 1].start)
+        if line is None or line.start >= analysis.doc.blocks[t.block].start or line.kind is not BlockKind.QUOTE:
+            return None  # the sentence before must end a dialogue line of its own
     if not spoke and not goes_on and says_that:
         # "County mayor Kari Lie defends the decision. She says that ...": the one the sentence
         # before is about, named as its subject, says it (*Hun sier at*)
@@ -2054,10 +2149,18 @@ def _without_apposed_roles(text: str, refs: list[Ref]) -> list[Ref]:
             # "..., says Kari Lie, who is the leader of the parents' council": her own role
             if r.start - before.start <= 80 and _WHO_IS.search(text, before.start, r.start):
                 continue
+            # "Kari Lie, leader of the supporters' club, says ...": her role set off after her name
+            if r.start - before.start <= 60 and _APPOSED_AFTER.fullmatch(text, before.start, r.start):
+                continue
         out.append(r)
     return out
 
 
+#: A person's name (two or three words, an age) and its comma right before a role noun:
+#: the role is hers, set off after her name ("Kari Lie (45), leader of the club, says").
+_APPOSED_AFTER = re.compile(
+    r"[A-ZÆØÅ][\w'’-]*(?:\s+[A-ZÆØÅ][\w'’-]*){1,2}(?:\s+\(\d{1,3}\))?,\s+(?:(?:the|a|an|now|also)\s+)?(?:[\w-]+\s+)?"
+)
 #: "<person>, who is the " right before a role noun: the person's own role.
 _WHO_IS = re.compile(r",\s+who\s+(?:is|was|has been|had been)\s+(?:(?:the|a|an|now|also)\s+){1,2}(?:[\w-]+\s+)?$")
 
