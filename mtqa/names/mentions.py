@@ -390,6 +390,17 @@ def _untranslated_role(names: list[Token]) -> bool:
     )
 
 
+def _near_a_proper(word: str, proper: frozenset[str]) -> bool:
+    """Whether ``word`` is one letter from a word the article capitalises inside a sentence,
+    with the same first letter ("Olson" beside "Olsen"), five letters or more."""
+    from rapidfuzz.distance import OSA
+
+    return len(word) >= 5 and any(
+        p != word and p[:1] == word[:1] and abs(len(p) - len(word)) <= 1 and OSA.distance(p, word) == 1
+        for p in proper
+    )
+
+
 def _runs(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[list[Token]]:
     w = words()
     runs: list[list[Token]] = []
@@ -411,6 +422,14 @@ def _runs(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[li
             and nxt.cap
             and _joined(doc, tok, nxt)
             and (_name_word(nxt, proper) or _is_initial_letter(doc, nxt))
+        ):
+            return True
+        # a surname opening its sentence before a verb of saying, a letter from one the article
+        # writes inside a sentence ("Per Arne Olsen ... Olson emphasises that ..."): a name
+        # however common in English (the slip of an engine that anglicises it)
+        if (
+            tok.initial and tok.cap and nxt is not None and nxt.lower in w.speech_verbs
+            and _near_a_proper(tok.text, proper)
         ):
             return True
         # titles at the start of a sentence ("Foreign Minister X said")

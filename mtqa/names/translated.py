@@ -37,7 +37,7 @@ import yaml
 
 from mtqa.lexicons.senses import dictionary
 from mtqa.model import Document
-from mtqa.names.figures import listed
+from mtqa.names.figures import figures, listed
 from mtqa.names.gazetteer import english_names, gazetteer
 from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, words, zipf_in
 from mtqa.names.mentions import Analysis
@@ -201,7 +201,12 @@ def _outlet_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]]:
     # too ("said the Hallingdaler"): only after "to", "told", "towards", "according to"
     one = [f for f in other if " " not in f]
     other = [f for f in other if " " in f]
-    patterns = [re.compile(_OUTLET_BEFORE + names(other)), re.compile(_NOT_GLOSSED + names(led + other) + _NEWSROOM)]
+    patterns = [
+        re.compile(_OUTLET_BEFORE + names(other)),
+        re.compile(_NOT_GLOSSED + names(led + other) + _NEWSROOM),
+        # after the kind of outlet it is: "to the newspaper Northern Lights" (*til avisen Nordlys*)
+        re.compile(_OUTLET_KIND + names(led + other + one)),
+    ]
     if one:
         patterns.append(re.compile(r"\b(?:[Tt]o|told|tells|towards|[Aa]ccording to)\s+" + names(one)))
     if led:
@@ -217,6 +222,11 @@ _NOT_GLOSSED = r"(?<!\()(?<!\(literally )(?<!\(lit\. )(?<![“\"'‘])"
 _OUTLET_BEFORE = (
     r"(?:\b(?:[Tt]o|told|tells|[Aa]ccording to|in|says|said|writes|wrote|meets|met|answered|interviewed by|"
     r"interview with|reported by|reports|reported|towards)|\b(?:[Ss]ource|[Kk]ilde)\s*:)\s+"
+)
+#: The kind of outlet before its name: "the newspaper ", "the local paper ", "the channel ".
+_OUTLET_KIND = (
+    r"\b(?:[Tt]he\s+)(?:local\s+|regional\s+|national\s+|daily\s+)?(?:newspaper|paper|broadcaster|TV channel|"
+    r"channel|magazine|tabloid|weekly|news site|online newspaper)\s+"
 )
 #: The newsroom's people and work after an outlet's possessive ("Daily Paper's reviewer").
 _NEWSROOM = (
@@ -236,7 +246,8 @@ _COURTS = (
                r"|(?<![\w-])(?!(?:The|A|An|This|That|One|Any|Every|Some|No|Only|First|Last|Right|Wrong)\s)[A-ZÆØÅ][\w-]*\s+"
                r"(thing[ -](?:court|right))\b(?!\s+(?:now|away|here|there|after|before|at|to|for|of|about|with|and|or|but|the)\b)"),
      "District Court"),
-    (re.compile(r"(?<![\w-])([Ll]aw ?[Mm]an(?:'s|s)?[ -]Court|[Ll]awman(?:'s|s)?[ -]Court)\b"), "Court of Appeal"),
+    (re.compile(r"(?<![\w-])([Ll]aw ?[Mm]an(?:'s|s)?[ -]Court|[Ll]awman(?:'s|s)?[ -]Court"
+                r"|[Tt]eam[ -]?[Mm]an(?:'s|s)?[ -][Cc]ourt)\b"), "Court of Appeal"),
 )
 
 
@@ -245,7 +256,9 @@ _COURTS = (
 _THE_NAMES = re.compile(
     r"\b(?:Authority|Association|Federation|Court|Directorate|Service|Agency|Ministry|Council|Board|Trust|"
     r"Hospital|Office|Police|Administration|Inspectorate|Centre|Center|Institute|Bank|University|Party|Union|"
-    r"Company|Prosecutions|Corporation|Commission|Ombud|Ombudsman|Parliament|Storting|Supreme|Government|Fund|Award|Prize)\b"
+    r"Company|Prosecutions|Corporation|Commission|Ombud|Ombudsman|Parliament|Storting|Supreme|Government|Fund|Award|Prize|"
+    r"Tribunal|Governor|Committee|Inspection|Unit|Station|Appeal|Society|Institution|Organisation|Organization|"
+    r"Mediator|House|Corps)\b"
 )
 
 
@@ -342,7 +355,7 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
                     continue  # "the Emergency Police Unit of ...", "... Central Committee": a longer name
             has_the = span[:4].lower() == "the "
             out.append(
-                Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the else "") + english,
+                Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the and _the(english) else "") + english,
                            f"'{span}' is the name of {_the(english)}{english} translated word for word", 0.7)
             )
     return out
@@ -358,7 +371,7 @@ _SPORT = re.compile(
 #: The slots of a club's name in a sports report: the team met, beaten, joined.
 _CLUB_BEFORE = (
     r"(?:\b(?:against|vs\.?|versus|beat|beats|beaten by|lost to|losses? to|draw with|drew with|defeated|"
-    r"joins|joined|signs? for|signed for)\s+"
+    r"joins|joined|signs? for|signed for|points?\s+(?:behind|ahead\s+of|clear\s+of|above|below))\s+"
     # a competitor's club after the surname: "Jo Fjeldstad from Lightning"
     r"|\b[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?\s+(?:from|of)\s+"
     # the subject of a sentence of the match: "Fire equalised just before half-time"
@@ -507,6 +520,10 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
                         + r")[A-ZÆØÅ])"), None, False),
             (re.compile(r"\bbetween\s+(?:the\s+)?" + alt + r"\s+and\s+[A-ZÆØÅ]"), None, False),
             (re.compile(r"\b(?:[Tt]he\s+)?" + alt + r"\s+(?:municipality|municipal council|kommune)\b"), None, False),
+            # beside a place of the gazetteer in a pair: "the neighbouring municipalities the Sun
+            # and Sandnes" (Sola og Sandnes); the other must be a place (checked in _places)
+            (re.compile(r"(?<![\w-])(?:the\s+)?" + alt + r"\s+and\s+(?P<other>[A-ZÆØÅ][\w-]+)\b"), None, True),
+            (re.compile(r"\b(?P<other>[A-ZÆØÅ][\w-]+)\s+and\s+(?:the\s+)?" + alt + r"(?![\w-])(?!\s+[A-ZÆØÅ])"), None, True),
         ]
     # a rendering English seldom writes as a name ("Eel", "the New Valley", "the Pine Flat";
     # not "the Sun", "Current", "Islands"), after a preposition of place where nothing
@@ -560,10 +577,15 @@ def _places(doc: Document, start: int, end: int) -> list[Translated]:
     for pattern, name, norway_only in _place_patterns():
         if norway_only and not _about_norway(doc):
             continue
+        g = 2 if pattern.groupindex.get("other") == 1 else 1  # the rendering's group
         for m in pattern.finditer(doc.text, start, end):
-            place = name or _place_forms()[m.group(1)]
-            reason = f"'{m.group(1)}' is {place} translated word for word"
-            out.append(Translated(m.start(1), m.end(1), "place", place, reason, 0.75))
+            place = name or _place_forms()[m.group(g)]
+            if "other" in pattern.groupindex and not (
+                m.group("other") in gazetteer().names("place") and m.group("other") != place
+            ):
+                continue
+            reason = f"'{m.group(g)}' is {place} translated word for word"
+            out.append(Translated(m.start(g), m.end(g), "place", place, reason, 0.75))
     return out
 
 
@@ -698,9 +720,18 @@ def _surnames(analysis: Analysis) -> list[Translated]:
                 and bool(_CLAUSE_ENDS.match(doc.text, t.end))
             )
             said_after = nxt is not None and nxt.lower in w.speech_verbs and doc.text[t.end : nxt.start] == " "
-            if not (said_before or said_after):
+            # a bare noun opening its sentence before its verb is no English subject ("Bay has
+            # throughout admitted that ...": *Vik har hele veien erkjent*); English says "The bay"
+            opens = (
+                t.cap and t.initial and start == t.start and nxt is not None
+                and nxt.lower in _AUXILIARIES and doc.text[t.end : nxt.start] == " "
+            )
+            if not (said_before or said_after or opens):
                 continue
-            where = "where a surname stands beside a verb of saying"
+            where = (
+                "where a surname stands beside a verb of saying" if said_before or said_after
+                else "where a surname opens a sentence as its subject"
+            )
         name = known[0]
         out.append(
             Translated(start, t.end, "surname", name,
@@ -708,6 +739,10 @@ def _surnames(analysis: Analysis) -> list[Translated]:
                        "which the article writes elsewhere", 0.65)
         )
     return out
+
+
+#: A subject's auxiliary or adverb right after it.
+_AUXILIARIES = frozenset("has had is was will would can could must should did does also then now".split())
 
 
 def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
@@ -743,6 +778,52 @@ def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
                        f"'{t.text}' after the Norwegian given name {prev.text} is the English word for the "
                        f"surname {which}", 0.5 if len(names) == 1 else 0.4)
         )
+    return out
+
+
+@cache
+def _figures_by_given() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The people of the news by their given names ("Jan", "Christian") -> their surnames."""
+    out: dict[tuple[str, ...], list[str]] = {}
+    for f in figures():
+        parts = f.name.split()
+        out.setdefault(tuple(parts[:-1]), []).append(parts[-1])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _figures_translated(analysis: Analysis) -> list[Translated]:
+    """A person of the news written with their given names and the English word for their
+    surname ("Health Minister Jan Christian Western" for Jan Christian Vestre, "Anna Odine
+    Power" for the ski jumper Anna Odine Strøm): a sense of the surname as a Norwegian word
+    (the dictionary of senses, the table of surname words). Two given names or more, or
+    one only Norwegians bear ("Terje"), must match the person's; "Anna Power" alone is
+    anyone."""
+    by_given = _figures_by_given()
+    table = surname_words()
+    senses_of = dictionary()
+    out: list[Translated] = []
+    for m in analysis.mentions:
+        slots = m.slots()
+        if len(slots) < 2 or m.kind == "org":
+            continue
+        given = tuple(t.text for t in slots[:-1])
+        last = slots[-1]
+        if len(given) == 1 and not _only_norwegian(given[0]):
+            continue
+        for surname in by_given.get(given, ()):
+            if last.text == surname:
+                break  # the person, rightly named
+            head = senses_of.get(surname.lower())
+            english = set(head.senses[:4]) if head is not None and head.pos in ("n", "adj", "v") else set()
+            english |= {word for word, names in table.items() if surname in names}
+            if last.lower in english:
+                person = " ".join((*given, surname))
+                out.append(
+                    Translated(last.start, last.end, "surname", surname,
+                               f"'{last.text}' is the English word for the surname of {person}, a person of "
+                               "Norwegian news, translated word for word", 0.7)
+                )
+                break
     return out
 
 
@@ -973,6 +1054,7 @@ def translated_names(analysis: Analysis) -> list[Translated]:
     found += _given_names(analysis)
     found += _surnames(analysis)
     found += _unwritten_surnames(analysis)
+    found += _figures_translated(analysis)
     found += _sound_alike(analysis)
     found += _back_translated(analysis)
     found += _repeated(doc, found)

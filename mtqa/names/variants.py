@@ -721,9 +721,14 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
             if more:
                 return Choice(top, f"'{top}' is the article's more frequent spelling", 0.5, "majority")
             return Choice(top, f"'{top}' is the spelling the article introduces", 0.45, "first")
-    # diacritics: variants that differ only in them keep them
+    # diacritics: variants that differ only in them keep them, unless the other spelling is a
+    # person of the news ("John Christian Elden" ... "said Eldén": the lawyer is Elden)
     folded = {fold(n) for n in names}
     if len(folded) == 1:
+        given_names = {g for n in names for g in spellings[n].given}
+        known = [n for n in names if _a_figure(given_names, n)]
+        if len(known) == 1:
+            return _known_choice(known[0])
         marked = [n for n in names if n != fold(n) and n.lower() != fold(n)]
         if len(marked) == 1:
             return Choice(
