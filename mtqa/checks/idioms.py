@@ -554,4 +554,61 @@ class PlaceAsVictim(Check):
                 )
 
 
-CHECKS = (GarbledIdiom, LiteralTranslation, FalseFriend, PlaceAsVictim, NorwegianExpressionLeft)
+#: The English of a few Norwegian "X mot X" phrases ("front mot front": head-on).
+_MIRRORED_ENGLISH = {"front": "head-on", "man": "man to man", "face": "face to face", "side": "side by side"}
+
+
+class MirroredPhrase(Check):
+    """A noun set against itself with articles: "from the front to the front" for Norwegian "front mot front".
+
+    Norwegian pairs a noun with itself ("front mot front", a head-on
+    collision; "mann mot mann", man to man); rendered word for word with
+    the articles English adds to each noun, the phrase says nothing ("the
+    E6 was closed after a collision from the front to the front"). English
+    writes such pairs bare ("face to face", "back to back"); "the N to the
+    N" with one noun twice is found in none of the clean English controls.
+    Reported where "the" stands before both nouns and "to", "against" or
+    "towards" between them, and no entry of the lexicon matches there; the
+    suggestion is the English phrase where a small table knows it
+    ("head-on"), else the nouns without articles.
+
+    Flags:
+    - It was the man against the man in the second half.
+
+    Allows:
+    - The two cars collided head-on, and the E6 was closed.
+    - They met face to face for the first time.
+    - The fire spread from the front of the house to the back.
+    """
+
+    code = "ID007"
+    name = "mirrored-phrase"
+    family = "idiom"
+    severity = Severity.WARNING
+
+    _PATTERN = re.compile(r"\b(?:from\s+)?the\s+([a-z]{3,})\s+(to|against|towards)\s+the\s+\1\b", re.I)
+
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        matches: list[Match] | None = None
+        for sentence in doc.text_sentences():
+            text = doc.text[sentence.start : sentence.end]
+            for m in self._PATTERN.finditer(text):
+                if matches is None:
+                    matches = list(find_matches(doc, lexicon_for(ctx), {"ID001", "ID002", "ID003"}))
+                start, end = sentence.start + m.start(), sentence.start + m.end()
+                if any(k.start < end and start < k.end for k in matches):
+                    continue  # an entry of the lexicon names the expression already: one finding a span
+                noun = m.group(1).lower()
+                suggestion = _MIRRORED_ENGLISH.get(noun, f"{noun} {m.group(2).lower()} {noun}")
+                yield self.finding(
+                    doc,
+                    sentence.start + m.start(),
+                    sentence.start + m.end(),
+                    f"'{m.group(0)}' sets a noun against itself with articles: probably a Norwegian "
+                    f"'{noun} mot {noun}' rendered word for word",
+                    suggestion=suggestion,
+                    confidence=0.7,
+                )
+
+
+CHECKS = (GarbledIdiom, LiteralTranslation, FalseFriend, PlaceAsVictim, MirroredPhrase, NorwegianExpressionLeft)
