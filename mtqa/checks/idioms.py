@@ -586,7 +586,13 @@ class MirroredPhrase(Check):
     family = "idiom"
     severity = Severity.WARNING
 
-    _PATTERN = re.compile(r"\b(?:from\s+)?the\s+([a-z]{3,})\s+(to|against|towards)\s+the\s+\1\b", re.I)
+    # (the second noun whole and last: not "from the state to the state-owned company", "from the
+    # club to the club's youth teams", "from the west to the west coast")
+    _PATTERN = re.compile(
+        r"\b(?:from\s+)?the\s+([a-z]{3,})\s+(to|against|towards)\s+the\s+\1(?![\w'’-])(?!\s+[a-z]+\s*(?:[,.;:!?]|$))"
+        r"(?=\s*(?:[,.;:!?)]|$|(?:after|before|when|on|in|at|and|but|with|for|as|because|while|near)\b))",
+        re.I,
+    )
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         matches: list[Match] | None = None
@@ -605,7 +611,7 @@ class MirroredPhrase(Check):
                     sentence.start + m.start(),
                     sentence.start + m.end(),
                     f"'{m.group(0)}' sets a noun against itself with articles: probably a Norwegian "
-                    f"'{noun} mot {noun}' rendered word for word",
+                    f"'X mot X' (such as 'front mot front') rendered word for word",
                     suggestion=suggestion,
                     confidence=0.7,
                 )

@@ -262,6 +262,11 @@ _THE_NAMES = re.compile(
 )
 
 
+#: English names of Norwegian bodies that take no article ("Statistics Norway", "Friends of the
+#: Earth Norway"), a name left in Norwegian ("Den Nationale Scene"), an acronym.
+_NO_THE = re.compile(r"(?:^(?:Statistics Norway|Innovation Norway|Friends of the Earth|Den|Det|Sámediggi|Sametinget)\b|^[A-ZÆØÅ]{2,}$)")
+
+
 def _the(english: str) -> str:
     return "the " if _THE_NAMES.search(english) else ""
 
@@ -355,7 +360,7 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
                     continue  # "the Emergency Police Unit of ...", "... Central Committee": a longer name
             has_the = span[:4].lower() == "the "
             out.append(
-                Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the and _the(english) else "") + english,
+                Translated(m.start(1), m.end(1), "institution", (span[:4] if has_the and not _NO_THE.search(english) else "") + english,
                            f"'{span}' is the name of {_the(english)}{english} translated word for word", 0.7)
             )
     return out
@@ -522,9 +527,18 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
             (re.compile(r"\b(?:[Tt]he\s+)?" + alt + r"\s+(?:municipality|municipal council|kommune)\b"), None, False),
             # beside a place of the gazetteer in a pair: "the neighbouring municipalities the Sun
             # and Sandnes" (Sola og Sandnes); the other must be a place (checked in _places)
-            (re.compile(r"(?<![\w-])(?:the\s+)?" + alt + r"\s+and\s+(?P<other>[A-ZÆØÅ][\w-]+)\b"), None, True),
-            (re.compile(r"\b(?P<other>[A-ZÆØÅ][\w-]+)\s+and\s+(?:the\s+)?" + alt + r"(?![\w-])(?!\s+[A-ZÆØÅ])"), None, True),
         ]
+        # (not a rendering English writes as a name of its own, "between Oslo and Greenland",
+        # unless it is a common noun, capitalised beside a place: "in Beach and Hjelmeland")
+        own_names = {_bare(e) for e in english_names()}
+        paired = [f for f in forms if _bare(f) not in own_names or _a_common_noun(_bare(f))]
+        if paired:
+            palt = "(" + _alternation(paired) + ")"
+            out += [
+                (re.compile(r"(?<![\w-])(?:the\s+)?" + palt + r"\s+and\s+(?P<other>[A-ZÆØÅ][\w-]+)\b"), None, True),
+                (re.compile(r"\b(?P<other>[A-ZÆØÅ][\w-]+)\s+and\s+(?:the\s+)?" + palt + r"(?![\w-])(?!\s+[A-ZÆØÅ])"),
+                 None, True),
+            ]
     # a rendering English seldom writes as a name ("Eel", "the New Valley", "the Pine Flat";
     # not "the Sun", "Current", "Islands"), after a preposition of place where nothing
     # capitalised follows, or before a place's part ("just after Eel centre")
@@ -543,6 +557,14 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
             (re.compile(r"(?<=[a-z,] )" + alt + r"\s+(?:centre|center|church|school|station|harbour|harbor)\b"), None, True),
         ]
     return tuple(out)
+
+
+def _a_common_noun(word: str) -> bool:
+    """Whether a word is an English common noun by the inflection tables ("beach", "voice";
+    not "Greenland", a name only)."""
+    from lemminflect import getAllLemmas
+
+    return " " not in word and "NOUN" in getAllLemmas(word.lower())
 
 
 def _about_norway(doc: Document) -> bool:
@@ -725,6 +747,7 @@ def _surnames(analysis: Analysis) -> list[Translated]:
             opens = (
                 t.cap and t.initial and start == t.start and nxt is not None
                 and nxt.lower in _AUXILIARIES and doc.text[t.end : nxt.start] == " "
+                and (t.lower not in _MASS_NOUNS or _A_PERSONS_VERB.match(doc.text, nxt.end) is not None)
             )
             if not (said_before or said_after or opens):
                 continue
@@ -743,6 +766,22 @@ def _surnames(analysis: Analysis) -> list[Translated]:
 
 #: A subject's auxiliary or adverb right after it.
 _AUXILIARIES = frozenset("has had is was will would can could must should did does also then now".split())
+#: Surname words English also uses bare, as a material or a mass ("Wood has become the
+#: preferred material", "Rock is still the genre"): only a person's verb after them makes a name.
+_MASS_NOUNS = frozenset(
+    "wood woods rock stone sand water snow ice gold silver iron copper steel clay grass heather moss peat salt "
+    "oak ash birch pine spruce elm beech rowan willow hay straw fire light frost rain wind stream power "
+    "current heath moor land earth soil field".split()
+)
+#: What only a person does, after the auxiliary and up to two adverbs: "Bay has throughout
+#: admitted that ..." (not "Wood has become the preferred material", "Rock is still the genre").
+_A_PERSONS_VERB = re.compile(
+    r"(?:\s+(?:[a-z]+ly|not|never|always|throughout|also|now|still|repeatedly|consistently|since|then))*\s+"
+    r"(?:admit|admitted|denied|deny|confirmed|confirm|said|say|told|tell|explained|explain|claimed|claim|"
+    r"stated|insisted|insist|argued|argue|refused|refuse|agreed|agree|promised|promise|acknowledged|"
+    r"pleaded|pled|testified|apologi[sz]ed|believed|believes|thinks|thought|hoped|hopes|wanted|wants|"
+    r"says|tells|explains|admits|denies|confirms|claims|emphasi[sz]ed|emphasi[sz]es|pointed|points\s+out)\b"
+)
 
 
 def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
