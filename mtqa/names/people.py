@@ -421,14 +421,13 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # "says Kari Lie to Bergens Tidende", "mayor in Nordre Follo": no one (a place
         # of one word may be a surname: Strand, Moen)
         return False
-    if (
-        _ORG_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
-        and w.first_name_gender(name.split()[0]) is None
-        and _NAME_ENDS_PHRASE.match(doc.text, m.end)
+    kind = _ORG_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
+    if kind is not None and w.first_name_gender(name.split()[0]) is None and (
+        _NAME_ENDS_PHRASE.match(doc.text, m.end) or _opens_sentence(doc, kind.start())
     ):
-        # "the supporter club Den Gule Horde, says ...", "the band Vamp.": a body named after its
-        # kind (not "the company Kari Lie founded", "the choir Bjarte Moen started": a verb after
-        # the name makes it the one who did it)
+        # "the supporter club Den Gule Horde, says ...", "The company West Wind Power applied":
+        # a body named after its kind (not "runs the company Hansen started", "joined the choir
+        # Bjarte Moen started": a verb after the name makes it the one who did it)
         return False
     if _THE_BEFORE.search(doc.text, max(0, m.start - 5), m.start) and _a_thing(doc.text[m.start : m.end]):
         # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name (not "the Dane Mette Holm",
@@ -580,6 +579,12 @@ _ORG_BEFORE = re.compile(
     r"agency|federation|cooperative|co-op|network|label|publisher|broadcaster)\s+$",
     re.I,
 )
+def _opens_sentence(doc: Document, at: int) -> bool:
+    """Whether nothing but quotation marks or a dash stands before ``at`` in its sentence."""
+    sentence = doc.sentence_at(at)
+    return sentence is not None and not doc.text[sentence.start : at].strip(" \t\n–—-\"“«‘'")
+
+
 #: What follows a name that ends its phrase: a punctuation mark or a possessive.
 _NAME_ENDS_PHRASE = re.compile(r"\s*(?:[,.;:!?)]|['’]s\b|$)")
 #: " from " right before a name.
