@@ -390,6 +390,12 @@ def _untranslated_role(names: list[Token]) -> bool:
     )
 
 
+#: Verbs of saying that are plural nouns too ("Baltic states", "Price points", "Union claims").
+_PLURAL_NOUNS_TOO = frozenset(
+    "states points notes claims hopes fears reports answers comments remarks replies warns thinks".split()
+)
+
+
 def _near_a_proper(word: str, proper: frozenset[str]) -> bool:
     """Whether ``word`` is one letter from a word the article capitalises inside a sentence,
     with the same first letter ("Olson" beside "Olsen"), five letters or more."""
@@ -429,7 +435,7 @@ def _runs(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[li
         # however common in English (the slip of an engine that anglicises it)
         if (
             tok.initial and tok.cap and nxt is not None and nxt.lower in w.speech_verbs
-            and _near_a_proper(tok.text, proper)
+            and nxt.lower not in _PLURAL_NOUNS_TOO and _near_a_proper(tok.text, proper)
         ):
             return True
         # titles at the start of a sentence ("Foreign Minister X said")
