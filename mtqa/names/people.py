@@ -2002,8 +2002,8 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         and speaks(analysis, r, after=goes_on)
     ]
     if after_quote:
+        # (``spoke`` holds only those named after a verb of saying: ``speaks`` with after=False)
         says_that = True
-        spoke = [r for r in spoke if _SAID_BY.search(text, max(0, r.start - 40), r.start)]
         line = analysis.doc.block_at(analysis.doc.sentences[t.sentence - 1].start)
         if line is None or line.start >= analysis.doc.blocks[t.block].start or line.kind is not BlockKind.QUOTE:
             return None  # the sentence before must end a dialogue line of its own

@@ -525,11 +525,11 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
                         + r")[A-ZÆØÅ])"), None, False),
             (re.compile(r"\bbetween\s+(?:the\s+)?" + alt + r"\s+and\s+[A-ZÆØÅ]"), None, False),
             (re.compile(r"\b(?:[Tt]he\s+)?" + alt + r"\s+(?:municipality|municipal council|kommune)\b"), None, False),
-            # beside a place of the gazetteer in a pair: "the neighbouring municipalities the Sun
-            # and Sandnes" (Sola og Sandnes); the other must be a place (checked in _places)
         ]
-        # (not a rendering English writes as a name of its own, "between Oslo and Greenland",
-        # unless it is a common noun, capitalised beside a place: "in Beach and Hjelmeland")
+        # beside a place of the gazetteer in a pair: "the neighbouring municipalities the Sun and
+        # Sandnes" (Sola og Sandnes); the other must be a place (checked in _places); not a
+        # rendering English writes as a name of its own, "between Oslo and Greenland", unless it
+        # is a common noun, capitalised beside a place: "in Beach and Hjelmeland"
         own_names = {_bare(e) for e in english_names()}
         paired = [f for f in forms if _bare(f) not in own_names or _a_common_noun(_bare(f))]
         if paired:
@@ -821,6 +821,16 @@ def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
 
 
 @cache
+def _surname_english(surname: str) -> frozenset[str]:
+    """The English words a Norwegian surname is as a word: its usual senses in the dictionary
+    of senses ("Strøm": current, electricity, power, stream) and the table of surname words."""
+    head = dictionary().get(surname.lower())
+    english = set(head.senses[:4]) if head is not None and head.pos in ("n", "adj", "v") else set()
+    english |= {word for word, names in surname_words().items() if surname in names}
+    return frozenset(english)
+
+
+@cache
 def _figures_by_given() -> dict[tuple[str, ...], tuple[str, ...]]:
     """The people of the news by their given names ("Jan", "Christian") -> their surnames."""
     out: dict[tuple[str, ...], list[str]] = {}
@@ -838,8 +848,6 @@ def _figures_translated(analysis: Analysis) -> list[Translated]:
     one only Norwegians bear ("Terje"), must match the person's; "Anna Power" alone is
     anyone."""
     by_given = _figures_by_given()
-    table = surname_words()
-    senses_of = dictionary()
     out: list[Translated] = []
     for m in analysis.mentions:
         slots = m.slots()
@@ -852,10 +860,7 @@ def _figures_translated(analysis: Analysis) -> list[Translated]:
         for surname in by_given.get(given, ()):
             if last.text == surname:
                 break  # the person, rightly named
-            head = senses_of.get(surname.lower())
-            english = set(head.senses[:4]) if head is not None and head.pos in ("n", "adj", "v") else set()
-            english |= {word for word, names in table.items() if surname in names}
-            if last.lower in english:
+            if last.lower in _surname_english(surname):
                 person = " ".join((*given, surname))
                 out.append(
                     Translated(last.start, last.end, "surname", surname,

@@ -721,27 +721,26 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
             if more:
                 return Choice(top, f"'{top}' is the article's more frequent spelling", 0.5, "majority")
             return Choice(top, f"'{top}' is the spelling the article introduces", 0.45, "first")
-    # diacritics: variants that differ only in them keep them, unless the other spelling is a
-    # person of the news ("John Christian Elden" ... "said Eldén": the lawyer is Elden)
-    folded = {fold(n) for n in names}
-    if len(folded) == 1:
+    # one name with and without its diacritics or Nordic letters ("Eldén" / "Elden", "Ødegård"
+    # / "Ødegaard"): a person of the news is spelled as the list spells them ("John Christian
+    # Elden" ... "said Eldén": the lawyer is Elden)
+    diacritics = len({fold(n) for n in names}) == 1
+    transliteration = any(transliterated(a, b) for a in names for b in names)
+    if diacritics or transliteration:
         given_names = {g for n in names for g in spellings[n].given}
         known = [n for n in names if _a_figure(given_names, n)]
         if len(known) == 1:
             return _known_choice(known[0])
+    # diacritics: variants that differ only in them keep them
+    if diacritics:
         marked = [n for n in names if n != fold(n) and n.lower() != fold(n)]
         if len(marked) == 1:
             return Choice(
                 marked[0], f"'{marked[0]}' keeps the letters the others drop", 0.8, "diacritics"
             )
-    # one name written with and without the Nordic letters ("Ødegård" / "Ødegaard"): word
-    # lists count the families (or a famous bearer) of each, not this person, whose
-    # spelling is the one the article introduces in full
-    if any(transliterated(a, b) for a in names for b in names):
-        given_names = {g for n in names for g in spellings[n].given}
-        known = [n for n in names if _a_figure(given_names, n)]
-        if len(known) == 1:
-            return _known_choice(known[0])
+    # with and without the Nordic letters: word lists count the families (or a famous bearer)
+    # of each, not this person, whose spelling is the one the article introduces in full
+    if transliteration:
         full = [n for n in names if spellings[n].full]
         if len(full) == 1:
             return Choice(full[0], f"'{full[0]}' is the spelling of the full name", 0.6, "full-name")
