@@ -548,6 +548,21 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
         if _bare(f) not in known and " " not in _bare(f) and english_zipf(_bare(f).lower()) < RARE_AS_A_NAME
         and not words().is_first_name(_bare(f))  # "from Rowan": someone's name
     ]
+    # a common English word of one word, capitalised after a preposition of place inside a
+    # sentence, where English writes no name of its own by it ("residents in Spruce", "a
+    # cabin on Whales"; not "in Greenland", "at City", "in the Sun"; not after "from", which
+    # brings people too: "came from Rowan")
+    plain = [
+        f for f in forms
+        if _bare(f) not in known and " " not in f and f not in rare and not words().is_first_name(f)
+        and english_zipf(f.lower()) < COMMON_AS_A_NAME and f not in _SERVICES
+    ]
+    if plain:
+        calt = "(" + _alternation(plain) + ")"
+        out.append(
+            (re.compile(r"(?<=[a-z,] )(?:in|at|near|outside|on)\s+" + calt + r"(?![\w'’-])(?!\s+(?:[A-ZÆØÅ]|of\b))"),
+             None, True)
+        )
     if rare:
         alt = "(" + _alternation(rare) + ")"
         out += [
@@ -618,6 +633,12 @@ _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|Octob
 #: as a name only in the narrow slots above; one of several words always is ("the West
 #: Village", "Star Island" are English names).
 RARE_AS_A_NAME = 3.3
+
+#: A place's rendering of one word this common in English or more is read only in the narrow
+#: slots ("Sun", "Island", "List": "in Sun Valley", "on List" are too often English).
+COMMON_AS_A_NAME = 4.6
+#: Renderings that are also the names of services English writes after "on" ("wrote on Messenger").
+_SERVICES = frozenset({"Messenger"})
 
 #: Norwegian given names that are common English words, kept out of the general list of
 #: given names (they would make "Even Norway's best skiers" a person).
