@@ -466,6 +466,10 @@ class PronounMismatch(Check):
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
             back = range(max(0, t.sentence - LOOKBACK), t.sentence)
+            if subject.person is not None and subject.subject:
+                # a person named as the subject of the possessive's own sentence: someone
+                # of its gender three sentences back is too far to be meant
+                back = range(max(0, t.sentence - 2), t.sentence)
             near = [r for s in back if not caption_apart(doc, s, t.sentence) for r in by_sentence.get(s, [])]
             if not own and _gender_near(pp, near, back, g, speakers=False):
                 # "The girl held his hand": the father named before, or called "he" there, may be meant

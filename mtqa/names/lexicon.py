@@ -55,6 +55,7 @@ class Words:
     male_nouns: frozenset[str]
     female_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    role_nouns: frozenset[str]  # person_nouns and the roles that only stand before a name
     thing_nouns: frozenset[str]
     not_names: frozenset[str]
     female_names: frozenset[str]
@@ -123,6 +124,7 @@ def words() -> Words:
         male_nouns=fs(nouns["male"]),
         female_nouns=fs(nouns["female"]),
         person_nouns=fs(nouns["male"]) | fs(nouns["female"]) | fs(nouns["any"]),
+        role_nouns=fs(nouns["male"]) | fs(nouns["female"]) | fs(nouns["any"]) | fs(data.get("role_nouns")),
         thing_nouns=fs(data["thing_nouns"]),
         not_names=fs(data["not_names"]),
         female_names=fs(names["female"]),

@@ -493,7 +493,7 @@ def _classify(doc: Document, tokens: list[Token], index: dict[int, int], mention
         if (
             not prev.cap
             and prev.block == names[0].block
-            and (w.title(prev.text) in ("title", "ambiguous") or prev.lower in w.person_nouns)
+            and (w.title(prev.text) in ("title", "ambiguous") or prev.lower in w.role_nouns)
             and doc.text[prev.end : (mention.title or names)[0].start] == " "
         ):
             mention.role = prev.lower

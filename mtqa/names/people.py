@@ -399,15 +399,28 @@ def _without_role(lead: str) -> str:
     operations manager "); not a verb ("The police arrested skipper " keeps "arrested")."""
     w = words()
     m = _LAST_WORD.search(lead, max(0, len(lead) - 40))
-    if m is None or m.group(1).lower() not in w.person_nouns:
+    if m is None or m.group(1).lower() not in w.role_nouns:
         return lead
     lead = lead[: m.start()]
     for _ in range(2):
         m = _LAST_WORD.search(lead, max(0, len(lead) - 40))
-        if m is None or not (m.group(1).lower() in w.person_nouns or w.title(m.group(1)) in ("title", "modifier", "ambiguous")):
+        if m is None or not (m.group(1).lower() in w.role_nouns or w.title(m.group(1)) in ("title", "modifier", "ambiguous")):
             break
         lead = lead[: m.start()]
+    m = _ROLE_MODIFIER.match(lead)
+    if m is not None and m.group(1).lower() not in _NO_MODIFIER:
+        return lead[: m.start(1)]  # "Reindeer herder ", "The dairy farmer ": the role's own first word
     return lead
+
+
+#: The one word that opens a sentence before its role ("Reindeer herder Nils Eira", "The
+#: dairy farmer Kari Lie"; what is left of the lead, "The ", is a subject's).
+_ROLE_MODIFIER = re.compile(r"^[\s–—\-\"“«‘']*(?:[Tt]he\s+(?=[a-z]))?([A-Za-z][^\W\d_]*(?:-[^\W\d_]+)?)\s+$")
+#: Words that open a clause or a fronted phrase, not a role ("When farmer Kari Lie came").
+_NO_MODIFIER = frozenset(
+    "when if after before as while because since although though and but so where once until unless "
+    "yesterday today tonight now then meanwhile later there here also only even".split()
+)
 
 
 def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[int] | None = None) -> bool:
@@ -1221,7 +1234,10 @@ def noun_subject_of(
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is None or nxt.sentence != t.sentence or analysis.doc.text[t.end : nxt.start] != " ":
         return None
-    if ((t.lower == "her" or (named and not plain)) and not own) or (nxt.lower in _KIN_NOUNS and not plain):
+    # "her" after a preposition and before a word is the possessive ("with her herd"):
+    # a preposition takes the one object, so "her" cannot be it
+    her_possessive = t.lower == "her" and plain and k > 0 and tokens[k - 1].lower in _PREPOSITIONS and _NOUN_AFTER.match(nxt.text)
+    if (((t.lower == "her" and not her_possessive) or (named and not plain)) and not own) or (nxt.lower in _KIN_NOUNS and not plain):
         return None
     doc = analysis.doc
     apposed = None
@@ -1288,7 +1304,7 @@ def _subject_lead(lead: str) -> bool:
     if _TIME_LEAD.match(lead):
         return True
     m = _ROLE_LEAD.match(lead)
-    return m is not None and m.group(1).lower() in words().person_nouns
+    return m is not None and m.group(1).lower() in words().role_nouns
 
 
 #: An adverb of time opening the sentence before its subject: "Now ", "On Monday, ".
@@ -1326,6 +1342,17 @@ _DETERMINERS_OBJ = frozenset("the a an every each this that these those its thei
 #: Prepositions: right before "his own" they tie it to the verb's own phrase ("fishes with his own boat").
 _PREPOSITIONS = frozenset(
     "with on in for to from about at by into onto over under of through after before against without".split()
+)
+
+
+#: A word that may be the noun after a possessive "her" (not "to her and ...", "with her
+#: all night", "gave it to her last week": a word that ends or goes on the phrase).
+_NOUN_AFTER = re.compile(
+    r"(?!(?:and|or|but|nor|at|in|on|to|for|with|by|from|as|than|when|that|who|whom|which|while|after|before|"
+    r"again|too|so|up|out|back|off|now|then|there|here|yesterday|today|tonight|all|every|each|this|these|those|"
+    r"last|next|the|a|an|some|any|both|either|one|two|three|home|alone|anymore|since|until|because|if|about|"
+    r"into|over|through|during|against|without|around|down|away|instead|later|first|again|more|less|is|was|"
+    r"were|are|has|had|have|will|would|could|can|may|might|should|must|did|does|do)$)[a-z][a-z'-]*$"
 )
 
 

@@ -676,7 +676,7 @@ def _given_names(analysis: Analysis) -> list[Translated]:
             low in table
             and prev is not None
             and not prev.cap
-            and (w.title(prev.text) is not None or prev.lower in w.person_nouns)
+            and (w.title(prev.text) is not None or prev.lower in w.role_nouns)
         )
         if not (nxt.text in alone or after_role) or english_zipf(nxt.lower) >= ENGLISH_WORD:
             continue
