@@ -563,6 +563,21 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
             (re.compile(r"(?<=[a-z,] )(?:in|at|near|outside|on)\s+" + calt + r"(?![\w'’-])(?!\s+(?:[A-ZÆØÅ]|of\b))"),
              None, True)
         )
+    # a rendering of two words or more, each capitalised, after a preposition of place in an
+    # article about Norway ("out to Whale Island", "a cabin at Pine Flat"); not one English
+    # has as a name of its own ("Bear Island"), nor one that opens as English names do, with
+    # a direction or a title ("West Village", "Star Island", "Fort Worth")
+    multi = [
+        f for f in forms
+        if " " in _bare(f) and _bare(f) not in known and _bare(f).istitle()
+        and _bare(f).split()[0].lower() not in _NAME_OPENERS
+    ]
+    if multi:
+        malt = "(" + _alternation(multi) + ")"
+        out.append(
+            (re.compile(r"\b(?:in|at|near|from|to|outside|inside|on)\s+(?:the\s+)?" + malt + r"(?![\w'’-])(?!\s+(?:[A-ZÆØÅ]|of\b))"),
+             None, True)
+        )
     if rare:
         alt = "(" + _alternation(rare) + ")"
         out += [
@@ -572,6 +587,13 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
             (re.compile(r"(?<=[a-z,] )" + alt + r"\s+(?:centre|center|church|school|station|harbour|harbor)\b"), None, True),
         ]
     return tuple(out)
+
+
+#: First words of English place names ("West Village", "Star Island", "Port Royal"): a
+#: rendering that opens with one may be an English name.
+_NAME_OPENERS = frozenset(
+    "west east north south upper lower grand star royal king's kings queen's saint st fort port mount".split()
+)
 
 
 def _a_common_noun(word: str) -> bool:
