@@ -27,8 +27,10 @@ full with it.  Pronouns are resolved with a deliberately cautious heuristic:
   mind), "says he" closing a dialogue line (:func:`_introducer`), "his client" (the
   lawyer's who speaks of them, :func:`_lawyer_of_client`).
 
-A person of the news (``mtqa/data/people.tsv``) has the gender the list gives when
-the given name is of neither or both genders ("Sylvi Listhaug").
+A person of the news (``mtqa/data/people.tsv``) has the gender the list gives, which
+outweighs the engine's pronouns for them (``NEWS_WEIGHT``: "Erna Solberg ... he says
+that he understands"); for a given name of neither or both genders ("Sylvi Listhaug")
+it is the only evidence but the pronouns.
 
 Names in photo credits ("Photo: Kari Nordmann / NTB") are no candidates.
 Pronouns inside quotation marks or dialogue lines are resolved apart
@@ -62,6 +64,9 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 #: How far back (in sentences) a pronoun looks for its referent.
 LOOKBACK = 3
+#: The weight of a person of the news's gender (``mtqa/data/people.tsv``) against the
+#: engine's pronouns for them: two "he" for Erna Solberg are two guesses, her gender a fact.
+NEWS_WEIGHT = 3.0
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "former", "new"}
 #: Words that follow a noun rather than an adjective: "the forward has", not
 #: "the general message".
@@ -108,6 +113,7 @@ class Person:
     votes: dict[str, list[tuple[Token, bool]]] = field(default_factory=lambda: defaultdict(list))
 
     given_name: str | None = None  # the canonical given name, when the article gives one
+    news_gender: str | None = None  # the gender of a person of the news (mtqa/data/people.tsv)
 
     @property
     def display(self) -> str:
@@ -159,6 +165,8 @@ class People:
         score = {"male": 0.0, "female": 0.0}
         for g, reasons in person.static.items():
             score[g] += len(set(reasons))
+        if person.news_gender is not None:
+            score[person.news_gender] += NEWS_WEIGHT - 1  # (its reason counted once above)
         for g, toks in person.votes.items():
             for tok, hard in toks:
                 if exclude is not None and (
@@ -268,10 +276,12 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
             g = w.full_name_gender(first) if m.full else w.first_name_gender(first)
             if g:
                 person.static[g].append(f"'{first}' is {'a man' if g == 'male' else 'a woman'}'s name")
-            elif m.full and (figure := listed(m.text)) is not None:
-                # a given name of both kinds or none the list knows ("Sylvi", "Eli"), of a person of the news
+            if m.full and (figure := listed(m.text)) is not None:
+                # a person of the news ("Sylvi Listhaug", "Erna Solberg"): a fact, where
+                # the engine's pronouns are guesses (weighed in People.gender)
                 g = "male" if figure.gender == "m" else "female"
                 person.static[g].append(f"'{figure.name}' is the name of {'a man' if g == 'male' else 'a woman'} of the news")
+                person.news_gender = g
         for t in m.title:
             low = t.lower.rstrip(".")
             if low in w.male_titles:
