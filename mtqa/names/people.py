@@ -650,6 +650,8 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             continue
         nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
         kind = w.title(low)
+        if kind in ("title", "ambiguous") and low.endswith("s") and low not in w.titles and low not in w.ambiguous_titles:
+            kind = None  # "The researchers have followed ...": several people, no one "he" or "she" means
         ends_phrase = (
             nxt_tok is None
             or nxt_tok.sentence != t.sentence
@@ -2000,7 +2002,7 @@ _MIND_GOES_ON = re.compile(
     r"|demands|insists|argues|calls for|wants the|proposes|promises|admits|acknowledges)\b"
 )
 #: A preposition of place right before a name ("in Norled", "at the quay in Våge").
-_PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of)\s+(?:the\s+)?$")
+_PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of|for)\s+(?:the\s+)?$")
 #: "He says that", "She said:" right after the pronoun.
 _SAYS_THAT = re.compile(r"\s+(?:also\s+)?(?:says|said|explains|explained)\s*(?:that\b|:)")
 def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
@@ -2094,8 +2096,9 @@ def speaks(analysis: Analysis, r: Ref, after: bool = True) -> bool:
 
 
 def _named_place(text: str, r: Ref) -> bool:
-    """A name of unknown kind right after "in", "at", "to", "from" or "of": a place or a
-    body ("Kari Lie in Norled says ..."), no one a pronoun means."""
+    """A name of unknown kind right after "in", "at", "to", "from", "of" or "for": a place
+    or a body ("Kari Lie in Norled says ...", "the Institute for Society Medicine"), no one
+    a pronoun means."""
     return r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 10), r.start) is not None
 
 
