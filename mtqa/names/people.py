@@ -1132,7 +1132,8 @@ _A_NOUN = re.compile(
 #: "says the lawyer representing ").
 _SAID_BY = re.compile(
     r"\b(?:says|said|adds|added|tells|told|explains|explained|answers|answered)\s+"
-    r"(?:(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)(?:[a-z]+|[A-ZÆØÅ]{2,5})\s+){0,3}|[a-z]+\s+on\s+duty\s+)$"
+    r"(?:(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)(?:[a-z]+|[A-ZÆØÅ]{2,5}|FrP|KrF|Sp|Ap)\s+){0,3}"
+    r"|[a-z]+\s+on\s+duty\s+)$"  # ("said FrP leader ": a party's abbreviation as Norwegian writes it)
 )
 
 #: Nouns of kin after a possessive: someone else's kin ("The woman is his niece").
@@ -2032,7 +2033,8 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     # after a quote's "..., says Kari Lie.", the news goes on with her in any verb ("– ...,
     # says Kari Lie. / Together with other parents, she has collected ..."), where nobody
     # else near may be meant (as for "She says that")
-    after_quote = not (goes_on or says_that or _MIND_GOES_ON.match(text, t.end))
+    mind = _MIND_GOES_ON.match(text, t.end) is not None
+    after_quote = not (goes_on or says_that or mind)
     previous = [r for r in _without_apposed_roles(text, by_sentence.get(t.sentence - 1, [])) if not r.quoted]
     spoke = [
         r for r in previous
@@ -2078,7 +2080,9 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
             if r.person is spoke[0].person or _named_place(text, r) or r.start < floor:
                 continue
             spoken = r.person is not None and speaks(analysis, r)
-            if (goes_on and spoken or not goes_on) and _may_be(r, g):
+            # "..., said Sylvi Listhaug. He believes ...": what one believes right after one's
+            # own words is one's own; only someone else who spoke near may be meant
+            if ((goes_on or mind) and spoken or not (goes_on or mind)) and _may_be(r, g):
                 return None  # someone else near, who has spoken too, may be meant
     return spoke[0].person
 
@@ -2091,8 +2095,21 @@ def speaks(analysis: Analysis, r: Ref, after: bool = True) -> bool:
     set_off = text[max(0, start - 2) : start] == ", "
     return bool(
         _SAID_BY.search(text, max(0, r.start - 40), r.start)
+        or _said_by_title(text, r.start)
         or (after and (_SAYS_AFTER.match(text, end) or (set_off and _SET_OFF_SAYS.match(text, end))))
     )
+
+
+#: A verb of saying and capitalised words before a name: "says Finance Minister Per Olsen".
+_SAID_BY_CAPITALISED = re.compile(r"\b(?:says|said|adds|added|tells|told|explains|explained)\s+((?:[A-ZÆØÅ][\w-]*\s+){1,3})$")
+
+
+def _said_by_title(text: str, start: int) -> bool:
+    """Whether a verb of saying stands before a name with title words between ("says Finance
+    Minister Per Olsen", "said State Secretary Kari Lie")."""
+    m = _SAID_BY_CAPITALISED.search(text, max(0, start - 50), start)
+    w = words()
+    return m is not None and all(w.title(x) in ("title", "modifier", "ambiguous") for x in m.group(1).split())
 
 
 def _named_place(text: str, r: Ref) -> bool:
