@@ -22,6 +22,7 @@ from mtqa.names.mentions import Token
 from mtqa.names.people import (
     INDEFINITE,
     LOOKBACK,
+    NAMED_LOOKBACK,
     NEW_CLAUSE,
     People,
     Person,
@@ -469,7 +470,7 @@ class PronounMismatch(Check):
             if subject.person is not None and subject.subject:
                 # a person named as the subject of the possessive's own sentence: someone
                 # of its gender three sentences back is too far to be meant
-                back = range(max(0, t.sentence - 2), t.sentence)
+                back = range(max(0, t.sentence - NAMED_LOOKBACK), t.sentence)
             near = [r for s in back if not caption_apart(doc, s, t.sentence) for r in by_sentence.get(s, [])]
             if not own and _gender_near(pp, near, back, g, speakers=False):
                 # "The girl held his hand": the father named before, or called "he" there, may be meant

@@ -108,6 +108,7 @@ def words() -> Words:
         return frozenset(str(v).lower() for v in values or ())
 
     nouns = data["person_nouns"]
+    person_nouns = fs(nouns["male"]) | fs(nouns["female"]) | fs(nouns["any"])
     return Words(
         titles=fs(data["titles"]),
         title_modifiers=fs(data["title_modifiers"]),
@@ -123,8 +124,8 @@ def words() -> Words:
         speech_verbs_things=fs(data["speech_verbs_things"]),
         male_nouns=fs(nouns["male"]),
         female_nouns=fs(nouns["female"]),
-        person_nouns=fs(nouns["male"]) | fs(nouns["female"]) | fs(nouns["any"]),
-        role_nouns=fs(nouns["male"]) | fs(nouns["female"]) | fs(nouns["any"]) | fs(data.get("role_nouns")),
+        person_nouns=person_nouns,
+        role_nouns=person_nouns | fs(data.get("role_nouns")),
         thing_nouns=fs(data["thing_nouns"]),
         not_names=fs(data["not_names"]),
         female_names=fs(names["female"]),

@@ -64,6 +64,9 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 #: How far back (in sentences) a pronoun looks for its referent.
 LOOKBACK = 3
+#: How far back someone else may be meant by a possessive whose subject is named in its own
+#: sentence ("Nils Eira has been on the vidda with her herd": not a woman three sentences back).
+NAMED_LOOKBACK = 2
 #: The weight of a person of the news's gender (``mtqa/data/people.tsv``) against the
 #: engine's pronouns for them: two "he" for Erna Solberg are two guesses, her gender a fact.
 NEWS_WEIGHT = 3.0
@@ -1364,7 +1367,7 @@ _NOUN_AFTER = re.compile(
     r"(?!(?:and|or|but|nor|at|in|on|to|for|with|by|from|as|than|when|that|who|whom|which|while|after|before|"
     r"again|too|so|up|out|back|off|now|then|there|here|yesterday|today|tonight|all|every|each|this|these|those|"
     r"last|next|the|a|an|some|any|both|either|one|two|three|home|alone|anymore|since|until|because|if|about|"
-    r"into|over|through|during|against|without|around|down|away|instead|later|first|again|more|less|is|was|"
+    r"into|over|through|during|against|without|around|down|away|instead|later|first|more|less|is|was|"
     r"were|are|has|had|have|will|would|could|can|may|might|should|must|did|does|do)$)[a-z][a-z'-]*$"
 )
 

@@ -495,6 +495,11 @@ def _institution_patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, str]
     return tuple(patterns), english
 
 
+#: After a place's rendering: nothing capitalised and no "of" ("in Spruce", not "in Spruce
+#: Valley", "in Whale Island of ...").
+_NO_NAME_AFTER = r"(?!\s+(?:[A-ZÆØÅ]|of\b))"
+
+
 @cache
 def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
     """(pattern, county, only in an article about Norway) for each translated county or
@@ -560,7 +565,7 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
     if plain:
         calt = "(" + _alternation(plain) + ")"
         out.append(
-            (re.compile(r"(?<=[a-z,] )(?:in|at|near|outside|on)\s+" + calt + r"(?![\w'’-])(?!\s+(?:[A-ZÆØÅ]|of\b))"),
+            (re.compile(r"(?<=[a-z,] )(?:in|at|near|outside|on)\s+" + calt + r"(?![\w'’-])" + _NO_NAME_AFTER),
              None, True)
         )
     # a rendering of two words or more, each capitalised, after a preposition of place in an
@@ -575,13 +580,13 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
     if multi:
         malt = "(" + _alternation(multi) + ")"
         out.append(
-            (re.compile(r"\b(?:in|at|near|from|to|outside|inside|on)\s+(?:the\s+)?" + malt + r"(?![\w'’-])(?!\s+(?:[A-ZÆØÅ]|of\b))"),
+            (re.compile(r"\b(?:in|at|near|from|to|outside|inside|on)\s+(?:the\s+)?" + malt + r"(?![\w'’-])" + _NO_NAME_AFTER),
              None, True)
         )
     if rare:
         alt = "(" + _alternation(rare) + ")"
         out += [
-            (re.compile(r"\b(?:in|at|near|from|outside|inside|on)\s+(?:the\s+)?" + alt + r"(?![\w-])(?!\s+(?:[A-ZÆØÅ]|of\b))"),
+            (re.compile(r"\b(?:in|at|near|from|outside|inside|on)\s+(?:the\s+)?" + alt + r"(?![\w-])" + _NO_NAME_AFTER),
              None, True),
             # inside a sentence: "just after Eel centre" (not "Parish church records ...")
             (re.compile(r"(?<=[a-z,] )" + alt + r"\s+(?:centre|center|church|school|station|harbour|harbor)\b"), None, True),
