@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import mtqa
-from mtqa.checks.untranslated import dictionary, institutions, lexicon_glossary, translate
+from mtqa.checks.untranslated import dictionary, glossary, institutions, lexicon_glossary, translate
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,7 @@ def test_translate(word, english):
         ("kommunestyret", "the municipal council"),  # a form the entry lists after its first
         ("kongeriket", "the kingdom"),  # definite of a neuter noun in -e
         ("vikeplikt", "duty to give way"),  # a compound's English of four words
-        ("kjempegod", None),  # built from its parts, "fight good", which the lexicon reports
+        ("kjempegod", "great"),  # the glossary's, not "fight good" built from its parts, which the lexicon reports
         # the review of session 13: what the first version of the above got wrong
         ("åpnet", None),  # the past tense of åpne (open), not "the open"
         ("fasitene", "the right answers"),  # not "the the right answers"
@@ -49,6 +49,21 @@ def test_translate(word, english):
     ],
 )
 def test_translate_takes_the_idiom_lexicons_english_before_a_compound_of_parts(word, english):
+    assert translate(word) == english
+
+
+@pytest.mark.parametrize(
+    "word,english",
+    [
+        ("meslinger", "measles"),  # the glossary of the less frequent words
+        ("urinprøven", "the urine sample"),  # its noun, definite
+        ("spillefilmer", "feature films"),  # plural
+        ("tilsvarende", None),  # no compound of a glossary word: not "reply end" (tilsvar + ende)
+        ("underholdende", None),  # nor "maintenance end"
+        ("skuffet", None),  # the past tense of skuffe (disappoint), not the glossary's skuff, "the drawer"
+    ],
+)
+def test_the_glossary_gives_the_english_of_a_whole_word_the_dictionaries_lack(word, english):
     assert translate(word) == english
 
 
@@ -82,7 +97,7 @@ def test_no_suggestion_for_a_norwegian_word_is_a_calque_the_idiom_check_reports(
     """Every word the news dictionary or the idiom lexicon translates, put back in a
     sentence as UT001 suggests it, passes the idiom check (built from the parts,
     half of these suggestions were the renderings it reports: "injury joy")."""
-    words = sorted(set(lexicon_glossary()) | set(dictionary().words))
+    words = sorted(set(lexicon_glossary()) | set(dictionary().words) | set(glossary()))
     sentences = [f"We saw the {english} there." for w in words if (english := translate(w))]
     assert len(sentences) > 1000
     report = mtqa.check("Title\n\n" + "\n\n".join(sentences), select=["idiom"], fluency=False)
@@ -91,6 +106,9 @@ def test_no_suggestion_for_a_norwegian_word_is_a_calque_the_idiom_check_reports(
 
 def test_data_files_load():
     assert "øre" in dictionary().units
+    words = glossary()
+    assert len(words) > 5000 and words["meslinger"] == "measles"
+    assert "-" not in words.values()  # a line the glosser left out is no English
     names = {i.name for i in institutions()}
     assert {"Stortinget", "Statens vegvesen"} <= names
     assert "Norges Bank" not in names  # a name English keeps

@@ -71,6 +71,8 @@ _COMMON_ENDING = re.compile(
 #: Languages whose word lists know a Norwegian place or person, not a Norwegian word.
 _FOREIGN = ("en",)
 DICTIONARY_FILE = "nb_en_words.yaml"
+#: The glossary of the less frequent words: one "word<TAB>English" a line (``#`` a comment).
+GLOSSARY_FILE = "nb_en_glossary.tsv"
 INSTITUTIONS_FILE = "institutions.yaml"
 
 
@@ -269,6 +271,22 @@ def dictionary() -> Dictionary:
     )
 
 
+@cache
+def glossary() -> dict[str, str]:
+    """Norwegian words beyond the dictionary of senses' 8,000 lemmas -> their English
+    (``data/nb_en_glossary.tsv``), for the suggestion where nothing else knows the word."""
+    out: dict[str, str] = {}
+    text = resources.files("mtqa.data").joinpath(GLOSSARY_FILE).read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, _, english = line.partition("\t")
+        word, english = word.strip().lower(), english.strip()
+        if word and english and english != "-":
+            out.setdefault(word, english)
+    return out
+
+
 #: (ending, what replaces it to give the base form, the form): definite
 #: plural, plural, definite singular.
 _INFLECTIONS = (
@@ -384,8 +402,10 @@ def lexicon_glossary() -> dict[str, str]:
 def _english(word: str, parts_only: bool = False) -> str | None:
     """The English of one base form: the news dictionary, else the idiom
     lexicon's English for the word (:func:`lexicon_glossary`), else the usual
-    sense in the dictionary of senses (``data/nb_en_senses.tsv``); as a part of
-    a compound (``parts_only``) only a noun, verb or adjective of the latter."""
+    sense in the dictionary of senses (``data/nb_en_senses.tsv``), else the
+    glossary of the less frequent words (:func:`glossary`); as a part of a
+    compound (``parts_only``) only a noun, verb or adjective of the dictionary of
+    senses."""
     found = dictionary().words.get(word)
     if found:
         return found
@@ -393,7 +413,10 @@ def _english(word: str, parts_only: bool = False) -> str | None:
         return found
     head = senses.dictionary().get(word)
     if head is None or not head.senses or head.pos in ("name", "abbr", "foreign", "bad"):
-        return None
+        # the glossary of the less frequent words, for a whole word only: its words
+        # carry no part of speech, and as parts they make nonsense of participles
+        # ("tilsvar" + "ende", reply end, for *tilsvarende*, equivalent)
+        return None if parts_only else glossary().get(word)
     if parts_only and head.pos not in _CONTENT:
         return None
     return head.senses[0]
@@ -441,6 +464,8 @@ def translate(word: str) -> str | None:
         for base, form in forms:
             if form == "the" and word.endswith("et") and base.endswith("e") and _a_verb(base):
                 continue  # "åpnet" is the past tense of åpne (open), not "the open"
+            if form == "the" and word.endswith("et") and _a_verb(word[:-2] + "e") and not senses.dictionary().get(base):
+                continue  # "skuffet" is the past tense of skuffe (disappoint), not the glossary's "the drawer"
             english = lookup(base)
             if not english:
                 continue
