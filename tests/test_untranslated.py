@@ -56,6 +56,7 @@ def test_translate_takes_the_idiom_lexicons_english_before_a_compound_of_parts(w
     "word,english",
     [
         ("meslinger", "measles"),  # the glossary of the less frequent words
+        ("promille", "blood alcohol level"),  # the glossary's, where the usual sense ("per mille") is a calque
         ("urinprøven", "the urine sample"),  # its noun, definite
         ("spillefilmer", "feature films"),  # plural
         ("tilsvarende", None),  # no compound of a glossary word: not "reply end" (tilsvar + ende)

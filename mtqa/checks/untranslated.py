@@ -469,15 +469,27 @@ def translate(word: str) -> str | None:
             english = lookup(base)
             if not english:
                 continue
-            bare = _without_the(english)
-            if form == "plural":
-                english = _plural(bare)
-            elif form == "the-plural":
-                english = "the " + _plural(bare)
-            elif form == "the":
-                english = "the " + bare
-            return None if _a_known_calque(english) else english
+            inflected = _inflected(english, form)
+            if _a_known_calque(inflected) and lookup is _english:
+                # the dictionary of senses' usual sense is the calque ("per mille" for
+                # *promille*): the glossary's English, where it has another
+                other = glossary().get(base)
+                if other and other != english and not _a_known_calque(_inflected(other, form)):
+                    return _inflected(other, form)
+            return None if _a_known_calque(inflected) else inflected
     return None
+
+
+def _inflected(english: str, form: str | None) -> str:
+    """The English of a base form put in the Norwegian word's form (plural, definite)."""
+    bare = _without_the(english)
+    if form == "plural":
+        return _plural(bare)
+    if form == "the-plural":
+        return "the " + _plural(bare)
+    if form == "the":
+        return "the " + bare
+    return english
 
 
 def _reported_in_place(
