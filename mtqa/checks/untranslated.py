@@ -456,8 +456,9 @@ def translate(word: str) -> str | None:
     """The English of a Norwegian word: a dictionary entry for the word or, after
     that, for its base form, then a compound of two entries; None if unknown, or
     if the idiom lexicon reports that English as a calque ("kjempegod" is not
-    "fight good", "minusgrader" not "minus degrees"): a suggestion the idiom
-    check would report is worse than "translate it"."""
+    "fight good", "minusgrader" not "minus degrees") and the glossary has no
+    other (*promille*: "blood alcohol level", not "per mille"): a suggestion the
+    idiom check would report is worse than "translate it"."""
     word = word.lower()
     forms = _forms(word)
     for lookup in (_english, _compound):
