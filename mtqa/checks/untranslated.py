@@ -471,13 +471,14 @@ def translate(word: str) -> str | None:
             if not english:
                 continue
             inflected = _inflected(english, form)
-            if _a_known_calque(inflected) and lookup is _english:
-                # the dictionary of senses' usual sense is the calque ("per mille" for
-                # *promille*): the glossary's English, where it has another
-                other = glossary().get(base)
-                if other and other != english and not _a_known_calque(_inflected(other, form)):
-                    return _inflected(other, form)
-            return None if _a_known_calque(inflected) else inflected
+            if not _a_known_calque(inflected):
+                return inflected
+            # the dictionary of senses' usual sense is the calque ("per mille" for
+            # *promille*): the glossary's English, where it has another
+            other = glossary().get(base) if lookup is _english else None
+            if other and other != english and not _a_known_calque(instead := _inflected(other, form)):
+                return instead
+            return None
     return None
 
 
