@@ -19,10 +19,10 @@ word, Zipf, its English look-alikes.
 
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
 
+from deal import deal, parse_args  # benchmarks/briefs/round37/deal.py, beside this script
 from wordfreq import top_n_list, zipf_frequency
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -106,18 +106,10 @@ def words(zmin: float) -> list[tuple[float, str, list[str]]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--zmin", type=float, default=2.0)
-    ap.add_argument("--slices", type=int, default=8)
-    ap.add_argument("--out", type=Path, default=ROOT / "drafts/r37")
-    args = ap.parse_args()
+    args = parse_args(__doc__)
     rows = words(args.zmin)
-    args.out.mkdir(parents=True, exist_ok=True)
-    files: list[list[str]] = [[] for _ in range(args.slices)]
-    for i, (z, word, found) in enumerate(rows):
-        files[i % args.slices].append(f"{word}\t{z:.2f}\t{', '.join(found)}")
-    for k, lines in enumerate(files, 1):
-        (args.out / f"cognates_{k}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = [f"{word}\t{z:.2f}\t{', '.join(found)}" for z, word, found in rows]
+    deal(lines, args.out, "cognates", args.slices)
     print(f"{len(rows)} words, {args.slices} slices of about {len(rows) // args.slices}")
 
 

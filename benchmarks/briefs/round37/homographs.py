@@ -15,10 +15,10 @@ in turn (form i to slice i mod N), one line a form: form, Zipf, its readings.
 
 from __future__ import annotations
 
-import argparse
 import collections
 from pathlib import Path
 
+from deal import deal, parse_args  # benchmarks/briefs/round37/deal.py, beside this script
 from wordfreq import zipf_frequency
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -76,20 +76,14 @@ def homographs(zmin: float) -> list[tuple[float, str, list[tuple[str, str]]]]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--zmin", type=float, default=2.0)
-    ap.add_argument("--slices", type=int, default=8)
-    ap.add_argument("--out", type=Path, default=ROOT / "drafts/r37")
-    args = ap.parse_args()
+    args = parse_args(__doc__)
     senses = read_senses()
     rows = homographs(args.zmin)
-    args.out.mkdir(parents=True, exist_ok=True)
-    files = [[] for _ in range(args.slices)]
-    for i, (z, form, found) in enumerate(rows):
-        text = " | ".join(f"{lemma} ({pos}): {senses[lemma][pos]}" for lemma, pos in found)
-        files[i % args.slices].append(f"{form}\t{z:.2f}\t{text}")
-    for k, lines in enumerate(files, 1):
-        (args.out / f"homographs_{k}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = [
+        f"{form}\t{z:.2f}\t" + " | ".join(f"{lemma} ({pos}): {senses[lemma][pos]}" for lemma, pos in found)
+        for z, form, found in rows
+    ]
+    deal(lines, args.out, "homographs", args.slices)
     print(f"{len(rows)} forms, {args.slices} slices of about {len(rows) // args.slices}")
 
 
