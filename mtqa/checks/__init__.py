@@ -22,6 +22,7 @@ _MODULES = (
     "mtqa.checks.grammar",
     "mtqa.checks.idioms",
     "mtqa.checks.senses",
+    "mtqa.checks.homographs",
     "mtqa.checks.input",
     "mtqa.checks.untranslated",
     "mtqa.checks.units",

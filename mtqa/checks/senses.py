@@ -10,7 +10,9 @@ of renderings:
 - ID006: a quotation is attributed with a verb that is a sense of a Norwegian verb
   of saying but not an English one ("..., illuminates the police" for *opplyser
   politiet*, the police say; "..., means Hansen" for *mener Hansen*, Hansen thinks):
-  the Norwegian order (verb before subject) kept, and the verb's wrong sense taken.
+  the Norwegian order (verb before subject) kept, and the verb's wrong sense taken;
+  or the noun spelt like the verb (", narrator Hansen" for *forteller Hansen*,
+  from the table of :mod:`mtqa.checks.homographs`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
+from mtqa.checks import homographs
 from mtqa.checks.base import Check, CheckContext
 from mtqa.checks.grammar import _SPEAKERS, _plural
 from mtqa.lexicons import senses
@@ -301,6 +304,7 @@ class SpeechVerbSense(Check):
     - The driver was taken to hospital with minor injuries, illuminates the police.
     - – We have not decided anything yet, means Hansen.
     - – It is the worst weather in years, tells Eikill.
+    - "We have won the league," narrator Kari Lie.
 
     Allows:
     - The driver was taken to hospital with minor injuries, the police say.
@@ -316,6 +320,7 @@ class SpeechVerbSense(Check):
 
     def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         wrong = _wrong_speech_senses()
+        named = homographs.LexiconSpans(doc, ctx)
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             block = doc.blocks[sentence.block]
@@ -327,11 +332,18 @@ class SpeechVerbSense(Check):
             )
             for m in _ATTRIBUTION.finditer(text):
                 reading = _verb_forms().get(m.group("verb"))
-                if reading is None:
+                noun = homographs.saying_nouns().get(m.group("verb"))
+                if reading is None and noun is None:
                     continue
-                lemma, tag = reading
+                lemma, tag = reading or (m.group("verb"), "VBZ")
                 quoted = _ends_a_quotation(text, m.start("verb"), dash)
-                if lemma in HEARER_VERBS and quoted:
+                if noun and (quoted or (m.group().startswith(",") and _speaker_after_a_clause(
+                        text, m.start(), m.group("subject")))):
+                    if named.overlap(sentence.start + m.start("verb"), sentence.start + m.end("subject")):
+                        continue  # an entry of the lexicon names it: one finding a span
+                    # "printer" for *skriver*: a noun; "narrator" for *forteller*: says, not tells
+                    norwegian, right = noun.norwegian, "say" if noun.base in HEARER_VERBS else noun.base
+                elif lemma in HEARER_VERBS and quoted:
                     norwegian, right = HEARER_VERBS[lemma], "say"
                 elif lemma in wrong and (
                     quoted or (m.group().startswith(",") and _speaker_after_a_clause(text, m.start(), m.group("subject")))
@@ -343,12 +355,17 @@ class SpeechVerbSense(Check):
                     continue
                 subject = m.group("subject")
                 suggestion = _attribution(subject, right, tag)
+                if noun:
+                    what = (f"the noun '{noun.noun}', spelt like Norwegian '{norwegian}' "
+                            f"('{noun.third_person}'),")
+                else:
+                    what = (f"'{lemma}', a sense of Norwegian '{norwegian}' "
+                            f"({', '.join(senses.dictionary()[norwegian].senses[:2])})")
                 yield self.finding(
                     doc,
                     sentence.start + m.start("verb"),
                     sentence.start + m.end("subject"),
-                    f"'{m.group('verb')} {subject}' attributes a quotation with '{lemma}', a sense of "
-                    f"Norwegian '{norwegian}' ({', '.join(senses.dictionary()[norwegian].senses[:2])}) "
+                    f"'{m.group('verb')} {subject}' attributes a quotation with {what} "
                     f"in the Norwegian order; in English: '{suggestion}'",
                     suggestion=suggestion,
                     confidence=0.75,
