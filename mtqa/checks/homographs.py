@@ -27,6 +27,7 @@ from importlib import resources
 
 from mtqa.checks.base import Check, CheckContext
 from mtqa.checks.grammar import _fronted_adverbial
+from mtqa.checks.idioms import LexiconSpans
 from mtqa.model import Document, Finding, Severity
 
 DATA = "nb_verb_homographs.tsv"
@@ -91,23 +92,6 @@ def _fronted() -> re.Pattern[str]:
         r"(?P<adverbial>[^,;:.!?\"“”]{2,80}?),? (?P<noun>" + _alternation(saying_nouns()) + r") "
         r"(?P<subject>(?:the )?[A-Za-zÆØÅæøå][\w-]*(?: [\w-]+){0,2}?)(?= that\b|:)"
     )
-
-
-class LexiconSpans:
-    """The spans the lexicon's entries match in a document (ID001-ID003), found on first
-    use: where an entry names the expression, its finding is the one for the span."""
-
-    def __init__(self, doc: Document, ctx: CheckContext | None) -> None:
-        self.doc, self.ctx = doc, ctx
-        self._spans: list[tuple[int, int]] | None = None
-
-    def overlap(self, start: int, end: int) -> bool:
-        if self._spans is None:
-            from mtqa.checks.idioms import find_matches, lexicon_for
-
-            matches = find_matches(self.doc, lexicon_for(self.ctx), {"ID001", "ID002", "ID003"})
-            self._spans = [(k.start, k.end) for k in matches]
-        return any(s < end and start < e for s, e in self._spans)
 
 
 def _no_verb_in(words: str) -> bool:

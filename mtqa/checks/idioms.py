@@ -70,6 +70,21 @@ class Match:
         return COMPOSED_CODE if self.composed else KIND_CODES[self.entry.kind]
 
 
+class LexiconSpans:
+    """The spans the lexicon's entries match in a document (ID001-ID003), found on first
+    use: where an entry names the expression, its finding is the one for the span."""
+
+    def __init__(self, doc: Document, ctx: CheckContext | None) -> None:
+        self.doc, self.ctx = doc, ctx
+        self._spans: list[tuple[int, int]] | None = None
+
+    def overlap(self, start: int, end: int) -> bool:
+        if self._spans is None:
+            matches = find_matches(self.doc, lexicon_for(self.ctx), {"ID001", "ID002", "ID003"})
+            self._spans = [(k.start, k.end) for k in matches]
+        return any(s < end and start < e for s, e in self._spans)
+
+
 def _memo_key(doc: Document, lexicon: Lexicon) -> str:
     """The key of a document's matches among its derived data (:meth:`Document.memo`):
     they depend on the lexicon and the Norwegian source too."""
@@ -595,14 +610,12 @@ class MirroredPhrase(Check):
     )
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
-        matches: list[Match] | None = None
+        named = LexiconSpans(doc, ctx)
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             for m in self._PATTERN.finditer(text):
-                if matches is None:
-                    matches = list(find_matches(doc, lexicon_for(ctx), {"ID001", "ID002", "ID003"}))
                 start, end = sentence.start + m.start(), sentence.start + m.end()
-                if any(k.start < end and start < k.end for k in matches):
+                if named.overlap(start, end):
                     continue  # an entry of the lexicon names the expression already: one finding a span
                 noun = m.group(1).lower()
                 suggestion = _MIRRORED_ENGLISH.get(noun, f"{noun} {m.group(2).lower()} {noun}")

@@ -25,6 +25,7 @@ from functools import cache
 from mtqa.checks import homographs
 from mtqa.checks.base import Check, CheckContext
 from mtqa.checks.grammar import _SPEAKERS, _plural
+from mtqa.checks.idioms import LexiconSpans
 from mtqa.lexicons import senses
 from mtqa.model import BlockKind, Document, Finding, Severity
 
@@ -320,7 +321,7 @@ class SpeechVerbSense(Check):
 
     def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         wrong = _wrong_speech_senses()
-        named = homographs.LexiconSpans(doc, ctx)
+        named = LexiconSpans(doc, ctx)
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             block = doc.blocks[sentence.block]
