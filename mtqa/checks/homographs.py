@@ -112,7 +112,7 @@ class NounForVerb(Check):
     read as a verb; the suggestion is the verb.
 
     Flags:
-    - She leader the talks with the unions.
+    - She carrier the bags to the car.
     - They laws to cut the waiting lists.
     - On Friday printer the club that the coach has resigned.
 
