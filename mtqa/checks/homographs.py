@@ -26,7 +26,7 @@ from functools import cache
 from importlib import resources
 
 from mtqa.checks.base import Check, CheckContext
-from mtqa.checks.grammar import _fronted_adverbial
+from mtqa.checks.grammar import _fronted_adverbial, _plural
 from mtqa.checks.idioms import LexiconSpans
 from mtqa.model import Document, Finding, Severity
 
@@ -65,6 +65,7 @@ def table() -> dict[str, Homograph]:
     return out
 
 
+@cache
 def saying_nouns() -> dict[str, Homograph]:
     """The nouns of the table that stand for a verb of saying ("printer": *skriver*)."""
     return {k: v for k, v in table().items() if v.saying}
@@ -94,10 +95,12 @@ def _fronted() -> re.Pattern[str]:
     )
 
 
-def _no_verb_in(words: str) -> bool:
+def verb_only(word: str) -> bool:
+    """Whether lemminflect reads ``word`` as a verb and never as a noun ("grew", not "report")."""
     from lemminflect import getAllLemmas
 
-    return not any("VERB" in getAllLemmas(w) and "NOUN" not in getAllLemmas(w) for w in words.split())
+    lemmas = getAllLemmas(word)
+    return "VERB" in lemmas and "NOUN" not in lemmas
 
 
 class NounForVerb(Check):
@@ -142,11 +145,12 @@ class NounForVerb(Check):
                 if not named.overlap(start, end):
                     yield self._finding(doc, start, end, h, f"{m.group('pronoun')} {verb}")
             f = _fronted().match(text, lead)
-            if f and _fronted_adverbial(f.group("adverbial")) and _no_verb_in(f.group("subject")):
+            if f and _fronted_adverbial(f.group("adverbial")) and not any(
+                map(verb_only, f.group("subject").split())):
                 h = nouns[f.group("noun").lower()]
                 subject = f.group("subject")
                 last = subject.split()[-1]
-                plural = last.endswith("s") and not last[0].isupper()
+                plural = not last[0].isupper() and _plural(last, subject)
                 verb = h.base if plural else h.third_person
                 start, end = sentence.start + f.start("noun"), sentence.start + f.end("subject")
                 if not named.overlap(start, end):

@@ -338,17 +338,17 @@ class SpeechVerbSense(Check):
                     continue
                 lemma, tag = reading or (m.group("verb"), "VBZ")
                 quoted = _ends_a_quotation(text, m.start("verb"), dash)
-                if noun and (quoted or (m.group().startswith(",") and _speaker_after_a_clause(
-                        text, m.start(), m.group("subject")))):
+                attributed = quoted or (
+                    m.group().startswith(",") and _speaker_after_a_clause(text, m.start(), m.group("subject"))
+                )
+                if noun and attributed:
                     if named.overlap(sentence.start + m.start("verb"), sentence.start + m.end("subject")):
                         continue  # an entry of the lexicon names it: one finding a span
                     # "printer" for *skriver*: a noun; "narrator" for *forteller*: says, not tells
                     norwegian, right = noun.norwegian, "say" if noun.base in HEARER_VERBS else noun.base
                 elif lemma in HEARER_VERBS and quoted:
                     norwegian, right = HEARER_VERBS[lemma], "say"
-                elif lemma in wrong and (
-                    quoted or (m.group().startswith(",") and _speaker_after_a_clause(text, m.start(), m.group("subject")))
-                ):
+                elif lemma in wrong and attributed:
                     norwegian, right = wrong[lemma]
                 else:
                     continue
@@ -433,12 +433,8 @@ def _titled_speaker(subject: str) -> bool:
 
 def _clause_in(subject: str) -> bool:
     """Whether the words after "the" hold a verb ("the economy grew"): a clause, not a subject."""
-    from lemminflect import getAllLemmas
-
     words = subject.split()
-    return words[0] == "the" and any(
-        "VERB" in getAllLemmas(w) and "NOUN" not in getAllLemmas(w) for w in words[1:]
-    )
+    return words[0] == "the" and any(map(homographs.verb_only, words[1:]))
 
 
 def _attribution(subject: str, verb: str, tag: str) -> str:
