@@ -95,24 +95,6 @@ def _fronted() -> re.Pattern[str]:
     )
 
 
-#: Words that open a noun phrase with its own determiner, or a pronoun: no "the" before them.
-_DETERMINED = frozenset(
-    "the a an this that these those my your his her its our their some many all both several few "
-    "each every no any he she it we they i you".split()
-)
-
-
-def _definite(subject: str) -> str:
-    """The speaker of a fronted verb of saying as English names it: a bare common noun
-    takes "the" ("printer meteorologists that": *skriver meteorologene*, the
-    meteorologists write; a news report's speaker is a particular one), a name or a
-    noun phrase with a determiner is kept ("the club", "Kari Lie", "some experts")."""
-    first = subject.split()[0]
-    if first[0].isupper() or first.lower() in _DETERMINED or first[0].isdigit():
-        return subject
-    return f"the {subject}"
-
-
 def verb_only(word: str) -> bool:
     """Whether lemminflect reads ``word`` as a verb and never as a noun ("grew", not "report")."""
     from lemminflect import getAllLemmas
@@ -172,7 +154,7 @@ class NounForVerb(Check):
                 verb = h.base if plural else h.third_person
                 start, end = sentence.start + f.start("noun"), sentence.start + f.end("subject")
                 if not named.overlap(start, end):
-                    yield self._finding(doc, start, end, h, f"{_definite(subject)} {verb}")
+                    yield self._finding(doc, start, end, h, f"{subject} {verb}")
 
     def _finding(self, doc: Document, start: int, end: int, h: Homograph, suggestion: str) -> Finding:
         return self.finding(
