@@ -30,6 +30,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import accuracy  # noqa: E402  (benchmarks/accuracy.py: gold_spans)
+import ntrex  # noqa: E402  (benchmarks/ntrex.py: documents)
 
 from mtqa.checks.senses import _senses_of, _singulars  # noqa: E402
 from mtqa.lexicons import senses  # noqa: E402
@@ -79,18 +83,9 @@ def _gold(path: Path) -> list[dict]:
 
 
 def _on_gold(text: str, start: int, items: list[dict]) -> dict | None:
-    for item in items:
-        if item.get("family") != "idiom":
-            continue
-        at, n = -1, -1
-        while n < item.get("occurrence", 0):
-            at = text.find(item["quote"], at + 1)
-            if at < 0:
-                break
-            n += 1
-        if at >= 0 and at <= start < at + len(item["quote"]):
-            return item
-    return None
+    """The gold idiom item whose quote holds ``start``, if any."""
+    spans = accuracy.gold_spans(text, [i for i in items if i.get("family") == "idiom"])
+    return next((i for i in spans if i["start"] is not None and i["start"] <= start < i["end"]), None)
 
 
 def scored(name: str, articles: list[tuple[str, str, list[dict]]], clean: bool) -> None:
@@ -118,12 +113,7 @@ def _folder(folder: Path, gold: Path | None) -> list[tuple[str, str, list[dict]]
 
 
 def _ntrex(folder: Path) -> list[tuple[str, str, list[dict]]]:
-    lines = (folder / "newstest2019-src.eng.txt").read_text("utf-8").splitlines()
-    ids = (folder / "DOCUMENT_IDS.tsv").read_text("utf-8").splitlines()
-    docs: dict[str, list[str]] = defaultdict(list)
-    for doc_id, line in zip(ids, lines):
-        docs[doc_id.split("\t")[0].strip()].append(line.strip())
-    return [(k, "\n".join(v), []) for k, v in docs.items()]
+    return [(k, "\n".join(en for en, _ in pairs), []) for k, pairs in ntrex.documents(folder).items()]
 
 
 def main() -> None:

@@ -1,11 +1,13 @@
 """Round 39's word list: Norwegian words spelt like an English word of another meaning.
 
-    .venv/bin/python benchmarks/briefs/round39/homonyms.py --zmin 1.5 --out drafts/r39   # 1,545 words, 8 slices
+    .venv/bin/python benchmarks/briefs/round39/homonyms.py --zmin 1.5 --out drafts/r39   # 1,580 words, 8 slices
+    .venv/bin/python benchmarks/briefs/round39/homonyms.py --zmin 1.5 --slices 1 --out DIR --skip-listed drafts/r39
+                                                          # the words not in drafts/r39's slices, to DIR/homonyms_1.tsv
 
 An engine that meets a Norwegian word it has little evidence for may keep its letters and write
 the English word they spell: an interlingual homograph ("gift", married; "fart", speed; "rar",
 strange) or a word one English spelling step away (a doubled final consonant, a dropped final "e",
-k -> c). Where the English word means something else, the English is fluent and wrong. The list is
+k -> c, kk -> ck). Where the English word means something else, the English is fluent and wrong. The list is
 every lower-case alphabetic word of wordfreq's Norwegian list at Zipf ``--zmin`` to 3.5 (at least three
 letters) whose form, or a form those steps make, is a word of wordfreq's English list (Zipf >= 3.0),
 less the words whose English the project's dictionaries (``mtqa/data/nb_en_senses.tsv``,
@@ -35,12 +37,13 @@ ENGLISH_MIN = 3.0
 
 
 def _english(word: str) -> str:
-    return word.replace("kk", "ck").replace("k", "c")
+    """k -> c, kk -> ck ("lokk": "lock")."""
+    return word.replace("kk", "\0").replace("k", "c").replace("\0", "ck")
 
 
 def spellings(word: str) -> list[str]:
     """The English words the Norwegian form spells: itself, with its final consonant
-    doubled, without a final "e", with k -> c."""
+    doubled, without a final "e", with k -> c and kk -> ck."""
     forms = [word, _english(word)]
     if word[-1] not in "aeiouyæøå" and word[-2:-1] in tuple("aeiouy"):
         forms.append(word + word[-1])
@@ -80,8 +83,16 @@ def words(zmin: float, zmax: float) -> list[tuple[float, str, list[str], str]]:
 
 
 def main() -> None:
+    skip = None
+    if "--skip-listed" in sys.argv:  # the words of a folder's homonyms_*.tsv left out (a supplement)
+        at = sys.argv.index("--skip-listed")
+        folder = Path(sys.argv[at + 1])
+        del sys.argv[at : at + 2]
+        skip = {line.split("\t")[0] for f in folder.glob("homonyms_*.tsv") for line in f.read_text("utf-8").splitlines()}
     args = parse_args(__doc__)
     rows = words(args.zmin, ZMAX)
+    if skip is not None:
+        rows = [row for row in rows if row[1] not in skip]
     lines = [f"{word}\t{z:.2f}\t{', '.join(found)}\t{english}" for z, word, found, english in rows]
     deal(lines, args.out, "homonyms", args.slices)
     print(f"{len(rows)} words, {args.slices} slices of about {len(rows) // args.slices}")
