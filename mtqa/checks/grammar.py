@@ -311,6 +311,24 @@ def _plural(head: str, subject: str) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "us", "is", "ws", "ies's")) and head not in {"series"}
 
 
+#: Words that make a subject plural on their own or before its noun ("both", "all experts").
+_PLURAL_QUANTIFIERS = frozenset("both all many several few".split())
+
+
+def _base_form_subject(subject: str) -> bool:
+    """Whether a speaker takes the verb's base form ("they say", "researchers at NTNU
+    write", "I say"), not its third person: "they", "we" or "I"; a plural quantifier
+    that opens it ("both", "all experts"); or a plural head, the last word before a
+    preposition (a name, a capitalised head, is singular)."""
+    words = subject.split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPOSITIONS), len(words))
+    words = words[:cut]
+    head = words[-1]
+    if head.lower() in ("they", "we", "i") or words[0].lower() in _PLURAL_QUANTIFIERS:
+        return True
+    return not head[0].isupper() and _plural(head, " ".join(words))
+
+
 def _subject(rest: str, follow: re.Pattern[str], heads: frozenset[str]) -> tuple[int, str] | None:
     """The length and head of a subject at the start of ``rest``: a name (capitalised
     words, no determiner) or a noun phrase whose head is in ``heads``, with what

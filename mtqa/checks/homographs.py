@@ -26,7 +26,7 @@ from functools import cache
 from importlib import resources
 
 from mtqa.checks.base import Check, CheckContext
-from mtqa.checks.grammar import _PREPOSITIONS, _fronted_adverbial, _plural
+from mtqa.checks.grammar import _base_form_subject, _fronted_adverbial
 from mtqa.checks.idioms import LexiconSpans
 from mtqa.model import Document, Finding, Severity
 
@@ -95,23 +95,6 @@ def _fronted() -> re.Pattern[str]:
     )
 
 
-#: Words that make a subject plural on their own or before its noun ("both", "all experts").
-_PLURAL_QUANTIFIERS = frozenset("both all many several few".split())
-
-
-def _plural_subject(subject: str) -> bool:
-    """Whether a speaker takes a plural verb: by its head, the last word before a
-    preposition ("researchers at NTNU": researchers), or a plural quantifier that opens
-    it ("both", "all experts"); a name (a capitalised head) is singular."""
-    words = subject.split()
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPOSITIONS), len(words))
-    words = words[:cut]
-    if words[0].lower() in _PLURAL_QUANTIFIERS:
-        return True
-    head = words[-1]
-    return not head[0].isupper() and _plural(head, " ".join(words))
-
-
 def verb_only(word: str) -> bool:
     """Whether lemminflect reads ``word`` as a verb and never as a noun ("grew", not "report")."""
     from lemminflect import getAllLemmas
@@ -166,7 +149,7 @@ class NounForVerb(Check):
                 map(verb_only, f.group("subject").split())):
                 h = nouns[f.group("noun").lower()]
                 subject = f.group("subject")
-                verb = h.base if _plural_subject(subject) else h.third_person
+                verb = h.base if _base_form_subject(subject) else h.third_person
                 start, end = sentence.start + f.start("noun"), sentence.start + f.end("subject")
                 if not named.overlap(start, end):
                     yield self._finding(doc, start, end, h, f"{subject} {verb}")

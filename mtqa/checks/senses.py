@@ -24,7 +24,7 @@ from functools import cache
 
 from mtqa.checks import homographs
 from mtqa.checks.base import Check, CheckContext
-from mtqa.checks.grammar import _SPEAKERS, _plural
+from mtqa.checks.grammar import _SPEAKERS, _base_form_subject
 from mtqa.checks.idioms import LexiconSpans
 from mtqa.lexicons import senses
 from mtqa.model import BlockKind, Document, Finding, Severity
@@ -441,9 +441,7 @@ def _attribution(subject: str, verb: str, tag: str) -> str:
     """The English attribution: subject, then the verb of saying in the match's tense."""
     from lemminflect import getInflection
 
-    last = subject.split()[-1]
-    plural = last.lower() in ("they", "we", "i") or (not last[0].isupper() and _plural(last.lower(), subject))
-    if tag == "VBZ" and plural:
+    if tag == "VBZ" and _base_form_subject(subject):
         form = verb
     else:
         form = (getInflection(verb, tag=tag) or (verb,))[0]

@@ -81,13 +81,18 @@ def glosses() -> dict[str, str]:
     return out
 
 
+def english_of(word: str, gloss: dict[str, str]) -> str:
+    """The English the dictionaries give a Norwegian word, or its lemma (simplemma's guess), or ""."""
+    import simplemma
+
+    return gloss.get(word) or gloss.get(simplemma.lemmatize(word, lang="nb")) or ""
+
+
 def _stem(word: str) -> str:
     return word[:5]
 
 
 def words(zmin: float) -> list[tuple[float, str, list[str]]]:
-    import simplemma
-
     gloss = glosses()
     rows = []
     for word in top_n_list("nb", 200_000):
@@ -96,7 +101,7 @@ def words(zmin: float) -> list[tuple[float, str, list[str]]]:
             break
         if not word.isalpha() or not word.islower() or zipf_frequency(word, "en") >= z - 1:
             continue
-        english = gloss.get(word) or gloss.get(simplemma.lemmatize(word, lang="nb")) or ""
+        english = english_of(word, gloss)
         stems = {_stem(w) for w in re.findall(r"[a-z]+", english)}
         # a look-alike the dictionaries give as the word's English is a true cognate: skip
         found = [w for w in lookalikes(word) if _stem(w) not in stems]

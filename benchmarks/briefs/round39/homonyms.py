@@ -27,7 +27,7 @@ from pathlib import Path
 from wordfreq import top_n_list, zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "round37"))
-from cognates import glosses  # noqa: E402  (benchmarks/briefs/round37/cognates.py)
+from cognates import english_of, glosses  # noqa: E402  (benchmarks/briefs/round37/cognates.py)
 from deal import deal, parse_args  # noqa: E402
 
 #: Above this frequency an engine has seen the word often enough to know it.
@@ -57,8 +57,6 @@ def spellings(word: str) -> list[str]:
 
 
 def words(zmin: float, zmax: float) -> list[tuple[float, str, list[str], str]]:
-    import simplemma
-
     gloss = glosses()
     rows = []
     for word in top_n_list("nb", 1_000_000):
@@ -74,7 +72,7 @@ def words(zmin: float, zmax: float) -> list[tuple[float, str, list[str], str]]:
             found.remove(word)  # the form more common in English: an English word quoted in Norwegian text
         if not found:
             continue
-        english = gloss.get(word) or gloss.get(simplemma.lemmatize(word, lang="nb")) or ""
+        english = english_of(word, gloss)
         stems = {w[:4] for w in re.findall(r"[a-z]+", english)}
         found = [f for f in found if f[:4] not in stems]
         if found:
