@@ -65,7 +65,9 @@ def edit_for(text: str, finding: Finding) -> Edit | None:
 
 def plan(result: DocumentResult, text: str) -> tuple[list[Edit], list[Finding]]:
     """The document's safe edits, in order, none overlapping another, and the
-    findings they fix (an edit inside a removed line is fixed with the line)."""
+    findings they fix.  A finding whose text lies inside a removed line goes with
+    the line, whether or not it had an edit of its own (an idiom in a headline the
+    scraper repeated: the repeat is removed, the headline itself keeps its finding)."""
     edits = sorted(
         (e for f in result.findings if (e := edit_for(text, f)) is not None),
         key=lambda e: (e.start, -(e.end - e.start)),
@@ -74,12 +76,17 @@ def plan(result: DocumentResult, text: str) -> tuple[list[Edit], list[Finding]]:
     fixed: list[Finding] = []
     for edit in edits:
         if kept and edit.start < kept[-1].end:
-            last = kept[-1]
-            if not last.replacement and last.start <= edit.start and edit.end <= last.end:
-                fixed.append(edit.finding)
             continue
         kept.append(edit)
         fixed.append(edit.finding)
+    removed = [(e.start, e.end) for e in kept if not e.replacement]
+    done = {id(f) for f in fixed}
+    for finding in result.findings:
+        if id(finding) in done or finding.start == finding.end:
+            continue  # (a finding of the whole document has no span to lose)
+        if any(start <= finding.start and finding.end <= end for start, end in removed):
+            fixed.append(finding)
+            done.add(id(finding))
     return kept, fixed
 
 

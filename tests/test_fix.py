@@ -94,3 +94,19 @@ def test_plan_fixes_a_finding_inside_a_removed_line_with_it():
     edits, fixed = fix.plan(result, text)
     assert len(edits) == 1 and extra in fixed
     assert fix.apply(text, edits) == "Title\n\nBody text here.\n\n"
+
+
+def test_a_finding_without_an_edit_of_its_own_goes_with_the_removed_line_it_stands_in(tmp_path):
+    # the scraper repeated the headline: the repeat is removed, and the idiom
+    # finding on the repeat goes with it; the headline keeps its own
+    headline = "Armed police action in Dalane – the police have control of two people"
+    body = ("Armed police are at an address in Dalane after threats. The operation is still under way, "
+            "the police say, and more patrols are on their way to the scene.")
+    page = tmp_path / "page.txt"
+    page.write_text(f"{headline}\n\n{headline}\n{headline}\n\n{body}\n", encoding="utf-8")
+    before = json.loads(_mtqa(page, "-f", "json").stdout)["documents"][0]["findings"]
+    on_headlines = [f for f in before if f["code"] == "ID002"]
+    assert {f["line"] for f in on_headlines} == {1, 3, 4}
+    after = json.loads(_mtqa(page, "--fix", "-f", "json").stdout)["documents"][0]["findings"]
+    assert [f["line"] for f in after if f["code"] == "ID002"] == [1]
+    assert page.read_text(encoding="utf-8") == f"{headline}\n\n\n{body}\n"
