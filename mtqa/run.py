@@ -324,7 +324,9 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # 
     for result in report.results:
         result.findings.sort(key=Finding.sort_key)
     if options.fix or options.diff:
-        fix_files(report, write=options.fix, show_diff=options.diff, events=events)
+        written = fix_files(report, write=options.fix, show_diff=options.diff, events=events)
+        if written:
+            recheck(report, written, checker, options, events, corpus_found=frozenset(id(f) for _, f in found))
     gate = run_gate(
         report,
         thresholds,
@@ -345,12 +347,14 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # 
     return RunOutcome(report, summary, gate, checker, thresholds, streaming=False)
 
 
-def fix_files(report, *, write: bool, show_diff: bool, events: RunEvents) -> None:
-    """--fix / --diff: apply (or show) the safe edits; fixed findings leave the report."""
+def fix_files(report, *, write: bool, show_diff: bool, events: RunEvents) -> list[int]:
+    """--fix / --diff: apply (or show) the safe edits; fixed findings leave the report.
+    The indices of the results whose files were written."""
     from mtqa.fix import fix_result
 
     files = fixed = 0
-    for result in report.results:
+    written: list[int] = []
+    for index, result in enumerate(report.results):
         change, why = fix_result(result)
         if why:
             events.status(why)
@@ -365,6 +369,42 @@ def fix_files(report, *, write: bool, show_diff: bool, events: RunEvents) -> Non
                 raise MtqaError(f"cannot write {change.path}: {exc.strerror or exc}") from None
             done = {id(f) for f in change.fixed}
             result.findings = [f for f in result.findings if id(f) not in done]
+            written.append(index)
         files += 1
         fixed += len(change.fixed)
     events.status(f"{'fixed' if write else 'would fix'} {fixed} finding(s) in {files} file(s)")
+    return written
+
+
+def recheck(report, indices: list[int], checker, options: RunOptions, events: RunEvents,
+            corpus_found: frozenset[int] = frozenset()) -> None:
+    """The files --fix wrote, checked again, as ``ruff --fix`` does: the report and the
+    gate then speak of the files as they are now, every position included.  A file
+    that cannot be read back keeps the findings of the text as read, with a warning.
+    ``corpus_found``: the ids of the findings of the corpus pass, which is run again
+    over every document (a check may report in both passes under one code)."""
+    from mtqa.loaders import iter_documents
+    from mtqa.model import Document
+
+    on_check, checker.on_check = checker.on_check, None  # the progress display has ended
+    try:
+        for index in indices:
+            old = report.results[index]
+            try:
+                docs: list = list(iter_documents([old.document.path], checker.input_format, source=options.source,
+                                                 reference=options.reference, read=checker.read))
+            except (OSError, ValueError):
+                docs = []
+            if len(docs) != 1 or not isinstance(docs[0], Document):
+                events.warning(f"{old.document.path}: fixed, but not checked again (it could not be read back): "
+                               "the positions reported are those of the text before the fix")
+                continue
+            result, errors = checker.check_document(docs[0])
+            report.results[index] = result
+            report.errors.extend(errors)
+        if any(c.corpus_level for c in checker.checks):
+            for result in report.results:
+                result.findings = [f for f in result.findings if id(f) not in corpus_found]
+            checker.finish(report)
+    finally:
+        checker.on_check = on_check
