@@ -324,9 +324,11 @@ class Checker:
         finally:
             run.states.close()
 
-    def finish(self, report: Report) -> Report:
+    def finish(self, report: Report, collect_errors: bool = True) -> Report:
         """Add the corpus-level findings (across documents) to ``report``, whose
-        results were checked by this checker (the corpus pass of :meth:`check`)."""
+        results were checked by this checker (the corpus pass of :meth:`check`).
+        ``collect_errors=False``: what the documents' collection says wrong is not
+        added again (``report`` has it from their own pass)."""
         from mtqa.corpus import CorpusStates
         from mtqa.results import Outcome
 
@@ -336,9 +338,10 @@ class Checker:
                 part = Partial()
                 self._collect(result.document, part)  # as check_rules does in a run
                 doc = result.document
-                report.errors.extend(
-                    DocumentError(doc.id, message, path=doc.path, line=doc.record_line) for message in part.errors
-                )
+                if collect_errors:
+                    report.errors.extend(
+                        DocumentError(doc.id, message, path=doc.path, line=doc.record_line) for message in part.errors
+                    )
                 states.add(Outcome(result, index=index, states=part.states))
             self._add_corpus_findings(report, states)
         finally:

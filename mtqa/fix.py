@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,8 +69,11 @@ def plan(result: DocumentResult, text: str) -> tuple[list[Edit], list[Finding]]:
     findings they fix.  A finding whose text lies inside a removed line goes with
     the line, whether or not it had an edit of its own (an idiom in a headline the
     scraper repeated: the repeat is removed, the headline itself keeps its finding)."""
+    from mtqa.gate.suppressions import suppressed_findings
+
+    kept_as_asked = suppressed_findings(result)  # a marker in the article keeps its line
     edits = sorted(
-        (e for f in result.findings if (e := edit_for(text, f)) is not None),
+        (e for f in result.findings if id(f) not in kept_as_asked and (e := edit_for(text, f)) is not None),
         key=lambda e: (e.start, -(e.end - e.start)),
     )
     kept: list[Edit] = []
@@ -110,12 +114,15 @@ class FileFix:
 
     def write(self) -> None:
         """Replace the file with the fixed text, atomically (a temporary file beside
-        it, then a rename); line ends written as they are in the text."""
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+        it, then a rename); line ends written as they are in the text, the file's
+        permissions kept, and a symbolic link's target written (the link stays)."""
+        target = self.path.resolve()
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
                 fh.write(self.after)
-            os.replace(tmp, self.path)
+            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
+            os.replace(tmp, target)
         except OSError:
             Path(tmp).unlink(missing_ok=True)
             raise

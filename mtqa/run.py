@@ -326,7 +326,8 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # 
     if options.fix or options.diff:
         written = fix_files(report, write=options.fix, show_diff=options.diff, events=events)
         if written:
-            recheck(report, written, checker, options, events, corpus_found=frozenset(id(f) for _, f in found))
+            recheck(report, written, checker, options, events,
+                    corpus_found=[f for _, f in found], corpus_errors=corpus_errors)
     gate = run_gate(
         report,
         thresholds,
@@ -349,12 +350,23 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # 
 
 def fix_files(report, *, write: bool, show_diff: bool, events: RunEvents) -> list[int]:
     """--fix / --diff: apply (or show) the safe edits; fixed findings leave the report.
-    The indices of the results whose files were written."""
+    The indices of the results whose files were written (a file named twice, by a
+    folder and a path in it, is fixed once and counts for both)."""
     from mtqa.fix import fix_result
 
     files = fixed = 0
     written: list[int] = []
+    seen: set[Path] = set()
     for index, result in enumerate(report.results):
+        doc = result.document
+        if doc.path and doc.path != "-" and doc.record_line is None:
+            where = _resolved(doc.path)
+            if where in seen:
+                if write and any(report.results[i].document.path and _resolved(report.results[i].document.path) == where
+                                 for i in written):
+                    written.append(index)  # written above: checked again below, with the other
+                continue
+            seen.add(where)
         change, why = fix_result(result)
         if why:
             events.status(why)
@@ -376,35 +388,57 @@ def fix_files(report, *, write: bool, show_diff: bool, events: RunEvents) -> lis
     return written
 
 
+def _resolved(path: str) -> Path:
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return Path(path)
+
+
 def recheck(report, indices: list[int], checker, options: RunOptions, events: RunEvents,
-            corpus_found: frozenset[int] = frozenset()) -> None:
-    """The files --fix wrote, checked again, as ``ruff --fix`` does: the report and the
-    gate then speak of the files as they are now, every position included.  A file
-    that cannot be read back keeps the findings of the text as read, with a warning.
-    ``corpus_found``: the ids of the findings of the corpus pass, which is run again
-    over every document (a check may report in both passes under one code)."""
-    from mtqa.loaders import iter_documents
+            corpus_found: list | tuple = (), corpus_errors: list | tuple = ()) -> None:
+    """The files --fix wrote, checked again, as ``ruff --fix`` does: the report, its
+    errors and the gate then speak of the files as they are now, every position
+    included.  A file that cannot be read back keeps the findings of the text as
+    read, with a warning; one that is now empty (it was all furniture) is an error,
+    as a fresh run says.  ``corpus_found`` and ``corpus_errors``: what the first
+    corpus pass gave; it runs again over every document (a check may report in both
+    passes under one code)."""
+    from mtqa.loaders import DocumentError, iter_documents
     from mtqa.model import Document
 
     on_check, checker.on_check = checker.on_check, None  # the progress display has ended
     try:
+        stale: set[tuple[str, str | None]] = set()
+        fresh: list = []
         for index in indices:
             old = report.results[index]
             try:
                 docs: list = list(iter_documents([old.document.path], checker.input_format, source=options.source,
                                                  reference=options.reference, read=checker.read))
-            except (OSError, ValueError):
-                docs = []
+            except (OSError, ValueError) as exc:
+                docs = [DocumentError(old.document.id, str(exc), path=old.document.path)]
+            if len(docs) == 1 and isinstance(docs[0], DocumentError):
+                stale.add((old.document.id, old.document.path))
+                old.findings = []  # its text is not there any more
+                fresh.append(docs[0])
+                events.warning(f"{old.document.path}: fixed, and then it could not be checked: {docs[0].message}")
+                continue
             if len(docs) != 1 or not isinstance(docs[0], Document):
-                events.warning(f"{old.document.path}: fixed, but not checked again (it could not be read back): "
-                               "the positions reported are those of the text before the fix")
+                events.warning(f"{old.document.path}: fixed, but not checked again (it reads as {len(docs)} "
+                               "documents): the positions reported are those of the text before the fix")
                 continue
             result, errors = checker.check_document(docs[0])
             report.results[index] = result
-            report.errors.extend(errors)
-        if any(c.corpus_level for c in checker.checks):
-            for result in report.results:
-                result.findings = [f for f in result.findings if id(f) not in corpus_found]
-            checker.finish(report)
+            stale.add((old.document.id, old.document.path))
+            fresh.extend(errors)
+        # the errors of the text as read go with its findings, and the first corpus pass's with its own
+        gone_errors = {id(e) for e in corpus_errors}
+        report.errors = [e for e in report.errors
+                         if (e.id, e.path) not in stale and id(e) not in gone_errors] + fresh
+        gone = {id(f) for f in corpus_found}
+        for result in report.results:
+            result.findings = [f for f in result.findings if id(f) not in gone]
+        checker.finish(report, collect_errors=False)
     finally:
         checker.on_check = on_check

@@ -133,3 +133,53 @@ def test_after_a_fix_the_corpus_pass_runs_again_once(tmp_path):
     assert corpus_findings() == [(str(b), "NC001")]
     assert corpus_findings("--fix") == [(str(b), "NC001")]
     assert "Source link" not in a.read_text(encoding="utf-8")
+
+
+FURNISHED = ("Minister visits Oslo school\n\nForeign Minister Anniken Huitfeldt visited a school in Oslo on Monday "
+             "and spoke to pupils.\n\nSee also: Another story about schools - VG\n")
+
+
+def test_a_file_named_twice_is_fixed_once_and_both_readings_speak_of_the_fixed_file(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text(FURNISHED, encoding="utf-8")
+    diff = _mtqa(page, page, "--diff")
+    assert diff.stdout.count("-See also") == 1  # one hunk, which git apply takes
+    run = _mtqa(page, page, "--fix", "-f", "json")
+    assert run.returncode == 0, run.stderr
+    assert [d["findings"] for d in json.loads(run.stdout)["documents"]] == [[], []]
+    assert "See also" not in page.read_text(encoding="utf-8")
+
+
+def test_a_file_that_was_all_furniture_is_an_error_once_fixed(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("Source link\n", encoding="utf-8")
+    run = _mtqa(page, "--fix", "-f", "json")
+    assert page.read_text(encoding="utf-8") == ""
+    assert run.returncode == 2
+    report = json.loads(run.stdout)
+    assert [e["message"] for e in report["errors"]] == [f"{page}: the article is empty (no text to check)"]
+    assert all(not d["findings"] for d in report["documents"])
+
+
+def test_fix_leaves_a_line_the_article_asks_to_keep(tmp_path):
+    page = tmp_path / "a.md"
+    page.write_text(FURNISHED.replace("See also:", "<!-- mtqa: ignore-next-line BP001 -->\nSee also:"),
+                    encoding="utf-8")
+    before = page.read_text(encoding="utf-8")
+    run = _mtqa(page, "--fix", "-f", "json")
+    assert page.read_text(encoding="utf-8") == before
+    assert "suppressed nothing" not in run.stdout + run.stderr
+
+
+def test_fix_keeps_the_files_permissions_and_writes_through_a_link(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    page = real / "a.txt"
+    page.write_text(FURNISHED, encoding="utf-8")
+    page.chmod(0o664)
+    link = tmp_path / "link.txt"
+    link.symlink_to(page)
+    _mtqa(link, "--fix")
+    assert link.is_symlink()
+    assert "See also" not in page.read_text(encoding="utf-8")
+    assert page.stat().st_mode & 0o777 == 0o664

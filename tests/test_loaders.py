@@ -220,6 +220,19 @@ def test_glob(write, tmp_path):
     assert [p.rsplit("/", 1)[1] for p in ids] == ["x1.txt", "x2.txt"]
 
 
+def test_a_glob_reads_an_articles_source_and_reference_with_it_not_as_articles(write, tmp_path):
+    # as the walk of a folder does: x.nb.txt and x.ref.txt are x.en.txt's, and a
+    # pattern that names nothing else still reads them as it was asked
+    write("x.en.txt", CLEAN_ARTICLE)
+    write("x.nb.txt", "Politiet rykket ut til stedet i natt.\n")
+    write("x.ref.txt", CLEAN_ARTICLE)
+    docs = [d for d in iter_documents([str(tmp_path / "*.txt")])]
+    assert [d.id.rsplit("/", 1)[1] for d in docs] == ["x.en.txt"]
+    assert docs[0].source and docs[0].reference
+    only = [d.id.rsplit("/", 1)[1] for d in iter_documents([str(tmp_path / "*.nb.txt")])]
+    assert only == ["x.nb.txt"]
+
+
 @pytest.mark.parametrize(
     "data,fmt",
     [

@@ -94,6 +94,31 @@ def record_ignores(doc: Document) -> tuple[str, ...]:
     return tuple(str(s) for s in ignore) if isinstance(ignore, list) else ()
 
 
+def _verdicts(doc, findings, record, markers):
+    """Each finding with the record selectors and the inline markers that suppress it (their indices)."""
+    for f in findings:
+        selectors = [i for i, selector in enumerate(record) if _matches(f, selector)]
+        block = next(
+            (i for i, b in enumerate(doc.blocks) if b.start <= f.start < b.end or b.start == f.start == b.end),
+            None,
+        )
+        covering = [
+            i for i, marker in enumerate(markers)
+            if marker.covers(f, block) and any(_matches(f, s) for s in marker.selectors)
+        ]
+        yield f, selectors, covering
+
+
+def suppressed_findings(result) -> set[int]:
+    """The ids of the findings of ``result`` that its document suppresses (``--fix``
+    leaves what the article asked to keep as it is)."""
+    doc = result.document
+    record, markers = record_ignores(doc), inline_markers(doc)
+    if not record and not markers:
+        return set()
+    return {id(f) for f, selectors, covering in _verdicts(doc, result.findings, record, markers) if selectors or covering}
+
+
 def apply_suppressions(report: Report) -> tuple[int, list[str]]:
     """Drop suppressed findings; (how many, the suppressions that suppressed nothing)."""
     suppressed = 0
@@ -107,19 +132,12 @@ def apply_suppressions(report: Report) -> tuple[int, list[str]]:
         used_record = [False] * len(record)
         used_marker = [False] * len(markers)
         keep = []
-        for f in result.findings:
-            hit = False
-            for i, selector in enumerate(record):
-                if _matches(f, selector):
-                    used_record[i] = hit = True
-            block = next(
-                (i for i, b in enumerate(doc.blocks) if b.start <= f.start < b.end or b.start == f.start == b.end),
-                None,
-            )
-            for i, marker in enumerate(markers):
-                if marker.covers(f, block) and any(_matches(f, s) for s in marker.selectors):
-                    used_marker[i] = hit = True
-            if hit:
+        for f, selectors, covering in _verdicts(doc, result.findings, record, markers):
+            for i in selectors:
+                used_record[i] = True
+            for i in covering:
+                used_marker[i] = True
+            if selectors or covering:
                 suppressed += 1
             else:
                 keep.append(f)

@@ -154,6 +154,10 @@ def iter_documents(
         elif glob.has_magic(name):
             matches = sorted(glob.glob(name, recursive=True))
             files = [Path(m) for m in matches if Path(m).is_file()]
+            # as in a folder, an article's Norwegian source and reference beside it
+            # (X.nb.txt, X.ref.txt) are read with it, not as articles of their own,
+            # unless the pattern names nothing else
+            files = [f for f in files if not is_sidecar(f)] or files
             if not files:
                 yield DocumentError(name, f"{name}: no files match this pattern", path=name)
             for file in files:
