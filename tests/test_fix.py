@@ -183,3 +183,14 @@ def test_fix_keeps_the_files_permissions_and_writes_through_a_link(tmp_path):
     assert link.is_symlink()
     assert "See also" not in page.read_text(encoding="utf-8")
     assert page.stat().st_mode & 0o777 == 0o664
+
+
+def test_fix_respells_an_organisation_the_glossary_names(tmp_path):
+    glossary = tmp_path / "names.yaml"
+    glossary.write_text("names:\n  - name: NATO-Russia Council\n    kind: organisation\n", encoding="utf-8")
+    page = tmp_path / "a.txt"
+    page.write_text("Council meets in Brussels\n\nThe NATO-Russia Council met on Monday, and the talks will go on. "
+                    "The NATO and Russia Council will meet again.\n", encoding="utf-8")
+    run = _mtqa(page, "--fix", "--glossary", glossary, "-f", "json")
+    assert "NATO and Russia Council" not in page.read_text(encoding="utf-8"), run.stderr
+    assert not [f for f in json.loads(run.stdout)["documents"][0]["findings"] if f["code"] == "NC003"]

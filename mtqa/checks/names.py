@@ -660,6 +660,8 @@ class InconsistentOrganisationName(Check):
                         f"'{o.surface}' and '{canon}' look like the same organisation; {why}",
                         suggestion=canon,
                         confidence=conf,
+                        # --fix respells a name the glossary confirms, as NC001's
+                        **({"canonical_by": "glossary"} if in_glossary else {}),
                     )
 
 
