@@ -653,16 +653,17 @@ class InconsistentOrganisationName(Check):
                 why, conf = f"'{canon}' comes first", 0.4
             for surface in ordered[1:]:
                 for o in surfaces[surface]:
-                    yield self.finding(
+                    found = self.finding(
                         doc,
                         o.start,
                         o.end,
                         f"'{o.surface}' and '{canon}' look like the same organisation; {why}",
                         suggestion=canon,
                         confidence=conf,
-                        # --fix respells a name the glossary confirms, as NC001's
-                        **({"canonical_by": "glossary"} if in_glossary else {}),
                     )
+                    if in_glossary:
+                        found.extra["canonical_by"] = "glossary"  # --fix respells it, as NC001's
+                    yield found
 
 
     def _dotted_outlets(self, doc: Document) -> Iterable[Finding]:
