@@ -357,13 +357,14 @@ def fix_files(report, *, write: bool, show_diff: bool, events: RunEvents) -> lis
     files = fixed = 0
     written: list[int] = []
     seen: set[Path] = set()
+    written_paths: set[Path] = set()
     for index, result in enumerate(report.results):
         doc = result.document
+        where = None
         if doc.path and doc.path != "-" and doc.record_line is None:
             where = _resolved(doc.path)
             if where in seen:
-                if write and any(report.results[i].document.path and _resolved(report.results[i].document.path) == where
-                                 for i in written):
+                if where in written_paths:
                     written.append(index)  # written above: checked again below, with the other
                 continue
             seen.add(where)
@@ -382,6 +383,8 @@ def fix_files(report, *, write: bool, show_diff: bool, events: RunEvents) -> lis
             done = {id(f) for f in change.fixed}
             result.findings = [f for f in result.findings if id(f) not in done]
             written.append(index)
+            if where is not None:
+                written_paths.add(where)
         files += 1
         fixed += len(change.fixed)
     events.status(f"{'fixed' if write else 'would fix'} {fixed} finding(s) in {files} file(s)")
