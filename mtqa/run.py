@@ -327,7 +327,8 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # 
         written = fix_files(report, write=options.fix, show_diff=options.diff, events=events)
         if written:
             recheck(report, written, checker, options, events,
-                    corpus_found=[f for _, f in found], corpus_errors=corpus_errors)
+                    corpus_found=[f for _, f in found], corpus_errors=corpus_errors,
+                    jobs=n_jobs, timeout=config["document-timeout"])
     gate = run_gate(
         report,
         thresholds,
@@ -399,49 +400,79 @@ def _resolved(path: str) -> Path:
 
 
 def recheck(report, indices: list[int], checker, options: RunOptions, events: RunEvents,
-            corpus_found: list | tuple = (), corpus_errors: list | tuple = ()) -> None:
+            corpus_found: list | tuple = (), corpus_errors: list | tuple = (),
+            jobs: int = 1, timeout: float | None = None) -> None:
     """The files --fix wrote, checked again, as ``ruff --fix`` does: the report, its
     errors and the gate then speak of the files as they are now, every position
-    included.  A file that cannot be read back keeps the findings of the text as
-    read, with a warning; one that is now empty (it was all furniture) is an error,
-    as a fresh run says.  ``corpus_found`` and ``corpus_errors``: what the first
-    corpus pass gave; it runs again over every document (a check may report in both
-    passes under one code)."""
+    included.  A file that cannot be read back keeps no findings, with a warning and
+    its error; one that is now empty (it was all furniture) is an error, as a fresh
+    run says.  ``corpus_found`` and ``corpus_errors``: what the first corpus pass
+    gave; it runs again over every document (a check may report in both passes under
+    one code).  The files are checked by the corpus engine of the first pass:
+    ``jobs`` workers, each document under ``timeout``, with a progress display; with
+    ``--results``, their records are added to the results file, so a later
+    ``--resume`` does not check them again.  Ctrl-C raises :class:`Interrupted`,
+    saying that the files were written."""
+    from mtqa.corpus import CorpusRun, run_identity
     from mtqa.loaders import DocumentError, iter_documents
     from mtqa.model import Document
+    from mtqa.results import ResultsFile
 
-    on_check, checker.on_check = checker.on_check, None  # the progress display has ended
-    try:
-        stale: set[tuple[str, str | None]] = set()
-        fresh: list = []
-        for index in indices:
-            old = report.results[index]
-            try:
-                docs: list = list(iter_documents([old.document.path], checker.input_format, source=options.source,
-                                                 reference=options.reference, read=checker.read))
-            except (OSError, ValueError) as exc:
-                docs = [DocumentError(old.document.id, str(exc), path=old.document.path)]
-            if len(docs) == 1 and isinstance(docs[0], DocumentError):
-                stale.add((old.document.id, old.document.path))
-                old.findings = []  # its text is not there any more
-                fresh.append(docs[0])
-                events.warning(f"{old.document.path}: fixed, and then it could not be checked: {docs[0].message}")
-                continue
-            if len(docs) != 1 or not isinstance(docs[0], Document):
-                events.warning(f"{old.document.path}: fixed, but not checked again (it reads as {len(docs)} "
-                               "documents): the positions reported are those of the text before the fix")
-                continue
-            result, errors = checker.check_document(docs[0])
-            report.results[index] = result
+    stale: set[tuple[str, str | None]] = set()
+    fresh: list = []
+    todo: list[tuple[int, Document]] = []
+    for index in indices:
+        old = report.results[index]
+        try:
+            docs: list = list(iter_documents([old.document.path], checker.input_format, source=options.source,
+                                             reference=options.reference, read=checker.read))
+        except (OSError, ValueError) as exc:
+            docs = [DocumentError(old.document.id, str(exc), path=old.document.path)]
+        if len(docs) == 1 and isinstance(docs[0], DocumentError):
             stale.add((old.document.id, old.document.path))
-            fresh.extend(errors)
-        # the errors of the text as read go with its findings, and the first corpus pass's with its own
-        gone_errors = {id(e) for e in corpus_errors}
-        report.errors = [e for e in report.errors
-                         if (e.id, e.path) not in stale and id(e) not in gone_errors] + fresh
-        gone = {id(f) for f in corpus_found}
-        for result in report.results:
-            result.findings = [f for f in result.findings if id(f) not in gone]
-        checker.finish(report, collect_errors=False)
+            old.findings = []  # its text is not there any more
+            fresh.append(docs[0])
+            events.warning(f"{old.document.path}: fixed, and then it could not be checked: {docs[0].message}")
+            continue
+        if len(docs) != 1 or not isinstance(docs[0], Document):
+            events.warning(f"{old.document.path}: fixed, but not checked again (it reads as {len(docs)} "
+                           "documents): the positions reported are those of the text before the fix")
+            continue
+        todo.append((index, docs[0]))
+    store = None
+    if options.results is not None and todo:
+        try:
+            store = ResultsFile(options.results, run_identity(checker), resume=True)
+        except (OSError, MtqaError) as exc:
+            events.warning(f"{options.results}: the fixed files' records not added ({exc})")
+    engine = CorpusRun(checker, jobs=min(jobs, len(todo)), results=store, timeout=timeout)
+    on_check, checker.on_check = checker.on_check, None  # a long document's own display is off here
+    if todo:
+        events.status(f"checking the {len(todo)} fixed file(s) again")
+    progress = events.progress(len(todo))
+    try:
+        for (index, _), outcome in zip(todo, engine.run(doc for _, doc in todo)):
+            old = report.results[index]
+            stale.add((old.document.id, old.document.path))
+            if outcome.result is not None:
+                report.results[index] = outcome.result
+            fresh.extend(outcome.errors)
+            progress.advance(outcome.id, reused=outcome.stored)
+    except KeyboardInterrupt:
+        written = ", ".join(sorted({str(report.results[i].document.path) for i, _ in todo}))
+        raise Interrupted(
+            f"interrupted while checking the fixed files again; --fix had written them ({written}): "
+            "run mtqa check on them to see what they hold now"
+        ) from None
     finally:
+        progress.stop()
+        engine.close()
         checker.on_check = on_check
+    # the errors of the text as read go with its findings, and the first corpus pass's with its own
+    gone_errors = {id(e) for e in corpus_errors}
+    report.errors = [e for e in report.errors
+                     if (e.id, e.path) not in stale and id(e) not in gone_errors] + fresh
+    gone = {id(f) for f in corpus_found}
+    for result in report.results:
+        result.findings = [f for f in result.findings if id(f) not in gone]
+    checker.finish(report, collect_errors=False)

@@ -194,3 +194,58 @@ def test_fix_respells_an_organisation_the_glossary_names(tmp_path):
     run = _mtqa(page, "--fix", "--glossary", glossary, "-f", "json")
     assert "NATO and Russia Council" not in page.read_text(encoding="utf-8"), run.stderr
     assert not [f for f in json.loads(run.stdout)["documents"][0]["findings"] if f["code"] == "NC003"]
+
+
+DALANE = ("Armed police action in Dalane – the police have control of two people\n\n"
+          "Armed police action in Dalane – the police have control of two people\n\n"
+          "Armed police are at an address in Dalane after threats. The police have control over two people, "
+          "the police say, and more patrols are on their way to the scene.\n")
+
+
+def test_the_fixed_files_are_checked_again_by_workers_and_recorded_for_resume(tmp_path):
+    # two files fixed, checked again by two worker processes: every position is the
+    # fixed file's; the results file gains their records, so --resume reuses them
+    from mtqa.loaders import iter_documents
+    from mtqa.results import document_key
+
+    pages = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for page in pages:
+        page.write_text(DALANE, encoding="utf-8")
+    results = tmp_path / "results.jsonl"
+    run = _mtqa(*pages, "--fix", "--jobs", "2", "--results", results, "-f", "json")
+    assert "checking the 2 fixed file(s) again" in run.stderr
+    for page, doc in zip(pages, json.loads(run.stdout)["documents"]):
+        text = page.read_text(encoding="utf-8")
+        assert text.count("Armed police action") == 1
+        assert [f["line"] for f in doc["findings"] if f["code"] == "ID002"] == [1, 4]
+        assert all(text[f["start"] : f["end"]] == f["text"] for f in doc["findings"])
+    keys = {json.loads(line).get("key") for line in results.read_text(encoding="utf-8").splitlines()}
+    fixed = [document_key(doc) for doc in iter_documents([str(p) for p in pages])]
+    assert set(fixed) <= keys
+    again = _mtqa(*pages, "--results", results, "--resume", "-f", "json")
+    assert json.loads(again.stdout)["documents"] == json.loads(run.stdout)["documents"]
+
+
+def test_ctrl_c_while_the_fixed_files_are_checked_again_says_they_were_written(tmp_path, monkeypatch):
+    import pytest
+
+    from mtqa import corpus
+    from mtqa.run import Interrupted, RunOptions, run
+
+    page = tmp_path / "a.txt"
+    page.write_text(FURNISHED, encoding="utf-8")
+    passes = []
+    first_pass = corpus.CorpusRun.run
+
+    def interrupted_second_pass(self, items):
+        passes.append(self)
+        if len(passes) > 1:
+            raise KeyboardInterrupt
+        yield from first_pass(self, items)
+
+    monkeypatch.setattr(corpus.CorpusRun, "run", interrupted_second_pass)
+    with pytest.raises(Interrupted, match="--fix had written them") as caught:
+        run(RunOptions([str(page)], settings={"fluency": False, "document-timeout": 30.0}, fix=True, isolated=True))
+    assert str(page) in str(caught.value)
+    assert passes[1].timeout == 30.0  # the second pass keeps the run's limit per document
+    assert "See also" not in page.read_text(encoding="utf-8")
