@@ -448,4 +448,116 @@ def _attribution(subject: str, verb: str, tag: str) -> str:
     return f"{subject} {form}"
 
 
-CHECKS = (InconsistentRendering, SpeechVerbSense)
+
+#: A lower-case modifier and the noun after it; the noun is read ahead, so that each
+#: word is tried as a modifier ("the small storm warning"); a possessive is the noun's.
+_TERM = re.compile(r"(?<![\w’'-])(?P<modifier>[a-z]{3,}) (?=(?P<noun>[a-z]{3,})(?:['’]s\b|(?![\w’'-])))")
+
+
+@cache
+def _modifier_senses() -> dict[str, frozenset[str]]:
+    """English word -> the Norwegian adjectives and nouns it is one of the first six senses of."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for head in senses.dictionary().values():
+        if head.pos in ("adj", "n"):
+            for sense in head.senses[:6]:
+                if re.fullmatch(r"[a-z]+", sense):
+                    out[sense].add(head.lemma)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def _noun_senses() -> frozenset[str]:
+    """The single English words that render a Norwegian noun of the dictionary of senses."""
+    return frozenset(
+        sense for head in senses.dictionary().values() if head.pos == "n"
+        for sense in head.senses if re.fullmatch(r"[a-z]+", sense)
+    )
+
+
+#: Words that end a modifier + noun pair's shape but are no noun ("the charge does").
+_NOT_HEADS = frozenset(
+    "does did doing done has had have having was were will would shall should can could may might must "
+    "are is been being says said goes went gets got makes made takes took".split()
+)
+
+
+def _one_stem(first: str, second: str) -> bool:
+    """Two forms of one word ("end", "ending"; "west", "western"), not two senses."""
+    return first.startswith(second) or second.startswith(first) or first[:5] == second[:5]
+
+
+class TermRenderedTwice(Check):
+    """One term written two ways in one article, with two senses of one Norwegian word ("the small storm" / "the little storm").
+
+    A translation made sentence by sentence renders a Norwegian term word
+    by word, and may take another sense of its first word each time: the
+    Beaufort term *liten storm* becomes "the small storm" and then "the
+    little storm"; *fyrvokter* becomes "fire keeper" and "lighthouse
+    keeper". Found where two lower-case modifier + noun pairs of one article
+    share their noun, their modifiers are two senses (among the first six)
+    of one Norwegian adjective or noun of the dictionary of senses and not
+    two forms of one word ("end", "ending"), and neither pair is among the
+    frequent English word pairs of symspellpy's list. Every occurrence of
+    both is reported, at info: which of the two is the right English the
+    check cannot tell (often neither: a term rendered word by word). A
+    group of which the lexicon names one occurrence is left to the lexicon's
+    finding.
+
+    Flags:
+    - A small storm is expected on the coast tonight. The little storm will ease by the morning.
+
+    Allows:
+    - A small storm is expected on the coast tonight. It will ease by the morning.
+    - The lighthouse keeper lit the lamp. The lighthouse keeper then went to bed.
+    - The weather will end soon. The ending weather was mild.
+    """
+
+    code = "ID009"
+    name = "term-rendered-twice"
+    family = "idiom"
+    severity = Severity.INFO
+
+    def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
+        from mtqa.lexicons.compose import _frequent_pairs
+
+        modifiers, nouns, frequent = _modifier_senses(), _noun_senses(), _frequent_pairs()
+        # noun -> modifier -> the pairs' spans
+        found: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        for sentence in doc.text_sentences():
+            text = doc.text[sentence.start : sentence.end]
+            for m in _TERM.finditer(text):
+                modifier, noun = m.group("modifier"), m.group("noun")
+                head = next((w for w in _singulars(noun) if w in nouns), None)
+                if noun in _NOT_HEADS or head is None or modifier not in modifiers or f"{modifier} {noun}" in frequent:
+                    continue
+                found[head][modifier].append((sentence.start + m.start(), sentence.start + m.end("noun")))
+        named = LexiconSpans(doc, ctx)
+        reported: set[tuple[int, int]] = set()
+        for by_modifier in found.values():
+            for first in sorted(by_modifier):
+                for second in sorted(by_modifier):
+                    common = modifiers[first] & modifiers[second]
+                    if first >= second or not common or _one_stem(first, second):
+                        continue
+                    spans = by_modifier[first] + by_modifier[second]
+                    if any(named.overlap(start, end) for start, end in spans):
+                        continue  # the lexicon names one of them: its finding says which is wrong
+                    lemma = min(common)
+                    usual = ", ".join(senses.dictionary()[lemma].senses[:3])
+                    for start, end in sorted(spans):
+                        if (start, end) in reported:
+                            continue
+                        reported.add((start, end))
+                        this = doc.text[start:end]
+                        other = next(doc.text[s:e] for s, e in spans if doc.text[s:e].split()[0] != this.split()[0])
+                        yield self.finding(
+                            doc, start, end,
+                            f"'{this}' and '{other}' in one article: one term written two ways, with two "
+                            f"senses of Norwegian '{lemma}' ({usual}); probably a Norwegian term rendered "
+                            "word by word: write its English name, the same each time",
+                            confidence=0.5,
+                        )
+
+
+CHECKS = (InconsistentRendering, SpeechVerbSense, TermRenderedTwice)
