@@ -301,7 +301,9 @@ def _accept_suggestions(sentences: list[str]) -> tuple[list[str], list[tuple[str
 
     head, separator = "Title", "\n\n"
     text = head + separator + separator.join(sentences)
-    findings = sorted(mtqa.check(text, select=["idiom"], fluency=False).findings, key=lambda f: f.start)
+    # ID009 reads an article's terms together: here the sentences are not one article
+    findings = sorted(mtqa.check(text, select=["idiom"], ignore=["ID009"], fluency=False).findings,
+                      key=lambda f: f.start)
     by_hand = [(f.text, f.suggestion or "") for f in findings if not f.suggestion or "<" in f.suggestion]
     edits = [Edit(f.start, f.end, f.suggestion, f) for f in findings if f.suggestion and "<" not in f.suggestion]
     return apply(text, edits)[len(head + separator) :].split(separator), by_hand
