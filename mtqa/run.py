@@ -328,7 +328,9 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # 
         if written:
             recheck(report, written, checker, options, events,
                     corpus_found=[f for _, f in found], corpus_errors=corpus_errors,
-                    jobs=n_jobs, timeout=config["document-timeout"])
+                    # a Ray run's --jobs sizes a cluster: the files are checked again here, sized for here
+                    jobs=n_jobs if options.engine != "ray" else default_jobs(len(written)),
+                    timeout=config["document-timeout"])
     gate = run_gate(
         report,
         thresholds,
