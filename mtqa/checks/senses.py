@@ -1,6 +1,6 @@
 """Family ``idiom``: a Norwegian word rendered in a sense its place in the text rules out.
 
-Two general mechanisms over the dictionary of senses (:mod:`mtqa.lexicons.senses`),
+Three general mechanisms over the dictionary of senses (:mod:`mtqa.lexicons.senses`),
 read backwards (English word -> the Norwegian words it translates), with no list
 of renderings:
 
@@ -13,6 +13,9 @@ of renderings:
   the Norwegian order (verb before subject) kept, and the verb's wrong sense taken;
   or the noun spelt like the verb (", narrator Hansen" for *forteller Hansen*,
   from the table of :mod:`mtqa.checks.homographs`).
+- ID009: one term written two ways in an article, with two senses of one Norwegian
+  word as its modifier ("the small storm", "the little storm": *liten storm*): a
+  term rendered word by word, sentence by sentence.
 """
 
 from __future__ import annotations
