@@ -451,31 +451,22 @@ def _attribution(subject: str, verb: str, tag: str) -> str:
     return f"{subject} {form}"
 
 
-
 #: A lower-case modifier and the noun after it; the noun is read ahead, so that each
 #: word is tried as a modifier ("the small storm warning"); a possessive is the noun's.
 _TERM = re.compile(r"(?<![\w’'-])(?P<modifier>[a-z]{3,}) (?=(?P<noun>[a-z]{3,})(?:['’]s\b|(?![\w’'-])))")
 
 
 @cache
-def _modifier_senses() -> dict[str, frozenset[str]]:
-    """English word -> the Norwegian adjectives and nouns it is one of the first six senses of."""
+def _lemmas_by_sense(pos: tuple[str, ...], first: int | None = None) -> dict[str, frozenset[str]]:
+    """English word -> the Norwegian lemmas of these parts of speech it is one of the
+    senses of (the first ``first`` of each; None: every sense)."""
     out: dict[str, set[str]] = defaultdict(set)
     for head in senses.dictionary().values():
-        if head.pos in ("adj", "n"):
-            for sense in head.senses[:6]:
+        if head.pos in pos:
+            for sense in head.senses[:first]:
                 if re.fullmatch(r"[a-z]+", sense):
                     out[sense].add(head.lemma)
     return {k: frozenset(v) for k, v in out.items()}
-
-
-@cache
-def _noun_senses() -> frozenset[str]:
-    """The single English words that render a Norwegian noun of the dictionary of senses."""
-    return frozenset(
-        sense for head in senses.dictionary().values() if head.pos == "n"
-        for sense in head.senses if re.fullmatch(r"[a-z]+", sense)
-    )
 
 
 #: Words that end a modifier + noun pair's shape but are no noun ("the charge does").
@@ -527,7 +518,8 @@ class TermRenderedTwice(Check):
     def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         from mtqa.lexicons.compose import _frequent_pairs
 
-        modifiers, nouns, frequent = _modifier_senses(), _noun_senses(), _frequent_pairs()
+        # a modifier: one of the first six senses of an adjective or noun; a noun: any sense of a noun
+        modifiers, nouns, frequent = _lemmas_by_sense(("adj", "n"), 6), _lemmas_by_sense(("n",)), _frequent_pairs()
         # noun -> modifier -> the pairs' spans
         found: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
         for sentence in doc.text_sentences():
