@@ -132,6 +132,43 @@ def test_model_info_and_prepare_for_a_model_folder(tiny_model_dir):
     assert prepared.exit_code == 0 and data["sha256"] in prepared.output
 
 
+@pytest.mark.parametrize(
+    ("asked", "device", "calibrated", "bf16", "picked"),
+    [
+        # A calibrated model keeps the float type its thresholds were fitted in, on any device.
+        ("auto", "cuda", True, True, "float32"),
+        (None, "cuda:1", True, True, "float32"),
+        ("auto", "mps", True, False, "float32"),
+        # Without a calibration: the device's fast type.
+        ("auto", "cuda", False, True, "bfloat16"),
+        ("auto", "cuda", False, False, "float16"),
+        ("auto", "mps", False, False, "float16"),
+        ("auto", "cpu", False, False, "float32"),
+        # An explicit type always wins.
+        ("bfloat16", "cuda", True, True, "bfloat16"),
+        ("float16", "cpu", True, False, "float16"),
+    ],
+)
+def test_auto_dtype_keeps_a_calibrated_model_in_float32(monkeypatch, asked, device, calibrated, bf16, picked):
+    import torch
+
+    from mtqa import scoring
+
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *a, **k: bf16)
+    assert scoring._pick_dtype(asked, device, calibrated=calibrated) == picked
+
+
+def test_an_unknown_dtype_is_refused_before_the_model_is_read(monkeypatch):
+    from mtqa import scoring
+
+    def never(*_a, **_k):
+        raise AssertionError("the model was read")
+
+    monkeypatch.setattr(scoring, "_materialize", never)
+    with pytest.raises(mtqa.MtqaError, match="--dtype float8: use one of auto, float32, bfloat16, float16"):
+        load_scorer(None, device="cpu", dtype="float8")
+
+
 def test_windows_cover_every_token_once_with_context(tiny_model_dir):
     scorer = load_scorer(str(tiny_model_dir), device="cpu")
     for n in (2, 15, 16, 17, 100, 257):

@@ -67,16 +67,32 @@ def _pick_device(device: str) -> str:
     return device
 
 
-def _pick_dtype(dtype: str | None, device: str) -> str:
-    if dtype in (None, "", "auto"):
-        if device.startswith("cuda"):
-            import torch
-
-            return "bfloat16" if torch.cuda.is_bf16_supported() else "float16"
-        return "float16" if device == "mps" else "float32"
-    if dtype not in DTYPES:
+def _check_dtype(dtype: str | None) -> None:
+    if dtype not in (None, "", "auto") and dtype not in DTYPES:
         raise MtqaError(f"--dtype {dtype}: use one of auto, {', '.join(DTYPES)}")
-    return dtype
+
+
+def _pick_dtype(dtype: str | None, device: str, calibrated: bool = False) -> str:
+    """The float type to load the model in.
+
+    ``auto`` is float32 for a model with a fluency calibration, on any device: the
+    calibration's thresholds were fitted on float32 scores, and another type moves
+    the scores enough to move findings (bfloat16 on CUDA: one FL finding in 28 on
+    NTREX, document fluency up to 2.3 points; float32 on CUDA gives the CPU's scores
+    and was no slower for SmolLM2 on an H200: ``benchmarks/dtype_agreement.py``).
+    A model without one loads in the device's fast type (bfloat16 on CUDA, float16
+    on MPS), where memory matters more than agreement with a calibration.
+    """
+    _check_dtype(dtype)
+    if dtype not in (None, "", "auto"):
+        return str(dtype)
+    if calibrated:
+        return "float32"
+    if device.startswith("cuda"):
+        import torch
+
+        return "bfloat16" if torch.cuda.is_bf16_supported() else "float16"
+    return "float16" if device == "mps" else "float32"
 
 
 def prepare(spec: str | None = None, progress: Callable[[str], None] | None = None) -> dict[str, Any]:
@@ -128,19 +144,24 @@ def load_scorer(
             f"pip install 'mtqa[model]' (make install does it); {NO_FLUENCY}"
         ) from None
     dev = _pick_device(device)
-    dt = _pick_dtype(dtype, dev)
-    key = (str(source.path or source.spec), dev, dt)
+    _check_dtype(dtype)
+    key = (str(source.path or source.spec), dev, dtype or "auto")
     with _LOCK:
         if key in _LOADED:
             return _LOADED[key]
         where, digest = _materialize(source, progress)
+        from mtqa.scoring import calibration
+
+        own_dir = source.path if source.kind == "dir" else None
+        calib = calibration.find(digest, own_dir)
+        crosslingual = calibration.find_crosslingual(digest.removeprefix("hub:"), own_dir)
+        dt = _pick_dtype(dtype, dev, calibrated=calib is not None or crosslingual is not None)
         from transformers import AutoModelForCausalLM, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
         # mtqa reports its own progress; no tqdm bars from transformers.
         hf_logging.disable_progress_bar()
 
-        from mtqa.scoring import calibration
         from mtqa.scoring.scorer import Scorer
 
         hub = source.kind == "hub"
@@ -165,8 +186,6 @@ def load_scorer(
             )
         model.eval()
         model.to(dev)  # type: ignore[arg-type]  # transformers' @wraps(Module.to) types `to` as an unbound function
-        own_dir = source.path if source.kind == "dir" else None
-        calib = calibration.find(digest, own_dir)
         scorer = Scorer(
             model,
             tokenizer,
@@ -175,7 +194,7 @@ def load_scorer(
             device=dev,
             dtype=dt,
             calibration=calib,
-            crosslingual=calibration.find_crosslingual(digest.removeprefix("hub:"), own_dir),
+            crosslingual=crosslingual,
             files={"weights": str(where)},
         )
         _LOADED[key] = scorer
