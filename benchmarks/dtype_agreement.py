@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "realworld" / "clean",
                     help="a folder of machine-translated articles (default: ../shared/realworld/clean)")
     ap.add_argument("--runs", default="cpu:float32,cpu:bfloat16",
-                    help="DEVICE:DTYPE,... ; the first is the reference (default: %(default)s)")
+                    help="DEVICE:DTYPE,... (DTYPE may be auto); the first is the reference (default: %(default)s)")
     ap.add_argument("--docs", type=int, default=123, help="NTREX documents (default: all 123)")
     ap.add_argument("--model", default=None)
     args = ap.parse_args(argv)
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     for device, dtype in runs:
         scorer = load_scorer(args.model, device=device, dtype=dtype)
         checker = mtqa.Checker(select=["FL"], model=args.model, device=device, dtype=dtype)
-        print(f"run {device}:{dtype}: {scorer.signature} on {scorer.device}", flush=True)
+        print(f"run {device}:{dtype}: {scorer.signature} on {scorer.device} in {scorer.dtype}", flush=True)
         per = {}
         for label, docs in corpora:
             started = time.perf_counter()

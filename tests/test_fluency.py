@@ -158,6 +158,13 @@ def test_auto_dtype_keeps_a_calibrated_model_in_float32(monkeypatch, asked, devi
     assert scoring._pick_dtype(asked, device, calibrated=calibrated) == picked
 
 
+def test_the_type_auto_picked_shares_the_loaded_model(tiny_model_dir):
+    auto = load_scorer(str(tiny_model_dir), device="cpu")
+    assert auto.dtype == "float32"
+    assert load_scorer(str(tiny_model_dir), device="cpu", dtype="float32") is auto
+    assert load_scorer(str(tiny_model_dir), device="cpu", dtype="auto") is auto
+
+
 def test_an_unknown_dtype_is_refused_before_the_model_is_read(monkeypatch):
     from mtqa import scoring
 

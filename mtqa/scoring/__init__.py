@@ -197,7 +197,9 @@ def load_scorer(
             crosslingual=crosslingual,
             files={"weights": str(where)},
         )
-        _LOADED[key] = scorer
+        # Under the type asked for and the type it resolved to: a later call that
+        # names the type "auto" picked shares the model rather than loading it again.
+        _LOADED[key] = _LOADED[(key[0], dev, dt)] = scorer
         return scorer
 
 
