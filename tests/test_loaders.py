@@ -163,6 +163,7 @@ def test_jsonl_records_comet_keys_and_broken_lines(write):
         "",
         json.dumps({"id": "d", "target": "   "}),
         json.dumps({"id": "e", "target": 42}),
+        "{}",
     ]
     items = list(iter_documents([write("corpus.jsonl", "\n".join(lines) + "\n")]))
     docs = [i for i in items if isinstance(i, mtqa.Document)]
@@ -173,9 +174,11 @@ def test_jsonl_records_comet_keys_and_broken_lines(write):
     expected = [
         (2, "not valid JSON"),
         (4, "a record must be a JSON object"),
-        (5, "the record has no 'target' (or COMET 'mt') field with the English text"),
+        (5, "the record has no 'target' (or COMET 'mt') field with the English text (its fields: 'id', 'text'); "
+            "name the English text's field 'target'"),
         (7, "the article is empty"),
         (8, "field 'target' must be a string"),
+        (9, "the record has no 'target' (or COMET 'mt') field with the English text (it is empty)"),
     ]
     assert [e.line for e in errors] == [line for line, _ in expected]
     for error, (line, message) in zip(errors, expected):

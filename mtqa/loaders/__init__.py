@@ -441,9 +441,11 @@ def _jsonl_records(
             continue
         key, target = _first(record, TARGET_KEYS)
         if key is None:
+            shown = ", ".join(repr(k) for k in list(record)[:8]) + (", ..." if len(record) > 8 else "")
             yield DocumentError(
                 where,
-                f"{where}: the record has no 'target' (or COMET 'mt') field with the English text",
+                f"{where}: the record has no 'target' (or COMET 'mt') field with the English text "
+                f"({f'its fields: {shown}' if record else 'it is empty'}); name the English text's field 'target'",
                 path,
                 lineno,
             )
