@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml Makefile
 	@# user cache ($$MTQA_CACHE, $$XDG_CACHE_HOME/mtqa or ~/.cache/mtqa), and
 	@# build the rule checks' caches there (word lists, lexicon), so the first
 	@# check starts at once.
-	$(BIN)/mtqa prepare
+	$(BIN)/mtqa prepare --isolated
 	$(BIN)/mtqa model prepare --model gemma3-270m
 	@touch $(STAMP)
 

@@ -4,7 +4,8 @@
     python benchmarks/dtype_agreement.py [NTREX_DIR] [--pages DIR] [--runs cpu:float32,cpu:bfloat16] [--docs N]
 
 The fluency thresholds are calibrated on float32 scores computed on a CPU
-(``fluency_calibration.py``), and ``--dtype auto`` picks bfloat16 on CUDA. This
+(``fluency_calibration.py``); ``--dtype auto`` picked bfloat16 on CUDA until this
+benchmark showed what it changes (now float32 for a calibrated model). This
 runs the fluency checks (FL) once per run (a device and a float type) over the
 same documents and prints, per corpus and run, against the first run:
 

@@ -70,7 +70,7 @@ class Checker:
         checks: Iterable[Check] = (),
         input_format: str = "auto",
         glossary: str | os.PathLike | None = None,
-        lexicons: Iterable[str | os.PathLike] = (),
+        lexicons: str | os.PathLike | Iterable[str | os.PathLike] = (),
         fluency: bool = True,
         model: str | None = None,
         device: str = "auto",
@@ -96,7 +96,7 @@ class Checker:
         self.read = read
         self.context = Context(
             glossary=Path(glossary) if glossary is not None else None,
-            lexicons=tuple(str(p) for p in lexicons),
+            lexicons=_paths(lexicons),
         )
         if self.context.glossary is not None and not self.context.glossary.is_file():
             raise MtqaError(f"glossary {glossary}: no such file")
@@ -480,30 +480,56 @@ The bompenger will rise before the clock 21, she said to NTB.
 """
 
 
+def _paths(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> tuple[str, ...]:
+    """Paths as strings; one path given as a string is one path, not its characters."""
+    if isinstance(paths, (str, os.PathLike)):
+        return (os.fspath(paths),)
+    return tuple(os.fspath(p) for p in paths)
+
+
 def prepare(
     *,
     model: str | None = None,
     fluency: bool = True,
-    lexicons: Iterable[str | os.PathLike] = (),
+    lexicons: str | os.PathLike | Iterable[str | os.PathLike] = (),
     progress: Callable[[str], None] | None = None,
 ) -> list[tuple[str, float]]:
     """Build every cache the checks read, once, so that the first check starts at once.
 
     The rule checks build their caches on first use (the word-frequency index of
     eleven languages, the parsed lexicon and its index of rendering words: about
-    20 seconds on two cores); with ``fluency``, the reference model's file is also
-    verified and converted (:func:`mtqa.scoring.prepare`). Run it after installing,
-    or in a CI image's build step with ``$MTQA_CACHE`` inside the image. Returns
-    ``(step, seconds)`` for each step, in order.
+    25 seconds on two cores); with ``fluency``, the reference model's file is also
+    verified and converted (:func:`mtqa.scoring.prepare`, about 30 seconds more the
+    first time). Run it after installing, or in a CI image's build step with
+    ``$MTQA_CACHE`` inside the image. Returns ``(step, seconds)`` for each step, in
+    order. Raises :class:`MtqaError` for an unknown model, a lexicon that cannot be
+    read, or a cache folder that cannot be written (where the checks would build
+    nothing and pay the time again on every run).
     """
+    import tempfile
     import time
 
+    from mtqa.cache import cache_root
     from mtqa.checks.idioms import lexicon_for
     from mtqa.loaders import document_from_text
     from mtqa.names.lexicon import zipf_frequency
 
     say = progress or (lambda _message: None)
-    paths = tuple(str(p) for p in lexicons)
+    paths = _paths(lexicons)
+    if fluency:  # a mistyped model is said before the rule caches take their time
+        from mtqa.scoring.models import resolve
+
+        resolve(model)
+    root = cache_root()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=root, prefix=".probe-"):
+            pass
+    except OSError as exc:
+        raise MtqaError(
+            f"the cache folder {root} cannot be written ({exc.strerror or exc}); "
+            "set $MTQA_CACHE to a folder you can write"
+        ) from None
     steps: list[tuple[str, float]] = []
 
     def step(name: str, build: Callable[[], object]) -> None:

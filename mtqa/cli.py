@@ -697,25 +697,28 @@ def prepare_cmd(
     config_file: Annotated[
         Optional[Path], typer.Option("--config", help="Read this config file instead of looking for one.")
     ] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")] = False,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.terminal,
 ) -> None:
     """Build every cache the checks use (word lists, lexicon, the reference model), so the first check starts at once.
 
     Run it once after installing (the README set-up does), or in a CI image's build
-    step with $MTQA_CACHE inside the image. The model, --no-fluency and lexicons
-    come from the options, else from the config file (mtqa.toml or [tool.mtqa]).
+    step with $MTQA_CACHE inside the image. The model, whether to prepare it and the
+    lexicons come from the options, else from the config file found from the working
+    directory (mtqa.toml or [tool.mtqa]; --config names one, --isolated reads none);
+    --model prepares that model even where the config turns fluency off.
     """
     import json
 
     from mtqa.api import prepare
     from mtqa.cache import cache_root
-    from mtqa.config import load_config
+    from mtqa.config import Config, load_config
     from mtqa.model import MtqaError
 
     try:
-        config = load_config([], config_file)
+        config = Config() if isolated else load_config([], config_file)
         values = config.values
-        fluency = bool(values.get("fluency", True)) and not no_fluency
+        fluency = not no_fluency and (model is not None or bool(values.get("fluency", True)))
         lexicons = [str(p) for p in lexicon] if lexicon else list(values.get("lexicons") or [])
         steps = prepare(
             model=model or values.get("model"), fluency=fluency, lexicons=lexicons, progress=_status
@@ -724,11 +727,13 @@ def prepare_cmd(
         raise _fail(str(exc)) from None
     root = cache_root()
     size = sum(f.stat().st_size for f in root.rglob("*") if f.is_file()) if root.is_dir() else 0
+    used = str(config.file) if config.file else None
     if fmt is OutputFormat.json:
         data = {"steps": [{"step": name, "seconds": round(t, 2)} for name, t in steps],
-                "cache_root": str(root), "cache_bytes": size}
+                "config": used, "lexicons": lexicons, "cache_root": str(root), "cache_bytes": size}
         typer.echo(json.dumps(data, indent=2))
         return
+    typer.echo(f"config: {used or '(none)'}" + (f"; lexicons: {', '.join(lexicons)}" if lexicons else ""))
     for name, seconds in steps:
         typer.echo(f"{name}: ready ({seconds:.1f}s)")
     typer.echo(f"cache: {root} ({size / 2**20:.0f} MiB)")

@@ -231,7 +231,7 @@ _TABLE = (
     ),
     Setting(
         "dtype", choice(_owned.dtypes), "auto", choices=_owned.dtypes, checker="dtype",
-        help="The model's float type (auto: float32 for a calibrated model on any device; otherwise bfloat16 on CUDA).",
+        help="The model's float type (auto: float32 for a calibrated model on any device; otherwise bfloat16 on CUDA, float16 on MPS).",
     ),
     Setting(
         "batch-size", positive_int, None, checker="batch_size",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -448,29 +449,49 @@ def test_prepare_builds_every_cache_the_first_check_reads(tmp_path, monkeypatch,
     # New processes, as a user runs them: the caches this process holds would hide a build.
     cache = tmp_path / "cache"
     monkeypatch.setenv("MTQA_CACHE", str(cache))
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "mine.yaml").write_text(CROWN_LEXICON, "utf-8")
+    (project / "mtqa.toml").write_text('lexicons = ["mine.yaml"]\nfluency = false\n', "utf-8")
+    article = project / "a.txt"
+    article.write_text("Test results\n\nShe tested negative, but the crown spread in town, the doctor said.\n", "utf-8")
 
     def mtqa(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "mtqa", *args], capture_output=True, text=True, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "mtqa", *args], capture_output=True, text=True, check=False, cwd=project
+        )
 
-    result = mtqa("prepare", "--no-fluency", "-f", "json")
+    def listing() -> dict[str, int]:
+        return {p.name: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+
+    result = mtqa("prepare", "-f", "json")  # the config's lexicon, and no model (fluency = false)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert [s["step"] for s in data["steps"]] == ["the word lists", "the lexicon", "the rule checks"]
+    assert data["config"] == str(project / "mtqa.toml") and data["lexicons"] == [str(project / "mine.yaml")]
     assert data["cache_root"] == str(cache) and data["cache_bytes"] > 0
-    built = {p.name: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    built = listing()
     assert any(n.startswith("wordfreq-") for n in built) and any(n.startswith("lexicon-parsed-") for n in built)
-    # The first check after it builds nothing: every cache it reads is there.
+    # The first checks after it build nothing: every cache they read is there, the
+    # config's lexicon's too (its own finding shows it was read).
     checked = mtqa("check", str(seed_path), "--no-fluency", "-f", "json")
     assert checked.returncode == 1, checked.stderr
-    assert {p.name: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == built
-    # With the model (here the tiny one of $MTQA_MODEL), and the config's choices.
-    with_model = runner.invoke(app, ["prepare", "-f", "json"])
+    mine = mtqa("check", "a.txt", "-f", "json")
+    assert mine.returncode == 0, mine.stderr  # the entry's finding is a warning
+    assert {f["text"] for d in json.loads(mine.stdout)["documents"] for f in d["findings"]} == {"crown"}
+    assert listing() == built
+    # --model prepares the model though the config turns fluency off (here the tiny
+    # model of $MTQA_MODEL, named); --isolated reads no config.
+    with_model = runner.invoke(app, ["prepare", "--isolated", "--model", os.environ["MTQA_MODEL"], "-f", "json"])
     assert with_model.exit_code == 0, with_model.output
-    assert [s["step"] for s in json.loads(with_model.stdout)["steps"]][-1] == "the reference model"
-    config = tmp_path / "mtqa.toml"
-    config.write_text("fluency = false\n", "utf-8")
-    from_config = runner.invoke(app, ["prepare", "--config", str(config), "-f", "json"])
-    assert from_config.exit_code == 0, from_config.output
-    assert "the reference model" not in [s["step"] for s in json.loads(from_config.stdout)["steps"]]
-    broken = runner.invoke(app, ["prepare", "--no-fluency", "--lexicon", str(tmp_path / "missing.yaml")])
-    assert broken.exit_code == 2 and "missing.yaml" in broken.output
+    out = json.loads(with_model.stdout)
+    assert out["steps"][-1]["step"] == "the reference model" and out["config"] is None and out["lexicons"] == []
+    # A cache folder that cannot be written is an error, said before anything is built.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", "utf-8")
+    monkeypatch.setenv("MTQA_CACHE", str(blocker / "cache"))
+    unwritable = runner.invoke(app, ["prepare", "--isolated", "--no-fluency"])
+    assert unwritable.exit_code == 2 and "cannot be written" in unwritable.output
+    assert "preparing" not in unwritable.output
+    typo = runner.invoke(app, ["prepare", "--isolated", "--model", "no-such-model"])
+    assert typo.exit_code == 2 and "preparing" not in typo.output

@@ -122,6 +122,18 @@ def test_an_interrupted_conversion_leaves_no_cache(tmp_path, monkeypatch):
     assert "not converted" in json.loads(info.stdout)["cache_state"]
 
 
+def test_a_model_cache_that_cannot_be_written_is_an_input_error(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", "utf-8")
+    monkeypatch.setenv("MTQA_CACHE", str(blocker / "cache"))
+    broken = tmp_path / "small.gguf"
+    broken.write_bytes(b"GGUF" + b"\0" * 64)
+    result = runner.invoke(app, ["model", "prepare", "--model", str(broken)])
+    assert result.exit_code == 2
+    assert "cannot be written" in result.output and "$MTQA_CACHE" in result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+
+
 def test_model_info_and_prepare_for_a_model_folder(tiny_model_dir):
     info = runner.invoke(app, ["model", "info", "-f", "json"])
     assert info.exit_code == 0, info.output
@@ -158,11 +170,35 @@ def test_auto_dtype_keeps_a_calibrated_model_in_float32(monkeypatch, asked, devi
     assert scoring._pick_dtype(asked, device, calibrated=calibrated) == picked
 
 
-def test_the_type_auto_picked_shares_the_loaded_model(tiny_model_dir):
-    auto = load_scorer(str(tiny_model_dir), device="cpu")
-    assert auto.dtype == "float32"
-    assert load_scorer(str(tiny_model_dir), device="cpu", dtype="float32") is auto
-    assert load_scorer(str(tiny_model_dir), device="cpu", dtype="auto") is auto
+@pytest.mark.parametrize("first", ["auto", "float32"])
+def test_the_type_auto_picked_shares_the_loaded_model(tiny_model_dir, monkeypatch, first):
+    from mtqa import scoring
+
+    monkeypatch.setattr(scoring, "_LOADED", {})
+    loads = []
+    import transformers
+
+    original = transformers.AutoModelForCausalLM.from_pretrained
+    monkeypatch.setattr(
+        transformers.AutoModelForCausalLM, "from_pretrained", lambda *a, **k: loads.append("load") or original(*a, **k)
+    )
+    one = load_scorer(str(tiny_model_dir), device="cpu", dtype=first)
+    other = load_scorer(str(tiny_model_dir), device="cpu", dtype="float32" if first == "auto" else "auto")
+    assert one is other and one.dtype == "float32"
+    assert loads.count("load") == 1
+    assert load_scorer(str(tiny_model_dir), device="cpu", dtype=None) is one
+
+
+def test_load_scorer_tells_the_type_whether_the_model_is_calibrated(tiny_model_dir, calibrated_tiny, monkeypatch):
+    from mtqa import scoring
+
+    monkeypatch.setattr(scoring, "_LOADED", {})
+    seen = []
+    real = scoring._pick_dtype
+    monkeypatch.setattr(scoring, "_pick_dtype", lambda *a, **k: seen.append(k.get("calibrated")) or real(*a, **k))
+    load_scorer(str(tiny_model_dir), device="cpu")
+    load_scorer(str(calibrated_tiny), device="cpu")
+    assert seen == [False, True]
 
 
 def test_an_unknown_dtype_is_refused_before_the_model_is_read(monkeypatch):

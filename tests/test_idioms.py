@@ -81,6 +81,10 @@ entries:
     assert not _idioms(mtqa.check(text, select=["idiom"], fluency=False))
     report = mtqa.Checker(select=["idiom"], fluency=False, lexicons=[lexicon]).check(text)
     assert [f.extra["lexicon_entry"] for f in _idioms(report)] == ["my-dugnad"]
+    # One path as a string (or a Path) is one file, not a list of its characters.
+    for one in (str(lexicon), lexicon):
+        report = mtqa.Checker(select=["idiom"], fluency=False, lexicons=one).check(text)
+        assert [f.extra["lexicon_entry"] for f in _idioms(report)] == ["my-dugnad"]
 
 
 def _suggestions(text):

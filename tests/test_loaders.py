@@ -164,6 +164,7 @@ def test_jsonl_records_comet_keys_and_broken_lines(write):
         json.dumps({"id": "d", "target": "   "}),
         json.dumps({"id": "e", "target": 42}),
         "{}",
+        json.dumps({"x" * 100: "a very long field name"}),
     ]
     items = list(iter_documents([write("corpus.jsonl", "\n".join(lines) + "\n")]))
     docs = [i for i in items if isinstance(i, mtqa.Document)]
@@ -179,6 +180,8 @@ def test_jsonl_records_comet_keys_and_broken_lines(write):
         (7, "the article is empty"),
         (8, "field 'target' must be a string"),
         (9, "the record has no 'target' (or COMET 'mt') field with the English text (it is empty)"),
+        (10, "the record has no 'target' (or COMET 'mt') field with the English text (its fields: "
+             f"'{'x' * 39}…')"),
     ]
     assert [e.line for e in errors] == [line for line, _ in expected]
     for error, (line, message) in zip(errors, expected):

@@ -441,7 +441,8 @@ def _jsonl_records(
             continue
         key, target = _first(record, TARGET_KEYS)
         if key is None:
-            shown = ", ".join(repr(k) for k in list(record)[:8]) + (", ..." if len(record) > 8 else "")
+            shown = ", ".join(repr(k if len(k) <= 40 else k[:39] + "…") for k in list(record)[:8])
+            shown += ", ..." if len(record) > 8 else ""
             yield DocumentError(
                 where,
                 f"{where}: the record has no 'target' (or COMET 'mt') field with the English text "

@@ -40,7 +40,8 @@ __all__ = [
 ]
 
 DTYPES = ("float32", "bfloat16", "float16")
-#: What ``--device`` and ``--dtype`` accept (``auto``: the best this machine has).
+#: What ``--device`` and ``--dtype`` accept (``auto``: for the device, the best this
+#: machine has; for the type, see :func:`_pick_dtype`).
 DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
 DTYPE_CHOICES = ("auto", *DTYPES)
 _LOADED: dict[tuple[str, str, str], Any] = {}
@@ -156,6 +157,10 @@ def load_scorer(
         calib = calibration.find(digest, own_dir)
         crosslingual = calibration.find_crosslingual(digest.removeprefix("hub:"), own_dir)
         dt = _pick_dtype(dtype, dev, calibrated=calib is not None or crosslingual is not None)
+        resolved = (key[0], dev, dt)
+        if resolved in _LOADED:  # loaded before under the type's own name, or by another "auto"
+            _LOADED[key] = _LOADED[resolved]
+            return _LOADED[key]
         from transformers import AutoModelForCausalLM, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
@@ -199,7 +204,7 @@ def load_scorer(
         )
         # Under the type asked for and the type it resolved to: a later call that
         # names the type "auto" picked shares the model rather than loading it again.
-        _LOADED[key] = _LOADED[(key[0], dev, dt)] = scorer
+        _LOADED[key] = _LOADED[resolved] = scorer
         return scorer
 
 

@@ -294,8 +294,14 @@ def convert_gguf(source: ModelSource, *, progress=None) -> Path:
             f"the reference model needs torch and transformers ({exc.name} is missing): "
             f"pip install 'mtqa[model]' (make install does it); {NO_FLUENCY}"
         ) from None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".tmp-{target.name}-"))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".tmp-{target.name}-"))
+    except OSError as exc:
+        raise MtqaError(
+            f"the model cache {target.parent} cannot be written ({exc.strerror or exc}); "
+            f"set $MTQA_CACHE to a folder you can write; {NO_FLUENCY}"
+        ) from None
     started = time.monotonic()
     try:
         if progress:
