@@ -482,10 +482,14 @@ def test_prepare_builds_every_cache_the_first_check_reads(tmp_path, monkeypatch,
     assert listing() == built
     # --model prepares the model though the config turns fluency off (here the tiny
     # model of $MTQA_MODEL, named); --isolated reads no config.
-    with_model = runner.invoke(app, ["prepare", "--isolated", "--model", os.environ["MTQA_MODEL"], "-f", "json"])
+    config = str(project / "mtqa.toml")
+    with_model = runner.invoke(app, ["prepare", "--config", config, "--model", os.environ["MTQA_MODEL"], "-f", "json"])
     assert with_model.exit_code == 0, with_model.output
     out = json.loads(with_model.stdout)
-    assert out["steps"][-1]["step"] == "the reference model" and out["config"] is None and out["lexicons"] == []
+    assert out["steps"][-1]["step"] == "the reference model" and out["config"] == config
+    isolated = runner.invoke(app, ["prepare", "--isolated", "--no-fluency", "-f", "json"])
+    assert isolated.exit_code == 0, isolated.output
+    assert json.loads(isolated.stdout)["config"] is None and json.loads(isolated.stdout)["lexicons"] == []
     # A cache folder that cannot be written is an error, said before anything is built.
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", "utf-8")
