@@ -468,10 +468,11 @@ def explain(code: str) -> Check:
         ) from None
 
 
-#: The article :func:`prepare` checks once, so that every cache a rule check
-#: builds on first use is built: a headline, a byline, a name, a Norwegian word,
-#: a literal rendering.
-_WARM_ARTICLE = """Minister meets the press in Tromsø
+#: The article checked once so that every cache and word list a rule check
+#: builds or loads on first use is there before the real work (:func:`prepare`,
+#: and each ``mtqa serve`` worker at start): a headline, a byline, a name, a
+#: Norwegian word, a literal rendering.
+WARM_ARTICLE = """Minister meets the press in Tromsø
 
 By Kari Nordmann
 
@@ -542,7 +543,7 @@ def prepare(
     step("the lexicon", lambda: lexicon_for(CheckContext(lexicons=paths)))
     step(
         "the rule checks",
-        lambda: Checker(fluency=False, lexicons=paths, suppressions=False).check(document_from_text(_WARM_ARTICLE)),
+        lambda: Checker(fluency=False, lexicons=paths, suppressions=False).check(document_from_text(WARM_ARTICLE, "warm-up")),
     )
     if fluency:
         from mtqa.scoring import prepare as prepare_model

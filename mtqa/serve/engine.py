@@ -26,12 +26,6 @@ from mtqa.serve.settings import CheckerConfig
 
 #: Checkers kept per worker for requests with their own ``select``/``ignore``.
 CHECKER_CACHE = 16
-#: What a worker checks once at start (see ``_Worker._warm``).
-WARM_UP = (
-    "Oslo council approves new budget\n\n"
-    "Mayor Anniken Hansen said on Tuesday that the council had approved the budget. "
-    "She said the money would go to schools.\n"
-)
 
 
 @dataclass(frozen=True)
@@ -95,9 +89,10 @@ class _Worker:
     def _warm(self) -> None:
         """Check a short article once, so the word lists, lexicons and name data the checks
         load on first use are loaded before the first request (not during it)."""
+        from mtqa.api import WARM_ARTICLE
         from mtqa.loaders import document_from_text
 
-        self.base.check([document_from_text(WARM_UP, "warm-up")])
+        self.base.check([document_from_text(WARM_ARTICLE, "warm-up")])
 
     def _build(self, select, ignore, fluency: bool):
         return self.config.build(select, ignore, fluency)
