@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import mtqa
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -53,15 +55,19 @@ def test_the_action_installs_and_gates_without_the_model(tmp_path, seed_path):
     inputs = {**defaults, "paths": str(articles), "fluency": "false", "sarif-file": str(tmp_path / "mtqa.sarif")}
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
-    output, summary = tmp_path / "github_output", tmp_path / "summary.md"
+    output, summary, github_env = tmp_path / "github_output", tmp_path / "summary.md", tmp_path / "github_env"
     output.touch()
     summary.touch()
+    github_env.touch()
+    cache = tmp_path / "mtqa-cache"
     base_env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("MTQA_", "VIRTUAL_ENV", "PYTHON"))},
         "PATH": f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}",
         "GITHUB_ACTION_PATH": str(ROOT),
         "GITHUB_OUTPUT": str(output),
         "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_ENV": str(github_env),
+        "MTQA_CACHE": str(cache),  # (the runner's own; the action keeps it for the cache step)
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
     }
     outputs: dict[str, str] = {}
@@ -69,7 +75,8 @@ def test_the_action_installs_and_gates_without_the_model(tmp_path, seed_path):
     for step in action["runs"]["steps"]:
         if "run" not in step or not _applies(step.get("if"), inputs):
             continue
-        env = {**base_env, **{k: _fill(str(v), inputs, outputs) for k, v in (step.get("env") or {}).items()}}
+        exported = dict(line.partition("=")[::2] for line in github_env.read_text("utf-8").splitlines() if line)
+        env = {**base_env, **exported, **{k: _fill(str(v), inputs, outputs) for k, v in (step.get("env") or {}).items()}}
         proc = subprocess.run(["bash", "-e", "-c", _fill(step["run"], inputs, outputs)], cwd=tmp_path, env=env,
                               capture_output=True, text=True, check=False, timeout=900)
         results.append((step.get("name"), proc))
@@ -79,11 +86,16 @@ def test_the_action_installs_and_gates_without_the_model(tmp_path, seed_path):
         if step.get("name") != "Gate verdict":
             assert proc.returncode == 0, (step.get("name"), proc.stdout[-2000:], proc.stderr[-2000:])
     names = [name for name, _ in results]
-    assert names == ["Install mtqa", "Run the gate", "Gate verdict"]  # no model step without fluency
-    assert outputs["exit-code"] == "1", results[1][1].stderr[-3000:]  # the seed has errors
+    assert names == ["Install mtqa", "Prepare mtqa", "Run the gate", "Gate verdict"]
+    assert outputs["exit-code"] == "1", results[2][1].stderr[-3000:]  # the seed has errors
+    assert outputs["version"] == mtqa.__version__  # the cache step's key
+    assert f"MTQA_CACHE={cache}" in github_env.read_text("utf-8").splitlines()
+    prepared = results[1][1]
+    assert "the lexicon: ready" in prepared.stdout and "reference model" not in prepared.stdout  # fluency off
+    assert any(cache.iterdir())  # the caches were built where the cache step keeps them
     verdict = results[-1][1]
     assert verdict.returncode == 1 and "::error title=mtqa::" in verdict.stdout
-    gate = results[1][1]
+    gate = results[2][1]
     assert "::error file=" in gate.stdout  # annotations for the pull request
     sarif = json.loads((tmp_path / "mtqa.sarif").read_text("utf-8"))
     assert sarif["runs"][0]["results"]
