@@ -68,6 +68,29 @@ def test_the_glossary_gives_the_english_of_a_whole_word_the_dictionaries_lack(wo
     assert translate(word) == english
 
 
+@pytest.mark.parametrize(
+    "word,english",
+    [
+        ("lærere", "teachers"),  # the plural of an -er noun (lærer), -e added
+        ("samboere", "partners"),
+        ("evakuert", "evacuated"),  # a loan verb's past participle, its English inflected
+        ("permittert", "temporarily laid off"),  # the verb of a phrase, not its adverb
+        ("konsert", "concert"),  # a noun in -ert is the noun, not a participle of "konsere"
+        ("eksperter", "experts"),
+    ],
+)
+def test_plurals_of_er_nouns_and_participles_of_loan_verbs(word, english):
+    assert translate(word) == english
+
+
+def test_a_participle_needs_an_english_verb():
+    from mtqa.checks.untranslated import _participle
+
+    assert _participle("cancel") == "cancelled"  # British spelling, as the glossary's
+    assert _participle("lay off") == "laid off"
+    assert _participle("quickly") is None  # no verb in it: no participle made up
+
+
 def test_no_suggestion_for_a_frequent_norwegian_word_is_a_calque_the_idiom_check_reports():
     """UT001's English for the 30,000 most frequent Norwegian words of eight letters or
     more (most of them compounds, whose English is built from the parts where no

@@ -297,6 +297,8 @@ _INFLECTIONS = (
     ("en", ("", "e"), "the"),
     ("et", ("", "e"), "the"),
     ("a", ("e", ""), "the"),
+    ("ere", ("er",), "plural"),  # an -er noun's plural: samboere, lærere
+    ("ert", ("ere",), "participle"),  # a loan verb's past participle: evakuert, permittert
 )
 
 
@@ -471,19 +473,25 @@ def translate(word: str) -> str | None:
             if not english:
                 continue
             inflected = _inflected(english, form)
+            if inflected is None:
+                continue
             if not _a_known_calque(inflected):
                 return inflected
             # the dictionary of senses' usual sense is the calque ("per mille" for
             # *promille*): the glossary's English, where it has another
             other = glossary().get(base) if lookup is _english else None
-            if other and other != english and not _a_known_calque(instead := _inflected(other, form)):
+            instead = _inflected(other, form) if other and other != english else None
+            if instead and not _a_known_calque(instead):
                 return instead
             return None
     return None
 
 
-def _inflected(english: str, form: str | None) -> str:
-    """The English of a base form put in the Norwegian word's form (plural, definite)."""
+def _inflected(english: str, form: str | None) -> str | None:
+    """The English of a base form put in the Norwegian word's form (plural, definite,
+    past participle); None for a participle whose English has no verb to put in it."""
+    if form == "participle":
+        return _participle(english)
     bare = _without_the(english)
     if form == "plural":
         return _plural(bare)
@@ -492,6 +500,25 @@ def _inflected(english: str, form: str | None) -> str:
     if form == "the":
         return "the " + bare
     return english
+
+
+def _participle(english: str) -> str | None:
+    """The English of a verb put in its past participle, its first verb inflected
+    ("temporarily lay off" -> "temporarily laid off", "evacuate" -> "evacuated");
+    None where no word of it is an English verb."""
+    from lemminflect import getAllLemmas, getInflection
+
+    words = english.split()
+    for k, word in enumerate(words):
+        if word.endswith("ly") or "VERB" not in getAllLemmas(word):
+            continue
+        forms = getInflection(word, "VBN")
+        if not forms:
+            return None
+        # the British spelling where there are two ("cancelled", not "canceled")
+        participle = forms[-1] if len(forms) > 1 and forms[-1].endswith("lled") else forms[0]
+        return " ".join([*words[:k], participle, *words[k + 1 :]])
+    return None
 
 
 def _reported_in_place(
