@@ -41,7 +41,7 @@ def test_translate(word, english):
         # the review of session 13: what the first version of the above got wrong
         ("åpnet", None),  # the past tense of åpne (open), not "the open"
         ("fasitene", "the right answers"),  # not "the the right answers"
-        ("dritkult", None),  # an adjective's neuter -t, not "the really cool"
+        ("dritkult", "really cool"),  # the news glossary's word, not "the really cool" (dritkul read as definite)
         ("satsen", "the rate"),  # the lexicon's ski-jump take-off is bound to a topic
         ("jegerne", "the hunters"),  # the military rangers too
         ("fem", "five"),  # "fem/ti/tjue over <hour>" is one phrase with a slot, not three words
@@ -128,6 +128,57 @@ def test_no_suggestion_for_a_norwegian_word_is_a_calque_the_idiom_check_reports(
     # ID009 reads an article's terms together: these sentences are not one article
     report = mtqa.check("Title\n\n" + "\n\n".join(sentences), select=["idiom"], ignore=["ID009"], fluency=False)
     assert [(f.code, f.text) for f in report.findings] == []
+
+
+@pytest.mark.parametrize(
+    "word,english",
+    [
+        ("standplass", "shooting range"),  # not "condition place", the compound of its parts
+        ("skodde", "fog"),
+        ("publikumsrekord", "attendance record"),  # not "audience record"
+        ("avviksmeldinger", "incident reports"),  # plural of an entry
+    ],
+)
+def test_the_news_glossary_gives_the_terms_of_norwegian_news(word, english):
+    assert translate(word) == english
+
+
+def test_the_news_glossary_adds_words_and_changes_none():
+    """nb_en_glossary_news.tsv holds words the glossary of the less frequent words and
+    the dictionary of senses lack, one English each, headwords one lower-case word."""
+    from importlib import resources
+
+    from mtqa.checks.untranslated import GLOSSARY_FILE, NEWS_GLOSSARY_FILE
+    from mtqa.lexicons import senses
+
+    def rows(name: str) -> list[list[str]]:
+        text = resources.files("mtqa.data").joinpath(name).read_text("utf-8")
+        return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+    older = {row[0] for row in rows(GLOSSARY_FILE)}
+    news = rows(NEWS_GLOSSARY_FILE)
+    assert len(news) > 1000
+    heads = [row[0] for row in news]
+    assert len(heads) == len(set(heads))
+    for row in news:
+        assert len(row) == 2 and row[0] == row[0].lower() and " " not in row[0], row
+        assert row[1] and row[1] != "-" and not row[1].lower().startswith(("a ", "an ", "the ")), row
+    assert not older & set(heads) and not set(senses.dictionary()) & set(heads)
+
+
+def test_the_data_hash_covers_the_glossaries(monkeypatch):
+    """A report's signature changes with the glossaries too: they make its suggestions."""
+    from mtqa.checks import untranslated
+
+    untranslated.data_sha256.cache_clear()
+    before = untranslated.data_sha256()
+    monkeypatch.setattr(untranslated, "NEWS_GLOSSARY_FILE", untranslated.GLOSSARY_FILE)
+    untranslated.data_sha256.cache_clear()
+    try:
+        assert untranslated.data_sha256() != before
+    finally:
+        monkeypatch.undo()
+        untranslated.data_sha256.cache_clear()
 
 
 def test_data_files_load():

@@ -73,15 +73,18 @@ _FOREIGN = ("en",)
 DICTIONARY_FILE = "nb_en_words.yaml"
 #: The glossary of the less frequent words: one "word<TAB>English" a line (``#`` a comment).
 GLOSSARY_FILE = "nb_en_glossary.tsv"
+#: Asked after GLOSSARY_FILE: the terms of Norwegian news beyond its frequency cut.
+NEWS_GLOSSARY_FILE = "nb_en_glossary_news.tsv"
 INSTITUTIONS_FILE = "institutions.yaml"
 
 
 @cache
 def data_sha256() -> str:
-    """One hash of the data files these checks read (the dictionary, the institutions),
-    for a report's signature."""
+    """One hash of the data files these checks read (the dictionary, the institutions,
+    the glossaries of the suggestions), for a report's signature."""
     files = resources.files("mtqa.data")
-    digests = [hashlib.sha256(files.joinpath(n).read_bytes()).hexdigest() for n in (DICTIONARY_FILE, INSTITUTIONS_FILE)]
+    names = (DICTIONARY_FILE, INSTITUTIONS_FILE, GLOSSARY_FILE, NEWS_GLOSSARY_FILE)  # (the suggestions' too)
+    digests = [hashlib.sha256(files.joinpath(n).read_bytes()).hexdigest() for n in names]
     return hashlib.sha256("".join(digests).encode()).hexdigest()
 
 
@@ -274,16 +277,18 @@ def dictionary() -> Dictionary:
 @cache
 def glossary() -> dict[str, str]:
     """Norwegian words beyond the dictionary of senses' 8,000 lemmas -> their English
-    (``data/nb_en_glossary.tsv``), for the suggestion where nothing else knows the word."""
+    (``data/nb_en_glossary.tsv``, then the terms of the news in
+    ``data/nb_en_glossary_news.tsv``), for the suggestion where nothing else knows the word."""
     out: dict[str, str] = {}
-    text = resources.files("mtqa.data").joinpath(GLOSSARY_FILE).read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, _, english = line.partition("\t")
-        word, english = word.strip().lower(), english.strip()
-        if word and english and english != "-":
-            out.setdefault(word, english)
+    for name in (GLOSSARY_FILE, NEWS_GLOSSARY_FILE):
+        text = resources.files("mtqa.data").joinpath(name).read_text("utf-8")
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            word, _, english = line.partition("\t")
+            word, english = word.strip().lower(), english.strip()
+            if word and english and english != "-":
+                out.setdefault(word, english)
     return out
 
 
