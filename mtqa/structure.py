@@ -277,6 +277,14 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
         if title_norm is None and (
             para.marker == "heading1"
             or (para.marker is None and len(words) <= 30 and content[-1] not in ".")
+            # a quote headline ("– We have taken giant steps – VG"): a dialogue dash opens
+            # it, the outlet's name closes it, as Norwegian papers title an interview
+            or (
+                para.marker == "quote"
+                and len(words) <= 20
+                and content[-1] not in ".!?,"
+                and _without_outlet(content) != content
+            )
         ):
             title_norm = _same_line(content)
             bare = _without_outlet(content)

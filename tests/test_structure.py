@@ -118,3 +118,28 @@ def test_sentence_at_finds_the_sentence_holding_each_offset(seed_path):
         expected = next((s for s in doc.sentences if s.start <= offset < s.end), None)
         assert doc.sentence_at(offset) is expected
     assert doc.sentence_at(-1) is None and doc.sentence_at(len(doc.text) + 5) is None
+
+
+def test_a_quote_headline_with_the_outlets_name_is_the_title():
+    """Norwegian papers title an interview with its quote: "– We have taken giant steps – VG".
+    Scraped, it opens with a dialogue dash, and the page's title with straight quotes and
+    hyphens may follow it: the first is the title, the second a repeat of it (BP007)."""
+    import mtqa
+
+    text = (
+        "– We’ve Taken Some Giant Steps – VG\n\n"
+        "- We've Taken Some Giant Steps - VG\n\n"
+        "The national team coach was pleased after the 2-0 win over Montenegro on Sunday.\n"
+    )
+    doc = mtqa.document_from_text(text)
+    assert [b.kind for b in doc.blocks[:2]] == [BlockKind.TITLE, BlockKind.TITLE]
+    (finding,) = mtqa.check(doc, select=["BP007"], fluency=False).findings
+    assert finding.text.startswith("We've Taken")
+
+
+def test_a_dialogue_line_opening_an_article_stays_a_quote():
+    import mtqa
+
+    for first in ("– We have never seen anything like it, says Kari Lie.", "– We have never seen anything like it"):
+        doc = mtqa.document_from_text(first + "\n\nThe fire started in the basement on Sunday night.\n")
+        assert doc.blocks[0].kind is BlockKind.QUOTE, first
