@@ -271,8 +271,8 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
     title_at = -1  # the first title line, when it ends with the outlet's name ("... - E24")
     after_title = False
     for i, (para, content) in enumerate(zip(paras, contents)):
-        if kinds[i][0] is BlockKind.FURNITURE:
-            continue
+        if kinds[i][0] is BlockKind.FURNITURE or kinds[i] == (BlockKind.TITLE, REPEATED_LINE):
+            continue  # (the page's title under the headline: _source_titles)
         words = content.split()
         if title_norm is None and (
             para.marker == "heading1"
@@ -570,8 +570,12 @@ def _site_lines(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) 
 def _source_titles(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) -> None:
     """The Norwegian page's own title, scraped above the translation with its outlet's name:
     "Tilbakekaller fiskekaker etter listeriafunn – Dagbladet" among the first four lines, a
-    line in Norwegian (:func:`_in_norwegian`) that ends with an outlet the gazetteer knows; an English headline with its outlet ("Fire in Bergen – Bergens Tidende") is the
-    page's title, not furniture."""
+    line in Norwegian (:func:`_in_norwegian`) that ends with an outlet the gazetteer knows; an
+    English headline with its outlet ("Fire in Bergen – Bergens Tidende") is the page's
+    title, not furniture, unless it stands right under a headline of four words or more
+    without one: then it is the page's title scraped under the headline, in other words,
+    a repeated line that is still read as a title."""
+    headline = None  # the first line that is not furniture: the headline
     for i in range(min(4, len(contents))):
         if kinds[i][0] is BlockKind.FURNITURE:
             continue
@@ -579,6 +583,33 @@ def _source_titles(contents: list[str], kinds: list[tuple[BlockKind, str | None]
         bare = _without_outlet(content)
         if bare != content and _in_norwegian(bare):
             kinds[i] = (BlockKind.FURNITURE, "BP005")
+        elif headline is None:
+            headline = content
+        elif (
+            bare != content
+            and _without_outlet(headline) == headline
+            and len(headline.split()) >= 4
+            and len(bare.split()) >= 3
+            and len(content.split()) <= 25
+            and content[-1] not in ".!?:"
+            and _retells(bare, headline, contents[i + 1] if i + 1 < len(contents) else "")
+        ):
+            # the page's own title right under the headline, in other words, with its
+            # outlet's name ("Man stabbed at bus terminal in Bergen | BT.no" under
+            # "Man seriously injured in knife attack – 19-year-old arrested"): the
+            # headline twice, still read as a title (its words are the article's)
+            kinds[i] = (BlockKind.TITLE, REPEATED_LINE)
+            break
+        else:
+            break
+
+
+def _retells(line: str, headline: str, lead: str) -> bool:
+    """Whether ``line`` tells the story of the headline or the lead under it: two content
+    words in common ("Man stabbed at bus terminal in Bergen" over "A man was stabbed at
+    Bystasjonen in Bergen"), where a link does not ("Read the whole report")."""
+    rules = load_rules()
+    return len(rules.content_words(line) & (rules.content_words(headline) | rules.content_words(lead))) >= 2
 
 
 def _in_norwegian(text: str) -> bool:
