@@ -584,6 +584,8 @@ def _source_titles(contents: list[str], kinds: list[tuple[BlockKind, str | None]
         if bare != content and _in_norwegian(bare):
             kinds[i] = (BlockKind.FURNITURE, "BP005")
         elif headline is None:
+            if content[-1] in ".!?" or len(content.split()) > 30:
+                break  # a lead paragraph first, no headline: a title line after it is the title
             headline = content
         elif (
             bare != content

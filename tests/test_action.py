@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import venv
 from pathlib import Path
 
@@ -88,7 +89,9 @@ def test_the_action_installs_and_gates_without_the_model(tmp_path, seed_path):
     names = [name for name, _ in results]
     assert names == ["Install mtqa", "Prepare mtqa", "Run the gate", "Gate verdict"]
     assert outputs["exit-code"] == "1", results[2][1].stderr[-3000:]  # the seed has errors
-    assert outputs["version"] == mtqa.__version__  # the cache step's key
+    version, python, digest = outputs["cache-key"].split("-")  # the cache steps' key
+    assert version == mtqa.__version__ and python == f"py{sys.version_info[0]}{sys.version_info[1]}"
+    assert len(digest) == 16
     assert f"MTQA_CACHE={cache}" in github_env.read_text("utf-8").splitlines()
     prepared = results[1][1]
     assert "the lexicon: ready" in prepared.stdout and "reference model" not in prepared.stdout  # fluency off

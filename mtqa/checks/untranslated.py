@@ -302,8 +302,11 @@ _INFLECTIONS = (
     ("en", ("", "e"), "the"),
     ("et", ("", "e"), "the"),
     ("a", ("e", ""), "the"),
-    ("ere", ("er",), "plural"),  # an -er noun's plural: samboere, lærere
-    ("ert", ("ere",), "participle"),  # a loan verb's past participle: evakuert, permittert
+    # an -er noun's plural (samboere, lærere) and a loan verb's past participle (evakuert,
+    # permittert): read off a whole word the dictionaries know as a noun or a verb, never off
+    # a compound of parts ("viktigere" is no plural of a "viktiger", "nettbasert" no "netted base")
+    ("ere", ("er",), "er-plural"),
+    ("ert", ("ere",), "participle"),
 )
 
 
@@ -315,7 +318,8 @@ _COMPLEMENT = re.compile(r" (?:of|in|with|for|on|at|to|from|by|below|above|under
 #: ("firemen"; not "human", "German"), "child", "person".
 _IRREGULAR = re.compile(
     r"(?:\b|fire|police|chair|spokes|fisher|sales|business|country|crafts|fresh|gentle|sports|lay|news|"
-    r"camera|fore|weather|middle|post|gun|watch|lines|committee|council|alder|congress)(?:wo)?man$"
+    r"camera|fore|weather|middle|post|gun|watch|lines|committee|council|alder|congress|"
+    r"Dutch|French|English|Irish|Welsh|Scots)(?:wo)?man$"
     r"|\bchild$|\bperson$"
 )
 
@@ -326,6 +330,10 @@ def _plural(english: str) -> str:
     complement = _COMPLEMENT.search(english)
     if complement:  # the head before its complement: "levels of difficulty", "weather warnings for the coast"
         return _plural(english[: complement.start()]) + english[complement.start() :]
+    if re.search(r"-in-law$", english):
+        return _plural(english[: -len("-in-law")]) + "-in-law"  # "brothers-in-law"
+    if re.search(r"(?:\bswiss|[^e]ese)$", english, re.I):
+        return english  # a people's name that is its own plural: "Swiss", "Chinese"
     if re.search(r"(?:ss|gas|bus)$", english):
         return english + "es"  # "greenhouse gases": an -s that is no plural
     if "(" in english or english.endswith("s"):
@@ -474,6 +482,12 @@ def translate(word: str) -> str | None:
                 continue  # "åpnet" is the past tense of åpne (open), not "the open"
             if form == "the" and word.endswith("et") and _a_verb(word[:-2] + "e") and not senses.dictionary().get(base):
                 continue  # "skuffet" is the past tense of skuffe (disappoint), not the glossary's "the drawer"
+            if form in ("er-plural", "participle") and lookup is not _english:
+                continue
+            if form == "er-plural" and not _a_noun(base):
+                continue  # "viktigere" (more important), "varmere": comparatives, no plural of a noun
+            if form == "participle" and not (_a_verb(base) or (base not in senses.dictionary() and base in glossary())):
+                continue  # (the glossary's words carry no part of speech; its -ere words are verbs)
             english = lookup(base)
             if not english:
                 continue
@@ -498,7 +512,7 @@ def _inflected(english: str, form: str | None) -> str | None:
     if form == "participle":
         return _participle(english)
     bare = _without_the(english)
-    if form == "plural":
+    if form in ("plural", "er-plural"):
         return _plural(bare)
     if form == "the-plural":
         return "the " + _plural(bare)
@@ -515,15 +529,23 @@ def _participle(english: str) -> str | None:
 
     words = english.split()
     for k, word in enumerate(words):
-        if word.endswith("ly") or "VERB" not in getAllLemmas(word):
-            continue
+        lemmas = getAllLemmas(word)
+        if word.lower() in _MODALS or word not in lemmas.get("VERB", ()):
+            continue  # an adverb ("temporarily"), a form already inflected ("finished"), a modal
         forms = getInflection(word, "VBN")
         if not forms:
             return None
-        # the British spelling where there are two ("cancelled", not "canceled")
-        participle = forms[-1] if len(forms) > 1 and forms[-1].endswith("lled") else forms[0]
+        # the British spelling where there are two ("cancelled", "programmed"; "got", not "gotten")
+        doubled = [f for f in forms if re.search(r"([^aeiou])\1ed$", f)]
+        participle = "got" if forms[0] == "gotten" else (doubled or forms)[0]
+        if participle == word + "ed" and re.search(r"(?:[^aeiou][aeiou]l|fuel|gram)$", word):
+            participle = word + word[-1] + "ed"  # British: "fuelled", "programmed"
         return " ".join([*words[:k], participle, *words[k + 1 :]])
     return None
+
+
+#: English modal verbs, no participle of which there is.
+_MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
 
 
 def _reported_in_place(
@@ -543,6 +565,12 @@ def _reported_in_place(
         if any(m.start() < stop and m.end() > start for m in entry.iter_matches(text, kind, around, only, document)):
             return True
     return False
+
+
+def _a_noun(word: str) -> bool:
+    """Whether the dictionary of senses has the word as a noun."""
+    head = senses.dictionary().get(word)
+    return head is not None and head.pos == "n"
 
 
 def _a_verb(word: str) -> bool:
