@@ -330,7 +330,7 @@ def _plural(english: str) -> str:
     complement = _COMPLEMENT.search(english)
     if complement:  # the head before its complement: "levels of difficulty", "weather warnings for the coast"
         return _plural(english[: complement.start()]) + english[complement.start() :]
-    if re.search(r"-in-law$", english):
+    if english.endswith("-in-law"):
         return _plural(english[: -len("-in-law")]) + "-in-law"  # "brothers-in-law"
     if re.search(r"(?:\bswiss|[^e]ese)$", english, re.I):
         return english  # a people's name that is its own plural: "Swiss", "Chinese"
