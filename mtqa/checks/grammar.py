@@ -631,24 +631,33 @@ class ReportedlyAsMust(Check):
 
     Norwegian news reports what is alleged with "skal": "Mannen skal ha slått en
     vakt" (the man is said to have hit a guard).  Rendered word for word it
-    becomes "must have", which in English is a conclusion the writer draws.
-    Found where "must have" is followed by a past participle ("must have hit",
-    "must have been"), outside quotations and reported beliefs ("police said
-    the man must have ...", "probably"), after a subject other than I, we,
-    you, they or one.  "According to" a news outlet, a newspaper or someone's
-    information ("According to VG, the man must have ...") is reported: it renders
-    "ifølge VG skal mannen ha ...", a report and its source; according to anyone
-    else (investigators, a lawyer, a report) it is their conclusion.
+    becomes "must have" (or "shall have"), which in English is a conclusion the
+    writer draws (or a stiff future).  Found where "must have" is followed by a
+    past participle ("must have hit", "must have been", "must already have sold"),
+    outside quotations and reported beliefs ("police said the man must have ...",
+    "probably"), after a subject other than I, we, you, they or one; "shall have"
+    with a past participle after a subject other than I or we; and "no one must
+    have been" or "nobody must be" with what befell them ("No one must have been
+    injured": *ingen skal være skadd*, no one is reported injured), and "must be" in or at
+    a place after what happened or who did it ("The fire must be in Marken": *brannen
+    skal være i Marken*, the fire is said to be there).  "According to"
+    a source ("According to VG, the man must have ...", "According to the
+    indictment, ...") is reported: it renders "ifølge VG skal mannen ha ...", a
+    report and its source; according to someone whose trade is to conclude
+    (investigators, experts, a report, a lawyer) it may be their conclusion.
 
     Flags:
     - The man must have hit a guard before he ran off.
     - There must have been several cars at the scene.
+    - According to the indictment, the woman must have transferred the money to her own account.
+    - The two shall have broken into several cabins.
 
     Allows:
     - – I must have fallen asleep, she says.
     - Drivers must have a valid licence.
     - The phone is a must have for fans.
     - Police said the man must have entered through a window.
+    - According to investigators, the fire must have started in the kitchen.
     """
 
     code = "GR006"
@@ -656,22 +665,63 @@ class ReportedlyAsMust(Check):
     family = "grammar"
     severity = Severity.WARNING
 
-    _PATTERN = re.compile(r"(\S+)\s+must\s+have\s+([a-z]+)\b")
+    _PATTERN = re.compile(
+        r"(\S+)\s+(?P<modal>must|shall)\s+(?:(?:also|already|still|even|in reality|in fact)\s+)?have\s+([a-z]+)\b"
+    )
+    #: "No one must have been injured", "Nobody must be seriously hurt".
+    _NO_ONE = re.compile(
+        r"\b(?P<who>no one|nobody|none)\s+(?P<modal>must|shall)\s+(?P<verb>have\s+been|be)\s+(?:\w+ly\s+)?"
+        r"(?:injured|hurt|harmed|killed|wounded|affected|in danger|in the (?:area|building|house|car|water))\b",
+        re.IGNORECASE,
+    )
+    #: "The fire must be in Marken": where something that happened is (*skal være*, is said to be).
+    _WHERE = re.compile(
+        r"\b(?:[Tt]he|[Aa]n?)\s+(?P<thing>fire|accident|collision|incident|crash|blaze|explosion|landslide|avalanche|"
+        r"shooting|stabbing|robbery|burglary|fight|leak|outage|car|vehicle|boat|man|woman|driver|suspect)\s+"
+        r"(?P<modal>must\s+be)\s+(?:in|at|on)\s+(?:the\s+)?(?-i:[A-ZÆØÅ])"
+    )
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             if text.lstrip()[:1] in "–—-“\"«'‘" or any(q in text for q in "“”\"«»"):
                 continue  # a quotation: spoken "must have" is the speaker's own conclusion
+            for m in self._WHERE.finditer(text):
+                if self._believed(text, m.start()) is None:
+                    continue
+                yield self.finding(
+                    doc,
+                    sentence.start + m.start("modal"),
+                    sentence.start + m.end("modal"),
+                    "'must be' telling where something that happened is: probably Norwegian 'skal være' "
+                    "(is said to be) rendered word for word",
+                    suggestion="is said to be",
+                    confidence=0.5,
+                )
+            for m in self._NO_ONE.finditer(text):
+                if self._believed(text, m.start()) is None:
+                    continue
+                start = sentence.start + m.start("modal")
+                perfect = m.group("verb").startswith("have")
+                yield self.finding(
+                    doc,
+                    start,
+                    sentence.start + m.end("verb"),
+                    f"'{m.group('modal')} {m.group('verb')}' in a report of what happened: probably Norwegian "
+                    "'skal være' (is reported to be) rendered word for word",
+                    suggestion="is reported to have been" if perfect else "is reported to be",
+                    confidence=0.6,
+                )
             for m in self._PATTERN.finditer(text):
-                subject, participle = m.group(1).lower().strip(",;"), m.group(2)
-                if subject in {"i", "we", "you", "they", "one", "a", "the", "this", "that", "it"}:
+                subject, modal, participle = m.group(1).lower().strip(",;"), m.group("modal"), m.group(3)
+                excluded = {"i", "we"} if modal == "shall" else {"i", "we", "you", "they", "one", "a", "the", "this", "that", "it"}
+                if subject in excluded:
                     continue
                 if participle not in _IRREGULAR_PARTICIPLES and not participle.endswith("ed"):
                     continue  # "must have a licence": an obligation
-                belief = [b.group(0).lower() for b in _BELIEF.finditer(text, 0, m.start())]
-                if belief and not (belief == ["according"] and _report_source().search(text, 0, m.start())):
-                    continue  # someone's conclusion, reported (not a news outlet's report: "According to VG, ...")
+                confidence = self._believed(text, m.start()) if modal == "must" else 0.6
+                if confidence is None:
+                    continue  # someone's conclusion, reported
                 if subject == "there":
                     after = text[m.end() :].split()
                     plural = bool(after) and (
@@ -679,17 +729,47 @@ class ReportedlyAsMust(Check):
                         or _plural(after[0], after[0])
                     )
                 else:
-                    plural = _plural(subject, text[max(0, m.start(1) - 30) : m.end(1)])
-                start = sentence.start + m.start(0) + len(m.group(1)) + 1
+                    plural = subject in _COUNTED or _plural(subject, text[max(0, m.start(1) - 30) : m.end(1)])
+                start = sentence.start + m.start("modal")
+                end = sentence.start + m.end(0) - len(participle) - 1
                 yield self.finding(
                     doc,
                     start,
-                    start + len("must have"),
-                    "'must have' in a report of what happened: probably Norwegian 'skal ha' "
-                    "(reportedly, is said to have) rendered word for word",
+                    end,
+                    f"'{text[m.start('modal') : m.end(0) - len(participle) - 1]}' in a report of what happened: "
+                    "probably Norwegian 'skal ha' (reportedly, is said to have) rendered word for word",
                     suggestion=f"{'are' if plural else 'is'} said to have",
-                    confidence=0.6,
+                    confidence=confidence,
                 )
+
+    @staticmethod
+    def _believed(text: str, before: int) -> float | None:
+        """The confidence that a "must" at ``before`` reports what is alleged, or None
+        where the sentence makes it someone's conclusion: after a verb of saying or
+        believing, or "according to" one whose trade is to conclude."""
+        belief = [b for b in _BELIEF.finditer(text, 0, before)]
+        if not belief:
+            return 0.6
+        last = belief[-1]
+        if last.group(0).lower() != "according":
+            return None
+        if _report_source().match(text, last.start()):
+            return 0.6  # a news outlet's report: "According to VG, ..."
+        if _CONCLUDERS.match(text, last.start()):
+            return None
+        return 0.5
+
+
+#: Subjects that are plural on their own: "the two must have ...".
+_COUNTED = frozenset("two three four five six seven eight nine ten both several many".split())
+#: "According to" those whose trade is to conclude: "must have" is then theirs.
+_CONCLUDERS = re.compile(
+    r"according to (?:the |his |her |their |a |an )?(?:[\w-]+ ){0,2}?"
+    r"(?:investigators?|experts?|analysts?|researchers?|scientists?|reports?|investigations?|analys[ie]s|"
+    r"autops(?:y|ies)|post-mortem|coroner|pathologists?|lawyers?|attorneys?|defen[cs]e|defenders?|"
+    r"calculations?|estimates?|theor(?:y|ies)|models?|experience|evidence)\b",
+    re.IGNORECASE,
+)
 
 
 @cache
