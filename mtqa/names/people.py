@@ -1410,7 +1410,7 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
         _own_after_pronoun(analysis, here, i, out)
         or _own_after_who(analysis, here, i)
         or _reflexive_of_named(analysis, here, i)
-        or _says_of_self(analysis, by_sentence, here, i)
+        or _says_of_self(analysis, by_sentence, here, i, out)
     )
 
 
@@ -1534,7 +1534,9 @@ def _after_attribution(analysis: Analysis, i: int) -> bool:
     return False
 
 
-def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int) -> Person | None:
+def _says_of_self(
+    analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int, out: list[Resolution] = ()  # type: ignore[assignment]
+) -> Person | None:
     """"Mayor Kari Lie (Labour) says he understands the anger", "The owner, Kari Lie, tells
     the newspaper that he is glad no one was hurt": reported speech of the speaker's own
     (Norwegian "sier at hun ..."), the speaker. Not where what follows the pronoun happens
@@ -1606,7 +1608,13 @@ def _says_of_self(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: l
             if _may_be(r, g):
                 return None  # someone else who may be meant
     first = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[max(0, t.sentence - 2)].start)
-    if any(pronoun_gender(tok.text) == g and not (own_mind and tok.quoted) for tok in tokens[first:i]):
+    # (a pronoun already read as someone's whose given name or title is of the other gender is
+    # the engine's slip, not someone of the pronoun's gender: "Kari Lie says that he will meet
+    # them. / Mayor Eli Hansen says that he hopes ...")
+    slips = {r.token.start for r in out if r.hard and r.person is not None and _static_gender(r.person) not in (None, r.gender)}
+    if any(
+        pronoun_gender(tok.text) == g and not (own_mind and tok.quoted) and tok.start not in slips for tok in tokens[first:i]
+    ):
         return None  # (in someone's quote, another's word: not for the speaker's own mind)
     return speaker.person
 
@@ -2117,9 +2125,22 @@ def _said_by_title(text: str, start: int) -> bool:
 
 def _named_place(text: str, r: Ref) -> bool:
     """A name of unknown kind right after "in", "at", "to", "from", "of" or "for": a place
-    or a body ("Kari Lie in Norled says ...", "the Institute for Society Medicine"), no one
-    a pronoun means."""
-    return r.unknown and _PLACE_LEAD.search(text, max(0, r.start - 10), r.start) is not None
+    or a body ("Kari Lie in Norled says ...", "the Institute for Society Medicine"), also
+    as the last word of such a name joined by "og", "and" or "i" ("Kari Lie of Helse Møre
+    og Romsdal says ..."), no one a pronoun means."""
+    if not r.unknown:
+        return False
+    return (
+        _PLACE_LEAD.search(text, max(0, r.start - 10), r.start) is not None
+        or _PLACE_NAME_LEAD.search(text, max(0, r.start - 60), r.start) is not None
+    )
+
+
+#: A body's or a place's name of capitalised words joined by "og", "and" or "i", after "of",
+#: "in", "at" ...: "of Helse Møre og " before "Romsdal".
+_PLACE_NAME_LEAD = re.compile(
+    r"\b(?:in|at|from|of|for)\s+(?:the\s+)?(?:[A-ZÆØÅ][\w-]*\s+){1,3}(?:og|and|i)\s+(?:[A-ZÆØÅ][\w-]*\s+)?$"
+)
 
 
 def _may_be(r: Ref, g: str | None) -> bool:
