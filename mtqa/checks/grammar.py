@@ -408,11 +408,21 @@ class VerbBeforeSubject(Check):
     "On board were 200 passengers"), a negative or restrictive adverbial ("At no
     time were the passengers told", "In vain have the families waited"), a question.
 
+    A subject pronoun right after a finite verb that follows an adverbial ("Today is
+    she married", "According to the verdict kicked he the victim", "Then understood I
+    that ...") is reported with the adverbial, the verb and the pronoun as its span
+    (not after a restrictive adverbial, a conjunction, a participle or a noun that ends
+    the adverbial: "Before leaving he thanked", "In the morning rain she ran"); so is
+    ", says he." closing a quote's attribution (Norwegian "sier han"; not "said he
+    would ...", a clause of its own).
+
     Flags:
     - That reveals Hansen on his Instagram profile.
     - It says the police to the newspaper.
     - On Friday evening wrote Aftenposten that the talks had broken down.
     - On Monday will the police hold a press conference.
+    - Then understood I that it was serious.
+    - – I am over the moon, says he.
 
     Allows:
     - It said Lloyds would play a role in the plan.
@@ -421,6 +431,8 @@ class VerbBeforeSubject(Check):
     - On Friday she told the court that she was innocent.
     - Earlier this month the government announced the figures for 2023.
     - In the evening came the news that the ferry had sunk.
+    - Only then did she understand how serious it was.
+    - The mayor, Trond Larsen, said he had spoken to the family.
     """
 
     code = "GR005"
@@ -445,6 +457,18 @@ class VerbBeforeSubject(Check):
                     "the verb comes before its subject, in Norwegian word order: in English the subject comes first",
                     suggestion=suggestion,
                     confidence=0.7,
+                )
+                continue
+            part = _pronoun_after_verb(text) or _said_pronoun(text)
+            if part:
+                start, end, fix = part
+                yield self.finding(
+                    doc,
+                    sentence.start + lead + start,
+                    sentence.start + lead + end,
+                    "the verb comes before its subject, in Norwegian word order: in English the subject comes first",
+                    suggestion=fix,
+                    confidence=0.6,
                 )
 
     def _expletive(self, text: str) -> str | None:
@@ -482,6 +506,70 @@ class VerbBeforeSubject(Check):
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+#: How an adverbial may open before "<verb> <pronoun>": an adverb of time or a preposition.
+_PRONOUN_FRONT_OPENERS = _FRONT_OPENERS | frozenset(
+    "then shortly soon afterwards afterward according last next tomorrow recently previously later after before "
+    "from until since by with for under over through".split()
+)
+#: Words of an adverbial after which English itself inverts, or that make it a clause.
+_NO_V2 = frozenset(
+    "no not never neither nor only few little hardly rarely seldom scarcely vain such so as than what when where "
+    "why how who whom whose which if whether once while because although though".split()
+)
+#: "<adverbial> <finite verb> <subject pronoun>": "Today is she married", "Then understood I that".
+_VERB_PRONOUN = re.compile(r"(?<=\s)([a-z]+) (I|he|she|we|they)(?= [a-z]|[,.!;:])")
+#: Finite verbs of saying before a pronoun that closes a quote's attribution: ", says he.",
+#: "said she to NRK", "says she and laughs" (Norwegian "sier han").
+_SAID_PRONOUN = re.compile(
+    r",[”\"’»]?\s+(?P<verb>says|said|reveals|revealed|tells|told|writes|wrote|explains|explained|adds|added|confirms|"
+    r"confirmed|continues|continued|answers|answered|replies|replied|laughs|laughed|concludes|concluded)\s+"
+    r"(?P<pronoun>he|she|they|I|we)"
+    r"(?=\s*(?:[.!…]|$)|\s+(?:to|on|in)\s+(?:[A-ZÆØÅ]|the\b|a\b|an\b|his\b|her\b|their\b)|"
+    r"\s+and\s+(?:laughs|laughed|smiles|smiled|adds|added|points|pointed|continues|continued)\b)"
+)
+
+
+def _pronoun_after_verb(text: str) -> tuple[int, int, str] | None:
+    """A finite verb before its subject pronoun after a fronted adverbial ("Today is she
+    married", "According to the verdict kicked he the victim", "Then understood I that"):
+    English puts a subject pronoun first after an adverbial, but after a negative or
+    restrictive one ("Only then did she"), in a question, and with verbs of place and
+    motion ("Here comes the bus"; a pronoun goes first there too: "here she comes").  The
+    span is the adverbial, the verb and the pronoun; the suggestion puts the pronoun first."""
+    if text.rstrip().endswith("?"):
+        return None
+    m = _VERB_PRONOUN.search(text, 0, 80)
+    if m is None:
+        return None
+    front, verb, pronoun = text[: m.start()].rstrip(), m.group(1), m.group(2)
+    words = front.split()
+    if not 1 <= len(words) <= 7 or words[0].lower() not in _PRONOUN_FRONT_OPENERS or not words[0][0].isupper():
+        return None
+    if any(c in front for c in ",;:!?\"“”()«»–—") or _NO_V2 & {w.lower() for w in words}:
+        return None
+    if verb in _INVERTING or verb in ("do", "does", "did") or verb.endswith("ing"):
+        return None
+    if words[-1].lower() in _PREPOSITIONS or words[-1].lower() in _DETERMINERS:
+        return None  # "According to" + a verb: no adverbial yet
+    if verb not in _AUXILIARIES and not _verb_form(verb):
+        return None  # "In the morning rain she ...": a noun ends the adverbial
+    if any(w.lower() in _PRONOUNS - {"that"} for w in words[1:]):
+        return None  # a pronoun in the front: a clause ("Yesterday they ...")
+    if not _fronted_adverbial(" ".join(["in", *words[1:]]) if words[0].lower() not in _FRONT_OPENERS else front):
+        return None
+    # (a participle or a passive's "was" stays after the pronoun: "Today is she married" -> "Today she is married")
+    return 0, m.end(), f"{front} {pronoun} {verb}"
+
+
+def _said_pronoun(text: str) -> tuple[int, int, str] | None:
+    """", says he." closing a quote's attribution: Norwegian "sier han" word for word;
+    English writes "he says"."""
+    m = _SAID_PRONOUN.search(text)
+    if m is None:
+        return None
+    return m.start("verb"), m.end("pronoun"), f"{m.group('pronoun')} {m.group('verb')}"
 
 
 #: Auxiliaries that Norwegian word order puts before the subject after an adverbial
