@@ -299,7 +299,7 @@ _TIME_WORDS = re.compile(
 #: How a fronted adverbial may open: an adverb of time or a preposition, not a
 #: conjunction ("After the company reported ..." is a clause with its subject).
 _FRONT_OPENERS = frozenset(
-    "yesterday today tonight earlier later now here last this in on at during".split()
+    "yesterday today tonight earlier later now here last this in on at during shortly over".split()
 )
 _PREPOSITIONS = frozenset("in on at of during for from to with by under over about".split())
 
@@ -586,7 +586,7 @@ _INVERTING = frozenset(
 )
 #: An adverbial of time that opens a Norwegian sentence (a preposition and its noun
 #: phrase, or a time adverb), then a verb; the subject is read after it by _inverted.
-_INVERTED_OPENER = re.compile(r"(?:On|In|At|During|After|Before)\b")
+_INVERTED_OPENER = re.compile(r"(?:On|In|At|During|After|Before|Yesterday|Today|Tonight|Now|Last|Shortly|Over|Earlier)\b")
 #: Words of a negative or restrictive adverbial, after which English itself inverts
 #: ("At no time were the passengers told", "In only two games have they ...").
 _RESTRICTIVE = frozenset("no not never neither nor only few little hardly rarely seldom scarcely vain such so".split())
@@ -599,7 +599,11 @@ _PURE_TIME = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|In\s+(?:the\s+)?(?:morning|afternoon|evening|night)|In\s+(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|\d{4})|At\s+\d{1,2}[.:]\d{2}|During\s+the\s+(?:night|day|weekend|morning|"
-    r"afternoon|evening)|(?:After|Before)\s+(?:midnight|noon|\d{1,2}[.:]\d{2}))",
+    r"afternoon|evening)|(?:After|Before)\s+(?:midnight|noon|\d{1,2}[.:]\d{2})"
+    # (session 44) "Shortly after", "Over the weekend", "Earlier today"; not "Yesterday" or
+    # "Last week", which may be the subject ("Yesterday was the warmest day recorded")
+    r"|Shortly\s+(?:after(?:wards)?|before|afterwards)|"
+    r"Over\s+the\s+(?:weekend|summer|winter|holidays|night)|Earlier\s+(?:today|this\s+(?:week|month|year)))",
     re.IGNORECASE,
 )
 #: Head nouns of an adverbial of time ("In the second half", "During the trial").
@@ -610,8 +614,8 @@ _TIME_HEADS = frozenset(
 _INVERTED_VERB = re.compile(r" ([a-z]+)(?= \S)")
 #: The subject after the verb: a determiner and one or two words, a pronoun, or a name.
 _INVERTED_SUBJECTS = (
-    re.compile(r"(?:the|his|her|their|its) [a-z0-9-]+(?= )"),
-    re.compile(r"(?:the|his|her|their|its) [a-z0-9-]+ [a-z0-9-]+(?= )"),
+    re.compile(r"(?:the|his|her|their|its|a|an) [a-z0-9-]+(?= )"),
+    re.compile(r"(?:the|his|her|their|its|a|an) [a-z0-9-]+ [a-z0-9-]+(?= )"),
     re.compile(r"(?:I|we|he|she|they)(?= )"),
     re.compile(r"(?-i:[A-ZÆØÅ][\w-]+)(?: (?-i:[A-ZÆØÅ][\w-]+))?(?= )"),
 )
