@@ -965,6 +965,92 @@ def _outlet_tag() -> re.Pattern[str]:
 
 
 
+#: Verbs of a state or an activity that lasts: with them "in 30 years" is a duration
+#: (Norwegian "i 30 år"), which English says with "for".
+_DURATIVE = frozenset(
+    """worked living lived stayed waited served taught led played sat lasted married closed remanded imprisoned
+    jailed suspended banned barred detained hospitalised hospitalized coached managed owned sentenced missing
+    searched protested fought""".split()
+)
+#: Forms of "be" before a state's participle ("was closed").
+_BE = frozenset("is are was were been be being remains remained".split())
+#: "in 30 years", "in over five hours", "in almost four weeks": a duration with "in".
+_IN_DURATION = re.compile(
+    r"\bin (?P<amount>(?:(?:over|about|almost|nearly|around|more than|less than|just over|just under|roughly) )?"
+    r"(?:\d+(?:[.,]\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a couple of|several) "
+    r"(?:hours|days|weeks|months|years|decades))\b"
+)
+#: What makes "in N years" English: a negation, a superlative or "first" ("the first time in 30 years",
+#: "hasn't rained in six weeks"), a time still to come ("will retire in two years"), an amount
+#: reached ("lost 10 kg in six weeks").
+_IN_DURATION_ENGLISH = re.compile(
+    r"\b(?:not|never|no|n't|nobody|nothing|none|first|last|only|highest|lowest|best|worst|biggest|largest|"
+    r"smallest|most|least|fewest|record|since|will|shall|going to|due|expected|planned|scheduled|within|"
+    r"times|time|once|twice|-fold|per cent|percent|%)|\w+est\b",
+    re.IGNORECASE,
+)
+
+
+class DurationWithIn(Check):
+    """A duration with "in" where English says "for" ("She has worked there in 30 years").
+
+    Norwegian gives a duration with "i": "Hun har jobbet der i 30 år" (for 30
+    years), "Veien var stengt i over fem timer" (for over five hours).  Rendered
+    word for word it becomes "in 30 years", which in English is a time to come
+    ("she will retire in two years") or the time something took ("built in two
+    years").  Found where a verb of a state or an activity that lasts (worked,
+    lived, was closed, remanded, married ...) stands in the clause before "in"
+    and a number of hours, days, weeks, months or years; not with a negation, a
+    superlative or "first" ("the first time in 30 years", "has not rained in six
+    weeks"), a future ("will close in two weeks"), or an amount ("lost 10 kg in six
+    weeks", "tripled in two years").
+
+    Flags:
+    - She has worked at the school in 30 years.
+    - The road was closed in over five hours on Tuesday.
+
+    Allows:
+    - It is the first time in 30 years that the river has flooded.
+    - It has not rained in six weeks.
+    - The school will close in two years.
+    - The bridge was built in two years.
+    """
+
+    code = "GR008"
+    name = "duration-with-in"
+    family = "grammar"
+    severity = Severity.WARNING
+
+    def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
+        for sentence in doc.text_sentences():
+            text = doc.text[sentence.start : sentence.end]
+            for m in _IN_DURATION.finditer(text):
+                clause = re.split(r"[,;:–—]|\b(?:and|but|that|which|who|because|when)\b", text[: m.start()])[-1]
+                words = re.findall(r"[\w'’-]+", clause.lower())[-8:]
+                durative = [
+                    i for i, w in enumerate(words)
+                    # (a state: "was closed", not "the road closed"; not "worked out the plan")
+                    if w in _DURATIVE and (w not in ("closed", "shut") or (i and words[i - 1] in _BE))
+                    and (i + 1 == len(words) or words[i + 1] not in ("out", "up", "off"))
+                ]
+                if not durative:
+                    continue
+                if _IN_DURATION_ENGLISH.search(clause) or _IN_DURATION_ENGLISH.match(text, m.end()):
+                    continue
+                if re.match(r"\s*(?:ago|time|from now|later|before|after)\b|['’]", text[m.end() :]):
+                    continue  # "in two weeks' time", "in 30 years from now"
+                yield self.finding(
+                    doc,
+                    sentence.start + m.start(),
+                    sentence.start + m.end(),
+                    "a duration with 'in', probably Norwegian 'i' (for) rendered word for word: "
+                    "'in 30 years' is a time to come or the time something took",
+                    suggestion=f"for {m.group('amount')}",
+                    confidence=0.5,
+                )
+
+
 CHECKS = (
     CapitalAfterComma,
     BrokenSentence,
@@ -973,4 +1059,5 @@ CHECKS = (
     VerbBeforeSubject,
     ReportedlyAsMust,
     OutletPreposition,
+    DurationWithIn,
 )
