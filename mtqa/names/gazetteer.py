@@ -241,6 +241,8 @@ def _single_names(g: Gazetteer) -> dict[str, tuple[str, ...]]:
     for e in g.entries:
         if e.kind == "outlet" or e.name.endswith(_STREET_ENDINGS):
             continue  # (a street many towns have, "Storgata", is no place a misspelling means)
+        if e.extra and e.kind in ("institution", "club"):
+            continue  # (a venue, a company or a club listed for its word-for-word English, not as a place)
         for form in (e.name, *e.english):
             if " " not in form and len(form) >= 6 and form[:1].isupper():
                 out.setdefault(key(form)[:1], []).append(form)
