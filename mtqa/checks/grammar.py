@@ -565,9 +565,9 @@ def _pronoun_after_verb(text: str) -> tuple[int, int, str] | None:
         # "After the votes were counted she declared victory": a clause opened the sentence and
         # its verb is no V2; in V2 an object, "that" or a particle follows ("kicked he the victim")
         return None
-    if any(w.lower() in _PRONOUNS - {"that"} for w in words[1:]):
-        return None  # a pronoun in the front: a clause ("Yesterday they ...")
-    if not _fronted_adverbial(" ".join(["in", *words[1:]]) if words[0].lower() not in _FRONT_OPENERS else front):
+    # an adverbial alone, no clause ("Yesterday they ..."): read as _fronted_adverbial reads one,
+    # an opener of its own ("Then", "According") standing in for a preposition
+    if not _fronted_adverbial(front if words[0].lower() in _FRONT_OPENERS else " ".join(["in", *words[1:]])):
         return None
     # (a participle or a passive's "was" stays after the pronoun: "Today is she married" -> "Today she is married")
     return 0, m.end(), f"{front} {pronoun} {verb}"
@@ -740,16 +740,19 @@ class ReportedlyAsMust(Check):
     writer draws (or a stiff future).  Found where "must have" is followed by a
     past participle ("must have hit", "must have been", "must already have sold"),
     outside quotations and reported beliefs ("police said the man must have ...",
-    "probably"), after a subject other than I, we, you, they or one; "shall have"
-    with a past participle after a subject other than I or we; and "no one must
-    have been" or "nobody must be" with what befell them ("No one must have been
-    injured": *ingen skal være skadd*, no one is reported injured), and "must be" in or at
-    a place after what happened or who did it ("The fire must be in Marken": *brannen
-    skal være i Marken*, the fire is said to be there).  "According to"
-    a source ("According to VG, the man must have ...", "According to the
-    indictment, ...") is reported: it renders "ifølge VG skal mannen ha ...", a
-    report and its source; according to someone whose trade is to conclude
-    (investigators, experts, a report, a lawyer) it may be their conclusion.
+    "probably"), after a subject other than I, we, you, they or one, and not where
+    a minimum or a deadline follows or the subject is anyone who meets a rule
+    ("Applicants must have lived here for at least two years"); "shall have" with a
+    past participle after a subject other than I or we, where a past time or a
+    reporting source is in the sentence; "no one must have been" with what befell
+    them ("No one must have been injured": *ingen skal være skadd*, no one is
+    reported injured); and "must be" in or at a place after an event ("The fire must
+    be in Marken": *brannen skal være i Marken*, the fire is said to be there), not
+    before a deadline or a purpose.  "According to" a news outlet or a source that
+    reports what is alleged (an indictment, the police, a witness, sources: "According
+    to VG, the man must have ...", "According to the indictment, ...") is reported: it
+    renders "ifølge VG skal mannen ha ...", a report and its source; according to
+    anyone else (investigators, historians, a doctor) it may be their conclusion.
 
     Flags:
     - The man must have hit a guard before he ran off.
@@ -773,7 +776,7 @@ class ReportedlyAsMust(Check):
     _PATTERN = re.compile(
         r"(\S+)\s+(?P<modal>must|shall)\s+(?:(?:also|already|still|even|in reality|in fact)\s+)?have\s+([a-z]+)\b"
     )
-    #: "No one must have been injured", "Nobody must be seriously hurt".
+    #: "No one must have been injured", "Nobody must have been hurt".
     _NO_ONE = re.compile(
         r"\b(?P<who>no one|nobody|none(?: of (?:the|them)(?: \w+)?)?)\s+(?P<modal>must|shall)\s+(?P<verb>have\s+been)\s+(?:\w+ly\s+)?"
         r"(?:injured|hurt|harmed|killed|wounded|in the (?:area|building|house|car|water))\b",
@@ -808,15 +811,13 @@ class ReportedlyAsMust(Check):
             for m in self._NO_ONE.finditer(text):
                 if self._believed(text, m.start()) is None:
                     continue
-                start = sentence.start + m.start("modal")
-                perfect = m.group("verb").startswith("have")
                 yield self.finding(
                     doc,
-                    start,
+                    sentence.start + m.start("modal"),
                     sentence.start + m.end("verb"),
                     f"'{m.group('modal')} {m.group('verb')}' in a report of what happened: probably Norwegian "
                     "'skal være' (is reported to be) rendered word for word",
-                    suggestion="is reported to have been" if perfect else "is reported to be",
+                    suggestion="is reported to have been",
                     confidence=0.6,
                 )
             for m in self._PATTERN.finditer(text):
@@ -858,17 +859,15 @@ class ReportedlyAsMust(Check):
         """The confidence that a "must" at ``before`` reports what is alleged, or None
         where the sentence makes it someone's conclusion: after a verb of saying or
         believing, or "according to" one whose trade is to conclude."""
-        belief = [b for b in _BELIEF.finditer(text, 0, before)]
+        belief = list(_BELIEF.finditer(text, 0, before))
         if not belief:
             return 0.6
         last = belief[-1]
         if last.group(0).lower() != "according":
             return None
-        if _report_source().match(text, last.start()):
-            return 0.6  # a news outlet's report: "According to VG, ..."
-        if _REPORTERS.match(text, last.start()):
-            return 0.5  # an indictment, the police, a witness: what is alleged
-        return None  # anyone else may conclude: "According to historians, the ship must have sunk"
+        # a news outlet's report ("According to VG, ..."), or an indictment's, the police's, a
+        # witness's: what is alleged; anyone else may conclude ("According to historians, ...")
+        return _reported_by(text, last.start())
 
 
 #: Subjects that are plural on their own: "the two must have ...".
@@ -902,10 +901,18 @@ _PAST_CUE = re.compile(
 )
 
 
+def _reported_by(text: str, at: int) -> float | None:
+    """For "according to" at ``at``: the confidence that its source reports what is
+    alleged (0.6 a news outlet, 0.5 an indictment, the police, a witness ...), or None."""
+    if _report_source().match(text, at):
+        return 0.6
+    return 0.5 if _REPORTERS.match(text, at) else None
+
+
 def _believed_source(text: str, before: int) -> bool:
     """Whether "according to" a reporting source stands before ``before``."""
-    m = [b for b in re.finditer(r"\baccording\b", text[:before], re.IGNORECASE)]
-    return bool(m) and (_REPORTERS.match(text, m[-1].start()) is not None or _report_source().match(text, m[-1].start()) is not None)
+    found = list(re.finditer(r"\baccording\b", text[:before], re.IGNORECASE))
+    return bool(found) and _reported_by(text, found[-1].start()) is not None
 
 
 @cache
@@ -1079,7 +1086,7 @@ class DurationWithIn(Check):
                 durative = [
                     i for i, w in enumerate(words)
                     # (a state: "was closed", not "the road closed"; not "worked out the plan")
-                    if w in _DURATIVE and (w not in ("closed", "shut") or (i and words[i - 1] in _BE))
+                    if w in _DURATIVE and (w != "closed" or (i and words[i - 1] in _BE))
                     and (i + 1 == len(words) or words[i + 1] not in ("out", "up", "off"))
                 ]
                 if not durative:

@@ -1535,7 +1535,7 @@ def _after_attribution(analysis: Analysis, i: int) -> bool:
 
 
 def _says_of_self(
-    analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int, out: list[Resolution] = ()  # type: ignore[assignment]
+    analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int, out: list[Resolution]
 ) -> Person | None:
     """"Mayor Kari Lie (Labour) says he understands the anger", "The owner, Kari Lie, tells
     the newspaper that he is glad no one was hurt": reported speech of the speaker's own
