@@ -666,16 +666,77 @@ def _inverted(text: str) -> str | None:
     for m in _INVERTED_VERB.finditer(text, 0, 60):
         front, verb = text[: m.start()], m.group(1)
         words = front.lower().split()
-        if any(c in front for c in ",;:!?\"“”()") or verb in _INVERTING or not _fronted_adverbial(front):
+        pure_time = bool(_PURE_TIME.fullmatch(front))
+        inverting = _APPEARING if pure_time else _INVERTING
+        if any(c in front for c in ",;:!?\"“”()") or verb in inverting or not _fronted_adverbial(front):
             continue
         if _RESTRICTIVE & set(words) or words[-1] in _DETERMINERS or words[-1].endswith(("ly", "'s", "’s")):
             continue  # "At no time were ...": English inverts; "At the packed stadium": no verb yet
         of_time = words[0] == "during" or bool(_TIME_WORDS.fullmatch(words[-1]) or words[-1] in _TIME_HEADS)
-        pure_time = bool(_PURE_TIME.fullmatch(front))
         for pattern in _INVERTED_SUBJECTS:
             found = pattern.match(text, m.end() + 1)
             if found and _inverted_order(verb, found.group(0), text[found.end() + 1 :], of_time, pure_time):
                 return f"{front} {found.group(0)} {verb} {text[found.end() + 1 :]}"
+        if pure_time and verb not in _AUXILIARIES:
+            fixed = _inverted_lexical(front, verb, text[m.end() + 1 :])
+            if fixed:
+                return fixed
+    return None
+
+
+#: Verbs of appearing, which English itself puts before its subject after an adverbial
+#: of time alone ("On Monday came the news that ...", "Then followed a long silence").
+_APPEARING = frozenset(
+    """come comes came follow follows followed appear appears appeared emerge emerges emerged arrive arrives
+    arrived begin begins began start starts started""".split()
+)
+#: What ends the subject noun phrase after the verb: a preposition, a conjunction, a
+#: number, "that", "to" or a punctuation mark ("the prices by 0.9 percent").
+_SUBJECT_END = re.compile(
+    r"(?:\s+(?:in|on|at|of|for|from|to|with|by|under|over|about|after|before|into|out|up|down|off|"
+    r"that|and|but|as|than|again|also|once|twice|\d[\d.,]*)\b|[,;:.!?])"
+)
+#: A determiner and one to four words (tried longest first, to the end of the subject).
+_DETERMINER_SUBJECT_N = tuple(
+    re.compile(r"(?:the|his|her|their|its|a|an)" + r" [a-z0-9-]+" * n + r"(?=\s|[,;:.!?])") for n in range(1, 5)
+)
+_NAME_SUBJECT = re.compile(r"(?-i:[A-ZÆØÅ][\w-]+)(?: (?-i:[A-ZÆØÅ][\w-]+))?(?=\s|[,;:.!?])")
+
+
+def _finite(verb: str) -> bool:
+    """Whether a lower-case word is a past or third-person form of an English verb
+    ("rose", "decided", "pays"), not its base form."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(verb).get("VERB", ())
+    return bool(lemmas) and verb not in lemmas and not verb.endswith("ing")
+
+
+def _inverted_lexical(front: str, verb: str, rest: str) -> str | None:
+    """A verb of its own before its subject after an adverbial of time alone: "In
+    February rose the prices by 0.9 percent", "On Tuesday decided the county council
+    to ...", "In September scored Eikrem twice".  English puts no verb there but a
+    verb of appearing ("On Monday came the news") or an auxiliary (read by
+    :func:`_inverted_order`).  The subject is a determiner and up to four words before
+    a preposition, a conjunction, a number or a punctuation mark, or a name after a
+    verb that is no noun ("scored", not "rose")."""
+    if not _finite(verb):
+        return None
+    candidates = [m.group(0) for m in (_DETERMINER_SUBJECT_N[n].match(rest) for n in range(4)) if m]
+    if not candidates:
+        from lemminflect import getAllLemmas
+
+        name = _NAME_SUBJECT.match(rest)
+        if name is None or "NOUN" in getAllLemmas(verb) or _TIME_WORDS.fullmatch(name.group(0).split()[0]):
+            return None
+        candidates = [name.group(0)]
+    for subject in sorted(candidates, key=len, reverse=True):
+        words = subject.lower().split()
+        if any(w in _LOWER_WORDS or w in _PREPOSITIONS for w in words[1:]) or _TIME_WORDS.fullmatch(words[-1]):
+            continue
+        tail = rest[len(subject) :]
+        if _SUBJECT_END.match(tail):
+            return f"{front} {subject} {verb}{tail}"
     return None
 
 
