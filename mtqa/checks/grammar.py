@@ -661,7 +661,12 @@ def _inverted(text: str) -> str | None:
     English: a subject after a verb of position or motion ("In the evening came the
     news"), a copula before a noun phrase with no participle after it ("On board were
     200 passengers"), a question."""
-    if text.rstrip().endswith("?") or not _INVERTED_OPENER.match(text):
+    if text.rstrip().endswith("?"):
+        return None
+    then = _THEN_VERB.match(text)
+    if then and then.group(1) not in _APPEARING and then.group(1) not in _AUXILIARIES:
+        return _inverted_lexical("Then", then.group(1), text[then.end() :])  # "Then equalized Brann"
+    if not _INVERTED_OPENER.match(text):
         return None
     for m in _INVERTED_VERB.finditer(text, 0, 60):
         front, verb = text[: m.start()], m.group(1)
@@ -684,6 +689,8 @@ def _inverted(text: str) -> str | None:
     return None
 
 
+#: "Then" and a verb: the Norwegian "Så/Deretter <verb> <subject>" ("Then equalized Brann").
+_THEN_VERB = re.compile(r"Then ([a-z]+) ")
 #: Verbs of appearing, which English itself puts before its subject after an adverbial
 #: of time alone ("On Monday came the news that ...", "Then followed a long silence").
 _APPEARING = frozenset(
@@ -694,12 +701,18 @@ _APPEARING = frozenset(
 #: number, "that", "to" or a punctuation mark ("the prices by 0.9 percent").
 _SUBJECT_END = re.compile(
     r"(?:\s+(?:in|on|at|of|for|from|to|with|by|under|over|about|after|before|into|out|up|down|off|"
-    r"that|and|but|as|than|again|also|once|twice|\d[\d.,]*)\b|[,;:.!?])"
+    r"that|and|but|as|than|again|also|once|twice|further|still|now|then|here|there|already|only|even|too|back|home|"
+    r"away|ahead|together|forward|today|tonight|yesterday|tomorrow|first|\d[\d.,]*)\b|[,;:.!?])"
+)
+_ADVERBS = frozenset(
+    "further again also once twice still now then here there already only even too back home away ahead together forward "
+    "today tonight yesterday tomorrow first out up down off".split()
 )
 #: A determiner and one to four words (tried longest first, to the end of the subject).
 _DETERMINER_SUBJECT_N = tuple(
-    re.compile(r"(?:the|his|her|their|its|a|an)" + r" [a-z0-9-]+" * n + r"(?=\s|[,;:.!?])") for n in range(1, 5)
+    re.compile(r"(?:the|his|her|their|its|a|an)" + r" [A-Za-zÆØÅæøå0-9-]+" * n + r"(?=\s|[,;:.!?])") for n in range(1, 5)
 )
+_OBJECT_START = re.compile(r" (?:the|a|an|his|her|their|its|\d)")
 _NAME_SUBJECT = re.compile(r"(?-i:[A-ZÆØÅ][\w-]+)(?: (?-i:[A-ZÆØÅ][\w-]+))?(?=\s|[,;:.!?])")
 
 
@@ -732,10 +745,13 @@ def _inverted_lexical(front: str, verb: str, rest: str) -> str | None:
         candidates = [name.group(0)]
     for subject in sorted(candidates, key=len, reverse=True):
         words = subject.lower().split()
-        if any(w in _LOWER_WORDS or w in _PREPOSITIONS for w in words[1:]) or _TIME_WORDS.fullmatch(words[-1]):
+        if any(w in _LOWER_WORDS or w in _PREPOSITIONS or w in _ADVERBS for w in words[1:]):
+            continue
+        if _TIME_WORDS.fullmatch(words[-1]):
             continue
         tail = rest[len(subject) :]
-        if _SUBJECT_END.match(tail):
+        named = subject.split()[-1][:1].isupper()  # "the Swedish Academy", then its object
+        if _SUBJECT_END.match(tail) or (named and _OBJECT_START.match(tail)):
             return f"{front} {subject} {verb}{tail}"
     return None
 
