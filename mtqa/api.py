@@ -20,7 +20,7 @@ from mtqa.checks import Check, all_checks, get_check, select_checks
 from mtqa.checks.base import CheckContext
 from mtqa.checks.fluency import merge_model_evidence
 from mtqa.gate import apply_suppressions
-from mtqa.loaders import DEFAULT_READ, DocumentError, Inputs, ReadOptions
+from mtqa.loaders import DEFAULT_READ, DocumentError, Input, Inputs, ReadOptions, _looks_like_path, document_from_text
 from mtqa.loaders.bilingual import NOTES_KEY
 from mtqa.model import Document, Finding, MtqaError, Severity
 from mtqa.report import DocumentResult, Report
@@ -315,10 +315,10 @@ class Checker:
 
         run = self._engine()
         try:
-            for outcome in run.run(iter_inputs(self, inputs)):
+            for outcome in run.run(iter_inputs(self, _inputs(inputs))):
                 if outcome.result is not None:
                     if self.suppressions:
-                        apply_suppressions(Report(results=[outcome.result]))
+                        _suppress(Report(results=[outcome.result]))
                     yield outcome.result
                 yield from outcome.errors
         finally:
@@ -359,10 +359,21 @@ class Checker:
     def check(self, inputs: Inputs) -> Report:
         """Check paths, article text, Documents, or an iterable of them.
 
+        A string is a path when a file or folder of that name exists, and also,
+        when none does (then reported as ``no such file or directory``, as the
+        CLI does), when it is one line that ends with ``/`` or ``\\``, or one
+        word (no whitespace) that has a file ending the loaders read
+        (``.txt``, ``.md``, ``.html``, ``.jsonl``...), a ``\\``, glob characters,
+        an explicit start (``/``, ``./``, ``../``, ``~``) or a folder that
+        exists before its last ``/``.  Any other string is article text:
+        "Hello world.", "Oslo/Bergen" and a single word such as "Hello"; a single
+        word that names no file is checked as text with a note saying so.
+
         As ``mtqa check --isolated`` does: no configuration file is read, and
         the inline suppression markers and JSONL ``"mtqa": {"ignore"}`` of the
         articles apply (``suppressions=False`` keeps every finding);
-        ``report.suppressed`` says how many findings they dropped.  The run is
+        ``report.suppressed`` says how many findings they dropped and
+        ``report.suppressed_findings`` lists them.  The run is
         the CLI's (:class:`~mtqa.corpus.CorpusRun`, in this process), then its
         corpus pass."""
         from mtqa.corpus import iter_inputs
@@ -371,7 +382,7 @@ class Checker:
         report = Report(signature=self.signature)
         run = self._engine()
         try:
-            for outcome in run.run(iter_inputs(self, inputs)):
+            for outcome in run.run(iter_inputs(self, _inputs(inputs))):
                 report.errors.extend(outcome.errors)
                 if outcome.result is not None:
                     report.results.append(outcome.result)
@@ -379,8 +390,43 @@ class Checker:
         finally:
             run.states.close()
         if self.suppressions:
-            report.suppressed, _ = apply_suppressions(report)
+            report.suppressed = _suppress(report)
         return report
+
+
+def _suppress(report: Report) -> int:
+    """Apply the articles' suppressions to ``report``; how many findings they dropped,
+    each kept in its result's :attr:`~mtqa.report.DocumentResult.suppressed_findings`."""
+    before = [(result, list(result.findings)) for result in report.results]
+    suppressed, _ = apply_suppressions(report)
+    for result, found in before:
+        kept = {id(f) for f in result.findings}
+        result.suppressed_findings.extend(f for f in found if id(f) not in kept)
+    return suppressed
+
+
+def _input(item: Input) -> Input:
+    """``item``, with a single word that names no file and does not look like a path
+    (:func:`~mtqa.loaders._looks_like_path`) made article text with a note that it was
+    read so."""
+    if not isinstance(item, str) or os.path.exists(item) or _looks_like_path(item):
+        return item
+    if "\n" not in item and len(item) < 4096 and len(item.split()) == 1:
+        doc = document_from_text(item)
+        doc.meta.setdefault(NOTES_KEY, []).append(
+            f"read as article text: no file or folder is named {item.strip()!r} "
+            "(a path to a folder ends with '/')"
+        )
+        return doc
+    return item
+
+
+def _inputs(inputs: Inputs) -> Iterator[Input]:
+    """What :meth:`Checker.check` was given, item by item, each as :func:`_input` reads it (lazily)."""
+    if isinstance(inputs, (str, os.PathLike, Document)):
+        inputs = [inputs]
+    for item in inputs:
+        yield _input(item)
 
 
 _UNSTORABLE = (
@@ -448,7 +494,10 @@ def _needs_results(check: Check) -> bool:
 def check(inputs: Inputs, **options: Any) -> Report:
     """Check articles: a path, a directory, a glob, article text, a Document, or many.
 
-    Keyword options are those of :class:`Checker`.
+    Keyword options are those of :class:`Checker`.  A string is a path or
+    article text as :meth:`Checker.check` says: one that ends with ``/`` or has
+    a file ending such as ``.txt`` is a path (a missing one is an error of the
+    report, ``no such file or directory``); "Hello world." or one word is text.
     """
     return Checker(**options).check(inputs)
 

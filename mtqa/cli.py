@@ -119,7 +119,8 @@ def check(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Articles: files (.txt .md .html .jsonl), directories, globs, or - for stdin.",
+            help="Articles: files (.txt .md .html .jsonl .ndjson; .xlf .tmx .tsv with their source), "
+            "directories, globs, or - for stdin.",
             show_default=False,
         ),
     ],
@@ -136,7 +137,9 @@ def check(
     ] = None,
     output: Annotated[
         Optional[list[Path]],
-        typer.Option("--output", "-o", help="Write the report to this file; repeatable, paired with --format."),
+        typer.Option("--output", "-o", help="Write the report to this file; repeatable, paired with --format "
+                     "(one with no --format of its own: the format its ending names, .json .jsonl .sarif .xml "
+                     "(JUnit) .md .html, else the terminal report)."),
     ] = None,
     source: Annotated[
         Optional[Path],
@@ -336,9 +339,12 @@ def _pair_outputs(formats: list, outputs: list[Path]) -> tuple[list[tuple[str, P
     """(format, file) pairs in order, and the format for stdout (None: nothing to stdout)."""
     from mtqa.model import MtqaError
 
-    names = [f.value for f in formats] or ["terminal"]
-    if len(outputs) > len(names):
-        raise MtqaError("more --output files than --format options: give a --format for each --output")
+    names = [f.value for f in formats]
+    for out in outputs[len(names) :]:
+        # an --output with no --format of its own: the format its file ending names
+        # ("report.sarif", "results.json", "junit.xml"), else the terminal report
+        names.append(_format_of(out))
+    names = names or ["terminal"]
     pairs = list(zip(names, outputs))
     left = names[len(outputs):]
     if len(left) > 1:
@@ -350,6 +356,21 @@ def _pair_outputs(formats: list, outputs: list[Path]) -> tuple[list[tuple[str, P
     # every format goes to a file: stdout stays quiet; stderr says what was
     # written, the totals and the verdict
     return pairs, None
+
+
+#: The report format a file ending names, for an --output given no --format.
+_FORMAT_OF_SUFFIX = {
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".sarif": "sarif", ".xml": "junit",
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+}
+
+
+def _format_of(path: Path) -> str:
+    """The format an --output file's ending names ("x.sarif.json" is SARIF), else "terminal"."""
+    name = path.name.lower()
+    if name.endswith((".sarif.json", ".sarif")):
+        return "sarif"
+    return _FORMAT_OF_SUFFIX.get(path.suffix.lower(), "terminal")
 
 
 def _print_gate(gate) -> None:

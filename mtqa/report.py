@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import operator
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from mtqa.align import alignment_of
 from mtqa.loaders import DocumentError
@@ -38,13 +39,20 @@ SENTENCE_COLUMNS = [
 ]
 
 
+def _summary(findings: list[Finding]) -> str:
+    """``36 findings (3 error, 30 warning, 3 info)``: for a repr."""
+    counts = Counter(f.severity for f in findings)
+    by = ", ".join(f"{counts[s]} {s}" for s in sorted(counts, reverse=True))
+    return f"{len(findings)} finding{'s' if len(findings) != 1 else ''}" + (f" ({by})" if by else "")
+
+
 def _frame(records: list[dict[str, Any]], columns: list[str]):
     pd = _need("pandas")
     extra = [k for r in records for k in r if k not in columns]
     return pd.DataFrame.from_records(records, columns=columns + sorted(set(extra)))
 
 
-@dataclass
+@dataclass(repr=False)
 class DocumentResult:
     """What mtqa found in one document."""
 
@@ -59,10 +67,18 @@ class DocumentResult:
     #: Not part of :meth:`to_dict` (the JSON report format); a results file
     #: (:class:`mtqa.results.ResultsFile`) stores it beside the result.
     skipped: dict[str, str] = field(default_factory=dict)
+    #: The findings the article's own suppression markers dropped (filled by
+    #: :meth:`mtqa.Checker.check` and :meth:`~mtqa.Checker.iter_check`; not stored
+    #: in :meth:`to_dict` nor in a results file).
+    suppressed_findings: list[Finding] = field(default_factory=list, compare=False)
 
     @property
     def id(self) -> str:
         return self.document.id
+
+    def __repr__(self) -> str:
+        words = self.document.word_count
+        return f"<DocumentResult {self.id!r}: {_summary(self.findings)}, {words} word{'s' if words != 1 else ''}>"
 
     def counts(self, by: str = "severity") -> Counter[str]:
         return Counter(str(getattr(f, by)) for f in self.findings)
@@ -168,15 +184,19 @@ class DocumentResult:
         return document_renderable(self)
 
 
-@dataclass
+@dataclass(repr=False)
 class Report:
-    """Everything a run produced.  Renderers and the CLI read only this."""
+    """Everything a run produced.  Renderers and the CLI read only this.
+
+    ``report[i]`` is the i-th document's result, ``report["a.txt"]`` the result
+    of the document with that id, ``report[1:3]`` a list of results."""
 
     results: list[DocumentResult] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
     signature: str = ""
-    #: Findings dropped by the articles' own suppression markers (``Checker.check``;
-    #: the CLI counts them in its gate).
+    #: How many findings the articles' own suppression markers dropped: a count
+    #: (``Checker.check``; the CLI counts them in its gate); the findings
+    #: themselves are :attr:`suppressed_findings`.
     suppressed: int = 0
 
     # -- access -----------------------------------------------------------
@@ -186,17 +206,51 @@ class Report:
     def __len__(self) -> int:
         return len(self.results)
 
-    def __getitem__(self, key: int | str) -> DocumentResult:
-        if isinstance(key, int):
+    @overload
+    def __getitem__(self, key: int | str) -> DocumentResult: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> list[DocumentResult]: ...
+
+    def __getitem__(self, key: int | str | slice) -> DocumentResult | list[DocumentResult]:
+        """A result by position or document id; a slice gives a list of results."""
+        if isinstance(key, str):
+            for result in self.results:
+                if result.id == key:
+                    return result
+            raise KeyError(key)
+        if isinstance(key, slice):
             return self.results[key]
-        for result in self.results:
-            if result.id == key:
-                return result
-        raise KeyError(key)
+        try:
+            index = operator.index(key)  # an int, or a numpy integer
+        except TypeError:
+            raise TypeError(
+                "a report is indexed by a position (int), a document id (str) or a slice, "
+                f"not {type(key).__name__}"
+            ) from None
+        return self.results[index]
+
+    def __repr__(self) -> str:
+        documents = len(self.results)
+        text = f"<Report: {documents} document{'s' if documents != 1 else ''}, {_summary(self.findings)}"
+        if self.suppressed:
+            text += f", {self.suppressed} suppressed"
+        if self.errors:
+            first = self.errors[0].message
+            first = first if len(first) <= 80 else first[:79] + "…"
+            more = f" and {len(self.errors) - 1} more" if len(self.errors) > 1 else ""
+            text += f"; {len(self.errors)} error{'s' if len(self.errors) != 1 else ''} ({first}{more})"
+        return text + ">"
 
     @property
     def findings(self) -> list[Finding]:
         return [f for r in self.results for f in r.findings]
+
+    @property
+    def suppressed_findings(self) -> list[Finding]:
+        """The findings the articles' own suppression markers dropped, document by
+        document (:attr:`DocumentResult.suppressed_findings`; :attr:`suppressed` counts them)."""
+        return [f for r in self.results for f in r.suppressed_findings]
 
     def counts(self, by: str = "severity") -> Counter[str]:
         return Counter(str(getattr(f, by)) for f in self.findings)

@@ -177,6 +177,8 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # 
 
     events = events or RunEvents()
     stdout = options.stdout or sys.stdout
+    for _, path in options.outputs:
+        _writable(path)  # before the run, not after it: a long run's report is not lost to a wrong path
     try:
         config = effective_config(options)
         thresholds = thresholds_of(config)
@@ -259,7 +261,7 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # 
                 path.parent.mkdir(parents=True, exist_ok=True)
                 sinks.append(open(path, "w", encoding="utf-8"))  # noqa: SIM115 - closed at the end
             except OSError as exc:
-                raise MtqaError(f"cannot write {path}: {exc.strerror or exc}") from None
+                raise _write_error(path, exc) from None
         if options.stdout_format in STREAMED_FORMATS:
             sinks.append(stdout)
 
@@ -346,7 +348,7 @@ def run(options: RunOptions, events: RunEvents | None = None) -> RunOutcome:  # 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise MtqaError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise _write_error(path, exc) from None
         events.status(f"wrote {path}")
     return RunOutcome(report, summary, gate, checker, thresholds, streaming=False)
 
@@ -392,6 +394,26 @@ def fix_files(report, *, write: bool, show_diff: bool, events: RunEvents) -> lis
         fixed += len(change.fixed)
     events.status(f"{'fixed' if write else 'would fix'} {fixed} finding(s) in {files} file(s)")
     return written
+
+
+def _writable(path: Path) -> None:
+    """Raise a clear :class:`~mtqa.model.MtqaError` where an --output file cannot be
+    written: it is a folder, or a file stands where one of its folders should be."""
+    if path.is_dir():
+        raise MtqaError(f"cannot write {path}: it is a folder; give a file name")
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise MtqaError(f"cannot write {path}: {parent} is a file, not a folder")
+            break
+
+
+def _write_error(path: Path, exc: OSError) -> MtqaError:
+    """The message for an --output file that could not be written."""
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            return MtqaError(f"cannot write {path}: {parent} is a file, not a folder")
+    return MtqaError(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def _resolved(path: str) -> Path:

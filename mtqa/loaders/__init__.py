@@ -416,8 +416,10 @@ def _jsonl_records(
 ) -> Iterator[Document | DocumentError]:
     """Documents of JSONL lines; a line given as an int is one of that many bytes, too large to read."""
     seen: set[str] = set()
+    records = 0
     for lineno, (raw, line_decoded) in enumerate(lines, start=1):
         where = f"{name}:{lineno}"
+        records += 1
         if isinstance(raw, int):  # a line too large to read
             yield DocumentError(where, _too_large(where, raw, max_size or 0, "the record"), path, lineno)
             continue
@@ -428,6 +430,7 @@ def _jsonl_records(
         line_enc = line_decoded or decoded
         line = raw.strip()
         if not line:
+            records -= 1
             continue
         try:
             record = json.loads(line)
@@ -440,6 +443,12 @@ def _jsonl_records(
             yield DocumentError(where, f"{where}: a record must be a JSON object", path, lineno)
             continue
         key, target = _first(record, TARGET_KEYS)
+        null = next((k for k in TARGET_KEYS if k in record and record[k] is None), None)
+        if key is None and null is not None:
+            yield DocumentError(
+                where, f"{where}: field {null!r} must be a string with the English text (got null)", path, lineno
+            )
+            continue
         if key is None:
             shown = ", ".join(repr(k if len(k) <= 40 else k[:39] + "…") for k in list(record)[:8])
             shown += ", ..." if len(record) > 8 else ""
@@ -482,6 +491,11 @@ def _jsonl_records(
             )
         except InputError as exc:
             yield DocumentError(doc_id, f"{where}: {str(exc).split(': ', 1)[-1]}", path, lineno)
+    if not records:
+        yield DocumentError(
+            name, f"{name}: the corpus holds no records (the file is empty or only blank lines); "
+            "write one JSON object a line, with the English text in 'target'", path
+        )
 
 
 # -- what the library is given -----------------------------------------------------
@@ -493,10 +507,17 @@ def _looks_like_path(text: str) -> bool:
     """Whether a string that names no existing file is meant as a path (reported missing) or is text.
 
     A path has a known file ending, glob characters, an explicit start
-    (``/``, ``./``, ``~``) or a folder that exists ("Oslo/Bergen" is text)."""
-    if "\n" in text or len(text) >= 4096 or len(text.split()) != 1:
+    (``/``, ``./``, ``~``), a folder's ending slash or a backslash ("notes/",
+    "C:\\news"), or a folder that exists ("Oslo/Bergen" is text)."""
+    if "\n" in text or len(text) >= 4096:
         return False
-    if text == "-" or Path(text).suffix.lower() in SUFFIXES or glob.has_magic(text):
+    if text.endswith(("/", "\\")):
+        return True  # a folder, its name with spaces or not ("missing dir/")
+    if len(text.split()) != 1:
+        return False
+    if text == "-" or "\\" in text or Path(text).suffix.lower() in SUFFIXES:
+        return True
+    if glob.has_magic(text):
         return True
     if text.startswith(("/", "./", "../", "~")):
         return True

@@ -2,7 +2,10 @@
 
 Rule metadata and help come from the checks' docstrings (what ``mtqa explain``
 prints); columns are Unicode code points (``columnKind: unicodeCodePoints``);
-each result carries the baseline fingerprint as a partial fingerprint.
+each result carries the baseline fingerprint as a partial fingerprint.  A region is
+a place in the file: for a JSONL record, an HTML page or a translation file, whose
+text is not the file's, it is the record's (or paragraph's) line only, or none, and
+the message names the record or document and the flagged text.
 """
 
 from __future__ import annotations
@@ -11,9 +14,17 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from mtqa.model import Severity
-from mtqa.renderers._common import checks_for, end_position, iter_findings, location_name
-from mtqa.report import Report
+from mtqa.model import Finding, Severity
+from mtqa.renderers._common import (
+    checks_for,
+    end_position,
+    file_line,
+    iter_findings,
+    located_message,
+    location_name,
+    text_is_file,
+)
+from mtqa.report import DocumentResult, Report
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -51,6 +62,27 @@ def rule(check) -> dict[str, Any]:
     }
 
 
+def finding_region(result: DocumentResult, f: Finding) -> dict[str, Any] | None:
+    """The finding's region of its file.  A text or Markdown file: line and column of
+    the finding, with its text as snippet.  A document whose text is not the file's
+    (a JSONL record, an HTML page, a translation file): only the line of the record
+    or of the paragraph's or segment's start (columns there count from the start of
+    the record's target or of the block, not of the file line), or no region where
+    that line is unknown; the flagged text is then in the message."""
+    if not text_is_file(result):
+        line = file_line(result, f)
+        return {"startLine": line} if line is not None and line >= 1 else None
+    region: dict[str, Any] = {"startLine": max(1, f.line), "startColumn": max(1, f.column)}
+    end = end_position(result, f)
+    if end is not None:
+        region["endLine"], region["endColumn"] = max(end[0], region["startLine"]), max(1, end[1])
+        if region["endLine"] == region["startLine"] and region["endColumn"] < region["startColumn"]:
+            region["endColumn"] = region["startColumn"]
+    if f.text:
+        region["snippet"] = {"text": f.text}
+    return region
+
+
 def to_sarif(report: Report, checks: list[str] | None = None) -> dict[str, Any]:
     from mtqa._version import __version__
     from mtqa.gate import document_key, fingerprint
@@ -59,25 +91,17 @@ def to_sarif(report: Report, checks: list[str] | None = None) -> dict[str, Any]:
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     for result, f in iter_findings(report):
-        region: dict[str, Any] = {"startLine": max(1, f.line), "startColumn": max(1, f.column)}
-        end = end_position(result, f)
-        if end is not None:
-            region["endLine"], region["endColumn"] = max(end[0], region["startLine"]), max(1, end[1])
-            if region["endLine"] == region["startLine"] and region["endColumn"] < region["startColumn"]:
-                region["endColumn"] = region["startColumn"]
-        if f.text:
-            region["snippet"] = {"text": f.text}
-        message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion else "")
+        physical: dict[str, Any] = {"artifactLocation": {"uri": quote(location_name(result), safe="/:@")}}
+        region = finding_region(result, f)
+        if region is not None:
+            physical["region"] = region
         item: dict[str, Any] = {
             "ruleId": f.code,
             "level": LEVELS[f.severity],
-            "message": {"text": message},
+            "message": {"text": located_message(result, f)},
             "locations": [
                 {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": quote(location_name(result), safe="/:@")},
-                        "region": region,
-                    },
+                    "physicalLocation": physical,
                     "logicalLocations": [{"name": result.id, "kind": "module"}],
                 }
             ],
