@@ -739,6 +739,14 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # Line ends inside a (hard-wrapped) paragraph are not sentence ends; the
     # replacement keeps every offset.
     chunk = text[start:end].replace("\r", " ").replace("\n", " ")
+    if len(chunk) > _SEGMENT_PIECE:
+        # the segmenter's time grows with the square of a paragraph's length (a page
+        # scraped as one line of 300 KB took minutes): a long paragraph is cut at
+        # plain sentence ends into pieces of about _SEGMENT_PIECE characters first
+        spans = []
+        for a, b in _pieces(chunk):
+            spans.extend(split_sentences(text, start + a, start + b))
+        return spans or [(start, end)]
     spans = []
     cursor = 0
     for sent in _segmenter().segment(chunk):
@@ -751,6 +759,33 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((start + at, start + at + len(piece)))
         cursor = at + len(piece)
     return spans or [(start, end)]
+
+
+#: The longest paragraph given to the sentence segmenter whole (characters).
+_SEGMENT_PIECE = 8_000
+#: A plain sentence end: a full stop, "!" or "?" after a lower-case word, then space and a capital.
+_PLAIN_END = re.compile(r"(?<=[a-zæøå]{3}[.!?])\s+(?=[A-ZÆØÅ])")
+
+
+def _pieces(chunk: str) -> list[tuple[int, int]]:
+    """``chunk`` cut at plain sentence ends into pieces of about :data:`_SEGMENT_PIECE`
+    characters (a piece with no such end in reach is cut at a space, else left long)."""
+    out, at = [], 0
+    while len(chunk) - at > _SEGMENT_PIECE:
+        cut = _PLAIN_END.search(chunk, at + _SEGMENT_PIECE // 2, at + _SEGMENT_PIECE)
+        if cut is not None:
+            out.append((at, cut.start()))
+            at = cut.end()
+            continue
+        space = chunk.rfind(" ", at + _SEGMENT_PIECE // 2, at + _SEGMENT_PIECE)
+        if space == -1:
+            space = chunk.find(" ", at + _SEGMENT_PIECE)
+            if space == -1:
+                break
+        out.append((at, space))
+        at = space + 1
+    out.append((at, len(chunk)))
+    return out
 
 
 _ONE_SENTENCE = {BlockKind.TITLE, BlockKind.HEADING, BlockKind.FURNITURE}

@@ -143,3 +143,23 @@ def test_a_dialogue_line_opening_an_article_stays_a_quote():
     for first in ("– We have never seen anything like it, says Kari Lie.", "– We have never seen anything like it"):
         doc = mtqa.document_from_text(first + "\n\nThe fire started in the basement on Sunday night.\n")
         assert doc.blocks[0].kind is BlockKind.QUOTE, first
+
+
+def test_a_paragraph_longer_than_a_segmenter_piece_is_split_into_the_same_sentences():
+    """A page scraped as one long line is segmented piece by piece (the segmenter's time
+    grows with the square of a paragraph's length); no sentence is cut or joined."""
+    from mtqa.structure import _SEGMENT_PIECE, split_sentences
+
+    sentences = [f"The ferry number {n} sailed from Bergen at nine on Monday." for n in range(1, 900)]
+    text = " ".join(sentences)
+    assert len(text) > 5 * _SEGMENT_PIECE
+    spans = split_sentences(text, 0, len(text))
+    assert [text[a:b] for a, b in spans] == sentences
+
+
+def test_a_long_paragraph_without_sentence_ends_keeps_every_character():
+    from mtqa.structure import _SEGMENT_PIECE, split_sentences
+
+    text = " ".join(["word"] * (_SEGMENT_PIECE // 2))
+    spans = split_sentences(text, 0, len(text))
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")
