@@ -459,7 +459,7 @@ class VerbBeforeSubject(Check):
                     confidence=0.7,
                 )
                 continue
-            part = _pronoun_after_verb(text) or _said_pronoun(text)
+            part = _pronoun_after_verb(text) or _said_pronoun(text) or _trailing_attribution(text)
             if part:
                 start, end, fix = part
                 yield self.finding(
@@ -583,6 +583,50 @@ def _said_pronoun(text: str) -> tuple[int, int, str] | None:
     if pronoun in ("I", "we", "they") and verb.endswith("s"):  # (the base form: "they say", "I reply")
         verb = verb[:-3] + "y" if verb.endswith("ies") else verb[:-1]
     return m.start("verb"), m.end("pronoun"), f"{pronoun} {verb}"
+
+
+#: ", informs the police." closing a sentence: Norwegian "opplyser politiet" (the police say),
+#: a verb that English never puts before its subject ("..., says the police" it does).
+_TRAILING_ATTRIBUTION = re.compile(
+    r",[”\"’»]?\s+(?P<verb>informs|tells|shows)\s+(?P<np>"
+    r"the(?:\s+(?-i:[A-ZÆØÅ][\w-]*|of|and|for)){1,6}"  # the Norwegian Public Roads Administration
+    r"|the(?:\s+[a-z-]+){0,3}\s+(?P<head>[a-z]+)"  # the police, the fire department
+    r"|(?:[a-z-]+\s+){0,3}(?-i:[A-ZÆØÅ][\w-]+)(?:\s+(?-i:[A-ZÆØÅ][\w-]+)){1,3}"  # operations manager Kari Lie
+    r"|(?:new\s+)?(?P<source>figures|numbers|statistics|data)\s+(?:from|by)(?:\s+[\w-]+){1,5}"  # figures from X
+    r")(?P<to>\s+to\s+(?-i:[A-ZÆØÅ0-9][\w-]*)(?:\s+(?-i:[A-ZÆØÅ0-9][\w-]*))*)?\s*(?P<end>[.!]?)[”\"»]?$"
+)
+
+
+def _trailing_attribution(text: str) -> tuple[int, int, str] | None:
+    """", informs the police." (*opplyser politiet*), ", tells operations manager Kari Lie
+    to NRK.", ", shows figures from the hospital." closing a sentence whose only comma is
+    that one: the speaker after a verb that English puts after its subject ("..., the
+    police say").  Not where another comma comes before ("The video, filmed on Sunday,
+    shows the police": a subject and a parenthesis)."""
+    m = _TRAILING_ATTRIBUTION.search(text)
+    if m is None or "," in text[: m.start()] or len(text[: m.start()].split()) < 3:
+        return None
+    verb, np = m.group("verb"), m.group("np")
+    if verb == "shows" and not m.group("source"):
+        return None  # "shows the police" may be a picture's
+    if verb != "shows" and m.group("source"):
+        return None
+    head = m.group("head")
+    if head is not None and head not in _SPEAKERS:
+        return None  # "tells the story"
+    if not np.split()[-1][:1].isupper() and head is None and not m.group("source"):
+        return None
+    if verb == "shows":
+        said = "show"
+    else:
+        said = "say" if head is not None and head in _PLURAL else "says"
+    to = m.group("to") or ""
+    if to:  # "informs X to NRK": "X tells NRK"
+        said = "tell" if said == "say" else "tells"
+        to = to.replace(" to ", " ", 1)
+    start = m.start("verb")
+    end = m.end("to") if m.group("to") else m.end("np")
+    return start, end, f"{np} {said}{to}"
 
 
 #: Auxiliaries that Norwegian word order puts before the subject after an adverbial
@@ -713,7 +757,10 @@ _DETERMINER_SUBJECT_N = tuple(
     re.compile(r"(?:the|his|her|their|its|a|an)" + r" [A-Za-zÆØÅæøå0-9-]+" * n + r"(?=\s|[,;:.!?])") for n in range(1, 5)
 )
 _OBJECT_START = re.compile(r" (?:the|a|an|his|her|their|its|\d)")
-_NAME_SUBJECT = re.compile(r"(?-i:[A-ZÆØÅ][\w-]+)(?: (?-i:[A-ZÆØÅ][\w-]+))?(?=\s|[,;:.!?])")
+_NAME_SUBJECT = re.compile(
+    r"(?-i:[A-ZÆØÅ][\w-]+)(?: (?-i:[A-ZÆØÅ][\w-]+))?(?: and (?-i:[A-ZÆØÅ][\w-]+)(?: (?-i:[A-ZÆØÅ][\w-]+))?)?"
+    r"(?=\s|[,;:.!?])"
+)
 
 
 def _finite(verb: str) -> bool:
@@ -750,6 +797,8 @@ def _inverted_lexical(front: str, verb: str, rest: str) -> str | None:
         if _TIME_WORDS.fullmatch(words[-1]):
             continue
         tail = rest[len(subject) :]
+        if re.match(r",\s+(?:which|who|whose|where)\b", tail):
+            return None  # "presented NorgesGruppen, which owns ..., a profit": the verb's place is not clear
         named = subject.split()[-1][:1].isupper()  # "the Swedish Academy", then its object
         if _SUBJECT_END.match(tail) or (named and _OBJECT_START.match(tail)):
             return f"{front} {subject} {verb}{tail}"
