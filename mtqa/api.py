@@ -254,6 +254,7 @@ class Checker:
         result.findings, unbacked = corroborate(doc, result.findings, ran)
         result.notes.extend(unbacked)
         result.findings = merge_model_evidence(result.findings)
+        result.findings = _one_a_span(result.findings, order)
         result.findings.sort(key=Finding.sort_key)
         return result, errors
 
@@ -392,6 +393,27 @@ class Checker:
         if self.suppressions:
             report.suppressed = _suppress(report)
         return report
+
+
+def _one_a_span(findings: list[Finding], order: dict[str, int]) -> list[Finding]:
+    """One finding for one span of one family: where two checks of a family report the
+    very same words ("'illuminates the police'" as a false friend and as a quotation's
+    attribution), the more severe, then the surer, then the earlier check's finding is
+    kept, and names the others in ``extra["also"]``."""
+    by_span: dict[tuple[int, int, str], list[Finding]] = {}
+    for f in findings:
+        by_span.setdefault((f.start, f.end, f.family), []).append(f)
+    out: list[Finding] = []
+    for group in by_span.values():
+        if len(group) == 1 or len({f.code for f in group}) == 1:
+            out.extend(group)
+            continue
+        group.sort(key=lambda f: (-int(f.severity), -f.confidence, order.get(f.code, len(order))))
+        kept, others = group[0], group[1:]
+        also = sorted({f.code for f in others} - {kept.code})
+        kept.extra = {**kept.extra, "also": also}
+        out.append(kept)
+    return out
 
 
 def _suppress(report: Report) -> int:

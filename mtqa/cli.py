@@ -139,7 +139,7 @@ def check(
         Optional[list[Path]],
         typer.Option("--output", "-o", help="Write the report to this file; repeatable, paired with --format "
                      "(one with no --format of its own: the format its ending names, .json .jsonl .sarif .xml "
-                     "(JUnit) .md .html, else the terminal report)."),
+                     "(JUnit) .md .html; one file with another ending gets the terminal report)."),
     ] = None,
     source: Annotated[
         Optional[Path],
@@ -340,10 +340,15 @@ def _pair_outputs(formats: list, outputs: list[Path]) -> tuple[list[tuple[str, P
     from mtqa.model import MtqaError
 
     names = [f.value for f in formats]
-    for out in outputs[len(names) :]:
-        # an --output with no --format of its own: the format its file ending names
-        # ("report.sarif", "results.json", "junit.xml"), else the terminal report
-        names.append(_format_of(out))
+    unnamed = outputs[len(names) :]
+    # an --output with no --format of its own: the format its file ending names
+    # ("report.sarif", "results.json", "junit.xml"); one whose ending names none gets the
+    # terminal report where it is the only such file
+    guessed = [_format_of(out) for out in unnamed]
+    if guessed.count(None) > 1:
+        raise MtqaError("more --output files than --format options: give a --format for each --output "
+                        "whose name does not end in a format's (.json .jsonl .sarif .xml .md .html)")
+    names += [g or "terminal" for g in guessed]
     names = names or ["terminal"]
     pairs = list(zip(names, outputs))
     left = names[len(outputs):]
@@ -365,12 +370,12 @@ _FORMAT_OF_SUFFIX = {
 }
 
 
-def _format_of(path: Path) -> str:
-    """The format an --output file's ending names ("x.sarif.json" is SARIF), else "terminal"."""
+def _format_of(path: Path) -> str | None:
+    """The format an --output file's ending names ("x.sarif.json" is SARIF), else None."""
     name = path.name.lower()
     if name.endswith((".sarif.json", ".sarif")):
         return "sarif"
-    return _FORMAT_OF_SUFFIX.get(path.suffix.lower(), "terminal")
+    return _FORMAT_OF_SUFFIX.get(path.suffix.lower())
 
 
 def _print_gate(gate) -> None:

@@ -459,7 +459,9 @@ class VerbBeforeSubject(Check):
                     confidence=0.7,
                 )
                 continue
-            part = _pronoun_after_verb(text) or _said_pronoun(text) or _trailing_attribution(text)
+            part = _pronoun_after_verb(text) or _said_pronoun(text)
+            if part is None and doc.blocks[sentence.block].kind not in (BlockKind.TITLE, BlockKind.HEADING):
+                part = _trailing_attribution(text)  # (a headline's "Driver hits moose, tells the police")
             if part:
                 start, end, fix = part
                 yield self.finding(
@@ -533,6 +535,18 @@ _SAID_PRONOUN = re.compile(
 )
 
 
+#: Openers that are also conjunctions: "After the storm passed they set off" is a clause.
+_CONJUNCTION_OPENERS = frozenset("after before until since once as".split())
+#: Adverbs that stand between a subject pronoun and its verb ("they still hoped", "we all cried").
+_CLAUSE_ADVERBS = frozenset("still all never always also even just only both then soon already".split())
+
+
+def _lemmas(word: str) -> dict:
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word)
+
+
 def _pronoun_after_verb(text: str) -> tuple[int, int, str] | None:
     """A finite verb before its subject pronoun after a fronted adverbial ("Today is she
     married", "According to the verdict kicked he the victim", "Then understood I that"):
@@ -559,6 +573,10 @@ def _pronoun_after_verb(text: str) -> tuple[int, int, str] | None:
         return None  # "In the morning rain she ...": a noun ends the adverbial
     after = text[m.end() :].split()
     following = after[0].strip(".,;:!?").lower() if after else ""
+    if words[0].lower() in _CONJUNCTION_OPENERS and verb not in _AUXILIARIES and following and (
+        following.endswith("ly") or following in _CLAUSE_ADVERBS or "VERB" in _lemmas(following)
+    ):
+        return None  # "After the storm passed they set off", "Before the meeting started she briefly spoke"
     if verb not in _AUXILIARIES and (
         following in _AUXILIARIES or following in _MODALS or following.endswith("ed") or (following and _verb_form(following))
     ):
@@ -597,6 +615,15 @@ _TRAILING_ATTRIBUTION = re.compile(
 )
 
 
+def _present_third(word: str) -> bool:
+    """Whether a lower-case word is a lexical verb's third person present ("detects"),
+    no noun and no auxiliary."""
+    if not word.endswith("s") or word in ("is", "has", "does", "was", "goes"):
+        return False
+    lemmas = _lemmas(word)
+    return "VERB" in lemmas and "NOUN" not in lemmas and word not in lemmas["VERB"]
+
+
 def _trailing_attribution(text: str) -> tuple[int, int, str] | None:
     """", informs the police." (*opplyser politiet*), ", tells operations manager Kari Lie
     to NRK.", ", shows figures from the hospital." closing a sentence whose only comma is
@@ -604,8 +631,10 @@ def _trailing_attribution(text: str) -> tuple[int, int, str] | None:
     police say").  Not where another comma comes before ("The video, filmed on Sunday,
     shows the police": a subject and a parenthesis)."""
     m = _TRAILING_ATTRIBUTION.search(text)
-    if m is None or "," in text[: m.start()] or len(text[: m.start()].split()) < 3:
-        return None
+    if m is None or "," in text[: m.start()] or len(text[: m.start()].split()) < 5:
+        return None  # "Woman finds wallet, tells the police": a headline's two verbs of one subject
+    if any(_present_third(w) for w in re.findall(r"[a-z]+", text[: m.start()])):
+        return None  # "The app detects the leak, informs the fire department": two verbs of one subject
     verb, np = m.group("verb"), m.group("np")
     if verb == "shows" and not m.group("source"):
         return None  # "shows the police" may be a picture's
@@ -707,16 +736,13 @@ def _inverted(text: str) -> str | None:
     200 passengers"), a question."""
     if text.rstrip().endswith("?"):
         return None
-    then = _THEN_VERB.match(text)
-    if then and then.group(1) not in _APPEARING and then.group(1) not in _AUXILIARIES:
-        return _inverted_lexical("Then", then.group(1), text[then.end() :])  # "Then equalized Brann"
     if not _INVERTED_OPENER.match(text):
         return None
     for m in _INVERTED_VERB.finditer(text, 0, 60):
         front, verb = text[: m.start()], m.group(1)
         words = front.lower().split()
         pure_time = bool(_PURE_TIME.fullmatch(front))
-        inverting = _APPEARING if pure_time else _INVERTING
+        inverting = _INVERTING | _APPEARING if pure_time else _INVERTING
         if any(c in front for c in ",;:!?\"“”()") or verb in inverting or not _fronted_adverbial(front):
             continue
         if _RESTRICTIVE & set(words) or words[-1] in _DETERMINERS or words[-1].endswith(("ly", "'s", "’s")):
@@ -726,20 +752,21 @@ def _inverted(text: str) -> str | None:
             found = pattern.match(text, m.end() + 1)
             if found and _inverted_order(verb, found.group(0), text[found.end() + 1 :], of_time, pure_time):
                 return f"{front} {found.group(0)} {verb} {text[found.end() + 1 :]}"
-        if pure_time and verb not in _AUXILIARIES:
+        if pure_time and verb not in _AUXILIARIES and verb not in _MODALS:
             fixed = _inverted_lexical(front, verb, text[m.end() + 1 :])
             if fixed:
                 return fixed
     return None
 
 
-#: "Then" and a verb: the Norwegian "Så/Deretter <verb> <subject>" ("Then equalized Brann").
-_THEN_VERB = re.compile(r"Then ([a-z]+) ")
 #: Verbs of appearing, which English itself puts before its subject after an adverbial
 #: of time alone ("On Monday came the news that ...", "Then followed a long silence").
 _APPEARING = frozenset(
     """come comes came follow follows followed appear appears appeared emerge emerges emerged arrive arrives
-    arrived begin begins began start starts started""".split()
+    arrived begin begins began start starts started exist exists existed rest rests rested sound sounds sounded
+    turn turns turned grow grows grew happen happens happened break breaks broke enter enters entered speak speaks
+    spoke die dies died ring rings rang strike strikes struck fall falls fell occur occurs occurred
+    mark marks marked see sees saw bring brings brought witness witnesses witnessed""".split()
 )
 #: What ends the subject noun phrase after the verb: a preposition, a conjunction, a
 #: number, "that", "to" or a punctuation mark ("the prices by 0.9 percent").
@@ -756,7 +783,10 @@ _ADVERBS = frozenset(
 _DETERMINER_SUBJECT_N = tuple(
     re.compile(r"(?:the|his|her|their|its|a|an)" + r" [A-Za-zÆØÅæøå0-9-]+" * n + r"(?=\s|[,;:.!?])") for n in range(1, 5)
 )
-_OBJECT_START = re.compile(r" (?:the|a|an|his|her|their|its|\d)")
+_OBJECT_START = re.compile(
+    r" (?:the|a|an|his|her|their|its|new|more|two|three|four|five|six|seven|eight|nine|ten|several|\d)\b"
+)
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several many minus".split())
 _NAME_SUBJECT = re.compile(
     r"(?-i:[A-ZÆØÅ][\w-]+)(?: (?-i:[A-ZÆØÅ][\w-]+))?(?: and (?-i:[A-ZÆØÅ][\w-]+)(?: (?-i:[A-ZÆØÅ][\w-]+))?)?"
     r"(?=\s|[,;:.!?])"
@@ -768,8 +798,20 @@ def _finite(verb: str) -> bool:
     ("rose", "decided", "pays"), not its base form."""
     from lemminflect import getAllLemmas
 
-    lemmas = getAllLemmas(verb).get("VERB", ())
+    all_lemmas = getAllLemmas(verb)
+    lemmas = all_lemmas.get("VERB", ())
+    if "NOUN" in all_lemmas and verb.endswith("s"):
+        return False  # "In the evening talks the two leaders agreed": a plural noun ends the adverbial
     return bool(lemmas) and verb not in lemmas and not verb.endswith("ing")
+
+
+def _noun_then_adjective(words: list[str]) -> bool:
+    """Whether an adjective (and no noun) follows a noun (and no adjective) in ``words``:
+    a second noun phrase begins ("government new measures")."""
+    tags = [_lemmas(w) for w in words]
+    return any(
+        "NOUN" in a and "ADJ" not in a and "ADJ" in b and "NOUN" not in b for a, b in zip(tags, tags[1:])
+    )
 
 
 def _inverted_lexical(front: str, verb: str, rest: str) -> str | None:
@@ -791,16 +833,20 @@ def _inverted_lexical(front: str, verb: str, rest: str) -> str | None:
             return None
         candidates = [name.group(0)]
     for subject in sorted(candidates, key=len, reverse=True):
+        rest_of = rest[len(subject) :]
+        if re.match(r"\s+(?:of|and)\b", rest_of):
+            return None  # "the prices of electricity", "the minister and the mayor": no sure place for the verb
         words = subject.lower().split()
-        if any(w in _LOWER_WORDS or w in _PREPOSITIONS or w in _ADVERBS for w in words[1:]):
+        if any(w in _LOWER_WORDS or w in _PREPOSITIONS or w in _ADVERBS or w in _DETERMINERS for w in words[1:]):
             continue
+        if any(w in _NUMBER_WORDS or w[:1].isdigit() for w in words[1:]) or _noun_then_adjective(words[1:]):
+            continue  # "the police two men", "the government new measures": the object begins
         if _TIME_WORDS.fullmatch(words[-1]):
             continue
         tail = rest[len(subject) :]
         if re.match(r",\s+(?:which|who|whose|where)\b", tail):
             return None  # "presented NorgesGruppen, which owns ..., a profit": the verb's place is not clear
-        named = subject.split()[-1][:1].isupper()  # "the Swedish Academy", then its object
-        if _SUBJECT_END.match(tail) or (named and _OBJECT_START.match(tail)):
+        if _SUBJECT_END.match(tail) or _OBJECT_START.match(tail):
             return f"{front} {subject} {verb}{tail}"
     return None
 
