@@ -31,6 +31,7 @@ _MISSING_WORDS = {
     "reference": "no reference translation given",
     "model": "fluency not scored: the reference language model is off (--no-fluency)",
     "crosslingual": "the reference model is not calibrated for Norwegian-English (use --model gemma3-270m)",
+    "time": "they took longer than --document-timeout: what they would find is not known",
 }
 
 

@@ -223,6 +223,14 @@ def timeout_message(doc_id: str, timeout: float) -> str:
     )
 
 
+def _timed_out(doc_id: str, timeout: float, checker) -> Partial:
+    """The rule-check part of a document whose checks ran out of time: the error, and
+    every rule check skipped for it (the report says so; JUnit marks them skipped)."""
+    return Partial(
+        errors=[timeout_message(doc_id, timeout)], skipped={"time": [c.code for c in checker.rule_checks]}
+    )
+
+
 def _worker_rules(doc: Document, timeout: float | None = None):
     assert _WORKER is not None, "_worker_init() was not called"
     if timeout is None:
@@ -230,14 +238,14 @@ def _worker_rules(doc: Document, timeout: float | None = None):
     else:
         # the clock of this document alone (queueing and the worker's start-up not counted)
         signal.signal(signal.SIGALRM, _expire)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
         try:
             try:
+                signal.setitimer(signal.ITIMER_REAL, timeout)  # (inside: a clock this short may ring at once)
                 part = _WORKER.check_rules(doc)
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
         except _Expired:  # also when the clock ran out as the checks finished
-            return Partial(errors=[timeout_message(doc.id, timeout)]), {}
+            return _timed_out(doc.id, timeout, _WORKER), {}
     # what the checks computed and cached on the document (the alignment), so
     # the parent does not compute it again for the report
     forget_rules_only(doc)
@@ -462,7 +470,7 @@ class CorpusRun(CorpusPass):
         self._restart_pool(stop=True)
         self._resubmit_pending()
         assert self.timeout is not None  # the wait for the future timed out: it had a timeout
-        return Partial(errors=[timeout_message(entry.item.id, self.timeout)])
+        return _timed_out(entry.item.id, self.timeout, self.checker)
 
     def _after_crash(self, entry: _Entry):
         """A worker died: retry this document once, alone, in a new pool; then

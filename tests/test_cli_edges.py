@@ -95,3 +95,15 @@ def test_a_new_worker_checks_an_article_before_its_clock_starts():
     corpus._worker_init(pickle.dumps(_Recorder()))
     assert _Recorder.seen == ["mtqa-warm-up"]
     corpus._WORKER = None
+
+
+def test_a_timed_out_document_says_its_checks_did_not_run(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("check", article, "--no-fluency", "--document-timeout", "0.000001", "-f", "json")
+    assert result.exit_code == 2, result.output
+    data = json.loads(result.stdout)
+    assert "--document-timeout" in data["errors"][0]["message"]
+    (doc,) = data["documents"]
+    assert doc["counts"]["severity"] == {}
+    assert any("NC001" in note and "longer than --document-timeout" in note for note in doc["notes"])
