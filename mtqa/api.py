@@ -20,7 +20,7 @@ from mtqa.checks import Check, all_checks, get_check, select_checks
 from mtqa.checks.base import CheckContext
 from mtqa.checks.fluency import merge_model_evidence
 from mtqa.gate import apply_suppressions
-from mtqa.loaders import DEFAULT_READ, DocumentError, Input, Inputs, ReadOptions, _looks_like_path, document_from_text
+from mtqa.loaders import DEFAULT_READ, DocumentError, Inputs, ReadOptions
 from mtqa.loaders.bilingual import NOTES_KEY
 from mtqa.model import Document, Finding, MtqaError, Severity
 from mtqa.report import DocumentResult, Report
@@ -317,10 +317,10 @@ class Checker:
 
         run = self._engine()
         try:
-            for outcome in run.run(iter_inputs(self, _inputs(inputs))):
+            for outcome in run.run(iter_inputs(self, inputs)):
                 if outcome.result is not None:
                     if self.suppressions:
-                        _suppress(Report(results=[outcome.result]))
+                        apply_suppressions(Report(results=[outcome.result]))
                     yield outcome.result
                 yield from outcome.errors
         finally:
@@ -384,7 +384,7 @@ class Checker:
         report = Report(signature=self.signature)
         run = self._engine()
         try:
-            for outcome in run.run(iter_inputs(self, _inputs(inputs))):
+            for outcome in run.run(iter_inputs(self, inputs)):
                 report.errors.extend(outcome.errors)
                 if outcome.result is not None:
                     report.results.append(outcome.result)
@@ -392,7 +392,7 @@ class Checker:
         finally:
             run.states.close()
         if self.suppressions:
-            report.suppressed = _suppress(report)
+            report.suppressed, _ = apply_suppressions(report)
         return report
 
 
@@ -415,41 +415,6 @@ def _one_a_span(findings: list[Finding], order: dict[str, int]) -> list[Finding]
         kept.extra = {**kept.extra, "also": also}
         out.append(kept)
     return out
-
-
-def _suppress(report: Report) -> int:
-    """Apply the articles' suppressions to ``report``; how many findings they dropped,
-    each kept in its result's :attr:`~mtqa.report.DocumentResult.suppressed_findings`."""
-    before = [(result, list(result.findings)) for result in report.results]
-    suppressed, _ = apply_suppressions(report)
-    for result, found in before:
-        kept = {id(f) for f in result.findings}
-        result.suppressed_findings.extend(f for f in found if id(f) not in kept)
-    return suppressed
-
-
-def _input(item: Input) -> Input:
-    """``item``, with a single word that names no file and does not look like a path
-    (:func:`~mtqa.loaders._looks_like_path`) made article text with a note that it was
-    read so."""
-    if not isinstance(item, str) or os.path.exists(item) or _looks_like_path(item):
-        return item
-    if "\n" not in item and len(item) < 4096 and len(item.split()) == 1:
-        doc = document_from_text(item)
-        doc.meta.setdefault(NOTES_KEY, []).append(
-            f"read as article text: no file or folder is named {item.strip()!r} "
-            "(a path to a folder ends with '/')"
-        )
-        return doc
-    return item
-
-
-def _inputs(inputs: Inputs) -> Iterator[Input]:
-    """What :meth:`Checker.check` was given, item by item, each as :func:`_input` reads it (lazily)."""
-    if isinstance(inputs, (str, os.PathLike, Document)):
-        inputs = [inputs]
-    for item in inputs:
-        yield _input(item)
 
 
 _UNSTORABLE = (

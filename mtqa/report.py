@@ -68,8 +68,8 @@ class DocumentResult:
     #: (:class:`mtqa.results.ResultsFile`) stores it beside the result.
     skipped: dict[str, str] = field(default_factory=dict)
     #: The findings the article's own suppression markers dropped (filled by
-    #: :meth:`mtqa.Checker.check` and :meth:`~mtqa.Checker.iter_check`; not stored
-    #: in :meth:`to_dict` nor in a results file).
+    #: :func:`mtqa.gate.apply_suppressions`; not stored in :meth:`to_dict` nor in a
+    #: results file).
     suppressed_findings: list[Finding] = field(default_factory=list, compare=False)
 
     @property

@@ -396,23 +396,29 @@ def fix_files(report, *, write: bool, show_diff: bool, events: RunEvents) -> lis
     return written
 
 
+def _file_in_the_way(path: Path) -> Path | None:
+    """The file that stands where one of ``path``'s folders should be, if any."""
+    for parent in path.parents:
+        if parent.exists():
+            return None if parent.is_dir() else parent
+    return None
+
+
 def _writable(path: Path) -> None:
     """Raise a clear :class:`~mtqa.model.MtqaError` where an --output file cannot be
     written: it is a folder, or a file stands where one of its folders should be."""
     if path.is_dir():
         raise MtqaError(f"cannot write {path}: it is a folder; give a file name")
-    for parent in path.parents:
-        if parent.exists():
-            if not parent.is_dir():
-                raise MtqaError(f"cannot write {path}: {parent} is a file, not a folder")
-            break
+    blocking = _file_in_the_way(path)
+    if blocking is not None:
+        raise MtqaError(f"cannot write {path}: {blocking} is a file, not a folder")
 
 
 def _write_error(path: Path, exc: OSError) -> MtqaError:
     """The message for an --output file that could not be written."""
-    for parent in path.parents:
-        if parent.exists() and not parent.is_dir():
-            return MtqaError(f"cannot write {path}: {parent} is a file, not a folder")
+    blocking = _file_in_the_way(path)
+    if blocking is not None:
+        return MtqaError(f"cannot write {path}: {blocking} is a file, not a folder")
     return MtqaError(f"cannot write {path}: {exc.strerror or exc}")
 
 

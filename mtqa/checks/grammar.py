@@ -734,9 +734,7 @@ def _inverted(text: str) -> str | None:
     English: a subject after a verb of position or motion ("In the evening came the
     news"), a copula before a noun phrase with no participle after it ("On board were
     200 passengers"), a question."""
-    if text.rstrip().endswith("?"):
-        return None
-    if not _INVERTED_OPENER.match(text):
+    if text.rstrip().endswith("?") or not _INVERTED_OPENER.match(text):
         return None
     for m in _INVERTED_VERB.finditer(text, 0, 60):
         front, verb = text[: m.start()], m.group(1)
@@ -768,16 +766,17 @@ _APPEARING = frozenset(
     spoke die dies died ring rings rang strike strikes struck fall falls fell occur occurs occurred
     mark marks marked see sees saw bring brings brought witness witnesses witnessed""".split()
 )
-#: What ends the subject noun phrase after the verb: a preposition, a conjunction, a
-#: number, "that", "to" or a punctuation mark ("the prices by 0.9 percent").
-_SUBJECT_END = re.compile(
-    r"(?:\s+(?:in|on|at|of|for|from|to|with|by|under|over|about|after|before|into|out|up|down|off|"
-    r"that|and|but|as|than|again|also|once|twice|further|still|now|then|here|there|already|only|even|too|back|home|"
-    r"away|ahead|together|forward|today|tonight|yesterday|tomorrow|first|\d[\d.,]*)\b|[,;:.!?])"
-)
+#: Adverbs after a subject (which they end: "goes the trip further to Vågå").
 _ADVERBS = frozenset(
     "further again also once twice still now then here there already only even too back home away ahead together forward "
     "today tonight yesterday tomorrow first out up down off".split()
+)
+#: What ends the subject noun phrase after the verb: a preposition, a conjunction, an
+#: adverb, a number or a punctuation mark ("the prices by 0.9 percent").
+_SUBJECT_END = re.compile(
+    r"(?:\s+(?:"
+    + "|".join(sorted({*"in on at of for from to with by under over about after before into that and but as than".split(), *_ADVERBS}))
+    + r"|\d[\d.,]*)\b|[,;:.!?])"
 )
 #: A determiner and one to four words (tried longest first, to the end of the subject).
 _DETERMINER_SUBJECT_N = tuple(
@@ -796,9 +795,7 @@ _NAME_SUBJECT = re.compile(
 def _finite(verb: str) -> bool:
     """Whether a lower-case word is a past or third-person form of an English verb
     ("rose", "decided", "pays"), not its base form."""
-    from lemminflect import getAllLemmas
-
-    all_lemmas = getAllLemmas(verb)
+    all_lemmas = _lemmas(verb)
     lemmas = all_lemmas.get("VERB", ())
     if "NOUN" in all_lemmas and verb.endswith("s"):
         return False  # "In the evening talks the two leaders agreed": a plural noun ends the adverbial
@@ -826,15 +823,13 @@ def _inverted_lexical(front: str, verb: str, rest: str) -> str | None:
         return None
     candidates = [m.group(0) for m in (_DETERMINER_SUBJECT_N[n].match(rest) for n in range(4)) if m]
     if not candidates:
-        from lemminflect import getAllLemmas
-
         name = _NAME_SUBJECT.match(rest)
-        if name is None or "NOUN" in getAllLemmas(verb) or _TIME_WORDS.fullmatch(name.group(0).split()[0]):
+        if name is None or "NOUN" in _lemmas(verb) or _TIME_WORDS.fullmatch(name.group(0).split()[0]):
             return None
         candidates = [name.group(0)]
     for subject in sorted(candidates, key=len, reverse=True):
-        rest_of = rest[len(subject) :]
-        if re.match(r"\s+(?:of|and)\b", rest_of):
+        tail = rest[len(subject) :]
+        if re.match(r"\s+(?:of|and)\b", tail):
             return None  # "the prices of electricity", "the minister and the mayor": no sure place for the verb
         words = subject.lower().split()
         if any(w in _LOWER_WORDS or w in _PREPOSITIONS or w in _ADVERBS or w in _DETERMINERS for w in words[1:]):
@@ -843,7 +838,6 @@ def _inverted_lexical(front: str, verb: str, rest: str) -> str | None:
             continue  # "the police two men", "the government new measures": the object begins
         if _TIME_WORDS.fullmatch(words[-1]):
             continue
-        tail = rest[len(subject) :]
         if re.match(r",\s+(?:which|who|whose|where)\b", tail):
             return None  # "presented NorgesGruppen, which owns ..., a profit": the verb's place is not clear
         if _SUBJECT_END.match(tail) or _OBJECT_START.match(tail):

@@ -120,7 +120,8 @@ def suppressed_findings(result) -> set[int]:
 
 
 def apply_suppressions(report: Report) -> tuple[int, list[str]]:
-    """Drop suppressed findings; (how many, the suppressions that suppressed nothing)."""
+    """Drop suppressed findings (each kept in its result's ``suppressed_findings``);
+    (how many, the suppressions that suppressed nothing)."""
     suppressed = 0
     unused: list[str] = []
     for result in report.results:
@@ -139,6 +140,7 @@ def apply_suppressions(report: Report) -> tuple[int, list[str]]:
                 used_marker[i] = True
             if selectors or covering:
                 suppressed += 1
+                result.suppressed_findings.append(f)
             else:
                 keep.append(f)
         result.findings = keep

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Union
 
-from mtqa.loaders.bilingual import is_sidecar, sidecars
+from mtqa.loaders.bilingual import NOTES_KEY, is_sidecar, sidecars
 from mtqa.loaders.decoding import INVALID_BYTES_KEY, Decoded, decode
 from mtqa.model import Document, InputError
 
@@ -416,9 +416,11 @@ def _jsonl_records(
 ) -> Iterator[Document | DocumentError]:
     """Documents of JSONL lines; a line given as an int is one of that many bytes, too large to read."""
     seen: set[str] = set()
-    records = 0
+    records = 0  # lines that are not blank
     for lineno, (raw, line_decoded) in enumerate(lines, start=1):
         where = f"{name}:{lineno}"
+        if isinstance(raw, str) and not raw.strip():
+            continue
         records += 1
         if isinstance(raw, int):  # a line too large to read
             yield DocumentError(where, _too_large(where, raw, max_size or 0, "the record"), path, lineno)
@@ -429,9 +431,6 @@ def _jsonl_records(
             continue
         line_enc = line_decoded or decoded
         line = raw.strip()
-        if not line:
-            records -= 1
-            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -515,9 +514,7 @@ def _looks_like_path(text: str) -> bool:
         return True  # a folder, its name with spaces or not ("missing dir/")
     if len(text.split()) != 1:
         return False
-    if text == "-" or "\\" in text or Path(text).suffix.lower() in SUFFIXES:
-        return True
-    if glob.has_magic(text):
+    if text == "-" or "\\" in text or Path(text).suffix.lower() in SUFFIXES or glob.has_magic(text):
         return True
     if text.startswith(("/", "./", "../", "~")):
         return True
@@ -538,6 +535,14 @@ def split_inputs(inputs: Inputs) -> Iterator[Document | str | os.PathLike]:
         elif isinstance(item, str):
             if os.path.exists(item) or _looks_like_path(item):
                 yield item  # a path; a missing one is reported as such
+            elif "\n" not in item and len(item) < 4096 and len(item.split()) == 1:
+                # one word that names no file: text, but say so (a folder's path ends with "/")
+                doc = document_from_text(item)
+                doc.meta.setdefault(NOTES_KEY, []).append(
+                    f"read as article text: no file or folder is named {item.strip()!r} "
+                    "(a path to a folder ends with '/')"
+                )
+                yield doc
             else:
                 yield document_from_text(item)
         else:
