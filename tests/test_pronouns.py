@@ -449,3 +449,16 @@ def test_no_one_fits_leaves_a_ship_and_a_man_named_earlier_in_the_article():
         "The woman who bought the building will open a café. He says he will miss the conversations at the counter.",
     ):
         assert _pr(text) == [], text
+
+
+def test_the_reporting_pronoun_is_the_word_reported_after_a_woman_introduced_the_quote():
+    # the quote speaks of her client, a man: "He", "he", "him" are right; ", he says" is not
+    text = (
+        "Defence lawyer John Christian Elden tells Bergens Tidende that the client is taking time to consider.\n"
+        "– My client is disappointed, says Elden.\n"
+        "Counsel for the victim Hanne Skogstrand says that her client is relieved.\n"
+        "– He has waited a long time for this. Now he can finally put the case behind him, he says.\n"
+    )
+    (f,) = _pr(text)
+    assert f.start == text.rindex("he says") and f.suggestion == "she"
+    assert "Hanne Skogstrand" in f.message

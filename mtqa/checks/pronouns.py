@@ -463,7 +463,7 @@ class PronounMismatch(Check):
                 continue
             if subject is None:
                 continue
-            own = subject_bound(pp.analysis, i)
+            own = subject_bound(pp.analysis, i) or t.lower in ("himself", "herself")
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
             back = range(max(0, t.sentence - LOOKBACK), t.sentence)

@@ -1239,10 +1239,13 @@ def noun_subject_of(
     Kari Lie fishes with his own boat"); with ``plain`` too, a plain "his" after the
     named subject ("Kari Lie has had good support from his family", *familien sin*),
     which the caller reports only where nobody else may be meant."""
-    if t.lower not in ("his", "her") or t.quoted or not here:
+    reflexive = t.lower in _REFLEXIVE and not named
+    if (t.lower not in ("his", "her") and not reflexive) or t.quoted or not here:
         return None
     tokens = analysis.tokens
     k = bisect.bisect_left(analysis.token_starts, t.start)
+    if reflexive:
+        return _noun_subject_of_reflexive(analysis, here, k)
     said_in = said_in_own(analysis, k)
     own = subject_bound(analysis, k)
     if named and not plain and not own:
@@ -1304,6 +1307,50 @@ def noun_subject_of(
     if NEW_CLAUSE.search(doc.text, after if named else subject.start, t.start):
         return None  # "The woman said that the boy had used his own phone"
     return subject
+
+
+def _noun_subject_of_reflexive(analysis: Analysis, here: list[Ref], k: int) -> Ref | None:
+    """For "himself"/"herself" right after a verb (and its particle), the subject of the
+    clause where it is a person noun of known gender that opens the sentence, with only
+    auxiliaries, adverbs and the verb between ("The woman had got himself out before the
+    fire service arrived", *hadde kommet seg ut*: *seg* is the subject's); not where an
+    object, a pronoun or another clause stands between ("The woman helped the boy get
+    himself out")."""
+    tokens = analysis.tokens
+    t = tokens[k]
+    subject = here[0]
+    if len(here) != 1 or subject.person is not None or subject.gender is None or subject.quoted:
+        return None
+    text = analysis.doc.text
+    lead = text[analysis.doc.sentences[t.sentence].start : subject.start]
+    after = subject.start + 1
+    if not subject.subject:
+        # "The resident, a woman in her 50s, had got himself out": a person noun apposed
+        # to the subject, the apposition closed by a comma
+        close = text.find(",", subject.start, t.start)
+        if not _APPOSED_NOUN_LEAD.fullmatch(lead) or close < 0:
+            return None
+        after = close
+    elif not _NOUN_SUBJECT_LEAD.fullmatch(lead):
+        return None  # ("Her husband ...", "After the woman left, ...")
+    between = tokens[bisect.bisect_left(analysis.token_starts, after) : k]
+    if not between or any(not _VERB_GROUP_WORD.fullmatch(tok.text) for tok in between) or len(between) > 5:
+        return None
+    if _another_clause(tokens, between) or _object_between(tokens, between):
+        return None
+    return subject
+
+
+#: Before a person noun that opens its sentence: its article and up to two words ("The
+#: elderly ", "A young ").
+_NOUN_SUBJECT_LEAD = re.compile(r"[\s–—\-\"“«]*(?:The|A|An)\s+(?:[a-z][\w-]*\s+){0,2}")
+#: A subject and the start of a person noun apposed to it: "The resident, a ", "The driver
+#: of the car, an elderly ".
+_APPOSED_NOUN_LEAD = re.compile(
+    r"[\s–—\-\"“«]*The\s+(?:[a-z][\w-]*\s+){0,4}?[a-z][\w-]*,\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}"
+)
+#: A word of a verb group: lower case, no punctuation ("had", "quickly", "got").
+_VERB_GROUP_WORD = re.compile(r"[a-z]+")
 
 
 #: A role set off before the name of its sentence's subject: "Her coach, ", "The rector at
@@ -1381,6 +1428,8 @@ def _object_between(tokens: list[Token], between: list[Token]) -> bool:
             return True
         if tok.cap and not (k > 0 and (between[k - 1].lower in _PREPOSITIONS or between[k - 1].cap)):
             return True  # (a place after a preposition is no object: "Kari Lie from Båtsfjord fishes ...")
+    if between and between[-1].lower == "all":
+        between = between[:-1]  # "all his life", "sold all her horses": of the possessive's own phrase
     return any(tok.lower in _DETERMINERS_OBJ for tok in between) and not (between and between[-1].lower in _PREPOSITIONS)
 
 
@@ -1697,14 +1746,16 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
     who = _WHO.search(text, here[-1].start, t.start)
     if who is None:
         return None
-    if not (_his_own(analysis, i) and not NEW_CLAUSE.search(text, who.end(), t.start)) and not (
+    own = _his_own(analysis, i) or subject_bound(analysis, i) or _first_after_who_verb(text, who.end(), t)
+    if not (own and not NEW_CLAUSE.search(text, who.end(), t.start)) and not (
         t.lower in _REFLEXIVE and who.end() == t.start
     ):
         return None
     named = here[-1]
     if named.person is None or not _AGE_ONLY.fullmatch(text, _mention_end(analysis, named.start), who.start()):
         return None
-    if _OF_BEFORE.search(text, max(0, named.start - 4), named.start):
+    of = _OF_BEFORE.search(text, max(0, named.start - 16), named.start)
+    if of is not None and of.group(1).lower() not in _OF_PREPOSITIONS:
         return None  # "the father of Ingrid Moe (31), who himself took bronze": the father may be meant
     between = tokens[bisect.bisect_left(analysis.token_starts, who.end()) : i]
     if _another_clause(tokens, between) or _object_between(tokens, between):
@@ -1714,8 +1765,25 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
 
 #: ", who " right after a name.
 _WHO = re.compile(r",\s+who\s+")
+#: The verb of a "who" clause, with an adverb or an auxiliary before it ("who took", "who
+#: has now won"), right up to a possessive.
+_WHO_VERB = re.compile(r"(?:[a-z]+\s+){1,3}")
+
+
+def _first_after_who_verb(text: str, start: int, t: Token) -> bool:
+    """Whether "his"/"her" ``t`` follows the verb of a "who" clause that opens at ``start``,
+    before a first of a career ("Ida Kvåle, who took his first podium place"; *sin første
+    pallplass*): the clause's subject is the person named before "who", and a first win is
+    one's own, whatever the verb."""
+    return (
+        t.lower in ("his", "her")
+        and _WHO_VERB.fullmatch(text, start, t.start) is not None
+        and _FIRST_WIN.match(text, t.end) is not None
+    )
 #: "of " right before a name: the name completes a noun before it ("the coach of Hilde Vik").
-_OF_BEFORE = re.compile(r"\bof\s+$")
+_OF_BEFORE = re.compile(r"(\w+)\s+of\s+$")
+#: Words that make a preposition with "of" ("ahead of Ida Moe, who"): no noun completed.
+_OF_PREPOSITIONS = frozenset("ahead instead front because behalf out outside inside top spite".split())
 #: What may stand between a name and its ", who": nothing, or the person's age.
 _AGE_ONLY = re.compile(r"(?:\s*\(\d{1,3}\))?")
 
@@ -1760,7 +1828,27 @@ def subject_bound(analysis: Analysis, i: int) -> bool:
         or _of_own_life(analysis, i)
         or _in_own_first(analysis, i)
         or _of_own_work(analysis, i)
+        or _whole_own_life(analysis, i)
     )
+
+
+#: "all his life", "throughout her career"; "his whole life", "her entire career" (*hele
+#: sitt liv*, *hele karrieren sin*): a span of the subject's own life.
+_ALL_BEFORE = re.compile(r"\b(?:all|throughout|during)\s+$")
+_LIFE_AFTER = re.compile(r"\s+(?:life|career|childhood|youth|adult\s+life|working\s+life)\b")
+_WHOLE_LIFE_AFTER = re.compile(r"\s+(?:whole|entire)\s+(?:life|career|childhood|youth|adult\s+life|working\s+life)\b")
+
+
+def _whole_own_life(analysis: Analysis, i: int) -> bool:
+    """Whether token ``i`` is "his"/"her" of a span of the subject's life: "has lived at
+    Melbu all his life", "played for the club his whole career"."""
+    t = analysis.tokens[i]
+    if t.lower not in ("his", "her"):
+        return False
+    text = analysis.doc.text
+    if _WHOLE_LIFE_AFTER.match(text, t.end):
+        return True
+    return _LIFE_AFTER.match(text, t.end) is not None and _ALL_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
 
 
 #: One's own people at work, after a verb or preposition that ties them to the subject:
@@ -1895,6 +1983,7 @@ _IDIOMS: dict[str, frozenset[str]] = {
         ("nose", "blow blows blew blowing blown"),
         ("luck", "try tries tried trying push pushes pushed pushing"),
         ("living", "earn earns earned earning"),
+        ("time", "take takes took taking taken"),
     )
     for noun in nouns.split()
 }
@@ -2277,7 +2366,16 @@ def _leads(analysis: Analysis, ref: Ref) -> bool:
     manager in Sel, Kari Lie, says ..."; not "Twelve were on board, and one, Kari Lie, ...")."""
     doc = analysis.doc
     lead = doc.text[doc.sentences[ref.sentence].start : _mention_start(analysis, ref.start)]
-    return "," not in lead.rstrip().rstrip(",") and len(lead.split()) <= 6 and not _A_VERB_LEAD.search(lead)
+    return (
+        "," not in lead.rstrip().rstrip(",")
+        and len(lead.split()) <= 6
+        and (not _A_VERB_LEAD.search(lead) or _ROLE_FOR.fullmatch(lead) is not None)
+    )
+
+
+#: A role "for" whom it works: "Counsel for the victim ", "Spokesperson for the police "
+#: (the role's "for" is no verb's preposition, as in "A grant for Kari Lie").
+_ROLE_FOR = re.compile(r"[\s–—-]*[A-Z][a-z-]+(?:\s+[a-z][\w-]*)?\s+for\s+the\s+[a-z][\w-]*\s+")
 
 
 def _mention_start(analysis: Analysis, start: int) -> int:
@@ -2353,6 +2451,8 @@ def _speaker(pp: People, i: int, by_start: dict[int, Ref], resolved: dict[int, R
         g = pronoun_gender(tok.text)
         if g is not None and tok.lower in ("he", "she"):
             r = resolved.get(tok.start)
+            if r is None and _introduced_by_other(pp, t, g):
+                return None  # "Lawyer Kari Lie says that ... / – He has waited long, he says": which is wrong?
             person = r.person if r is not None else _recent_of_gender(pp, tok, g)
             return Speaker(f"'{tok.text}'", person, g)
         ref = by_start.get(tok.start)
@@ -2361,6 +2461,30 @@ def _speaker(pp: People, i: int, by_start: dict[int, Ref], resolved: dict[int, R
         if ref is not None and ref.gender is not None:
             return Speaker(f"the {tok.text}", None, ref.gender)
     return None
+
+
+def _introduced_by_other(pp: People, t: Token, gender: str) -> bool:
+    """Whether the quote line of ``t`` follows a paragraph whose last sentence is led by a
+    person of the other gender than ``gender`` who speaks ("Counsel for the victim Kari Lie
+    says that her client is relieved. / – He has waited ..., he says."): the reporting
+    pronoun may be the word that is wrong, so the quote's speaker is not known."""
+    analysis = pp.analysis
+    if t.block == 0:
+        return False
+    above = analysis.doc.blocks[t.block - 1]
+    starts = analysis.token_starts
+    before = analysis.tokens[bisect.bisect_left(starts, above.start) : bisect.bisect_left(starts, above.end)]
+    if not before or before[0].quoted:
+        return False
+    last = before[-1].sentence
+    speech = words().speech_verbs
+    if not any(tok.sentence == last and tok.lower in speech for tok in before):
+        return False
+    return any(
+        r.sentence == last and r.person is not None and not r.quoted and _leads(analysis, r)
+        and evident_gender(pp, r.person) not in (None, gender)
+        for r in pp.refs
+    )
 
 
 def _recent_of_gender(pp: People, tok: Token, gender: str) -> Person | None:
