@@ -1012,6 +1012,19 @@ _CREDIT_WORD = re.compile(
 )
 #: Norwegian generic nouns after a place's name that an engine leaves ("Kristiansand sentrum").
 _PLACE_GENERIC = frozenset({"sentrum", "sentrumet"})
+#: What a place's court, hospital or council is ("Hordaland tingrett", "Haukeland
+#: universitetssjukehus", "Bergen kommune"): English news names it in English (Hordaland
+#: District Court), so the word is left untranslated after any name, not part of it.
+_INSTITUTION_TYPES = frozenset(
+    f"{head}{ending}"
+    for head, endings in (
+        ("tingrett", ("", "en")), ("lagmannsrett", ("", "en")), ("sykehus", ("", "et")), ("sjukehus", ("", "et")),
+        ("universitetssykehus", ("", "et")), ("universitetssjukehus", ("", "et")), ("kommune", ("", "n")),
+        ("fylkeskommune", ("", "n")), ("politidistrikt", ("", "et")), ("legevakt", ("", "a", "en")),
+        ("brannvesen", ("", "et")), ("fengsel", ("", "et")),
+    )
+    for ending in endings
+)
 
 
 #: Norwegian abbreviations with dots ("f.eks.", "osv."): the lexicon reports them
@@ -1053,7 +1066,7 @@ def _candidates(text: str, offset: int, block_start: bool, ctx: _Context) -> lis
             if found is not None:
                 out.append(found)
         elif name_head and re.fullmatch(r"\s+|-\s+", gap) and leans_norwegian(lookup) and not (
-            lookup in _PLACE_GENERIC and _a_place(text[: start - len(gap)])
+            (lookup in _PLACE_GENERIC and _a_place(text[: start - len(gap)])) or lookup in _INSTITUTION_TYPES
         ):
             name_head -= 1  # "Godt brød", "Troms og Finnmark", "Statens vegvesen"
         else:
