@@ -302,6 +302,13 @@ _FRONT_OPENERS = frozenset(
     "yesterday today tonight earlier later now here last this in on at during shortly over".split()
 )
 _PREPOSITIONS = frozenset("in on at of during for from to with by under over about".split())
+#: Prepositions of time inside an adverbial ("Already after the climb", "Just before noon").
+_TIME_PREPOSITIONS = frozenset("after before since until".split())
+#: A time that many units ago opens the sentence: "Two years ago", "A week ago".
+_AGO = re.compile(
+    r"(?:(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|Twenty|Thirty|Some|Several|"
+    r"Many|A\s+few|A\s+couple\s+of|\d{1,3})\s+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\s+ago)"
+)
 
 
 def _plural(head: str, subject: str) -> bool:
@@ -363,7 +370,7 @@ def _fronted_adverbial(text: str) -> bool:
         low = word.lower()
         if low in _PRONOUNS:
             return False
-        if low in _PREPOSITIONS:
+        if low in _PREPOSITIONS or low in _TIME_PREPOSITIONS:
             phrase_open, in_phrase = True, False
             continue
         if low in _DETERMINERS:
@@ -371,7 +378,7 @@ def _fronted_adverbial(text: str) -> bool:
                 return False  # a second noun phrase with no preposition: a subject
             in_phrase = True
             continue
-        if word[0].isupper() and not _TIME_WORDS.fullmatch(word) and words[i - 1].lower() not in _PREPOSITIONS:
+        if word[0].isupper() and not _TIME_WORDS.fullmatch(word) and words[i - 1].lower() not in _PREPOSITIONS | _TIME_PREPOSITIONS:
             return False  # "On Friday Hansen": a name after the adverbial is a subject
         in_phrase = True
     return True
@@ -514,7 +521,7 @@ def _cap(text: str) -> str:
 _MODALS = frozenset("can could may might must shall should will would".split())
 #: How an adverbial may open before "<verb> <pronoun>": an adverb of time or a preposition.
 _PRONOUN_FRONT_OPENERS = _FRONT_OPENERS | frozenset(
-    "then shortly soon afterwards afterward according last next tomorrow recently previously later after before "
+    "then shortly soon afterwards afterward according last next tomorrow recently previously later after before already "
     "from until since by with for under over through".split()
 )
 #: Words of an adverbial after which English itself inverts, or that make it a clause.
@@ -523,7 +530,10 @@ _NO_V2 = frozenset(
     "why how who whom whose which if whether once while because although though".split()
 )
 #: "<adverbial> <finite verb> <subject pronoun>": "Today is she married", "Then understood I that".
-_VERB_PRONOUN = re.compile(r"(?<=\s)([a-z]+) (I|he|she|we|they)(?= [a-z]|[,.!;:])")
+_VERB_PRONOUN = re.compile(r"(?<=\s)([a-z]+) (I|he|she|we|they|it)(?= [a-z]|[,.!;:])")
+#: Verbs before "it" as its subject: a copula or an auxiliary ("Already after the climb was it
+#: clear"); a verb of its own takes "it" as its object ("Then took it ..." is no order of ours).
+_IT_VERBS = frozenset("was is were are has had will would can could".split())
 #: Finite verbs of saying before a pronoun that closes a quote's attribution: ", says he.",
 #: "said she to NRK", "says she and laughs" (Norwegian "sier han").
 _SAID_PRONOUN = re.compile(
@@ -561,7 +571,10 @@ def _pronoun_after_verb(text: str) -> tuple[int, int, str] | None:
         return None
     front, verb, pronoun = text[: m.start()].rstrip(), m.group(1), m.group(2)
     words = front.split()
-    if not 1 <= len(words) <= 7 or words[0].lower() not in _PRONOUN_FRONT_OPENERS or not words[0][0].isupper():
+    if pronoun == "it" and verb not in _IT_VERBS:
+        return None
+    ago = _AGO.fullmatch(front) is not None  # "Two years ago was he ..."
+    if not 1 <= len(words) <= 7 or (words[0].lower() not in _PRONOUN_FRONT_OPENERS and not ago) or not words[0][0].isupper():
         return None
     if any(c in front for c in ",;:!?\"“”()«»–—") or _NO_V2 & {w.lower() for w in words}:
         return None
@@ -585,7 +598,7 @@ def _pronoun_after_verb(text: str) -> tuple[int, int, str] | None:
         return None
     # an adverbial alone, no clause ("Yesterday they ..."): read as _fronted_adverbial reads one,
     # an opener of its own ("Then", "According") standing in for a preposition
-    if not _fronted_adverbial(front if words[0].lower() in _FRONT_OPENERS else " ".join(["in", *words[1:]])):
+    if not ago and not _fronted_adverbial(front if words[0].lower() in _FRONT_OPENERS else " ".join(["in", *words[1:]])):
         return None
     # (a participle or a passive's "was" stays after the pronoun: "Today is she married" -> "Today she is married")
     return 0, m.end(), f"{front} {pronoun} {verb}"
@@ -689,7 +702,8 @@ _PURE_TIME = re.compile(
     # (session 44) "Shortly after", "Over the weekend", "Earlier today"; not "Yesterday" or
     # "Last week", which may be the subject ("Yesterday was the warmest day recorded")
     r"|Shortly\s+(?:after(?:wards)?|before|afterwards)|"
-    r"Over\s+the\s+(?:weekend|summer|winter|holidays|night)|Earlier\s+(?:today|this\s+(?:week|month|year)))",
+    r"Over\s+the\s+(?:weekend|summer|winter|holidays|night)|Earlier\s+(?:today|this\s+(?:week|month|year)))"
+    r"|" + _AGO.pattern,  # (session 46) "Two years ago debuted Kvamme"
     re.IGNORECASE,
 )
 #: Head nouns of an adverbial of time ("In the second half", "During the trial").
@@ -734,14 +748,14 @@ def _inverted(text: str) -> str | None:
     English: a subject after a verb of position or motion ("In the evening came the
     news"), a copula before a noun phrase with no participle after it ("On board were
     200 passengers"), a question."""
-    if text.rstrip().endswith("?") or not _INVERTED_OPENER.match(text):
+    if text.rstrip().endswith("?") or not (_INVERTED_OPENER.match(text) or _AGO.match(text)):
         return None
     for m in _INVERTED_VERB.finditer(text, 0, 60):
         front, verb = text[: m.start()], m.group(1)
         words = front.lower().split()
         pure_time = bool(_PURE_TIME.fullmatch(front))
         inverting = _INVERTING | _APPEARING if pure_time else _INVERTING
-        if any(c in front for c in ",;:!?\"“”()") or verb in inverting or not _fronted_adverbial(front):
+        if any(c in front for c in ",;:!?\"“”()") or verb in inverting or not (pure_time or _fronted_adverbial(front)):
             continue
         if _RESTRICTIVE & set(words) or words[-1] in _DETERMINERS or words[-1].endswith(("ly", "'s", "’s")):
             continue  # "At no time were ...": English inverts; "At the packed stadium": no verb yet
