@@ -359,12 +359,18 @@ def _speaks(analysis: Analysis, token: Token) -> bool:
     if nxt is not None and nxt.lower in verbs and text[token.end : nxt.start] == " " and not token.possessive:
         return True
     prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == token.sentence else None
+    if prev is not None and _ACCORDING_TO.search(text, max(0, token.start - 16), token.start):
+        return True  # "According to Dale, the mud caused ...": what the name said
     return (
         prev is not None
         and prev.lower in verbs
         and text[prev.end : token.start] == " "
         and bool(_SPEAKER_END.match(text, token.end))
     )
+
+
+#: "according to " right before a name alone: the name is the source of what is said.
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to $")
 
 
 def group_surnames(spellings: dict[str, Spelling]) -> list[list[str]]:
