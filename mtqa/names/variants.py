@@ -92,6 +92,8 @@ class Spelling:
     middles: set[str] = field(default_factory=set)
     #: Written alone as someone who speaks ("says Dahl.", "Holmen says", "Kleven denies").
     speaks: bool = False
+    #: Written alone as the subject that opens its sentence ("Solbakk himself gave birth ...").
+    leads: bool = False
     #: Written after a title or a role ("Prime Minister Støre", "mayor Kleven").
     titled: bool = False
     #: Written in a full name brought in as someone's kin by birth ("The son Per Lie", "Her daughter Kari Lie").
@@ -214,7 +216,7 @@ def _a_speaker_misspelled(a: Spelling, b: Spelling) -> bool:
     if bool(a.given) == bool(b.given):
         return False
     introduced, alone = (a, b) if a.given else (b, a)
-    if not (alone.speaks and not alone.full and introduced.person and _close(a.text, b.text)):
+    if not ((alone.speaks or (alone.leads and not _a_place(alone.text))) and not alone.full and introduced.person and _close(a.text, b.text)):
         return False
     if alone.titled and alone.text in name_words():
         return False  # "Prime Minister Støre says": a person of the news, named by title and surname
@@ -332,6 +334,8 @@ def surname_spellings(analysis: Analysis) -> dict[str, Spelling]:
             s.kin |= _KIN_BEFORE.search(analysis.doc.text, max(0, first - 40), first) is not None
         elif len(m.tokens) == 1 and m.kind != "org" and _speaks(analysis, last):
             s.speaks = True
+        elif len(m.tokens) == 1 and m.kind == "name" and _leads_sentence(analysis, last):
+            s.leads = True
         if m.title or m.role:
             s.titled = True
         slots = m.slots()
@@ -371,6 +375,24 @@ def _speaks(analysis: Analysis, token: Token) -> bool:
 
 #: "according to " right before a name alone: the name is the source of what is said.
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to $")
+
+
+def _leads_sentence(analysis: Analysis, token: Token) -> bool:
+    """Whether a name word alone opens its sentence as its subject, a verb or an intensive
+    pronoun after it ("Solbakk himself gave birth", "Solbakk points out that ..."), in a
+    paragraph of the text (not a headline's or a caption's first word)."""
+    tokens = analysis.tokens
+    i = bisect.bisect_left(analysis.token_starts, token.start)
+    if i >= len(tokens) or tokens[i].start != token.start or not token.initial or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    if nxt.sentence != token.sentence or analysis.doc.text[token.end : nxt.start] != " " or not nxt.text[:1].islower():
+        return False
+    return nxt.lower in ("himself", "herself") or nxt.lower in words().speech_verbs or _A_VERB.fullmatch(nxt.lower) is not None
+
+
+#: A finite verb's look: a past form or a third person ("gave", "points", "has").
+_A_VERB = re.compile(r"(?:has|had|was|is|will|would|can|could|must|[a-z]+ed|[a-z]{3,}s|gave|took|got|went|made|said|told|won|lost|came|left|became|began)")
 
 
 def group_surnames(spellings: dict[str, Spelling]) -> list[list[str]]:
@@ -767,7 +789,13 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
     best_z, best = zs[0]
     second_z = zs[1][0]
     in_news = all_figure_names()
-    if len(names) == 2 and second_z >= ATTESTED and not any(f"{g} {n}" in in_news for n in names for g in spellings[n].given):
+    news_spelled = {n for n in names for g in spellings[n].given if f"{g} {n}" in in_news}
+    news_person = bool(news_spelled)
+    if len(news_spelled) == 1:
+        # a person of the news named in full: the list spells them ("national coach Magnus
+        # Brevig" ... "says Brevik", though Brevik, a town, is the better attested word)
+        return _known_choice(news_spelled.pop())
+    if len(names) == 2 and second_z >= ATTESTED and not news_person:
         # both real names ("Opdahl" / "Opdal"): how often a list counts each family says
         # nothing of this person; an article that writes one of them three times as
         # often, three times or more, spells the person so (unless the other is a person
