@@ -1234,8 +1234,9 @@ def load(paths: Iterable[str | Path] = ()) -> Lexicon:
 
 #: The parts of a lexicon entry's Norwegian forms: "merd / lokalitet", "blant annet (bl.a.)".
 _FORM_SPLIT = re.compile(r"\s*(?:/|\(|\))\s*")
-#: The endings of a Norwegian noun's definite and plural forms.
-_NOUN_ENDINGS = ("", "en", "et", "a", "er", "ene", "n", "t", "r", "ne")
+#: The endings of a Norwegian noun's definite and plural forms, and the English plural an
+#: engine puts on a word it leaves ("three merds").
+_NOUN_ENDINGS = ("", "en", "et", "a", "er", "ene", "n", "t", "r", "ne", "s")
 
 
 def left_in_norwegian(entry: Entry, found: str) -> bool:
