@@ -1322,6 +1322,8 @@ def _noun_subject_of_reflexive(analysis: Analysis, here: list[Ref], k: int) -> R
     if len(here) != 1 or subject.person is not None or subject.gender is None or subject.quoted:
         return None
     text = analysis.doc.text
+    if _POSSESSIVE_AFTER.match(text, subject.start):
+        return None  # "The princess's bodyguard had placed himself": the bodyguard is the subject
     lead = text[analysis.doc.sentences[t.sentence].start : subject.start]
     after = subject.start + 1
     if not subject.subject:
@@ -1341,6 +1343,8 @@ def _noun_subject_of_reflexive(analysis: Analysis, here: list[Ref], k: int) -> R
     return subject
 
 
+#: A person noun in the possessive: "princess's", "queen’s".
+_POSSESSIVE_AFTER = re.compile(r"[\w-]+['’]s?(?=\s)")
 #: Before a person noun that opens its sentence: its article and up to two words ("The
 #: elderly ", "A young ").
 _NOUN_SUBJECT_LEAD = re.compile(r"[\s–—\-\"“«]*(?:The|A|An)\s+(?:[a-z][\w-]*\s+){0,2}")
@@ -1766,8 +1770,13 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
 #: ", who " right after a name.
 _WHO = re.compile(r",\s+who\s+")
 #: The verb of a "who" clause, with an adverb or an auxiliary before it ("who took", "who
-#: has now won"), right up to a possessive.
-_WHO_VERB = re.compile(r"(?:[a-z]+\s+){1,3}")
+#: has now won"), right up to a possessive: a verb of getting or taking one's own first (not
+#: "who produced his first album": someone else's).
+_WHO_VERB = re.compile(
+    r"(?:(?:has|had|have|also|then|now|just|finally|recently|[a-z]+ly)\s+){0,2}"
+    r"(?:took|takes|taken|won|wins|scored|scores|got|gets|earned|earns|claimed|claims|secured|secures|"
+    r"celebrated|celebrates|made|makes|reached|reaches)\s+"
+)
 
 
 def _first_after_who_verb(text: str, start: int, t: Token) -> bool:
@@ -1832,22 +1841,18 @@ def subject_bound(analysis: Analysis, i: int) -> bool:
     )
 
 
-#: "all his life", "throughout her career"; "his whole life", "her entire career" (*hele
-#: sitt liv*, *hele karrieren sin*): a span of the subject's own life.
+#: "all his life", "throughout her career" (*hele sitt liv*): a span of the subject's own life.
 _ALL_BEFORE = re.compile(r"\b(?:all|throughout|during)\s+$")
 _LIFE_AFTER = re.compile(r"\s+(?:life|career|childhood|youth|adult\s+life|working\s+life)\b")
-_WHOLE_LIFE_AFTER = re.compile(r"\s+(?:whole|entire)\s+(?:life|career|childhood|youth|adult\s+life|working\s+life)\b")
 
 
 def _whole_own_life(analysis: Analysis, i: int) -> bool:
     """Whether token ``i`` is "his"/"her" of a span of the subject's life: "has lived at
-    Melbu all his life", "played for the club his whole career"."""
+    Melbu all his life" (not "covered his entire career": an object may be anyone's)."""
     t = analysis.tokens[i]
     if t.lower not in ("his", "her"):
         return False
     text = analysis.doc.text
-    if _WHOLE_LIFE_AFTER.match(text, t.end):
-        return True
     return _LIFE_AFTER.match(text, t.end) is not None and _ALL_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
 
 

@@ -334,7 +334,9 @@ def surname_spellings(analysis: Analysis) -> dict[str, Spelling]:
             s.kin |= _KIN_BEFORE.search(analysis.doc.text, max(0, first - 40), first) is not None
         elif len(m.tokens) == 1 and m.kind != "org" and _speaks(analysis, last):
             s.speaks = True
-        elif len(m.tokens) == 1 and m.kind == "name" and _leads_sentence(analysis, last):
+        elif len(m.tokens) == 1 and m.kind == "name" and _leads_sentence(analysis, last) and not _named_as_place(
+            analysis.doc.text, text
+        ):
             s.leads = True
         if m.title or m.role:
             s.titled = True
@@ -377,6 +379,12 @@ def _speaks(analysis: Analysis, token: Token) -> bool:
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to $")
 
 
+def _named_as_place(text: str, name: str) -> bool:
+    """Whether the article writes ``name`` after a word of place anywhere ("visited Lund",
+    "in Sand"): a place, not a surname."""
+    return re.search(rf"\b(?:in|at|to|from|near|outside|visited|visit|visits|visiting)\s+{re.escape(name)}\b", text) is not None
+
+
 def _leads_sentence(analysis: Analysis, token: Token) -> bool:
     """Whether a name word alone opens its sentence as its subject, a verb or an intensive
     pronoun after it ("Solbakk himself gave birth", "Solbakk points out that ..."), in a
@@ -391,8 +399,9 @@ def _leads_sentence(analysis: Analysis, token: Token) -> bool:
     return nxt.lower in ("himself", "herself") or nxt.lower in words().speech_verbs or _A_VERB.fullmatch(nxt.lower) is not None
 
 
-#: A finite verb's look: a past form or a third person ("gave", "points", "has").
-_A_VERB = re.compile(r"(?:has|had|was|is|will|would|can|could|must|[a-z]+ed|[a-z]{3,}s|gave|took|got|went|made|said|told|won|lost|came|left|became|began)")
+#: A finite verb's look, a past form of an act ("gave", "pointed"; not "is", "has": "Lund is
+#: home to a university" is a place).
+_A_VERB = re.compile(r"(?:[a-z]+ed|gave|took|got|went|made|said|told|won|lost|came|left|became|began)")
 
 
 def group_surnames(spellings: dict[str, Spelling]) -> list[list[str]]:
@@ -791,7 +800,7 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
     in_news = all_figure_names()
     news_spelled = {n for n in names for g in spellings[n].given if f"{g} {n}" in in_news}
     news_person = bool(news_spelled)
-    if len(news_spelled) == 1:
+    if len(news_spelled) == 1 and best not in news_spelled:
         # a person of the news named in full: the list spells them ("national coach Magnus
         # Brevig" ... "says Brevik", though Brevik, a town, is the better attested word)
         return _known_choice(news_spelled.pop())
