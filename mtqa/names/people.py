@@ -1321,9 +1321,9 @@ def _noun_subject_of_reflexive(analysis: Analysis, here: list[Ref], k: int) -> R
     subject = here[0]
     if len(here) != 1 or subject.person is not None or subject.gender is None or subject.quoted:
         return None
-    text = analysis.doc.text
-    if _POSSESSIVE_AFTER.match(text, subject.start):
+    if tokens[bisect.bisect_left(analysis.token_starts, subject.start)].possessive:
         return None  # "The princess's bodyguard had placed himself": the bodyguard is the subject
+    text = analysis.doc.text
     lead = text[analysis.doc.sentences[t.sentence].start : subject.start]
     after = subject.start + 1
     if not subject.subject:
@@ -1343,8 +1343,6 @@ def _noun_subject_of_reflexive(analysis: Analysis, here: list[Ref], k: int) -> R
     return subject
 
 
-#: A person noun in the possessive: "princess's", "queen’s".
-_POSSESSIVE_AFTER = re.compile(r"[\w-]+['’]s?(?=\s)")
 #: Before a person noun that opens its sentence: its article and up to two words ("The
 #: elderly ", "A young ").
 _NOUN_SUBJECT_LEAD = re.compile(r"[\s–—\-\"“«]*(?:The|A|An)\s+(?:[a-z][\w-]*\s+){0,2}")
@@ -1769,26 +1767,31 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
 
 #: ", who " right after a name.
 _WHO = re.compile(r",\s+who\s+")
+#: Verbs of getting a first of one's own ("got her first record contract", "scored his first
+#: goal"), for a "who" clause and for :func:`_in_own_first`.
+_GETTING_FIRST = "got|gets|won|wins|scored|scores|earned|earns"
 #: The verb of a "who" clause, with an adverb or an auxiliary before it ("who took", "who
 #: has now won"), right up to a possessive: a verb of getting or taking one's own first (not
 #: "who produced his first album": someone else's).
 _WHO_VERB = re.compile(
     r"(?:(?:has|had|have|also|then|now|just|finally|recently|[a-z]+ly)\s+){0,2}"
-    r"(?:took|takes|taken|won|wins|scored|scores|got|gets|earned|earns|claimed|claims|secured|secures|"
-    r"celebrated|celebrates|made|makes|reached|reaches)\s+"
+    rf"(?:{_GETTING_FIRST}|took|takes|taken|claimed|claims|secured|secures|celebrated|celebrates|made|makes|"
+    r"reached|reaches)\s+"
 )
 
 
 def _first_after_who_verb(text: str, start: int, t: Token) -> bool:
     """Whether "his"/"her" ``t`` follows the verb of a "who" clause that opens at ``start``,
     before a first of a career ("Ida Kvåle, who took his first podium place"; *sin første
-    pallplass*): the clause's subject is the person named before "who", and a first win is
-    one's own, whatever the verb."""
+    pallplass*): the clause's subject is the person named before "who", and a first one
+    gets, wins or takes is one's own (not one produced or signed for someone else)."""
     return (
         t.lower in ("his", "her")
         and _WHO_VERB.fullmatch(text, start, t.start) is not None
         and _FIRST_WIN.match(text, t.end) is not None
     )
+
+
 #: "of " right before a name: the name completes a noun before it ("the coach of Hilde Vik").
 _OF_BEFORE = re.compile(r"(\w+)\s+of\s+$")
 #: Words that make a preposition with "of" ("ahead of Ida Moe, who"): no noun completed.
@@ -1906,7 +1909,7 @@ def _in_own_first(analysis: Analysis, i: int) -> bool:
 #: A first of one's career, and the verbs of getting it: "got her first record contract",
 #: "scored his first goal", "took her first World Cup win".
 #: (not "signed", "released", "took": an agent signs someone else's first contract)
-_GOT_FIRST = re.compile(r"\b(?:got|gets|won|wins|scored|scores|earned|earns)\s+$")
+_GOT_FIRST = re.compile(rf"\b(?:{_GETTING_FIRST})\s+$")
 _FIRST_WIN = re.compile(
     r"\s+(?:first|second|third|debut|maiden)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:contract|goal|goals|win|victory|title|medal|gold|podium|album|record|single|cap|point|points|race|start|job|role|prize)\b"

@@ -386,9 +386,9 @@ def _named_as_place(text: str, name: str) -> bool:
 
 
 def _leads_sentence(analysis: Analysis, token: Token) -> bool:
-    """Whether a name word alone opens its sentence as its subject, a verb or an intensive
-    pronoun after it ("Solbakk himself gave birth", "Solbakk points out that ..."), in a
-    paragraph of the text (not a headline's or a caption's first word)."""
+    """Whether a name word alone opens its sentence as its subject: a verb of saying, a past
+    form of an act or an intensive pronoun after it ("Solbakk himself gave birth", "Solbakk
+    pointed out that ...")."""
     tokens = analysis.tokens
     i = bisect.bisect_left(analysis.token_starts, token.start)
     if i >= len(tokens) or tokens[i].start != token.start or not token.initial or i + 1 >= len(tokens):
