@@ -264,6 +264,7 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
     _repeats_and_teasers(contents, kinds)
     _site_lines(contents, kinds)
     _source_titles(contents, kinds)
+    _source_credits(contents, kinds)
 
     # 3. Title (its repetitions are titles marked as repeated lines: a page may
     #    show its headline again as an image's text), headings, captions, quotes, lists.
@@ -564,6 +565,26 @@ def _site_lines(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) 
             continue
         squeezed = _squeezed(content)
         if any(key in squeezed for key in keys):
+            kinds[i] = (BlockKind.FURNITURE, "BP005")
+
+
+#: A line that credits the story's sources: "Source: Hamar Arbeiderblad / NTB", "Kilde: NRK".
+_CREDIT_LINE = re.compile(r"^\s*(?:sources?|kilder?)\s*:\s*(?P<names>[^\n]{2,80}?)\s*\.?\s*$", re.I)
+
+
+def _source_credits(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) -> None:
+    """A line of its own that only credits Norwegian outlets ("Source: Hamar Arbeiderblad /
+    NTB"): the republishing site's note on where it took the story, not the story's text.
+    Only the outlets' own names: a credit with a translated name ("Source: The Evening Post")
+    stays in the text, where the names check reports the name."""
+    for i, content in enumerate(contents):
+        if kinds[i][0] is BlockKind.FURNITURE:
+            continue
+        m = _CREDIT_LINE.match(content)
+        if m is None:
+            continue
+        parts = [p.strip() for p in re.split(r"\s*(?:[/,|&;·•]|\band\b|\bog\b)\s*", m.group("names"))]
+        if parts and all(p and _an_outlet(p) for p in parts):
             kinds[i] = (BlockKind.FURNITURE, "BP005")
 
 

@@ -157,6 +157,10 @@ class BrokenSentence(Check):
             )
 
 
+#: "at least"/"at most" after the word "at" ("at at least six stations").
+_AT_LEAST = re.compile(r"\s+(?:least|most)\b", re.IGNORECASE)
+
+
 class DoubledWord(Check):
     """The same word twice in a row ("the the").
 
@@ -167,6 +171,7 @@ class DoubledWord(Check):
     Allows:
     - She said that that plan had had its day.
     - He gave her her own key to the church.
+    - Skimmers were found at at least six petrol stations.
     """
 
     code = "GR003"
@@ -186,6 +191,8 @@ class DoubledWord(Check):
                     continue  # "He gave her her own key": the object, then the possessive
                 if m.group(1)[0].isupper() and m.group(2)[0].isupper():
                     continue  # a name: "Bora Bora", "Roa Roa Hotel"
+                if m.group(1).lower() == "at" and _AT_LEAST.match(text, m.end()):
+                    continue  # "stations at at least six places": the preposition, then "at least"
                 yield self.finding(
                     doc,
                     sentence.start + m.start(),

@@ -344,10 +344,33 @@ def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
 
 
 def _left_matches(doc: Document, ctx: CheckContext | None) -> Iterator[Match]:
-    """The lexicon's matches of its Norwegian left as it is (see :func:`left_in_norwegian`)."""
+    """The lexicon's matches of its Norwegian left as it is (see :func:`left_in_norwegian`),
+    alone or inside the match (:func:`_norwegian_inside`)."""
     for match in find_matches(doc, lexicon_for(ctx), set(KIND_CODES.values())):
-        if lexicons.left_in_norwegian(match.entry, doc.text[match.start : match.end]):
+        found = doc.text[match.start : match.end]
+        if lexicons.left_in_norwegian(match.entry, found) or _norwegian_inside(match.entry, found):
             yield match
+
+
+def _norwegian_inside(entry: Entry, found: str) -> str | None:
+    """A word of the entry's Norwegian left as it is inside a longer match, one that
+    Norwegian knows better than English does: "stas" in "It was stas" (*det var stas*),
+    "rutte" in "money to rutte with"; None where the match's words are all English."""
+    from mtqa.checks.untranslated import leans_norwegian
+
+    forms = {
+        w
+        for form in lexicons.FORM_SPLIT.split(entry.norwegian)
+        for w in form.split()
+        if len(w) >= 4 and w.isalpha() and w.islower()  # (not a name: "direkte på VGTV")
+    }
+    for m in re.finditer(r"[^\W\d_]+", found):
+        if not m.group(0)[1:].islower():
+            continue  # "VGTV": a name
+        low = m.group(0).lower()
+        if low != found.lower() and any(low == w + end for w in forms for end in lexicons.NOUN_ENDINGS) and leans_norwegian(low):
+            return m.group(0)
+    return None
 
 
 class NorwegianExpressionLeft(Check):
@@ -382,11 +405,13 @@ class NorwegianExpressionLeft(Check):
             entry = match.entry
             found = doc.text[match.start : match.end]
             suggestion = match.suggestion or entry.suggestion
+            word = _norwegian_inside(entry, found)
             yield self.finding(
                 doc,
                 match.start,
                 match.end,
-                f"'{found}' is Norwegian ('{entry.norwegian}': {entry.meaning}), left untranslated; "
+                (f"'{word}' in '{found}'" if word else f"'{found}'")
+                + f" is Norwegian ('{entry.norwegian}': {entry.meaning}), left untranslated; "
                 f"in English: '{suggestion}'",
                 suggestion=suggestion,
                 confidence=match.confidence,
@@ -409,8 +434,8 @@ class _LexiconCheck(Check):
         for match in find_matches(doc, lexicon_for(ctx), {self.code}):
             entry = match.entry
             found = doc.text[match.start : match.end]
-            if lexicons.left_in_norwegian(entry, found):
-                continue  # the Norwegian itself: UT006's
+            if lexicons.left_in_norwegian(entry, found) or _norwegian_inside(entry, found):
+                continue  # the Norwegian itself, or a word of it left inside: UT006's
             if any(s < match.end and match.start < e for s, e in bodies):
                 continue  # a body's or an outlet's name translated word for word: NC005's
             suggestion = match.suggestion or entry.suggestion

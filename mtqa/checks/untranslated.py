@@ -1254,7 +1254,8 @@ class UntranslatedWord(Check):
     def _dialect_i(self, doc: Document, ordered: list) -> Iterable[Finding]:
         """The dialect forms of "jeg" (I) an engine leaves: "– Æ heard it on the radio",
         "– Eg will miss the place" (northern and western Norwegian), at the start of a
-        sentence or after a comma, before an English word in lower case."""
+        sentence or after a comma, before an English word in lower case; and the dialect
+        "e" (er: is, am) between two words of a quote ("– It e steep up there")."""
         for sentence in ordered:
             text = doc.text[sentence.start : sentence.end]
             for m in _DIALECT_I.finditer(text):
@@ -1265,6 +1266,23 @@ class UntranslatedWord(Check):
                     f"'{m.group(1)}' is dialect Norwegian for 'I' ('jeg'), left untranslated",
                     suggestion="I",
                     confidence=0.8,
+                )
+            block = doc.blocks[sentence.block]
+            if not (
+                _QUOTE_OPENING.match(text)
+                or _QUOTE_BEFORE.search(doc.text, max(0, block.start - 4), block.start)
+                or _QUOTE_BEFORE.search(doc.text, max(0, sentence.start - 4), sentence.start)
+            ):
+                continue  # (a lone "e" outside a quote: a variable, a grade, a list's item)
+            for m in _DIALECT_E.finditer(text):
+                am = _DIALECT_I_BEFORE.search(text, 0, m.start()) is not None
+                yield self.finding(
+                    doc,
+                    sentence.start + m.start(),
+                    sentence.start + m.end(),
+                    f"'e' is dialect Norwegian for '{'am' if am else 'is'}' ('er'), left untranslated in a quote",
+                    suggestion="am" if am else "is",
+                    confidence=0.7,
                 )
 
     def _acronyms(self, doc: Document, ordered: list, article: str) -> Iterable[Finding]:
@@ -1288,6 +1306,8 @@ class UntranslatedWord(Check):
                 word = m.group(1)
                 if word in explained or _ACRONYM_NAME_AFTER.match(text, m.end()):
                     continue  # (explained), "BNP Paribas", "HMS Victory"
+                if _CAPITALS_BESIDE.search(text, 0, m.start()) or _CAPITALS_AFTER.match(text, m.end()):
+                    continue  # a line in capitals: "POLICE STEP UP CONTROLS"
                 if not _ACRONYM_TOPIC[word].search(article) or (word == "FN" and _FRONT_NATIONAL.search(article)):
                     continue  # "Flights from SFO were delayed": not the school's
                 english = _ACRONYMS[word]
@@ -1337,6 +1357,15 @@ class UntranslatedWord(Check):
 #: "Æ" / "Eg" / "Ej" (dialect "jeg") opening a sentence, a quote or a clause, before an
 #: English word in lower case: "– Æ heard it", "and Eg will".
 _DIALECT_I = re.compile(r"(?:^|(?<=[–—\-\"“«,:]\s)|(?<=[\"“«]))(Æ|Eg|Ej|Æg)\s+(?=[a-z]{2,})(?!(?:is|was|and|or|stands|comes|means|as)\b)")
+#: The dialect form of "er" (is, am, are) an engine leaves in a quote: "– It e steep",
+#: "– The boat e my life", "– Æ e so proud": a lone "e" between a word and a word.
+_DIALECT_E = re.compile(r"(?<=[^\W\d_]\s)e(?=\s+[^\W\d_]{2,})")
+#: The dialect words for "I" right before it: "am", not "is".
+_DIALECT_I_BEFORE = re.compile(r"\b(?:Æ|æ|Eg|eg|Ej|ej|Æg|æg|I)\s+$")
+#: A sentence or a paragraph that is a quote: it opens with a dash or a quotation mark.
+_QUOTE_OPENING = re.compile(r"^\s*[–—\"“«]")
+#: ... or a dash or a quotation mark right before it (a segmenter leaves the dash out).
+_QUOTE_BEFORE = re.compile(r"[–—\"“«]\s*$")
 
 
 #: Norwegian abbreviations before a number: "kl. 02.30", "fv. 303", "Rv. 25".
@@ -1364,6 +1393,7 @@ _ACRONYMS = {
     "MVA": ("merverdiavgift", "VAT"),
     "HMS": ("helse, miljø og sikkerhet", "HSE"),
     "KRLE": ("kristendom, religion, livssyn og etikk", "religious education"),
+    "UP": ("Utrykningspolitiet", "the traffic police"),
 }
 _SCHOOL = r"\b(?:school|schools|pupils?|parents|teachers?|principal|headteacher|kindergarten|classes)\b"
 #: What the article must speak of for each abbreviation to be the Norwegian one ("SFO" is an
@@ -1378,7 +1408,11 @@ _ACRONYM_TOPIC = {
     "MVA": re.compile(r"\b(?:tax|taxes|VAT|kroner|prices?|excise|duty|duties)\b", re.I),
     "HMS": re.compile(r"\b(?:safety|working environment|injur(?:y|ies)|accidents?|employees|workplace)\b", re.I),
     "FN": re.compile(r"\b(?:Security Council|General Assembly|Secretary-General|peacekeep\w*|UN|humanitarian)\b"),
+    "UP": re.compile(r"\b(?:police|patrol|speeding|speed|driver|drivers|motorist|drink-driving|drunk|checkpoint|traffic control)\b", re.I),
 }
+#: A word in capitals right before or after an abbreviation: a line in capitals.
+_CAPITALS_BESIDE = re.compile(r"\b[A-ZÆØÅ]{2,}\s+$")
+_CAPITALS_AFTER = re.compile(r"\s+[A-ZÆØÅ]{2,}\b")
 #: Where "FN" is France's Front National, not the UN.
 _FRONT_NATIONAL = re.compile(r"\b(?:Le Pen|France|French|National Front|Front National)\b")
 _NORWEGIAN_ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(sorted(_ACRONYMS, key=len, reverse=True)) + r")(?![\w])")
@@ -1547,23 +1581,33 @@ class UntranslatedInstitution(Check):
         first_break = doc.text.find("\n", len(doc.text) - len(doc.text.lstrip()))
         headline_end = first_break if first_break >= 0 and doc.text[first_break:].strip() else -1
         reported: set[str] = set()
+        tied: set[str] = set()  # names glossed once, or given with their English name
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             for inst in institutions():
-                if (inst.key or inst.name) in reported:
+                key = inst.key or inst.name
+                if key in reported:
                     continue
                 for m in inst.pattern.finditer(text):
                     at = sentence.start + m.start()
                     before, after = text[: m.start()], text[m.end() :]
-                    if any(s <= at < e for s, e in credits) or _glossed(before, after):
+                    english = re.compile(rf"\b{re.escape(inst.english_core)}\b", re.I)
+                    if any(s <= at < e for s, e in credits) or _glossed(before, after) or english.search(text):
+                        tied.add(key)
                         continue
                     if _HEAD_NOUN_BEFORE.search(before):
+                        tied.add(key)
                         continue  # "the roads agency Statens vegvesen"
-                    # the English name came first or comes in the same sentence (or anywhere, for the headline)
+                    # the name tied to its English one before (in the headline: anywhere), or an
+                    # English name before it that is its stem ("The Storting ... Stortinget"); a
+                    # different English name alone before it does not tell the reader the two
+                    # are one ("The Norwegian Labour Inspection Authority was notified. ...
+                    # figures from Arbeidstilsynet" reads as two bodies)
+                    stem = inst.english_core.lower() in m.group(0).lower()
                     seen = doc.text if sentence.start < headline_end else doc.text[: sentence.end]
-                    if re.search(rf"\b{re.escape(inst.english_core)}\b", seen, re.I):
+                    if key in tied or ((stem or sentence.start < headline_end) and english.search(seen)):
                         continue
-                    reported.add(inst.key or inst.name)
+                    reported.add(key)
                     yield self.finding(
                         doc,
                         at,

@@ -1233,10 +1233,10 @@ def load(paths: Iterable[str | Path] = ()) -> Lexicon:
 
 
 #: The parts of a lexicon entry's Norwegian forms: "merd / lokalitet", "blant annet (bl.a.)".
-_FORM_SPLIT = re.compile(r"\s*(?:/|\(|\))\s*")
+FORM_SPLIT = re.compile(r"\s*(?:/|\(|\))\s*")
 #: The endings of a Norwegian noun's definite and plural forms, and the English plural an
 #: engine puts on a word it leaves ("three merds").
-_NOUN_ENDINGS = ("", "en", "et", "a", "er", "ene", "n", "t", "r", "ne", "s")
+NOUN_ENDINGS = ("", "en", "et", "a", "er", "ene", "n", "t", "r", "ne", "s")
 
 
 def left_in_norwegian(entry: Entry, found: str) -> bool:
@@ -1244,8 +1244,8 @@ def left_in_norwegian(entry: Entry, found: str) -> bool:
     ("merd", "merden", "bl.a."): a word left untranslated (UT006), not an English
     rendering."""
     low = " ".join(found.lower().split())
-    for form in _FORM_SPLIT.split(entry.norwegian.lower()):
+    for form in FORM_SPLIT.split(entry.norwegian.lower()):
         form = form.strip()
-        if len(form) >= 3 and any(low == form + end for end in _NOUN_ENDINGS):
+        if len(form) >= 3 and any(low == form + end for end in NOUN_ENDINGS):
             return True
     return False

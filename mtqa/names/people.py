@@ -506,7 +506,7 @@ _SAYS_IT = re.compile(
 _THING_ONLY = frozenset(
     "road street bridge tunnel stadium arena centre center museum festival airport station harbour railway "
     "highway square cathedral fjord cup race prize award trophy games league championship championships series "
-    "marathon rally ocean sea river valley region project agreement fund".split()
+    "marathon rally ocean sea river valley region project agreement fund cross".split()
 )
 
 #: Months that are given names too ("May", "June"): a date, not someone.
@@ -524,9 +524,11 @@ _NOT_PEOPLE = ("outlet", "county", "police_district", "institution")
 #: Between a subject and a possessive: a new clause, whose subject may be someone else.
 NEW_CLAUSE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|if|after|before|until|and|but|or|than)\b|[,;:–—(]", re.I)
 
-#: A predicate noun's lead-in after a named subject: "Kari Lie is the municipal chief ",
-#: "Per Hansen, who has been a " (the match ends where the noun starts).
+#: A predicate noun's lead-in after a named subject or "he"/"she": "Kari Lie is the municipal
+#: chief ", "Per Hansen, who has been a ", "She has been a " (the match ends where the noun starts).
 _PREDICATE = re.compile(
+    r"(?:[–—-]\s*)?(?:He|She)\s+(?:(?:has|had)\s+(?:also\s+)?been|is|was|became|remains)\s+(?:now\s+|also\s+)?"
+    r"(?:the|a|an)\s+(?:(?!(?:of|to|for|with|the|a|an|and|in|at|on|from|who|that)\b)[^\W\d_]+\s+){0,3}$|"
     r"[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+){1,3}(?:\s*\(\d+\))?,?\s+(?:who\s+)?"
     r"(?:is|was|has\s+been|had\s+been|became|remains)\s+(?:now\s+|also\s+)?(?:the|a|an)\s+"
     r"(?:(?!(?:of|to|for|with|the|a|an|and|in|at|on|from|who|that)\b)[^\W\d_]+\s+){0,3}$"
@@ -1832,7 +1834,7 @@ def subject_bound(analysis: Analysis, i: int) -> bool:
     """Whether token ``i``, "his" or "her", can only be its clause's subject's by its form:
     "his own" (*sin egen*), "said in his speech" (*i sin tale*), "shook his head", "wore
     her bunad", "the form of his life", "in her first season", "got his first contract",
-    "with his colleagues", "got his car back"."""
+    "with his colleagues", "got his car back", "had his phone with him"."""
     return (
         _his_own(analysis, i)
         or said_in_own(analysis, i)
@@ -1841,7 +1843,36 @@ def subject_bound(analysis: Analysis, i: int) -> bool:
         or _in_own_first(analysis, i)
         or _of_own_work(analysis, i)
         or _whole_own_life(analysis, i)
+        or _had_with_own(analysis, i)
     )
+
+
+#: "had his mobile phone with him" (*hadde mobilen sin med seg*): what one has on one, and
+#: the "with him" of it, can only be the subject's.
+_HAD_BEFORE = re.compile(r"\b(?:had|has|have|having|took|takes|take|brought|brings|bring|carried|carries|carry)\s+$")
+_WITH_OWN_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+with\s+(?:him|her)\b")
+_HAD_OWN_BEFORE = re.compile(
+    r"\b(?:had|has|have|having|took|takes|take|brought|brings|bring|carried|carries|carry)\s+(?P<pos>his|her)"
+    r"(?:\s+[a-z][\w-]*){1,3}\s+with\s+$"
+)
+
+
+def _had_with_own(analysis: Analysis, i: int) -> bool:
+    """Whether token ``i`` is the "his"/"her" or the "him"/"her" of "had his phone with him"."""
+    t = analysis.tokens[i]
+    text = analysis.doc.text
+    # the two of one gender: "had his lunch box with her" may be someone else's box
+    if t.lower in ("his", "her") and _HAD_BEFORE.search(text, max(0, t.start - 12), t.start):
+        after = _WITH_OWN_AFTER.match(text, t.end)
+        return after is not None and _OBJECT_OF[t.lower] == after.group(0).split()[-1].lower()
+    if t.lower not in ("him", "her"):
+        return False
+    before = _HAD_OWN_BEFORE.search(text, max(0, t.start - 60), t.start)
+    return before is not None and _OBJECT_OF[before.group("pos").lower()] == t.lower
+
+
+#: A possessive's object form.
+_OBJECT_OF = {"his": "him", "her": "her"}
 
 
 #: "all his life", "throughout her career" (*hele sitt liv*): a span of the subject's own life.
