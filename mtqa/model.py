@@ -196,12 +196,14 @@ class Document:
         return [s for s in self.sentences if self.blocks[s.block].is_text]
 
     def text_before(self, sentences: list[Sentence], at: int) -> str:
-        """The text of ``sentences[at - 1]`` ("" for the first): where a lexicon entry's
-        topic cue (``context.sentence``) may also be found. A news sentence often leaves
-        its topic to the one before ("The fire is under control. Extinction is in
-        progress."); ``sentences`` are the text sentences, so a title counts and the
+        """The text of the two sentences before ``sentences[at]`` ("" for the first): where a
+        lexicon entry's topic cue (``context.sentence``) may also be found. A news sentence
+        often leaves its topic to the ones before ("The fire is under control. Extinction is
+        in progress."; "... stabbed the victim. The verdict was unanimous. He said he acted in
+        emergency guard."); ``sentences`` are the text sentences, so a title counts and the
         furniture between two sentences does not."""
-        return self.text[sentences[at - 1].start : sentences[at - 1].end] if at else ""
+        lo = max(0, at - 2)
+        return "\n".join(self.text[s.start : s.end] for s in sentences[lo:at])
 
     def article_text(self) -> str:
         """The article's text sentences, one a line, furniture left out: where a lexicon

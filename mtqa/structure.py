@@ -265,6 +265,7 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
     _site_lines(contents, kinds)
     _source_titles(contents, kinds)
     _source_credits(contents, kinds)
+    _links_under_a_header(contents, kinds)
 
     # 3. Title (its repetitions are titles marked as repeated lines: a page may
     #    show its headline again as an image's text), headings, captions, quotes, lists.
@@ -566,6 +567,29 @@ def _site_lines(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) 
         squeezed = _squeezed(content)
         if any(key in squeezed for key in keys):
             kinds[i] = (BlockKind.FURNITURE, "BP005")
+
+
+#: A header of related links with nothing after it: "Related Posts", "You may also like:".
+_LINKS_HEADER = re.compile(
+    r"^\W{0,3}\s*(?:related(?: articles?| stories| posts?| news)?|read more|read next|more news|more on this(?: story)?|"
+    r"you (?:may|might) also like|recommended(?: for you)?|editor.s picks?|most read|popular now|trending(?: now)?|"
+    r"top stories|latest news|les også|les mer|mer om|mest lest)\s*[:>»]?\s*$",
+    re.I,
+)
+
+
+def _links_under_a_header(contents: list[str], kinds: list[tuple[BlockKind, str | None]]) -> None:
+    """The links listed under a header of related links ("Related Posts", "You may also
+    like"): each line right under it that reads as a headline (a short line that does not
+    end as a sentence ends), up to the first that does not, is a link to another story."""
+    for i, content in enumerate(contents):
+        if kinds[i] != (BlockKind.FURNITURE, "BP001") or not _LINKS_HEADER.match(content.strip()):
+            continue
+        for j in range(i + 1, len(contents)):
+            line = contents[j].strip()
+            if kinds[j][0] is BlockKind.FURNITURE or not line or not line[0].isupper() or not _heading_like(line, 20):
+                break
+            kinds[j] = (BlockKind.FURNITURE, "BP001")
 
 
 #: A line that credits the story's sources: "Source: Hamar Arbeiderblad / NTB", "Kilde: NRK".

@@ -193,7 +193,7 @@ def test_the_matches_kept_on_a_document_belong_to_their_lexicon():
     assert [m.entry.id for m in find_matches(doc, smaller, {"ID001", "ID002", "ID003"})] != found
 
 
-def test_a_topic_cue_may_be_in_the_sentence_before_but_an_exclusion_only_in_the_sentence(tmp_path):
+def test_a_topic_cue_may_be_in_the_two_sentences_before_but_an_exclusion_only_in_the_sentence(tmp_path):
     lexicon = tmp_path / "topic.yaml"
     lexicon.write_text(
         """version: 1
@@ -218,8 +218,11 @@ entries:
         return [f.extra["lexicon_entry"] for f in _idioms(checker.check(text))]
 
     assert entries("Army week\n\nSoldiers camped by the lake on Monday. The drill is still going on.\n") == ["my-drill"]
-    # no topic in the sentence or the one before (two sentences back does not count)
-    assert entries("Army week\n\nSoldiers camped by the lake. It rained all day. The drill is still going on.\n") == []
+    # two sentences back counts (session 47); three back does not
+    assert entries("Army week\n\nSoldiers camped by the lake. It rained all day. The drill is still going on.\n") == ["my-drill"]
+    assert entries(
+        "Army week\n\nSoldiers camped by the lake. It rained all day. The wind rose. The drill is still going on.\n"
+    ) == []
     # the exclusion holds in the sentence itself only
     assert entries("Soldiers camped by the lake. The dentist says the drill is still going on.\n") == []
     # furniture between the two sentences is not the sentence before

@@ -299,7 +299,9 @@ def _accept_suggestions(sentences: list[str]) -> tuple[list[str], list[tuple[str
     pattern to fill by hand ("<name> tells <outlet>"), which are left as they are."""
     from mtqa.fix import Edit, apply
 
-    head, separator = "Title", "\n\n"
+    # two neutral sentences between two examples: a topic cue may stand in the two sentences
+    # before, and the examples are not one article
+    head, separator = "Title", "\n\nYes.\n\nYes.\n\n"
     text = head + separator + separator.join(sentences)
     # ID009 reads an article's terms together: here the sentences are not one article
     findings = sorted(mtqa.check(text, select=["idiom"], ignore=["ID009"], fluency=False).findings,

@@ -362,6 +362,17 @@ def _subject(rest: str, follow: re.Pattern[str], heads: frozenset[str]) -> tuple
     return None
 
 
+#: How frequent in English a capitalised word after a name must be to be a common noun of
+#: the name ("District", "Court"), not a second name ("Hansen").
+_NAME_HEAD_ZIPF = 3.5
+
+
+def _zipf_en(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 def _fronted_adverbial(text: str) -> bool:
     """Whether ``text`` is an adverbial of time or place alone ("On Friday evening",
     "In an earlier version of this article"): it opens with an adverb of time or
@@ -386,6 +397,8 @@ def _fronted_adverbial(text: str) -> bool:
             in_phrase = True
             continue
         if word[0].isupper() and not _TIME_WORDS.fullmatch(word) and words[i - 1].lower() not in _PREPOSITIONS | _TIME_PREPOSITIONS:
+            if words[i - 1][0].isupper() and not _TIME_WORDS.fullmatch(words[i - 1]) and _zipf_en(low) >= _NAME_HEAD_ZIPF:
+                continue  # "In Buskerud District Court": a common noun goes on the name before it
             return False  # "On Friday Hansen": a name after the adverbial is a subject
         in_phrase = True
     return True
@@ -784,7 +797,7 @@ _APPEARING = frozenset(
     """come comes came follow follows followed appear appears appeared emerge emerges emerged arrive arrives
     arrived begin begins began start starts started exist exists existed rest rests rested sound sounds sounded
     turn turns turned grow grows grew happen happens happened break breaks broke enter enters entered speak speaks
-    spoke die dies died ring rings rang strike strikes struck fall falls fell occur occurs occurred
+    spoke ring rings rang strike strikes struck fall falls fell occur occurs occurred
     mark marks marked see sees saw bring brings brought witness witnesses witnessed""".split()
 )
 #: Adverbs after a subject (which they end: "goes the trip further to Vågå").
@@ -862,8 +875,15 @@ def _inverted_lexical(front: str, verb: str, rest: str) -> str | None:
         if re.match(r",\s+(?:which|who|whose|where)\b", tail):
             return None  # "presented NorgesGruppen, which owns ..., a profit": the verb's place is not clear
         if _SUBJECT_END.match(tail) or _OBJECT_START.match(tail):
+            age = _AGE_AFTER.match(tail)
+            if age is not None:  # "a man in his 50s", "a woman (34)": the age goes with the subject
+                subject, tail = subject + age.group(0), tail[age.end() :]
             return f"{front} {subject} {verb}{tail}"
     return None
+
+
+#: A person's age after the noun: " in his 50s", " in her early 30s", " (34)".
+_AGE_AFTER = re.compile(r"\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-|late\s+)?\d0s\b|\s+\(\d{1,3}\)")
 
 
 def _inverted_order(verb: str, subject: str, rest: str, of_time: bool, pure_time: bool) -> bool:

@@ -553,7 +553,7 @@ def _reported_in_place(
 ) -> bool:
     """Whether the idiom lexicon reports ``english`` put in place of ``sentence[start:end]``,
     with the cues as the idiom check reads them: a topic cue also in ``around`` (the
-    sentence before), an article cue anywhere in ``article`` (the document's
+    sentences before), an article cue anywhere in ``article`` (the document's
     :meth:`~mtqa.model.Document.article_text`) and the sentence so changed; None: the
     sentence alone."""
     from mtqa import lexicons

@@ -586,6 +586,33 @@ def _ordinal(number: str | None) -> str | None:
     return _ORDINALS[n]
 
 
+#: Person nouns whose possessive is "his" or "her"; any other ("driver", "people") takes "their".
+_HIS = frozenset("man boy fisherman husband father son brother grandfather".split())
+_HER = frozenset("woman girl wife mother daughter sister grandmother".split())
+
+
+def _possessive(who: str | None) -> str | None:
+    """'man' -> 'his', 'woman' -> 'her', 'men' or 'driver' -> 'their' (*en mann i 40-årene*)."""
+    if not who:
+        return None
+    low = who.lower()
+    return "his" if low in _HIS else "her" if low in _HER else "their"
+
+
+_DECADE_WORDS = {"twenty": "twenties", "thirty": "thirties", "forty": "forties", "fifty": "fifties",
+                 "sixty": "sixties", "seventy": "seventies", "eighty": "eighties", "ninety": "nineties"}
+
+
+def _decades(decade: str | None) -> str | None:
+    """'40' -> '40s', 'forty' -> 'forties', 'teens' -> 'teens' (an age of ten years)."""
+    if not decade:
+        return None
+    low = decade.lower()
+    if low.isdigit():
+        return f"{low}s" if len(low) == 2 and low.endswith("0") and low != "10" else "teens" if low == "10" else None
+    return "teens" if low == "teens" else _DECADE_WORDS.get(low)
+
+
 #: A verb of saying put before an outlet: "sier X til NRK" is "X tells NRK", "sa" "told";
 #: the verbs that take "to" keep it ("X confirmed to VG").
 _TELL = {"says": "tells", "tells": "tells", "said": "told", "told": "told"}
@@ -613,7 +640,9 @@ def render_suggestion(template: str, match: re.Match[str]) -> str | None:
     weekday before it, for *natt til søndag* = Saturday night), ``{day}`` (the
     weekday, capitalised), ``{half_time}`` (group ``half``: *halv ni* is 8.30;
     with groups ``offset`` and ``side``, *fem over halv ni* is 8.35),
-    ``{ordinal}`` (group ``num``: 'two' -> 'second'), ``{tell}`` (group ``verb``, a
+    ``{ordinal}`` (group ``num``: 'two' -> 'second'), ``{possessive}`` (group ``who``, a
+    person noun: 'man' -> 'his', 'women' -> 'their'), ``{decades}`` (group ``decade``: '40'
+    -> '40s', 'forty' -> 'forties'), ``{tell}`` (group ``verb``, a
     verb of saying before an outlet: 'says' -> 'tells', 'said' -> 'told',
     'confirmed' -> 'confirmed to'),
     and any other named group as matched (``{name}``;
@@ -630,6 +659,8 @@ def render_suggestion(template: str, match: re.Match[str]) -> str | None:
     slots["half_time"] = _half(groups.get("half"), groups.get("offset"), groups.get("side"))
     slots["ordinal"] = _ordinal(groups.get("num"))
     slots["tell"] = tell(groups.get("verb"))
+    slots["possessive"] = _possessive(groups.get("who"))
+    slots["decades"] = _decades(groups.get("decade"))
     if groups.get("day"):
         slots["day"] = groups["day"].capitalize()
     try:
@@ -1033,7 +1064,7 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
         groups = {n for p in renderings for n in p.groupindex}
         fields = set(re.findall(r"\{(\w+)(?:\|[^{}]*)?\}", suggest))
         computed = {"time": "hour", "time2": "hour2", "day_before": "day", "half_time": "half",
-                    "ordinal": "num", "tell": "verb"}
+                    "ordinal": "num", "tell": "verb", "possessive": "who", "decades": "decade"}
         missing = sorted(f for f in fields
                          if computed.get(f, f.removesuffix("_lower")) not in groups)
         if missing:
