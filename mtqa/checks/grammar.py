@@ -157,6 +157,13 @@ class BrokenSentence(Check):
             )
 
 
+#: The word right before a doubled word.
+_WORD_BEFORE = re.compile(r"\b([^\W\d_]+)\s+$")
+#: Words that open a clause whose verb may be the word the main clause's verb repeats:
+#: "Anyone who can can register", "What it is is".
+_CLAUSE_CLOSERS = frozenset("who that what which whoever whatever whichever".split())
+#: A verb's particle that a preposition of the same form may follow ("came in in the second half").
+_PARTICLES = frozenset("in on out off up down over".split())
 #: "at least"/"at most" after the word "at" ("at at least six stations").
 _AT_LEAST = re.compile(r"\s+(?:least|most)\b", re.IGNORECASE)
 
@@ -193,6 +200,16 @@ class DoubledWord(Check):
                     continue  # a name: "Bora Bora", "Roa Roa Hotel"
                 if m.group(1).lower() == "at" and _AT_LEAST.match(text, m.end()):
                     continue  # "stations at at least six places": the preposition, then "at least"
+                before = _WORD_BEFORE.search(text, 0, m.start())
+                if before is not None and before.group(1).lower() in _CLAUSE_CLOSERS:
+                    continue  # "Anyone who can can register", "the man who lied lied": a clause, then its verb
+                if (
+                    m.group(1).lower() in _PARTICLES
+                    and before is not None
+                    and "VERB" in _lemmas(before.group(1).lower())
+                    and before.group(1).lower() not in _AUXILIARIES
+                ):
+                    continue  # "came in in the second half", "switched on on Monday": a particle, then a preposition
                 yield self.finding(
                     doc,
                     sentence.start + m.start(),

@@ -14,6 +14,7 @@ read as Norwegian are left to the untranslated checks.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -373,6 +374,11 @@ def _norwegian_inside(entry: Entry, found: str) -> str | None:
     return None
 
 
+#: A sentence that glosses a Norwegian word it quotes: "using the Norwegian (slang) word for a
+#: treat", "stas being the Norwegian word for ...".
+_NORWEGIAN_WORD_FOR = re.compile(r"\bNorwegian\s+(?:\w+\s+)?(?:word|term|expression|phrase)\s+for\b", re.I)
+
+
 class NorwegianExpressionLeft(Check):
     """A Norwegian word or expression of the lexicon left untranslated, with the lexicon's English.
 
@@ -399,9 +405,14 @@ class NorwegianExpressionLeft(Check):
         # a word UT001 finds is UT001's, with the English it gives (the lexicon's, where the
         # lexicon has the word): one finding a word
         untranslated = [(at + w.start, at + w.end) for at, w in norwegian_words(doc)]
+        sentences = doc.text_sentences()
+        starts = [s.start for s in sentences]
         for match in _left_matches(doc, ctx):
             if any(s < match.end and match.start < e for s, e in untranslated):
                 continue
+            k = bisect.bisect_right(starts, match.start) - 1
+            if k >= 0 and _NORWEGIAN_WORD_FOR.search(doc.text, sentences[k].start, sentences[k].end):
+                continue  # '"It was stas," said one boy, using the Norwegian word for a treat': glossed
             entry = match.entry
             found = doc.text[match.start : match.end]
             suggestion = match.suggestion or entry.suggestion

@@ -1275,6 +1275,8 @@ class UntranslatedWord(Check):
             ):
                 continue  # (a lone "e" outside a quote: a variable, a grade, a list's item)
             for m in _DIALECT_E.finditer(text):
+                if not _dialect_e(text, m.start(), m.end()):
+                    continue
                 am = _DIALECT_I_BEFORE.search(text, 0, m.start()) is not None
                 yield self.finding(
                     doc,
@@ -1308,6 +1310,8 @@ class UntranslatedWord(Check):
                     continue  # (explained), "BNP Paribas", "HMS Victory"
                 if _CAPITALS_BESIDE.search(text, 0, m.start()) or _CAPITALS_AFTER.match(text, m.end()):
                     continue  # a line in capitals: "POLICE STEP UP CONTROLS"
+                if word == "UP" and not _traffic_police(text, m.start(1), m.end(1)):
+                    continue  # "Step UP", "UP police" (Uttar Pradesh), "the UP train", "UP, the traffic unit"
                 if not _ACRONYM_TOPIC[word].search(article) or (word == "FN" and _FRONT_NATIONAL.search(article)):
                     continue  # "Flights from SFO were delayed": not the school's
                 english = _ACRONYMS[word]
@@ -1362,6 +1366,37 @@ _DIALECT_I = re.compile(r"(?:^|(?<=[–—\-\"“«,:]\s)|(?<=[\"“«]))(Æ|Eg|
 _DIALECT_E = re.compile(r"(?<=[^\W\d_]\s)e(?=\s+[^\W\d_]{2,})")
 #: The dialect words for "I" right before it: "am", not "is".
 _DIALECT_I_BEFORE = re.compile(r"\b(?:Æ|æ|Eg|eg|Ej|ej|Æg|æg|I)\s+$")
+#: The subjects the dialect "e" follows: a pronoun ("It e steep", "Æ e so proud").
+_E_SUBJECT_PRONOUNS = frozenset("it that this he she we they i æ eg you there here everything nothing something".split())
+#: Nouns a lone "e" may be named after (the letter, the constant, an answer): no subject.
+_E_AS_NAME = frozenset(
+    "number letter constant variable grade option answer vowel point column row plan type vitamin key note".split()
+)
+
+
+def _dialect_e(text: str, start: int, end: int) -> bool:
+    """Whether the lone "e" at ``text[start:end]`` stands as a verb: after a subject (a
+    pronoun, or a noun after "the"/"my"/"our", "The boat e my life") and before an English
+    word in lower case ("steep", "my", "so"); not in a foreign name ("cacio e pepe", "Tu e
+    io"), nor as a letter or a constant ("the number e turns up")."""
+    before = re.search(r"(?:\b(\w+)\s+)?\b(\w+)\s+$", text[:start])
+    after = re.match(r"\s+([^\W\d_]+)", text[end:])
+    if before is None or after is None:
+        return False
+    det, word = (before.group(1) or "").lower(), before.group(2)
+    following = after.group(1)
+    if not following.islower() or _zipf(following, "en") < 3.0:
+        return False  # "cacio e pepe", "Pane e Vino": a foreign name
+    if word.lower() in _E_SUBJECT_PRONOUNS:
+        return True
+    return (
+        word.islower()
+        and det in ("the", "my", "our", "your", "his", "her", "their", "this", "that")
+        and word not in _E_AS_NAME
+        and _zipf(word, "en") >= 3.0
+    )
+
+
 #: A sentence or a paragraph that is a quote: it opens with a dash or a quotation mark.
 _QUOTE_OPENING = re.compile(r"^\s*[–—\"“«]")
 #: ... or a dash or a quotation mark right before it (a segmenter leaves the dash out).
@@ -1410,6 +1445,24 @@ _ACRONYM_TOPIC = {
     "FN": re.compile(r"\b(?:Security Council|General Assembly|Secretary-General|peacekeep\w*|UN|humanitarian)\b"),
     "UP": re.compile(r"\b(?:police|patrol|speeding|speed|driver|drivers|motorist|drink-driving|drunk|checkpoint|traffic control)\b", re.I),
 }
+#: Where "UP" is the traffic police: after "from", "by", "with" or "and", or before a word of
+#: its work ("UP patrol", "UP control", "UP stopped").
+_UP_BEFORE = re.compile(r"\b(?:from|by|with|and)\s+$", re.I)
+_UP_AFTER = re.compile(
+    r"\s+(?:patrols?|controls?|checks?|checkpoints?|officers?|cars?|units?|stopped|measured|clocked|caught|fined|"
+    r"stops|pulled)\b"
+)
+#: After "UP": a gloss or a noun of another "UP" ("UP, the traffic unit", "UP police", "the UP train").
+_UP_NOT_AFTER = re.compile(r"\s*(?:,\s*(?:the|which|who|known)\b|\(|\s+(?:police|train|trains|government|state|board|chief))")
+
+
+def _traffic_police(text: str, start: int, end: int) -> bool:
+    """Whether "UP" at ``text[start:end]`` is the traffic police's abbreviation left as it is."""
+    if _UP_NOT_AFTER.match(text, end) or re.search(r"\b(?:known as|called|named|dubbed)\s+$", text[:start], re.I):
+        return False
+    return bool(_UP_BEFORE.search(text, 0, start) or _UP_AFTER.match(text, end))
+
+
 #: A word in capitals right before or after an abbreviation: a line in capitals.
 _CAPITALS_BESIDE = re.compile(r"\b[A-ZÆØÅ]{2,}\s+$")
 _CAPITALS_AFTER = re.compile(r"\s+[A-ZÆØÅ]{2,}\b")
@@ -1592,9 +1645,16 @@ class UntranslatedInstitution(Check):
                     at = sentence.start + m.start()
                     before, after = text[: m.start()], text[m.end() :]
                     english = re.compile(rf"\b{re.escape(inst.english_core)}\b", re.I)
-                    if any(s <= at < e for s, e in credits) or _glossed(before, after) or english.search(text):
+                    if (
+                        any(s <= at < e for s, e in credits)
+                        or _glossed(before, after)
+                        or english.search(text)
+                        or _NAMED_AS_NORWEGIAN.search(text)
+                    ):
                         tied.add(key)
                         continue
+                    if _QUOTED_OR_HANDLE_BEFORE.search(before):
+                        continue  # 'search for "Statens vegvesen"', "@Vegvesenet": the name as written
                     if _HEAD_NOUN_BEFORE.search(before):
                         tied.add(key)
                         continue  # "the roads agency Statens vegvesen"
@@ -1619,6 +1679,17 @@ class UntranslatedInstitution(Check):
                         confidence=0.7,
                     )
                     break
+
+
+#: A sentence that says a name is the Norwegian one: "Arbeidstilsynet, as the authority is
+#: called in Norwegian, ...", "The agency's Norwegian name is Mattilsynet".
+_NAMED_AS_NORWEGIAN = re.compile(
+    r"\bNorwegian (?:name|word|term)\b|\b(?:called|known|named)\s+(?:in Norwegian|in Norway)\b|\bNorwegians call\b",
+    re.I,
+)
+#: An opening quotation mark or an "@" right before a name: the name as written on a sign,
+#: in a search, as a social-media handle.
+_QUOTED_OR_HANDLE_BEFORE = re.compile(r"(?:[\"“‘'«]|@)$")
 
 
 #: "the " ending the text before an institution's name.

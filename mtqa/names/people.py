@@ -472,6 +472,8 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     if _SAYS_IT.match(doc.text, m.end):
         return False  # "Coop Extra says it is following the situation": a body speaking of itself
     slots = m.slots()
+    if " " in name and name.split()[-1].lower() in _NORWEGIAN_TRADES:
+        return False  # "Sulaholmen Havbruk had a turnover of ...": a company named by its trade
     if 2 <= len(slots) <= 3:
         return True
     one_word_place = w.first_name_gender(name) is None and not doc.text.startswith(",", m.end)
@@ -544,6 +546,15 @@ _NORWEGIAN_BODY = re.compile(
     r"kontoret|rådet|partiet|selskapet|verket|vesenet|tjenesten|klubben|nemnda|retten|kommunen)$"
     # things of a town by their Norwegian form: "Bybanen", "Hurtigruten", "Flytoget", "Storgata"
     r"|\w{2,}(?:banen|ruten|toget|bussen|veien|gata|plassen|torget|brua|broen|stasjonen|sykehuset|skolen|kirken)$"
+)
+
+#: The Norwegian words of a trade that end a company's name ("Sulaholmen Havbruk", "Vest Bygg",
+#: "Lerøy Sjømat"): no surname is one of them (not "Kraft", "Skog", "Fisk": surnames too).
+_NORWEGIAN_TRADES = frozenset(
+    "havbruk oppdrett sjømat fiskeri fiskeindustri bygg byggevarer entreprenør transport energi "
+    "kraftlag eiendom eiendommer invest holding gruppen maskin elektro regnskap rør auto bilsenter "
+    "meieri bakeri slakteri trelast sagbruk verft mekaniske rederi shipping netthandel "
+    "dagligvare reiseliv hotell camping gartneri landbruk".split()
 )
 
 #: " at ", " of " or " in " right before a name (the match ends where it starts: "Marte
