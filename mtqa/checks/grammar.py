@@ -201,7 +201,12 @@ class DoubledWord(Check):
                 if m.group(1).lower() == "at" and _AT_LEAST.match(text, m.end()):
                     continue  # "stations at at least six places": the preposition, then "at least"
                 before = _WORD_BEFORE.search(text, 0, m.start())
-                if before is not None and before.group(1).lower() in _CLAUSE_CLOSERS:
+                if (
+                    before is not None
+                    and before.group(1).lower() in _CLAUSE_CLOSERS
+                    and (m.group(1).lower() in _AUXILIARIES | _MODALS or "VERB" in _lemmas(m.group(1).lower()))
+                    and m.group(1).lower() not in _DETERMINERS
+                ):
                     continue  # "Anyone who can can register", "the man who lied lied": a clause, then its verb
                 if (
                     m.group(1).lower() in _PARTICLES
