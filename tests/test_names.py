@@ -523,3 +523,25 @@ def test_names_of_both_genders_and_word_names_are_in_no_gendered_list():
     assert w.female_word_names and not (w.female_word_names | w.male_word_names) & gendered
     assert w.first_name_gender("Jo") is None and w.is_first_name("Jo")
     assert w.full_name_gender("Line") == "female" and w.first_name_gender("Line") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's name read as its word, in a school's name or after a preposition opening
+        # the sentence, beside the Norwegian name the article writes
+        ("The council decided to close the Hook school. Parents at Kroken school protested.",
+         [("NC005", "Hook", "Kroken")]),
+        ("Ferries from Vik were cancelled. In Bay, the municipality has decided to close the school.",
+         [("NC005", "Bay", "Vik")]),
+        ("In May, the school in Mai stays closed.", []),
+        ("Ferries were cancelled. In Bay, the municipality has decided to close the school.", []),
+        # a person of the news named with a middle name keeps the list's spelling against a
+        # better attested word ("Bach", a composer)
+        ("The rate stays, says central bank governor Ida Wolden Bache.\nThe krone has weakened.\n"
+         "Wolden Bach says that the bank will follow the development closely.",
+         [("NC001", "Bach", "Bache")]),
+    ],
+)
+def test_names_of_session_48(text, expected):
+    assert [(f.code, f.text, f.suggestion) for f in _check(text)] == expected

@@ -235,6 +235,11 @@ _HAPPENED_TO = re.compile(
     r"(?:brought|taken|carried|rescued|found|pulled|hit|injured|hurt|evacuated|helped|freed|struck|run over)\b"
 )
 #: How a patient is, right after "he"/"she": "is seriously injured", "was discharged later".
+#: A subject's person noun, its "of" phrase and an apposition's article, up to the apposed
+#: noun that gives it a gender ("driver of the passenger car, a " woman).
+_APPOSED_NOUN = re.compile(r"[\w-]+(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+){0,2})?,\s+(?:a|an)\s+", re.I)
+#: A preposition of place right before a name that may be a person's: a place it is.
+_AT_PLACE = re.compile(r"\b(?:in|at|to|from|near)\s+$")
 _CONDITION = re.compile(
     r"\s+(?:is|was|has been|had been|remains|was later|is now)\s+(?!(?:not|never|also|too)\b)(?:(?!not\b)\w+\s+){0,2}?"
     r"(?:injured|hurt|discharged|released|stable|critical|conscious|unconscious|operated|treated|"
@@ -751,7 +756,14 @@ class PronounMismatch(Check):
         tokens = pp.analysis.tokens
         for t in tokens:
             g = pronoun_gender(t.text)
-            if g is None or t.quoted or t.sentence < 1:
+            if g is None or t.sentence < 1:
+                continue
+            if t.quoted:
+                # in a dialogue line or quote, the speaker tells of the patient ("– The driver,
+                # a woman in her 40s, has been flown to hospital. He is seriously injured, says ...")
+                found = self._quoted_patient(doc, by_sentence, t, g)
+                if found is not None:
+                    yield found
                 continue
             reported = self._reported_patient(doc, by_sentence, t, g, resolved_to.get(t.start))
             if reported is not None:
@@ -761,25 +773,58 @@ class PronounMismatch(Check):
                 continue
             if t.lower not in ("he", "she") or not t.initial or not _CONDITION.match(doc.text, t.end):
                 continue  # (not "His condition is stable": the grandfather of "his granddaughter" may be meant)
-            previous = by_sentence.get(t.sentence - 1, [])
-            if not previous or previous[0].quoted or not previous[0].subject:
-                continue
-            patient = previous[0]
-            other = "female" if g == "male" else "male"
-            if ref_gender(pp, patient) != other or (patient.person is None and INDEFINITE.match(doc.text, patient.start)):
-                continue
-            if any(r.person is not patient.person or r.gender != patient.gender for r in previous[1:]):
-                continue  # someone else in that sentence
-            if any(r.start < t.start for r in by_sentence.get(t.sentence, [])):
-                continue  # someone named before the pronoun in its own sentence
-            before = doc.sentences[t.sentence - 1]
-            if not _TO_HOSPITAL.search(doc.text, before.start, before.end):
-                continue
-            found = self._after_noun(
-                doc, t, g, patient, "'{pronoun}' says how the patient is, and the sentence before took '{word}', {who}, to hospital", 0.45
-            )
+            found = self._after_patient(doc, pp, by_sentence, t, g)
             if found is not None:
                 yield found
+
+    def _quoted_patient(self, doc: Document, by_sentence: dict[int, list[Ref]], t: Token, g: str) -> Finding | None:
+        """A "he"/"she" in a quote, opening its sentence with how the patient is, right after a
+        sentence of the same quote that took a person noun of the other gender to hospital."""
+        if t.lower not in ("he", "she") or not t.initial or not _CONDITION.match(doc.text, t.end):
+            return None
+        before = doc.sentences[t.sentence - 1]
+        if "\n" in doc.text[before.start : t.start]:
+            return None  # (another paragraph: another quote)
+        previous = by_sentence.get(t.sentence - 1, [])
+        if not previous or not all(r.quoted for r in previous):
+            return None
+        return self._after_patient(doc, None, by_sentence, t, g)
+
+    def _after_patient(
+        self, doc: Document, pp: People | None, by_sentence: dict[int, list[Ref]], t: Token, g: str
+    ) -> Finding | None:
+        """The finding for a "he"/"she" that says how the patient is, where the sentence before
+        took its subject, a person noun or a name of the other gender, to hospital and named
+        nobody else; a subject whose noun has no gender may take one from an apposition
+        ("The driver of the car, a woman in her 40s, was flown to ...")."""
+        previous = by_sentence.get(t.sentence - 1, [])
+        if not previous or previous[0].quoted != t.quoted or not previous[0].subject:
+            return None
+        patient, rest = previous[0], previous[1:]
+        gender = ref_gender(pp, patient) if pp is not None else patient.gender if patient.person is None else None
+        if (
+            gender is None
+            and patient.person is None
+            and rest
+            and rest[0].person is None
+            and rest[0].gender is not None
+            and _APPOSED_NOUN.fullmatch(doc.text, patient.start, rest[0].start)
+        ):
+            patient, rest, gender = rest[0], rest[1:], rest[0].gender
+        other = "female" if g == "male" else "male"
+        if gender != other or (patient.person is None and INDEFINITE.match(doc.text, patient.start)):
+            return None
+        rest = [r for r in rest if not (r.unknown and _AT_PLACE.search(doc.text, max(0, r.start - 6), r.start))]
+        if any(r.person is not patient.person or r.gender != patient.gender for r in rest):
+            return None  # someone else in that sentence (not a place: "the hospital in Little Hammer")
+        if any(r.start < t.start for r in by_sentence.get(t.sentence, [])):
+            return None  # someone named before the pronoun in its own sentence
+        before = doc.sentences[t.sentence - 1]
+        if not _TO_HOSPITAL.search(doc.text, before.start, before.end):
+            return None
+        return self._after_noun(
+            doc, t, g, patient, "'{pronoun}' says how the patient is, and the sentence before took '{word}', {who}, to hospital", 0.45
+        )
 
     def _reported_patient(
         self, doc: Document, by_sentence: dict[int, list[Ref]], t: Token, g: str, resolved_to: Person | None

@@ -38,6 +38,9 @@ _OPENERS = set(".!?:;\"“”‘’'«»([{–—-•*/|>")
 #: A sentence-initial word more common than this in English is taken for a
 #: common word, unless the article capitalises it inside a sentence too.
 COMMON_WORD_ZIPF = 3.3
+#: An English word this frequent opening a sentence before a given name and a surname is
+#: their role, not a part of the name ("Debutant", 2.6).
+ROLE_WORD_ZIPF = 2.0
 #: Words this common in English (the, you, and) are never names.
 FUNCTION_WORD_ZIPF = 6.0
 
@@ -390,6 +393,21 @@ def _untranslated_role(names: list[Token]) -> bool:
     )
 
 
+def _word_before_full_name(names: list[Token]) -> bool:
+    """Whether a run opens its sentence with an English word that is no given name before
+    a given name and a surname ("Debutant Sigrid Fjeld scored ...", "Veteran Kari Lie"):
+    a role or a modifier, rare enough in English to pass for a name word, not the name."""
+    first, w = names[0], words()
+    return (
+        len(names) >= 3
+        and first.initial
+        and "-" not in first.text
+        and not w.is_first_name(first.text)
+        and w.is_first_name(names[1].text)
+        and english_zipf(first.lower) >= ROLE_WORD_ZIPF
+    )
+
+
 #: Verbs of saying that are plural nouns too ("Baltic states", "Price points", "Union claims").
 _PLURAL_NOUNS_TOO = frozenset(
     "states points notes claims hopes fears reports answers comments remarks replies warns thinks".split()
@@ -618,8 +636,8 @@ def _analyse(doc: Document) -> Analysis:
             names = names[1:]
         if not names:
             continue
-        if not title and _untranslated_role(names):
-            title, names = [names[0]], names[1:]  # "Styrer | Randi Solheim has worked ..."
+        if not title and (_untranslated_role(names) or _word_before_full_name(names)):
+            title, names = [names[0]], names[1:]  # "Styrer | Randi Solheim has worked ...", "Debutant | Sigrid Fjeld"
         if len(names) == 1 and (names[0].lower in w.not_names or len(names[0].text) == 1):
             continue
         if all(w.title(t.text) is not None for t in names):

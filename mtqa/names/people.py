@@ -1306,6 +1306,9 @@ def noun_subject_of(
     between = tokens[bisect.bisect_left(analysis.token_starts, after) : k - 2 if said_in else k]
     if any(pronoun_gender(tok.text) is not None or tok.lower in ("them", "they") for tok in between):
         return None  # "Her husband encouraged her to start her own business": "her" is the one meant
+    # "Sigrid Fjeld got to play the last ten minutes and scored his first goal": the named
+    # subject's second verb; what the first one took is no object of the second
+    between, after = _from_coordinated_verb(between, after, named)
     if _another_clause(tokens, between):
         # "The woman says it was his own fault": a clause of its own; "Ola Lindvik lets
         # every cow keep her own calf": the object is the subject of the next verb
@@ -1320,6 +1323,34 @@ def noun_subject_of(
     if NEW_CLAUSE.search(doc.text, after if named else subject.start, t.start):
         return None  # "The woman said that the boy had used his own phone"
     return subject
+
+
+def _from_coordinated_verb(between: list[Token], after: int, named: bool) -> tuple[list[Token], int]:
+    """``between`` and ``after`` from a named subject's second verb on, if there is one."""
+    k = _coordinated_verb(between) if named else None
+    return (between, after) if k is None else (between[k:], between[k].start)
+
+
+def _coordinated_verb(between: list[Token]) -> int | None:
+    """The index in ``between`` of a verb in the past tense right after its last "and", with
+    a lower-case word before that "and" (the subject's second verb: "... played the last ten
+    minutes and scored"), or None."""
+    for k in range(len(between) - 2, 0, -1):
+        if between[k].lower == "and":
+            verb = between[k + 1]
+            if between[k - 1].cap or verb.cap:
+                return None
+            if verb.lower in _IRREGULAR_PAST or (len(verb.lower) > 4 and verb.lower.endswith("ed")):
+                return k + 1
+            return None
+    return None
+
+
+#: Verbs in the past tense that do not end in -ed, for :func:`_coordinated_verb`.
+_IRREGULAR_PAST = frozenset(
+    "won got took made became ran went came gave saw set hit left held kept led beat broke threw wrote drove "
+    "found brought told put sent spent lost bought sold caught fought began rode swam".split()
+)
 
 
 def _noun_subject_of_reflexive(analysis: Analysis, here: list[Ref], k: int) -> Ref | None:
@@ -1473,6 +1504,7 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
     return (
         _own_after_pronoun(analysis, here, i, out)
         or _own_after_who(analysis, here, i)
+        or _possessive_after_who_says(analysis, by_sentence, here, i)
         or _reflexive_of_named(analysis, here, i)
         or _says_of_self(analysis, by_sentence, here, i, out)
     )
@@ -1776,6 +1808,45 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
     if _another_clause(tokens, between) or _object_between(tokens, between):
         return None  # "..., who gave him his own office"
     return named.person
+
+
+def _possessive_after_who_says(
+    analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int
+) -> Person | None:
+    """For "his"/"her" opening the clause a "who" clause says ("..., says Marit Johansen, who
+    announces that his party will take the case up again"; Norwegian *hennes parti*): the one
+    who speaks, named right before "who", where nobody else is named or spoken of in the
+    sentence or in the one before it ("– Ola was a fine man, says Kari Lie, who says that his
+    death ..." is Ola's)."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("his", "her") or t.quoted or not here:
+        return None
+    text = analysis.doc.text
+    who = _WHO.search(text, here[-1].start, t.start)
+    if who is None or _WHO_SAYS.fullmatch(text, who.end(), t.start) is None:
+        return None
+    named = here[-1]
+    if named.person is None or not _AGE_ONLY.fullmatch(text, _mention_end(analysis, named.start), who.start()):
+        return None
+    if any(r.person is not named.person for r in here):
+        return None
+    if any(r.person is not named.person for r in _without_apposed_roles(text, by_sentence.get(t.sentence - 1, []))):
+        return None
+    sentence = analysis.doc.sentences[t.sentence]
+    before = text[max(sentence.start, 0) : t.start]
+    if re.search(r"\b(?:he|him|she|his|her|hers)\b", before, re.I):
+        return None  # someone spoken of before the clause
+    return named.person
+
+
+#: The verb of saying of a "who" clause and "that", right up to the possessive it opens with.
+_WHO_SAYS = re.compile(
+    r"(?:(?:also|now|then|still|[a-z]+ly)\s+){0,2}"
+    r"(?:says|said|announces|announced|believes|believed|thinks|thought|points out|pointed out|"
+    r"adds|added|explains|explained|confirms|confirmed|admits|admitted|emphasi[sz]es|emphasi[sz]ed|"
+    r"stresses|stressed|hopes|hoped|promises|promised|fears|feared)\s+(?:that\s+)?"
+)
 
 
 #: ", who " right after a name.
@@ -2137,25 +2208,27 @@ _SO_THAT = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+$")
 #: A verb of saying that goes on with what someone just said, and "that" or a colon after
 #: it, right after "He"/"She" opening a sentence ("She adds that ...", "He points out:"):
 #: not "He adds salt", "He continues to fish", "He concludes his career".
+#: Adverbs between the pronoun and its verb of saying or thinking ("He nevertheless believes").
+_GOING_ON = r"(?:(?:also|still|nevertheless|nonetheless|however|now|therefore|further|furthermore|moreover)\s+)?"
 _GOES_ON_THAT = re.compile(
-    r"\s+(?:also\s+)?(?:adds|added|emphasi[sz]es|emphasi[sz]ed|stresses|stressed|underlines|underlined|"
+    r"\s+" + _GOING_ON + r"(?:adds|added|emphasi[sz]es|emphasi[sz]ed|stresses|stressed|underlines|underlined|"
     r"(?:points|pointed)\s+out|elaborates|elaborated)\s*(?:that\b|:)"
     # "She asks people along the river to ...", "He urges drivers to ...": the speaker's advice
-    r"|\s+(?:also\s+)?(?:asks|urges|encourages|advises|warns|recommends|reminds)\s+(?:all\s+)?"
+    r"|\s+" + _GOING_ON + r"(?:asks|urges|encourages|advises|warns|recommends|reminds)\s+(?:all\s+)?"
     r"(?:people|everyone|residents|drivers|motorists|the public|parents|those|anyone|hikers|skiers|visitors|travellers|locals)\b"
 )
 #: "She believes the politicians ...", right after the pronoun: the speaker's mind goes on
 #: (Norwegian "Hun mener ..."), or that of the one the quote was about ("... says the coach.
 #: He hopes to make his debut"): as "She says that", only where nobody else near may be meant.
 _MIND_GOES_ON = re.compile(
-    r"\s+(?:also\s+)?(?:believes|thinks|hopes|fears|regrets|is convinced|is sure"
+    r"\s+" + _GOING_ON + r"(?:believes|thinks|hopes|fears|regrets|is convinced|is sure"
     # or what the speaker wants done (session 27: "..., says Listhaug. He demands that ...")
     r"|demands|insists|argues|calls for|wants the|proposes|promises|admits|acknowledges)\b"
 )
 #: A preposition of place right before a name ("in Norled", "at the quay in Våge").
 _PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of|for)\s+(?:the\s+)?$")
 #: "He says that", "She said:" right after the pronoun.
-_SAYS_THAT = re.compile(r"\s+(?:also\s+)?(?:says|said|explains|explained)\s*(?:that\b|:)")
+_SAYS_THAT = re.compile(r"\s+" + _GOING_ON + r"(?:says|said|explains|explained)\s*(?:that\b|:)")
 def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
     """For "He adds that ..." / "She points out that ..." opening a sentence right after
     one whose speech is attributed to one person named and nobody else ("..., says

@@ -991,7 +991,11 @@ _NAME_SLOT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: A name's slot after the run: a kind of place or body ("Seal municipality").
-_NAME_SLOT_AFTER = re.compile(r"\s+(?:municipality|municipal|county|kommune|police district|Stadion)\b")
+_NAME_SLOT_AFTER = re.compile(
+    r"\s+(?:municipality|municipal|county|kommune|police district|Stadion|school|skole|church|kirke|kindergarten)\b"
+)
+#: Prepositions that open a sentence before a place ("In Seal, ...", "At Hook school").
+_OPENING_PREPOSITIONS = frozenset({"in", "at", "on", "from", "near", "outside", "inside"})
 
 
 def _norwegian_forms(parts: list[tuple[str, ...]]) -> set[str]:
@@ -1058,6 +1062,9 @@ def _back_translated(analysis: Analysis) -> list[Translated]:
             j += 1
         ra, rb = i, j - 1
         run, i = tokens[i:j], (j if tokens[i].cap else i + 1)
+        opening = len(run) > 1 and run[0].initial and run[0].lower in _OPENING_PREPOSITIONS
+        if opening:
+            run, ra = run[1:], ra + 1  # "In Bay, the school stays closed": the preposition is the slot
         if not run[0].cap or len(run) > 3 or run[0].initial or any(t.quoted or t.acronym for t in run):
             continue
         # one word is read as a noun ("Seal"), not an adjective ("the political Right")
@@ -1070,7 +1077,8 @@ def _back_translated(analysis: Analysis) -> list[Translated]:
         if prev is not None and prev.cap and prev.possessive and prev.sentence == run[0].sentence:
             continue  # "Mother's Day": a name of its own
         if not (
-            _NAME_SLOT_BEFORE.search(doc.text, max(0, run[0].start - 16), run[0].start)
+            opening
+            or _NAME_SLOT_BEFORE.search(doc.text, max(0, run[0].start - 16), run[0].start)
             or _NAME_SLOT_AFTER.match(doc.text, run[-1].end)
             or _beside_speech(analysis, ra, rb)
         ):

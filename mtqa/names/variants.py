@@ -798,7 +798,10 @@ def choose(  # noqa: C901 - the evidence for a canonical spelling, strongest fir
     best_z, best = zs[0]
     second_z = zs[1][0]
     in_news = all_figure_names()
-    news_spelled = {n for n in names for g in spellings[n].given if f"{g} {n}" in in_news}
+    news_spelled = {
+        n for n in names for g in spellings[n].given
+        if f"{g} {n}" in in_news or any(f"{g} {m} {n}" in in_news for m in spellings[n].middles)
+    }  # ("Ida Wolden Bache" ... "Wolden Bach says": the list has her with her middle name)
     news_person = bool(news_spelled)
     if len(news_spelled) == 1 and best not in news_spelled:
         # a person of the news named in full: the list spells them ("national coach Magnus
