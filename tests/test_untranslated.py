@@ -423,3 +423,12 @@ def test_a_lexicon_word_left_as_it_is_is_reported_once_with_the_lexicons_english
         assert on_it and all(f.family == "untranslated" for f in on_it), (text, on_it)
         assert len({(f.start, f.end) for f in on_it}) == len(on_it), on_it  # one finding a span
         assert on_it[0].suggestion == english
+
+
+def test_a_compound_whose_last_part_is_a_common_word_of_three_letters():
+    # "fylkes|tur" (a county tour): a last part of three letters that Bokmål uses much
+    assert _ut("Yes.\nKing Harald and Queen Sonja started their three-day fylkestur in Rogaland on Tuesday.") == [
+        "fylkestur"
+    ]
+    # not an English word of the same shape, nor a short first part before it
+    assert _ut("Yes.\nThe weekend was spent on a three-day detour through the mountains.") == []

@@ -125,6 +125,10 @@ def norwegian_score(word: str) -> float:
 MAX_COMPOUND = 40
 
 
+#: A last part of three letters must be this frequent in Bokmål ("tur", "bil", "hus").
+SHORT_HEAD_MIN = 4.5
+
+
 #: A part of a compound that Bokmål knows this well ...
 RARE_PART_MIN = 1.5
 #: ... beside one it knows this well, neither much English.
@@ -165,8 +169,10 @@ def _compound_score(word: str, depth: int = 0) -> float:
     if word.startswith("el") and len(word) >= 9 and norwegian_score(word[2:]) >= 2.0:
         # "el" (electric), a first part of two letters: "elsparkesykkel", "elferjene"
         best = norwegian_score(word[2:]) - 0.5
-    for i in range(3, len(word) - 3):
+    for i in range(3, len(word) - 2):
         left, right = word[:i], word[i:]
+        if len(right) == 3 and (len(left) < 5 or _zipf(right, "nb") < SHORT_HEAD_MIN):
+            continue  # a last part of three letters only when Bokmål uses it much ("fylkes|tur")
         lefts = [left]
         if left[-1] in "se" and len(left) > 4:
             lefts.append(left[:-1])  # the linking -s- / -e-
