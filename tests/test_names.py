@@ -545,3 +545,27 @@ def test_names_of_both_genders_and_word_names_are_in_no_gendered_list():
 )
 def test_names_of_session_48(text, expected):
     assert [(f.code, f.text, f.suggestion) for f in _check(text)] == expected
+
+
+def test_a_club_translated_that_beats_another_by_name_in_a_sports_report():
+    text = ("Glimpse crushed Rosenborg – the coach: – We were sharp\n"
+            "Bodø/Glimt crushed Rosenborg 4–0 at Aspmyra on Sunday. The striker scored twice before the break, "
+            "and the league leaders are ten points clear after the match.")
+    assert [(f.text, f.suggestion) for f in _check(text) if f.code == "NC005"] == [("Glimpse", "Glimt")]
+    other = ("Fire crushed Hansen's hopes of a title. The match ended 2-0 and the coach was happy with "
+             "the league points after the game.")
+    assert [f.text for f in _check(other) if f.code == "NC005"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was disappointed, according to Norway's Free Sports Association.",
+         [("Norway's Free Sports Association", "Norwegian Athletics Federation")]),
+        ("The State's road being informs that the traffic is led via county road 27.",
+         [("The State's road being", "The Norwegian Public Roads Administration")]),
+        ("Source: NRK West Land", [("NRK West Land", "NRK Vestland")]),
+    ],
+)
+def test_bodies_translated_word_for_word_of_session_48(text, expected):
+    assert [(f.text, f.suggestion) for f in _check(text) if f.code == "NC005"] == expected

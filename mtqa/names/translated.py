@@ -382,7 +382,9 @@ _CLUB_BEFORE = (
     # the subject of a sentence of the match: "Fire equalised just before half-time"
     # ("Lightning led to a break", "Fire won the hearts": not the verbs weather and fire take too)
     r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?=\w+\s+(?:equalised|equalized|scored|drew|pressed|dominated|"
-    r"took the lead|reduced the deficit|came back|struck back|got a penalty|were awarded a penalty)\b))"
+    r"took the lead|reduced the deficit|came back|struck back|got a penalty|were awarded a penalty)\b"
+    # or beats another club by name ("Glimpse crushed Rosenborg", *Glimt knuste Rosenborg*)
+    r"|\w+\s+(?:crushed|thrashed|hammered|routed|outplayed|beat|defeated)\s+[A-ZÆØÅ][\w/-]*(?![\w/'’-])))"
 )
 _CLUB_AFTER = (
     r"(?=['’]s\s+(?:coach|manager|goalkeeper|keeper|captain|striker|players|fans|supporters|home ground|"
