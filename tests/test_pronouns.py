@@ -474,25 +474,11 @@ def test_the_reporting_pronoun_is_the_word_reported_after_a_woman_introduced_the
         # the subject's second verb after "and": what the first verb took is no object of it
         ("Sigrid Fjeld got to play the last ten minutes and scored his first goal.", [("his", "her")]),
         ("Kari Lie met the coach and scored his first goal.", []),
-        # a "who" clause that says something opens with the speaker's possessive
-        ("Mayor Gunnar Wilhelmsen says the money is not enough. He emphasizes that the pupils will get better "
-         "teaching.\nGroup leader in the Labour Party, Marit Johansen, believes the Conservatives have turned.\n"
-         "– Now it is forgotten, says Johansen, who announces that his party will take the case up again.",
-         [("his", "her")]),
-        ("– Ola Berg was a fine man, says Kari Lie, who says that his death was a shock.", []),
-        ("The leader of the union was furious. – It is sad, says Kari Lie, who says that his decision was wrong.", []),
         # the patient told of in a dialogue line, a person noun given a gender by an apposition
-        ("– The driver of the passenger car, a woman in her 40s, has been flown to the hospital in Lillehammer by "
-         "air ambulance. He is seriously injured, but conscious, says operations manager Bjørg Moen.",
-         [("He", "She")]),
         ("The driver of the car, a woman in her 40s, has been flown to hospital. He is seriously injured.",
          [("He", "She")]),
         ("– The woman was flown to the hospital with her son. He is seriously injured, says Per Lie.", []),
         ("– The driver, a man in his 40s, has been flown to the hospital. He is seriously injured, says Kari Lie.", []),
-        # an adverb between the pronoun and the verb of the speaker's mind
-        ("Chief economist Kjersti Haugland says the decision was expected.\n– Now there is light at the end of "
-         "the tunnel, says Haugland to E24.\nHe nevertheless believes that households must hold back.",
-         [("He", "She")]),
     ],
 )
 def test_rules_of_session_48(text, expected):

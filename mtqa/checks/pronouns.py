@@ -759,11 +759,6 @@ class PronounMismatch(Check):
             if g is None or t.sentence < 1:
                 continue
             if t.quoted:
-                # in a dialogue line or quote, the speaker tells of the patient ("– The driver,
-                # a woman in her 40s, has been flown to hospital. He is seriously injured, says ...")
-                found = self._quoted_patient(doc, by_sentence, t, g)
-                if found is not None:
-                    yield found
                 continue
             reported = self._reported_patient(doc, by_sentence, t, g, resolved_to.get(t.start))
             if reported is not None:
@@ -776,19 +771,6 @@ class PronounMismatch(Check):
             found = self._after_patient(doc, pp, by_sentence, t, g)
             if found is not None:
                 yield found
-
-    def _quoted_patient(self, doc: Document, by_sentence: dict[int, list[Ref]], t: Token, g: str) -> Finding | None:
-        """A "he"/"she" in a quote, opening its sentence with how the patient is, right after a
-        sentence of the same quote that took a person noun of the other gender to hospital."""
-        if t.lower not in ("he", "she") or not t.initial or not _CONDITION.match(doc.text, t.end):
-            return None
-        before = doc.sentences[t.sentence - 1]
-        if "\n" in doc.text[before.start : t.start]:
-            return None  # (another paragraph: another quote)
-        previous = by_sentence.get(t.sentence - 1, [])
-        if not previous or not all(r.quoted for r in previous):
-            return None
-        return self._after_patient(doc, None, by_sentence, t, g)
 
     def _after_patient(
         self, doc: Document, pp: People | None, by_sentence: dict[int, list[Ref]], t: Token, g: str

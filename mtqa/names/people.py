@@ -1504,7 +1504,6 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
     return (
         _own_after_pronoun(analysis, here, i, out)
         or _own_after_who(analysis, here, i)
-        or _possessive_after_who_says(analysis, by_sentence, here, i)
         or _reflexive_of_named(analysis, here, i)
         or _says_of_self(analysis, by_sentence, here, i, out)
     )
@@ -1808,45 +1807,6 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
     if _another_clause(tokens, between) or _object_between(tokens, between):
         return None  # "..., who gave him his own office"
     return named.person
-
-
-def _possessive_after_who_says(
-    analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], i: int
-) -> Person | None:
-    """For "his"/"her" opening the clause a "who" clause says ("..., says Marit Johansen, who
-    announces that his party will take the case up again"; Norwegian *hennes parti*): the one
-    who speaks, named right before "who", where nobody else is named or spoken of in the
-    sentence or in the one before it ("– Ola was a fine man, says Kari Lie, who says that his
-    death ..." is Ola's)."""
-    tokens = analysis.tokens
-    t = tokens[i]
-    if t.lower not in ("his", "her") or t.quoted or not here:
-        return None
-    text = analysis.doc.text
-    who = _WHO.search(text, here[-1].start, t.start)
-    if who is None or _WHO_SAYS.fullmatch(text, who.end(), t.start) is None:
-        return None
-    named = here[-1]
-    if named.person is None or not _AGE_ONLY.fullmatch(text, _mention_end(analysis, named.start), who.start()):
-        return None
-    if any(r.person is not named.person for r in here):
-        return None
-    if any(r.person is not named.person for r in _without_apposed_roles(text, by_sentence.get(t.sentence - 1, []))):
-        return None
-    sentence = analysis.doc.sentences[t.sentence]
-    before = text[max(sentence.start, 0) : t.start]
-    if re.search(r"\b(?:he|him|she|his|her|hers)\b", before, re.I):
-        return None  # someone spoken of before the clause
-    return named.person
-
-
-#: The verb of saying of a "who" clause and "that", right up to the possessive it opens with.
-_WHO_SAYS = re.compile(
-    r"(?:(?:also|now|then|still|[a-z]+ly)\s+){0,2}"
-    r"(?:says|said|announces|announced|believes|believed|thinks|thought|points out|pointed out|"
-    r"adds|added|explains|explained|confirms|confirmed|admits|admitted|emphasi[sz]es|emphasi[sz]ed|"
-    r"stresses|stressed|hopes|hoped|promises|promised|fears|feared)\s+(?:that\s+)?"
-)
 
 
 #: ", who " right after a name.
@@ -2209,7 +2169,7 @@ _SO_THAT = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+$")
 #: it, right after "He"/"She" opening a sentence ("She adds that ...", "He points out:"):
 #: not "He adds salt", "He continues to fish", "He concludes his career".
 #: Adverbs between the pronoun and its verb of saying or thinking ("He nevertheless believes").
-_GOING_ON = r"(?:(?:also|still|nevertheless|nonetheless|however|now|therefore|further|furthermore|moreover)\s+)?"
+_GOING_ON = r"(?:also\s+)?"
 _GOES_ON_THAT = re.compile(
     r"\s+" + _GOING_ON + r"(?:adds|added|emphasi[sz]es|emphasi[sz]ed|stresses|stressed|underlines|underlined|"
     r"(?:points|pointed)\s+out|elaborates|elaborated)\s*(?:that\b|:)"
