@@ -234,12 +234,12 @@ _HAPPENED_TO = re.compile(
     r"[^\W\d_]+(?:\s+in\s+(?:her|his)\s+\d0s|\s*\(\d{1,3}\))?\s+(?:was|has been|had been|were)\s+(?:\w+ly\s+)?"
     r"(?:brought|taken|carried|rescued|found|pulled|hit|injured|hurt|evacuated|helped|freed|struck|run over)\b"
 )
-#: How a patient is, right after "he"/"she": "is seriously injured", "was discharged later".
 #: A subject's person noun, its "of" phrase and an apposition's article, up to the apposed
 #: noun that gives it a gender ("driver of the passenger car, a " woman).
 _APPOSED_NOUN = re.compile(r"[\w-]+(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+){0,2})?,\s+(?:a|an)\s+", re.I)
 #: A preposition of place right before a name that may be a person's: a place it is.
 _AT_PLACE = re.compile(r"\b(?:in|at|to|from|near)\s+$")
+#: How a patient is, right after "he"/"she": "is seriously injured", "was discharged later".
 _CONDITION = re.compile(
     r"\s+(?:is|was|has been|had been|remains|was later|is now)\s+(?!(?:not|never|also|too)\b)(?:(?!not\b)\w+\s+){0,2}?"
     r"(?:injured|hurt|discharged|released|stable|critical|conscious|unconscious|operated|treated|"
@@ -756,9 +756,7 @@ class PronounMismatch(Check):
         tokens = pp.analysis.tokens
         for t in tokens:
             g = pronoun_gender(t.text)
-            if g is None or t.sentence < 1:
-                continue
-            if t.quoted:
+            if g is None or t.quoted or t.sentence < 1:
                 continue
             reported = self._reported_patient(doc, by_sentence, t, g, resolved_to.get(t.start))
             if reported is not None:
@@ -773,17 +771,17 @@ class PronounMismatch(Check):
                 yield found
 
     def _after_patient(
-        self, doc: Document, pp: People | None, by_sentence: dict[int, list[Ref]], t: Token, g: str
+        self, doc: Document, pp: People, by_sentence: dict[int, list[Ref]], t: Token, g: str
     ) -> Finding | None:
         """The finding for a "he"/"she" that says how the patient is, where the sentence before
         took its subject, a person noun or a name of the other gender, to hospital and named
         nobody else; a subject whose noun has no gender may take one from an apposition
         ("The driver of the car, a woman in her 40s, was flown to ...")."""
         previous = by_sentence.get(t.sentence - 1, [])
-        if not previous or previous[0].quoted != t.quoted or not previous[0].subject:
+        if not previous or previous[0].quoted or not previous[0].subject:
             return None
         patient, rest = previous[0], previous[1:]
-        gender = ref_gender(pp, patient) if pp is not None else patient.gender if patient.person is None else None
+        gender = ref_gender(pp, patient)
         if (
             gender is None
             and patient.person is None

@@ -2168,27 +2168,25 @@ _SO_THAT = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+$")
 #: A verb of saying that goes on with what someone just said, and "that" or a colon after
 #: it, right after "He"/"She" opening a sentence ("She adds that ...", "He points out:"):
 #: not "He adds salt", "He continues to fish", "He concludes his career".
-#: Adverbs between the pronoun and its verb of saying or thinking ("He nevertheless believes").
-_GOING_ON = r"(?:also\s+)?"
 _GOES_ON_THAT = re.compile(
-    r"\s+" + _GOING_ON + r"(?:adds|added|emphasi[sz]es|emphasi[sz]ed|stresses|stressed|underlines|underlined|"
+    r"\s+(?:also\s+)?(?:adds|added|emphasi[sz]es|emphasi[sz]ed|stresses|stressed|underlines|underlined|"
     r"(?:points|pointed)\s+out|elaborates|elaborated)\s*(?:that\b|:)"
     # "She asks people along the river to ...", "He urges drivers to ...": the speaker's advice
-    r"|\s+" + _GOING_ON + r"(?:asks|urges|encourages|advises|warns|recommends|reminds)\s+(?:all\s+)?"
+    r"|\s+(?:also\s+)?(?:asks|urges|encourages|advises|warns|recommends|reminds)\s+(?:all\s+)?"
     r"(?:people|everyone|residents|drivers|motorists|the public|parents|those|anyone|hikers|skiers|visitors|travellers|locals)\b"
 )
 #: "She believes the politicians ...", right after the pronoun: the speaker's mind goes on
 #: (Norwegian "Hun mener ..."), or that of the one the quote was about ("... says the coach.
 #: He hopes to make his debut"): as "She says that", only where nobody else near may be meant.
 _MIND_GOES_ON = re.compile(
-    r"\s+" + _GOING_ON + r"(?:believes|thinks|hopes|fears|regrets|is convinced|is sure"
+    r"\s+(?:also\s+)?(?:believes|thinks|hopes|fears|regrets|is convinced|is sure"
     # or what the speaker wants done (session 27: "..., says Listhaug. He demands that ...")
     r"|demands|insists|argues|calls for|wants the|proposes|promises|admits|acknowledges)\b"
 )
 #: A preposition of place right before a name ("in Norled", "at the quay in Våge").
 _PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of|for)\s+(?:the\s+)?$")
 #: "He says that", "She said:" right after the pronoun.
-_SAYS_THAT = re.compile(r"\s+" + _GOING_ON + r"(?:says|said|explains|explained)\s*(?:that\b|:)")
+_SAYS_THAT = re.compile(r"\s+(?:also\s+)?(?:says|said|explains|explained)\s*(?:that\b|:)")
 def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
     """For "He adds that ..." / "She points out that ..." opening a sentence right after
     one whose speech is attributed to one person named and nobody else ("..., says
