@@ -21,7 +21,7 @@ How it counts:
   count once, found when any of them is;
 - items of family ``negative`` look suspicious but are right: a finding on one is
   a false alarm, never recall;
-- a suggestion is right when, case and punctuation aside, the finding's suggestion
+- a suggestion is right when, case and punctuation aside ("6 p.m." is "6 pm"), the finding's suggestion
   equals or contains the item's suggestion (its first alternative, before `` | ``),
   or makes it when put in place of the finding's span inside the item's quote;
 - a finding that matches no gold item (of any family) is listed as unmatched.
@@ -97,6 +97,7 @@ def matches(finding: dict, item: dict) -> bool:
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"(?<!\w)(\w)\.(\w)\.(?!\w)", r"\1\2", text)  # "6 p.m." is "6 pm"
     text = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in text)
     return " ".join(text.split())
 

@@ -208,6 +208,25 @@ def test_only_a_verb_first_phrase_and_a_base_form_suggestion_take_the_verb_form(
     assert not verbal
 
 
+@pytest.mark.parametrize(
+    ("suggestion", "matched", "expected"),
+    [
+        ("take place", "goes off the stack", "takes place"),  # "goes" may be a noun, but not before "off"
+        ("take place", "went off the stack", "took place"),
+        ("get stuck", "walked herself stuck", "got stuck"),
+        ("reported", "illuminates the police", "reports"),  # a past-form suggestion takes the match's form
+        ("pleaded guilty", "recognize criminal guilt", "plead guilty"),  # "does not recognize ..." needs the base
+        ("oncoming car", "meeting car", "oncoming car"),  # a noun phrase
+        ("go all out", "give iron", "go all out"),  # both in the base form
+        ("broken heart", "broke glass", "broken heart"),  # an adjective, no verb
+        ("failed a test", "blows red", "failed a test"),  # "blows" before an adjective may be a noun
+        ("aggravated fraud", "rough fraud", "aggravated fraud"),  # "rough" is an adjective too
+    ],
+)
+def test_a_suggestion_s_verb_takes_the_match_s_form(suggestion, matched, expected):
+    assert compose.inflect_like(suggestion, matched) == expected
+
+
 def test_compose_must_be_a_boolean():
     with pytest.raises(lexicons.LexiconError, match="compose must be true or false"):
         parse(ENTRY.replace("    note: test entry", "    note: x\n    compose: 1").encode(), "t.yaml")

@@ -427,6 +427,34 @@ def test_a_rewrite_fits_the_sentence_it_goes_into(english, rendering, flags, all
 
 
 @pytest.mark.parametrize(
+    ("english", "rendering", "flags", "allows", "sentence", "suggestion"),
+    [
+        # no rewrite learnt: the English alternative closest to the match, in its verb's form
+        (["one game at a time", "one day at a time"], r"\bone (?:match|day) of the time\b",
+         ["We take one match of the time."], ["We take each match as it comes."],
+         "I take one day of the time now.", "one day at a time"),
+        (["take place", "be held"], r"\b(?:goes|went|go) off the stack\b",
+         ["The festival goes off the stack in August."], ["The festival takes place in August."],
+         "The concert went off the stack on Friday.", "took place"),
+        # words deleted after a word hold only after that word: "salaries itself" is no "pays itself"
+        (["it is worth it"], r"\bit (?:pays|salaries) itself\b",
+         ["It pays itself to compare deals."], ["It pays to compare deals."],
+         "It salaries itself to wait.", "it is worth it"),
+        (["it is worth it"], r"\bit (?:pays|salaries) itself\b",
+         ["It pays itself to compare deals."], ["It pays to compare deals."],
+         "Now it pays itself to wait.", "it pays"),
+        # a word the correction only capitalises goes with the words it replaces
+        (["the Mountain Code"], r"\bmountain wit rules\b",
+         ["Remember the mountain wit rules before you go."], ["Remember the Mountain Code before you go."],
+         "Follow the mountain wit rules.", "Mountain Code"),
+    ],
+)
+def test_a_suggestion_without_a_rewrite_fits_the_match(english, rendering, flags, allows, sentence, suggestion):
+    entry = _entry(english, rendering, flags, allows)
+    assert entry.suggestion_for(next(entry.iter_matches(sentence))) == suggestion
+
+
+@pytest.mark.parametrize(
     "word,an",
     [("oncoming", True), ("car", False), ("university", False), ("unidentified", True), ("uninsured", True),
      ("unanimous", False), ("Ukrainian", False), ("utility", False), ("usual", False), ("urgent", True),

@@ -536,6 +536,11 @@ def test_names_of_both_genders_and_word_names_are_in_no_gendered_list():
          [("NC005", "Bay", "Vik")]),
         ("In May, the school in Mai stays closed.", []),
         ("Ferries were cancelled. In Bay, the municipality has decided to close the school.", []),
+        # a place abroad, named with its region, is English's own name ("In Deer Valley, Utah")
+        ("Per Hjortdal from Sel skied in the World Cup. In Deer Valley, Utah, he finished fifth.", []),
+        ("The Hansen family moved from Kroken to England. In Hook, Hampshire, they opened a café.", []),
+        ("The school in Kroken is closing. In Hook, Norway, the parents protest.",
+         [("NC005", "Hook", "Kroken")]),
         # a person of the news named with a middle name keeps the list's spelling against a
         # better attested word ("Bach", a composer)
         ("The rate stays, says central bank governor Ida Wolden Bache.\nThe krone has weakened.\n"

@@ -101,7 +101,9 @@ def test_a_finding_much_wider_than_the_item_diagnoses_nothing():
 def test_a_suggestion_is_right_when_it_contains_the_gold_suggestion_case_and_punctuation_aside():
     gold = [{"family": "idiom", "start": 0, "end": 10, "must": True, "suggestion": "at 9 pm"}]
     right = _score(gold, [{"family": "idiom", "start": 0, "end": 10, "suggestion": "At 9 p.m.; or 21:00"}])
-    assert right["families"]["idiom"]["suggested_right"] == 0  # "p.m." is not "pm"
+    assert right["families"]["idiom"]["suggested_right"] == 1  # "p.m." is "pm", punctuation aside
+    right = _score(gold, [{"family": "idiom", "start": 0, "end": 10, "suggestion": "at 9 p m"}])
+    assert right["families"]["idiom"]["suggested_right"] == 0  # but not split in two
     right = _score(gold, [{"family": "idiom", "start": 0, "end": 10, "suggestion": "'At 9 pm'"}])
     assert right["families"]["idiom"]["suggested_right"] == 1
     wrong = _score(gold, [{"family": "idiom", "start": 0, "end": 10, "suggestion": "at 2 pm"}])

@@ -195,7 +195,16 @@ class Entry:
             head = _agree_article(head, new or tail.lstrip(), found[a:b])
             text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{tail}")
             return text if new else text.strip()  # words deleted at an edge leave no space there
-        return self.suggestion
+        return compose.inflect_like(self.english_like(found), found)
+
+    def english_like(self, found: str) -> str:
+        """The entry's English alternative that shares the most words with the match
+        ("one day of the time" -> "one day at a time", not "one game at a time"),
+        words as common as "in" and "the" aside; the first where none shares more."""
+        own = set(_match_words(found.lower())) - _COMMON_WORDS  # not "in" of "grip in" and "step in"
+        shared = [len(own & set(_match_words(e.lower()))) for e in self.english]
+        best = max(range(len(shared)), key=lambda n: (shared[n], -n), default=0)
+        return self.english[best] if self.english else self.suggestion
 
     def reports_its_english(self) -> tuple[str, ...]:
         """The entry's English alternatives that its own renderings report, alone or
@@ -345,6 +354,7 @@ def _example_rewrite(
     if not changes or (len(changes) == 1 and changes[0][0] == "insert"):
         return None  # words only added
     i1, i2, j1, j2 = changes[0][1], changes[-1][2], changes[0][3], changes[-1][4]
+    i1, i2, j1, j2 = _with_case_changes(flag_tokens, allow_tokens, (i1, i2, j1, j2), start, end)
     if len(changes) > 1 and (i2 - i1 > _RUN_WORDS or not _within(flag_tokens, i1, i2, start, end)):
         return None  # several changes far apart or reaching outside the match: a rewording
     while j1 < j2 and not allow_tokens[j1].group()[0].isalnum():
@@ -377,7 +387,32 @@ def _example_rewrite(
     # is no rewrite of "In snitt")
     rest = None if put_in or not new else _match_words(flag[start:old_start] + " " + flag[old_end:end])
     after = _match_words(flag[old_end:end])
-    return _Rewrite(re.compile(rf"(?<!\w)({old})(?!\w)", re.IGNORECASE), new, at_end, rest, after)
+    # words only deleted hold after the word they followed ("pays itself" -> "pays",
+    # not "salaries itself" -> "salaries")
+    kept = flag_tokens[i1 - 1].group().lower() if not new and i1 and flag_tokens[i1 - 1].start() >= start else None
+    kept = None if kept in ("a", "an", "the") else kept  # "the infection quarantine" teaches "an infection quarantine"
+    return _Rewrite(re.compile(rf"(?<!\w)({old})(?!\w)", re.IGNORECASE), new, at_end, rest, after, kept)
+
+
+def _with_case_changes(
+    flag_tokens: list[re.Match[str]], allow_tokens: list[re.Match[str]], run: tuple[int, int, int, int],
+    start: int, end: int,
+) -> tuple[int, int, int, int]:
+    """The changed run ``run`` (flag tokens i1:i2, allow tokens j1:j2) widened over the
+    words next to it, inside the match, that the correction only capitalises
+    differently ("mountain wit rules" -> "Mountain Code": the whole phrase, not
+    "mountain Code")."""
+    i1, i2, j1, j2 = run
+
+    def recased(i: int, j: int) -> bool:
+        a, b = flag_tokens[i].group(), allow_tokens[j].group()
+        return a != b and a.lower() == b.lower() and start <= flag_tokens[i].start() and flag_tokens[i].end() <= end
+
+    while i1 > 1 and j1 > 1 and recased(i1 - 1, j1 - 1):
+        i1, j1 = i1 - 1, j1 - 1
+    while i2 < len(flag_tokens) and j2 < len(allow_tokens) and recased(i2, j2):
+        i2, j2 = i2 + 1, j2 + 1
+    return i1, i2, j1, j2
 
 
 def _match_words(text: str) -> tuple[str, ...]:
@@ -399,17 +434,23 @@ class _Rewrite:
     #: ``new`` opens with is left out where one of them is plural here ("easy" ->
     #: "a gentle", learnt on "easy breeze", gives "gentle breezes").
     after: tuple[str, ...] = ()
+    #: For words only deleted, the word before them where they were learnt, which
+    #: the match must have there too.
+    kept: str | None = None
 
     def find(self, found: str) -> tuple[int, int] | None:
         """Where in the match ``found`` the words to replace stand: the first of
         them, or the last where they closed the match they were learnt on; None
-        where they are not there, or where the rest of the match must be the
-        example's and is not."""
+        where they are not there, where the rest of the match must be the
+        example's and is not, or where words to delete follow another word than
+        they did in the example."""
         spans = [m.span(1) for m in self.old.finditer(found)]
         if not spans:
             return None
         a, b = spans[-1 if self.at_end else 0]
         if self.rest is not None and _match_words(found[:a] + " " + found[b:]) != self.rest:
+            return None
+        if self.kept is not None and _match_words(found[:a])[-1:] != (self.kept,):
             return None
         return a, b
 

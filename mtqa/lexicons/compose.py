@@ -338,27 +338,44 @@ def compose_with_verbs(
 
 #: Verb forms a suggestion takes from the match, in the order they are tried.
 _VERB_TAGS = ("VBD", "VBN", "VBG", "VBZ")
+#: Words after a match's first word that make it a verb where it could be a noun too
+#: ("goes off the stack", "walks himself stuck").
+_AFTER_A_VERB = frozenset(
+    "off out up down in on over away back the a an his her their its him them itself himself herself "
+    "themselves myself ourselves yourself".split()
+)
 
 
 def inflect_like(suggestion: str, matched: str) -> str:
-    """The suggestion with its first word, a verb, in the form of the match's first
-    word: "blew red" -> "failed a breathalyser test", "jerked out" -> "turned out";
-    unchanged where either is not a verb or the match's verb is in its base form."""
+    """The suggestion with its first word, a verb in its base or past form, in the
+    form of the match's first word: "blew red" -> "failed a breathalyser test",
+    "jerked out" -> "turned out", "goes off the stack" -> "takes place" (a word
+    that may be a noun counts as a verb before a particle, an article or a
+    pronoun), "recognize criminal guilt" -> "plead guilty"; unchanged where either
+    is not a verb ("meeting car", "broken heart")."""
     from lemminflect import getAllInflections, getAllLemmas, getInflection
 
     head, _, rest = suggestion.partition(" ")
-    first = matched.split()[0].lower() if matched.split() else ""
+    words = matched.lower().split()
+    first = words[0] if words else ""
     if not first or not head:
         return suggestion
     readings = getAllLemmas(first)
     lemmas = readings.get("VERB", ())
-    if not lemmas or first in lemmas or "NOUN" in readings:
-        return suggestion  # not a verb, its base form, or a noun too ("meeting car")
+    verbal = len(words) > 1 and words[1] in _AFTER_A_VERB  # "goes off the stack", not "meeting car"
+    if not lemmas or ("NOUN" in readings and not verbal):
+        return suggestion  # not a verb, or a noun too ("meeting car")
     forms = getAllInflections(lemmas[0], upos="VERB")
-    tag = next((t for t in _VERB_TAGS if first in forms.get(t, ())), None)
-    verb = getAllLemmas(head.lower()).get("VERB", ())
-    if tag is None or head.lower() not in verb:
-        return suggestion  # the suggestion does not begin with a verb in its base form
+    tag = "VB" if first in lemmas else next((t for t in _VERB_TAGS if first in forms.get(t, ())), None)
+    head_readings = getAllLemmas(head.lower())
+    verb = head_readings.get("VERB", ())
+    past = bool(verb) and "ADJ" not in head_readings and head.lower() in {
+        f for t in ("VBD", "VBN") for f in getAllInflections(verb[0], upos="VERB").get(t, ())
+    }
+    if tag is None or not verb or (head.lower() not in verb and not past):
+        return suggestion  # the suggestion does not begin with a verb in its base or past form
+    if tag == "VB" and (head.lower() in verb or "NOUN" in readings or "ADJ" in readings):
+        return suggestion  # already the base form, or a match that may be a noun or an adjective ("rough fraud")
     inflected = getInflection(verb[0], tag=tag)
     if not inflected:
         return suggestion

@@ -38,7 +38,7 @@ import yaml
 from mtqa.lexicons.senses import dictionary
 from mtqa.model import Document
 from mtqa.names.figures import figures, listed
-from mtqa.names.gazetteer import english_names, gazetteer
+from mtqa.names.gazetteer import Gazetteer, english_names, gazetteer
 from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, words, zipf_in
 from mtqa.names.mentions import Analysis
 from mtqa.names.phonetic import fold, key
@@ -1012,6 +1012,23 @@ def _norwegian_forms(parts: list[tuple[str, ...]]) -> set[str]:
     return {f + end for f in forms for end in _DEFINITE}
 
 
+#: A place's region or country after it: "Deer Valley, Utah", "Hook, Hampshire".
+_REGION_AFTER = re.compile(r",\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
+
+
+def _abroad(text: str, end: int, g: Gazetteer) -> bool:
+    """Whether the words ending at ``end`` are followed by the name of a region or
+    country that English knows and the gazetteer of Norway does not ("Long Beach,
+    California"): a place abroad, named as English names it."""
+    m = _REGION_AFTER.match(text, end)
+    if m is None or m.group(1) in ("Norway", "Norge") or g.knows(m.group(1)):
+        return False  # "In Seal, Norway": the article's own country
+    return english_zipf(m.group(1).lower()) >= REGION_ZIPF
+
+
+#: How common in English a region's name is, at least ("Utah" 3.3, "Hampshire" 3.2).
+REGION_ZIPF = 2.5
+
 #: Before an English rendering that glosses the name: "Lakselv (Salmon River)",
 #: "literally 'Salmon River'", "which means Seal".
 _GLOSS_BEFORE = re.compile(r"(?:\(|\(literally\s+|literally\s+|means\s+|meaning\s+)[\"'“‘]?$")
@@ -1094,6 +1111,8 @@ def _back_translated(analysis: Analysis) -> list[Translated]:
             continue  # "the European (EØS) rules": English capitalises such adjectives
         if re.match(r"\s*\d", doc.text[run[-1].end : run[-1].end + 3]):
             continue  # "Day 3", "Stage 2": a numbered part
+        if _abroad(doc.text, run[-1].end, g):
+            continue  # "In Deer Valley, Utah": a place abroad, named with its region
         hit = next((names[f] for f in sorted(_norwegian_forms(parts)) if f in names), None)
         if hit is None or fold(hit) == fold(text):
             continue
