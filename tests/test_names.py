@@ -541,6 +541,9 @@ def test_names_of_both_genders_and_word_names_are_in_no_gendered_list():
         ("The Hansen family moved from Kroken to England. In Hook, Hampshire, they opened a café.", []),
         ("The school in Kroken is closing. In Hook, Norway, the parents protest.",
          [("NC005", "Hook", "Kroken")]),
+        # a rendering that keeps a place after its preposition is a name in any slot
+        ("Statnett wants to build a new line to Mo in Rana to cover the need for power.",
+         [("NC005", "Mo in Rana", "Mo i Rana")]),
         # a person of the news named with a middle name keeps the list's spelling against a
         # better attested word ("Bach", a composer)
         ("The rate stays, says central bank governor Ida Wolden Bache.\nThe krone has weakened.\n"

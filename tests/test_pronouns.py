@@ -483,3 +483,34 @@ def test_the_reporting_pronoun_is_the_word_reported_after_a_woman_introduced_the
 )
 def test_rules_of_session_48(text, expected):
     assert [(f.text, f.suggestion) for f in _pr(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun "his" goes with is not someone else it may mean ("his father"), and a
+        # name of unknown kind two sentences back that is no subject is no one near
+        ("Vestfjord Fisk at Ballstad lays off 30 of 45 employees from March.\n– We have too little fish, "
+         "says daily leader Randi Karlsen. She has worked in the industry since she was 16.\n"
+         "Karlsen took over the plant from his father in 2006.", [("his", "her")]),
+        ("Kari Lie met Per Hansen on Monday.\nShe took over the plant from his father in 2006.", []),
+        # the comma of a number opens no clause
+        ("The municipal director in Sel proposes to close Vik school from the autumn. The pupils will instead "
+         "be moved to Bø school.\n– This is a slap in the face for the whole village, says FAU leader Sigrun "
+         "Håland.\nHåland has collected over 1,200 signatures against the proposal together with his neighbours.",
+         [("his", "her")]),
+        ("The municipal director in Sel proposes to close Vik school from the autumn. The pupils will instead "
+         "be moved to Bø school.\n– This is a slap in the face for the whole village, says FAU leader Sigrun "
+         "Håland.\nHåland has collected many signatures against the proposal, and his neighbours helped.", []),
+        # the speaker's own mind after "underlines that", and in a second reported clause
+        ("– We need the hall, says band leader Per Hansen to TV 2.\nThe roof leaks.\n"
+         "Administrator Hanne Moen underlines that he understands the anger.", [("he", "she")]),
+        ("– We need the hall, says band leader Per Hansen to TV 2.\nThe roof leaks.\n"
+         "Administrator Hanne Moen stresses that nothing is decided, and that he understands the anger.",
+         [("he", "she")]),
+        ("– We need the hall, says band leader Per Hansen to TV 2.\nThe roof leaks.\n"
+         "Administrator Hanne Moen stresses that he will meet the parents.", []),
+    ],
+)
+def test_rules_of_session_49(text, expected):
+    assert [(f.text, f.suggestion) for f in _pr(text)] == expected

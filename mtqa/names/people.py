@@ -524,7 +524,10 @@ _REGION = re.compile(
 _NOT_PEOPLE = ("outlet", "county", "police_district", "institution")
 
 #: Between a subject and a possessive: a new clause, whose subject may be someone else.
-NEW_CLAUSE = re.compile(r"\b(?:that|who|whom|whose|which|when|while|because|if|after|before|until|and|but|or|than)\b|[,;:–—(]", re.I)
+NEW_CLAUSE = re.compile(
+    r"\b(?:that|who|whom|whose|which|when|while|because|if|after|before|until|and|but|or|than)\b|(?<!\d),|,(?!\d)|[;:–—(]",
+    re.I,
+)  # (not the comma of a number: "collected 1,200 signatures")
 
 #: A predicate noun's lead-in after a named subject or "he"/"she": "Kari Lie is the municipal
 #: chief ", "Per Hansen, who has been a ", "She has been a " (the match ends where the noun starts).
@@ -1649,7 +1652,7 @@ def _says_of_self(
     text = analysis.doc.text
     if t.lower not in ("he", "she") or not here:
         return None
-    lead = _SAYS_BEFORE.search(text, max(0, t.start - 60), t.start)
+    lead = _SAYS_BEFORE.search(text, max(0, t.start - 160), t.start)
     if lead is None:
         return None
     # the one named before the verb, not a name after it ("tells NRK Innlandet that he ...")
@@ -1725,11 +1728,14 @@ _WORKPLACE_WORDS = (
 )
 #: "says that " / "tells NRK that " / "tells the newspaper that " right before the pronoun.
 _SAYS_BEFORE = re.compile(
-    r"\b(?:says|said|tells|told|informs|informed|explains|explained|confirms|confirmed|adds|added|writes|wrote)"
+    r"\b(?:says|said|tells|told|informs|informed|explains|explained|confirms|confirmed|adds|added|writes|wrote|"
+    r"stresses|stressed|emphasises|emphasised|emphasizes|emphasized|underlines|underlined|points\s+out|pointed\s+out)"
     r"(?:\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?(?:\s+[A-Z][\w-]*){0,2}|newspaper|paper|broadcaster|agency|news agency|reporters|journalists))?"
     # "writes in the judgment that", "says in a press release that"
     r"(?:\s+in\s+(?:the|a|an|her|his)\s+(?:judgment|judgement|ruling|verdict|decision|statement|press release|letter|post|email|e-mail|text message|report))?"
-    r"\s+(?:that\s+)?$"
+    r"\s+(?:that\s+)?"
+    # a second reported clause: "stresses that nothing has been decided, and that he will meet ..."
+    r"(?:that\s+[^.;:!?\"“”«»–—]{1,80}?,?\s+and\s+that\s+)?$"
 )
 #: From the end of a speaker's name to the verb of saying: "Kari Lie says", "Kari Lie (Labour)
 #: tells", "Kari Lie, tells" (an apposition closed), "Kari Lie, who says", "Kari Lie of Helse

@@ -533,6 +533,12 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
             (re.compile(r"\bbetween\s+(?:the\s+)?" + alt + r"\s+and\s+[A-ZÆØÅ]"), None, False),
             (re.compile(r"\b(?:[Tt]he\s+)?" + alt + r"\s+(?:municipality|municipal council|kommune)\b"), None, False),
         ]
+        # a rendering that keeps a place of the gazetteer after its preposition ("Mo in Rana"
+        # for Mo i Rana): a name in any slot
+        places = gazetteer().names("place")
+        kept = [f for f in forms if (m := _IN_A_PLACE.fullmatch(f)) and m.group(1) in places]
+        if kept:
+            out.append((re.compile(r"(?<![\w-])(" + _alternation(kept) + r")(?![\w-])"), None, False))
         # beside a place of the gazetteer in a pair: "the neighbouring municipalities the Sun and
         # Sandnes" (Sola og Sandnes); the other must be a place (checked in _places); not a
         # rendering English writes as a name of its own, "between Oslo and Greenland", unless it
@@ -626,6 +632,10 @@ def _names_norway(doc: Document) -> bool:
     # (a given name only Norwegians bear counts as a place: "at Holmestrand ... says Arild")
     found |= {word for word in words_ if words().is_first_name(word) and _only_norwegian(word)}
     return len(found) >= 2
+
+
+#: A rendering of a place made of a word, a preposition and a place: "Mo in Rana".
+_IN_A_PLACE = re.compile(r"\S+ (?:in|on|at|by) (\S+)")
 
 
 @cache
