@@ -443,6 +443,10 @@ def test_a_rewrite_fits_the_sentence_it_goes_into(english, rendering, flags, all
         (["it is worth it"], r"\bit (?:pays|salaries) itself\b",
          ["It pays itself to compare deals."], ["It pays to compare deals."],
          "Now it pays itself to wait.", "it pays"),
+        # a copula the match opens with stays before an English noun phrase
+        (["a festive welcome", "a huge celebration"], r"\b(?:got|was) (?:a huge )?people's (?:party|feast)\b",
+         ["The couple got people's party."], ["The Danish People's Party won."],
+         "The homecoming was a huge people's feast.", "was a huge celebration"),
         # a word the correction only capitalises goes with the words it replaces
         (["the Mountain Code"], r"\bmountain wit rules\b",
          ["Remember the mountain wit rules before you go."], ["Remember the Mountain Code before you go."],

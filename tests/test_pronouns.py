@@ -510,6 +510,12 @@ def test_rules_of_session_48(text, expected):
          [("he", "she")]),
         ("– We need the hall, says band leader Per Hansen to TV 2.\nThe roof leaks.\n"
          "Administrator Hanne Moen stresses that he will meet the parents.", []),
+        # a role noun as the subject of the pronoun's clause may be the one meant
+        ("Kari Lie watched from the stands as the youngster beat two defenders and scored his first goal.", []),
+        ("Kari Lie crossed from the left, and the substitute turned and scored his first goal of the season.", []),
+        ("Per Hansen trained the girls' team for a decade. In 2019 one of the players moved to Vik and won her "
+         "first cap.", []),
+        ("Kari Lie beat the youngster of the year and scored his first goal.", [("his", "her")]),
     ],
 )
 def test_rules_of_session_49(text, expected):

@@ -195,7 +195,11 @@ class Entry:
             head = _agree_article(head, new or tail.lstrip(), found[a:b])
             text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{tail}")
             return text if new else text.strip()  # words deleted at an edge leave no space there
-        return compose.inflect_like(self.english_like(found), found)
+        english = self.english_like(found)
+        verb = _LEADING_VERB.match(found)
+        if verb and LEADING_ARTICLE.match(english):
+            return f"{verb.group(0)}{english}"  # "was a huge people's feast" -> "was a huge celebration"
+        return compose.inflect_like(english, found)
 
     def english_like(self, found: str) -> str:
         """The entry's English alternative that shares the most words with the match
@@ -465,6 +469,10 @@ class _Rewrite:
 
 
 _ARTICLES = frozenset(("a", "an"))
+#: A copula or verb of getting that opens a match whose English is a noun phrase: it stays.
+_LEADING_VERB = re.compile(
+    r"(?:was|were|is|are|be|been|became|become|becomes|got|get|gets|received|receives|turned\s+into)\s+", re.IGNORECASE
+)
 #: An article that opens a phrase ("the governing parties", "a gentle breeze").
 LEADING_ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
 #: What may stand before the first word of a sentence: space, quotes, dashes, a bracket.

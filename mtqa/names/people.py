@@ -1075,8 +1075,10 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         nouns = [r for r in cands if r.person is None]  # person nouns and unknown names
         if len(people) == 1 and not nouns:
             first = min(r.start for r in cands if r.person is not None)
-            if _introduced_by_kin(analysis.doc.text, first, g):
-                continue  # "Her husband, Kjell Aune, died. She ...": "her" is someone else
+            if _introduced_by_kin(analysis.doc.text, first, g) or _role_subject_between(analysis, max(r.start for r in cands), t):
+                # "Her husband, Kjell Aune, died. She ...": "her" is someone else; "Kari Lie
+                # watched as the youngster ... scored his first goal": the youngster's
+                continue
             out.append(Resolution(t, g, next(iter(people.values())), True))
             continue
         if len(people) > 1 and not nouns:
@@ -1101,6 +1103,45 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 out.append(Resolution(t, g, subject, False))
     _mark_bound(analysis, out, by_sentence)
     return out
+
+
+def _a_verb(word: str) -> bool:
+    """Whether a lower-case word after a noun reads as its verb: a past form ("beat",
+    "turned", "attacked"), a present one in -s ("scores"), an auxiliary."""
+    return word.isalpha() and word.islower() and (
+        word in _IRREGULAR_PAST or word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed"))
+        or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")))
+    )
+
+
+#: Auxiliaries after a subject.
+_AUXILIARIES = frozenset("was were is has had will would could can must should did does may might".split())
+
+
+def _role_subject_between(analysis: Analysis, start: int, t: Token) -> bool:
+    """Whether, in the pronoun's sentence, a role noun that is not read as anyone
+    ("youngster", "substitute", "rider", see ``role_nouns``) stands as a subject
+    between the last person named (at ``start``) and the pronoun: "the" or "one of
+    the" (for a plural), at most one word, the noun and a verb after it ("Kari Lie
+    watched as the youngster beat two defenders and scored his first goal"), not an
+    object ("took the children and drove to his sister") nor words in a quote."""
+    tokens = analysis.tokens
+    lo = bisect.bisect_left(analysis.token_starts, max(start, analysis.doc.sentences[t.sentence].start))
+    hi = bisect.bisect_left(analysis.token_starts, t.start)
+    w = words()
+    nouns = w.role_nouns - w.male_nouns - w.female_nouns  # ("the man ran ... her son": a noun of a gender is read already)
+    for k in range(lo, hi):
+        if tokens[k].lower != "the":
+            continue
+        plural = k >= 2 and tokens[k - 1].lower == "of" and tokens[k - 2].lower == "one"
+        for n in (k + 1, k + 2):
+            if n + 1 >= hi:
+                break
+            noun, after = tokens[n].lower, tokens[n + 1]
+            known = noun in nouns or (plural and noun.endswith("s") and noun[:-1] in nouns)
+            if known and not tokens[n].quoted and _a_verb(after.text):
+                return True
+    return False
 
 
 def _named_before(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], t: Token) -> list[Ref]:
@@ -1323,8 +1364,12 @@ def noun_subject_of(
         for r in others
     ):
         return None
-    if NEW_CLAUSE.search(doc.text, after if named else subject.start, t.start):
-        return None  # "The woman said that the boy had used his own phone"
+    if NEW_CLAUSE.search(doc.text, after if named else subject.start, t.start) or (
+        named and _role_subject_between(analysis, subject.start, t)
+    ):
+        # "The woman said that the boy had used his own phone"; "Kari Lie crossed, and the
+        # substitute turned and scored his first goal"
+        return None
     return subject
 
 

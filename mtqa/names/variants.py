@@ -236,6 +236,11 @@ def same_surname(a: Spelling, b: Spelling) -> bool:
     if not (a.person or b.person):
         return False
     if fold(a.text) == fold(b.text):
+        w = words()
+        known_a = {g for g in a.given if w.is_first_name(g)}
+        known_b = {g for g in b.given if w.is_first_name(g)}
+        if known_a and known_b and not _alike(known_a, known_b):
+            return False  # "Tore André Flo" and "Per Flø": two people, each with a given name of their own
         return True  # "Søreide" / "Soreide": the letters MT drops, whoever else is named
     if a.middles & b.middles:
         # "Sunniva Eide Mathisen" and "Eide Mathiesen": a double surname whose first half is
