@@ -446,7 +446,11 @@ def test_a_rewrite_fits_the_sentence_it_goes_into(english, rendering, flags, all
         # a copula the match opens with stays before an English noun phrase
         (["a festive welcome", "a huge celebration"], r"\b(?:got|was) (?:a huge )?people's (?:party|feast)\b",
          ["The couple got people's party."], ["The Danish People's Party won."],
-         "The homecoming was a huge people's feast.", "was a huge celebration"),
+         "The homecoming was a huge people's feast.", "was a festive welcome"),
+        # one word shared is too little to choose another alternative than the first
+        (["wasteful finishing", "a huge chance"], r"\bchance[- ]?wasting\b",
+         ["They lost on chance wasting."], ["The Danish People's Party won."],
+         "The coach blamed the defeat on chance wasting.", "wasteful finishing"),
         # a word the correction only capitalises goes with the words it replaces
         (["the Mountain Code"], r"\bmountain wit rules\b",
          ["Remember the mountain wit rules before you go."], ["Remember the Mountain Code before you go."],

@@ -204,11 +204,14 @@ class Entry:
     def english_like(self, found: str) -> str:
         """The entry's English alternative that shares the most words with the match
         ("one day of the time" -> "one day at a time", not "one game at a time"),
-        words as common as "in" and "the" aside; the first where none shares more."""
+        words as common as "in" and "the" aside, where it shares two or more; else the
+        first."""
         own = set(_match_words(found.lower())) - _COMMON_WORDS  # not "in" of "grip in" and "step in"
         shared = [len(own & set(_match_words(e.lower()))) for e in self.english]
         best = max(range(len(shared)), key=lambda n: (shared[n], -n), default=0)
-        return self.english[best] if self.english else self.suggestion
+        if not self.english or shared[best] < 2:
+            return self.suggestion  # one word shared says little: "chance wasting" is no "a huge chance"
+        return self.english[best]
 
     def reports_its_english(self) -> tuple[str, ...]:
         """The entry's English alternatives that its own renderings report, alone or
