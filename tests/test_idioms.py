@@ -419,16 +419,6 @@ _POSISJON = (["the governing parties and the opposition"], r"\bposition and (?:t
         (["quarantine"], r"\b(?:an?|the) (?:infection|contagion) quarantine\b",
          ["Close contacts are in the infection quarantine now."], ["Close contacts are in the quarantine now."],
          "She was put in an infection quarantine.", "a quarantine"),
-    ],
-)
-def test_a_rewrite_fits_the_sentence_it_goes_into(english, rendering, flags, allows, sentence, suggestion):
-    entry = _entry(english, rendering, flags, allows)
-    assert entry.suggestion_for(next(entry.iter_matches(sentence))) == suggestion
-
-
-@pytest.mark.parametrize(
-    ("english", "rendering", "flags", "allows", "sentence", "suggestion"),
-    [
         # no rewrite learnt: the English alternative closest to the match, in its verb's form
         (["one game at a time", "one day at a time"], r"\bone (?:match|day) of the time\b",
          ["We take one match of the time."], ["We take each match as it comes."],
@@ -457,7 +447,7 @@ def test_a_rewrite_fits_the_sentence_it_goes_into(english, rendering, flags, all
          "Follow the mountain wit rules.", "Mountain Code"),
     ],
 )
-def test_a_suggestion_without_a_rewrite_fits_the_match(english, rendering, flags, allows, sentence, suggestion):
+def test_an_entry_s_suggestion_fits_the_sentence_it_goes_into(english, rendering, flags, allows, sentence, suggestion):
     entry = _entry(english, rendering, flags, allows)
     assert entry.suggestion_for(next(entry.iter_matches(sentence))) == suggestion
 

@@ -472,13 +472,12 @@ class PronounMismatch(Check):
             possessed = tokens[i + 1].start if i + 1 < len(tokens) else -1  # "his father" is not his own referent
             if any(_could_be(pp, r, g) for r in by_sentence.get(t.sentence, []) if r.start > t.start and r.start != possessed):
                 continue  # "The woman returned his wallet to Per Hansen": he may be meant
-            back = range(max(0, t.sentence - LOOKBACK), t.sentence)
-            if subject.person is not None and subject.subject:
-                # a person named as the subject of the possessive's own sentence: someone
-                # of its gender three sentences back is too far to be meant
-                back = range(max(0, t.sentence - NAMED_LOOKBACK), t.sentence)
+            named_subject = subject.person is not None and subject.subject
+            # a person named as the subject of the possessive's own sentence: someone of its
+            # gender three sentences back is too far to be meant
+            back = range(max(0, t.sentence - (NAMED_LOOKBACK if named_subject else LOOKBACK)), t.sentence)
             near = [r for s in back if not caption_apart(doc, s, t.sentence) for r in by_sentence.get(s, [])]
-            if subject.person is not None and subject.subject:
+            if named_subject:
                 # nor is a name of unknown kind two sentences back or more that is not its
                 # sentence's subject ("The fish plant Vestfjord Fisk lays off 30 ...")
                 near = [r for r in near if not (r.unknown and not r.subject and r.sentence < t.sentence - 1)]

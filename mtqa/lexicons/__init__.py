@@ -415,7 +415,7 @@ def _with_case_changes(
         a, b = flag_tokens[i].group(), allow_tokens[j].group()
         return a != b and a.lower() == b.lower() and start <= flag_tokens[i].start() and flag_tokens[i].end() <= end
 
-    while i1 > 1 and j1 > 1 and recased(i1 - 1, j1 - 1):
+    while i1 > 1 and j1 > 1 and recased(i1 - 1, j1 - 1):  # (not over a sentence's first word, capitalised as such)
         i1, j1 = i1 - 1, j1 - 1
     while i2 < len(flag_tokens) and j2 < len(allow_tokens) and recased(i2, j2):
         i2, j2 = i2 + 1, j2 + 1

@@ -385,8 +385,8 @@ def inflect_like(suggestion: str, matched: str) -> str:
 
 def suggestions(suggestion: str, phrases_: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """(phrase, suggestion in the form of its verb) for the phrases where that form
-    differs from ``suggestion`` (computed when the lexicon is parsed, so a run needs
-    no inflection tables)."""
+    differs from ``suggestion`` (computed when the lexicon is parsed; a match of a
+    rendering written as a pattern is inflected when its finding is made)."""
     out = []
     for phrase in phrases_:
         inflected = inflect_like(suggestion, phrase)

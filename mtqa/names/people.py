@@ -1105,11 +1105,16 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
     return out
 
 
+def _a_past_verb(word: str) -> bool:
+    """Whether a lower-case word reads as a verb in the past tense ("beat", "turned")."""
+    return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
+
+
 def _a_verb(word: str) -> bool:
     """Whether a lower-case word after a noun reads as its verb: a past form ("beat",
     "turned", "attacked"), a present one in -s ("scores"), an auxiliary."""
     return word.isalpha() and word.islower() and (
-        word in _IRREGULAR_PAST or word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed"))
+        _a_past_verb(word) or word in _AUXILIARIES
         or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")))
     )
 
@@ -1388,7 +1393,7 @@ def _coordinated_verb(between: list[Token]) -> int | None:
             verb = between[k + 1]
             if between[k - 1].cap or verb.cap:
                 return None
-            if verb.lower in _IRREGULAR_PAST or (len(verb.lower) > 4 and verb.lower.endswith("ed")):
+            if _a_past_verb(verb.lower):
                 return k + 1
             return None
     return None
