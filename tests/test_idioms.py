@@ -343,7 +343,8 @@ def test_an_indefinite_article_before_a_rewritten_word_agrees_with_it(head, word
     assert _agree_article(head, word) == agreed
 
 
-def _entry(english: list[str], renderings: str | list[str], flags: list[str], allows: list[str]):
+def _entry(english: list[str], renderings: str | list[str], flags: list[str], allows: list[str],
+           norwegian: str = "x", meaning: str = "x"):
     """A one-entry lexicon's entry, for the rewrites its examples teach."""
     import json
 
@@ -351,7 +352,8 @@ def _entry(english: list[str], renderings: str | list[str], flags: list[str], al
 
     renderings = [renderings] if isinstance(renderings, str) else renderings
     text = (
-        "version: 1\nentries:\n- id: t\n  kind: literal\n  norwegian: x\n  meaning: x\n"
+        f"version: 1\nentries:\n- id: t\n  kind: literal\n  norwegian: {json.dumps(norwegian)}\n"
+        f"  meaning: {json.dumps(meaning)}\n"
         f"  english: {json.dumps(english)}\n  renderings: {json.dumps(renderings)}\n"
         "  confidence: 0.8\n  severity: warning\n  examples:\n"
         f"    flag: {json.dumps(flags)}\n    allow: {json.dumps(allows)}\n  note: test\n"
@@ -441,6 +443,13 @@ _POSISJON = (["the governing parties and the opposition"], r"\bposition and (?:t
         (["wasteful finishing", "a huge chance"], r"\bchance[- ]?wasting\b",
          ["They lost on chance wasting."], ["The Danish People's Party won."],
          "The coach blamed the defeat on chance wasting.", "wasteful finishing"),
+        # a word of a direction picks the alternative of its side (session 50)
+        (["make a profit", "run at a loss"], r"\b(?:go|goes|went) with (?:profit|loss|surplus|deficit)\b",
+         ["The hotel went with deficit."], ["The Danish People's Party won."],
+         "The shop will go with loss this year.", "run at a loss"),
+        (["relegated", "promoted"], r"\b(?:jerked|moved) (?:up|down)\b",
+         ["The club jerked down."], ["The Danish People's Party won."],
+         "The club jerked up after the season.", "promoted"),
         # a word the correction only capitalises goes with the words it replaces
         (["the Mountain Code"], r"\bmountain wit rules\b",
          ["Remember the mountain wit rules before you go."], ["Remember the Mountain Code before you go."],
@@ -544,3 +553,25 @@ def test_article_cues_on_a_sentence_alone_look_in_the_sentence():
     assert [m.group() for m in entry.iter_matches("She has no crown.", around="She tested negative.")] == ["crown"]
     assert not list(entry.iter_matches("She has no crown.", around="The king tested negative."))
     assert not list(entry.iter_matches("She tested negative and has no crown.", document="She has no crown."))
+
+
+@pytest.mark.parametrize(
+    ("norwegian", "meaning", "found", "suggestion"),
+    [
+        # the Norwegian alternative the match renders part by part (tillit-s-valgt: trust, elected)
+        ("arbeidsgiver / arbeidstaker / tillitsvalgt", "employer / employee / union representative",
+         "Main trust-elected Kari Lie says the staff are tired.", "union representative"),
+        ("lisensjakt / skadefelling", "licensed hunting / culling of problem predators",
+         "The council allowed damage felling of the wolf.", "culling"),
+        # forms of one expression, not one meaning each: the first English
+        ("arbeidsgiver / arbeidstaker / tillitsvalgt", "an employer",
+         "Main trust-elected Kari Lie says the staff are tired.", "employer"),
+    ],
+)
+def test_an_entry_of_paired_senses_suggests_the_one_the_match_renders(norwegian, meaning, found, suggestion):
+    english = [m.strip() for m in "employer / employee / union representative".split(" / ")]
+    if norwegian.startswith("lisens"):
+        english = ["licensed hunting", "culling"]
+    entry = _entry(english, r"\b(?:trust-elected|damage felling)\b", [found], ["The Danish People's Party won."],
+                   norwegian=norwegian, meaning=meaning)
+    assert entry.suggestion_for(next(entry.iter_matches(found))) == suggestion

@@ -123,7 +123,17 @@ def test_entries_learnt_from_development_pages_are_marked_and_kept_apart():
      ("12", "15", "12.15 pm"), ("24", None, "midnight"), ("25", None, None), ("9", "75", None)],
 )
 def test_clock_times_are_rendered_as_english_news_writes_them(hour, minute, expected):
-    assert lexicons._clock(hour, minute) == expected
+    assert lexicons.clock_time(hour, minute) == expected
+
+
+@pytest.mark.parametrize(
+    "hour,after,expected",
+    [("ten", " Tuesday forenoon", "10 am"), ("seven", " in the evening", "7 pm"), ("nine", ".", "9 o'clock"),
+     ("twelve", " at night", "midnight"), ("21", " in the evening", "9 pm")],
+)
+def test_an_hour_in_words_takes_its_half_of_the_day_from_the_words_after_it(hour, after, expected):
+    # session 50: "klokka ti tirsdag formiddag" is of the 12-hour clock
+    assert lexicons.clock_time(hour, None, after) == expected
 
 
 def test_a_suggest_template_is_filled_from_the_slots():

@@ -37,7 +37,7 @@ from importlib import resources
 import yaml
 
 from mtqa.checks.base import Check, CheckContext
-from mtqa.lexicons import senses
+from mtqa.lexicons import clock_time, senses
 from mtqa.model import Document, Finding, Severity
 from mtqa.names.lexicon import NORWEGIAN_ROLE
 
@@ -1241,9 +1241,12 @@ class UntranslatedWord(Check):
                 spelled, english = _NUMBERED[word.lower()]
                 number = m.group(2)
                 if word.lower() == "kl":
-                    # "at kl. 02.30", "just before kl. 02.30": the preposition is there already
+                    # "at kl. 02.30", "just before kl. 02.30": the preposition is there already;
+                    # the time as English news writes it ("kl. 21" -> "9 pm")
+                    hour, _, minute = number.replace(":", ".").partition(".")
+                    time = clock_time(hour, minute or None) or number
                     preposition = _PREPOSITION_END.search(text, max(0, m.start() - 12), m.start())
-                    suggestion = number if preposition else f"at {number}"
+                    suggestion = time if preposition else f"at {time}"
                 else:
                     suggestion = f"{english} {number}"
                 if word[0].isupper() and suggestion[:1].isalpha():

@@ -199,6 +199,9 @@ class Entry:
         verb = _LEADING_VERB.match(found)
         if verb and LEADING_ARTICLE.match(english):
             return f"{verb.group(0)}{english}"  # "was a huge people's feast" -> "was a huge celebration"
+        count = _LEADING_COUNT.match(found)
+        if count and not _LEADING_COUNT.match(english) and not LEADING_ARTICLE.match(english):
+            return f"{count.group(0)}{english}"  # "35 workplaces" -> "35 jobs", not "jobs"
         return compose.inflect_like(english, found)
 
     def english_like(self, found: str) -> str:
@@ -210,7 +213,10 @@ class Entry:
         shared = [len(own & set(_match_words(e.lower()))) for e in self.english]
         best = max(range(len(shared)), key=lambda n: (shared[n], -n), default=0)
         if not self.english or shared[best] < 2:
-            return self.suggestion  # one word shared says little: "chance wasting" is no "a huge chance"
+            # one word shared says little: "chance wasting" is no "a huge chance"; a word
+            # of a direction does ("go with loss" is "run at a loss", not "make a profit"),
+            # and so does the Norwegian alternative the match renders word by word
+            return _same_direction(found, self.english) or _aligned(self, found) or self.suggestion
         return self.english[best]
 
     def reports_its_english(self) -> tuple[str, ...]:
@@ -422,6 +428,93 @@ def _with_case_changes(
     return i1, i2, j1, j2
 
 
+#: Words of the two ways a thing goes: a match's word of one side picks the English
+#: alternative of that side from an entry of both ("jerked up" -> "promoted", not "relegated").
+_DIRECTIONS = (
+    (
+        frozenset("profit profits surplus surpluses plus gain gains black".split()),
+        frozenset("loss losses deficit deficits minus red".split()),
+    ),
+    (
+        frozenset("up promoted promotion rise rises rising raise raises raised increase increases higher above upward upwards".split()),
+        frozenset("down relegated relegation fall falls falling cut cuts lower lowers lowered below decrease decreases downward downwards".split()),
+    ),
+)
+
+
+def _aligned(entry: Entry, found: str) -> str | None:
+    """Where an entry pairs its Norwegian alternatives with its meanings and its English,
+    one for one ("arbeidsgiver / arbeidstaker / tillitsvalgt", meaning "employer /
+    employee / union representative"; not forms of one expression: "på spreng / jobbe
+    på spreng", "flat out"), the English of the one Norwegian alternative whose words'
+    senses (a compound's parts' too: *tillit-s-valgt*) the match says word by word
+    ("trust-elected" -> "union representative"), else None."""
+    english = entry.english
+    alternatives = [a.strip() for a in re.sub(r"\([^)]*\)", " ", entry.norwegian).split(" / ")]
+    if not len(english) == len(alternatives) == len(entry.meaning.split(" / ")) >= 2:
+        return None
+    own = {_stem(w) for w in _match_words(found.lower())} - _COMMON_WORDS
+    scores = [len(own & _literal_stems(a)) for a in alternatives]
+    best = max(scores)
+    return english[scores.index(best)] if best and scores.count(best) == 1 else None
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to meet a dictionary sense: "elected" / "elect", "losses" / "loss"."""
+    for end in ("ing", "ed", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)]
+    return word
+
+
+@cache
+def _literal_stems(norwegian: str) -> frozenset[str]:
+    """The stems of the English senses of the words of a Norwegian phrase, and of the
+    two parts of each of its compounds (*tillitsvalgt*: *tillit* trust, *valgt*)."""
+    from mtqa.lexicons import senses
+
+    dictionary = senses.dictionary()
+    out: set[str] = set()
+
+    def add(lemma: str) -> bool:
+        head = dictionary.get(lemma)
+        if head is None:
+            return False
+        out.update(_stem(w) for sense in head.senses for w in _match_words(sense))
+        return True
+
+    for word in _match_words(norwegian.lower()):
+        if add(word):
+            continue
+        for cut in range(3, len(word) - 2):
+            left, right = word[:cut], word[cut:]
+            if left in dictionary:
+                add(left)
+                if not add(right) and right[:1] in ("s", "e"):
+                    add(right[1:])  # a linking letter: tillit-s-valgt
+    return frozenset(out - _COMMON_WORDS)
+
+
+def _same_direction(found: str, english: Iterable[str]) -> str | None:
+    """The one English alternative on the side of a direction word of ``found`` where
+    the alternatives go both ways (see ``_DIRECTIONS``), else None."""
+    own = set(_match_words(found.lower()))
+    options = [(e, set(_match_words(e.lower()))) for e in english]
+    for one, other in _DIRECTIONS:
+        for side, against in ((one, other), (other, one)):
+            if not own & side or own & against or not any(w & against for _, w in options):
+                continue
+            fits = [e for e, w in options if w & side and not w & against]
+            if len(fits) == 1:
+                return fits[0]
+            if not fits:
+                # the alternatives name the outcome only ("relegated" / "promoted"): the
+                # one that is not of the other side
+                rest = [e for e, w in options if not w & against]
+                return rest[0] if len(rest) == 1 else None
+    return None
+
+
 def _match_words(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in re.findall(r"\w+", text))
 
@@ -475,6 +568,12 @@ _ARTICLES = frozenset(("a", "an"))
 #: A copula or verb of getting that opens a match whose English is a noun phrase: it stays.
 _LEADING_VERB = re.compile(
     r"(?:was|were|is|are|be|been|became|become|becomes|got|get|gets|received|receives|turned\s+into)\s+", re.IGNORECASE
+)
+#: A number that opens a match, which the English of a noun keeps ("35 workplaces" -> "35 jobs").
+_LEADING_COUNT = re.compile(
+    r"(?:\d[\d,. ]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundreds of|thousands of)\s+(?=[a-z])",
+    re.IGNORECASE,
 )
 #: An article that opens a phrase ("the governing parties", "a gentle breeze").
 LEADING_ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
@@ -574,15 +673,24 @@ def _cuts_a_compound(text: str, start: int, end: int) -> bool:
     return after or before
 
 
+#: Words after a time in words that say its half of the day: the morning's (group 1) or not.
+_DAY_PART = re.compile(
+    r"^[\s,]*(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\s+)?"
+    r"(?:in\s+the\s+|at\s+|this\s+|on\s+\w+\s+)?(?:(morning|forenoon|a\.?m\.?\b)|afternoon|evening|night|tonight|p\.?m\.?\b)",
+    re.IGNORECASE,
+)
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
 
 
-def _clock(hour: str | None, minute: str | None) -> str | None:
+def clock_time(hour: str | None, minute: str | None, after: str = "") -> str | None:
     """A 24-hour Norwegian clock time as English news writes it: 21 -> '9 pm',
-    '07.30' -> '7.30 am', 0 -> 'midnight', 12 -> 'noon'."""
+    '07.30' -> '7.30 am', 0 -> 'midnight', 12 -> 'noon'.  An hour in words is of the
+    12-hour clock (*klokka ti*): am or pm as the words ``after`` it say ("ten Tuesday
+    forenoon" -> '10 am'), else "o'clock"."""
     if hour is None:
         return None
     h = int(hour) if hour.isdigit() else _NUMBER_WORDS.get(hour.lower())
@@ -591,6 +699,16 @@ def _clock(hour: str | None, minute: str | None) -> str | None:
     m = int(minute) if minute and minute.isdigit() else 0
     if m > 59:
         return None
+    if not hour.isdigit() and 1 <= h <= 12 and not m:
+        cue = _DAY_PART.search(after)
+        if cue is None:
+            return f"{h} o'clock"
+        if cue.group(1) is not None:
+            h %= 12  # "ten in the morning"
+        elif h == 12:
+            h = 0 if "night" in cue.group(0).lower() else 12  # "twelve at night" is midnight
+        else:
+            h += 12
     h %= 24
     if m == 0 and h == 0:
         return "midnight"
@@ -619,7 +737,7 @@ def _half(hour: str | None, offset: str | None = None, side: str | None = None) 
             return None
         minutes += n if way in ("over", "past") else -n
     if hour.isdigit() and h >= 13:  # a 24-hour figure: the afternoon, as {time} writes it
-        return _clock(str(h - 1), f"{minutes:02d}")
+        return clock_time(str(h - 1), f"{minutes:02d}")
     return f"{(h - 1) % 12 or 12}.{minutes:02d}"
 
 
@@ -705,8 +823,8 @@ def render_suggestion(template: str, match: re.Match[str]) -> str | None:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     slots: dict[str, str | None] = {k: (v or "") for k, v in match.groupdict().items()}
     slots.update({f"{k}_lower": v.lower() for k, v in slots.items() if v is not None})
-    slots["time"] = _clock(groups.get("hour"), groups.get("minute"))
-    slots["time2"] = _clock(groups.get("hour2"), groups.get("minute2"))
+    slots["time"] = clock_time(groups.get("hour"), groups.get("minute"), match.string[match.end() : match.end() + 40])
+    slots["time2"] = clock_time(groups.get("hour2"), groups.get("minute2"))
     slots["day_before"] = _day_before(groups.get("day"))
     slots["half_time"] = _half(groups.get("half"), groups.get("offset"), groups.get("side"))
     slots["ordinal"] = _ordinal(groups.get("num"))

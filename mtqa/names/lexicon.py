@@ -77,11 +77,17 @@ class Words:
         return None
 
     def first_name_gender(self, name: str) -> str | None:
+        """The gender a given name says; for a double name of known given names
+        ("Jon-Ivar", "Anne-Lise"), the one its halves agree on (not the club
+        "Arna-Bjørnar": "Arna" is no given name)."""
         low = name.lower()
         if low in self.female_names:
             return "female"
         if low in self.male_names:
             return "male"
+        if "-" in low.strip("-"):
+            genders = {self.first_name_gender(p) for p in low.split("-")}
+            return next(iter(genders)) if len(genders) == 1 else None
         return None
 
     def full_name_gender(self, name: str) -> str | None:
@@ -95,7 +101,11 @@ class Words:
         return self.first_name_gender(name)
 
     def is_first_name(self, name: str) -> bool:
+        """Whether ``name`` is a known given name, or a double name of them of one
+        gender ("Jon-Ivar"; not the club "Arna-Bjørnar")."""
         low = name.lower()
+        if "-" in low.strip("-"):
+            return self.first_name_gender(low) is not None
         return low in self.female_names or low in self.male_names or low in self.both_names
 
 

@@ -275,8 +275,9 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
         person_of[m.start] = person
         # the given name of a full name, or one alone with an age ("Håvard (13) had ...")
         first = given if m.full else m.slots()[0].text if len(m.slots()) == 1 and "first-name" in m.evidence else None
+        named_gender = None
         if first is not None:
-            g = w.full_name_gender(first) if m.full else w.first_name_gender(first)
+            g = named_gender = w.full_name_gender(first) if m.full else w.first_name_gender(first)
             if g:
                 person.static[g].append(f"'{first}' is {'a man' if g == 'male' else 'a woman'}'s name")
             if m.full and (figure := listed(m.text)) is not None:
@@ -287,11 +288,11 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
                 person.news_gender = g
         for t in m.title:
             low = t.lower.rstrip(".")
-            if low in w.male_titles:
+            if low in w.male_titles and not (named_gender == "female" and _man_compound(low)):
                 person.static["male"].append(f"titled '{t.text}'")
             elif low in w.female_titles:
                 person.static["female"].append(f"titled '{t.text}'")
-        if m.role in w.male_nouns:
+        if m.role in w.male_nouns and not (named_gender == "female" and _man_compound(m.role)):
             person.static["male"].append(f"called '{m.role}'")
         elif m.role in w.female_nouns:
             person.static["female"].append(f"called '{m.role}'")
@@ -345,6 +346,14 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:the|an?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+)?$",
     re.I,
 )
+
+
+def _man_compound(noun: str) -> bool:
+    """A noun of a man made with "-man" ("fisherman", "chairman", "spokesman"): what
+    machine translation makes of a Norwegian noun of either gender (*fisker*, *leder*,
+    *talsperson*), so it says nothing against a woman's given name ("says fisherman
+    Randi Myre")."""
+    return noun.endswith("man") and noun not in ("man", "gentleman")
 
 
 def _credit(doc: Document, m: Mention) -> bool:
@@ -1197,7 +1206,7 @@ _A_NOUN = re.compile(
 #: "says the lawyer representing ").
 _SAID_BY = re.compile(
     r"\b(?:says|said|adds|added|tells|told|explains|explained|answers|answered)\s+"
-    r"(?:(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)(?:[a-z]+|[A-ZÆØÅ]{2,5}|FrP|KrF|Sp|Ap)\s+){0,3}"
+    r"(?:(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)(?:[a-zæøåäöü]+|[A-ZÆØÅ]{2,5}|FrP|KrF|Sp|Ap)\s+){0,3}"
     r"|[a-z]+\s+on\s+duty\s+)$"  # ("said FrP leader ": a party's abbreviation as Norwegian writes it)
 )
 
@@ -1745,8 +1754,11 @@ def _says_of_self(
                 # nor, for "understands", the one who spoke the paragraph before (not "...,
                 # says coach Per Hansen. / Board leader Kari Lie says that he wants to continue")
                 continue
-            if r.person is None and INDEFINITE.match(text, r.start):
-                continue  # "The police have not arrested anyone": no one
+            if r.person is None and (INDEFINITE.match(text, r.start) or (understands and back >= 2)):
+                # "The police have not arrested anyone": no one; "The councilman shall present
+                # a case. ... The mayor says he will not promise anything": one unnamed further
+                # back is not who speaks of their own mind
+                continue
             if speaker.start < r.start and r.person is None:
                 # the speaker's workplace ("Kari Lie of Helse Bergen says") or the outlet
                 # spoken to ("tells NRK Innlandet that he ..."), not a person told
@@ -1797,6 +1809,8 @@ _SPEAKER_THEN_VERB = re.compile(
     # her role set off by commas: "Kari Lie, leader of the supporters' club Den Gule Horde, says"
     r"|,\s+(?:leader|head|chair|chairman|chairwoman|manager|director|spokesperson|spokeswoman|spokesman|"
     r"secretary|president|founder|owner|coordinator|chief|mayor|principal|coach)\s+of\s+[\w'’ -]{3,60}?(?=,))?"
+    # the speaker's own clause before it: "Kari Lie has not wanted to comment, but writes"
+    r"(?:\s+(?:has|had|is|was|will|would|did|does|could|can|[a-z]+ed)\b[^.;:!?\"“”«»–—()]{1,80}?,?\s+(?:but|and))?"
     r",?\s+(?:who\s+)?(?:also\s+)?$"
 )
 #: What follows the pronoun when it happens to someone, not what a speaker says of themselves.
@@ -1823,11 +1837,15 @@ _SPEAKS_FOR_LEAD = re.compile(
     r"investigator|detective|operations|incident|duty|press)\b[\w ,-]*$",
     re.I,
 )
-#: What one who speaks for another says of themselves: that they understand.
-_UNDERSTANDS = re.compile(r"\s+(?:understands|has (?:understanding|sympathy))\b")
+#: What one who speaks for another says of themselves: that they understand, what they promise.
+_UNDERSTANDS = re.compile(
+    r"\s+(?:understands|has (?:understanding|sympathy)|(?:will|would|can|could)(?: not|n't)? promise|cannot promise|promises)\b"
+)
 #: What only the speaker can say of themselves, right after the pronoun.
 _OWN_MIND = re.compile(
-    r"\s+(?:understands|believes|thinks|hopes|fears|regrets|feels|agrees|disagrees|wants|does not want|"
+    r"\s+(?:understands|believes|thinks|hopes|fears|regrets|feels|agrees|disagrees|wants|does not want|promises|"
+    r"(?:will|would|can|could)(?: not|n't)? promise|cannot promise|has (?:not |already |now )?decided|has not made up|"
+    r"is (?:not )?(?:sure|unsure|certain|considering)|does not know|"
     r"has (?:understanding|sympathy)|is (?:glad|happy|proud|pleased|grateful|disappointed|satisfied|looking forward|sorry|relieved)|"
     r"was (?:moved|stirred|touched|glad|happy|proud|relieved|shocked|surprised)|"
     r"will (?:raise|continue|fight|not give up|take|work))\b"
@@ -2379,16 +2397,22 @@ def _may_be(r: Ref, g: str | None) -> bool:
 _SAYS_AFTER = re.compile(
     r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]+"
     rf"(?:\s+(?:[A-ZÆØÅ][\w-]+|{_WORKPLACE_WORDS}|and|og)){{0,4}})?"
-    r"\s+(?:says|said|tells|told|explains|explained|adds|added|confirms|confirmed|denies|denied|admits|admitted|writes|wrote)\b"
+    r"\s+(?:says|said|tells|told|explains|explained|adds|added|confirms|confirmed|denies|denied|admits|admitted|writes|wrote|"
+    r"believes|believed|thinks|thought)\b"
 )
 #: The same for a name set off by commas: "The mayor of Sel, Ola Brenden, says ..." (not
 #: "The prize went to Per Hansen, says jury leader Kari Lie": the speaker comes after).
-_SET_OFF_SAYS = re.compile(r",\s+(?:says|said|tells|told|explains|explained)\s+(?!(?:[a-z]+\s+){0,3}[A-ZÆØÅ])")
+_SET_OFF_SAYS = re.compile(r",\s+(?:says|said|tells|told|explains|explained|believes|believed|thinks|thought)\s+(?!(?:[a-z]+\s+){0,3}[A-ZÆØÅ])")
 
 
 def _mention_end(analysis: Analysis, start: int) -> int:
+    """Where the name or person noun that starts at ``start`` ends."""
     m = analysis.mention_starts.get(start)
-    return m.end if m is not None else start
+    if m is not None:
+        return m.end
+    k = bisect.bisect_left(analysis.token_starts, start)
+    tokens = analysis.tokens
+    return tokens[k].end if k < len(tokens) and tokens[k].start == start else start
 
 
 def reporting_pronoun(tokens: list[Token], i: int, speech: frozenset[str]) -> bool:

@@ -172,6 +172,8 @@ def given_compatible(x: str, y: str) -> bool:
         return True
     w = words()
     fx, fy = fold(x), fold(y)
+    if ("-" in x or "-" in y) and {fold(p) for p in x.split("-")} & {fold(p) for p in y.split("-")}:
+        return True  # a double name and its half, or with the other half garbled: "Tor-Erik" / "Tor"
     if w.is_first_name(x) and w.is_first_name(y):
         return False
     # one the start of the other ("Ibra" / "Ibrahim"), or three letters alike: "Callum"
@@ -662,6 +664,16 @@ def _kept_apart(analysis: Analysis, a: Spelling, b: Spelling) -> bool:
     )
 
 
+def _double_names_one_half_apart(a: str, b: str) -> bool:
+    """Two double given names alike but for one half, whose two spellings sound alike
+    ("Anne-Karin" / "Anne-Karen", "Jon-Ivar" / "Jon-Iver")."""
+    pa, pb = a.split("-"), b.split("-")
+    if len(pa) < 2 or len(pa) != len(pb):
+        return False
+    differ = [(x, y) for x, y in zip(pa, pb) if fold(x) != fold(y)]
+    return len(differ) == 1 and (_one_vowel_apart(*differ[0]) or bool(similarity(*differ[0])))
+
+
 def same_given(a: Spelling, b: Spelling) -> bool:
     sim = similarity(a.text, b.text)
     w = words()
@@ -669,6 +681,8 @@ def same_given(a: Spelling, b: Spelling) -> bool:
         return True  # "Eirik Mathisen" beside "Erik Mathisen": one name, two spellings
     if w.is_first_name(a.text) != w.is_first_name(b.text) and given_compatible(a.text, b.text):
         return True  # "Oistein" beside "Øystein": a known given name and a garble of it
+    if _double_names_one_half_apart(a.text, b.text):
+        return True  # "Anne-Karin" beside "Anne-Karen": one half kept, the other garbled
     if transliterated(a.text, b.text):
         return True
     if not (w.is_first_name(a.text) or w.is_first_name(b.text)) and _one_vowel_apart(a.text, b.text):
