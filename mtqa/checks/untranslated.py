@@ -1244,7 +1244,11 @@ class UntranslatedWord(Check):
                     # "at kl. 02.30", "just before kl. 02.30": the preposition is there already;
                     # the time as English news writes it ("kl. 21" -> "9 pm")
                     hour, _, minute = number.replace(":", ".").partition(".")
-                    time = clock_time(hour, minute or None) or number
+                    after = text[m.end(2) : m.end(2) + 40]
+                    # (not a range cut in half, "kl. 21-23", nor a time the text gives its half of
+                    # the day: "kl. 6 pm")
+                    kept = re.match(r"\s*(?:[-–]\s*\d|[ap]\.?m\b)", after, re.IGNORECASE)
+                    time = number if kept else clock_time(hour, minute or None, after) or number
                     preposition = _PREPOSITION_END.search(text, max(0, m.start() - 12), m.start())
                     suggestion = time if preposition else f"at {time}"
                 else:

@@ -199,9 +199,6 @@ class Entry:
         verb = _LEADING_VERB.match(found)
         if verb and LEADING_ARTICLE.match(english):
             return f"{verb.group(0)}{english}"  # "was a huge people's feast" -> "was a huge celebration"
-        count = _LEADING_COUNT.match(found)
-        if count and not _LEADING_COUNT.match(english) and not LEADING_ARTICLE.match(english):
-            return f"{count.group(0)}{english}"  # "35 workplaces" -> "35 jobs", not "jobs"
         return compose.inflect_like(english, found)
 
     def english_like(self, found: str) -> str:
@@ -486,13 +483,32 @@ def _literal_stems(norwegian: str) -> frozenset[str]:
     for word in _match_words(norwegian.lower()):
         if add(word):
             continue
+        parts = _compound_parts(word, dictionary)
+        if parts:
+            for part in parts:
+                add(part)
+            continue
         for cut in range(3, len(word) - 2):
-            left, right = word[:cut], word[cut:]
-            if left in dictionary:
-                add(left)
-                if not add(right) and right[:1] in ("s", "e"):
-                    add(right[1:])  # a linking letter: tillit-s-valgt
+            if word[:cut] in dictionary:
+                add(word[:cut])  # a compound read in part: tillit-s-(valgt)
     return frozenset(out - _COMMON_WORDS)
+
+
+def _compound_parts(word: str, dictionary: dict, depth: int = 3) -> list[str] | None:
+    """A Norwegian compound cut into words of the dictionary, with a linking "s" or "e"
+    between them (*to-manns-bolig*, *sykemelding*), at most three; None where it cannot be."""
+    if word in dictionary:
+        return [word]
+    if depth == 1:
+        return None
+    for cut in range(len(word) - 3, 1, -1):  # the longest first part first
+        left = word[:cut]
+        if left not in dictionary or (len(left) < 3 and left not in ("to", "en")):
+            continue
+        for rest in (word[cut:], word[cut + 1 :] if word[cut : cut + 1] in ("s", "e") else None):
+            if rest and len(rest) >= 3 and (tail := _compound_parts(rest, dictionary, depth - 1)):
+                return [left, *tail]
+    return None
 
 
 def _same_direction(found: str, english: Iterable[str]) -> str | None:
@@ -507,11 +523,6 @@ def _same_direction(found: str, english: Iterable[str]) -> str | None:
             fits = [e for e, w in options if w & side and not w & against]
             if len(fits) == 1:
                 return fits[0]
-            if not fits:
-                # the alternatives name the outcome only ("relegated" / "promoted"): the
-                # one that is not of the other side
-                rest = [e for e, w in options if not w & against]
-                return rest[0] if len(rest) == 1 else None
     return None
 
 
@@ -568,12 +579,6 @@ _ARTICLES = frozenset(("a", "an"))
 #: A copula or verb of getting that opens a match whose English is a noun phrase: it stays.
 _LEADING_VERB = re.compile(
     r"(?:was|were|is|are|be|been|became|become|becomes|got|get|gets|received|receives|turned\s+into)\s+", re.IGNORECASE
-)
-#: A number that opens a match, which the English of a noun keeps ("35 workplaces" -> "35 jobs").
-_LEADING_COUNT = re.compile(
-    r"(?:\d[\d,. ]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"hundreds of|thousands of)\s+(?=[a-z])",
-    re.IGNORECASE,
 )
 #: An article that opens a phrase ("the governing parties", "a gentle breeze").
 LEADING_ARTICLE = re.compile(r"(?:a|an|the)\s+(?=\S)", re.IGNORECASE)
@@ -688,9 +693,11 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
 
 def clock_time(hour: str | None, minute: str | None, after: str = "") -> str | None:
     """A 24-hour Norwegian clock time as English news writes it: 21 -> '9 pm',
-    '07.30' -> '7.30 am', 0 -> 'midnight', 12 -> 'noon'.  An hour in words is of the
-    12-hour clock (*klokka ti*): am or pm as the words ``after`` it say ("ten Tuesday
-    forenoon" -> '10 am'), else "o'clock"."""
+    '07.30' -> '7.30 am', 0 -> 'midnight', 12 -> 'noon'; an hour to 12 followed by
+    words of the evening or the night in ``after`` is of the 12-hour clock ("kl. 8
+    tonight" -> '8 pm', "three at night" -> '3 am').  An hour in words is always of the
+    12-hour clock (*klokka ti*): am or pm as those words say ("ten Tuesday forenoon" ->
+    '10 am'), else "o'clock"."""
     if hour is None:
         return None
     h = int(hour) if hour.isdigit() else _NUMBER_WORDS.get(hour.lower())
@@ -699,16 +706,17 @@ def clock_time(hour: str | None, minute: str | None, after: str = "") -> str | N
     m = int(minute) if minute and minute.isdigit() else 0
     if m > 59:
         return None
-    if not hour.isdigit() and 1 <= h <= 12 and not m:
-        cue = _DAY_PART.search(after)
-        if cue is None:
-            return f"{h} o'clock"
-        if cue.group(1) is not None:
-            h %= 12  # "ten in the morning"
+    cue = _DAY_PART.search(after) if 1 <= h <= 12 else None
+    if not hour.isdigit() and 1 <= h <= 12 and cue is None:
+        return f"{h} o'clock" if not m else None
+    if cue is not None:
+        night = "night" in cue.group(0).lower()
+        if cue.group(1) is not None or (night and h <= 5):
+            h %= 12  # "ten in the morning", "three at night"
         elif h == 12:
-            h = 0 if "night" in cue.group(0).lower() else 12  # "twelve at night" is midnight
+            h = 0 if night else 12  # "twelve at night" is midnight
         else:
-            h += 12
+            h += 12  # "seven in the evening", "kl. 8 tonight"
     h %= 24
     if m == 0 and h == 0:
         return "midnight"

@@ -300,3 +300,12 @@ def data_sha256() -> str:
     for name in ("gazetteer.yaml", "gazetteer_translated.yaml", "names_translated.yaml"):
         digests.append(hashlib.sha256(resources.files("mtqa.data").joinpath(name).read_bytes()).hexdigest())
     return hashlib.sha256("".join(digests).encode()).hexdigest()
+
+
+def only_norwegian(given: str) -> bool:
+    """Whether a given name is one Norwegian text uses far more than English text
+    (wordfreq: "Terje", "Marit", "Kari", "Ole"; not "Anne", "Eli", "Tom", "Emma")."""
+    low = given.lower()
+    nb, en = zipf_in(low, "nb"), zipf_in(low, "en")
+    # (or one English text never uses: "Torill", "Bjørg")
+    return (nb >= 3.5 and nb - en >= 0.7) or (nb >= 2.5 and en < 1.0)

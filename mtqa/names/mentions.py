@@ -640,8 +640,8 @@ def _analyse(doc: Document) -> Analysis:
             title, names = [names[0]], names[1:]  # "Styrer | Randi Solheim has worked ...", "Debutant | Sigrid Fjeld"
         if len(names) == 1 and (names[0].lower in w.not_names or len(names[0].text) == 1):
             continue
-        if names[-1].lower in w.not_names and names[-1].lower not in ("may", "august", "june", "i"):
-            continue  # "New Year", "Good Friday", "Palm Sunday": a day, no one's name
+        if names[-1].lower in w.not_names and names[-1].lower not in ("may", "august", "june", "i") and not w.is_first_name(names[0].text):
+            continue  # "New Year", "Good Friday", "Palm Sunday": a day, no one's name (not "Joe Friday")
         if all(w.title(t.text) is not None for t in names):
             continue  # "Prime Minister" alone: a title, no name
         mention = Mention(tokens=tuple(names), title=tuple(title))

@@ -53,7 +53,7 @@ from mtqa.model import BlockKind, Document
 from mtqa.names.figures import listed
 from mtqa.names.gazetteer import gazetteer
 from mtqa.names.glossary import Glossary
-from mtqa.names.lexicon import english_zipf, words
+from mtqa.names.lexicon import english_zipf, only_norwegian, words
 from mtqa.names.mentions import Analysis, Mention, Token, analyse
 from mtqa.names.variants import document_clusters, memo_key, of_one_family
 
@@ -288,11 +288,11 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
                 person.news_gender = g
         for t in m.title:
             low = t.lower.rstrip(".")
-            if low in w.male_titles and not (named_gender == "female" and _man_compound(low)):
+            if low in w.male_titles and not (named_gender == "female" and _man_compound(low, first)):
                 person.static["male"].append(f"titled '{t.text}'")
             elif low in w.female_titles:
                 person.static["female"].append(f"titled '{t.text}'")
-        if m.role in w.male_nouns and not (named_gender == "female" and _man_compound(m.role)):
+        if m.role in w.male_nouns and not (named_gender == "female" and _man_compound(m.role, first)):
             person.static["male"].append(f"called '{m.role}'")
         elif m.role in w.female_nouns:
             person.static["female"].append(f"called '{m.role}'")
@@ -348,12 +348,23 @@ _SUBJECT_LEAD = re.compile(
 )
 
 
-def _man_compound(noun: str) -> bool:
-    """A noun of a man made with "-man" ("fisherman", "chairman", "spokesman"): what
-    machine translation makes of a Norwegian noun of either gender (*fisker*, *leder*,
-    *talsperson*), so it says nothing against a woman's given name ("says fisherman
-    Randi Myre")."""
-    return noun.endswith("man") and noun not in ("man", "gentleman")
+@cache
+def _a_noun_only(word: str) -> bool:
+    """Whether a word is an English noun and no verb by the inflection tables ("church",
+    "house"; not "was", "died", "drowned")."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return "NOUN" in lemmas and "VERB" not in lemmas and "AUX" not in lemmas
+
+
+def _man_compound(noun: str, given: str | None) -> bool:
+    """A noun of a man made with "-man" ("fisherman", "chairman", "spokesman") before a
+    given name only Norwegians bear: what machine translation makes of a Norwegian noun
+    of either gender (*fisker*, *leder*, *talsperson*), so it says nothing against a
+    woman's given name ("says fisherman Randi Myre"; not "spokesman Simone Rossi",
+    a man's name in Italy)."""
+    return noun.endswith("man") and noun not in ("man", "gentleman") and given is not None and only_norwegian(given)
 
 
 def _credit(doc: Document, m: Mention) -> bool:
@@ -703,7 +714,10 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             # "A 70-year-old was rescued", "the 25-year-old": someone a pronoun may mean
             # (not "a 70-year-old man": the man is)
             after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == t.sentence else None
-            if after is None or doc.text[t.end : after.start].strip() or after.lower not in w.person_nouns:
+            if after is None or doc.text[t.end : after.start].strip() or not (
+                # (not "a 70-year-old man": the man is; nor "the 400-year-old Hamre church": a thing)
+                after.lower in w.person_nouns or after.cap or _a_noun_only(after.lower)
+            ):
                 refs.append(Ref(t.start, t.sentence, subject=_subject(doc, t, t.start), quoted=t.quoted))
             continue
         if role or (
@@ -2351,10 +2365,16 @@ def speaks(analysis: Analysis, r: Ref, after: bool = True) -> bool:
     return bool(
         _SAID_BY.search(text, max(0, r.start - 40), r.start)
         or _said_by_title(text, r.start)
+        or _SAID_BY_ROLE_APPOSED.search(text, max(0, start - 100), start)
         or (after and (_SAYS_AFTER.match(text, end) or (set_off and _SET_OFF_SAYS.match(text, end))))
     )
 
 
+#: A verb of saying and a role set off before a name: "says the student council leader at
+#: Herøy school, Maja Liavåg".
+_SAID_BY_ROLE_APPOSED = re.compile(
+    r"\b(?:says|said|tells|told|adds|added|explains|explained)\s+(?:the\s+)?[a-z][^.;:!?–—\"“”,()]{1,80},\s+$"
+)
 #: A verb of saying and capitalised words before a name: "says Finance Minister Per Olsen".
 _SAID_BY_CAPITALISED = re.compile(r"\b(?:says|said|adds|added|tells|told|explains|explained)\s+((?:[A-ZÆØÅ][\w-]*\s+){1,3})$")
 
@@ -2398,7 +2418,7 @@ _SAYS_AFTER = re.compile(
     r"(?:\s*\((?:\d+|[A-Z][\w ]{1,30})\))?(?:,?\s+(?:in|at|of|from)\s+(?:the\s+)?[A-ZÆØÅ][\w-]+"
     rf"(?:\s+(?:[A-ZÆØÅ][\w-]+|{_WORKPLACE_WORDS}|and|og)){{0,4}})?"
     r"\s+(?:says|said|tells|told|explains|explained|adds|added|confirms|confirmed|denies|denied|admits|admitted|writes|wrote|"
-    r"believes|believed|thinks|thought)\b"
+    r"believes|believed|thinks|thought|stresses|stressed|underlines|underlined|emphasi[sz]es|emphasi[sz]ed|points out|pointed out)\b"
 )
 #: The same for a name set off by commas: "The mayor of Sel, Ola Brenden, says ..." (not
 #: "The prize went to Per Hansen, says jury leader Kari Lie": the speaker comes after).
@@ -2495,10 +2515,12 @@ def _without_apposed_roles(text: str, refs: list[Ref]) -> list[Ref]:
     Sel municipality, Kari Lie, says ...")."""
     out = []
     for k, r in enumerate(refs):
-        nxt = refs[k + 1] if k + 1 < len(refs) else None
+        # the person after the role, past the role's own nouns ("the student council leader at
+        # Herøy school, Maja Liavåg": "council", "leader" are one role)
+        nxt = next((x for x in refs[k + 1 :] if x.person is not None or x.unknown), None)
         if r.person is None and not r.unknown and nxt is not None and nxt.person is not None:
             between = text[r.start : nxt.start]
-            if between.endswith(", ") and between.count(",") == 1 and len(between.split()) <= 6:
+            if between.endswith(", ") and between.count(",") == 1 and len(between.split()) <= 8:
                 continue
         before = refs[k - 1] if k > 0 else None
         if r.person is None and not r.unknown and before is not None and before.person is not None:

@@ -39,7 +39,7 @@ from mtqa.lexicons.senses import dictionary
 from mtqa.model import Document
 from mtqa.names.figures import figures, listed
 from mtqa.names.gazetteer import Gazetteer, english_names, gazetteer
-from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, words, zipf_in
+from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, only_norwegian, words
 from mtqa.names.mentions import Analysis
 from mtqa.names.phonetic import fold, key
 
@@ -531,6 +531,11 @@ def _place_patterns() -> tuple[tuple[re.Pattern[str], str | None, bool], ...]:
             (re.compile(r"\b(?:in|at|near|from|to|outside|inside)\s+(?:the\s+)?" + alt + r"(?=\s+in\s+(?!" + _MONTHS
                         + r")[A-ZÆØÅ])"), None, False),
             (re.compile(r"\bbetween\s+(?:the\s+)?" + alt + r"\s+and\s+[A-ZÆØÅ]"), None, False),
+            # a definite place's name in lower case, as engines write it, paired with a place of
+            # the gazetteer after it: "the ferry between the beach and Liabygda" (Stranda og
+            # Liabygda; not "the road between Oslo and the beach")
+            (re.compile(r"\bbetween\s+(" + _alternation(_lower_place_forms()) + r")\s+and\s+(?P<other>[A-ZÆØÅ][\w-]+)\b"),
+             None, True),
             (re.compile(r"\b(?:[Tt]he\s+)?" + alt + r"\s+(?:municipality|municipal council|kommune)\b"), None, False),
         ]
         # a rendering that keeps a place of the gazetteer after its preposition ("Mo in Rana"
@@ -630,7 +635,7 @@ def _names_norway(doc: Document) -> bool:
     words_ = {m.group(0) for m in re.finditer(r"[A-ZÆØÅ][\w-]+", doc.text)}
     found = {word for word in words_ if word in names}
     # (a given name only Norwegians bear counts as a place: "at Holmestrand ... says Arild")
-    found |= {word for word in words_ if words().is_first_name(word) and _only_norwegian(word)}
+    found |= {word for word in words_ if words().is_first_name(word) and only_norwegian(word)}
     return len(found) >= 2
 
 
@@ -648,6 +653,27 @@ def _place_forms() -> dict[str, str]:
     return out
 
 
+def _a_norwegian_place_name(word: str) -> bool:
+    """A capitalised word that reads as a Norwegian place's name the gazetteer lacks: no
+    English word, with Norwegian letters or a Norwegian place's ending ("Liabygda",
+    "Kvitnes", "Øyfjorden")."""
+    return english_zipf(word.lower()) < 2.5 and _NORWEGIAN_PLACE_END.search(word.lower()) is not None
+
+
+#: Letters and endings of Norwegian places' names.
+_NORWEGIAN_PLACE_END = re.compile(
+    r"[æøå]|(?:bygda|bygd|fjord|fjorden|vik|vika|dal|dalen|øy|øya|sund|sundet|nes|stad|heim|våg|vågen|berg|haug|"
+    r"lia|moen|vatn|vatnet|setra|stranda|elva|holmen|toppen|hamn|havn|gard|garden|bukt|bukta)$"
+)
+
+
+@cache
+def _lower_place_forms() -> dict[str, str]:
+    """The renderings of places with a definite article ("the Beach" for Stranda), in lower
+    case ("the beach") -> the place."""
+    return {form.lower(): place for form, place in _place_forms().items() if form.startswith("the ")}
+
+
 def _places(doc: Document, start: int, end: int) -> list[Translated]:
     out: list[Translated] = []
     for pattern, name, norway_only in _place_patterns():
@@ -655,9 +681,11 @@ def _places(doc: Document, start: int, end: int) -> list[Translated]:
             continue
         g = 2 if pattern.groupindex.get("other") == 1 else 1  # the rendering's group
         for m in pattern.finditer(doc.text, start, end):
-            place = name or _place_forms()[m.group(g)]
-            if "other" in pattern.groupindex and not (
-                m.group("other") in gazetteer().names("place") and m.group("other") != place
+            place = name or _place_forms().get(m.group(g)) or _lower_place_forms()[m.group(g)]
+            other = m.group("other") if "other" in pattern.groupindex else None
+            lower = m.group(g).islower()
+            if other is not None and not (
+                (other in gazetteer().names("place") or (lower and _a_norwegian_place_name(other))) and other != place
             ):
                 continue
             reason = f"'{m.group(g)}' is {place} translated word for word"
@@ -863,7 +891,7 @@ def _unwritten_surnames(analysis: Analysis) -> list[Translated]:
         prev = tokens[i - 1]
         if not names or not t.cap or t.quoted or prev.sentence != t.sentence or doc.text[prev.end : t.start] != " ":
             continue
-        if not (prev.cap and w.is_first_name(prev.text) and _only_norwegian(prev.text)):
+        if not (prev.cap and w.is_first_name(prev.text) and only_norwegian(prev.text)):
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and nxt.sentence == t.sentence and nxt.cap and doc.text[t.end : nxt.start] == " ":
@@ -915,7 +943,7 @@ def _figures_translated(analysis: Analysis) -> list[Translated]:
             continue
         given = tuple(t.text for t in slots[:-1])
         last = slots[-1]
-        if len(given) == 1 and not _only_norwegian(given[0]):
+        if len(given) == 1 and not only_norwegian(given[0]):
             continue
         for surname in by_given.get(given, ()):
             if last.text == surname:
@@ -929,15 +957,6 @@ def _figures_translated(analysis: Analysis) -> list[Translated]:
                 )
                 break
     return out
-
-
-def _only_norwegian(given: str) -> bool:
-    """Whether a given name is one Norwegian text uses far more than English text
-    (wordfreq: "Terje", "Marit", "Kari", "Ole"; not "Anne", "Eli", "Tom", "Emma")."""
-    low = given.lower()
-    nb, en = zipf_in(low, "nb"), zipf_in(low, "en")
-    # (or one English text never uses: "Torill", "Bjørg")
-    return (nb >= 3.5 and nb - en >= 0.7) or (nb >= 2.5 and en < 1.0)
 
 
 #: "the " right before a word (the match must end where the word starts).
@@ -1160,6 +1179,43 @@ def _repeated(doc: Document, found: list[Translated]) -> list[Translated]:
     return out
 
 
+def _spelled_as_english(doc: Document) -> list[Translated]:
+    """A name of two or three capitalised words that the article also writes in Norwegian,
+    made English word by word by the look of its letters ("Glitter Net" beside "Glitre
+    Nett", "Fjord Power" beside "Fjordkraft" is not: one word each): each word of the
+    English one a common English word, alike in its letters to the Norwegian one's word
+    in the same place, and a word of the Norwegian one no English word."""
+    from rapidfuzz.distance import Levenshtein
+
+    phrases: dict[str, list[int]] = {}
+    for block in doc.text_blocks():
+        for m in _CAPITALISED_RUN.finditer(doc.text, block.start, block.end):
+            phrases.setdefault(m.group(1), []).append(m.start(1))
+    out: list[Translated] = []
+    for english, starts in phrases.items():
+        ew = english.split()
+        if not all(english_zipf(w.lower()) >= 3.0 for w in ew) or any(words().is_first_name(w) for w in ew):
+            continue
+        for norwegian in phrases:
+            nw = norwegian.split()
+            if len(nw) != len(ew) or norwegian == english or all(english_zipf(w.lower()) >= 2.5 for w in nw):
+                continue
+            pairs = list(zip(ew, nw))
+            if all(
+                a.lower() == b.lower()
+                or (a[0].lower() == b[0].lower() and Levenshtein.normalized_similarity(a.lower(), b.lower()) >= 0.5)
+                for a, b in pairs
+            ) and sum(a.lower() != b.lower() for a, b in pairs) >= 1:
+                reason = f"'{english}' is {norwegian}, written so elsewhere in the article, made English word by word"
+                out += [Translated(s, s + len(english), "institution", norwegian, reason, 0.7) for s in starts]
+                break
+    return out
+
+
+#: Two or three capitalised words in a row, not after a sentence's end (a name's words).
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])([A-ZÆØÅ][a-zæøå]+(?: [A-ZÆØÅ][a-zæøå]+){1,2})(?![\w'’-]| [A-ZÆØÅ])")
+
+
 def _bodies(doc: Document) -> list[Translated]:
     """Outlets' and public bodies' names translated word for word, in the article's text
     blocks: found by the gazetteer alone, with no names analysis, once a document (NC005
@@ -1188,6 +1244,7 @@ def translated_names(analysis: Analysis) -> list[Translated]:
     found += _figures_translated(analysis)
     found += _sound_alike(analysis)
     found += _back_translated(analysis)
+    found += _spelled_as_english(doc)
     found += _repeated(doc, found)
     found.sort(key=lambda f: (f.start, f.end))
     out: list[Translated] = []
