@@ -24,7 +24,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import cache, cached_property
 from importlib import resources
@@ -466,8 +466,9 @@ def _stem(word: str) -> str:
 
 @cache
 def _literal_stems(norwegian: str) -> frozenset[str]:
-    """The stems of the English senses of the words of a Norwegian phrase, and of the
-    two parts of each of its compounds (*tillitsvalgt*: *tillit* trust, *valgt*)."""
+    """The stems of the English senses of the words of a Norwegian phrase: of each word
+    the dictionary has, of the parts of each compound it can cut (*mat-jord*: food,
+    soil), and of the first parts it knows of one it cannot (*tillit-s-valgt*: trust)."""
     from mtqa.lexicons import senses
 
     dictionary = senses.dictionary()
@@ -494,7 +495,7 @@ def _literal_stems(norwegian: str) -> frozenset[str]:
     return frozenset(out - _COMMON_WORDS)
 
 
-def _compound_parts(word: str, dictionary: dict, depth: int = 3) -> list[str] | None:
+def _compound_parts(word: str, dictionary: Mapping[str, object], depth: int = 3) -> list[str] | None:
     """A Norwegian compound cut into words of the dictionary, with a linking "s" or "e"
     between them (*to-manns-bolig*, *sykemelding*), at most three; None where it cannot be."""
     if word in dictionary:
