@@ -555,23 +555,23 @@ def test_article_cues_on_a_sentence_alone_look_in_the_sentence():
     assert not list(entry.iter_matches("She tested negative and has no crown.", document="She has no crown."))
 
 
+_WORKPLACE = ["employer", "employee", "union representative"]
+
+
 @pytest.mark.parametrize(
-    ("norwegian", "meaning", "found", "suggestion"),
+    ("norwegian", "meaning", "english", "found", "suggestion"),
     [
         # the Norwegian alternative the match renders part by part (tillit-s-valgt: trust, elected)
-        ("arbeidsgiver / arbeidstaker / tillitsvalgt", "employer / employee / union representative",
+        ("arbeidsgiver / arbeidstaker / tillitsvalgt", "employer / employee / union representative", _WORKPLACE,
          "Main trust-elected Kari Lie says the staff are tired.", "union representative"),
-        ("lisensjakt / skadefelling", "licensed hunting / culling of problem predators",
+        ("lisensjakt / skadefelling", "licensed hunting / culling of problem predators", ["licensed hunting", "culling"],
          "The council allowed damage felling of the wolf.", "culling"),
         # forms of one expression, not one meaning each: the first English
-        ("arbeidsgiver / arbeidstaker / tillitsvalgt", "an employer",
+        ("arbeidsgiver / arbeidstaker / tillitsvalgt", "an employer", _WORKPLACE,
          "Main trust-elected Kari Lie says the staff are tired.", "employer"),
     ],
 )
-def test_an_entry_of_paired_senses_suggests_the_one_the_match_renders(norwegian, meaning, found, suggestion):
-    english = [m.strip() for m in "employer / employee / union representative".split(" / ")]
-    if norwegian.startswith("lisens"):
-        english = ["licensed hunting", "culling"]
+def test_an_entry_of_paired_senses_suggests_the_one_the_match_renders(norwegian, meaning, english, found, suggestion):
     entry = _entry(english, r"\b(?:trust-elected|damage felling)\b", [found], ["The Danish People's Party won."],
                    norwegian=norwegian, meaning=meaning)
     assert entry.suggestion_for(next(entry.iter_matches(found))) == suggestion

@@ -1191,14 +1191,19 @@ def _spelled_as_english(doc: Document) -> list[Translated]:
     for block in doc.text_blocks():
         for m in _CAPITALISED_RUN.finditer(doc.text, block.start, block.end):
             phrases.setdefault(m.group(1), []).append(m.start(1))
+    split = {phrase: phrase.split() for phrase in phrases}
+    # (each phrase's words weighed once: common English words, no given name; a word no English word)
+    english_ones = [
+        p for p, ws in split.items()
+        if all(english_zipf(w.lower()) >= 3.0 for w in ws) and not any(words().is_first_name(w) for w in ws)
+    ]
+    norwegian_ones = [p for p, ws in split.items() if any(english_zipf(w.lower()) < 2.5 for w in ws)]
     out: list[Translated] = []
-    for english, starts in phrases.items():
-        ew = english.split()
-        if not all(english_zipf(w.lower()) >= 3.0 for w in ew) or any(words().is_first_name(w) for w in ew):
-            continue
-        for norwegian in phrases:
-            nw = norwegian.split()
-            if len(nw) != len(ew) or norwegian == english or all(english_zipf(w.lower()) >= 2.5 for w in nw):
+    for english in english_ones:
+        ew = split[english]
+        for norwegian in norwegian_ones:
+            nw = split[norwegian]
+            if len(nw) != len(ew) or norwegian == english:
                 continue
             pairs = list(zip(ew, nw))
             if all(
@@ -1207,12 +1212,12 @@ def _spelled_as_english(doc: Document) -> list[Translated]:
                 for a, b in pairs
             ) and sum(a.lower() != b.lower() for a, b in pairs) >= 1:
                 reason = f"'{english}' is {norwegian}, written so elsewhere in the article, made English word by word"
-                out += [Translated(s, s + len(english), "institution", norwegian, reason, 0.7) for s in starts]
+                out += [Translated(s, s + len(english), "institution", norwegian, reason, 0.7) for s in phrases[english]]
                 break
     return out
 
 
-#: Two or three capitalised words in a row, not after a sentence's end (a name's words).
+#: Two or three capitalised words in a row, and no more (a name's words).
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’-])([A-ZÆØÅ][a-zæøå]+(?: [A-ZÆØÅ][a-zæøå]+){1,2})(?![\w'’-]| [A-ZÆØÅ])")
 
 
