@@ -220,15 +220,58 @@ def attribution_spans(text: str) -> list[tuple[int, int]]:
 def _narration_spans(text: str, reporting: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences of a dialogue line that the reporter narrates after its reporting
     clause, opening with a name the clause gave the speaker ("– It was a bang, says Kari
-    Bakken (54). Bakken had to run out of the house with her dog."): a speaker does not
-    call themselves by their surname, so the sentence is no quote."""
+    Bakken (54). Bakken had to run out of the house with her dog."; a speaker does not
+    call themselves by their surname), or the reporter's again by :func:`_reporter_again`
+    ("... says Kari Bakken. She tells that the dog woke her.")."""
     spans = []
     for a, b in reporting:
         names = {w for w in WORD.findall(text[a:b])[1:] if w[:1].isupper()}
         m = _NARRATED.match(text, b)
-        if m is not None and m.group("name") in names:
+        if m is None:
+            continue
+        if m.group("name") in names or _reporter_again(text[:a], m.group("sentence")):
             spans.append((m.start("sentence"), m.end()))
     return spans
+
+
+def _reporter_again(quote: str, sentence: str) -> bool:
+    """Whether ``sentence``, right after a dialogue line's reporting clause, is the reporter's
+    about the speaker: it opens with "he" or "she" and a verb of saying or thinking, or an
+    intensive ("She tells that ...", "He also points out ...", "She has herself worked ..."),
+    has no word of the first person and no reporting clause of its own ("He did not brake,
+    she says": the quote goes on), and the quote before speaks of nobody that pronoun may
+    mean ("– My husband found the bag, says Kari Lie. He says ...": he may be the husband)."""
+    m = _PRONOUN_THEN_VERB.match(sentence)
+    if m is None:
+        return False
+    verb = (m.group("verb") or "").lower()
+    if not (m.group("self") or verb in words().speech_verbs or verb in _THINKS):
+        return False
+    if any(w.lower() in _FIRST_PERSON for w in WORD.findall(sentence)) or _OWN_TAG.search(sentence):
+        return False
+    same = _HE_WORDS if m.group("pronoun") == "He" else _SHE_WORDS
+    return not any(w.lower() in same or w.lower() in _PERSON_NOUNS for w in WORD.findall(quote))
+
+
+_FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+_HE_WORDS = frozenset("he him his himself".split())
+_SHE_WORDS = frozenset("she her hers herself".split())
+#: Nouns of a person a quote may speak of ("my husband", "the boy", "the pilot").
+_PERSON_NOUNS = frozenset(
+    "husband wife son daughter father mother dad mum mom brother sister boy girl man woman baby child "
+    "grandfather grandmother uncle aunt pilot driver captain coach player patient doctor teacher".split()
+)
+_THINKS = frozenset(
+    "believes thinks hopes fears admits feels understands promises warns emphasizes emphasises stresses "
+    "points rejects regrets doubts expects".split()
+)
+#: "he"/"she", an adverb, and a verb, or an auxiliary and an intensive ("She has herself worked").
+_PRONOUN_THEN_VERB = re.compile(
+    r"(?P<pronoun>He|She)\s+(?:(?:also|further|nevertheless|still|now|however|therefore)\s+)?"
+    r"(?:(?:has|had|is|was)\s+(?P<self>himself|herself)\b|(?P<verb>[a-z]+))"
+)
+#: A reporting clause in the sentence itself: ", she says", ", he adds".
+_OWN_TAG = re.compile(r",\s+(?:(?:he|she)\s+[a-z]+s\b|(?:says|said|adds|added)\b)")
 
 
 #: A sentence right after a reporting clause, with its first word.

@@ -53,7 +53,7 @@ from mtqa.model import BlockKind, Document
 from mtqa.names.figures import listed
 from mtqa.names.gazetteer import gazetteer
 from mtqa.names.glossary import Glossary
-from mtqa.names.lexicon import english_zipf, only_norwegian, words
+from mtqa.names.lexicon import english_zipf, only_norwegian, words, zipf_in
 from mtqa.names.mentions import Analysis, Mention, Token, analyse
 from mtqa.names.variants import document_clusters, memo_key, of_one_family
 
@@ -164,8 +164,14 @@ class People:
         counts 0.75), a gendered title and a given name of known gender (one each).
         For a pronoun ``bound`` to the person by its sentence's form, the other pronouns
         of its sentence count for neither: in "Kari Lie voted for it, and he does not hide
-        that he is disappointed" the second "he" repeats the engine's choice."""
+        that he is disappointed" the second "he" repeats the engine's choice. Nor do the
+        pronouns of its gender in its sentence when the person's name or title is of the
+        other gender and nobody else is named there: in "He has lived here since 1979 and
+        says he has never seen the like", of Gunn Eikeland, the engine chose "he" once."""
         score = {"male": 0.0, "female": 0.0}
+        siblings: frozenset[str] = frozenset()
+        if exclude is not None and self._one_choice(person, exclude):
+            siblings = _SAME_CHOICE.get(exclude.lower, frozenset())
         for g, reasons in person.static.items():
             score[g] += len(set(reasons))
         if person.news_gender is not None:
@@ -174,13 +180,60 @@ class People:
             for tok, hard in toks:
                 if exclude is not None and (
                     tok.start == exclude.start
-                    or (bound and tok.sentence == exclude.sentence)
+                    or (tok.sentence == exclude.sentence and (bound or tok.lower in siblings))
                     or _intensive_pair(exclude, tok)
                     or _bound_pair(self.analysis, exclude, tok)
                 ):
                     continue
                 score[g] += 1.0 if hard else 0.75
         return score
+
+    def _one_choice(self, person: Person, tok: Token) -> bool:
+        """Whether the pronouns of ``tok``'s gender in its sentence are one choice of the
+        engine against the person's name or title: the name or title is of the other gender,
+        the sentence opens with a pronoun of that gender ("He has lived here and says he ...";
+        not "Police attorney Kari Lie says he was arrested at his home": someone else's), and
+        it names nobody else who may be meant ("Queen Sonja on the King: – He will be back on
+        his feet": the king's "he" and "his")."""
+        g = pronoun_gender(tok.text)
+        other = {"male": "female", "female": "male"}.get(g or "")
+        titled = any(r.startswith("titled") and not r.rstrip("'").endswith("man") for r in person.static.get(other or "", ()))
+        if other is None or not (titled or person.news_gender == other or _norwegian_name_gender(person) == other):
+            return False  # (not "Chairman Dana Levi", "Gerd Weber": a man's title, a German man)
+        tokens = self.analysis.tokens
+        k = bisect.bisect_left(self.analysis.token_starts, self.analysis.doc.sentences[tok.sentence].start)
+        if k >= len(tokens) or tokens[k].lower not in ("he", "she") or pronoun_gender(tokens[k].text) != g:
+            return False  # the sentence opens with the pronoun ("He has lived ...", not "Kari Lie says he ...")
+        return not any(r.sentence == tok.sentence and r.person is not person for r in self.refs)
+
+
+def _norwegian_name_gender(person: Person) -> str | None:
+    """The gender of the person's given name where Norwegian text uses it more than English,
+    German, Italian, Polish, Spanish or French text ("Hege", "Gunn", "Bjørn"; not "Simone",
+    "Jan", "Gerd") and the surname is not more at home in one of those ("Inge Schulz")."""
+    given = person.given_name
+    named = words().first_name_gender(given) if given else None
+    if named is None or not given or not person.static.get(named):
+        return None
+    low = given.lower()
+    if zipf_in(low, "nb") < max(zipf_in(low, lang) for lang in ("en", *_OTHER_LANGUAGES)) + 0.3:
+        return None  # a name borne abroad too: "Simone", "Jan", "Gerd", "Eli", "Ellen"
+    surname = (person.key[1] or "").lower()
+    nb = zipf_in(surname, "nb")
+    if any(zipf_in(surname, lang) > nb + 0.5 for lang in _OTHER_LANGUAGES):
+        return None
+    return named
+
+
+#: Languages whose surnames a Norwegian given name may come with abroad ("Inge Schulz").
+_OTHER_LANGUAGES = ("de", "it", "pl", "es", "fr")
+
+
+#: The pronouns of one gender: in one sentence, one choice of the engine.
+_SAME_CHOICE = {
+    **dict.fromkeys(("he", "him", "his", "himself"), frozenset({"he", "him", "his", "himself"})),
+    **dict.fromkeys(("she", "her", "hers", "herself"), frozenset({"she", "her", "hers", "herself"})),
+}
 
 
 def _intensive_pair(a: Token, b: Token) -> bool:
@@ -1049,7 +1102,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
     tokens = analysis.tokens
     for i, t in enumerate(tokens):
         g = pronoun_gender(t.text)
-        if g is None or t.sentence < 0 or _address(tokens, i):
+        if g is None or t.sentence < 0 or _address(tokens, i) or _after_colon_dash(analysis, t):
             continue
         here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
         formed = _by_form(analysis, by_sentence, here, i, out)
@@ -1126,6 +1179,18 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 out.append(Resolution(t, g, subject, False))
     _mark_bound(analysis, out, by_sentence)
     return out
+
+
+def _after_colon_dash(analysis: Analysis, t: Token) -> bool:
+    """Whether ``t`` stands after a dash that a colon opens in its block, in someone's
+    words: "Queen Sonja on the King: – He will be back on his feet soon" (the king's "he")."""
+    block = analysis.doc.blocks[t.block]
+    dash = _COLON_DASH.search(analysis.doc.text, block.start, t.start)
+    return dash is not None
+
+
+#: A colon and a dash: a quote opens ("Knutsen on the offer: – I stay").
+_COLON_DASH = re.compile(r":\s*[–—]\s")
 
 
 def _a_past_verb(word: str) -> bool:
@@ -2026,7 +2091,10 @@ def _whole_own_life(analysis: Analysis, i: int) -> bool:
 _WORK_OWN = re.compile(
     r"\b(?:with|praises|praised|thanks|thanked|asked|asks|urged|urges|joined|joins|among|told|tells)\s+$"
 )
-_WORK_PEOPLE = re.compile(r"\s+(?:colleagues|colleague|co-workers|crews|employees|staff|team-mates|teammates)\b")
+_WORK_PEOPLE = re.compile(
+    r"\s+(?:(?:volunteer|own|new|young|loyal|permanent)\s+)?"
+    r"(?:colleagues|colleague|co-workers|crews|employees|staff|team-mates|teammates|coaches|volunteers|players|workers)\b"
+)
 _GOT_BACK = re.compile(r"\b(?:got|get|gets|getting|gotten)\s+$")
 _BACK_AFTER = re.compile(r"\s+[a-z]+\s+back\b")
 
@@ -2344,9 +2412,19 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     # the company ... He points out that ...")
     block_start = analysis.doc.blocks[t.block].start
     floor = block_start if analysis.doc.sentences[t.sentence - 1].start >= block_start else 0
+    line = analysis.doc.block_at(analysis.doc.sentences[t.sentence - 1].start)
+    noun_floor = floor
+    if says_that and not floor and line is not None and line.kind is BlockKind.QUOTE and speaks(analysis, spoke[0], after=False):
+        # nor, for "She says that ..." opening the paragraph after a dialogue line's "...,
+        # says Kari Lie.", a role without a name before that line ("The municipal director
+        # proposes cuts. / – It hits the weakest, says Kari Lie. / She says that she will
+        # ..."; not "Mayor Per Hansen proposes ...": he may be meant)
+        noun_floor = line.start
     for s in range(t.sentence - LOOKBACK, t.sentence):
         for r in _without_apposed_roles(text, by_sentence.get(s, [])):
             if r.person is spoke[0].person or _named_place(text, r) or r.start < floor:
+                continue
+            if r.person is None and r.start < noun_floor:
                 continue
             spoken = r.person is not None and speaks(analysis, r)
             # "..., said Sylvi Listhaug. He believes ...": what one believes right after one's
