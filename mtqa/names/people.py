@@ -1151,11 +1151,14 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         nouns = [r for r in cands if r.person is None]  # person nouns and unknown names
         if len(people) == 1 and not nouns:
             first = min(r.start for r in cands if r.person is not None)
-            if _introduced_by_kin(analysis.doc.text, first, g) or _role_subject_between(analysis, max(r.start for r in cands), t):
+            person = next(iter(people.values()))
+            if _introduced_by_kin(analysis.doc.text, first, g) or _role_subject_between(
+                analysis, max(r.start for r in cands), t, person
+            ):
                 # "Her husband, Kjell Aune, died. She ...": "her" is someone else; "Kari Lie
                 # watched as the youngster ... scored his first goal": the youngster's
                 continue
-            out.append(Resolution(t, g, next(iter(people.values())), True))
+            out.append(Resolution(t, g, person, True))
             continue
         if len(people) > 1 and not nouns:
             # several people, all of the other gender by title or given name:
@@ -1211,14 +1214,24 @@ def _a_verb(word: str) -> bool:
 _AUXILIARIES = frozenset("was were is has had will would could can must should did does may might".split())
 
 
-def _role_subject_between(analysis: Analysis, start: int, t: Token) -> bool:
+#: Lower-case words before a name, the last two of them its role ("says acting rector Kari Lie").
+_ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+)\b")
+
+
+def _role_subject_between(analysis: Analysis, start: int, t: Token, person: Person | None = None) -> bool:
     """Whether, in the pronoun's sentence, a role noun that is not read as anyone
     ("youngster", "substitute", "rider", see ``role_nouns``) stands as a subject
     between the last person named (at ``start``) and the pronoun: "the" or "one of
     the" (for a plural), at most one word, the noun and a verb after it ("Kari Lie
     watched as the youngster beat two defenders and scored his first goal"), not an
-    object ("took the children and drove to his sister") nor words in a quote."""
+    object ("took the children and drove to his sister") nor words in a quote; nor the
+    title of ``person``, the one named ("acting rector Kari Lie ... The rector points out
+    that she understands the frustration among his employees": the rector is Kari Lie)."""
     tokens = analysis.tokens
+    titles: set[str] = set()
+    for m in person.mentions if person is not None else ():
+        titles |= {tok.lower for tok in m.title}
+        titles |= {w.lower() for w in _ROLE_BEFORE.findall(analysis.doc.text[max(0, m.start - 40) : m.start])[-2:]}
     lo = bisect.bisect_left(analysis.token_starts, max(start, analysis.doc.sentences[t.sentence].start))
     hi = bisect.bisect_left(analysis.token_starts, t.start)
     w = words()
@@ -1232,7 +1245,7 @@ def _role_subject_between(analysis: Analysis, start: int, t: Token) -> bool:
                 break
             noun, after = tokens[n].lower, tokens[n + 1]
             known = noun in nouns or (plural and noun.endswith("s") and noun[:-1] in nouns)
-            if known and not tokens[n].quoted and _a_verb(after.text):
+            if known and noun not in titles and not tokens[n].quoted and _a_verb(after.text):
                 return True
     return False
 
@@ -1945,7 +1958,12 @@ def _own_after_who(analysis: Analysis, here: list[Ref], i: int) -> Person | None
     who = _WHO.search(text, here[-1].start, t.start)
     if who is None:
         return None
-    own = _his_own(analysis, i) or subject_bound(analysis, i) or _first_after_who_verb(text, who.end(), t)
+    own = (
+        _his_own(analysis, i)
+        or subject_bound(analysis, i)
+        or _first_after_who_verb(text, who.end(), t)
+        or (_runs_own_after_who(text, who.end(), t) and not _other_of_gender_before(analysis, t))
+    )
     if not (own and not NEW_CLAUSE.search(text, who.end(), t.start)) and not (
         t.lower in _REFLEXIVE and who.end() == t.start
     ):
@@ -1987,6 +2005,45 @@ def _first_after_who_verb(text: str, start: int, t: Token) -> bool:
         and _WHO_VERB.fullmatch(text, start, t.start) is not None
         and _FIRST_WIN.match(text, t.end) is not None
     )
+
+
+def _runs_own_after_who(text: str, start: int, t: Token) -> bool:
+    """Whether "his"/"her" ``t`` follows the verb of a "who" clause that opens at ``start``,
+    running, owning or founding a business ("Hilde Moen, who has run his pharmacy for 20
+    years"; *som har drevet apoteket sitt*): a business one runs in such a clause is one's own."""
+    return (
+        t.lower in ("his", "her")
+        and _WHO_RUNS.fullmatch(text, start, t.start) is not None
+        and _BUSINESS.match(text, t.end) is not None
+    )
+
+
+def _other_of_gender_before(analysis: Analysis, t: Token) -> bool:
+    """Whether the pronoun's sentence before it, or the sentence before that, has a pronoun
+    of its gender or a given name of its gender ("Per Hansen started the shop in 1960. His
+    daughter Kari Lie, who has run his shop since 1990, ...": his may be Per's)."""
+    g = pronoun_gender(t.text)
+    doc = analysis.doc
+    first = bisect.bisect_left(analysis.token_starts, doc.sentences[max(0, t.sentence - 1)].start)
+    w = words()
+    return any(
+        (pronoun_gender(tok.text) == g and tok.lower in _SAME_CHOICE)
+        or (tok.text[:1].isupper() and w.first_name_gender(tok.text) == g)
+        for tok in analysis.tokens[first : analysis.token_starts.index(t.start)]
+    )
+
+
+#: The verb group of a "who" clause that runs or owns a business.
+_WHO_RUNS = re.compile(
+    r"(?:(?:has|had|have|also|now|still|[a-z]+ly)\s+){0,2}"
+    r"(?:run|runs|ran|owned|owns|founded|founds|started|starts|inherited|inherits|took\s+over|has\s+taken\s+over)"
+    r"(?:\s+and\s+[a-z]+)?\s+"
+)
+#: A business one runs: a pharmacy, a shop, a farm.
+_BUSINESS = re.compile(
+    r"\s+(?:own\s+|small\s+|family\s+|little\s+)?(?:pharmacy|shop|store|business|company|firm|farm|restaurant|"
+    r"café|cafe|bakery|salon|practice|clinic|hotel|kiosk|garage|workshop|studio|gallery|bookshop|pub|bar)\b"
+)
 
 
 #: "of " right before a name: the name completes a noun before it ("the coach of Hilde Vik").
