@@ -249,13 +249,14 @@ def _reporter_again(quote: str, sentence: str) -> bool:
         return False
     if any(w.lower() in _FIRST_PERSON for w in WORD.findall(sentence)) or _OWN_TAG.search(sentence):
         return False
-    same = _HE_WORDS if m.group("pronoun") == "He" else _SHE_WORDS
+    same = MALE if m.group("pronoun") == "He" else FEMALE
     return not any(w.lower() in same or w.lower() in _PERSON_NOUNS for w in WORD.findall(quote))
 
 
 _FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
-_HE_WORDS = frozenset("he him his himself".split())
-_SHE_WORDS = frozenset("she her hers herself".split())
+#: The pronouns of each gender.
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
 #: Nouns of a person a quote may speak of ("my husband", "the boy", "the pilot").
 _PERSON_NOUNS = frozenset(
     "husband wife son daughter father mother dad mum mom brother sister boy girl man woman baby child "

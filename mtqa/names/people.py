@@ -54,14 +54,12 @@ from mtqa.names.figures import listed
 from mtqa.names.gazetteer import gazetteer
 from mtqa.names.glossary import Glossary
 from mtqa.names.lexicon import english_zipf, only_norwegian, words, zipf_in
-from mtqa.names.mentions import Analysis, Mention, Token, analyse
+from mtqa.names.mentions import FEMALE, MALE, Analysis, Mention, Token, analyse
 from mtqa.names.variants import document_clusters, memo_key, of_one_family
 
 if TYPE_CHECKING:
     from mtqa.checks.base import CheckContext
 
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
 #: How far back (in sentences) a pronoun looks for its referent.
 LOOKBACK = 3
 #: How far back someone else may be meant by a possessive whose subject is named in its own
@@ -196,9 +194,11 @@ class People:
         it names nobody else who may be meant ("Queen Sonja on the King: – He will be back on
         his feet": the king's "he" and "his")."""
         g = pronoun_gender(tok.text)
-        other = {"male": "female", "female": "male"}.get(g or "")
-        titled = any(r.startswith("titled") and not r.rstrip("'").endswith("man") for r in person.static.get(other or "", ()))
-        if other is None or not (titled or person.news_gender == other or _norwegian_name_gender(person) == other):
+        if g is None:
+            return False
+        other = "female" if g == "male" else "male"
+        titled = any(r.startswith("titled") and not r.rstrip("'").endswith("man") for r in person.static.get(other, ()))
+        if not (titled or person.news_gender == other or _norwegian_name_gender(person) == other):
             return False  # (not "Chairman Dana Levi", "Gerd Weber": a man's title, a German man)
         tokens = self.analysis.tokens
         k = bisect.bisect_left(self.analysis.token_starts, self.analysis.doc.sentences[tok.sentence].start)
@@ -230,10 +230,7 @@ _OTHER_LANGUAGES = ("de", "it", "pl", "es", "fr")
 
 
 #: The pronouns of one gender: in one sentence, one choice of the engine.
-_SAME_CHOICE = {
-    **dict.fromkeys(("he", "him", "his", "himself"), frozenset({"he", "him", "his", "himself"})),
-    **dict.fromkeys(("she", "her", "hers", "herself"), frozenset({"she", "her", "hers", "herself"})),
-}
+_SAME_CHOICE = {**dict.fromkeys(MALE, MALE), **dict.fromkeys(FEMALE, FEMALE)}
 
 
 def _intensive_pair(a: Token, b: Token) -> bool:
@@ -1187,9 +1184,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
 def _after_colon_dash(analysis: Analysis, t: Token) -> bool:
     """Whether ``t`` stands after a dash that a colon opens in its block, in someone's
     words: "Queen Sonja on the King: – He will be back on his feet soon" (the king's "he")."""
-    block = analysis.doc.blocks[t.block]
-    dash = _COLON_DASH.search(analysis.doc.text, block.start, t.start)
-    return dash is not None
+    return _COLON_DASH.search(analysis.doc.text, analysis.doc.blocks[t.block].start, t.start) is not None
 
 
 #: A colon and a dash: a quote opens ("Knutsen on the offer: – I stay").
@@ -2029,7 +2024,7 @@ def _other_of_gender_before(analysis: Analysis, t: Token) -> bool:
     return any(
         (pronoun_gender(tok.text) == g and tok.lower in _SAME_CHOICE)
         or (tok.text[:1].isupper() and w.first_name_gender(tok.text) == g)
-        for tok in analysis.tokens[first : analysis.token_starts.index(t.start)]
+        for tok in analysis.tokens[first : bisect.bisect_left(analysis.token_starts, t.start)]
     )
 
 
@@ -2436,10 +2431,10 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
         # "She says that ..." goes on only after a quote's "..., says Kari Lie."
         and speaks(analysis, r, after=goes_on)
     ]
+    line = analysis.doc.block_at(analysis.doc.sentences[t.sentence - 1].start)
     if after_quote:
         # (``spoke`` holds only those named after a verb of saying: ``speaks`` with after=False)
         says_that = True
-        line = analysis.doc.block_at(analysis.doc.sentences[t.sentence - 1].start)
         if line is None or line.start >= analysis.doc.blocks[t.block].start or line.kind is not BlockKind.QUOTE:
             return None  # the sentence before must end a dialogue line of its own
     if not spoke and not goes_on and says_that:
@@ -2469,7 +2464,6 @@ def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int)
     # the company ... He points out that ...")
     block_start = analysis.doc.blocks[t.block].start
     floor = block_start if analysis.doc.sentences[t.sentence - 1].start >= block_start else 0
-    line = analysis.doc.block_at(analysis.doc.sentences[t.sentence - 1].start)
     noun_floor = floor
     if says_that and not floor and line is not None and line.kind is BlockKind.QUOTE and speaks(analysis, spoke[0], after=False):
         # nor, for "She says that ..." opening the paragraph after a dialogue line's "...,
