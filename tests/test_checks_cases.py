@@ -76,6 +76,8 @@ def test_case(code, case, tmp_path):
     assert [f.text for f in found] == case["flags"]
     if "suggestions" in case:
         assert [f.suggestion for f in found] == case["suggestions"]
+    if "severities" in case:
+        assert [str(f.severity) for f in found] == case["severities"]
     for f in found:
         assert f.family == CHECKS[code].family
         if not CHECKS[code].variable_severity:

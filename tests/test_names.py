@@ -582,3 +582,16 @@ def test_a_club_translated_that_beats_another_by_name_in_a_sports_report():
 )
 def test_bodies_translated_word_for_word_of_session_48(text, expected):
     assert [(f.text, f.suggestion) for f in _check(text) if f.code == "NC005"] == expected
+
+
+def test_a_name_in_mojibake_is_one_word_read_as_it_was():
+    """ "BjÃ¸rn" is one token whose text is "Bjørn", at the mojibake's own place, and has
+    the gender of Bjørn; a name of clean text is left as it is."""
+    text = "Municipal director BjÃ¸rn Ellefsen defends the increase in TromsÃ¸."
+    tokens = analyse(mtqa.document_from_text(text)).tokens
+    by_text = {t.text: t for t in tokens}
+    assert "Bjørn" in by_text and "Tromsø" in by_text
+    bjorn = by_text["Bjørn"]
+    assert text[bjorn.start : bjorn.end] == "BjÃ¸rn"
+    assert lexicon.words().first_name_gender("BjÃ¸rn") == "male"
+    assert lexicon.unmangled("Bjørn") == "Bjørn"

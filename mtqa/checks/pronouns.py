@@ -10,7 +10,9 @@ resolution are in :mod:`mtqa.names.people`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from itertools import chain
 
@@ -39,6 +41,7 @@ from mtqa.names.people import (
     refs_by_sentence,
     reporting_pronoun,
     speaks,
+    static_gender,
     subject_bound,
 )
 
@@ -353,6 +356,7 @@ class PronounMismatch(Check):
     name = "pronoun-mismatch"
     family = "pronoun"
     severity = Severity.WARNING
+    variable_severity = True  # info where a person's pronouns contradict each other
 
     def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         glossary = load_glossary(ctx.glossary) if ctx is not None else None
@@ -381,6 +385,26 @@ class PronounMismatch(Check):
 
     # -- he / she ------------------------------------------------------------------------
     def _gendered(self, doc: Document, pp: People) -> Iterable[Finding]:
+        found = list(self._gendered_each(doc, pp))
+        # a person whose gender only the pronouns say, with findings for both genders ("She"
+        # flagged by one "he", that "he" by the "She"): one of the two is wrong, and which
+        # the article does not say; both are reported as that, at the lowest severity
+        wanted: dict[int, list[tuple[str, Finding]]] = defaultdict(list)
+        for person, gender, finding in found:
+            wanted[id(person)].append((gender, finding))
+        for person, gender, finding in found:
+            against = [f for g, f in wanted[id(person)] if g != gender]
+            if against and not (static_gender(person) or person.news_gender):
+                other = against[0].text
+                finding = dataclasses.replace(
+                    finding,
+                    severity=Severity.INFO,
+                    confidence=min(finding.confidence, 0.3),
+                    message=f"'{finding.text}' and '{other}' both refer to {person.display}: one of the two is wrong",
+                )
+            yield finding
+
+    def _gendered_each(self, doc: Document, pp: People) -> Iterable[tuple[Person, str, Finding]]:
         for r in pp.resolutions:
             if r.person is None:
                 continue
@@ -397,7 +421,7 @@ class PronounMismatch(Check):
             if suggestion is None:
                 continue
             evidence = _evidence_text(r.person, other, r.token)
-            yield self.finding(
+            yield r.person, other, self.finding(
                 doc,
                 r.token.start,
                 r.token.end,

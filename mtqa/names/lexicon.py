@@ -79,8 +79,9 @@ class Words:
     def first_name_gender(self, name: str) -> str | None:
         """The gender a given name says; for a double name of known given names
         ("Jon-Ivar", "Anne-Lise"), the one its halves agree on (not the club
-        "Arna-Bjørnar": "Arna" is no given name)."""
-        low = name.lower()
+        "Arna-Bjørnar": "Arna" is no given name); a name in mojibake as the name
+        it was ("BjÃ¸rn" is "Bjørn")."""
+        low = unmangled(name).lower()
         if low in self.female_names:
             return "female"
         if low in self.male_names:
@@ -102,11 +103,20 @@ class Words:
 
     def is_first_name(self, name: str) -> bool:
         """Whether ``name`` is a known given name, or a double name of them of one
-        gender ("Jon-Ivar"; not the club "Arna-Bjørnar")."""
-        low = name.lower()
+        gender ("Jon-Ivar"; not the club "Arna-Bjørnar"), in mojibake too ("BjÃ¸rn")."""
+        low = unmangled(name).lower()
         if "-" in low.strip("-"):
             return self.first_name_gender(low) is not None
         return low in self.female_names or low in self.male_names or low in self.both_names
+
+
+def unmangled(name: str) -> str:
+    """``name`` with its mojibake undone ("BjÃ¸rn" is "Bjørn"), else as it is."""
+    if "Ã" not in name and "Â" not in name:
+        return name
+    from mtqa.checks.encoding import repair
+
+    return repair(name)
 
 
 @cache

@@ -28,9 +28,11 @@ from functools import cached_property
 
 from mtqa.model import BlockKind, Document
 from mtqa.names.figures import listed
-from mtqa.names.lexicon import NORWEGIAN_ROLE, english_zipf, words
+from mtqa.names.lexicon import NORWEGIAN_ROLE, english_zipf, unmangled, words
 
-WORD = re.compile(r"[^\W\d_]+(?:['’\-‐][^\W\d_]+)*")
+#: A letter, or a Norwegian letter in mojibake ("Ã¸" for "ø", "Ã˜" for "Ø"): "BjÃ¸rn" is one word.
+_LETTER = "(?:Ã[\u0080-\u00bf‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ]|Ã[…‘’“”–—](?=[^\\W\\d_])|[^\\W\\d_])"
+WORD = re.compile(f"{_LETTER}+(?:['’\\-‐]{_LETTER}+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: Characters after which a capitalised word may be capitalised for the position
 #: alone: sentence ends, colons, opening quotes and brackets, dashes, bullets.
@@ -330,7 +332,8 @@ def tokenize(doc: Document) -> list[Token]:
             quoted = (dialogue and not said) or marks
             tokens.append(
                 Token(
-                    text=word,
+                    # a word in mojibake as the word it was ("SÃ¸ndre" is "Søndre"), at its place
+                    text=unmangled(word),
                     start=start,
                     end=start + len(word),
                     sentence=si,

@@ -53,7 +53,7 @@ from mtqa.model import BlockKind, Document
 from mtqa.names.figures import listed
 from mtqa.names.gazetteer import gazetteer
 from mtqa.names.glossary import Glossary
-from mtqa.names.lexicon import english_zipf, only_norwegian, words, zipf_in
+from mtqa.names.lexicon import english_zipf, only_norwegian, unmangled, words, zipf_in
 from mtqa.names.mentions import FEMALE, MALE, Analysis, Mention, Token, analyse
 from mtqa.names.variants import document_clusters, memo_key, of_one_family
 
@@ -300,6 +300,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
             assert m.first is not None and m.last is not None  # full: two name slots or more
             full_keys[canon.get(m.last.text, m.last.text)].add(given_of(m))
     w = words()
+    abroad: dict[int, Person] = {}
     for m in analysis.mentions:
         if m.kind == "org" or m.last is None:
             continue
@@ -326,6 +327,8 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
         # the given name of a full name, or one alone with an age ("Håvard (13) had ...")
         first = given if m.full else m.slots()[0].text if len(m.slots()) == 1 and "first-name" in m.evidence else None
         named_gender = None
+        if _FOREIGN_BEFORE.search(analysis.doc.text, max(0, m.start - 60), m.start):
+            abroad[id(person)] = person  # "Italian chef Nicola Bianchi": not a Norwegian's name
         if first is not None:
             g = named_gender = w.full_name_gender(first) if m.full else w.first_name_gender(first)
             if g:
@@ -346,6 +349,11 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
             person.static["male"].append(f"called '{m.role}'")
         elif m.role in w.female_nouns:
             person.static["female"].append(f"called '{m.role}'")
+    # a given name says nothing of one introduced as from abroad: "Nicola" and "Simone" are
+    # Italian men, "Inge" a German or Danish woman, "Jan" an American woman
+    for person in abroad.values():
+        for g in ("male", "female"):
+            person.static[g] = [r for r in person.static[g] if not r.endswith("'s name")]
     # a full name whose given name was keyed apart only because of a namesake:
     # fold the given-less person into the full one when there is one full name
     for key in list(persons):
@@ -375,6 +383,18 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
             person.mentions.append(m)
             person_of[m.start] = person
     return persons, person_of
+
+
+#: A nationality other than Norwegian right before a name, with up to three words of a role
+#: between ("Italian chef ", "The German sculptor ", "American folk singer ").
+_FOREIGN_BEFORE = re.compile(
+    r"\b(?-i:American|British|English|Scottish|Irish|Welsh|Canadian|Australian|German|Austrian|Swiss|"
+    r"Dutch|Belgian|French|Italian|Spanish|Portuguese|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|"
+    r"Greek|Turkish|Russian|Ukrainian|Danish|Swedish|Finnish|Icelandic|Estonian|Latvian|Lithuanian|"
+    r"Serbian|Croatian|Bosnian|Brazilian|Argentine|Argentinian|Mexican|Chilean|Colombian|Japanese|"
+    r"Chinese|Korean|Indian|Pakistani|Iranian|Iraqi|Syrian|Afghan|Somali|Eritrean|Ethiopian|Nigerian|"
+    r"Kenyan|Egyptian|Moroccan|Israeli|Palestinian)(?:[\s-]+[a-z][\w-]*){0,3}\s+$"
+)
 
 
 _VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
@@ -510,7 +530,7 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
     """A name of unknown kind that may be a person's: two or three name words
     ("Veronika Stepanova"), or one followed by a verb ("Trump called")."""
     w = words()
-    name = " ".join(doc.text[m.start : m.end].split())
+    name = unmangled(" ".join(doc.text[m.start : m.end].split()))
     if _REGION.match(name):
         return False  # "farmers in Eastern Norway", "Northern Europe": a region
     if name in gazetteer().forms(*_NOT_PEOPLE) or (" " in name and name in gazetteer().names("place")):
@@ -1086,7 +1106,7 @@ def refs_by_sentence(refs: list[Ref]) -> dict[int, list[Ref]]:
     return by_sentence
 
 
-def _static_gender(person: Person) -> str | None:
+def static_gender(person: Person) -> str | None:
     """The gender a person's title or given name says, when it says one."""
     genders = {g for g, reasons in person.static.items() if reasons}
     return next(iter(genders)) if len(genders) == 1 else None
@@ -1160,12 +1180,12 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         if len(people) > 1 and not nouns:
             # several people, all of the other gender by title or given name:
             # whichever it is, the pronoun does not fit
-            genders = {_static_gender(p) for p in people.values()}
+            genders = {static_gender(p) for p in people.values()}
             if len(genders) == 1 and None not in genders and g not in genders:
                 nearest = max((r for r in cands if r.person is not None), key=lambda r: r.start)
                 out.append(Resolution(t, g, nearest.person, True))
                 continue
-        introducer = _introducer(analysis, refs, ref_starts, by_sentence, i)
+        introducer = _introducer(analysis, refs, ref_starts, by_sentence, i, out)
         if introducer is not None:
             # "Doctor Kari Lie confirms that she was there. / – I talked to him, says he."
             out.append(Resolution(t, g, introducer, True, bound=True))
@@ -1292,7 +1312,7 @@ _A_NOUN = re.compile(
 #: Hansen", "says operations manager ", "says meteorologist on duty "; not someone spoken of ("says the brother of ",
 #: "says the lawyer representing ").
 _SAID_BY = re.compile(
-    r"\b(?:says|said|adds|added|tells|told|explains|explained|answers|answered)\s+"
+    r"\b(?:says|said|adds|added|tells|told|explains|explained|answers|answered|writes|wrote|confirms|confirmed)\s+"
     r"(?:(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)(?:[a-zæøåäöü]+|[A-ZÆØÅ]{2,5}|FrP|KrF|Sp|Ap)\s+){0,3}"
     r"|[a-z]+\s+on\s+duty\s+)$"  # ("said FrP leader ": a party's abbreviation as Norwegian writes it)
 )
@@ -1637,11 +1657,13 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
     speaker of their own mind ("Mayor Kari Lie says he understands the anger")."""
     t = analysis.tokens[i]
     if t.quoted:
-        return _last_speaker(analysis, by_sentence, i) if _after_attribution(analysis, i) else None
+        if _after_attribution(analysis, i):
+            return _last_speaker(analysis, by_sentence, i)
+        return _named_in_quote(analysis, by_sentence, i)
     lawyer = _lawyer_of_client(analysis, here, i)
     if lawyer is not None:
         return lawyer
-    speaker = _last_speaker(analysis, by_sentence, i)
+    speaker = _last_speaker(analysis, by_sentence, i) or _pronoun_speaker(analysis, i, out)
     if speaker is not None:
         return speaker
     in_words = _in_own_words(analysis, here, i)
@@ -1656,6 +1678,42 @@ def _by_form(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[R
         or _reflexive_of_named(analysis, here, i)
         or _says_of_self(analysis, by_sentence, here, i, out)
     )
+
+
+def _named_in_quote(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
+    """In a quote, the person named as its sentence's subject for a "he"/"she" of that
+    person's childhood later in the sentence ("– One of my team leaders, Ingrid Moen, has
+    walked these paths since she was little"), with nobody else named and no other pronoun
+    between. (Not a pronoun of the next sentence: a quote that names a woman may speak of a
+    man the article named before it, "– Anne Dahl saw him at the petrol station".)"""
+    tokens = analysis.tokens
+    t = tokens[i]
+    text = analysis.doc.text
+    if t.lower not in ("he", "she") or not _CHILDHOOD_BEFORE.search(text, max(0, t.start - 8), t.start):
+        return None
+    if not _CHILDHOOD_AFTER.match(text, t.end):
+        return None
+    before = _without_apposed_roles(text, [r for r in by_sentence.get(t.sentence, []) if r.start < t.start])
+    if len(before) != 1 or before[0].person is None:
+        return None
+    named = before[0]
+    sentence = analysis.doc.sentences[t.sentence]
+    if not _QUOTED_SUBJECT_LEAD.fullmatch(text, sentence.start, _mention_start(analysis, named.start)):
+        return None  # the name is not the sentence's subject ("I rang Kari Lie when he was ...")
+    k = bisect.bisect_left(analysis.token_starts, named.start)
+    if tokens[k].possessive or any(w.lower in MALE or w.lower in FEMALE for w in tokens[k:i]):
+        return None
+    return named.person
+
+
+#: A childhood of the subject's: "since she was little", "when he was a boy", "until she was 12".
+_CHILDHOOD_BEFORE = re.compile(r"\b(?:since|when|as|until|before)\s+$")
+_CHILDHOOD_AFTER = re.compile(
+    r"\s+was\s+(?:little|young|small|born|(?:a|an)\s+(?:child|kid|boy|girl|teenager|toddler|baby|infant)|\d{1,2}(?:\s+years\s+old)?)\b"
+)
+#: Before a quote's named subject: the dash or quotation mark, a role set off by a comma ("One
+#: of my team leaders, "), capitalised title words ("Coach ").
+_QUOTED_SUBJECT_LEAD = re.compile(r"[\s–—\"“«-]*(?:[\w'’ -]{1,60},\s+)?(?:[A-Z][\w'’-]*\s+){0,3}")
 
 
 #: From a named subject's end to its verb: an age, an apposition's closing comma, auxiliaries
@@ -1718,7 +1776,10 @@ def _in_own_words(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
 #: What a speaker says in: "in his closing statement", "in her speech".
 _OWN_WORDS = frozenset(
     "statement speech address closing opening post interview letter column reply remarks testimony "
-    "explanation presentation blog comment comments greeting sermon lecture report".split()
+    "explanation presentation blog comment comments greeting sermon lecture report "
+    # Norwegian *prosedyre* (closing argument) is MT's "procedure" (not "book", "podcast": a
+    # speaker may be quoted in someone else's)
+    "procedure argument plea email e-mail".split()
 )
 #: Between a speaker's name and "in his": an age, a workplace ("from Økokrim"), a comma.
 _IN_WORDS_BETWEEN = re.compile(
@@ -1858,7 +1919,7 @@ def _says_of_self(
     # (a pronoun already read as someone's whose given name or title is of the other gender is
     # the engine's slip, not someone of the pronoun's gender: "Kari Lie says that he will meet
     # them. / Mayor Eli Hansen says that he hopes ...")
-    slips = {r.token.start for r in out if r.hard and r.person is not None and _static_gender(r.person) not in (None, r.gender)}
+    slips = {r.token.start for r in out if r.hard and r.person is not None and static_gender(r.person) not in (None, r.gender)}
     if any(
         pronoun_gender(tok.text) == g and not (own_mind and tok.quoted) and tok.start not in slips for tok in tokens[first:i]
     ):
@@ -2065,12 +2126,12 @@ def _own_after_pronoun(analysis: Analysis, here: list[Ref], i: int, resolved: li
             r.person
             for r in reversed(resolved)
             if r.token.start == prev.start
-            and (r.hard or (t.lower in _REFLEXIVE and r.person is not None and _static_gender(r.person) == pronoun_gender(prev.text)))
+            and (r.hard or (t.lower in _REFLEXIVE and r.person is not None and static_gender(r.person) == pronoun_gender(prev.text)))
         ),
         None,
     )  # (the reflexive of "she" is "herself" whoever she is: her given name is enough)
     if found is None and here and here[0].subject and here[0].person is not None:
-        if all(r.person is here[0].person for r in here) and _static_gender(here[0].person) in (
+        if all(r.person is here[0].person for r in here) and static_gender(here[0].person) in (
             None, pronoun_gender(prev.text)
         ):
             found = here[0].person
@@ -2392,9 +2453,44 @@ _MIND_GOES_ON = re.compile(
     r"|demands|insists|argues|calls for|wants the|proposes|promises|admits|acknowledges)\b"
 )
 #: A preposition of place right before a name ("in Norled", "at the quay in Våge").
-_PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of|for)\s+(?:the\s+)?$")
+_PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of|for|above|below|near|outside|behind|along|across|towards?)\s+(?:the\s+)?$")
 #: "He says that", "She said:" right after the pronoun.
 _SAYS_THAT = re.compile(r"\s+(?:also\s+)?(?:says|said|explains|explained)\s*(?:that\b|:)")
+#: A dialogue line's reporting clause by a pronoun at its end: ", she tells Drammens Tidende."
+_PRONOUN_TAG = re.compile(r",\s+(?P<pronoun>he|she)\s+(?P<verb>[a-z]+)\b[^,.!?–—\"“”]*[.!?]?\s*$")
+
+
+def _pronoun_speaker(analysis: Analysis, i: int, out: list[Resolution]) -> Person | None:
+    """For "He adds that ..." / "She says that ..." opening the paragraph right after a
+    dialogue line attributed by a pronoun ("– It went fast, she tells Drammens Tidende."),
+    the one that pronoun was taken for, where that was one candidate and the line has no
+    other pronoun of the gender of the one to resolve."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    text = analysis.doc.text
+    if t.lower not in ("he", "she") or not t.initial or t.sentence < 1:
+        return None
+    if not (_GOES_ON_THAT.match(text, t.end) or _SAYS_THAT.match(text, t.end) or _MIND_GOES_ON.match(text, t.end)):
+        return None
+    before = analysis.doc.sentences[t.sentence - 1]
+    line = analysis.doc.block_at(before.start)
+    if line is None or line.kind is not BlockKind.QUOTE or line.start >= analysis.doc.blocks[t.block].start:
+        return None
+    m = _PRONOUN_TAG.search(text, before.start, before.end)
+    if m is None or m.group("verb") not in words().speech_verbs:
+        return None
+    tag = m.start("pronoun")
+    told = next((r for r in out if r.token.start == tag), None)
+    if told is None or told.person is None or not told.hard:
+        return None
+    g = pronoun_gender(t.text)
+    first = bisect.bisect_left(analysis.token_starts, line.start)
+    for tok in tokens[first:i]:
+        if tok.start != tag and tok.lower in (MALE if g == "male" else FEMALE):
+            return None  # "– He drove past, she says. He adds ...": he may be the one spoken of
+    return told.person
+
+
 def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
     """For "He adds that ..." / "She points out that ..." opening a sentence right after
     one whose speech is attributed to one person named and nobody else ("..., says
@@ -2505,7 +2601,7 @@ _SAID_BY_ROLE_APPOSED = re.compile(
     r"\b(?:says|said|tells|told|adds|added|explains|explained)\s+(?:the\s+)?[a-z][^.;:!?–—\"“”,()]{1,80},\s+$"
 )
 #: A verb of saying and capitalised words before a name: "says Finance Minister Per Olsen".
-_SAID_BY_CAPITALISED = re.compile(r"\b(?:says|said|adds|added|tells|told|explains|explained)\s+((?:[A-ZÆØÅ][\w-]*\s+){1,3})$")
+_SAID_BY_CAPITALISED = re.compile(r"\b(?:says|said|adds|added|tells|told|explains|explained|writes|wrote|confirms|confirmed)\s+((?:[A-ZÆØÅ][\w-]*\s+){1,3})$")
 
 
 def _said_by_title(text: str, start: int) -> bool:
@@ -2539,7 +2635,7 @@ _PLACE_NAME_LEAD = re.compile(
 def _may_be(r: Ref, g: str | None) -> bool:
     """Whether ``r`` may be someone of gender ``g``: a person not shown to be of the other
     gender by title or given name, or a person noun of that gender or none."""
-    return (_static_gender(r.person) in (None, g)) if r.person is not None else r.gender in (None, g)
+    return (static_gender(r.person) in (None, g)) if r.person is not None else r.gender in (None, g)
 
 
 #: A verb of saying right after a name ("Kari Lie says ...", "Kari Lie (52) in Norled says").
@@ -2578,7 +2674,8 @@ def reporting_pronoun(tokens: list[Token], i: int, speech: frozenset[str]) -> bo
 
 
 def _introducer(
-    analysis: Analysis, refs: list[Ref], ref_starts: list[int], by_sentence: dict[int, list[Ref]], i: int
+    analysis: Analysis, refs: list[Ref], ref_starts: list[int], by_sentence: dict[int, list[Ref]], i: int,
+    out: list[Resolution] | None = None,
 ) -> Person | None:
     """For "says he" after a dialogue line: the one person named in the last sentence
     of the paragraph before the line, when nobody else who could speak is named in that
@@ -2605,13 +2702,19 @@ def _introducer(
     text = doc.text
     named = _without_apposed_roles(text, by_sentence.get(last, []))
     people = {id(r.person): r.person for r in named if r.person is not None and not r.quoted}
-    if len(people) != 1 or any(r.person is None and (r.unknown or r.gender is not None) for r in named):
-        return None
-    introducer = named[0].person
-    if introducer is None or not _leads(analysis, named[0]):
-        return None
+    opener = _opened_by(analysis, last, out) if all(_named_place(text, r) for r in named) else None
+    if opener is not None:
+        # "She emphasises that ... / – ..., says he.": the one that sentence's pronoun was taken for
+        introducer = opener
+    else:
+        if len(people) != 1 or any(r.person is None and (r.unknown or r.gender is not None) for r in named):
+            return None
+        if named[0].person is None or not _leads(analysis, named[0]):
+            return None
+        introducer = named[0].person
     g = pronoun_gender(t.text)
-    if any(tok.sentence == last and pronoun_gender(tok.text) == g for tok in before):
+    opening = next((tok for tok in before if tok.sentence == last), None) if opener is not None else None
+    if any(tok.sentence == last and pronoun_gender(tok.text) == g and tok is not opening for tok in before):
         return None  # "She then suggested that Trump ... / – ..., she said": the "she" speaks
     # everyone else of the paragraph and of the three sentences before the line, but
     # someone who has had their say already ("..., says Hansen.") when the person's
@@ -2626,7 +2729,7 @@ def _introducer(
     for r in _without_apposed_roles(text, near):
         if r.person is introducer or (introduces and id(r.person) in have_spoken):
             continue
-        if r.person is not None and _static_gender(r.person) in (None, g):
+        if r.person is not None and static_gender(r.person) in (None, g):
             return None  # "Her neighbour Per Hansen raised the alarm. Moen was found ... / – ..., says he"
         if r.person is None and r.unknown and _PREPOSITION_BEFORE.search(text, max(0, r.start - 6), r.start):
             continue  # "figures from Nord Pool show": a name of unknown kind after a preposition, no speaker
@@ -2635,8 +2738,24 @@ def _introducer(
     return introducer
 
 
+def _opened_by(analysis: Analysis, sentence: int, out: list[Resolution] | None) -> Person | None:
+    """The person a "he"/"she" opening ``sentence`` was taken for, where it was one candidate."""
+    if out is None:
+        return None
+    k = bisect.bisect_left(analysis.token_starts, analysis.doc.sentences[sentence].start)
+    tokens = analysis.tokens
+    if k >= len(tokens) or tokens[k].lower not in ("he", "she"):
+        return None
+    told = next((r for r in out if r.token.start == tokens[k].start), None)
+    if told is None or told.person is None or not told.hard:
+        return None
+    # only a person whose gender is known without the pronouns: else the two pronouns, one
+    # taken from the other, would each be evidence against the other ("Kim Aasland")
+    return told.person if static_gender(told.person) or told.person.news_gender else None
+
+
 #: A preposition right before a name.
-_PREPOSITION_BEFORE = re.compile(r"\b(?:from|at|in|by|of|on|for|with|to)\s+$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|at|in|by|of|on|for|with|to|above|below|near|outside|behind|along|across|towards?)\s+$")
 
 
 def _without_apposed_roles(text: str, refs: list[Ref]) -> list[Ref]:
@@ -2813,9 +2932,17 @@ def _recent_of_gender(pp: People, tok: Token, gender: str) -> Person | None:
 
 
 def ref_gender(pp: People, r: Ref) -> str | None:
-    """The gender the article shows ``r`` to have: its person's, or its noun's."""
+    """The gender the article shows ``r`` to have: its person's, or its noun's; none for a
+    surname alone that the article gives people of both genders ("Her father, Kåre Haugland
+    ... / The bookmakers had Haugland as the favourite", of Tiril Haugland)."""
     if r.person is not None:
-        return evident_gender(pp, r.person)
+        gender = evident_gender(pp, r.person)
+        m = pp.analysis.mention_starts.get(r.start)
+        if gender is not None and m is not None and not m.full and m.last is not None:
+            surname = r.person.key[1]
+            if any(p is not r.person and p.key[1] == surname and evident_gender(pp, p) not in (None, gender) for p in pp.persons.values()):
+                return None
+        return gender
     return r.gender
 
 
