@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from mtqa.checks.base import Check, CheckContext
-from mtqa.checks.encoding import repair
 from mtqa.model import Document, Finding, Severity
 from mtqa.names.gazetteer import garbles, gazetteer, near_place
 from mtqa.names.glossary import Glossary, load_glossary
@@ -141,8 +140,6 @@ class InconsistentNameSpelling(Check):
         for cluster in _doc_clusters(doc, ctx):
             canon = cluster.choice.canonical
             for dev in cluster.deviants():
-                if repair(dev.text) != dev.text and repair(dev.text) in cluster.spellings:
-                    continue  # "Ã…ssiden" beside "Åssiden": mojibake, EN001's finding
                 others = [s for s in cluster.spellings if s not in (dev.text, canon)]
                 what = {
                     "surname": "the same person",
