@@ -2453,7 +2453,9 @@ _MIND_GOES_ON = re.compile(
     r"|demands|insists|argues|calls for|wants the|proposes|promises|admits|acknowledges)\b"
 )
 #: A preposition of place right before a name ("in Norled", "at the quay in Våge").
-_PLACE_LEAD = re.compile(r"\b(?:in|at|to|from|of|for|above|below|near|outside|behind|along|across|towards?)\s+(?:the\s+)?$")
+#: Prepositions of place that only stand before a place ("above Trøym", "near Vik").
+_SPATIAL = "above|below|near|outside|behind|along|across|towards?"
+_PLACE_LEAD = re.compile(rf"\b(?:in|at|to|from|of|for|{_SPATIAL})\s+(?:the\s+)?$")
 #: "He says that", "She said:" right after the pronoun.
 _SAYS_THAT = re.compile(r"\s+(?:also\s+)?(?:says|said|explains|explained)\s*(?:that\b|:)")
 #: A dialogue line's reporting clause by a pronoun at its end: ", she tells Drammens Tidende."
@@ -2480,15 +2482,21 @@ def _pronoun_speaker(analysis: Analysis, i: int, out: list[Resolution]) -> Perso
     if m is None or m.group("verb") not in words().speech_verbs:
         return None
     tag = m.start("pronoun")
-    told = next((r for r in out if r.token.start == tag), None)
-    if told is None or told.person is None or not told.hard:
+    told = _taken_for(out, tag)
+    if told is None:
         return None
     g = pronoun_gender(t.text)
     first = bisect.bisect_left(analysis.token_starts, line.start)
     for tok in tokens[first:i]:
         if tok.start != tag and tok.lower in (MALE if g == "male" else FEMALE):
             return None  # "– He drove past, she says. He adds ...": he may be the one spoken of
-    return told.person
+    return told
+
+
+def _taken_for(out: list[Resolution], start: int) -> Person | None:
+    """The person the pronoun at ``start`` was taken for, where that was one candidate."""
+    told = next((r for r in out if r.token.start == start), None)
+    return told.person if told is not None and told.hard else None
 
 
 def _last_speaker(analysis: Analysis, by_sentence: dict[int, list[Ref]], i: int) -> Person | None:
@@ -2746,16 +2754,14 @@ def _opened_by(analysis: Analysis, sentence: int, out: list[Resolution] | None) 
     tokens = analysis.tokens
     if k >= len(tokens) or tokens[k].lower not in ("he", "she"):
         return None
-    told = next((r for r in out if r.token.start == tokens[k].start), None)
-    if told is None or told.person is None or not told.hard:
-        return None
+    told = _taken_for(out, tokens[k].start)
     # only a person whose gender is known without the pronouns: else the two pronouns, one
     # taken from the other, would each be evidence against the other ("Kim Aasland")
-    return told.person if static_gender(told.person) or told.person.news_gender else None
+    return told if told is not None and (static_gender(told) or told.news_gender) else None
 
 
 #: A preposition right before a name.
-_PREPOSITION_BEFORE = re.compile(r"\b(?:from|at|in|by|of|on|for|with|to|above|below|near|outside|behind|along|across|towards?)\s+$")
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:from|at|in|by|of|on|for|with|to|{_SPATIAL})\s+$")
 
 
 def _without_apposed_roles(text: str, refs: list[Ref]) -> list[Ref]:
