@@ -595,3 +595,19 @@ def test_a_name_in_mojibake_is_one_word_read_as_it_was():
     assert text[bjorn.start : bjorn.end] == "BjÃ¸rn"
     assert lexicon.words().first_name_gender("BjÃ¸rn") == "male"
     assert lexicon.unmangled("Bjørn") == "Bjørn"
+
+
+def test_a_dialogue_line_run_into_a_paragraph_is_quoted_up_to_its_reporting_clause():
+    text = (
+        "Klung emphasizes that the funds are good. – We live under grants. Per Lie knows it, says Klung. "
+        "Then she left. – I am glad Kari came"
+    )
+    analysis = analyse(mtqa.Document(id="d", text=text))
+    quoted = {t.text: t.quoted for t in analysis.tokens}
+    assert not quoted["Klung"] and not quoted["emphasizes"]
+    assert quoted["grants"] and quoted["Per"] and quoted["knows"]
+    assert not quoted["says"] and not quoted["Then"] and not quoted["left"]
+    assert quoted["glad"] and quoted["Kari"]
+    # a dash between words is no dialogue: "Oslo – Bergen"
+    plain = analyse(mtqa.Document(id="d", text="The route Oslo – Bergen reopens. The trains run."))
+    assert not any(t.quoted for t in plain.tokens)

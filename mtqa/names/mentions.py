@@ -219,6 +219,26 @@ def attribution_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A dash that opens a dialogue line inside a paragraph, after the narration's sentence.
+_INLINE_DASH = re.compile(r"(?<=[.!?»”\"])\s+[–—]\s+(?=\S)")
+
+
+def inline_dialogue(text: str) -> list[tuple[int, int]]:
+    """Dialogue inside a paragraph of narration, where a page ran the lines together
+    ("Klung emphasizes that the funds are good. – We live under grants, and ..."): from the
+    dash to its reporting clause ("..., says Klung."), the next such dash or the paragraph's
+    end. The reporting clause and what follows it are the narration's again."""
+    spans = []
+    dashes = list(_INLINE_DASH.finditer(text))
+    for k, m in enumerate(dashes):
+        end = dashes[k + 1].start() if k + 1 < len(dashes) else len(text)
+        reporting = attribution_spans(text[m.start() : end])
+        if reporting:
+            end = m.start() + reporting[0][0]
+        spans.append((m.start(), end))
+    return spans
+
+
 def _narration_spans(text: str, reporting: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences of a dialogue line that the reporter narrates after its reporting
     clause, opening with a name the clause gave the speaker ("– It was a bang, says Kari
@@ -302,6 +322,7 @@ def tokenize(doc: Document) -> list[Token]:
         quotes = _quote_spans(text)
         reporting = attribution_spans(text) if dialogue else []
         narration = _narration_spans(text, reporting) if dialogue else []
+        inline = [] if dialogue else inline_dialogue(text)
         qi = 0
         for m in WORD.finditer(text):
             raw = m.group(0)
@@ -329,7 +350,7 @@ def tokenize(doc: Document) -> list[Token]:
                 qi += 1
             marks = qi < len(quotes) and quotes[qi][0] <= m.start() < quotes[qi][1]
             said = any(a <= m.start() < b for a, b in reporting + narration)
-            quoted = (dialogue and not said) or marks
+            quoted = (dialogue and not said) or marks or any(a <= m.start() < b for a, b in inline)
             tokens.append(
                 Token(
                     # a word in mojibake as the word it was ("SÃ¸ndre" is "Søndre"), at its place

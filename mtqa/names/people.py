@@ -68,6 +68,10 @@ NAMED_LOOKBACK = 2
 #: The weight of a person of the news's gender (``mtqa/data/people.tsv``) against the
 #: engine's pronouns for them: two "he" for Erna Solberg are two guesses, her gender a fact.
 NEWS_WEIGHT = 3.0
+#: The weight of a given name that Norwegian gives one gender and other languages use less
+#: ("Ingrid", "Kari", "Marit"; :func:`_norwegian_name_gender`): in a translation from
+#: Norwegian, a name's gender is a fact of the source, each pronoun one guess of the engine.
+NAME_WEIGHT = 2.0
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "former", "new"}
 #: Words that follow a noun rather than an adjective: "the forward has", not
 #: "the general message".
@@ -172,6 +176,9 @@ class People:
             siblings = _SAME_CHOICE.get(exclude.lower, frozenset())
         for g, reasons in person.static.items():
             score[g] += len(set(reasons))
+        named = _norwegian_name_gender(person)
+        if named is not None:
+            score[named] += NAME_WEIGHT - 1  # (its reason counted once above)
         if person.news_gender is not None:
             score[person.news_gender] += NEWS_WEIGHT - 1  # (its reason counted once above)
         for g, toks in person.votes.items():
@@ -1344,6 +1351,8 @@ def _another_clause(tokens: list[Token], between: list[Token]) -> bool:
             continue  # "Kari Lie was proud of his runner": of her feelings, one clause
         if tok.lower in _COPULAS and k + 1 < len(between) and _progressive(between[k + 1].lower):
             continue  # "Stavik is looking forward to ...": an auxiliary, one clause
+        if tok.lower in _COPULAS and _of_a_thing(between, k + 2):
+            continue  # "Marit Vik was on her way home": where she is, no predicate of another
         if tok.lower in w.speech_verbs or tok.lower in _THINKING or tok.lower in _COPULAS:
             return True
         if tok.lower in _CAUSATIVES and not (k + 1 < len(between) and between[k + 1].lower == "to"):
@@ -1418,7 +1427,8 @@ def noun_subject_of(
     named subject ("Kari Lie has had good support from his family", *familien sin*),
     which the caller reports only where nobody else may be meant."""
     reflexive = t.lower in _REFLEXIVE and not named
-    if (t.lower not in ("his", "her") and not reflexive) or t.quoted or not here:
+    # (in a quote, only a named subject's "his own": "– Tveit has found his own voice, she says")
+    if (t.lower not in ("his", "her") and not reflexive) or (t.quoted and not named) or not here:
         return None
     tokens = analysis.tokens
     k = bisect.bisect_left(analysis.token_starts, t.start)
@@ -1426,7 +1436,7 @@ def noun_subject_of(
         return _noun_subject_of_reflexive(analysis, here, k)
     said_in = said_in_own(analysis, k)
     own = subject_bound(analysis, k)
-    if named and not plain and not own:
+    if named and (not plain or t.quoted) and not own:
         return None
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is None or nxt.sentence != t.sentence or analysis.doc.text[t.end : nxt.start] != " ":
@@ -1457,7 +1467,7 @@ def noun_subject_of(
         if any(_may_be(r, g) for r in here[:-1] if r.person is None or r.person is not here[-1].person):
             return None
         subject, others, lead = here[-1], [], ""
-    if subject.quoted or (subject.person is None if named else (subject.person is not None or subject.gender is None)):
+    if subject.quoted != t.quoted or (subject.person is None if named else (subject.person is not None or subject.gender is None)):
         return None
     if not (subject.subject or _FRONTED.match(lead) or that is not None or apposed or (plain and _subject_lead(lead))) or (
         _POSSESSIVE_LEAD.search(lead) and not apposed
@@ -1469,8 +1479,16 @@ def noun_subject_of(
         if apposed and doc.text.startswith(",", after):
             after += 1  # (the comma that closes the apposition)
     between = tokens[bisect.bisect_left(analysis.token_starts, after) : k - 2 if said_in else k]
-    if any(pronoun_gender(tok.text) is not None or tok.lower in ("them", "they") for tok in between):
-        return None  # "Her husband encouraged her to start her own business": "her" is the one meant
+    g = pronoun_gender(t.text)
+    if any(
+        (pronoun_gender(tok.text) is not None or tok.lower in ("them", "they"))
+        and not (named and plain and pronoun_gender(tok.text) != g and _of_a_thing(between, n))
+        for n, tok in enumerate(between)
+    ):
+        # "Her husband encouraged her to start her own business": "her" is the one meant;
+        # not the subject's own thing before ("Marit Vik was on her way home together with
+        # his daughter": *sin*, hers, as "her way" is)
+        return None
     # "Sigrid Fjeld got to play the last ten minutes and scored his first goal": the named
     # subject's second verb; what the first one took is no object of the second
     between, after = _from_coordinated_verb(between, after, named)
@@ -1634,12 +1652,26 @@ _NOUN_AFTER = re.compile(
 )
 
 
+def _of_a_thing(between: list[Token], n: int) -> bool:
+    """Whether ``between[n]`` is "his"/"her" after a preposition and before a word that
+    names no person ("on her way", "in his car"; not "with her husband")."""
+    if not 0 < n < len(between) - 1 or between[n].lower not in ("his", "her"):
+        return False
+    after = between[n + 1]
+    return (
+        between[n - 1].lower in _PREPOSITIONS
+        and after.text.islower()
+        and after.lower not in _KIN_NOUNS
+        and after.lower not in words().person_nouns
+    )
+
+
 def _object_between(tokens: list[Token], between: list[Token]) -> bool:
     """Whether an object may stand between a subject's verb and "his own": a pronoun, a
     capitalised word (a name: "gives Ola his own room") or a noun phrase not closed by a
     preposition ("gave the old horse his own stall"; not "went with the team on his own bus")."""
     for k, tok in enumerate(between):
-        if tok.lower in ("him", "her", "them", "it", "us", "me", "you"):
+        if tok.lower in ("him", "her", "them", "it", "us", "me", "you") and not _of_a_thing(between, k):
             return True
         if tok.cap and not (k > 0 and (between[k - 1].lower in _PREPOSITIONS or between[k - 1].cap)):
             return True  # (a place after a preposition is no object: "Kari Lie from Båtsfjord fishes ...")
@@ -1944,8 +1976,9 @@ _SAYS_BEFORE = re.compile(
     # "writes in the judgment that", "says in a press release that"
     r"(?:\s+in\s+(?:the|a|an|her|his)\s+(?:judgment|judgement|ruling|verdict|decision|statement|press release|letter|post|email|e-mail|text message|report))?"
     r"\s+(?:that\s+)?"
-    # a second reported clause: "stresses that nothing has been decided, and that he will meet ..."
-    r"(?:that\s+[^.;:!?\"“”«»–—]{1,80}?,?\s+and\s+that\s+)?$"
+    # a second reported clause: "stresses that nothing has been decided, and that he will meet ...",
+    # "adds that the weather will calm down, but that she does not rule out ..."
+    r"(?:that\s+[^.;:!?\"“”«»–—]{1,80}?,?\s+(?:and|but)\s+that\s+)?$"
 )
 #: From the end of a speaker's name to the verb of saying: "Kari Lie says", "Kari Lie (Labour)
 #: tells", "Kari Lie, tells" (an apposition closed), "Kari Lie, who says", "Kari Lie of Helse
