@@ -28,8 +28,8 @@ from functools import cache
 from mtqa.checks import homographs
 from mtqa.checks.base import Check, CheckContext
 from mtqa.checks.grammar import _SPEAKERS, _base_form_subject
-from mtqa.checks.idioms import LexiconSpans
-from mtqa.lexicons import senses
+from mtqa.checks.idioms import LexiconSpans, lexicon_for
+from mtqa.lexicons import FORM_SPLIT, Lexicon, senses
 from mtqa.model import BlockKind, Document, Finding, Severity
 
 #: A label: one to three words, the first capitalised, before a colon and a value,
@@ -456,6 +456,25 @@ def _attribution(subject: str, verb: str, tag: str) -> str:
 _TERM = re.compile(r"(?<![\w’'-])(?P<modifier>[a-z]{3,}) (?=(?P<noun>[a-z]{3,})(?:['’]s\b|(?![\w’'-])))")
 
 
+_BY_NORWEGIAN: dict[str, dict[str, str]] = {}
+
+
+def _english_by_norwegian(lexicon: Lexicon) -> dict[str, str]:
+    """Each Norwegian form of the lexicon's entries ("liten storm" of "liten storm / full
+    storm / sterk storm (Beaufort)") -> its entry's idiomatic English, the first entry's."""
+    table = _BY_NORWEGIAN.get(lexicon.sha256)
+    if table is None:
+        table = {}
+        for entry in lexicon.entries:
+            if not entry.english:
+                continue
+            for form in FORM_SPLIT.split(entry.norwegian.lower()):
+                if " " in form.strip() and "<" not in form:
+                    table.setdefault(" ".join(form.split()), entry.english[0])
+        _BY_NORWEGIAN[lexicon.sha256] = table
+    return table
+
+
 @cache
 def _lemmas_by_sense(pos: tuple[str, ...], first: int | None = None) -> dict[str, frozenset[str]]:
     """English word -> the Norwegian lemmas of these parts of speech it is one of the
@@ -532,7 +551,7 @@ class TermRenderedTwice(Check):
                 found[head][modifier].append((sentence.start + m.start(), sentence.start + m.end("noun")))
         named = LexiconSpans(doc, ctx)
         reported: set[tuple[int, int]] = set()
-        for by_modifier in found.values():
+        for head, by_modifier in found.items():
             for first in sorted(by_modifier):
                 for second in sorted(by_modifier):
                     common = modifiers[first] & modifiers[second]
@@ -543,6 +562,10 @@ class TermRenderedTwice(Check):
                         continue  # the lexicon names one of them: its finding says which is wrong
                     lemma = min(common)
                     usual = ", ".join(senses.dictionary()[lemma].senses[:3])
+                    # the Norwegian term, back-translated word by word ("small storm", "little
+                    # storm": *liten storm*), where the lexicon knows its English ("storm force")
+                    terms = sorted(f"{m} {n}" for m in common for n in nouns.get(head, ()))
+                    english = next((e for e in map(_english_by_norwegian(lexicon_for(ctx)).get, terms) if e), None)
                     for start, end in sorted(spans):
                         if (start, end) in reported:
                             continue
@@ -555,6 +578,7 @@ class TermRenderedTwice(Check):
                             f"({usual}): if they name one thing, a Norwegian term may have been rendered word "
                             "by word, another way each time: write its English name, the same each time "
                             "(a writer also varies a word on purpose: then leave it)",
+                            suggestion=english,
                             confidence=0.4,
                         )
 

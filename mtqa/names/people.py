@@ -1168,8 +1168,13 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             continue
         # a noun or title of the other gender cannot be the referent, nor a
         # noun inside someone's quote ("my little one")
+        # (a person noun in the quote that ends right before the pronoun's sentence is someone
+        # the narration may go on about: "– A man fell into the water, says Kari Lie. He was
+        # pulled out")
         cands = [
-            r for r in cands if r.person is not None or (r.gender in (None, g) and (r.unknown or not r.quoted))
+            r for r in cands
+            if r.person is not None
+            or (r.gender in (None, g) and (r.unknown or not r.quoted or _quoted_just_before(analysis, r, t)))
         ]
         people = {id(r.person): r.person for r in cands if r.person is not None}
         nouns = [r for r in cands if r.person is None]  # person nouns and unknown names
@@ -1206,6 +1211,18 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 out.append(Resolution(t, g, subject, False))
     _mark_bound(analysis, out, by_sentence)
     return out
+
+
+def _quoted_just_before(analysis: Analysis, r: Ref, t: Token) -> bool:
+    """Whether ``r``, a person noun opening a quote, stands in the two sentences right before
+    the narration's pronoun ``t`` ("– My neighbour had not been seen for days, says Lie. He was
+    found dead"), where the pronoun does not go on speaking ("... says captain Kari Lie. He
+    says ...": the speaker)."""
+    if t.quoted or not t.sentence - 2 <= r.sentence < t.sentence or not r.subject:
+        return False  # (the quote's subject: not "it takes little for a skier to ...", "my son")
+    k = bisect.bisect_left(analysis.token_starts, t.start)
+    after = analysis.tokens[k + 1] if k + 1 < len(analysis.tokens) else None
+    return after is None or after.lower not in words().speech_verbs
 
 
 def _after_colon_dash(analysis: Analysis, t: Token) -> bool:
@@ -1976,9 +1993,8 @@ _SAYS_BEFORE = re.compile(
     # "writes in the judgment that", "says in a press release that"
     r"(?:\s+in\s+(?:the|a|an|her|his)\s+(?:judgment|judgement|ruling|verdict|decision|statement|press release|letter|post|email|e-mail|text message|report))?"
     r"\s+(?:that\s+)?"
-    # a second reported clause: "stresses that nothing has been decided, and that he will meet ...",
-    # "adds that the weather will calm down, but that she does not rule out ..."
-    r"(?:that\s+[^.;:!?\"“”«»–—]{1,80}?,?\s+(?:and|but)\s+that\s+)?$"
+    # a second reported clause: "stresses that nothing has been decided, and that he will meet ..."
+    r"(?:that\s+[^.;:!?\"“”«»–—]{1,80}?,?\s+and\s+that\s+)?$"
 )
 #: From the end of a speaker's name to the verb of saying: "Kari Lie says", "Kari Lie (Labour)
 #: tells", "Kari Lie, tells" (an apposition closed), "Kari Lie, who says", "Kari Lie of Helse

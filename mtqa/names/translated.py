@@ -731,9 +731,27 @@ def _given_names(analysis: Analysis) -> list[Translated]:
         ):
             alone.add(t.text)
     out: list[Translated] = []
+    for i, t in enumerate(tokens):
+        # a word of the table with an age after it, as news gives a person's, where the words
+        # around say a person ("Missing Life (16) found", *Liv (16)*): the given name alone;
+        # not "Sarah Stone (34)" (a surname), "Goals: Day (14)", "Life (15)" (a film's rating),
+        # "Odd (16)" (the name itself), "Lily (5)" (an English name)
+        age = _AGE_AFTER.match(doc.text, t.end)
+        if not (t.cap and t.lower in table and not t.possessive and age) or table[t.lower].lower() == t.lower:
+            continue
+        if w.is_first_name(t.text) or t.lower in _ENGLISH_GIVEN:
+            continue
+        prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == t.sentence else None
+        person = (prev is not None and (prev.lower in _PERSON_STATES or (not prev.cap and prev.lower in w.person_nouns))) or (
+            prev is None and _STATE_AFTER.match(doc.text, age.end()) is not None
+        )
+        if person:
+            name = table[t.lower]
+            out.append(Translated(t.start, t.end, "given name", name, f"'{t.text}' is the English word for the given name {name}", 0.7))
+    aged = {f.start for f in out}
     for i, t in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
-        if not t.cap or not nxt.cap or doc.text[t.end : nxt.start] != " " or t.possessive:
+        if not t.cap or not nxt.cap or doc.text[t.end : nxt.start] != " " or t.possessive or t.start in aged:
             continue
         low = t.lower
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == t.sentence else None
@@ -772,6 +790,18 @@ def _given_names(analysis: Analysis) -> list[Translated]:
     return out
 
 
+#: Words of the table that English gives children as names too ("Lily (5)").
+_ENGLISH_GIVEN = frozenset({"lily"})
+#: Words of a person's state before or after a name with an age ("Missing Life (16)").
+_PERSON_STATES = frozenset("missing found dead injured killed rescued arrested charged wanted".split())
+#: A person's state right after a name and its age opening a sentence ("Life (16) was found";
+#: not "Stone (45) was the top scorer").
+_STATE_AFTER = re.compile(
+    r"\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?)?"
+    r"(?:found|missing|dead|injured|killed|rescued|arrested|charged|wanted|drowned|died|disappeared)\b"
+)
+#: A person's age in brackets right after a name, as news writes it: " (16)", " (104)".
+_AGE_AFTER = re.compile(r" \((?:[1-9]\d?|1[01]\d)\)(?! of\b)")
 #: The end of a clause right after a word: punctuation, a closing quote, a line's end.
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?»”\"]|$)", re.MULTILINE)
 

@@ -211,13 +211,23 @@ def _close(a: str, b: str) -> bool:
 def _a_speaker_misspelled(a: Spelling, b: Spelling) -> bool:
     """A surname never introduced with a given name, written for someone who speaks
     ("says Dahl"), a close spelling of a person's introduced in full ("defender Marius
-    Dal"): news introduces the private people who speak, so the speaker is that person,
+    Dal") or by a role alone ("fire chief Sandvik" beside "Sandvig says"): news introduces the private people who speak, so the speaker is that person,
     whatever the word lists count of the two spellings (both may be common surnames).
     Not a person of the news named by the surname alone ("Prime Minister Støre says"
     beside "Kari Støle"), nor two families' letters ("Jansen" beside "Ole Hansen")."""
-    if bool(a.given) == bool(b.given):
+    if a.given or b.given:
+        if bool(a.given) == bool(b.given):
+            return False
+        introduced, alone = (a, b) if a.given else (b, a)
+    elif a.titled != b.titled:
+        # "says fire chief Sandvik ... / Sandvig says": one introduced by a role alone, the
+        # other never introduced, opening its sentences to speak (not "Neighbour Sandvig
+        # says", a role the lists lack; not "Berge scored twice": a player of a match report)
+        introduced, alone = (a, b) if a.titled else (b, a)
+        if not (alone.speaks and alone.tokens and all(getattr(tok, "initial", False) for tok in alone.tokens)):
+            return False
+    else:
         return False
-    introduced, alone = (a, b) if a.given else (b, a)
     if not ((alone.speaks or (alone.leads and not _a_place(alone.text))) and not alone.full and introduced.person and _close(a.text, b.text)):
         return False
     if alone.titled and alone.text in name_words():
