@@ -550,6 +550,7 @@ class TermRenderedTwice(Check):
                     continue
                 found[head][modifier].append((sentence.start + m.start(), sentence.start + m.end("noun")))
         named = LexiconSpans(doc, ctx)
+        by_norwegian = _english_by_norwegian(lexicon_for(ctx)) if found else {}
         reported: set[tuple[int, int]] = set()
         for head, by_modifier in found.items():
             for first in sorted(by_modifier):
@@ -565,7 +566,7 @@ class TermRenderedTwice(Check):
                     # the Norwegian term, back-translated word by word ("small storm", "little
                     # storm": *liten storm*), where the lexicon knows its English ("storm force")
                     terms = sorted(f"{m} {n}" for m in common for n in nouns.get(head, ()))
-                    english = next((e for e in map(_english_by_norwegian(lexicon_for(ctx)).get, terms) if e), None)
+                    english = next((e for e in map(by_norwegian.get, terms) if e), None)
                     for start, end in sorted(spans):
                         if (start, end) in reported:
                             continue

@@ -222,14 +222,17 @@ def _norwegian_name_gender(person: Person) -> str | None:
     named = words().first_name_gender(given) if given else None
     if named is None or not given or not person.static.get(named):
         return None
-    low = given.lower()
-    if zipf_in(low, "nb") < max(zipf_in(low, lang) for lang in ("en", *_OTHER_LANGUAGES)) + 0.3:
-        return None  # a name borne abroad too: "Simone", "Jan", "Gerd", "Eli", "Ellen"
-    surname = (person.key[1] or "").lower()
+    return named if _norwegian_more_than_abroad(given.lower(), (person.key[1] or "").lower()) else None
+
+
+@cache
+def _norwegian_more_than_abroad(given: str, surname: str) -> bool:
+    """The word lists' part of :func:`_norwegian_name_gender`, once per name: it weighs
+    every pronoun's evidence (:meth:`People.gender`)."""
+    if zipf_in(given, "nb") < max(zipf_in(given, lang) for lang in ("en", *_OTHER_LANGUAGES)) + 0.3:
+        return False  # a name borne abroad too: "Simone", "Jan", "Gerd", "Eli", "Ellen"
     nb = zipf_in(surname, "nb")
-    if any(zipf_in(surname, lang) > nb + 0.5 for lang in _OTHER_LANGUAGES):
-        return None
-    return named
+    return not any(zipf_in(surname, lang) > nb + 0.5 for lang in _OTHER_LANGUAGES)
 
 
 #: Languages whose surnames a Norwegian given name may come with abroad ("Inge Schulz").
@@ -1174,7 +1177,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         cands = [
             r for r in cands
             if r.person is not None
-            or (r.gender in (None, g) and (r.unknown or not r.quoted or _quoted_just_before(analysis, r, t)))
+            or (r.gender in (None, g) and (r.unknown or not r.quoted or _quoted_just_before(tokens, r, i)))
         ]
         people = {id(r.person): r.person for r in cands if r.person is not None}
         nouns = [r for r in cands if r.person is None]  # person nouns and unknown names
@@ -1213,16 +1216,15 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
     return out
 
 
-def _quoted_just_before(analysis: Analysis, r: Ref, t: Token) -> bool:
+def _quoted_just_before(tokens: list[Token], r: Ref, i: int) -> bool:
     """Whether ``r``, a person noun opening a quote, stands in the two sentences right before
-    the narration's pronoun ``t`` ("– My neighbour had not been seen for days, says Lie. He was
-    found dead"), where the pronoun does not go on speaking ("... says captain Kari Lie. He
-    says ...": the speaker)."""
+    the narration's pronoun ``tokens[i]`` ("– My neighbour had not been seen for days, says Lie.
+    He was found dead"), where the pronoun does not go on speaking ("... says captain Kari Lie.
+    He says ...": the speaker)."""
+    t = tokens[i]
     if t.quoted or not t.sentence - 2 <= r.sentence < t.sentence or not r.subject:
         return False  # (the quote's subject: not "it takes little for a skier to ...", "my son")
-    k = bisect.bisect_left(analysis.token_starts, t.start)
-    after = analysis.tokens[k + 1] if k + 1 < len(analysis.tokens) else None
-    return after is None or after.lower not in words().speech_verbs
+    return i + 1 >= len(tokens) or tokens[i + 1].lower not in words().speech_verbs
 
 
 def _after_colon_dash(analysis: Analysis, t: Token) -> bool:
@@ -1476,11 +1478,11 @@ def noun_subject_of(
     subject, others = here[0], here[1:]
     lead = doc.text[doc.sentences[t.sentence].start : subject.start]
     that = _THAT_BEFORE.search(doc.text, doc.sentences[t.sentence].start, here[-1].start) if plain else None
+    g = pronoun_gender(t.text)
     if that is not None and len(here) > 1:
         # "Kari Lie says that Marit Olsen has had good support from his family": the
         # reported clause's subject, where nobody before it may be of the possessive's
         # gender ("Her neighbour Per Hansen says that ...": he may be meant)
-        g = pronoun_gender(t.text)
         if any(_may_be(r, g) for r in here[:-1] if r.person is None or r.person is not here[-1].person):
             return None
         subject, others, lead = here[-1], [], ""
@@ -1496,7 +1498,6 @@ def noun_subject_of(
         if apposed and doc.text.startswith(",", after):
             after += 1  # (the comma that closes the apposition)
     between = tokens[bisect.bisect_left(analysis.token_starts, after) : k - 2 if said_in else k]
-    g = pronoun_gender(t.text)
     if any(
         (pronoun_gender(tok.text) is not None or tok.lower in ("them", "they"))
         and not (named and plain and pronoun_gender(tok.text) != g and _of_a_thing(between, n))

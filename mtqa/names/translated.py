@@ -798,7 +798,7 @@ _PERSON_STATES = frozenset("missing found dead injured killed rescued arrested c
 #: not "Stone (45) was the top scorer").
 _STATE_AFTER = re.compile(
     r"\s+(?:(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?)?"
-    r"(?:found|missing|dead|injured|killed|rescued|arrested|charged|wanted|drowned|died|disappeared)\b"
+    rf"(?:{'|'.join(sorted(_PERSON_STATES))}|drowned|died|disappeared)\b"
 )
 #: A person's age in brackets right after a name, as news writes it: " (16)", " (104)".
 _AGE_AFTER = re.compile(r" \((?:[1-9]\d?|1[01]\d)\)(?! of\b)")

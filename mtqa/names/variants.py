@@ -211,8 +211,9 @@ def _close(a: str, b: str) -> bool:
 def _a_speaker_misspelled(a: Spelling, b: Spelling) -> bool:
     """A surname never introduced with a given name, written for someone who speaks
     ("says Dahl"), a close spelling of a person's introduced in full ("defender Marius
-    Dal") or by a role alone ("fire chief Sandvik" beside "Sandvig says"): news introduces the private people who speak, so the speaker is that person,
-    whatever the word lists count of the two spellings (both may be common surnames).
+    Dal") or by a role alone ("fire chief Sandvik" beside "Sandvig says"): news introduces
+    the private people who speak, so the speaker is that person, whatever the word lists
+    count of the two spellings (both may be common surnames).
     Not a person of the news named by the surname alone ("Prime Minister Støre says"
     beside "Kari Støle"), nor two families' letters ("Jansen" beside "Ole Hansen")."""
     if a.given or b.given:
