@@ -509,7 +509,33 @@ def translate(word: str) -> str | None:
             if instead and not _a_known_calque(instead):
                 return instead
             return None
-    return None
+    return _demonym(word)
+
+
+#: Endings that make a place's people: "frøyværinger" (people of Frøya), "osloborgere".
+_DEMONYM = re.compile(r"^(?P<stem>[a-zæøå]{3,})(?:væring|borger)(?P<end>e|er|en|ene|ne)?$")
+
+
+def _demonym(word: str) -> str | None:
+    """The English of a word for a place's people ("frøyværinger": "Frøya residents"): the
+    place is the gazetteer's name the word begins with, else the most frequent Norwegian word
+    of its stem and an ending (*Frøy-a*); None if neither is known."""
+    from mtqa.names.gazetteer import gazetteer
+    from mtqa.names.lexicon import zipf_frequency
+
+    m = _DEMONYM.match(word)
+    if m is None:
+        return None
+    stem = m.group("stem")
+    variants = [stem + tail for tail in ("", "a", "en", "e")]
+    g = gazetteer()
+    known = [v for v in variants if g.knows(v.capitalize())]
+    best = max(known or variants, key=lambda v: zipf_frequency(v, "nb"))
+    if not known and zipf_frequency(best, "nb") < 3.0:
+        return None
+    place = best.capitalize()
+    plural = m.group("end") in ("e", "er", "ene", "ne")
+    return f"{'the ' if m.group('end') in ('en', 'ene', 'ne') else ''}{place} resident{'s' if plural else ''}"
 
 
 def _inflected(english: str, form: str | None) -> str | None:
@@ -626,6 +652,9 @@ def institutions() -> tuple[Institution, ...]:
 #: Finite verbs: words after a comma that hold one are the sentence's own clause, not an
 #: apposition glossing the Norwegian before it ("In the spillergruppa, the news was received").
 _FINITE = frozenset("was were is are has have had".split())
+#: Modal verbs: after "the"/"a" and a word or two they make a clause, no gloss ("According to
+#: Vegvesenet, a car may have to pay ...").
+_MODALS = frozenset("may might can could will would shall should must".split())
 #: A gloss right after the Norwegian words: "(...)", ", or ...", ", the ...",
 #: " – 'gloss'", " means ...".
 _GLOSS_AFTER = re.compile(
@@ -640,6 +669,7 @@ _GLOSS_AFTER = re.compile(
         # first word or two ("In the spillergruppa, the news was received ..." is no gloss;
         # "their hytte, a cabin most Norwegians have ..." is one)
         (?!\s*(?:[^\W\d_]+\s+){1,2}(?:""" + "|".join(sorted(_FINITE)) + r""")\b)
+        (?!\s*(?:(?!(?:that|which|who)\b)[^\W\d_]+\s+){1,2}(?:""" + "|".join(sorted(_MODALS)) + r""")\b)
       | \s*,\s*(?-i:[A-ZÆØÅ][\w-]*)['’]s\s(?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms)\b)
       | \s*,\s*(?:using|to\s+use|in)\s+the\s+(?:norwegian|local|sámi)\s+(?:word|term|expression|name)\b
       | \s*,\s*as\s+(?:norwegians|locals|the\s+norwegians|it\s+is|they\s+are|people\s+here)\s+(?:call|calls|know|known|say)\b

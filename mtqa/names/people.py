@@ -639,6 +639,14 @@ _PREDICATE = re.compile(
     r"(?:(?!(?:of|to|for|with|the|a|an|and|in|at|on|from|who|that)\b)[^\W\d_]+\s+){0,3}$"
 )
 
+#: A name, then a relative clause whose copula ends at the noun: "..., says prosecutor
+#: Kari Lie, who was the actor in the case" (the noun is her, wherever the name stands).
+_WHO_PREDICATE = re.compile(
+    r"[A-ZÆØÅ][^\W\d_]+(?:\s*\(\d+\))?,\s+who\s+(?:is|was|has\s+been|had\s+been|became|remains)\s+"
+    r"(?:now\s+|also\s+)?(?:the|a|an)\s+(?:(?!(?:of|to|for|with|the|a|an|and|in|at|on|from|who|that)\b)"
+    r"[^\W\d_]+\s+){0,3}$"
+)
+
 #: ", and" / ", but" right before a pronoun that opens a second main clause.
 _CLAUSE_AND = re.compile(r",\s+(?:and|but)\s+$")
 
@@ -765,8 +773,8 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             continue
         low = t.lower
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == t.sentence else None
-        if t.cap and not _capitalised_role(tokens, i):
-            continue
+        if t.cap and not _capitalised_role(tokens, i) and not (t.initial and low in _KIN_ALONE):
+            continue  # (but "– Mother is 94": a speaker's kin, named by the noun)
         nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
         kind = w.title(low)
         if kind in ("title", "ambiguous") and low.endswith("s") and low not in w.titles and low not in w.ambiguous_titles:
@@ -819,8 +827,12 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             if prev is not None and prev.lower == "the" and _of_org_apposed(doc, analysis, t.end):
                 continue  # "says the director of NAV Rogaland, Hege Tjelta.": the director is Tjelta
             sentence = doc.sentences[t.sentence] if t.sentence >= 0 else None
-            if sentence is not None and _PREDICATE.match(doc.text, sentence.start, t.start):
-                # "Kari Lie is the municipal chief physician": the subject, not someone else
+            if sentence is not None and (
+                _PREDICATE.match(doc.text, sentence.start, t.start)
+                or _WHO_PREDICATE.search(doc.text, sentence.start, t.start)
+            ):
+                # "Kari Lie is the municipal chief physician", "says prosecutor Kari Lie, who
+                # was the actor in the case": the one named, not someone else
                 continue
             # (not a noun of someone who speaks for another: "The lawyer says he ..." may be the client)
             titled = (
@@ -1164,6 +1176,13 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         # before it: one person there is a clear referent, two are not
         from_previous = not here
         cands = _named_before(analysis, by_sentence, here, t)
+        spoken_of = _spoken_of_in_quote(analysis, tokens, i)
+        if spoken_of:
+            # "– Stay away from the man, he says": whoever "the man" is, he is not the speaker
+            cands = [
+                r for r in cands
+                if r.person is not None or r.unknown or _NOUN_AT.match(analysis.doc.text, r.start).group(0).lower() not in spoken_of  # type: ignore[union-attr]
+            ]
         later = _named_later_in_clause(analysis, t)
         if later:
             cands = [r for r in cands if not _named_later(analysis, r, later)]
@@ -1214,6 +1233,26 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 out.append(Resolution(t, g, subject, False))
     _mark_bound(analysis, out, by_sentence)
     return out
+
+
+def _spoken_of_in_quote(analysis: Analysis, tokens: list[Token], i: int) -> frozenset[str]:
+    """For a pronoun that speaks after a quote ("– Do not approach the man, he says"), the
+    person nouns the quote speaks of in the third person (the speaker is none of them); else
+    nothing."""
+    t, text = tokens[i], analysis.doc.text
+    if i + 1 >= len(tokens) or tokens[i + 1].lower not in words().speech_verbs:
+        return frozenset()
+    if not _COMMA_BEFORE.search(text, max(0, t.start - 4), t.start):
+        return frozenset()
+    quote = text[analysis.doc.blocks[t.block].start : t.start]
+    nouns = words().person_nouns
+    return frozenset(m.group(1).lower() for m in _DETERMINED.finditer(quote) if m.group(1).lower() in nouns)
+
+
+#: A comma (and a closing quotation mark) right before a word: the end of a quote.
+_COMMA_BEFORE = re.compile(r"[,][”’\"]?\s+$|[”’\"],\s+$")
+#: A noun after a determiner ("the man", "a neighbour").
+_DETERMINED = re.compile(r"\b(?:the|a|an|this|that)\s+([^\W\d_]+)\b", re.I)
 
 
 def _quoted_just_before(tokens: list[Token], r: Ref, i: int) -> bool:
@@ -1337,8 +1376,10 @@ _A_NOUN = re.compile(
 #: A verb of saying (and a title) right before a name: "..., says Hansen", "said coach Per
 #: Hansen", "says operations manager ", "says meteorologist on duty "; not someone spoken of ("says the brother of ",
 #: "says the lawyer representing ").
+#: The verbs of saying that put their speaker after them ("says Kari Lie").
+_SAYING_VERBS = "says|said|adds|added|tells|told|explains|explained|answers|answered|writes|wrote|confirms|confirmed"
 _SAID_BY = re.compile(
-    r"\b(?:says|said|adds|added|tells|told|explains|explained|answers|answered|writes|wrote|confirms|confirmed)\s+"
+    rf"\b(?:{_SAYING_VERBS})\s+"
     r"(?:(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)(?:[a-zæøåäöü]+|[A-ZÆØÅ]{2,5}|FrP|KrF|Sp|Ap)\s+){0,3}"
     r"|[a-z]+\s+on\s+duty\s+)$"  # ("said FrP leader ": a party's abbreviation as Norwegian writes it)
 )
@@ -2659,7 +2700,7 @@ _SAID_BY_ROLE_APPOSED = re.compile(
     r"\b(?:says|said|tells|told|adds|added|explains|explained)\s+(?:the\s+)?[a-z][^.;:!?–—\"“”,()]{1,80},\s+$"
 )
 #: A verb of saying and capitalised words before a name: "says Finance Minister Per Olsen".
-_SAID_BY_CAPITALISED = re.compile(r"\b(?:says|said|adds|added|tells|told|explains|explained|writes|wrote|confirms|confirmed)\s+((?:[A-ZÆØÅ][\w-]*\s+){1,3})$")
+_SAID_BY_CAPITALISED = re.compile(rf"\b(?:{_SAYING_VERBS})\s+((?:[A-ZÆØÅ][\w-]*\s+){{1,3}})$")
 
 
 def _said_by_title(text: str, start: int) -> bool:
@@ -3082,12 +3123,18 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             referent = cands[-1]
         else:
             continue
+        if (
+            referent.person is None
+            and _SPEAKERS_KIN.match(analysis.doc.text, referent.start)
+            and not (referent.sentence == t.sentence - 1 and _kin_of_speaker(pp, referent, t))
+        ):
+            continue  # the speaker's kin, where another pronoun or "about ..." shows someone else
         if spoken_of and (
             subject is None
             or referent is not subject
             or subject.sentence != t.sentence - 1
             or not subject.quoted
-            or subject.person is None
+            or (subject.person is None and not _kin_of_speaker(pp, subject, t))
             or _someone_else_near(pp, by_sentence, subject, t, g)
         ):
             # a pronoun not of the speaker's gender may be anyone the conversation knows: only
@@ -3095,6 +3142,41 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             continue
         out.append(Resolution(t, g, referent.person, True, speaker=speaker.label, expected=other))
     return out
+
+
+def _kin_of_speaker(pp: People, ref: Ref, t: Token) -> bool:
+    """Whether ``ref``, a gendered noun, is the speaker's kin named as kin ("Mother", "my
+    father", "our daughter") and the only one the pronoun ``t`` after it may mean: "– Mother
+    is 94 years. He has dementia, says Grete Lie" (she). Not where another pronoun in the two
+    sentences shows a second person ("– Mother is 94. He visits her every day"), nor where the
+    reporting clause says whom the quote is about ("..., says Grete Lie about the neighbour")."""
+    text = pp.analysis.doc.text
+    word = _SPEAKERS_KIN.match(text, ref.start)
+    if ref.gender is None or word is None:
+        return False
+    if not (word.group()[0].isupper() or re.search(r"\b(?:my|our) $", text[max(0, ref.start - 4) : ref.start], re.I)):
+        return False
+    others = [
+        x for x in pp.analysis.tokens
+        if x.sentence in (ref.sentence, t.sentence) and x.start > ref.start and x is not t
+        and x.lower in _PERSONAL_PRONOUNS
+    ]
+    block = pp.analysis.doc.blocks[t.block]
+    return not others and _ABOUT_SOMEONE.search(text, t.end, block.end) is None
+
+
+#: Pronouns that show a person in a sentence.
+_PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
+#: A reporting clause that says whom the quote is about: "says Kari Lie about the surgeon".
+_ABOUT_SOMEONE = re.compile(r"\b(?:says?|said|tells?|told)\s+[^.!?\n]{0,60}?\babout\b")
+
+
+#: Kin a speaker may name by the noun alone ("Mother is 94"), of one gender.
+_KIN_ALONE = frozenset("mother father mum mom dad grandmother grandfather grandma grandpa".split())
+_SPEAKERS_KIN = re.compile(
+    r"(?:mother|father|mum|mom|dad|grandmother|grandfather|grandma|grandpa|sister|brother|daughter|son|wife|husband)\b",
+    re.I,
+)
 
 
 # -- a possession the article gives to someone else ------------------------------------
