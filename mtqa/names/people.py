@@ -1175,14 +1175,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         # everyone named in the sentence before the pronoun and in the sentences
         # before it: one person there is a clear referent, two are not
         from_previous = not here
-        cands = _named_before(analysis, by_sentence, here, t)
-        spoken_of = _spoken_of_in_quote(analysis, tokens, i)
-        if spoken_of:
-            # "– Stay away from the man, he says": whoever "the man" is, he is not the speaker
-            cands = [
-                r for r in cands
-                if r.person is not None or r.unknown or _NOUN_AT.match(analysis.doc.text, r.start).group(0).lower() not in spoken_of  # type: ignore[union-attr]
-            ]
+        cands = _not_spoken_of(analysis, _named_before(analysis, by_sentence, here, t), tokens, i)
         later = _named_later_in_clause(analysis, t)
         if later:
             cands = [r for r in cands if not _named_later(analysis, r, later)]
@@ -1233,6 +1226,19 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 out.append(Resolution(t, g, subject, False))
     _mark_bound(analysis, out, by_sentence)
     return out
+
+
+def _not_spoken_of(analysis: Analysis, cands: list[Ref], tokens: list[Token], i: int) -> list[Ref]:
+    """``cands`` without the person nouns a quote speaks of, for the pronoun that speaks after
+    it ("– Stay away from the man, he says": whoever "the man" is, he is not the speaker)."""
+    spoken_of = _spoken_of_in_quote(analysis, tokens, i)
+    if not spoken_of:
+        return cands
+    text = analysis.doc.text
+    return [
+        r for r in cands
+        if r.person is not None or r.unknown or _NOUN_AT.match(text, r.start).group(0).lower() not in spoken_of  # type: ignore[union-attr]
+    ]
 
 
 def _spoken_of_in_quote(analysis: Analysis, tokens: list[Token], i: int) -> frozenset[str]:
