@@ -673,6 +673,8 @@ _GLOSS_AFTER = re.compile(
       | \s*,\s*(?-i:[A-ZÆØÅ][\w-]*)['’]s\s(?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms)\b)
       | \s*,\s*(?:using|to\s+use|in)\s+the\s+(?:norwegian|local|sámi)\s+(?:word|term|expression|name)\b
       | \s*,\s*as\s+(?:norwegians|locals|the\s+norwegians|it\s+is|they\s+are|people\s+here)\s+(?:call|calls|know|known|say)\b
+      | \s*,\s*as\s+(?:the\s+)?(?:people|islanders|locals|residents|inhabitants|villagers|townspeople)(?:\s+(?:of|from|in)\s+[^\W\d_]+)?\s+call\s+themselves\b
+      | \s*,\s*which\s+is\s+what\s+(?:the\s+)?(?:people|islanders|locals|residents|inhabitants)\b
       | \s*[–—-]\s*["“‘'«]
       | \s+(?:means|meaning|literally\s+means|is\s+(?:the\s+)?norwegian\s+for|translates\s+(?:as|to))\b
     )""",

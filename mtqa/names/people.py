@@ -1243,8 +1243,8 @@ def _not_spoken_of(analysis: Analysis, cands: list[Ref], tokens: list[Token], i:
 
 def _spoken_of_in_quote(analysis: Analysis, tokens: list[Token], i: int) -> frozenset[str]:
     """For a pronoun that speaks after a quote ("– Do not approach the man, he says"), the
-    person nouns the quote speaks of in the third person (the speaker is none of them); else
-    nothing."""
+    person nouns the quote speaks of in the third person, definite and ending their clause (the
+    speaker is none of them); else nothing."""
     t, text = tokens[i], analysis.doc.text
     if i + 1 >= len(tokens) or tokens[i + 1].lower not in words().speech_verbs:
         return frozenset()
@@ -1255,10 +1255,13 @@ def _spoken_of_in_quote(analysis: Analysis, tokens: list[Token], i: int) -> froz
     return frozenset(m.group(1).lower() for m in _DETERMINED.finditer(quote) if m.group(1).lower() in nouns)
 
 
+#: A definite person noun that ends its clause ("not to approach the man."): someone the quote
+#: speaks of (not "a driver" in general, "the man on the phone", "the man who was hurt").
+_DETERMINED = re.compile(r"\b(?:the|this|that)\s+([^\W\d_]+)(?=\s*[.,;:!?])", re.I)
+
+
 #: A comma (and a closing quotation mark) right before a word: the end of a quote.
 _COMMA_BEFORE = re.compile(r"[,][”’\"]?\s+$|[”’\"],\s+$")
-#: A noun after a determiner ("the man", "a neighbour").
-_DETERMINED = re.compile(r"\b(?:the|a|an|this|that)\s+([^\W\d_]+)\b", re.I)
 
 
 def _quoted_just_before(tokens: list[Token], r: Ref, i: int) -> bool:
@@ -3140,7 +3143,7 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             or referent is not subject
             or subject.sentence != t.sentence - 1
             or not subject.quoted
-            or (subject.person is None and not _kin_of_speaker(pp, subject, t))
+            or (subject.person is None and not _kin_of_speaker(pp, subject, t, alone=True))
             or _someone_else_near(pp, by_sentence, subject, t, g)
         ):
             # a pronoun not of the speaker's gender may be anyone the conversation knows: only
@@ -3150,12 +3153,13 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
     return out
 
 
-def _kin_of_speaker(pp: People, ref: Ref, t: Token) -> bool:
+def _kin_of_speaker(pp: People, ref: Ref, t: Token, alone: bool = False) -> bool:
     """Whether ``ref``, a gendered noun, is the speaker's kin named as kin ("Mother", "my
     father", "our daughter") and the only one the pronoun ``t`` after it may mean: "– Mother
     is 94 years. He has dementia, says Grete Lie" (she). Not where another pronoun in the two
     sentences shows a second person ("– Mother is 94. He visits her every day"), nor where the
-    reporting clause says whom the quote is about ("..., says Grete Lie about the neighbour")."""
+    reporting clause says whom the quote is about ("..., says Grete Lie about the neighbour");
+    ``alone``: nor where someone named or a person noun before may be the one meant either."""
     text = pp.analysis.doc.text
     word = _SPEAKERS_KIN.match(text, ref.start)
     if ref.gender is None or word is None:
@@ -3168,7 +3172,26 @@ def _kin_of_speaker(pp: People, ref: Ref, t: Token) -> bool:
         and x.lower in _PERSONAL_PRONOUNS
     ]
     block = pp.analysis.doc.blocks[t.block]
-    return not others and _ABOUT_SOMEONE.search(text, t.end, block.end) is None
+    if others or _ABOUT_SOMEONE.search(text, t.end, block.end) is not None:
+        return False
+    if not alone:
+        # (the speaker's own gender: a person noun beside the kin may be the one meant: "– Dad
+        # stayed with the neighbour. She has a big house")
+        return not any(
+            r is not ref and r.person is None and (r.unknown or r.gender in (None, pronoun_gender(t.text)))
+            for r in pp.refs
+            if r.sentence in (ref.sentence, t.sentence) and r.start < t.start
+        )
+    # for a pronoun not of the speaker's gender, nobody before who may be the one meant: a
+    # person of its gender, or a person noun ("– Mother has a new doctor. He is very kind";
+    # "Kari Lie and her brother ...")
+    g = pronoun_gender(t.text)
+    return not any(
+        (r.person is not None and evident_gender(pp, r.person) in (None, g))
+        or (r.person is None and r is not ref and (r.unknown or r.gender in (None, g)))
+        for r in pp.refs
+        if r.start < t.start and r is not ref
+    )
 
 
 #: Pronouns that show a person in a sentence.
