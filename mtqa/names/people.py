@@ -1167,7 +1167,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             if len(persons_here) == 1 and len(local) == sum(1 for r in local if r.person is not None):
                 out.append(Resolution(t, g, next(iter(persons_here.values())), True))
                 continue
-        purpose = _subject_of_purpose(analysis, here, i)
+        purpose = _subject_of_purpose(analysis, here, i) or _continuing_speaker(analysis, refs, out, i)
         if purpose is not None:
             # "Brekke has applied for free choice of treatment, so that he can be operated on"
             out.append(Resolution(t, g, purpose, True))
@@ -1262,6 +1262,45 @@ _DETERMINED = re.compile(r"\b(?:the|this|that)\s+([^\W\d_]+)(?=\s*[.,;:!?])", re
 
 #: A comma (and a closing quotation mark) right before a word: the end of a quote.
 _COMMA_BEFORE = re.compile(r"[,][”’\"]?\s+$|[”’\"],\s+$")
+
+
+def _continuing_speaker(analysis: Analysis, refs: list[Ref], out: list[Resolution], i: int) -> Person | None:
+    """For a pronoun that opens its paragraph to go on speaking ("He adds that ...") right after
+    a dialogue line whose reporting clause is a pronoun ("– ..., she says."): the person that
+    pronoun was taken for, who is the one going on ("adds" follows on from what was said)."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if not (t.initial and t.cap) or i + 1 >= len(tokens) or tokens[i + 1].lower not in _GOES_ON or t.block == 0:
+        return None
+    k = i - 1
+    while k >= 0 and tokens[k].block == t.block:
+        k -= 1
+    if k < 0 or tokens[k].block != t.block - 1:
+        return None  # the paragraph right before
+    line = [tok for tok in tokens[: k + 1] if tok.block == t.block - 1]
+    if not line[0].quoted:
+        return None  # a dialogue line
+    last = line[-1] if line[-1].lower not in words().speech_verbs else line[-2] if len(line) > 1 else None
+    if last is None or pronoun_gender(last.text) is None or last.lower not in ("he", "she"):
+        return None
+    said = next((r for r in out if r.token.start == last.start), None)
+    if said is not None:
+        return said.person
+    # the reporting pronoun unresolved: the one the paragraph before the line opens with, by
+    # name, where that pronoun fits them ("Varpe says that ... / – ..., she says. / He adds")
+    above = analysis.doc.blocks[t.block - 2] if t.block >= 2 else None
+    first = next((r for r in refs if above is not None and above.start <= r.start < above.end), None)
+    person = first.person if first is not None and first.subject and not first.quoted else None
+    if person is None or static_gender(person) not in (None, pronoun_gender(last.text)):
+        return None
+    return person
+
+
+#: Verbs of saying that go on from what was said.
+_GOES_ON = frozenset(
+    "adds added continues continued emphasizes emphasises emphasized emphasised stresses stressed "
+    "underlines underlined elaborates elaborated".split()
+)
 
 
 def _quoted_just_before(tokens: list[Token], r: Ref, i: int) -> bool:
