@@ -1270,8 +1270,10 @@ def _continuing_speaker(analysis: Analysis, refs: list[Ref], out: list[Resolutio
     pronoun was taken for, who is the one going on ("adds" follows on from what was said)."""
     tokens = analysis.tokens
     t = tokens[i]
-    if not (t.initial and t.cap) or i + 1 >= len(tokens) or tokens[i + 1].lower not in _GOES_ON or t.block == 0:
+    if not (t.initial and t.cap) or i + 2 >= len(tokens) or tokens[i + 1].lower not in _GOES_ON or t.block < 2:
         return None
+    if not _SAYS_WHAT.match(analysis.doc.text, tokens[i + 1].end):
+        return None  # ("He continues to deny the charges", "She added a second goal": no speech)
     k = i - 1
     while k >= 0 and tokens[k].block == t.block:
         k -= 1
@@ -1288,14 +1290,25 @@ def _continuing_speaker(analysis: Analysis, refs: list[Ref], out: list[Resolutio
         return said.person
     # the reporting pronoun unresolved: the one the paragraph before the line opens with, by
     # name, where that pronoun fits them ("Varpe says that ... / – ..., she says. / He adds")
-    above = analysis.doc.blocks[t.block - 2] if t.block >= 2 else None
-    first = next((r for r in refs if above is not None and above.start <= r.start < above.end), None)
+    above = analysis.doc.blocks[t.block - 2]
+    first = next((r for r in refs if above.start <= r.start < above.end), None)
     person = first.person if first is not None and first.subject and not first.quoted else None
     if person is None or static_gender(person) not in (None, pronoun_gender(last.text)):
+        return None
+    # nobody else named in the two paragraphs who may be the one going on (two people who speak
+    # in turn: "... says the minister Per Lie. / – ..., she says. / He adds that ...")
+    g = pronoun_gender(t.text)
+    if any(
+        (r.person is not None and r.person is not person and static_gender(r.person) in (None, g)) or r.unknown
+        for r in refs
+        if above.start <= r.start < analysis.doc.blocks[t.block - 1].end
+    ):
         return None
     return person
 
 
+#: What a verb that goes on speaking says: "that ...", a colon, a quote.
+_SAYS_WHAT = re.compile(r"\s+that\b|\s*:|\s*[–—\"“«]")
 #: Verbs of saying that go on from what was said.
 _GOES_ON = frozenset(
     "adds added continues continued emphasizes emphasises emphasized emphasised stresses stressed "
