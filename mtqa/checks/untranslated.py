@@ -39,7 +39,7 @@ import yaml
 from mtqa.checks.base import Check, CheckContext
 from mtqa.lexicons import clock_time, senses
 from mtqa.model import Document, Finding, Severity
-from mtqa.names.lexicon import NORWEGIAN_ROLE
+from mtqa.names.lexicon import NORWEGIAN_ROLE, zipf_frequency
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: A Bokmål word at least this frequent (Zipf scale) ...
@@ -520,8 +520,7 @@ def _demonym(word: str) -> str | None:
     """The English of a word for a place's people ("frøyværinger": "Frøya residents"): the
     place is the gazetteer's name the word begins with, else the most frequent Norwegian word
     of its stem and an ending (*Frøy-a*); None if neither is known."""
-    from mtqa.names.gazetteer import gazetteer
-    from mtqa.names.lexicon import zipf_frequency
+    from mtqa.names.gazetteer import gazetteer  # (loaded when first needed, as elsewhere here)
 
     m = _DEMONYM.match(word)
     if m is None:

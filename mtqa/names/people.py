@@ -1434,11 +1434,11 @@ _A_NOUN = re.compile(
     r"\b(?:(?:for|find|finds|hire|hires|appoint|appoints|seek|seeks|seeking|recruit|recruits|need|needs)\s+(?:an?|any)\s+"
     r"(?:new\s+)?|[Aa]ny\s+|[Nn]o\s+|[Ee]very\s+)(?:[^\W\d_]+\s+){0,2}$"
 )
+#: The verbs of saying that put their speaker after them ("says Kari Lie").
+_SAYING_VERBS = "says|said|adds|added|tells|told|explains|explained|answers|answered|writes|wrote|confirms|confirmed"
 #: A verb of saying (and a title) right before a name: "..., says Hansen", "said coach Per
 #: Hansen", "says operations manager ", "says meteorologist on duty "; not someone spoken of ("says the brother of ",
 #: "says the lawyer representing ").
-#: The verbs of saying that put their speaker after them ("says Kari Lie").
-_SAYING_VERBS = "says|said|adds|added|tells|told|explains|explained|answers|answered|writes|wrote|confirms|confirmed"
 _SAID_BY = re.compile(
     rf"\b(?:{_SAYING_VERBS})\s+"
     r"(?:(?:(?!(?:of|for|to|representing|about|with|and|by|on|behalf)\b)(?:[a-zæøåäöü]+|[A-ZÆØÅ]{2,5}|FrP|KrF|Sp|Ap)\s+){0,3}"
