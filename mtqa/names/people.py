@@ -43,6 +43,7 @@ princess's family cabin") is checked by :func:`_resolve_possessed`.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -629,23 +630,23 @@ NEW_CLAUSE = re.compile(
     re.I,
 )  # (not the comma of a number: "collected 1,200 signatures")
 
+#: A copula and the words before a predicate noun: "is the municipal chief ", "has been a "
+#: (the match ends where the noun starts).
+_COPULA_TO_NOUN = (
+    r"(?:is|was|has\s+been|had\s+been|became|remains)\s+(?:now\s+|also\s+)?(?:the|a|an)\s+"
+    r"(?:(?!(?:of|to|for|with|the|a|an|and|in|at|on|from|who|that)\b)[^\W\d_]+\s+){0,3}$"
+)
 #: A predicate noun's lead-in after a named subject or "he"/"she": "Kari Lie is the municipal
 #: chief ", "Per Hansen, who has been a ", "She has been a " (the match ends where the noun starts).
 _PREDICATE = re.compile(
     r"(?:[–—-]\s*)?(?:He|She)\s+(?:(?:has|had)\s+(?:also\s+)?been|is|was|became|remains)\s+(?:now\s+|also\s+)?"
     r"(?:the|a|an)\s+(?:(?!(?:of|to|for|with|the|a|an|and|in|at|on|from|who|that)\b)[^\W\d_]+\s+){0,3}$|"
-    r"[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+){1,3}(?:\s*\(\d+\))?,?\s+(?:who\s+)?"
-    r"(?:is|was|has\s+been|had\s+been|became|remains)\s+(?:now\s+|also\s+)?(?:the|a|an)\s+"
-    r"(?:(?!(?:of|to|for|with|the|a|an|and|in|at|on|from|who|that)\b)[^\W\d_]+\s+){0,3}$"
+    r"[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+){1,3}(?:\s*\(\d+\))?,?\s+(?:who\s+)?" + _COPULA_TO_NOUN
 )
 
 #: A name, then a relative clause whose copula ends at the noun: "..., says prosecutor
 #: Kari Lie, who was the actor in the case" (the noun is her, wherever the name stands).
-_WHO_PREDICATE = re.compile(
-    r"[A-ZÆØÅ][^\W\d_]+(?:\s*\(\d+\))?,\s+who\s+(?:is|was|has\s+been|had\s+been|became|remains)\s+"
-    r"(?:now\s+|also\s+)?(?:the|a|an)\s+(?:(?!(?:of|to|for|with|the|a|an|and|in|at|on|from|who|that)\b)"
-    r"[^\W\d_]+\s+){0,3}$"
-)
+_WHO_PREDICATE = re.compile(r"[A-ZÆØÅ][^\W\d_]+(?:\s*\(\d+\))?,\s+who\s+" + _COPULA_TO_NOUN)
 
 #: ", and" / ", but" right before a pronoun that opens a second main clause.
 _CLAUSE_AND = re.compile(r",\s+(?:and|but)\s+$")
@@ -1279,11 +1280,14 @@ def _continuing_speaker(analysis: Analysis, refs: list[Ref], out: list[Resolutio
         k -= 1
     if k < 0 or tokens[k].block != t.block - 1:
         return None  # the paragraph right before
-    line = [tok for tok in tokens[: k + 1] if tok.block == t.block - 1]
+    j = k
+    while j > 0 and tokens[j - 1].block == t.block - 1:
+        j -= 1
+    line = tokens[j : k + 1]  # (its tokens, walked back from its end)
     if not line[0].quoted:
         return None  # a dialogue line
     last = line[-1] if line[-1].lower not in words().speech_verbs else line[-2] if len(line) > 1 else None
-    if last is None or pronoun_gender(last.text) is None or last.lower not in ("he", "she"):
+    if last is None or last.lower not in ("he", "she"):
         return None
     said = next((r for r in out if r.token.start == last.start), None)
     if said is not None:
@@ -3218,10 +3222,11 @@ def _kin_of_speaker(pp: People, ref: Ref, t: Token, alone: bool = False) -> bool
         return False
     if not (word.group()[0].isupper() or re.search(r"\b(?:my|our) $", text[max(0, ref.start - 4) : ref.start], re.I)):
         return False
+    tokens = pp.analysis.tokens
+    after = itertools.islice(tokens, bisect.bisect_right(pp.analysis.token_starts, ref.start), None)  # (after the kin)
     others = [
-        x for x in pp.analysis.tokens
-        if x.sentence in (ref.sentence, t.sentence) and x.start > ref.start and x is not t
-        and x.lower in _PERSONAL_PRONOUNS
+        x for x in itertools.takewhile(lambda x: x.sentence <= t.sentence, after)
+        if x.sentence in (ref.sentence, t.sentence) and x is not t and x.lower in _PERSONAL_PRONOUNS
     ]
     block = pp.analysis.doc.blocks[t.block]
     if others or _ABOUT_SOMEONE.search(text, t.end, block.end) is not None:
