@@ -226,9 +226,10 @@ _SUBJECT = "(?:" + "|".join((
     rf"{_NAME}['’]s {_WORD_NOT_A_TITLE}(?: {_NAME})?",  # Hansen's lawyer
     "he", "she", "they", "we", "I",
 )) + ")"
-#: A comma (then perhaps a closing quote) or a closing quote, a verb, its subject.
+#: A comma (then perhaps a closing quote) or a closing quote, a verb, its subject (then perhaps a
+#: party or an age in brackets: "..., informs minister Kari Lie (Ap).").
 _ATTRIBUTION = re.compile(
-    r"(?:,[”\"»’']?|[”\"»]) (?P<verb>[a-z]+) (?P<subject>" + _SUBJECT + r")(?=\s*(?:[.,;!?]|$| to [A-ZÆØÅ]))"
+    r"(?:,[”\"»’']?|[”\"»]) (?P<verb>[a-z]+) (?P<subject>" + _SUBJECT + r")(?=(?:\s*\((?:[A-ZÆØÅ][\wæøå]{0,4}|\d{1,3})\))?\s*(?:[.,;!?]|$| to [A-ZÆØÅ]))"
 )
 
 
@@ -349,7 +350,11 @@ class SpeechVerbSense(Check):
                         continue  # an entry of the lexicon names it: one finding a span
                     # "printer" for *skriver*: a noun; "narrator" for *forteller*: says, not tells
                     norwegian, right = noun.norwegian, "say" if noun.base in HEARER_VERBS else noun.base
-                elif lemma in HEARER_VERBS and quoted:
+                elif lemma in HEARER_VERBS and (
+                    quoted or (lemma != "tell" and attributed and _ENDS.match(text, m.end("subject")))
+                ):
+                    # ("..., informs energy minister Kari Lie." ends reported speech too; "told"
+                    # after a clause may be English: "Kari Lie, an analyst, told the news site")
                     norwegian, right = HEARER_VERBS[lemma], "say"
                 elif lemma in wrong and attributed:
                     norwegian, right = wrong[lemma]
@@ -385,6 +390,9 @@ HEARER_VERBS = {"tell": "fortelle", "inform": "opplyse", "notify": "varsle"}
 
 
 _DASH = re.compile(r"\s*[–—]\s")  # not "-": a list's bullet
+#: The sentence's end after an attribution's subject (perhaps a party or an age in brackets):
+#: "..., informs the police." (not "..., informed the police, and went home": a series of verbs).
+_ENDS = re.compile(r"(?:\s*\([^()]{1,6}\))?\s*(?:[.!?]|$)")
 
 
 def _ends_a_quotation(text: str, at: int, dash: bool) -> bool:

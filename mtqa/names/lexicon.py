@@ -63,6 +63,8 @@ class Words:
     female_word_names: frozenset[str]
     male_word_names: frozenset[str]
     both_names: frozenset[str]
+    #: given names of both genders that Norway gives to one: name -> 'female' / 'male'
+    in_norway: dict[str, str]
     sha256: str
 
     def title(self, word: str) -> str | None:
@@ -153,6 +155,7 @@ def words() -> Words:
         female_word_names=fs(names["word_names"]["female"]),
         male_word_names=fs(names["word_names"]["male"]),
         both_names=fs(names["both"]),
+        in_norway={n: g for g in ("female", "male") for n in names["in_norway"][g]},
         sha256=hashlib.sha256((digest + names_digest).encode()).hexdigest(),
     )
 

@@ -562,6 +562,10 @@ def _runs(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[li
 _AGE_AFTER = re.compile(r"\s*\(\d{1,3}\)")
 
 
+#: A Norwegian street word after a name: "Thorvald Meyers gate", "Kong Oscars vei".
+_STREET_AFTER = re.compile(r" (?:gate|gata|gaten|vei|veg|veien|vegen|allé|alle|plass|torg|Street|Road|Avenue)\b")
+
+
 def _classify(doc: Document, tokens: list[Token], index: dict[int, int], mention: Mention) -> None:
     w = words()
     names = mention.tokens
@@ -570,6 +574,8 @@ def _classify(doc: Document, tokens: list[Token], index: dict[int, int], mention
     if low_last in w.org_heads:
         mention.kind = "org"
         return
+    if _STREET_AFTER.match(doc.text, names[-1].end):
+        return  # "Thorvald Meyers gate", "Olav Kyrres gate": a street named after someone
     if any(w.title(t.text) in ("title", "ambiguous") for t in mention.title):
         mention.evidence.add("title")
     # a lower-case role right before the name: "NATO chief Jens Stoltenberg"

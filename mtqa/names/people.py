@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from mtqa.model import BlockKind, Document
+from mtqa.model import Block, BlockKind, Document
 from mtqa.names.figures import listed
 from mtqa.names.gazetteer import gazetteer
 from mtqa.names.glossary import Glossary
@@ -280,6 +280,8 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
     persons: dict[tuple[str | None, str], Person] = {}
     person_of: dict[int, Person] = {}
     last_full: dict[str, tuple[str | None, str]] = {}
+    last_full_block: dict[str, Block | None] = {}
+    genders_before: dict[str, set[str | None]] = defaultdict(set)
     full_keys: dict[str, set] = defaultdict(set)
     # "Per-Ivar Gjerde" beside "Per Ivar Gjerde": one given name, keyed by its first half
     halves = {
@@ -323,8 +325,16 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
             given = given_of(m)
             key = (given if len(full_keys[surname]) > 1 else None, surname)
             last_full[surname] = key
+            last_full_block[surname] = analysis.doc.block_at(m.start)
+            genders_before[surname].add(w.full_name_gender(given) if given else None)
         else:
-            if surname in last_full:
+            if surname in last_full and not (
+                analysis.doc.block_at(m.start) is not last_full_block[surname]
+                and genders_before[surname] >= {"male", "female"}
+            ):
+                # (a surname borne by a man and a woman named before, alone in another paragraph
+                # than the last of them named in full, may be either: "Ingrid Solbakken ... The
+                # father, Terje Solbakken, ... / Solbakken took part in The Voice")
                 key = last_full[surname]
             elif len(full_keys[surname]) > 1:
                 key = (None, surname)  # ambiguous: one of several
@@ -338,11 +348,17 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
         # the given name of a full name, or one alone with an age ("Håvard (13) had ...")
         first = given if m.full else m.slots()[0].text if len(m.slots()) == 1 and "first-name" in m.evidence else None
         named_gender = None
-        if _FOREIGN_BEFORE.search(analysis.doc.text, max(0, m.start - 60), m.start):
+        if _FOREIGN_BEFORE.search(analysis.doc.text, max(0, m.start - 60), m.start) or _abroad_after(
+            analysis.doc.text, m.end
+        ):
             abroad[id(person)] = person  # "Italian chef Nicola Bianchi": not a Norwegian's name
         if first is not None:
             g = named_gender = w.full_name_gender(first) if m.full else w.first_name_gender(first)
-            if g:
+            if g is None and m.full and _norwegian_surname(surname) and first.lower() in w.in_norway:
+                # "Eli Skogstad" (not "Eli Manning"; nor one born abroad, stripped below)
+                g = named_gender = w.in_norway[first.lower()]
+                person.static[g].append(f"'{first}' is {'a man' if g == 'male' else 'a woman'}'s name in Norway")
+            elif g:
                 person.static[g].append(f"'{first}' is {'a man' if g == 'male' else 'a woman'}'s name")
             if m.full and (figure := listed(m.text)) is not None:
                 # a person of the news ("Sylvi Listhaug", "Erna Solberg"): a fact, where
@@ -352,11 +368,11 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
                 person.news_gender = g
         for t in m.title:
             low = t.lower.rstrip(".")
-            if low in w.male_titles and not (named_gender == "female" and _man_compound(low, first)):
+            if low in w.male_titles and not _man_compound(low, first, named_gender):
                 person.static["male"].append(f"titled '{t.text}'")
             elif low in w.female_titles:
                 person.static["female"].append(f"titled '{t.text}'")
-        if m.role in w.male_nouns and not (named_gender == "female" and _man_compound(m.role, first)):
+        if m.role in w.male_nouns and not _man_compound(m.role, first, named_gender):
             person.static["male"].append(f"called '{m.role}'")
         elif m.role in w.female_nouns:
             person.static["female"].append(f"called '{m.role}'")
@@ -364,7 +380,7 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
     # Italian men, "Inge" a German or Danish woman, "Jan" an American woman
     for person in abroad.values():
         for g in ("male", "female"):
-            person.static[g] = [r for r in person.static[g] if not r.endswith("'s name")]
+            person.static[g] = [r for r in person.static[g] if "'s name" not in r]
     # a full name whose given name was keyed apart only because of a namesake:
     # fold the given-less person into the full one when there is one full name
     for key in list(persons):
@@ -404,10 +420,24 @@ _FOREIGN_BEFORE = re.compile(
     r"Greek|Turkish|Russian|Ukrainian|Danish|Swedish|Finnish|Icelandic|Estonian|Latvian|Lithuanian|"
     r"Serbian|Croatian|Bosnian|Brazilian|Argentine|Argentinian|Mexican|Chilean|Colombian|Japanese|"
     r"Chinese|Korean|Indian|Pakistani|Iranian|Iraqi|Syrian|Afghan|Somali|Eritrean|Ethiopian|Nigerian|"
-    r"Kenyan|Egyptian|Moroccan|Israeli|Palestinian)(?:[\s-]+[a-z][\w-]*){0,3}\s+$"
+    r"Kenyan|Egyptian|Moroccan|Israeli|Palestinian|US|U\.S\.|UK|[A-Z][a-z]+-born)(?:[\s-]+[a-z][\w-]*){0,3}\s+$"
 )
 
 
+#: After a name, what says the person is from abroad ("Eli Olsen, born in Minnesota", "Andrea
+#: Haugen, whose mother is from Sel", "Eli Berg, of Norwegian descent").
+_ABROAD_AFTER = re.compile(
+    r"(?:\s*\(\d{1,3}\))?,\s+(?:who\s+was\s+)?(?:(?:born\s+(?:and\s+raised\s+)?|raised\s+)in\s+(?P<place>[A-Z][\w-]+)|"
+    r"whose\s+(?:mother|father|parents|grandparents|grandmother|grandfather|family|ancestors)|"
+    r"of\s+Norwegian\s+(?:descent|origin|ancestry|heritage))\b"
+)
+
+
+def _abroad_after(text: str, end: int) -> bool:
+    """Whether what follows a name says the person is from abroad (born in a place the
+    gazetteer of Norway does not know: "born in Manchester", not "born in Bergen")."""
+    m = _ABROAD_AFTER.match(text, end)
+    return m is not None and (m.group("place") is None or not gazetteer().knows(m.group("place")))
 _VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
 
 
@@ -439,13 +469,24 @@ def _a_noun_only(word: str) -> bool:
     return "NOUN" in lemmas and "VERB" not in lemmas and "AUX" not in lemmas
 
 
-def _man_compound(noun: str, given: str | None) -> bool:
+def _norwegian_surname(surname: str) -> bool:
+    """Whether a surname is Norwegian: spelt with æ, ø or å, or more frequent in Norwegian
+    text than in English ("Skogstad", "Hansen"; not "Manning", "Lie")."""
+    low = surname.lower()
+    return any(c in low for c in "æøå") or zipf_in(low, "nb") > zipf_in(low, "en")
+
+
+def _man_compound(noun: str, given: str | None, named_gender: str | None) -> bool:
     """A noun of a man made with "-man" ("fisherman", "chairman", "spokesman") before a
-    given name only Norwegians bear: what machine translation makes of a Norwegian noun
-    of either gender (*fisker*, *leder*, *talsperson*), so it says nothing against a
-    woman's given name ("says fisherman Randi Myre"; not "spokesman Simone Rossi",
-    a man's name in Italy)."""
-    return noun.endswith("man") and noun not in ("man", "gentleman") and given is not None and only_norwegian(given)
+    woman's given name only Norwegians bear, or a given name of both genders: what machine
+    translation makes of a Norwegian noun of either gender (*fisker*, *leder*,
+    *talsperson*), so it says nothing of the person ("says fisherman Randi Myre", "board
+    chairman Kim Nordvik"; not "spokesman Simone Rossi", a man's name in Italy)."""
+    if not noun.endswith("man") or noun in ("man", "gentleman") or given is None:
+        return False
+    if named_gender is None:
+        return given.lower() in words().both_names
+    return named_gender == "female" and (only_norwegian(given) or given.lower() in words().in_norway)
 
 
 def _credit(doc: Document, m: Mention) -> bool:
@@ -644,6 +685,37 @@ _PREDICATE = re.compile(
     r"[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+){1,3}(?:\s*\(\d+\))?,?\s+(?:who\s+)?" + _COPULA_TO_NOUN
 )
 
+#: A sentence's subject working in a role ("Tangen works as an auxiliary nurse", "She has worked
+#: for years as a midwife", "Per Hansen started as the club's first coach"): the noun is the subject.
+_WORKS_AS = re.compile(
+    r"(?:[–—-]\s*)?(?:He|She|[A-ZÆØÅ][^\W\d_]+(?:[ -][A-ZÆØÅ][^\W\d_]+){0,3}(?:\s*\(\d+\))?,?)\s+"
+    r"(?:(?:now|also|still|currently|today|daily)\s+)?"
+    r"(?:works?|worked|(?:has|had)\s+(?:also\s+)?worked|is\s+working|was\s+working|started|starts|began|"
+    r"(?:is|was|has\s+been)\s+employed|serves|served|trained|qualified)\b"
+    r"[^.,;:!?–—]{0,40}?\bas\s+(?:the|a|an|\w+'s|\w+’s)\s+"
+    r"(?:(?!(?:of|to|for|with|the|a|an|and|in|at|on|from|who|that)\b)[^\W\d_]+\s+){0,3}$"
+)
+
+def _role_ends(doc: Document, tokens: list[Token], i: int) -> bool:
+    """Whether the noun at ``i`` after "works as the" is the role itself: not a possessor
+    ("as the judge's clerk") nor the subject of a clause "as" opens ("worked as the manager
+    looked on")."""
+    if doc.text.startswith(("'s", "’s"), tokens[i].end):
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tokens[i].sentence else None
+    return nxt is None or not _verb_not_noun(nxt.lower)
+
+
+@cache
+def _verb_not_noun(word: str) -> bool:
+    """Whether a word is an English verb and no noun by the inflection tables ("looked",
+    "blew", "was"; not "nurse", "at")."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return ("VERB" in lemmas or "AUX" in lemmas) and "NOUN" not in lemmas
+
+
 #: A name, then a relative clause whose copula ends at the noun: "..., says prosecutor
 #: Kari Lie, who was the actor in the case" (the noun is her, wherever the name stands).
 _WHO_PREDICATE = re.compile(r"[A-ZÆØÅ][^\W\d_]+(?:\s*\(\d+\))?,\s+who\s+" + _COPULA_TO_NOUN)
@@ -825,12 +897,19 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 # "The employee, Kari Lunde (52), has ...": the noun is the person named
                 # (not after a possessive: "Her mother, Randi, ..." says whose kin she is)
                 continue
-            if prev is not None and prev.lower == "the" and _of_org_apposed(doc, analysis, t.end):
-                continue  # "says the director of NAV Rogaland, Hege Tjelta.": the director is Tjelta
+            if (
+                prev is not None
+                and (prev.lower == "the" or (prev.lower in w.speech_verbs and prev.sentence == t.sentence))
+                and _of_org_apposed(doc, analysis, t.end)
+            ):
+                # "says the director of NAV Rogaland, Hege Tjelta.", "says leader of Fagforbundet
+                # Tromsø, Hege Lie.": the director is Tjelta
+                continue
             sentence = doc.sentences[t.sentence] if t.sentence >= 0 else None
             if sentence is not None and (
                 _PREDICATE.match(doc.text, sentence.start, t.start)
                 or _WHO_PREDICATE.search(doc.text, sentence.start, t.start)
+                or (_WORKS_AS.match(doc.text, sentence.start, t.start) and _role_ends(doc, tokens, i))
             ):
                 # "Kari Lie is the municipal chief physician", "says prosecutor Kari Lie, who
                 # was the actor in the case": the one named, not someone else
@@ -909,10 +988,11 @@ _SPEAKS_FOR = frozenset({
 
 
 def _definite_phrase(doc: Document, tokens: list[Token], i: int) -> str | None:
-    """The words of a definite noun phrase that opens its sentence and ends at token
-    ``i``, after "The" and up to two words in lower case ("operations manager" of "The
-    operations manager says"), when a verb follows it, not "of", "at" or "in" (the
-    mayor of another town, the mayor at the time)."""
+    """The words of a definite noun phrase that opens its sentence (or follows a fronted
+    time: "On Friday evening the TV chef opened") and ends at token ``i``, after "The" and
+    up to two words in lower case or initials ("operations manager" of "The operations
+    manager says", "TV chef"), when a verb follows it, not "of", "at" or "in" (the mayor of
+    another town, the mayor at the time)."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None or nxt.sentence != tokens[i].sentence or nxt.lower in _OTHER_HOLDER:
         return None
@@ -920,12 +1000,20 @@ def _definite_phrase(doc: Document, tokens: list[Token], i: int) -> str | None:
         k = i - back
         if k < 0 or tokens[k].sentence != tokens[i].sentence:
             return None
-        if tokens[k].text == "The" and tokens[k].initial:
+        if (tokens[k].text == "The" and tokens[k].initial) or (tokens[k].text == "the" and _FRONTED_THE.search(doc.text, max(0, tokens[k].start - 40), tokens[k].end)):
             return " ".join(doc.text[tokens[k].end : tokens[i].end].split()).lower()
-        if tokens[k].cap:
-            return None
+        if tokens[k].cap and not (tokens[k].text.isupper() and 1 < len(tokens[k].text) <= 4):
+            return None  # (not "TV chef": a word's initials)
     return None
 
+
+#: A time of the story's own days fronted before the subject "the": "On Friday evening the TV chef
+#: opened ..." (not "Last century the bishop ...": another holder of the office).
+_FRONTED_THE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:On\s+[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?|This\s+(?:morning|afternoon|"
+    r"evening|week|weekend)|Earlier\s+(?:today|this\s+week)|Later(?:\s+that\s+(?:day|evening))?|In\s+the\s+(?:morning|"
+    r"afternoon|evening))\s*,?\s+the$"
+)
 
 #: After "the mayor": someone else who holds the office ("of Moskenes", "at the time").
 _OTHER_HOLDER = frozenset({"of", "at", "in", "for", "from", "with", "then", "who", "before", "until"})
@@ -1176,7 +1264,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         # everyone named in the sentence before the pronoun and in the sentences
         # before it: one person there is a clear referent, two are not
         from_previous = not here
-        cands = _not_spoken_of(analysis, _named_before(analysis, by_sentence, here, t), tokens, i)
+        cands = _speakers_candidates(analysis, refs, out, _named_before(analysis, by_sentence, here, t), i, g)
         later = _named_later_in_clause(analysis, t)
         if later:
             cands = [r for r in cands if not _named_later(analysis, r, later)]
@@ -1227,6 +1315,41 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 out.append(Resolution(t, g, subject, False))
     _mark_bound(analysis, out, by_sentence)
     return out
+
+
+def _speakers_candidates(
+    analysis: Analysis, refs: list[Ref], out: list[Resolution], cands: list[Ref], i: int, g: str
+) -> list[Ref]:
+    """``cands`` for the pronoun at ``i`` less the person nouns a quote before it speaks of
+    (:func:`_not_spoken_of`); none where it speaks after a quote ("– ..., she says") and a
+    pronoun of its gender taken for nobody stands between them and it ("Grav described her
+    as ... / – ..., she says": the "her" may be the speaker; :func:`_unplaced_pronoun_between`)."""
+    cands = _not_spoken_of(analysis, cands, analysis.tokens, i)
+    if cands and reporting_pronoun(analysis.tokens, i, words().speech_verbs) and _unplaced_pronoun_between(
+        analysis, refs, out, max(r.start for r in cands), i, g
+    ):
+        return []
+    return cands
+
+
+def _unplaced_pronoun_between(
+    analysis: Analysis, refs: list[Ref], out: list[Resolution], start: int, i: int, g: str
+) -> bool:
+    """Whether a pronoun of gender ``g`` outside quotes stands between ``start`` (the last
+    candidate) and token ``i``, taken for nobody and after no person noun it may mean:
+    someone of that gender, not named, is spoken of ("Host Per Lie described her as ... /
+    – ..., she says": the speaker may be "her"; not "the man was seen ... He had a weapon")."""
+    tokens = analysis.tokens
+    k = bisect.bisect_left(analysis.token_starts, start)
+    taken = {r.token.start for r in out}
+    nouns = [r.start for r in refs if r.person is None and not r.unknown and not r.quoted and r.gender in (None, g)]
+    return any(
+        not tok.quoted
+        and pronoun_gender(tok.text) == g
+        and tok.start not in taken
+        and not any(start < n < tok.start for n in nouns)
+        for tok in tokens[k:i]
+    )
 
 
 def _not_spoken_of(analysis: Analysis, cands: list[Ref], tokens: list[Token], i: int) -> list[Ref]:
@@ -3173,6 +3296,14 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             back += 1
         if not cands:
             continue
+        if back > 1:
+            # the whole paragraph found, its people and its quote: "– Henny is with. ... he
+            # is on schedule, Gjekstad said" names two people in two sentences of one line
+            # (after the sentence found, whose subject stays the first: "– Per Dahl called me.
+            # A neighbour came running. She had seen the smoke": the neighbour)
+            cands = cands + others(
+                [r for r in _earlier_in_paragraph(analysis, by_sentence, cands[0]) if r.quoted or r.person is not None]
+            )
         genders = [ref_gender(pp, r) for r in cands]
         if g in genders:
             continue
@@ -3206,6 +3337,18 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             # the person the quote's sentence before is about, by name or by the article's title
             continue
         out.append(Resolution(t, g, referent.person, True, speaker=speaker.label, expected=other))
+    return out
+
+
+def _earlier_in_paragraph(analysis: Analysis, by_sentence: dict[int, list[Ref]], ref: Ref) -> list[Ref]:
+    """The refs of the sentences before ``ref``'s in its paragraph."""
+    sentences = analysis.doc.sentences
+    block = sentences[ref.sentence].block
+    out: list[Ref] = []
+    k = ref.sentence - 1
+    while k >= 0 and sentences[k].block == block:
+        out[:0] = by_sentence.get(k, [])
+        k -= 1
     return out
 
 

@@ -46,11 +46,24 @@ def place_spellings(analysis: Analysis, taken: set[str]) -> dict[str, list[Token
         t.start for m in analysis.mentions if m.kind == "person" for t in m.slots()
     }
     out: dict[str, list[Token]] = {}
+    text = analysis.doc.text
     for tok in analysis.tokens:
         if tok.start in person_slots or tok.text in taken or not _candidate(tok, analysis.proper_forms):
             continue
+        if _VESSEL_BEFORE.search(text, max(0, tok.start - 8), tok.start) or (
+            _OPENED.search(text, max(0, tok.start - 60), tok.start) and _CLOSED.match(text, tok.end)
+        ):
+            continue  # a ship's, a restaurant's, a show's name ("the ferry MF «Hardingen»"): no place
         out.setdefault(tok.text, []).append(tok)
     return out
+
+
+#: A ship's prefix right before a name ("MF Hardingen", "MS «Nordlys»").
+_VESSEL_BEFORE = re.compile(r"\b(?:MF|MS|M/S|MV|RV|MK|MY)\s+[«“\"]?$")
+#: A name in guillemets of at most four words ("«Hardingen»", "«Fjellet kaller»"): opened within
+#: three words before the name, closed within three after.
+_OPENED = re.compile(r"«(?:[^\s«»]+\s+){0,3}$")
+_CLOSED = re.compile(r"(?:\s+[^\s«»]+){0,3}»")
 
 
 def same_place(a: str, b: str) -> bool:
