@@ -66,6 +66,8 @@ def _evidence_text(person: Person, gender: str, exclude: Token | None = None) ->
     if pron:
         parts.append(f"referred to as '{_WORDS[gender]}' in {pron} other place{'s' if pron != 1 else ''}")
     parts += sorted(set(person.static.get(gender, ())))
+    if person.norway_gender == gender and person.given_name:
+        parts.append(f"'{person.given_name}' is {'a man' if gender == 'male' else 'a woman'}'s name in Norway")
     return "; ".join(parts)
 
 

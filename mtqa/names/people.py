@@ -46,6 +46,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -120,6 +121,9 @@ class Person:
 
     given_name: str | None = None  # the canonical given name, when the article gives one
     news_gender: str | None = None  # the gender of a person of the news (mtqa/data/people.tsv)
+    #: the gender a given name of both genders says in Norway ("Eli Skogstad"): counted only
+    #: where a pronoun of the article says it too (an emigrant "Eli Hansen" is a man)
+    norway_gender: str | None = None
 
     @property
     def display(self) -> str:
@@ -182,6 +186,9 @@ class People:
             score[named] += NAME_WEIGHT - 1  # (its reason counted once above)
         if person.news_gender is not None:
             score[person.news_gender] += NEWS_WEIGHT - 1  # (its reason counted once above)
+        if person.norway_gender is not None and person.votes.get(person.norway_gender):
+            # "Eli Skogstad ... she says ... He tells": the name in Norway and a pronoun agree
+            score[person.norway_gender] += 1
         for g, toks in person.votes.items():
             for tok, hard in toks:
                 if exclude is not None and (
@@ -355,9 +362,8 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
         if first is not None:
             g = named_gender = w.full_name_gender(first) if m.full else w.first_name_gender(first)
             if g is None and m.full and _norwegian_surname(surname) and first.lower() in w.in_norway:
-                # "Eli Skogstad" (not "Eli Manning"; nor one born abroad, stripped below)
-                g = named_gender = w.in_norway[first.lower()]
-                person.static[g].append(f"'{first}' is {'a man' if g == 'male' else 'a woman'}'s name in Norway")
+                # "Eli Skogstad" (not "Eli Manning"): a tie-breaker, weighed in People.gender
+                named_gender = person.norway_gender = w.in_norway[first.lower()]
             elif g:
                 person.static[g].append(f"'{first}' is {'a man' if g == 'male' else 'a woman'}'s name")
             if m.full and (figure := listed(m.text)) is not None:
@@ -3296,16 +3302,8 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             back += 1
         if not cands:
             continue
-        if back > 1:
-            # the whole paragraph found, its people and its quote: "– Henny is with. ... he
-            # is on schedule, Gjekstad said" names two people in two sentences of one line
-            # (after the sentence found, whose subject stays the first: "– Per Dahl called me.
-            # A neighbour came running. She had seen the smoke": the neighbour)
-            cands = cands + others(
-                [r for r in _earlier_in_paragraph(analysis, by_sentence, cands[0]) if r.quoted or r.person is not None]
-            )
         genders = [ref_gender(pp, r) for r in cands]
-        if g in genders:
+        if g in genders or (back > 1 and _named_earlier_of(pp, by_sentence, cands[0], g, others)):
             continue
         other = "female" if g == "male" else "male"
         subject = next((r for r in cands if r.subject), None)
@@ -3338,6 +3336,18 @@ def _resolve_quoted(pp: People) -> list[Resolution]:
             continue
         out.append(Resolution(t, g, referent.person, True, speaker=speaker.label, expected=other))
     return out
+
+
+def _named_earlier_of(
+    pp: People, by_sentence: dict[int, list[Ref]], ref: Ref, g: str, others: Callable[[list[Ref]], list[Ref]]
+) -> bool:
+    """Whether someone named earlier in ``ref``'s paragraph, or in its quote, may be of gender
+    ``g`` ("– Henny is with. ... he is on schedule, Gjekstad said. / ... – she has worked hard,
+    Strand tells TV 2": Henny): a candidate that leaves a pronoun of that gender open, though
+    never the one it is taken for ("– Per Dahl rang me. I woke my neighbour. She had seen the
+    smoke": the neighbour)."""
+    earlier = [r for r in _earlier_in_paragraph(pp.analysis, by_sentence, ref) if r.quoted or r.person is not None]
+    return any(ref_gender(pp, r) in (g, None) for r in others(earlier))
 
 
 def _earlier_in_paragraph(analysis: Analysis, by_sentence: dict[int, list[Ref]], ref: Ref) -> list[Ref]:
