@@ -562,6 +562,12 @@ def _runs(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[li
 _AGE_AFTER = re.compile(r"\s*\(\d{1,3}\)")
 
 
+#: A Norwegian compound that names a business or an institution by what it is ("Fjellheim
+#: Høyfjellshotell", "Våge Bakeri", "Sentrum Barnehage"): no person's name ends so.
+_NORWEGIAN_PLACE_OF_BUSINESS = re.compile(
+    r"\w{2,}(?:hotell|hotellet|kafé|kafeen|bakeri|bakeriet|butikk|butikken|senter|senteret|sykehus|sykehuset|"
+    r"skole|skolen|barnehage|barnehagen|kirke|kirka|kirken|museum|museet|stadion|arena|apotek|apoteket)$"
+)
 #: A Norwegian street word after a name: "Thorvald Meyers gate", "Kong Oscars vei".
 _STREET_AFTER = re.compile(r" (?:gate|gata|gaten|vei|veg|veien|vegen|allé|alle|plass|torg|Street|Road|Avenue)\b")
 
@@ -571,7 +577,7 @@ def _classify(doc: Document, tokens: list[Token], index: dict[int, int], mention
     names = mention.tokens
     slots = mention.slots()
     low_last = names[-1].lower
-    if low_last in w.org_heads:
+    if low_last in w.org_heads or _NORWEGIAN_PLACE_OF_BUSINESS.match(low_last):
         mention.kind = "org"
         return
     if _STREET_AFTER.match(doc.text, names[-1].end):

@@ -799,6 +799,19 @@ _THING_HEADS = frozenset({
 #: An age's figure and hyphen before "year-old" ("70-").
 _AGED = re.compile(r"\d{1,3}[-‐]$")
 
+def _aged_before(text: str, age: str, before: int) -> str | None:
+    """The gender of the person the article introduced before ``before`` with the same age and
+    a gendered noun ("A 41-year-old man has been sentenced ... The 41-year-old did not plead
+    guilty": a man), where every such introduction agrees."""
+    w = words()
+    genders = {
+        "male" if noun in w.male_nouns else "female" if noun in w.female_nouns else None
+        for noun in re.findall(rf"\b{age}[-‐]year[-‐]old\s+([a-z]+)", text[:before])
+    }
+    genders.discard(None)
+    return next(iter(genders)) if len(genders) == 1 else None
+
+
 #: "the" right before a name (the match ends where it starts).
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: A body's kind before its name: "the supporter club ", "the company ", "the band ".
@@ -885,7 +898,12 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 # (not "a 70-year-old man": the man is; nor "the 400-year-old Hamre church": a thing)
                 after.lower in w.person_nouns or after.cap or _a_noun_only(after.lower)
             ):
-                refs.append(Ref(t.start, t.sentence, subject=_subject(doc, t, t.start), quoted=t.quoted))
+                age = _AGED.search(doc.text, max(0, t.start - 6), t.start).group(0)[:-1]  # type: ignore[union-attr]
+                possessive = doc.text.startswith(("'s", "’s"), t.end)  # ("the 19-year-old's lawyer": the client)
+                refs.append(Ref(
+                    t.start, t.sentence, gender=None if possessive else _aged_before(doc.text, age, t.start),
+                    subject=_subject(doc, t, t.start), quoted=t.quoted,
+                ))
             continue
         if role or (
             low in w.person_nouns and not _plural_noun(low, w.person_nouns)
