@@ -1034,15 +1034,21 @@ def _capitalised(
         return NorwegianWord(start, end, word, lookup, score, True)
     if score > 0 and not _is_name(word, lookup, text, end, ctx) and _common_word(lookup, label, ctx):
         return NorwegianWord(start, end, word, lookup, score, True)
-    if score > 0 and label and _norwegian_label(lookup):
+    if score > 0 and label and _norwegian_label(lookup) and not _known_place(word.capitalize()):
         # "SYK: Eirik Nordvik must rest ...": a caption's label, before the caption's own name
         return NorwegianWord(start, end, word, lookup, score, True)
     return None
 
 
+def _known_place(name: str) -> bool:
+    from mtqa.names.gazetteer import gazetteer  # (loaded when first needed, as elsewhere here)
+
+    return gazetteer().knows(name)
+
+
 def _norwegian_label(lookup: str) -> bool:
     """Whether a caption label's word is Norwegian by far ("syk", "knust"; not "update", "watch",
-    "live"): frequent in Norwegian, rare in English."""
+    "live"): frequent in Norwegian, rare in English (the caller leaves out places: "HAMAR:")."""
     nb, en = _zipf(lookup, "nb"), _zipf(lookup, "en")
     return nb >= 3.5 and nb - en >= 2.0
 

@@ -49,6 +49,7 @@ class Words:
     particles: frozenset[str]
     suffixes: frozenset[str]
     org_heads: frozenset[str]
+    business_heads: frozenset[str]
     org_connectors: frozenset[str]
     speech_verbs: frozenset[str]
     speech_verbs_things: frozenset[str]
@@ -141,6 +142,7 @@ def words() -> Words:
         particles=fs(data["particles"]),
         suffixes=fs(data["suffixes"]),
         org_heads=fs(data["org_heads"]),
+        business_heads=fs(data["business_heads"]),
         org_connectors=fs(data["org_connectors"]),
         speech_verbs=fs(data["speech_verbs"]),
         speech_verbs_things=fs(data["speech_verbs_things"]),

@@ -577,8 +577,11 @@ def _classify(doc: Document, tokens: list[Token], index: dict[int, int], mention
     names = mention.tokens
     slots = mention.slots()
     low_last = names[-1].lower
-    if low_last in w.org_heads or _NORWEGIAN_PLACE_OF_BUSINESS.match(low_last):
-        mention.kind = "org"
+    if low_last in w.org_heads or (
+        (low_last in w.business_heads or _NORWEGIAN_PLACE_OF_BUSINESS.match(low_last))
+        and not w.is_first_name(slots[0].text)
+    ):
+        mention.kind = "org"  # (not "The Kari Lie Gallery", "Marie Salon": a person's name first)
         return
     if _STREET_AFTER.match(doc.text, names[-1].end):
         return  # "Thorvald Meyers gate", "Olav Kyrres gate": a street named after someone

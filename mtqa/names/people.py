@@ -798,17 +798,20 @@ _THING_HEADS = frozenset({
 
 #: An age's figure and hyphen before "year-old" ("70-").
 _AGED = re.compile(r"\d{1,3}[-‐]$")
+#: "the" before an age: "the 41-"
+_THE_AGED = re.compile(r"\b[Tt]he\s+\d{1,3}[-‐]$")
 
 def _aged_before(text: str, age: str, before: int) -> str | None:
-    """The gender of the person the article introduced before ``before`` with the same age and
-    a gendered noun ("A 41-year-old man has been sentenced ... The 41-year-old did not plead
-    guilty": a man), where every such introduction agrees."""
+    """The gender of the one person the article introduced before ``before`` with the same age
+    and a gendered noun, in the few sentences before ("A 41-year-old man has been sentenced ...
+    The 41-year-old did not plead guilty": a man); none where two of that age are named."""
     w = words()
+    if len(re.findall(rf"\b{age}[-‐]year[-‐]old\b|\b(?:aged|of)\s+{age}\b", text[:before])) != 1:
+        return None  # two of that age, or none introduced ("a 16-year-old girl ... a 16-year-old classmate")
     genders = {
         "male" if noun in w.male_nouns else "female" if noun in w.female_nouns else None
-        for noun in re.findall(rf"\b{age}[-‐]year[-‐]old\s+([a-z]+)", text[:before])
+        for noun in re.findall(rf"\b{age}[-‐]year[-‐]old\s+([a-z]+)", text[max(0, before - 400) : before])
     }
-    genders.discard(None)
     return next(iter(genders)) if len(genders) == 1 else None
 
 
@@ -899,9 +902,12 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 after.lower in w.person_nouns or after.cap or _a_noun_only(after.lower)
             ):
                 age = _AGED.search(doc.text, max(0, t.start - 6), t.start).group(0)[:-1]  # type: ignore[union-attr]
-                possessive = doc.text.startswith(("'s", "’s"), t.end)  # ("the 19-year-old's lawyer": the client)
+                # the one introduced before, for "the 41-year-old" (not "A 19-year-old was driving":
+                # someone new; nor "the 19-year-old's lawyer": the client)
+                again = _THE_AGED.search(doc.text, max(0, t.start - 12), t.start) is not None
+                possessive = doc.text.startswith(("'s", "’s"), t.end)
                 refs.append(Ref(
-                    t.start, t.sentence, gender=None if possessive else _aged_before(doc.text, age, t.start),
+                    t.start, t.sentence, gender=_aged_before(doc.text, age, t.start) if again and not possessive else None,
                     subject=_subject(doc, t, t.start), quoted=t.quoted,
                 ))
             continue
