@@ -794,6 +794,7 @@ _THING_HEADS = frozenset({
     "church", "airport", "station", "harbour", "line", "route", "railway", "highway", "valley", "mountain",
     "island", "islands", "lake", "river", "fjord", "forest", "region", "project", "plan", "agreement", "fund",
     "works", "newspaper", "paper", "magazine", "channel", "company", "prison", "system", "act", "law", "report",
+    "theatre", "theater", "opera", "library", "hospital", "school", "university", "college", "academy", "hotel",
 })
 
 #: An age's figure and hyphen before "year-old" ("70-").
@@ -948,7 +949,9 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             titled = (
                 None
                 if low in _SPEAKS_FOR
-                else _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start, titles)
+                else _titled_before(
+                    analysis, person_of, _definite_phrase(doc, tokens, i) or _speaker_phrase(doc, tokens, i), t.start, titles
+                )
             )
             if titled is not None:
                 # "operations manager Randi Sveen ... The operations manager says": her
@@ -1034,6 +1037,32 @@ def _definite_phrase(doc: Document, tokens: list[Token], i: int) -> str | None:
             return " ".join(doc.text[tokens[k].end : tokens[i].end].split()).lower()
         if tokens[k].cap and not (tokens[k].text.isupper() and 1 < len(tokens[k].text) <= 4):
             return None  # (not "TV chef": a word's initials)
+    return None
+
+
+def _speaker_phrase(doc: Document, tokens: list[Token], i: int) -> str | None:
+    """The words of "the mayor" in "..., says the mayor." (up to two words in lower case
+    after "the", right after a verb of saying, ending the sentence, a title proper: not "the
+    neighbour", "the farmer", whom anyone may be): the speaker, whom the article may have
+    named with the title before ("mayor Eli Vågen")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and nxt.sentence == tokens[i].sentence:
+        return None
+    if not re.match(r"\s*[.!?]", doc.text[tokens[i].end : tokens[i].end + 3]):
+        return None
+    for back in (1, 2, 3):
+        k = i - back
+        if k < 1 or tokens[k].sentence != tokens[i].sentence:
+            return None
+        if tokens[k].text == "the":
+            verb = tokens[k - 1]
+            if verb.sentence == tokens[i].sentence and verb.lower in words().speech_verbs and (
+                words().title(tokens[i].lower) == "title"
+            ):
+                return " ".join(doc.text[tokens[k].end : tokens[i].end].split()).lower()
+            return None
+        if tokens[k].cap:
+            return None
     return None
 
 
@@ -1286,7 +1315,12 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             if len(persons_here) == 1 and len(local) == sum(1 for r in local if r.person is not None):
                 out.append(Resolution(t, g, next(iter(persons_here.values())), True))
                 continue
-        purpose = _subject_of_purpose(analysis, here, i) or _continuing_speaker(analysis, refs, out, i)
+        purpose = (
+            _subject_of_purpose(analysis, here, i)
+            or _continuing_speaker(analysis, refs, out, i)
+            or _speaker_of_chain(analysis, refs, out, by_sentence, i)
+            or _named_speaker_goes_on(analysis, refs, i)
+        )
         if purpose is not None:
             # "Brekke has applied for free choice of treatment, so that he can be operated on"
             out.append(Resolution(t, g, purpose, True))
@@ -1460,6 +1494,98 @@ def _continuing_speaker(analysis: Analysis, refs: list[Ref], out: list[Resolutio
         for r in refs
         if above.start <= r.start < analysis.doc.blocks[t.block - 1].end
     ):
+        return None
+    return person
+
+
+def _named_speaker_goes_on(analysis: Analysis, refs: list[Ref], i: int) -> Person | None:
+    """For a pronoun that opens its paragraph with a verb of saying and "that" ("He tells that
+    ...") right after a dialogue line attributed to someone by name ("– ..., says operations
+    manager Kristin Bråten."): that person, who goes on; the people and nouns of the quote
+    itself are the ones spoken of."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if not (t.initial and t.cap) or i + 2 >= len(tokens) or t.block < 1:
+        return None
+    if tokens[i + 1].lower not in words().speech_verbs or not _SAYS_WHAT.match(analysis.doc.text, tokens[i + 1].end):
+        return None
+    k = i - 1
+    while k >= 0 and tokens[k].block >= t.block - 1:
+        k -= 1
+    line = [tok for tok in tokens[k + 1 : i] if tok.block == t.block - 1]
+    if not line or not line[0].quoted or line[-1].quoted:
+        return None  # a dialogue line with its reporting clause after the quote
+    said = next(k for k in range(len(line) - 1, -1, -1) if line[k].quoted)
+    clause = (line[said].end, line[-1].end)
+    named = {id(r.person): r.person for r in refs if clause[0] < r.start <= clause[1] and r.person is not None}
+    others = [r for r in refs if clause[0] < r.start <= clause[1] and r.person is None]
+    if len(named) != 1 or others:
+        return None
+    speaker = next(iter(named.values()))
+    g = pronoun_gender(t.text)
+    w = words()
+    gendered = w.male_nouns if g == "male" else w.female_nouns
+    if any(
+        tok.quoted and ((tok.lower in ("he", "she") and pronoun_gender(tok.text) == g) or tok.lower in gendered)
+        for tok in line
+    ):
+        return None  # the quote speaks of someone of that gender as a subject ("– He saved my son's life")
+    # nobody else of the pronoun's gender named in the paragraphs before the line, who may be
+    # meant ("Mayor Per Hansen proposes ... / – ..., says parent Kari Lie. / He says that ...")
+    above = analysis.doc.blocks[max(0, t.block - 5)].start
+    if any(
+        r.person is not speaker and (r.unknown or (r.person is not None and static_gender(r.person) in (None, g)))
+        for r in refs
+        if above <= r.start < t.start
+    ):
+        return None
+    return speaker
+
+
+#: A preposition of place before a name: "in Mandal" is somewhere, not someone.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
+#: How far back (in sentences) the pronoun a reporting pronoun goes on from may stand.
+CHAIN_BACK = 6
+
+
+def _speaker_of_chain(
+    analysis: Analysis, refs: list[Ref], out: list[Resolution], by_sentence: dict[int, list[Ref]], i: int
+) -> Person | None:
+    """For the reporting pronoun of a dialogue line ("– ..., she adds.") with nobody named in
+    the :data:`LOOKBACK` before it: the person the pronouns before it were taken for, where
+    the last of them, a subject ("he", "she"), stands in the :data:`CHAIN_BACK` sentences
+    before with only the dialogue line between, and nobody else is named or meant by a noun
+    between that person's name and the pronoun ("Culture chief
+    Haugland defends ... – ..., he says. / He emphasizes ... / – ..., she adds.")."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.sentence != t.sentence or nxt.lower not in words().speech_verbs:
+        return None
+    if not re.search(r"(?:,|[”\"»])\s*$", analysis.doc.text[max(0, t.start - 4) : t.start]):
+        return None  # the clause after a quotation
+    text = analysis.doc.text
+    if any(
+        not (r.unknown and _PLACE_BEFORE.search(text, max(0, r.start - 8), r.start))
+        for back in range(LOOKBACK + 1)
+        for r in by_sentence.get(t.sentence - back, [])
+    ):
+        return None  # someone named near (not "in Mandal": a place): the candidates decide
+    last = next((r for r in reversed(out) if r.token.start < t.start), None)
+    if last is None or last.person is None or t.sentence - last.token.sentence > CHAIN_BACK:
+        return None
+    if last.token.lower not in ("he", "she"):
+        return None  # ("The local vet shares his worry": someone new, the subject)
+    k = bisect.bisect_right(analysis.token_starts, last.token.start)
+    if any(not tok.quoted for tok in tokens[k:i] if tok.sentence != last.token.sentence and tok.sentence != t.sentence):
+        return None  # only the dialogue line between ("The caretaker empties them. – ..., she says")
+    person = last.person
+    named = [r for r in refs if r.start < t.start and r.person is person]
+    if not named or any(
+        r.person is not person and not (r.unknown and _PLACE_BEFORE.search(text, max(0, r.start - 8), r.start))
+        for r in refs
+        if named[-1].start < r.start < t.start
+    ) or any(r.person is not person for r in out if named[-1].start < r.token.start < t.start):
         return None
     return person
 
