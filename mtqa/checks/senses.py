@@ -303,19 +303,26 @@ class SpeechVerbSense(Check):
     Without a closing quote or a dialogue dash before it, the comma must end the
     sentence's first clause (not an aside) and the subject be a speaker (a name,
     perhaps with its title, "coach Kari Lie"; a pronoun; "the police"), not an
-    object ("..., holds the record").
+    object ("..., holds the record").  Also a person who "means" a clause, *mener*
+    (thinks, believes) in its third sense: "Kari Lie means that ...", "She means the
+    politicians have failed", where a pronoun or a person's name (by the names analysis)
+    opens the clause and a clause's verb follows (not "means a lot", "An injury to Kari Lie
+    means that ...", "She means the bridge that was closed", "He means they are tired, not
+    lazy").
 
     Flags:
     - The driver was taken to hospital with minor injuries, illuminates the police.
     - – We have not decided anything yet, means Hansen.
     - – It is the worst weather in years, tells Eikill.
     - "We have won the league," narrator Kari Lie.
+    - She means the politicians have failed Lofoten.
 
     Allows:
     - The driver was taken to hospital with minor injuries, the police say.
     - – We have not decided anything yet, says Hansen.
     - The lamps were switched on, and the hall lit up.
     - "Turnout will be high," Kari Lie, an analyst, told the news site.
+    - She meant the world to her father, and he was devastated.
     """
 
     code = "ID006"
@@ -324,8 +331,43 @@ class SpeechVerbSense(Check):
     severity = Severity.WARNING
 
     def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
-        wrong = _wrong_speech_senses()
         named = LexiconSpans(doc, ctx)
+        yield from self._attributions(doc, named)
+        yield from self._opinions(doc, ctx, named)
+
+    def _opinions(self, doc: Document, ctx: CheckContext | None, named: LexiconSpans) -> Iterable[Finding]:
+        """A person who "means" a clause: *mener* (thinks, believes) in its third sense
+        ("Kappfjell means that Bane NOR must ...", "She means the politicians have failed").
+        Not "meant": a past "meant" most often explains what someone had in mind ("He meant
+        the players were tired, not lazy")."""
+        people_ends: dict[int, int] | None = None
+        for m in _MEANS.finditer(doc.text):
+            subject = _opinion_subject(doc, m.start())
+            if subject is None or not _a_clause_after(doc.text, m.end()) or _explains_a_meaning(doc.text, m):
+                continue
+            start, word = subject
+            if word is None:  # a name: the person's, by the names analysis
+                if people_ends is None:
+                    people_ends = _person_mention_ends(doc, ctx)
+                if start not in people_ends:
+                    continue
+                start = people_ends[start]
+            if named.overlap(start, m.end("verb")):
+                continue  # an entry of the lexicon names it: one finding a span
+            right = "believes"
+            yield self.finding(
+                doc,
+                start,
+                m.end("verb"),
+                f"'{m.group('verb')}' with a person and a clause after it reads as Norwegian 'mener' "
+                f"(thinks, believes) in its third sense; in English: '{right}'",
+                suggestion=f"{doc.text[start : m.start('verb')]}{right}",
+                confidence=0.6,
+                norwegian="mene",
+            )
+
+    def _attributions(self, doc: Document, named: LexiconSpans) -> Iterable[Finding]:
+        wrong = _wrong_speech_senses()
         for sentence in doc.text_sentences():
             text = doc.text[sentence.start : sentence.end]
             block = doc.blocks[sentence.block]
@@ -380,6 +422,83 @@ class SpeechVerbSense(Check):
                     confidence=0.75,
                     norwegian=norwegian,
                 )
+
+
+#: "means" and what may open a clause after it ("that", not "that much"; a
+#: determiner, a pronoun, a name); not "means to", "means a lot", "means business".
+_MEANS = re.compile(
+    r"(?<=\s)(?P<verb>means)\s+(?:that\s+(?!(?:much|little|many|far|way|kind|sort|one|ones|is\s+all)\b)"
+    r"|(?=(?:the|this|these|those|there|he|she|they|we|[A-ZÆØÅ][\w’'-]+)\b(?!\s+(?:to|for|as)\b)))"
+)
+#: A clause's verb within a few words: "the municipality should ...", "the penalty was soft".
+_CLAUSE_VERB = re.compile(
+    r"(?:[\w’'-]+\s+){0,6}?(?:is|are|was|were|has|have|had|should|must|will|would|can|could|does|do|did|cannot|"
+    r"may|might|shall|lacks?|needs?)\b"
+)
+#: Before a name that is a subject: nothing, or a role in a few words ("Brann coach Hanne Eide"), no
+#: preposition or "-ing" word that makes the name an object ("An injury to Kari Lie means ...").
+_BEFORE_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?:;–—\n]\s)|(?<=\n))(?:(?!(?:of|to|for|by|with|from|on|in|at|about|against|without|after|"
+    r"and|or|than|the|a|an)\b)(?![\w’'-]+ing\b)[\w’'-]+\s+){0,4}$"
+)
+
+
+def _opinion_subject(doc: Document, at: int) -> tuple[int, str | None] | None:
+    """The subject before "means" at ``at``: (its start, "he"/"she") for a pronoun that opens
+    its clause, or (the end of a name, None) for a name (perhaps with a party or an age in
+    brackets) whose words open the sentence; None for anything else."""
+    text = doc.text
+    before = text[max(0, at - 120) : at]
+    pronoun = re.search(r"(?:^|(?<=[.!?:;,–—\n]\s)|(?<=\n)|\b(?:and|but)\s)(?P<p>[Hh]e|[Ss]he)\s$", before)
+    if pronoun is not None:
+        return at - len(before) + pronoun.start("p"), pronoun.group("p").lower()
+    name = re.search(r"(?P<name>[A-ZÆØÅ][\w’'-]+)(?:\s*\((?:[A-ZÆØÅ][\w.]{0,10}|\d{1,3})\))?\s$", before)
+    if name is None:
+        return None
+    end = at - len(before) + name.end("name")
+    return end, None
+
+
+def _person_mention_ends(doc: Document, ctx: CheckContext | None) -> dict[int, int]:
+    """The end of each person mention whose words open its sentence (perhaps after a role in a
+    few words) -> the mention's start: the subject of a verb after it."""
+    from mtqa.names.glossary import load_glossary
+    from mtqa.names.people import people
+
+    glossary = load_glossary(ctx.glossary) if ctx is not None else None
+    pp = people(doc, glossary, ctx)
+    out: dict[int, int] = {}
+    for mention in pp.analysis.mentions:
+        if mention.start not in pp.person_of:
+            continue
+        line_start = doc.text.rfind("\n", 0, mention.start) + 1
+        head = doc.text[max(line_start, mention.start - 80) : mention.start]
+        if _BEFORE_SUBJECT.search(head) is not None:
+            out[mention.end] = mention.start
+    return out
+
+
+def _a_clause_after(text: str, at: int) -> bool:
+    """Whether a clause follows ``at`` (after "means"): "that" and anything, or a clause's verb
+    within a few words, with no comma, "to" or relative word between ("She means the bridge
+    that was closed": a thing she has in mind)."""
+    if text.startswith("that", at):
+        return True
+    m = _CLAUSE_VERB.match(text, at)
+    return m is not None and not re.search(r"[,;:.!?]|\b(?:to|who|that|which|where|whose|whom)\b", m.group())
+
+
+def _explains_a_meaning(text: str, m: re.Match[str]) -> bool:
+    """Whether "means" explains what someone has in mind, not what they think: a contrast
+    after it ("He means the players are tired, not lazy"), or a meaning spoken of just before
+    ("I see what she means. She means the bus is late again")."""
+    line_end = text.find("\n", m.end())
+    sentence = text[m.end() : line_end if line_end >= 0 else len(text)]
+    sentence = re.split(r"(?<=[.!?])\s", sentence, maxsplit=1)[0]
+    before = text[max(0, m.start() - 200) : m.start()]
+    return bool(re.search(r",\s*not\b", sentence)) or bool(
+        re.search(r"\bwhat\s+\w+\s+(?:means?|meant)\b|\b(?:means?|meant)\b[^.!?\n]{0,60},\s*not\b", before)
+    )
 
 
 #: English verbs of saying whose object is the hearer: right after a quotation

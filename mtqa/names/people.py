@@ -1500,14 +1500,21 @@ def _continuing_speaker(analysis: Analysis, refs: list[Ref], out: list[Resolutio
 
 def _named_speaker_goes_on(analysis: Analysis, refs: list[Ref], i: int) -> Person | None:
     """For a pronoun that opens its paragraph with a verb of saying and "that" ("He tells that
-    ...") right after a dialogue line attributed to someone by name ("– ..., says operations
-    manager Kristin Bråten."): that person, who goes on; the people and nouns of the quote
-    itself are the ones spoken of."""
+    ...", or "According to him, ...") right after a dialogue line attributed to someone by
+    name ("– ..., says operations manager Kristin Bråten."): that person, who goes on; the
+    people and nouns of the quote itself are the ones spoken of."""
     tokens = analysis.tokens
     t = tokens[i]
-    if not (t.initial and t.cap) or i + 2 >= len(tokens) or t.block < 1:
+    if i + 2 >= len(tokens) or t.block < 1:
         return None
-    if tokens[i + 1].lower not in words().speech_verbs or not _SAYS_WHAT.match(analysis.doc.text, tokens[i + 1].end):
+    according = t.lower in ("him", "her") and i >= 2 and _ACCORDING_TO.fullmatch(
+        analysis.doc.text, analysis.doc.blocks[t.block].start, t.start
+    )
+    if not according and (
+        not (t.initial and t.cap)
+        or tokens[i + 1].lower not in words().speech_verbs
+        or not _SAYS_WHAT.match(analysis.doc.text, tokens[i + 1].end)
+    ):
         return None
     k = i - 1
     while k >= 0 and tokens[k].block >= t.block - 1:
@@ -1525,21 +1532,59 @@ def _named_speaker_goes_on(analysis: Analysis, refs: list[Ref], i: int) -> Perso
     g = pronoun_gender(t.text)
     w = words()
     gendered = w.male_nouns if g == "male" else w.female_nouns
-    if any(
+    # nobody else of the pronoun's gender named in the paragraphs before the line, who may be
+    # meant ("Mayor Per Hansen proposes ... / – ..., says parent Kari Lie. / He says that ..."),
+    # but one the sentence names by the noun of their role ("Pop artist Eirik Nordvik ... / He
+    # tells that ... the artist was admitted": the artist is someone else than "He")
+    above = analysis.doc.blocks[max(0, t.block - 5)].start
+    others = [
+        r for r in refs
+        if above <= r.start < t.start
+        and r.person is not speaker
+        and (r.unknown or (r.person is not None and static_gender(r.person) in (None, g)))
+    ]
+    nouns = _role_nouns_after(analysis, i)
+    by_noun = {id(r.person) for r in others if r.person is not None and _roles(r.person) & nouns}
+    if any(not (r.person is not None and id(r.person) in by_noun) for r in others):
+        return None
+    # (or someone brought in by that noun alone: "The man acknowledged ... / – ... He has
+    # cooperated ..., says Lie. / According to him, ... the man has sold his house")
+    text = analysis.doc.text
+    by_noun_alone = any(
+        r.person is None and not r.unknown and _NOUN_AT.match(text, r.start) is not None
+        and _NOUN_AT.match(text, r.start).group(0).lower() in nouns  # type: ignore[union-attr]
+        for r in refs
+        if above <= r.start < line[0].start
+    )
+    if not (by_noun or by_noun_alone) and any(
         tok.quoted and ((tok.lower in ("he", "she") and pronoun_gender(tok.text) == g) or tok.lower in gendered)
         for tok in line
     ):
         return None  # the quote speaks of someone of that gender as a subject ("– He saved my son's life")
-    # nobody else of the pronoun's gender named in the paragraphs before the line, who may be
-    # meant ("Mayor Per Hansen proposes ... / – ..., says parent Kari Lie. / He says that ...")
-    above = analysis.doc.blocks[max(0, t.block - 5)].start
-    if any(
-        r.person is not speaker and (r.unknown or (r.person is not None and static_gender(r.person) in (None, g)))
-        for r in refs
-        if above <= r.start < t.start
-    ):
-        return None
     return speaker
+
+
+#: What opens a paragraph before the pronoun of "According to him, ...".
+_ACCORDING_TO = re.compile(r"\s*According\s+to\s+")
+
+
+def _role_nouns_after(analysis: Analysis, i: int) -> set[str]:
+    """The person nouns after "the" in the sentence of token ``i``, after it ("He tells that
+    ... the artist was admitted": {"artist"})."""
+    tokens = analysis.tokens
+    nouns = words().person_nouns
+    out: set[str] = set()
+    k = i + 2
+    while k < len(tokens) and tokens[k].sentence == tokens[i].sentence:
+        if tokens[k].lower in nouns and tokens[k - 1].lower == "the":
+            out.add(tokens[k].lower)
+        k += 1
+    return out
+
+
+def _roles(person: Person) -> set[str]:
+    """The roles a person is named with ("artist" of "Pop artist Eirik Nordvik"), in lower case."""
+    return {m.role.lower().split()[-1] for m in person.mentions if m.role}
 
 
 #: A preposition of place before a name: "in Mandal" is somewhere, not someone.
