@@ -1525,8 +1525,7 @@ def _named_speaker_goes_on(analysis: Analysis, refs: list[Ref], i: int) -> Perso
     said = next(k for k in range(len(line) - 1, -1, -1) if line[k].quoted)
     clause = (line[said].end, line[-1].end)
     named = {id(r.person): r.person for r in refs if clause[0] < r.start <= clause[1] and r.person is not None}
-    others = [r for r in refs if clause[0] < r.start <= clause[1] and r.person is None]
-    if len(named) != 1 or others:
+    if len(named) != 1 or any(r.person is None for r in refs if clause[0] < r.start <= clause[1]):
         return None
     speaker = next(iter(named.values()))
     g = pronoun_gender(t.text)
@@ -1551,8 +1550,7 @@ def _named_speaker_goes_on(analysis: Analysis, refs: list[Ref], i: int) -> Perso
     # cooperated ..., says Lie. / According to him, ... the man has sold his house")
     text = analysis.doc.text
     by_noun_alone = any(
-        r.person is None and not r.unknown and _NOUN_AT.match(text, r.start) is not None
-        and _NOUN_AT.match(text, r.start).group(0).lower() in nouns  # type: ignore[union-attr]
+        r.person is None and not r.unknown and _NOUN_AT.match(text, r.start).group(0).lower() in nouns  # type: ignore[union-attr]
         for r in refs
         if above <= r.start < line[0].start
     )
@@ -1593,6 +1591,11 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|outside)\s+$")
 CHAIN_BACK = 6
 
 
+def _a_place_after_preposition(text: str, r: Ref) -> bool:
+    """Whether ``r`` is a name not known as a person's after a preposition of place ("in Mandal")."""
+    return r.unknown and _PLACE_BEFORE.search(text, max(0, r.start - 8), r.start) is not None
+
+
 def _speaker_of_chain(
     analysis: Analysis, refs: list[Ref], out: list[Resolution], by_sentence: dict[int, list[Ref]], i: int
 ) -> Person | None:
@@ -1600,8 +1603,8 @@ def _speaker_of_chain(
     the :data:`LOOKBACK` before it: the person the pronouns before it were taken for, where
     the last of them, a subject ("he", "she"), stands in the :data:`CHAIN_BACK` sentences
     before with only the dialogue line between, and nobody else is named or meant by a noun
-    between that person's name and the pronoun ("Culture chief
-    Haugland defends ... – ..., he says. / He emphasizes ... / – ..., she adds.")."""
+    between that person's name and the pronoun ("Culture chief Haugland defends ... – ...,
+    he says. / He emphasizes ... / – ..., she adds.")."""
     tokens = analysis.tokens
     t = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -1611,7 +1614,7 @@ def _speaker_of_chain(
         return None  # the clause after a quotation
     text = analysis.doc.text
     if any(
-        not (r.unknown and _PLACE_BEFORE.search(text, max(0, r.start - 8), r.start))
+        not _a_place_after_preposition(text, r)
         for back in range(LOOKBACK + 1)
         for r in by_sentence.get(t.sentence - back, [])
     ):
@@ -1627,7 +1630,7 @@ def _speaker_of_chain(
     person = last.person
     named = [r for r in refs if r.start < t.start and r.person is person]
     if not named or any(
-        r.person is not person and not (r.unknown and _PLACE_BEFORE.search(text, max(0, r.start - 8), r.start))
+        r.person is not person and not _a_place_after_preposition(text, r)
         for r in refs
         if named[-1].start < r.start < t.start
     ) or any(r.person is not person for r in out if named[-1].start < r.token.start < t.start):
