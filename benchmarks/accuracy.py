@@ -31,8 +31,10 @@ lexicon entries whose provenance names the development pages (an entry learnt
 from a page, or a general one whose expression also occurs on a page: it was
 written with the page in view), which is the figure that predicts unseen articles.
 
-mtqa runs without the reference language model unless ``--fluency`` is given (no
-gold family is the model's); ``--report`` scores a saved JSON report instead.
+mtqa runs without the reference language model unless ``--fluency`` is given: the
+fluency checks are no gold family's, but ID010 (a particle verb judged by the model)
+is an idiom check, so ``--fluency`` adds its findings to the idiom figures;
+``--report`` scores a saved JSON report instead.
 """
 
 from __future__ import annotations
@@ -195,10 +197,12 @@ def page_sourced_entries(extra: tuple[Path, ...] = ()) -> set[str]:
     return ids
 
 
-def page_free_findings(docs: list, lexicon_files: tuple[Path, ...], page_entries: set[str]) -> list[list[dict]]:
+def page_free_findings(docs: list, lexicon_files: tuple[Path, ...], page_entries: set[str],
+                       fluency: bool = False) -> list[list[dict]]:
     """The idiom findings of each document with the page-sourced entries taken out
     of the lexicon before the run (not filtered out after it: a page entry that
-    wins an overlap would otherwise hide a general entry's match of the same span)."""
+    wins an overlap would otherwise hide a general entry's match of the same span);
+    ``fluency``: with the reference model, so ID010 runs too."""
     from mtqa import lexicons
     from mtqa.checks import idioms
 
@@ -209,7 +213,7 @@ def page_free_findings(docs: list, lexicon_files: tuple[Path, ...], page_entries
     lexicons.builtin = lambda: page_free  # type: ignore[assignment]
     idioms._lexicon.cache_clear()
     try:
-        checker = mtqa.Checker(fluency=False, select=["idiom"], lexicons=[str(p) for p in lexicon_files])
+        checker = mtqa.Checker(fluency=fluency, select=["idiom"], lexicons=[str(p) for p in lexicon_files])
         out = []
         for doc in docs:
             findings = _findings(checker, doc)
@@ -265,7 +269,7 @@ def run(gold_dir: Path, docs_dir: Path, report_path: Path | None, fluency: bool 
     collected: dict[str, list] = {"missed_must": [], "unmatched": [], "false_alarms": [], "hits": []}
     loaded = load_pages(gold_dir, docs_dir)
     # one run of every document without the page entries (the lexicon swapped once)
-    page_free = page_free_findings([d for *_, d in loaded], lexicons, page_entries) if not report else []
+    page_free = page_free_findings([d for *_, d in loaded], lexicons, page_entries, fluency) if not report else []
     for n, (doc_id, article, items, doc) in enumerate(loaded):
         if report:
             docs = [d for d in report["documents"] if Path(d["path"] or "").name == article.name]
@@ -369,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", type=Path, nargs="*", metavar="GOLD_DIR DOCS_DIR",
                         help="pairs of a gold folder and its articles (default: the seed and ../shared/realworld)")
     parser.add_argument("--report", type=Path, help="score this JSON report instead of running mtqa")
-    parser.add_argument("--fluency", action="store_true", help="run the reference language model too")
+    parser.add_argument("--fluency", action="store_true", help="run the reference language model too (the fluency checks, and ID010 among the idiom checks)")
     parser.add_argument("--family", help="only this gold family (and the negatives)")
     parser.add_argument("--lexicon", type=Path, action="append", default=[],
                         help="a lexicon file to use beside the built-in one (repeatable)")
@@ -385,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.report and len(sets) > 1:
         parser.error("--report scores one GOLD_DIR DOCS_DIR pair")
     checker = None if args.report else mtqa.Checker(fluency=args.fluency, lexicons=args.lexicon)
-    results = {name: run(gold, docs, args.report, checker=checker, family=args.family,
+    results = {name: run(gold, docs, args.report, fluency=args.fluency, checker=checker, family=args.family,
                          lexicons=tuple(args.lexicon))
                for name, gold, docs in sets}
     if args.json:

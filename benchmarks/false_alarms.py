@@ -123,14 +123,26 @@ def _codes(values: list[str] | None) -> list[str] | None:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-def run(folder: Path, select=None, ignore=None, limit=None, source=False, half=None) -> dict:
+def _needs_model(select) -> bool:
+    """Whether a selected check is judged by the reference model (the fluency family, ID010)."""
+    from mtqa.checks import all_checks
+
+    wanted = {c.upper() for c in select or ()}
+    return any(
+        "model" in c.requires and (c.code in wanted or c.family.upper() in wanted or c.code[:2] in wanted)
+        for c in all_checks()
+    )
+
+
+def run(folder: Path, select=None, ignore=None, limit=None, source=False, half=None, model=False) -> dict:
     ntrex = (folder / SENTENCES).is_file()
     docs = load_documents(folder, limit, source, half) if ntrex else load_articles(folder, limit)
     errors = known_errors(folder)
     words = sum(d.word_count for d in docs)
     # the reference model only where a check can use it: AC004 reads the source,
-    # and the fluency checks (FL) have their own calibration on the same data
-    fluency = source or any(c.startswith("FL") or c == "fluency" for c in select or ())
+    # the fluency checks (FL) have their own calibration on the same data, ID010
+    # is judged by it; --model runs it for every check
+    fluency = model or source or _needs_model(select)
     checker = mtqa.Checker(select=select, ignore=ignore, fluency=fluency)
     started = time.perf_counter()
     report = checker.check(docs)
@@ -205,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ntrex-half", choices=("even", "odd"),
                         help="NTREX: only the documents at even/odd positions of the sorted ids "
                         "(the fluency calibration is fitted on the even half)")
+    parser.add_argument("--model", action="store_true",
+                        help="run the reference model too (the checks it judges: ID010; FL with --select)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     folders = args.folders or [SHARED_DATA / "ntrex", SHARED_DATA / "clean-norway"]
@@ -220,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         elif not any(folder.glob("*.txt")):
             parser.error(f"{folder}: neither NTREX ({SENTENCES}) nor a folder of *.txt articles")
     try:
-        results = [run(f, _codes(args.select), _codes(args.ignore), args.limit, args.source, args.ntrex_half)
+        results = [run(f, _codes(args.select), _codes(args.ignore), args.limit, args.source, args.ntrex_half,
+                   args.model)
                    for f in folders]
     except ValueError as exc:  # an unknown selector
         parser.error(str(exc))

@@ -19,6 +19,7 @@ from typing import Any
 from mtqa.checks import Check, all_checks, get_check, select_checks
 from mtqa.checks.base import CheckContext
 from mtqa.checks.fluency import merge_model_evidence
+from mtqa.checks.particles import merge_particle_evidence
 from mtqa.gate import apply_suppressions
 from mtqa.loaders import DEFAULT_READ, DocumentError, Inputs, ReadOptions
 from mtqa.loaders.bilingual import NOTES_KEY
@@ -255,6 +256,7 @@ class Checker:
         result.findings, unbacked = corroborate(doc, result.findings, ran)
         result.notes.extend(unbacked)
         result.findings = merge_model_evidence(result.findings)
+        result.findings = merge_particle_evidence(result.findings)
         result.findings = _one_a_span(result.findings, order)
         result.findings.sort(key=Finding.sort_key)
         return result, errors

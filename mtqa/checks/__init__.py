@@ -21,6 +21,7 @@ _MODULES = (
     "mtqa.checks.fluency",
     "mtqa.checks.grammar",
     "mtqa.checks.idioms",
+    "mtqa.checks.particles",
     "mtqa.checks.senses",
     "mtqa.checks.homographs",
     "mtqa.checks.input",
