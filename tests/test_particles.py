@@ -25,7 +25,7 @@ class _WordScorer:
     def encode(self, text: str) -> list[int]:
         return [1] * len(text.split())
 
-    def token_logprobs(self, sequences):
+    def token_logprobs(self, sequences, scored_from=None, max_padding=None):
         return [[-self.cost] * (len(ids) - 1) for ids in sequences]
 
 

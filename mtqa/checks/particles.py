@@ -36,6 +36,8 @@ MIN_GAIN = 11.0
 MAX_CANDIDATES = 200
 #: Sentences longer than this (in characters) are not judged.
 MAX_SENTENCE = 600
+#: The share of a batch of these short sentences that may be padding.
+BATCH_PADDING = 0.5
 PARTICLES = ("in", "out", "up", "on", "against", "over", "down", "off", "away", "back", "forward")
 _CANDIDATE = re.compile(r"\b([a-z]+) (" + "|".join(PARTICLES) + r")\b(?![-’'])")
 _SKIPPED_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.CAPTION})
@@ -115,7 +117,8 @@ class ParticleByModel(Check):
         texts = [doc.text[a:b] for a, b in sentences]
         variants = [doc.text[a:p - 1] + doc.text[p + len(word) : b] for a, b, _, p, word in candidates]
         ids = [[scorer.prefix_id, *scorer.encode(t)] for t in texts + variants]
-        totals = [_sum(lp) for lp in scorer.token_logprobs(ids)]
+        # short sentences: batched, padding allowed (one call per sentence costs more on a CPU)
+        totals = [_sum(lp) for lp in scorer.token_logprobs(ids, max_padding=BATCH_PADDING)]
         whole = dict(zip(sentences, totals[: len(texts)]))
         for (a, b, verb, p, word), without in zip(candidates, totals[len(texts) :]):
             gain = without - whole[(a, b)]
