@@ -124,14 +124,10 @@ def _codes(values: list[str] | None) -> list[str] | None:
 
 
 def _needs_model(select) -> bool:
-    """Whether a selected check is judged by the reference model (the fluency family, ID010)."""
-    from mtqa.checks import all_checks
+    """Whether a check that ``select`` names is judged by the reference model (FL, ID010)."""
+    from mtqa.checks import select_checks
 
-    wanted = {c.upper() for c in select or ()}
-    return any(
-        "model" in c.requires and (c.code in wanted or c.family.upper() in wanted or c.code[:2] in wanted)
-        for c in all_checks()
-    )
+    return bool(select) and any("model" in c.requires for c in select_checks(select))
 
 
 def run(folder: Path, select=None, ignore=None, limit=None, source=False, half=None, model=False) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -222,6 +222,27 @@ class Check:
 #: matches; the untranslated words): large, of no use once the rule checks ran, and the analysis points
 #: to its document, so a worker would send the document back twice.  Dropped then.
 RULES_ONLY_MEMOS = ("names.", "idioms.", "untranslated.")
+
+
+def fold_into_idiom_findings(
+    findings: list[Finding], code: str, absorb: Callable[[Finding, Finding], None]
+) -> list[Finding]:
+    """One report per span: each finding of ``code`` that an idiom finding of another
+    check overlaps is folded into the first such finding, ``absorb(host, finding)``
+    moving its evidence into the host's ``extra``, and dropped.  The model's checks
+    (FL002, ID010) use it so that a span an idiom entry names is reported once."""
+    hosts = [f for f in findings if f.family == "idiom" and f.code != code]
+    if not hosts:
+        return findings
+    out = []
+    for f in findings:
+        if f.code == code:
+            host = next((h for h in hosts if h.start < f.end and f.start < h.end), None)
+            if host is not None:
+                absorb(host, f)
+                continue
+        out.append(f)
+    return out
 
 
 def forget_rules_only(doc: Document) -> Document:

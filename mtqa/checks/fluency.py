@@ -12,7 +12,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable
 
-from mtqa.checks.base import Check, CheckContext
+from mtqa.checks.base import Check, CheckContext, fold_into_idiom_findings
 from mtqa.model import Document, Finding, Severity
 
 #: A sentence must score this far (in nats per token) below its article's median
@@ -163,28 +163,21 @@ class GarbledSpan(Check):
                 )
 
 
+def _absorb_surprisal(host: Finding, f: Finding) -> None:
+    prior = host.extra.get("surprisal")
+    if prior is None or f.extra.get("surprisal", 0) > prior:
+        host.extra["surprisal"] = f.extra.get("surprisal")
+        host.extra["excess"] = f.extra.get("excess")
+        host.extra["model_span"] = [f.start, f.end]
+
+
 def merge_model_evidence(findings: list[Finding]) -> list[Finding]:
     """One report per span: an FL002 span that an idiom finding covers is folded into it.
 
     The idiom finding keeps its code and message and gains the model's evidence
     (``extra["surprisal"]``, ``extra["excess"]``); the FL002 finding is dropped.
     """
-    idioms = [f for f in findings if f.family == "idiom"]
-    if not idioms:
-        return findings
-    out = []
-    for f in findings:
-        if f.code == GarbledSpan.code:
-            host = next((i for i in idioms if i.start < f.end and f.start < i.end), None)
-            if host is not None:
-                prior = host.extra.get("surprisal")
-                if prior is None or f.extra.get("surprisal", 0) > prior:
-                    host.extra["surprisal"] = f.extra.get("surprisal")
-                    host.extra["excess"] = f.extra.get("excess")
-                    host.extra["model_span"] = [f.start, f.end]
-                continue
-        out.append(f)
-    return out
+    return fold_into_idiom_findings(findings, GarbledSpan.code, _absorb_surprisal)
 
 
 CHECKS = (LowFluencySentence, GarbledSpan)

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from mtqa.checks.base import Check, CheckContext
+from mtqa.checks.base import Check, CheckContext, fold_into_idiom_findings
 from mtqa.model import BlockKind, Document, Finding, Severity
 
 #: Log-probability (nats) the sentence must gain when the particle is taken out.
@@ -73,10 +73,6 @@ def _candidates(doc: Document) -> list[tuple[int, int, int, int, str]]:
     return out
 
 
-def _sum(values: list[float]) -> float:
-    return float(sum(values))
-
-
 class ParticleByModel(Check):
     """A verb's particle that makes its sentence far less likely to the reference model.
 
@@ -118,7 +114,7 @@ class ParticleByModel(Check):
         variants = [doc.text[a:p - 1] + doc.text[p + len(word) : b] for a, b, _, p, word in candidates]
         ids = [[scorer.prefix_id, *scorer.encode(t)] for t in texts + variants]
         # short sentences: batched, padding allowed (one call per sentence costs more on a CPU)
-        totals = [_sum(lp) for lp in scorer.token_logprobs(ids, max_padding=BATCH_PADDING)]
+        totals = [float(sum(lp)) for lp in scorer.token_logprobs(ids, max_padding=BATCH_PADDING)]
         whole = dict(zip(sentences, totals[: len(texts)]))
         for (a, b, verb, p, word), without in zip(candidates, totals[len(texts) :]):
             gain = without - whole[(a, b)]
@@ -135,21 +131,14 @@ class ParticleByModel(Check):
             )
 
 
+def _absorb_gain(host: Finding, f: Finding) -> None:
+    host.extra["particle_gain"] = f.extra.get("particle_gain")
+
+
 def merge_particle_evidence(findings: list[Finding]) -> list[Finding]:
     """An ID010 span that another idiom finding overlaps is folded into that finding
     (``extra["particle_gain"]``); the ID010 finding is dropped."""
-    others = [f for f in findings if f.family == "idiom" and f.code != ParticleByModel.code]
-    if not others:
-        return findings
-    out = []
-    for f in findings:
-        if f.code == ParticleByModel.code:
-            host = next((i for i in others if i.start < f.end and f.start < i.end), None)
-            if host is not None:
-                host.extra["particle_gain"] = f.extra.get("particle_gain")
-                continue
-        out.append(f)
-    return out
+    return fold_into_idiom_findings(findings, ParticleByModel.code, _absorb_gain)
 
 
 CHECKS = (ParticleByModel,)
