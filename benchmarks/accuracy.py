@@ -32,8 +32,8 @@ from a page, or a general one whose expression also occurs on a page: it was
 written with the page in view), which is the figure that predicts unseen articles.
 
 mtqa runs without the reference language model unless ``--fluency`` is given: the
-fluency checks are no gold family's, but ID010 (a particle verb judged by the model)
-is an idiom check, so ``--fluency`` adds its findings to the idiom figures;
+fluency checks are no gold family's, but ID010 and ID011 (a particle or a reflexive verb judged by the model)
+are idiom checks, so ``--fluency`` adds their findings to the idiom figures;
 ``--report`` scores a saved JSON report instead.
 """
 
@@ -202,7 +202,7 @@ def page_free_findings(docs: list, lexicon_files: tuple[Path, ...], page_entries
     """The idiom findings of each document with the page-sourced entries taken out
     of the lexicon before the run (not filtered out after it: a page entry that
     wins an overlap would otherwise hide a general entry's match of the same span);
-    ``fluency``: with the reference model, so ID010 runs too."""
+    ``fluency``: with the reference model, so ID010 and ID011 run too."""
     from mtqa import lexicons
     from mtqa.checks import idioms
 
@@ -373,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", type=Path, nargs="*", metavar="GOLD_DIR DOCS_DIR",
                         help="pairs of a gold folder and its articles (default: the seed and ../shared/realworld)")
     parser.add_argument("--report", type=Path, help="score this JSON report instead of running mtqa")
-    parser.add_argument("--fluency", action="store_true", help="run the reference language model too (the fluency checks, and ID010 among the idiom checks)")
+    parser.add_argument("--fluency", action="store_true", help="run the reference language model too (the fluency checks, and ID010 and ID011 among the idiom checks)")
     parser.add_argument("--family", help="only this gold family (and the negatives)")
     parser.add_argument("--lexicon", type=Path, action="append", default=[],
                         help="a lexicon file to use beside the built-in one (repeatable)")

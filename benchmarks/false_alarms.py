@@ -124,7 +124,7 @@ def _codes(values: list[str] | None) -> list[str] | None:
 
 
 def _needs_model(select) -> bool:
-    """Whether a check that ``select`` names is judged by the reference model (FL, ID010)."""
+    """Whether a check that ``select`` names is judged by the reference model (FL, ID010, ID011)."""
     from mtqa.checks import select_checks
 
     return bool(select) and any("model" in c.requires for c in select_checks(select))
@@ -136,8 +136,8 @@ def run(folder: Path, select=None, ignore=None, limit=None, source=False, half=N
     errors = known_errors(folder)
     words = sum(d.word_count for d in docs)
     # the reference model only where a check can use it: AC004 reads the source,
-    # the fluency checks (FL) have their own calibration on the same data, ID010
-    # is judged by it; --model runs it for every check
+    # the fluency checks (FL) have their own calibration on the same data, ID010 and ID011
+    # are judged by it; --model runs it for every check
     fluency = model or source or _needs_model(select)
     checker = mtqa.Checker(select=select, ignore=ignore, fluency=fluency)
     started = time.perf_counter()
@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="NTREX: only the documents at even/odd positions of the sorted ids "
                         "(the fluency calibration is fitted on the even half)")
     parser.add_argument("--model", action="store_true",
-                        help="run the reference model too (the checks it judges: ID010; FL with --select)")
+                        help="run the reference model too (the checks it judges: ID010, ID011; FL with --select)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     folders = args.folders or [SHARED_DATA / "ntrex", SHARED_DATA / "clean-norway"]

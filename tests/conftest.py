@@ -120,7 +120,7 @@ def _reference_model(request, monkeypatch):
 
 
 def pytest_collection_modifyitems(config, items):
-    """The cases of checks that read the model (test_checks_cases.py: FL001, FL002, ID010,
+    """The cases of checks that read the model (test_checks_cases.py: FL001, FL002, ID010, ID011,
     AC004) need a real model: mark them ``model``."""
     from mtqa.checks import all_checks
 

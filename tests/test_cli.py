@@ -251,7 +251,7 @@ def test_no_fluency_says_fluency_was_not_scored_in_json_and_junit(seed_path, tmp
     assert proc.returncode == 1, proc.stderr
     (doc,) = json.loads(report.read_text("utf-8"))["documents"]
     assert doc["scores"]["fluency"] is None
-    assert any(n.startswith("skipped FL001, FL002, ID010: fluency not scored") for n in doc["notes"])
+    assert any(n.startswith("skipped FL001, FL002, ID010, ID011: fluency not scored") for n in doc["notes"])
     xml = junit.read_text("utf-8")
     case = xml[xml.index('name="FL001 low-fluency-sentence"'):]
     assert case[: case.index("</testcase>")].count("<skipped") == 1

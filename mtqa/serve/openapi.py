@@ -105,7 +105,7 @@ def openapi_schema() -> dict[str, Any]:
             "ignore": _SELECTORS,
             "fluency": {
                 "type": "boolean",
-                "description": "false: skip the reference model (FL001, FL002, AC004, ID010).",
+                "description": "false: skip the reference model (FL001, FL002, AC004, ID010, ID011).",
             },
             "format": {
                 "type": "string",
