@@ -332,6 +332,10 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             kinds[i] = (BlockKind.LIST_ITEM, None)
         elif _is_caption(content, after_title):
             kinds[i] = (BlockKind.CAPTION, None)
+        elif len(words) <= _CAPTION_WORDS and _PICTURE_CREDIT.search(content):
+            # a short paragraph that ends with a picture's credit is the picture's text
+            # ("Producer Haakon Strand in the studio. Photo: Private"), not a heading
+            kinds[i] = (BlockKind.CAPTION, None)
         elif (
             len(words) <= 12
             and len(content) <= 90

@@ -37,6 +37,20 @@ def test_seed_article_structure(seed_path):
     assert all("Obasanjo" not in doc.text[s.start : s.end] for s in doc.text_sentences())
 
 
+def test_a_short_paragraph_ending_with_a_pictures_credit_is_a_caption():
+    doc = mtqa.document_from_text(
+        "Marlin is back with new songs\n\n"
+        "The comeback concert is at Kulturhuset in Tromsø on 14 October.\n\n"
+        "Producer Haakon Strand in the studio on Kvaløya. Photo: Private\n\n"
+        "She has not decided whether there will be a longer tour.\n\n"
+        "Tickets go on sale on Friday\n\n"
+        "The concert starts at 8 pm, and the doors open an hour before.\n"
+    )
+    kinds = {doc.text[b.start : b.end][:8]: b.kind for b in doc.blocks}
+    assert kinds["Producer"] is BlockKind.CAPTION
+    assert kinds["Tickets "] is BlockKind.HEADING  # a short line without a credit stays a heading
+
+
 def test_sentences_split_inside_paragraphs(seed_path):
     (doc,) = list(mtqa.iter_documents([seed_path]))
     sentences = [doc.text[s.start : s.end] for s in doc.sentences]

@@ -71,7 +71,7 @@ NAMED_LOOKBACK = 2
 #: engine's pronouns for them: two "he" for Erna Solberg are two guesses, her gender a fact.
 NEWS_WEIGHT = 3.0
 #: The weight of a given name that Norwegian gives one gender and other languages use less
-#: ("Ingrid", "Kari", "Marit"; :func:`_norwegian_name_gender`): in a translation from
+#: ("Ingrid", "Kari", "Marit"; :func:`norwegian_name_gender`): in a translation from
 #: Norwegian, a name's gender is a fact of the source, each pronoun one guess of the engine.
 NAME_WEIGHT = 2.0
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "former", "new"}
@@ -181,7 +181,7 @@ class People:
             siblings = _SAME_CHOICE.get(exclude.lower, frozenset())
         for g, reasons in person.static.items():
             score[g] += len(set(reasons))
-        named = _norwegian_name_gender(person)
+        named = norwegian_name_gender(person)
         if named is not None:
             score[named] += NAME_WEIGHT - 1  # (its reason counted once above)
         if person.news_gender is not None:
@@ -213,7 +213,7 @@ class People:
             return False
         other = "female" if g == "male" else "male"
         titled = any(r.startswith("titled") and not r.rstrip("'").endswith("man") for r in person.static.get(other, ()))
-        if not (titled or person.news_gender == other or _norwegian_name_gender(person) == other):
+        if not (titled or person.news_gender == other or norwegian_name_gender(person) == other):
             return False  # (not "Chairman Dana Levi", "Gerd Weber": a man's title, a German man)
         tokens = self.analysis.tokens
         k = bisect.bisect_left(self.analysis.token_starts, self.analysis.doc.sentences[tok.sentence].start)
@@ -222,7 +222,7 @@ class People:
         return not any(r.sentence == tok.sentence and r.person is not person for r in self.refs)
 
 
-def _norwegian_name_gender(person: Person) -> str | None:
+def norwegian_name_gender(person: Person) -> str | None:
     """The gender of the person's given name where Norwegian text uses it more than English,
     German, Italian, Polish, Spanish or French text ("Hege", "Gunn", "Bjørn"; not "Simone",
     "Jan", "Gerd") and the surname is not more at home in one of those ("Inge Schulz")."""
@@ -235,7 +235,7 @@ def _norwegian_name_gender(person: Person) -> str | None:
 
 @cache
 def _norwegian_more_than_abroad(given: str, surname: str) -> bool:
-    """The word lists' part of :func:`_norwegian_name_gender`, once per name: it weighs
+    """The word lists' part of :func:`norwegian_name_gender`, once per name: it weighs
     every pronoun's evidence (:meth:`People.gender`)."""
     if zipf_in(given, "nb") < max(zipf_in(given, lang) for lang in ("en", *_OTHER_LANGUAGES)) + 0.3:
         return False  # a name borne abroad too: "Simone", "Jan", "Gerd", "Eli", "Ellen"
@@ -1323,7 +1323,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         )
         if purpose is not None:
             # "Brekke has applied for free choice of treatment, so that he can be operated on"
-            out.append(Resolution(t, g, purpose, True))
+            out.append(Resolution(t, g, purpose, not _named_in_caption_only(analysis, refs, out, purpose, t)))
             continue
         # everyone named in the sentence before the pronoun and in the sentences
         # before it: one person there is a clear referent, two are not
@@ -1355,7 +1355,11 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 # "Her husband, Kjell Aune, died. She ...": "her" is someone else; "Kari Lie
                 # watched as the youngster ... scored his first goal": the youngster's
                 continue
-            out.append(Resolution(t, g, person, True))
+            # one named only in a photo's caption between two paragraphs is an unsure
+            # referent ("Producer Haakon Strand in the studio. Photo: Private" between two
+            # paragraphs of Lene Marlin's "she")
+            captioned = all(caption_apart(analysis.doc, r.sentence, t.sentence) for r in cands)
+            out.append(Resolution(t, g, person, not captioned))
             continue
         if len(people) > 1 and not nouns:
             # several people, all of the other gender by title or given name:
@@ -1720,6 +1724,23 @@ def _role_subject_between(analysis: Analysis, start: int, t: Token, person: Pers
             if known and noun not in titles and not tokens[n].quoted and _a_verb(after.text):
                 return True
     return False
+
+
+def _named_in_caption_only(
+    analysis: Analysis, refs: list[Ref], out: list[Resolution], person: Person, t: Token
+) -> bool:
+    """Whether ``person`` is named near the pronoun ``t`` (in its sentence and the
+    :data:`LOOKBACK` before it) only in a photo's caption between two paragraphs, or not
+    named near it and last taken, unsure, for such a pronoun: an unsure referent, as in
+    :func:`_named_before` ("Producer Haakon Strand in the studio. Photo: Private / She has
+    not decided ... / – We'll see, she says")."""
+    near = [r for r in refs if r.person is person and t.sentence - LOOKBACK <= r.sentence <= t.sentence]
+    if near:
+        return all(caption_apart(analysis.doc, r.sentence, t.sentence) for r in near)
+    last = next((r for r in reversed(out) if r.person is person), None)
+    return last is not None and not last.hard and any(
+        caption_apart(analysis.doc, r.sentence, last.token.sentence) for r in refs if r.person is person
+    )
 
 
 def _named_before(analysis: Analysis, by_sentence: dict[int, list[Ref]], here: list[Ref], t: Token) -> list[Ref]:
