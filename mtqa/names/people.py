@@ -603,9 +603,13 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # a body named after its kind (not "runs the company Hansen started", "joined the choir
         # Bjarte Moen started": a verb after the name makes it the one who did it)
         return False
-    if _THE_BEFORE.search(doc.text, max(0, m.start - 5), m.start) and _a_thing(doc.text[m.start : m.end]):
-        # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name (not "the Dane Mette Holm",
-        # "the Kenyan Wanjiru Chebet")
+    if _THE_BEFORE.search(doc.text, max(0, m.start - 5), m.start) and (
+        _a_thing(doc.text[m.start : m.end])
+        or (len(name.split()) >= 2 and not any(w.first_name_gender(part) for part in name.split()))
+    ):
+        # "won the Tour de Ski", "the Atlantic Ocean Road": a thing's name; "The Rich
+        # Antiquarian went in with 3.2 million": a body's, with no given name in it (not
+        # "The Reich Mediator Mats Wilhelm Ruland", "the Dane Mette Holm")
         return False
     if " " in name and name.split()[-1].lower() in _THING_ONLY and w.first_name_gender(name.split()[0]) is None:
         return False  # "replaces the old Sotra Bridge", "at Lerkendal Stadium": a thing, whatever is before it
