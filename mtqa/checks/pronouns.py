@@ -92,11 +92,13 @@ def _first_of_its_gender(pp: People, tok: Token) -> bool:
     if tok.lower not in ("he", "she", "his", "hers"):
         return False
     tokens = pp.analysis.tokens
-    i = bisect.bisect_left(pp.analysis.token_starts, tok.start)
     g = pronoun_gender(tok.text)
-    return not any(
-        t.sentence == tok.sentence and pronoun_gender(t.text) == g for t in tokens[max(0, i - 80) : i]
-    )
+    k = bisect.bisect_left(pp.analysis.token_starts, tok.start) - 1
+    while k >= 0 and tokens[k].sentence == tok.sentence:
+        if pronoun_gender(tokens[k].text) == g:
+            return False
+        k -= 1
+    return True
 
 
 def _in_reported_clause(pp: People, tok: Token) -> bool:
