@@ -332,10 +332,6 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
             kinds[i] = (BlockKind.LIST_ITEM, None)
         elif _is_caption(content, after_title):
             kinds[i] = (BlockKind.CAPTION, None)
-        elif len(words) <= _CAPTION_WORDS and _PICTURE_CREDIT.search(content):
-            # a short paragraph that ends with a picture's credit is the picture's text
-            # ("Producer Haakon Strand in the studio. Photo: Private"), not a heading
-            kinds[i] = (BlockKind.CAPTION, None)
         elif (
             len(words) <= 12
             and len(content) <= 90
@@ -735,6 +731,11 @@ def _repeats_and_teasers(contents: list[str], kinds: list[tuple[BlockKind, str |
 
 
 def _is_caption(content: str, after_title: bool) -> bool:
+    """A picture's text: a short paragraph that ends with the picture's credit ("Producer
+    Haakon Strand in the studio. Photo: Private"), or one that opens with a label of a few
+    words, shouted or right under the title ("MEET RECENTLY: ...")."""
+    if len(content.split()) <= _CAPTION_WORDS and _PICTURE_CREDIT.search(content):
+        return True
     m = _CAPTION_LABEL.match(content)
     if not m:
         return False

@@ -33,7 +33,7 @@ judged: none after an auxiliary, a noun or a speech verb.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from mtqa.checks.base import Check, CheckContext, fold_into_idiom_findings
@@ -103,17 +103,14 @@ def _previous_word(text: str) -> str:
     return words[-1].lower().strip(",;:\"“”‘’'(") if words else ""
 
 
-def _particle_candidates(doc: Document) -> list[Candidate]:
-    out: list[Candidate] = []
-    for start, end, text in _judged_sentences(doc):
-        for m in _CANDIDATE.finditer(text):
-            prev = _previous_word(text[: m.start(1)])
-            after_noun_word = prev in _NOUN_AFTER or prev[:1].isdigit()
-            if _is_verb(m.group(1)) and not after_noun_word:
-                out.append((start, end, start + m.start(1), start + m.start(2), m.group(2)))
-            if len(out) >= MAX_CANDIDATES:
-                return out
-    return out
+def _after_determiner(prev: str) -> bool:
+    """Whether a word after ``prev`` is a noun, not a verb ("two minutes in", "a nurse herself")."""
+    return prev in _NOUN_AFTER or prev[:1].isdigit()
+
+
+def _particle_verb(text: str, m: re.Match) -> bool:
+    """Whether ``m`` (a word and a particle) reads as a verb and its particle."""
+    return _is_verb(m.group(1)) and not _after_determiner(_previous_word(text[: m.start(1)]))
 
 
 def _reflexive_verb(text: str, m: re.Match) -> bool:
@@ -122,22 +119,25 @@ def _reflexive_verb(text: str, m: re.Match) -> bool:
     verb = m.group(1)
     if not _is_verb(verb) or verb in _AUXILIARIES:
         return False
-    prev = _previous_word(text[: m.start(1)])
-    if prev in _NOUN_AFTER or prev[:1].isdigit():
+    before = text[: m.start(1)]
+    prev = _previous_word(before)
+    if _after_determiner(prev):
         return False
     if verb in _SPEECH and m.group(2) != "itself":
         return False
-    words = [w for w in text[: m.start(1)].lower().split() if not w.endswith("ly")]
+    words = [w for w in before.lower().split() if not w.endswith("ly")]
     if verb.endswith(("ed", "en")) and words and words[-1] in _BE:
         return False  # a participle after "be": "was visibly moved himself"
     return not (_is_noun(verb) and prev not in _VERB_AFTER and not verb.endswith("ed"))
 
 
-def _reflexive_candidates(doc: Document) -> list[Candidate]:
+def _candidates(doc: Document, pattern: re.Pattern, keep: Callable[[str, re.Match], bool]) -> list[Candidate]:
+    """The matches of ``pattern`` (a word, then the word to take out) in the judged
+    sentences that ``keep`` accepts, in reading order, :data:`MAX_CANDIDATES` at most."""
     out: list[Candidate] = []
     for start, end, text in _judged_sentences(doc):
-        for m in _REFLEXIVE.finditer(text):
-            if _reflexive_verb(text, m):
+        for m in pattern.finditer(text):
+            if keep(text, m):
                 out.append((start, end, start + m.start(1), start + m.start(2), m.group(2)))
             if len(out) >= MAX_CANDIDATES:
                 return out
@@ -223,7 +223,7 @@ class ParticleByModel(_WordDeletedByModel):
     reads_as = "a Norwegian particle verb rendered word by word"
 
     def candidates(self, doc: Document) -> list[Candidate]:
-        return _particle_candidates(doc)
+        return _candidates(doc, _CANDIDATE, _particle_verb)
 
 
 class ReflexiveByModel(_WordDeletedByModel):
@@ -257,7 +257,7 @@ class ReflexiveByModel(_WordDeletedByModel):
     reads_as = "a Norwegian reflexive verb rendered word by word"
 
     def candidates(self, doc: Document) -> list[Candidate]:
-        return _reflexive_candidates(doc)
+        return _candidates(doc, _REFLEXIVE, _reflexive_verb)
 
 
 def _absorb_gain(host: Finding, f: Finding) -> None:

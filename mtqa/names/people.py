@@ -1370,8 +1370,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             # one named only in a photo's caption between two paragraphs is an unsure
             # referent ("Producer Haakon Strand in the studio. Photo: Private" between two
             # paragraphs of Lene Marlin's "she")
-            captioned = all(caption_apart(analysis.doc, r.sentence, t.sentence) for r in cands)
-            out.append(Resolution(t, g, person, not captioned))
+            out.append(Resolution(t, g, person, not _named_in_caption_only(analysis, refs, out, person, t)))
             continue
         if len(people) > 1 and not nouns:
             # several people, all of the other gender by title or given name:
