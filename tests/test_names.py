@@ -611,3 +611,31 @@ def test_a_dialogue_line_run_into_a_paragraph_is_quoted_up_to_its_reporting_clau
     # a dash between words is no dialogue: "Oslo – Bergen"
     plain = analyse(mtqa.Document(id="d", text="The route Oslo – Bergen reopens. The trains run."))
     assert not any(t.quoted for t in plain.tokens)
+
+
+def test_a_clause_of_the_quote_before_its_reporting_clause_stays_quoted():
+    # "but he never came" is the quote's clause, not the reporting clause "says Sveen"
+    text = "Parents met.\n\n– The mayor promised to meet us, but he never came, says Sveen.\n\n– We asked twice, says he, and says that he waited.\n"
+    analysis = analyse(mtqa.Document(id="d", text=text))
+    quoted = {(t.text, t.start): t.quoted for t in analysis.tokens}
+    at = {w: text.index(w) for w in ("never", "Sveen", "twice", "waited")}
+    assert quoted[("never", at["never"])]
+    assert not quoted[("Sveen", at["Sveen"])]
+    assert quoted[("twice", at["twice"])]
+    # a reporting clause that goes on ("says he, and says that ...") is the narration's throughout
+    assert not quoted[("waited", at["waited"])]
+
+
+def test_a_pair_of_pronouns_of_both_genders_means_anyone():
+    from mtqa.names.people import generic_pronoun
+
+    def generic(text: str) -> dict[str, bool]:
+        tokens = analyse(mtqa.Document(id="d", text=text)).tokens
+        return {f"{t.text}@{t.start}": generic_pronoun(text, tokens, k) for k, t in enumerate(tokens)
+                if t.lower in ("he", "she", "his", "her", "him")}
+
+    assert all(generic("If someone falls, she or he must choose.").values())
+    assert all(generic("Each pupil brings his/her own lunch.").values())
+    # two people, not anyone: "she and he"; and pronouns apart
+    assert not any(generic("He said that she and he left together.").values())
+    assert not any(generic("He told her he was fine.").values())

@@ -32,6 +32,7 @@ from mtqa.names.people import (
     Resolution,
     caption_apart,
     evident_gender,
+    generic_pronoun,
     norwegian_name_gender,
     noun_subject_of,
     own_subject_pronoun,
@@ -211,6 +212,8 @@ def _gender_near(
             if pronoun_gender(tok.text) != gender or (besides is not None and tok.start == besides.start):
                 continue
             i = bisect.bisect_left(analysis.token_starts, tok.start)
+            if generic_pronoun(analysis.doc.text, analysis.tokens, i):
+                continue  # "she or he must choose": no one near
             if speakers or not reporting_pronoun(analysis.tokens, i, speech):
                 return True
     return False

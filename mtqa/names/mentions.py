@@ -216,7 +216,15 @@ def attribution_spans(text: str) -> list[tuple[int, int]]:
             continue
         if any(w.lower() in verbs for w in clause[:6]):
             spans.append((start, end))
-    return spans
+    # a clause of the quote before the reporting clause is the quote's ("– ... If we use the
+    # shop, it will last, says he.": "it will last" is no reporting clause)
+    return [
+        (a, b) for a, b in spans
+        if not any(
+            a < a2 and b2 == b and not any(w.lower() in verbs for w in WORD.findall(text[a:a2]))
+            for a2, b2 in spans
+        )
+    ]
 
 
 #: A dash that opens a dialogue line inside a paragraph, after the narration's sentence.

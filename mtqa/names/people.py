@@ -112,6 +112,25 @@ def pronoun_gender(word: str) -> str | None:
     return None
 
 
+#: Between the two pronouns of a pair that means anyone: "he or she", "his/her".
+_PAIRED = re.compile(r"\s*(?:/|\bor\b)\s*", re.I)
+
+
+def generic_pronoun(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` is one of a pair of pronouns of both genders that means anyone
+    ("she or he must choose", "his or her", "him/her"): no one's pronoun."""
+    g = pronoun_gender(tokens[i].text)
+    if g is None:
+        return False
+    for j in (i - 2, i - 1, i + 1, i + 2):
+        if not 0 <= j < len(tokens) or pronoun_gender(tokens[j].text) in (None, g):
+            continue
+        a, b = (tokens[j], tokens[i]) if j < i else (tokens[i], tokens[j])
+        if _PAIRED.fullmatch(text, a.end, b.start):
+            return True
+    return False
+
+
 @dataclass
 class Person:
     key: tuple[str | None, str]  # (given name or None, surname), canonical spellings
@@ -1301,7 +1320,10 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
     tokens = analysis.tokens
     for i, t in enumerate(tokens):
         g = pronoun_gender(t.text)
-        if g is None or t.sentence < 0 or _address(tokens, i) or _after_colon_dash(analysis, t):
+        if (
+            g is None or t.sentence < 0 or _address(tokens, i) or _after_colon_dash(analysis, t)
+            or generic_pronoun(analysis.doc.text, tokens, i)  # "he or she": anyone
+        ):
             continue
         here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
         formed = _by_form(analysis, by_sentence, here, i, out)
