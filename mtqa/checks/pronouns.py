@@ -167,6 +167,14 @@ def _in_paragraph_before(pp: People, r: Resolution) -> bool:
     refs = [ref for ref in pp.refs if before.start <= ref.start < before.end and not ref.unknown]
     inside = [n for n, s in enumerate(doc.sentences) if s.block == block]  # (a block's sentences are consecutive)
     sentences = range(inside[0], inside[-1] + 1) if inside else range(0)
+    starts = pp.analysis.token_starts
+    first = bisect.bisect_left(starts, before.start)
+    if first < len(starts) and starts[first] < before.end and pp.analysis.tokens[first].quoted:
+        # a dialogue line: its speaker has had their say, and a paragraph that opens with
+        # someone else's name moves on to them ("– ..., says Ola Bakken. / Haugen is more
+        # concerned. He expects ...": Haugen's "He"); the people its quote speaks of still count
+        refs = [ref for ref in refs if not speaks(pp.analysis, ref)]
+        return _gender_near(pp, refs, sentences, r.gender, speakers=False)
     return _gender_near(pp, refs, sentences, r.gender)
 
 
@@ -465,7 +473,7 @@ class PronounMismatch(Check):
                 against += UNRIVALLED_NAME_BONUS
             if against < MIN_EVIDENCE or against < 2 * for_ + 1:
                 continue
-            if not r.hard and (for_ > 0 or _rival(pp, r)):
+            if not r.hard and _rival(pp, r):
                 # the previous sentence's subject, taken as the referent of a pronoun
                 # opening the next one: only where nobody else near could be meant
                 continue

@@ -1351,6 +1351,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 continue
         purpose = (
             _subject_of_purpose(analysis, here, i)
+            or _subject_saying_that(analysis, refs, by_sentence, here, i)
             or _continuing_speaker(analysis, refs, out, i)
             or _speaker_of_chain(analysis, refs, out, by_sentence, i)
             or _named_speaker_goes_on(analysis, refs, i)
@@ -2960,6 +2961,56 @@ def _subject_of_purpose(analysis: Analysis, here: list[Ref], i: int) -> Person |
     if _AN_OBJECT.search(text, after, t.start):
         return None
     return subject
+
+
+def _subject_saying_that(
+    analysis: Analysis, refs: list[Ref], by_sentence: dict[int, list[Ref]], here: list[Ref], i: int
+) -> Person | None:
+    """For "he"/"she" right after "<the sentence's subject, by name> says that" ("Stene says
+    that he has received many reports", Norwegian "Stene sier at hun har fått"): that person,
+    where everyone else the pronoun may mean, named in its sentence or the :data:`LOOKBACK`
+    before it, only spoke there ("– ..., says Mikkelsen."); not where someone else is spoken
+    of ("The driver, Per Lie, was stopped. Kari Lie says that he drove too fast")."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("he", "she") or t.quoted or len(here) != 1 or not here[0].subject or here[0].person is None:
+        return None
+    text = analysis.doc.text
+    if not _SUBJECT_SAYS_THAT.fullmatch(text, _mention_end(analysis, here[0].start), t.start):
+        return None
+    subject = here[0].person
+    g = pronoun_gender(t.text)
+    k = i - 1
+    while k >= 0 and tokens[k].sentence == t.sentence:
+        if pronoun_gender(tokens[k].text) is not None:
+            return None  # "His wife Randi says that he slept in a chair": his, the one spoken of
+        k -= 1
+    for back in range(1, LOOKBACK + 1):
+        for r in by_sentence.get(t.sentence - back, []):
+            if r.person is subject or r.quoted:
+                continue
+            if r.person is not None and static_gender(r.person) not in (None, g):
+                continue  # someone of the other gender by name
+            if r.person is None and not r.unknown and r.gender not in (None, g):
+                continue  # a person noun of the other gender
+            if r.person is None or not (speaks(analysis, r) or _ACCORDING_TO_ROLE.search(text, max(0, r.start - 50), r.start)):
+                return None
+            if analysis.doc.sentences[r.sentence].block == t.block - 1:
+                return None  # one who spoke in the paragraph right before may be spoken of ("– ..., says
+                # coach Per Hansen. / Board leader Kari Lie says that he wants to continue")
+    return subject
+
+
+#: "According to" and a role right before a name: "According to chairman Per Mikkelsen, ...".
+_ACCORDING_TO_ROLE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[a-z]+\s+){0,3}$")
+
+
+#: A verb of saying and "that" between a subject and a pronoun: "Stene says that he".
+_SUBJECT_SAYS_THAT = re.compile(
+    r"\s+(?:says|said|tells|told|adds|added|explains|explained|confirms|confirmed|writes|wrote|"
+    r"emphasi[sz]es|emphasi[sz]ed|stresses|stressed|points out|pointed out|admits|admitted|states|stated)"
+    r"\s+(?:to\s+[A-Z][\w-]*\s+)?that\s+"
+)
 
 
 #: A noun phrase that is a verb's object: a determiner right after a word that is no preposition.
