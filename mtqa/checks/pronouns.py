@@ -32,6 +32,7 @@ from mtqa.names.people import (
     Resolution,
     caption_apart,
     evident_gender,
+    gendered_before,
     generic_pronoun,
     norwegian_name_gender,
     noun_subject_of,
@@ -92,14 +93,9 @@ def _first_of_its_gender(pp: People, tok: Token) -> bool:
     the plan, and he does not hide that he is disappointed")."""
     if tok.lower not in ("he", "she", "his", "hers"):
         return False
-    tokens = pp.analysis.tokens
+    i = bisect.bisect_left(pp.analysis.token_starts, tok.start)
     g = pronoun_gender(tok.text)
-    k = bisect.bisect_left(pp.analysis.token_starts, tok.start) - 1
-    while k >= 0 and tokens[k].sentence == tok.sentence:
-        if pronoun_gender(tokens[k].text) == g:
-            return False
-        k -= 1
-    return True
+    return g is not None and g not in gendered_before(pp.analysis.tokens, i)
 
 
 def _in_reported_clause(pp: People, tok: Token) -> bool:

@@ -31,6 +31,7 @@ ADJECTIVE_ENDINGS = ("ian", "ish", "ese", "ean", "ic")
 
 WORDS_FILE = "names_words.yaml"
 FIRST_NAMES_FILE = "names_first_names.yaml"
+TRANSLATED_NAMES_FILE = "names_translated.yaml"
 
 
 def _load(name: str) -> tuple[dict, str]:
@@ -66,6 +67,9 @@ class Words:
     both_names: frozenset[str]
     #: given names of both genders that Norway gives to one: name -> 'female' / 'male'
     in_norway: dict[str, str]
+    #: the English words machine translation writes for Norwegian given names that are
+    #: words too: "life" -> "Liv", "bear" -> "Bjørn" (``names_translated.yaml``)
+    word_given_names: dict[str, str]
     sha256: str
 
     def title(self, word: str) -> str | None:
@@ -102,6 +106,8 @@ class Words:
             return "female"
         if low in self.male_word_names:
             return "male"
+        if low in self.word_given_names:  # "Life Engen": *Liv*, a woman's name rendered as a word
+            return self.first_name_gender(self.word_given_names[low])
         return self.first_name_gender(name)
 
     def is_first_name(self, name: str) -> bool:
@@ -126,6 +132,7 @@ def unmangled(name: str) -> str:
 def words() -> Words:
     data, digest = _load(WORDS_FILE)
     names, names_digest = _load(FIRST_NAMES_FILE)
+    translated, translated_digest = _load(TRANSLATED_NAMES_FILE)
 
     def fs(values) -> frozenset[str]:
         return frozenset(str(v).lower() for v in values or ())
@@ -158,7 +165,8 @@ def words() -> Words:
         male_word_names=fs(names["word_names"]["male"]),
         both_names=fs(names["both"]),
         in_norway={n: g for g in ("female", "male") for n in names["in_norway"][g]},
-        sha256=hashlib.sha256((digest + names_digest).encode()).hexdigest(),
+        word_given_names={str(k).lower(): str(v) for k, v in (translated.get("given_names") or {}).items()},
+        sha256=hashlib.sha256((digest + names_digest + translated_digest).encode()).hexdigest(),
     )
 
 

@@ -524,6 +524,24 @@ def _runs(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[li
             and (_name_word(nxt, proper) or _is_initial_letter(doc, nxt))
         ):
             return True
+        # a given name rendered as the English word it also is, after a role, before a surname
+        # ("says daily leader Life Engen", *Liv Engen*; NC005 reports the word)
+        prev = tokens[i - 1] if i > 0 else None
+        if (
+            tok.cap
+            and not tok.initial
+            and tok.lower in w.word_given_names
+            and prev is not None
+            and not prev.cap
+            and prev.sentence == tok.sentence
+            and doc.text[prev.end : tok.start] == " "
+            and (w.title(prev.text) is not None or prev.lower in w.role_nouns)
+            and nxt is not None
+            and nxt.cap
+            and _joined(doc, tok, nxt)
+            and _name_word(nxt, proper)
+        ):
+            return True
         # a surname opening its sentence before a verb of saying, a letter from one the article
         # writes inside a sentence ("Per Arne Olsen ... Olson emphasises that ..."): a name
         # however common in English (the slip of an engine that anglicises it)

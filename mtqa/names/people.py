@@ -46,7 +46,7 @@ import bisect
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -110,6 +110,17 @@ def pronoun_gender(word: str) -> str | None:
     if low in FEMALE:
         return "female"
     return None
+
+
+def gendered_before(tokens: list[Token], i: int) -> Iterator[str]:
+    """The genders of the pronouns before ``tokens[i]`` in its sentence, nearest first
+    ("His wife Randi says that he slept": "male" for "He"'s walk back from "he")."""
+    sentence = tokens[i].sentence
+    k = i - 1
+    while k >= 0 and tokens[k].sentence == sentence:
+        if (g := pronoun_gender(tokens[k].text)) is not None:
+            yield g
+        k -= 1
 
 
 #: Between the two pronouns of a pair that means anyone: "he or she", "his/her".
@@ -384,7 +395,9 @@ def _link(analysis: Analysis, glossary: Glossary | None, ctx: CheckContext | Non
                 # "Eli Skogstad" (not "Eli Manning"): a tie-breaker, weighed in People.gender
                 named_gender = person.norway_gender = w.in_norway[first.lower()]
             elif g:
-                person.static[g].append(f"'{first}' is {'a man' if g == 'male' else 'a woman'}'s name")
+                nb = w.word_given_names.get(first.lower()) if m.full else None
+                named_as = f"'{first}' is {nb}," if nb and nb.lower() != first.lower() else f"'{first}' is"
+                person.static[g].append(f"{named_as} {'a man' if g == 'male' else 'a woman'}'s name")
             if m.full and (figure := listed(m.text)) is not None:
                 # a person of the news ("Sylvi Listhaug", "Erna Solberg"): a fact, where
                 # the engine's pronouns are guesses (weighed in People.gender)
@@ -1545,8 +1558,13 @@ def _named_speaker_goes_on(analysis: Analysis, refs: list[Ref], i: int) -> Perso
     t = tokens[i]
     if i + 2 >= len(tokens) or t.block < 1:
         return None
-    according = t.lower in ("him", "her") and i >= 2 and _ACCORDING_TO.fullmatch(
-        analysis.doc.text, analysis.doc.blocks[t.block].start, t.start
+    block_start = analysis.doc.blocks[t.block].start
+    opener = _ACCORDING_TO.search(analysis.doc.text, block_start, t.start)
+    according = (
+        t.lower in ("him", "her")
+        and opener is not None
+        and not opener["role"]
+        and not analysis.doc.text[block_start : opener.start()].strip()
     )
     if not according and (
         not (t.initial and t.cap)
@@ -1601,7 +1619,9 @@ def _named_speaker_goes_on(analysis: Analysis, refs: list[Ref], i: int) -> Perso
 
 
 #: What opens a paragraph before the pronoun of "According to him, ...".
-_ACCORDING_TO = re.compile(r"\s*According\s+to\s+")
+#: "According to" right before a person's mention, with up to three words of a role between:
+#: "According to him" (no role), "According to chairman Per Mikkelsen" (role "chairman").
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?P<role>(?:[a-z]+\s+){0,3})$")
 
 
 def _role_nouns_after(analysis: Analysis, i: int) -> set[str]:
@@ -2980,11 +3000,8 @@ def _subject_saying_that(
         return None
     subject = here[0].person
     g = pronoun_gender(t.text)
-    k = i - 1
-    while k >= 0 and tokens[k].sentence == t.sentence:
-        if pronoun_gender(tokens[k].text) is not None:
-            return None  # "His wife Randi says that he slept in a chair": his, the one spoken of
-        k -= 1
+    if next(gendered_before(tokens, i), None) is not None:
+        return None  # "His wife Randi says that he slept in a chair": his, the one spoken of
     for back in range(1, LOOKBACK + 1):
         for r in by_sentence.get(t.sentence - back, []):
             if r.person is subject or r.quoted:
@@ -2993,16 +3010,12 @@ def _subject_saying_that(
                 continue  # someone of the other gender by name
             if r.person is None and not r.unknown and r.gender not in (None, g):
                 continue  # a person noun of the other gender
-            if r.person is None or not (speaks(analysis, r) or _ACCORDING_TO_ROLE.search(text, max(0, r.start - 50), r.start)):
+            if r.person is None or not (speaks(analysis, r) or _ACCORDING_TO.search(text, max(0, r.start - 50), r.start)):
                 return None
             if analysis.doc.sentences[r.sentence].block == t.block - 1:
                 return None  # one who spoke in the paragraph right before may be spoken of ("– ..., says
                 # coach Per Hansen. / Board leader Kari Lie says that he wants to continue")
     return subject
-
-
-#: "According to" and a role right before a name: "According to chairman Per Mikkelsen, ...".
-_ACCORDING_TO_ROLE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[a-z]+\s+){0,3}$")
 
 
 #: A verb of saying and "that" between a subject and a pronoun: "Stene says that he".

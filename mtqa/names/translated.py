@@ -48,6 +48,8 @@ TRANSLATED_FILE = "names_translated.yaml"
 ENGLISH_WORD = 3.0
 #: A word this common in English is never a given name ("their", "with").
 FUNCTION_WORD = 5.5
+#: A word this rare in English is none: "vaktkommandør", a role left in Norwegian.
+UNKNOWN_IN_ENGLISH = 1.5
 
 
 def _inside_a_name(text: str, start: int) -> bool:
@@ -98,7 +100,7 @@ def _translated_table() -> dict:
 @cache
 def given_name_words() -> dict[str, str]:
     """English word -> the Norwegian given name it translates (``bear`` -> ``Bjørn``)."""
-    return {str(k).lower(): str(v) for k, v in (_translated_table().get("given_names") or {}).items()}
+    return words().word_given_names
 
 
 @cache
@@ -763,7 +765,19 @@ def _given_names(analysis: Analysis) -> list[Translated]:
             and not prev.cap
             and (w.title(prev.text) is not None or prev.lower in w.role_nouns)
         )
-        if not (nxt.text in alone or after_role) or english_zipf(nxt.lower) >= ENGLISH_WORD:
+        # or after a role left in Norwegian after a verb of saying ("says vaktkommandør Their
+        # Villanger"): a word no English list knows stands where English puts a role
+        before = tokens[i - 2] if i > 1 and tokens[i - 2].sentence == t.sentence else None
+        untranslated_role = (
+            prev is not None
+            and before is not None
+            and before.lower in w.speech_verbs
+            and not prev.cap
+            and prev.text.isalpha()
+            and english_zipf(prev.lower) < UNKNOWN_IN_ENGLISH
+            and doc.text[before.end : prev.start] == " " == doc.text[prev.end : t.start]
+        )
+        if not (nxt.text in alone or after_role or untranslated_role) or english_zipf(nxt.lower) >= ENGLISH_WORD:
             continue
         if nxt.acronym or t.acronym:
             continue
