@@ -67,6 +67,8 @@ class Words:
     both_names: frozenset[str]
     #: given names of both genders that Norway gives to one: name -> 'female' / 'male'
     in_norway: dict[str, str]
+    #: given names of the lists borne by the other gender in another country ("Simone", "Kari")
+    other_gender_abroad: frozenset[str]
     #: the English words machine translation writes for Norwegian given names that are
     #: words too: "life" -> "Liv", "bear" -> "Bjørn" (``names_translated.yaml``)
     word_given_names: dict[str, str]
@@ -165,6 +167,7 @@ def words() -> Words:
         male_word_names=fs(names["word_names"]["male"]),
         both_names=fs(names["both"]),
         in_norway={n: g for g in ("female", "male") for n in names["in_norway"][g]},
+        other_gender_abroad=fs(names.get("other_gender_abroad")),
         word_given_names={str(k).lower(): str(v) for k, v in (translated.get("given_names") or {}).items()},
         sha256=hashlib.sha256((digest + names_digest + translated_digest).encode()).hexdigest(),
     )

@@ -253,9 +253,10 @@ class People:
 
 
 def norwegian_name_gender(person: Person) -> str | None:
-    """The gender of the person's given name where Norwegian text uses it more than English,
-    German, Italian, Polish, Spanish or French text ("Hege", "Gunn", "Bjørn"; not "Simone",
-    "Jan", "Gerd") and the surname is not more at home in one of those ("Inge Schulz")."""
+    """The gender of the person's given name ("Hege", "Per", "Aud"), weighed as a fact of the
+    source: not for a name borne by the other gender abroad unless Norwegian text uses it
+    more than English, German, Italian, Polish, Spanish or French text ("Kari", not "Simone",
+    "Jan", "Gerd"), nor where the surname is more at home in one of those ("Inge Schulz")."""
     given = person.given_name
     named = words().first_name_gender(given) if given else None
     if named is None or not given or not person.static.get(named):
@@ -267,8 +268,10 @@ def norwegian_name_gender(person: Person) -> str | None:
 def _norwegian_more_than_abroad(given: str, surname: str) -> bool:
     """The word lists' part of :func:`norwegian_name_gender`, once per name: it weighs
     every pronoun's evidence (:meth:`People.gender`)."""
-    if zipf_in(given, "nb") < max(zipf_in(given, lang) for lang in ("en", *_OTHER_LANGUAGES)) + 0.3:
-        return False  # a name borne abroad too: "Simone", "Jan", "Gerd", "Eli", "Ellen"
+    if given in words().other_gender_abroad and zipf_in(given, "nb") < max(
+        zipf_in(given, lang) for lang in ("en", *_OTHER_LANGUAGES)
+    ) + 0.3:
+        return False  # a name of the other gender abroad, borne there more: "Simone", "Jan", "Gerd"
     nb = zipf_in(surname, "nb")
     return not any(zipf_in(surname, lang) > nb + 0.5 for lang in _OTHER_LANGUAGES)
 
