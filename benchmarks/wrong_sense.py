@@ -95,7 +95,21 @@ def _gold_spans(pages: Path, name: str, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def run(docs, scorer, gold=None, context: int = 0) -> tuple[list[tuple[float, bool, str]], int]:
+def _prior(word: str, alternative: str) -> float:
+    """How much likelier English makes ``alternative`` than ``word`` anywhere (natural log of
+    the ratio of their wordfreq frequencies): the part of a substitution's gain that the
+    sentence has no part in ("Scuffles" -> "Battles" gains for "battles" being commoner)."""
+    import math
+
+    from wordfreq import word_frequency
+
+    floor = 1e-8
+    return math.log(max(word_frequency(alternative.lower(), "en"), floor)) - math.log(
+        max(word_frequency(word.lower(), "en"), floor)
+    )
+
+
+def run(docs, scorer, gold=None, context: int = 0, prior: bool = False) -> tuple[list[tuple[float, bool, str]], int]:
     rows = []
     words = 0
     for doc in docs:
@@ -107,6 +121,8 @@ def run(docs, scorer, gold=None, context: int = 0) -> tuple[list[tuple[float, bo
         gains = scorer.substitution_gains([(c[6], c[5]) for c in found])
         best: dict[int, tuple[float, tuple]] = {}
         for c, g in zip(found, gains):
+            if prior:
+                g -= _prior(c[2], c[4])
             if g > best.get(c[0], (float("-inf"),))[0]:
                 best[c[0]] = (g, c)
         spans = gold(doc) if gold else []
@@ -124,17 +140,19 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=10, help="top candidates to list from each set")
     ap.add_argument("--model", help="the judge: a built-in model (smollm2, gemma3-270m) or a model folder")
     ap.add_argument("--context", type=int, default=0, help="sentences of the article before each one the judge reads")
+    ap.add_argument("--prior", action="store_true",
+                    help="take the words' own odds out of the gain (wordfreq): what the sentence adds")
     args = ap.parse_args()
     scorer = load_scorer(args.model)
     pages = [mtqa.Document(id=p.name, text=p.read_text()) for p in sorted((args.pages / "clean").glob("*.txt"))]
-    rw, rw_words = run(pages, scorer, gold=lambda d: _gold_spans(args.pages, d.id, d.text), context=args.context)
+    rw, rw_words = run(pages, scorer, gold=lambda d: _gold_spans(args.pages, d.id, d.text), context=args.context, prior=args.prior)
     lines = (args.data / "ntrex" / "newstest2019-src.eng.txt").read_text().splitlines()
     ids = (args.data / "ntrex" / "DOCUMENT_IDS.tsv").read_text().splitlines()
     by: dict[str, list[str]] = collections.OrderedDict()
     for line, doc_id in zip(lines, ids):
         by.setdefault(doc_id.split("\t")[-1], []).append(line)
     ntrex_docs = [mtqa.Document(id=k, text="\n\n".join(v)) for k, v in list(by.items())[: args.ntrex_docs]]
-    nt, nt_words = run(ntrex_docs, scorer, context=args.context)
+    nt, nt_words = run(ntrex_docs, scorer, context=args.context, prior=args.prior)
     print(f"pages: {len(pages)} documents, {rw_words} words; NTREX: {len(ntrex_docs)} documents, {nt_words} words")
     print("| gain >= | pages: candidates | on a gold idiom item | NTREX: false alarms | per 10k words |")
     print("|---|---|---|---|---|")

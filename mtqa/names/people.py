@@ -933,6 +933,13 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             and (prev.lower in _DETERMINERS or (prev.cap and not prev.initial))
             and (kind == "title" or (kind == "ambiguous" and ends_phrase))
         ) or (
+            # "The fire chief says": a title after a modifier, in a definite phrase that opens
+            # its sentence, whose holder the article named before ("fire chief Kjetil Ødegård")
+            kind in ("title", "ambiguous")
+            and prev is not None
+            and not prev.cap
+            and _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start, titles) is not None
+        ) or (
             # "NRK's head of entertainment", "the chief of staff": someone a pronoun may mean
             low in _ROLE_HEADS
             and nxt_tok is not None
@@ -993,16 +1000,17 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 # was the actor in the case": the one named, not someone else
                 continue
             # (not a noun of someone who speaks for another: "The lawyer says he ..." may be the client)
+            definite = _definite_phrase(doc, tokens, i)
             titled = (
                 None
                 if low in _SPEAKS_FOR
-                else _titled_before(
-                    analysis, person_of, _definite_phrase(doc, tokens, i) or _speaker_phrase(doc, tokens, i), t.start, titles
-                )
+                else _titled_before(analysis, person_of, definite or _speaker_phrase(doc, tokens, i), t.start, titles)
             )
             if titled is not None:
-                # "operations manager Randi Sveen ... The operations manager says": her
-                refs.append(Ref(t.start, t.sentence, person=titled, subject=_subject(doc, t, t.start), quoted=t.quoted))
+                # "operations manager Randi Sveen ... The operations manager says": her, the
+                # subject of a sentence the phrase opens
+                subject = definite is not None or _subject(doc, t, t.start)
+                refs.append(Ref(t.start, t.sentence, person=titled, subject=subject, quoted=t.quoted))
                 continue
             gender = "male" if low in w.male_nouns else "female" if low in w.female_nouns else None
             if gender is None and low in w.male_titles:
