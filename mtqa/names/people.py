@@ -1038,7 +1038,16 @@ def _a_role_before_a_name(doc: Document, tokens: list[Token], i: int, mention_st
         and doc.text[t.end : ahead[1].start].strip() == ahead[0].text
     ):
         return True
-    return len(ahead) == 3 and ahead[2].start in mention_starts and doc.text[t.end : ahead[2].start] == " on duty "
+    if len(ahead) == 3 and ahead[2].start in mention_starts and doc.text[t.end : ahead[2].start] == " on duty ":
+        return True
+    # "says business leader for water and sewage Tone Haugen", "head of communications Kari Lie":
+    # the role's field in lower case between the noun and the name
+    field = _ROLE_FIELD.match(doc.text, t.end)
+    return field is not None and field.end() in mention_starts
+
+
+#: The field of a role between its noun and a name: " for water and sewage ", " of communications ".
+_ROLE_FIELD = re.compile(r" (?:for|of) (?:[a-z]+ ){1,4}(?=[A-ZÆØÅ])")
 
 
 def _capitalised_role(tokens: list[Token], i: int) -> bool:
@@ -1375,6 +1384,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 continue
         purpose = (
             _subject_of_purpose(analysis, here, i)
+            or _conjoined_subject(analysis, here, i, g)
             or _subject_saying_that(analysis, refs, by_sentence, here, i)
             or _continuing_speaker(analysis, refs, out, i)
             or _speaker_of_chain(analysis, refs, out, by_sentence, i)
@@ -2963,6 +2973,26 @@ def _clause_subject(analysis: Analysis, here: list[Ref], t: Token, g: str) -> Pe
     if all(r.person is subject or (r.person is None and r.gender not in (None, g)) for r in here[1:]):
         return subject
     return None
+
+
+def _conjoined_subject(analysis: Analysis, here: list[Ref], i: int, g: str) -> Person | None:
+    """For "he"/"she" opening a second main clause after ", and" or ", but", the named subject
+    of the first ("Tjelta has hired four new people, and he hopes to ...", Norwegian "og hun
+    håper"): English repeats the subject so, whoever else the article named before; not
+    where a pronoun stands between ("Kari Lie thanked him, and he ...")."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("he", "she"):
+        return None
+    subject = _clause_subject(analysis, here, t, g)
+    if subject is None:
+        return None
+    k = i - 1
+    while k >= 0 and tokens[k].start > here[0].start:
+        if pronoun_gender(tokens[k].text) is not None or tokens[k].lower in ("they", "them", "their"):
+            return None
+        k -= 1
+    return subject
 
 
 def _subject_of_purpose(analysis: Analysis, here: list[Ref], i: int) -> Person | None:
