@@ -462,7 +462,7 @@ class PronounMismatch(Check):
                 against < 2 * for_ + 1
                 and r.hard
                 and norwegian_name_gender(r.person) == other
-                and (r.bound or not _rival(pp, r))  # (a clause's subject by form has none)
+                and not _rival(pp, r)
                 and _first_of_its_gender(pp, r.token)
                 and not _in_reported_clause(pp, r.token)
             ):

@@ -936,6 +936,7 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             # "The fire chief says": a title after a modifier, in a definite phrase that opens
             # its sentence, whose holder the article named before ("fire chief Kjetil Ødegård")
             kind in ("title", "ambiguous")
+            and not t.possessive  # (not "The fire chief's deputy says": the deputy)
             and prev is not None
             and not prev.cap
             and _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start, titles) is not None
@@ -1041,11 +1042,21 @@ def _a_role_before_a_name(doc: Document, tokens: list[Token], i: int, mention_st
     if len(ahead) == 3 and ahead[2].start in mention_starts and doc.text[t.end : ahead[2].start] == " on duty ":
         return True
     # "says business leader for water and sewage Tone Haugen", "head of communications Kari Lie":
-    # the role's field in lower case between the noun and the name
+    # the role's field in lower case between the noun and the name, a title before the name
+    # with no article (not "The father of missing teenager Hege Lunde": someone else, her kin)
+    if t.lower in _NOT_A_FIELDED_ROLE or (i > 0 and tokens[i - 1].lower in _DETERMINERS):
+        return False
     field = _ROLE_FIELD.match(doc.text, t.end)
     return field is not None and field.end() in mention_starts
 
 
+#: Person nouns that are someone's kin or counsel, never a role with a field before its holder's
+#: name ("father of missing teenager Hege Lunde", "lawyer for defendant Per Hansen").
+_NOT_A_FIELDED_ROLE = frozenset(
+    "father mother son daughter husband wife brother sister parent parents partner uncle aunt grandfather "
+    "grandmother grandson granddaughter cousin friend boyfriend girlfriend fiancé fiancee fiancée widow widower "
+    "lawyer lawyers attorney counsel defender client coach trainer agent neighbour neighbor".split()
+)
 #: The field of a role between its noun and a name: " for water and sewage ", " of communications ".
 _ROLE_FIELD = re.compile(r" (?:for|of) (?:[a-z]+ ){1,4}(?=[A-ZÆØÅ])")
 
@@ -1384,7 +1395,6 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
                 continue
         purpose = (
             _subject_of_purpose(analysis, here, i)
-            or _conjoined_subject(analysis, here, i, g)
             or _subject_saying_that(analysis, refs, by_sentence, here, i)
             or _continuing_speaker(analysis, refs, out, i)
             or _speaker_of_chain(analysis, refs, out, by_sentence, i)
@@ -2973,26 +2983,6 @@ def _clause_subject(analysis: Analysis, here: list[Ref], t: Token, g: str) -> Pe
     if all(r.person is subject or (r.person is None and r.gender not in (None, g)) for r in here[1:]):
         return subject
     return None
-
-
-def _conjoined_subject(analysis: Analysis, here: list[Ref], i: int, g: str) -> Person | None:
-    """For "he"/"she" opening a second main clause after ", and" or ", but", the named subject
-    of the first ("Tjelta has hired four new people, and he hopes to ...", Norwegian "og hun
-    håper"): English repeats the subject so, whoever else the article named before; not
-    where a pronoun stands between ("Kari Lie thanked him, and he ...")."""
-    tokens = analysis.tokens
-    t = tokens[i]
-    if t.lower not in ("he", "she"):
-        return None
-    subject = _clause_subject(analysis, here, t, g)
-    if subject is None:
-        return None
-    k = i - 1
-    while k >= 0 and tokens[k].start > here[0].start:
-        if pronoun_gender(tokens[k].text) is not None or tokens[k].lower in ("they", "them", "their"):
-            return None
-        k -= 1
-    return subject
 
 
 def _subject_of_purpose(analysis: Analysis, here: list[Ref], i: int) -> Person | None:

@@ -50,6 +50,11 @@ ENGLISH_WORD = 3.0
 FUNCTION_WORD = 5.5
 #: A word this rare in English is none: "vaktkommandør", a role left in Norwegian.
 UNKNOWN_IN_ENGLISH = 1.5
+#: Function words no one is named, for a given name after a role left in Norwegian ("says
+#: vaktkommandør Their Villanger"); not a word that is a name too ("Live", "Will", "Even").
+_NEVER_A_NAME = frozenset(
+    "their his her its our your my the this that these those with from over under and or but of".split()
+)
 
 
 def _inside_a_name(text: str, start: int) -> bool:
@@ -769,7 +774,8 @@ def _given_names(analysis: Analysis) -> list[Translated]:
         # Villanger"): a word no English list knows stands where English puts a role
         before = tokens[i - 2] if i > 1 and tokens[i - 2].sentence == t.sentence else None
         untranslated_role = (
-            prev is not None
+            low in _NEVER_A_NAME
+            and prev is not None
             and before is not None
             and before.lower in w.speech_verbs
             and not prev.cap
