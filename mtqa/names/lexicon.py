@@ -74,6 +74,11 @@ class Words:
     word_given_names: dict[str, str]
     sha256: str
 
+    def is_role(self, word: str) -> bool:
+        """Whether ``word`` stands for a role right before a name: a title ("mayor", "Minister")
+        or a role noun ("leader", "commander")."""
+        return self.title(word) is not None or word.lower() in self.role_nouns
+
     def title(self, word: str) -> str | None:
         """``"title"`` (Minister, Mr), ``"ambiguous"`` (King, Major), ``"modifier"``
         (Foreign, former) or None; plurals ("Presidents") count as their singular."""
@@ -131,10 +136,18 @@ def unmangled(name: str) -> str:
 
 
 @cache
+def names_as_words() -> tuple[dict, str]:
+    """``names_translated.yaml`` (the given names and surnames that are Norwegian words too,
+    and the English machine translation writes for them) and its digest, read once."""
+    data, digest = _load(TRANSLATED_NAMES_FILE)
+    return data or {}, digest
+
+
+@cache
 def words() -> Words:
     data, digest = _load(WORDS_FILE)
     names, names_digest = _load(FIRST_NAMES_FILE)
-    translated, translated_digest = _load(TRANSLATED_NAMES_FILE)
+    translated, translated_digest = names_as_words()
 
     def fs(values) -> frozenset[str]:
         return frozenset(str(v).lower() for v in values or ())
@@ -323,7 +336,7 @@ def data_sha256() -> str:
     given names, the gazetteer, the given names that are words), for a report's
     signature."""
     digests = [words().sha256]
-    for name in ("gazetteer.yaml", "gazetteer_translated.yaml", "names_translated.yaml"):
+    for name in ("gazetteer.yaml", "gazetteer_translated.yaml"):  # (names_translated.yaml: in words())
         digests.append(hashlib.sha256(resources.files("mtqa.data").joinpath(name).read_bytes()).hexdigest())
     return hashlib.sha256("".join(digests).encode()).hexdigest()
 

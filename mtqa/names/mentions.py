@@ -535,7 +535,7 @@ def _runs(doc: Document, tokens: list[Token], proper: frozenset[str]) -> list[li
             and not prev.cap
             and prev.sentence == tok.sentence
             and doc.text[prev.end : tok.start] == " "
-            and (w.title(prev.text) is not None or prev.lower in w.role_nouns)
+            and w.is_role(prev.text)
             and nxt is not None
             and nxt.cap
             and _joined(doc, tok, nxt)

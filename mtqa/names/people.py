@@ -928,6 +928,12 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             or doc.text[t.end : nxt_tok.start].strip() != ""
             or nxt_tok.lower in _AFTER_NOUN
         )
+        # the words of "The fire chief" when it opens its sentence, for a word that may be a role
+        definite = (
+            _definite_phrase(doc, tokens, i)
+            if kind in ("title", "ambiguous") or low in _ROLE_HEADS or low in w.person_nouns
+            else None
+        )
         role = (
             prev is not None
             and (prev.lower in _DETERMINERS or (prev.cap and not prev.initial))
@@ -939,7 +945,7 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             and not t.possessive  # (not "The fire chief's deputy says": the deputy)
             and prev is not None
             and not prev.cap
-            and _titled_before(analysis, person_of, _definite_phrase(doc, tokens, i), t.start, titles) is not None
+            and _titled_before(analysis, person_of, definite, t.start, titles) is not None
         ) or (
             # "NRK's head of entertainment", "the chief of staff": someone a pronoun may mean
             low in _ROLE_HEADS
@@ -1001,7 +1007,6 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 # was the actor in the case": the one named, not someone else
                 continue
             # (not a noun of someone who speaks for another: "The lawyer says he ..." may be the client)
-            definite = _definite_phrase(doc, tokens, i)
             titled = (
                 None
                 if low in _SPEAKS_FOR

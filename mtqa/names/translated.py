@@ -31,19 +31,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from mtqa.lexicons.senses import dictionary
 from mtqa.model import Document
 from mtqa.names.figures import figures, listed
 from mtqa.names.gazetteer import Gazetteer, english_names, gazetteer
-from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, only_norwegian, words
+from mtqa.names.lexicon import ADJECTIVE_ENDINGS, english_zipf, names_as_words, only_norwegian, words
 from mtqa.names.mentions import Analysis
 from mtqa.names.phonetic import fold, key
 
-TRANSLATED_FILE = "names_translated.yaml"
 #: A word at least this common in English is a word where it stands in lower case.
 ENGLISH_WORD = 3.0
 #: A word this common in English is never a given name ("their", "with").
@@ -51,7 +47,7 @@ FUNCTION_WORD = 5.5
 #: A word this rare in English is none: "vaktkommandør", a role left in Norwegian.
 UNKNOWN_IN_ENGLISH = 1.5
 #: Function words no one is named, for a given name after a role left in Norwegian ("says
-#: vaktkommandør Their Villanger"); not a word that is a name too ("Live", "Will", "Even").
+#: vaktkommandør Their Aasen"); not a word that is a name too ("Live", "Will", "Even").
 _NEVER_A_NAME = frozenset(
     "their his her its our your my the this that these those with from over under and or but of".split()
 )
@@ -95,14 +91,6 @@ class Translated:
     confidence: float
 
 
-@cache
-def _translated_table() -> dict:
-    """``mtqa/data/names_translated.yaml``, read once."""
-    raw = resources.files("mtqa.data").joinpath(TRANSLATED_FILE).read_text("utf-8")
-    return yaml.safe_load(raw) or {}
-
-
-@cache
 def given_name_words() -> dict[str, str]:
     """English word -> the Norwegian given name it translates (``bear`` -> ``Bjørn``)."""
     return words().word_given_names
@@ -111,7 +99,7 @@ def given_name_words() -> dict[str, str]:
 @cache
 def surname_words() -> dict[str, tuple[str, ...]]:
     """English word -> the Norwegian surnames it translates (``forest`` -> ``Skog``, ``Skogen``)."""
-    return {str(k).lower(): tuple(str(v) for v in vs) for k, vs in (_translated_table().get("surnames") or {}).items()}
+    return {str(k).lower(): tuple(str(v) for v in vs) for k, vs in (names_as_words()[0].get("surnames") or {}).items()}
 
 
 _SPEECH = (
@@ -768,10 +756,10 @@ def _given_names(analysis: Analysis) -> list[Translated]:
             low in table
             and prev is not None
             and not prev.cap
-            and (w.title(prev.text) is not None or prev.lower in w.role_nouns)
+            and w.is_role(prev.text)
         )
         # or after a role left in Norwegian after a verb of saying ("says vaktkommandør Their
-        # Villanger"): a word no English list knows stands where English puts a role
+        # Aasen"): a word no English list knows stands where English puts a role
         before = tokens[i - 2] if i > 1 and tokens[i - 2].sentence == t.sentence else None
         untranslated_role = (
             low in _NEVER_A_NAME
