@@ -159,6 +159,84 @@ def test_a_suggestion_takes_the_form_of_the_matched_verb(suggestion, matched, ex
     assert compose.inflect_like(suggestion, matched) == expected
 
 
+@pytest.mark.parametrize(
+    ("suggestion", "matched", "before", "expected"),
+    [
+        # the match's own reflexive or possessive names the person
+        ("took his time", "took herself good time", "Kari Lie ", "took her time"),
+        ("pulled oneself together", "took ourselves together", "Then we ", "pulled ourselves together"),
+        ("take matters into one's own hands", "take the spoon in my own hand", "I had to ", "take matters into my own hands"),
+        # else a subject pronoun at most three words before it, in the same clause
+        ("a reduced sentence for his confession", "punishment discount", "She got a ", "a reduced sentence for her confession"),
+        ("lived beyond one's means", "lived above ability", "For years they ", "lived beyond their means"),
+        ("Spoke his mind", "Took the leaf from the mouth", "", "Spoke his mind"),  # nobody named: as written
+        ("spoke his mind", "took the leaf from the mouth", "Kari Lie said that the mayor ", "spoke his mind"),
+        ("spoke his mind", "took the leaf from the mouth", "She said it, and the mayor ", "spoke his mind"),  # another clause
+        ("let her go", "let her run", "We ", "let her go"),  # an object, not a possessive
+        ("gave her the money", "gave her the pay", "They ", "gave her the money"),
+        ("turned out", "jerked out", "We ", "turned out"),  # no pronoun to agree
+    ],
+)
+def test_a_suggestion_s_pronouns_agree_with_the_person_of_the_match(suggestion, matched, before, expected):
+    assert compose.agree_pronouns(suggestion, matched, before) == expected
+
+
+@pytest.mark.parametrize(
+    ("suggestion", "matched", "expected"),
+    [
+        ("struggles with", "has worn with", "has struggled with"),
+        ("be asleep at the wheel", "have slept in class", "have been asleep at the wheel"),
+        ("admitted", "was laid in", "was admitted"),
+        ("canceled", "were adjusted", "were canceled"),  # a regular verb's participle
+        ("stay in cabins", "must live in cabins", "must stay in cabins"),
+        ("hires", "has to rent in", "has to hire"),
+        ("excited", "were tense", "were excited"),
+        ("running on empty", "was completely on the rim", "was running on empty"),
+        ("give up", "did not give themselves", "did not give up"),
+        ("Turned out", "Has moved out", "Has turned out"),
+        # left as they are
+        ("refuse to give up", "will not give itself", "refuse to give up"),  # says the "not" itself
+        ("be in a hurry", "have bad time", "be in a hurry"),  # "have" a verb of its own
+        ("be caught", "were taken for having", "be caught"),  # its own auxiliary
+        ("has backbone", "has bone in the nose", "has backbone"),
+        ("so far", "is preliminary unknown", "so far"),  # an adverb
+        ("given the circumstances", "is doing well after the conditions", "given the circumstances"),
+        ("access", "has got access", "access"),  # a noun too
+        ("missing", "has missed", "missing"),
+        ("please everyone", "do everyone to lags", "please everyone"),  # "do" a verb of its own
+        ("turned out", "jerked out", "turned out"),  # no auxiliary
+    ],
+)
+def test_a_suggestion_keeps_the_auxiliary_that_opens_the_match(suggestion, matched, expected):
+    assert compose.keep_auxiliary(suggestion, matched) == expected
+
+
+def test_a_lexicon_suggestion_speaks_of_the_person_the_sentence_names(tmp_path):
+    path = tmp_path / "user.yaml"
+    path.write_text(
+        """version: 1
+entries:
+  - id: ta-seg-god-tid
+    kind: idiom
+    norwegian: ta seg god tid
+    meaning: take one's time
+    english: [take one's time]
+    renderings: ['\\b(?:took|takes|take) (?:himself|herself|themselves|ourselves|myself) good time\\b']
+    confidence: 0.9
+    severity: error
+    examples:
+      flag: [She took herself good time.]
+      allow: [She took her time.]
+    note: test entry
+""",
+        encoding="utf-8",
+    )
+    checker = mtqa.Checker(fluency=False, select=["ID001", "ID002", "ID003"], lexicons=[path])
+    report = checker.check("The mayor answered every question. She took herself good time before the vote.")
+    (finding,) = [f for f in report.findings if f.text == "took herself good time"]
+    assert finding.suggestion == "took her time"
+
+
 def test_the_inflected_suggestions_are_computed_when_the_lexicon_is_parsed():
     (entry,) = parse(ROOT.encode(), "t.yaml").entries
     assert entry.composed_suggestion("Beaten  Roots") == "taken root"

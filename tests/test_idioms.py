@@ -409,8 +409,9 @@ _POSISJON = (["the governing parties and the opposition"], r"\bposition and (?:t
          ["It is only a matter of time before prices rise.", "It is only a short time before prices rise."],
          "It is only a time question before he goes.", "a matter of time"),
         # words put in that are all shorter than three letters ("to" -> "up") are no rewrite
+        # (the auxiliary the match opens with stays before it: "have to keep at it")
         (["keep at it"], r"\b(?:must|have to|had to) step to\b", ["We must step to."], ["We must step up."],
-         "We have to step to now.", "keep at it"),
+         "We have to step to now.", "have to keep at it"),
         # a word at the match's edge is its own, though the sentence has it again next to it
         (["it emerged that"], r"\bit came forward that\b", ["It came forward that he lied."],
          ["It emerged that he lied."], "In court, it came forward that that was a lie.", "it emerged that"),

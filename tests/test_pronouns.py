@@ -520,3 +520,18 @@ def test_rules_of_session_48(text, expected):
 )
 def test_rules_of_session_49(text, expected):
     assert [(f.text, f.suggestion) for f in _pr(text)] == expected
+
+
+def test_a_person_noun_that_modifies_another_noun_is_no_one():
+    # "the owner company" is a company: the speaker introduced last is the one the line's "she" means
+    text = (
+        "Lawyer Ingrid Haug says the shops can stay open.\n\n"
+        "Rental income has fallen by a third. Two large chains left the centre last year.\n\n"
+        "The owner company has had large losses for two years.\n\n"
+        "Centre manager Per Dahl is not surprised.\n\n"
+        "– We have seen it coming for a long time, says she.\n"
+    )
+    (finding,) = _pr(text)
+    assert finding.text == "she" and "Per Dahl" in finding.message
+    # a person noun with a pronoun after it is still someone ("The king himself")
+    assert _pr(text.replace("The owner company has", "The owner himself has")) == []

@@ -195,11 +195,12 @@ class Entry:
             head = _agree_article(head, new or tail.lstrip(), found[a:b])
             text = re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", f"{head}{new}{tail}")
             return text if new else text.strip()  # words deleted at an edge leave no space there
-        english = self.english_like(found)
+        english = compose.agree_pronouns(self.english_like(found), found, match.string[: match.start()])
         verb = _LEADING_VERB.match(found)
         if verb and LEADING_ARTICLE.match(english):
             return f"{verb.group(0)}{english}"  # "was a huge people's feast" -> "was a huge celebration"
-        return compose.inflect_like(english, found)
+        kept = compose.keep_auxiliary(english, found)  # "has worn with" -> "has struggled with"
+        return kept if kept != english else compose.inflect_like(english, found)
 
     def english_like(self, found: str) -> str:
         """The entry's English alternative that shares the most words with the match

@@ -383,6 +383,137 @@ def inflect_like(suggestion: str, matched: str) -> str:
     return f"{word} {rest}" if rest else word
 
 
+#: A person's possessive and reflexive pronouns, by the subject pronoun.
+_PERSON_FORMS = {
+    "i": ("my", "myself"), "we": ("our", "ourselves"), "you": ("your", "yourself"),
+    "he": ("his", "himself"), "she": ("her", "herself"), "they": ("their", "themselves"),
+}
+#: The person a possessive or reflexive pronoun in the match names ("took herself good time").
+_PERSON_OF = {
+    "my": "i", "myself": "i", "our": "we", "ourselves": "we", "your": "you", "yourself": "you",
+    "yourselves": "you", "his": "he", "himself": "he", "her": "she", "herself": "she",
+    "their": "they", "themselves": "they",
+}
+_PERSON_WORD = re.compile(r"\b(?:" + "|".join(_PERSON_OF) + r")\b", re.IGNORECASE)
+#: A subject pronoun at most three words before the match, in the same clause ("We must
+#: tighten in", "She has slept in the hour").
+_SUBJECT_BEFORE = re.compile(r"(?:^|[^\w'’])(I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)((?:\s+[\w'’]+){0,3})\s*$")
+#: A placeholder of the suggestion: the generic "one's"/"oneself" and a possessive or
+#: reflexive of a person ("spoke his mind", "pull oneself together").
+_PLACEHOLDER = re.compile(
+    r"\b(?:one['’]s|oneself|my|our|your|his|their|myself|ourselves|yourself|himself|herself|themselves"
+    r"|her(?=\s+(?:own\s+)?(?!(?:the|a|an|to|and|or|that|this|in|on|at|for|with|from|up|down|out|off|back|as|by|about|into|over|some|any|no|one|it|go|know)\b)[a-z]))\b",
+    re.IGNORECASE,
+)
+_REFLEXIVES = frozenset("oneself myself ourselves yourself himself herself themselves".split())
+_CONJUNCTIONS = frozenset("and but or that because when if while who which".split())
+
+
+def agree_pronouns(suggestion: str, matched: str, before: str) -> str:
+    """The suggestion with its possessive and reflexive pronouns those of the person the
+    match speaks of: "took herself good time" -> "took her time" (not "his"), "We took
+    ourselves together" -> "pulled ourselves together" (not "oneself"), "She got a
+    punishment discount" -> "a reduced sentence for her confession".  The person is the
+    first possessive or reflexive pronoun of the match, else a subject pronoun at most
+    three words before it in the same clause; where neither is there, the suggestion is
+    left as it is."""
+    if not _PLACEHOLDER.search(suggestion):
+        return suggestion
+    own = _PERSON_WORD.search(matched)
+    person = _PERSON_OF[own.group(0).lower()] if own else None
+    if person is None:
+        subject = _SUBJECT_BEFORE.search(before)
+        if subject is None or _CONJUNCTIONS & set(subject.group(2).lower().split()):
+            return suggestion
+        person = subject.group(1).lower()
+    possessive, reflexive = _PERSON_FORMS[person]
+
+    def swap(m: re.Match[str]) -> str:
+        word = reflexive if m.group(0).lower() in _REFLEXIVES else possessive
+        return word.capitalize() if m.group(0)[0].isupper() else word
+
+    return _PLACEHOLDER.sub(swap, suggestion)
+
+
+#: An auxiliary that opens a match, with the negation and adverbs after it ("has
+#: still not", "was"), and the word after them.
+_AUXILIARY = re.compile(
+    r"((?:has|have|had|is|are|was|were|am|will|would|can|could|must|should|shall|may|might|do|does|did)"
+    r"(?:\s+(?:not|never|still|also|now|just|already|finally|yet))*)\s+([\w'’-]+)",
+    re.IGNORECASE,
+)
+_HAVE = frozenset("has have had".split())
+_BE = frozenset("is are was were am".split())
+#: Suggestions that say the negation themselves ("will not give itself" -> "refuse to
+#: give up"): an auxiliary kept before them would say it twice.
+_NEGATING = frozenset("refuse refuses refused refusing fail fails failed failing".split())
+
+
+def keep_auxiliary(suggestion: str, matched: str) -> str:
+    """The suggestion with the auxiliary that opens the match kept before it, its verb
+    in the form the auxiliary asks for: "has worn with" -> "has struggled with" (not
+    "struggles with"), "was laid in" -> "was admitted", "must live in" -> "must stay in",
+    "have slept in class" -> "have been asleep at the wheel", "were tense" -> "were
+    excited".  Unchanged where the suggestion opens with an auxiliary or with no verb
+    or adjective ("is preliminary unknown" -> "so far"), where "have" is no auxiliary
+    ("have bad time"), and where the suggestion says a negation itself."""
+    from lemminflect import getAllInflections, getAllLemmas, getInflection
+
+    aux = _AUXILIARY.match(matched)
+    head, _, rest = suggestion.partition(" ")
+    if aux is None or not head:
+        return suggestion
+    kept, after = aux.group(1), aux.group(2).lower()
+    first, word = kept.split()[0].lower(), head.lower()
+    if _AUXILIARY.match(suggestion + " x") or word in _NEGATING or word == first:
+        return suggestion  # the suggestion brings its own ("has backbone")
+    readings = getAllLemmas(word)
+    verb = readings.get("VERB", ())
+
+    def form(tag: str) -> str | None:
+        if not verb or (word in verb and "NOUN" in readings and tag in ("VBN", "VBD")):
+            return None  # no verb, or a noun too in its base form ("access")
+        made = getInflection(verb[0], tag=tag)
+        return made[0] if made else None
+
+    def participle(w: str) -> bool:
+        lemmas = getAllLemmas(w).get("VERB", ())
+        forms = getAllInflections(lemmas[0], upos="VERB") if lemmas else {}
+        return w in forms.get("VBN", forms.get("VBD", ()))  # a regular verb's VBN is its VBD
+
+    if "be" in verb and first in _BE or "have" in verb:
+        return suggestion  # "were taken for" -> "be caught": its own auxiliary, inflected as a verb
+    if first in ("do", "does", "did") and not re.search(r"\bnot\b|\bnever\b", kept, re.IGNORECASE):
+        return suggestion  # "do everyone to lags": "do" a verb of its own
+    if first in _HAVE:
+        if word.endswith("ing"):
+            return suggestion  # "has missed" -> "missing": no verb after "has"
+        if after == "to":
+            kept, new = f"{kept} to", form("VB")  # "has to rent in" -> "has to hire"
+        elif participle(after):
+            new = form("VBN")  # "has worn with" -> "has struggled with"
+        else:
+            return suggestion  # "have bad time": a verb of its own, not an auxiliary
+    elif first in _BE:
+        if verb and word.endswith("ing"):
+            new = word  # "was completely on the rim" -> "was running on empty"
+        elif participle(after):
+            new = form("VBN")  # "was laid in" -> "was admitted"
+        elif after.endswith("ing"):  # "is walking on" -> "is going"; not "is doing well after" -> "given"
+            new = form("VBG") if word in verb else None
+        elif "ADJ" in readings and "ADV" not in readings:
+            new = word  # "were tense" -> "were excited"
+        else:
+            return suggestion
+    else:
+        new = form("VB")  # "must live in" -> "must stay in"
+    if not new:
+        return suggestion
+    if head[:1].isupper():
+        kept = kept[:1].upper() + kept[1:]
+    return f"{kept} {new} {rest}".rstrip()
+
+
 def suggestions(suggestion: str, phrases_: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """(phrase, suggestion in the form of its verb) for the phrases where that form
     differs from ``suggestion`` (computed when the lexicon is parsed; a match of a

@@ -510,6 +510,29 @@ def _a_noun_only(word: str) -> bool:
     return "NOUN" in lemmas and "VERB" not in lemmas and "AUX" not in lemmas
 
 
+def _modifies_a_noun(doc: Document, t: Token, nxt: Token | None) -> bool:
+    """Whether the person noun ``t`` modifies the noun right after it ("the owner company",
+    "the mother church": a thing, no one a pronoun may mean; not "the owner himself")."""
+    return (
+        nxt is not None
+        and nxt.sentence == t.sentence
+        and not nxt.cap
+        and not doc.text[t.end : nxt.start].strip()
+        and nxt.lower not in words().person_nouns
+        and pronoun_gender(nxt.text) is None
+        and nxt.lower not in _REFLEXIVE
+        and nxt.lower not in _CLOSED_CLASS  # ("the man who", "the neighbour today")
+        and _a_noun_only(nxt.lower)
+    )
+
+
+#: Words of closed classes the inflection tables list as nouns only.
+_CLOSED_CLASS = frozenset(
+    "who whom whose which that what whatever one ones all both each some none many most few other others "
+    "another such this these those now today yesterday tomorrow tonight here there then".split()
+)
+
+
 def _norwegian_surname(surname: str) -> bool:
     """Whether a surname is Norwegian: spelt with æ, ø or å, or more frequent in Norwegian
     text than in English ("Skogstad", "Hansen"; not "Manning", "Lie")."""
@@ -977,8 +1000,8 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
             low in w.person_nouns and not _plural_noun(low, w.person_nouns)
         ):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if _a_role_before_a_name(doc, tokens, i, mention_starts):
-                continue
+            if _a_role_before_a_name(doc, tokens, i, mention_starts) or _modifies_a_noun(doc, t, nxt):
+                continue  # (a role before a name; "The owner company has ...": no one)
             if (
                 prev is not None
                 and prev.lower in ("the", "a", "an")
