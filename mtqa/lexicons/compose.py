@@ -481,7 +481,7 @@ def keep_auxiliary(suggestion: str, matched: str) -> str:
         forms = getAllInflections(lemmas[0], upos="VERB") if lemmas else {}
         return w in forms.get("VBN", forms.get("VBD", ()))  # a regular verb's VBN is its VBD
 
-    if "be" in verb and first in _BE or "have" in verb:
+    if ("be" in verb and first in _BE) or "have" in verb:
         return suggestion  # "were taken for" -> "be caught": its own auxiliary, inflected as a verb
     if first in ("do", "does", "did") and not re.search(r"\bnot\b|\bnever\b", kept, re.IGNORECASE):
         return suggestion  # "do everyone to lags": "do" a verb of its own

@@ -184,6 +184,7 @@ class Resolution:
     speaker: str | None = None  # for a pronoun in a quote: who speaks
     expected: str | None = None  # the referent's gender, when it is known without a Person
     bound: bool = False  # by the sentence's form: its other pronouns repeat the engine's choice
+    by_form: bool = False  # the one the sentence's form says it means (the speaker going on, a lawyer's client)
 
 
 @dataclass
@@ -495,7 +496,10 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)[ -]$")
 _SUBJECT_LEAD = re.compile(
     r"^[\s–—\-\"“«‘']*(?:(?:the|a|an|his|her|their|our|my|then|former|new)\s+)*"
     # a person noun set off before the name: "The employee, Kari Lunde (52), has ..."
-    r"(?:(?:the|an?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+)?$",
+    r"(?:(?:the|an?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+)?$"
+    # a cleft's focus: "It was a neighbour, Marit Solheim, who raised the alarm" (*Det var en
+    # nabo, Marit Solheim, som ...*): the one who did it
+    r"|^[\s–—\-\"“«‘']*it\s+(?:was|is)\s+(?:(?:the|an?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+)?$",
     re.I,
 )
 
@@ -653,6 +657,8 @@ def _maybe_person(doc: Document, analysis: Analysis, m: Mention, starts: list[in
         # "says Kari Lie to Bergens Tidende", "mayor in Nordre Follo": no one (a place
         # of one word may be a surname: Strand, Moen)
         return False
+    if _institution_with_possessive(doc.text, m.end, name):
+        return False  # "Norwegian People's Aid", "Children's Hospital": the name runs on past "'s"
     kind = _ORG_BEFORE.search(doc.text, max(0, m.start - 40), m.start)
     if kind is not None and w.first_name_gender(name.split()[0]) is None and (
         _NAME_ENDS_PHRASE.match(doc.text, m.end) or _opens_sentence(doc, kind.start())
@@ -737,6 +743,20 @@ _REGION = re.compile(
 
 #: The gazetteer's kinds of name that are never a person's.
 _NOT_PEOPLE = ("outlet", "county", "police_district", "institution")
+#: A possessive and up to three capitalised words after a name: the rest of an institution's
+#: English name that the mention stopped short of ("Norwegian People" + "'s Aid").
+_POSSESSIVE_TAIL = re.compile(r"['’]s((?:\s+[A-Z][\w-]*){1,3})")
+
+
+def _institution_with_possessive(text: str, end: int, name: str) -> bool:
+    """Whether ``name`` with the possessive and the capitalised words after it (one, two or
+    three of them) is an institution, outlet or the like that the gazetteer knows."""
+    tail = _POSSESSIVE_TAIL.match(text, end)
+    if tail is None:
+        return False
+    forms = gazetteer().forms(*_NOT_PEOPLE)
+    words_after = tail.group(1).split()
+    return any(f"{name}'s {' '.join(words_after[:n])}" in forms for n in range(1, len(words_after) + 1))
 
 #: Between a subject and a possessive: a new clause, whose subject may be someone else.
 NEW_CLAUSE = re.compile(
@@ -1400,7 +1420,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
         here = [r for r in by_sentence.get(t.sentence, []) if r.start < t.start]
         formed = _by_form(analysis, by_sentence, here, i, out)
         if formed is not None:
-            out.append(Resolution(t, g, formed, True))
+            out.append(Resolution(t, g, formed, True, by_form=True))
             continue
         if t.quoted or _cataphora(analysis, t, by_sentence.get(t.sentence, [])):
             continue
@@ -1451,6 +1471,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             if r.person is not None
             or (r.gender in (None, g) and (r.unknown or not r.quoted or _quoted_just_before(tokens, r, i)))
         ]
+        cands = [r for r in cands if not _object_of_own_subject(analysis, r, i)]
         people = {id(r.person): r.person for r in cands if r.person is not None}
         nouns = [r for r in cands if r.person is None]  # person nouns and unknown names
         if len(people) == 1 and not nouns:
@@ -1458,7 +1479,7 @@ def _resolve(analysis: Analysis, refs: list[Ref]) -> list[Resolution]:
             person = next(iter(people.values()))
             if _introduced_by_kin(analysis.doc.text, first, g) or _role_subject_between(
                 analysis, max(r.start for r in cands), t, person
-            ):
+            ) or _someone_else_of_its_gender(analysis, out, t):
                 # "Her husband, Kjell Aune, died. She ...": "her" is someone else; "Kari Lie
                 # watched as the youngster ... scored his first goal": the youngster's
                 continue
@@ -1797,6 +1818,59 @@ def _a_verb(word: str) -> bool:
         _a_past_verb(word) or word in _AUXILIARIES
         or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")))
     )
+
+
+def _object_of_own_subject(analysis: Analysis, r: Ref, i: int) -> bool:
+    """Whether the pronoun at token ``i`` is the object right after a verb ("found her",
+    "told him") of a clause whose subject is ``r``, in the same sentence with no clause opening
+    between: such a pronoun is someone else (the subject would be "herself"): "Per Hansen found
+    her in the water" (not "Kari asked Per to help her", "Kari took the dog with her")."""
+    tokens = analysis.tokens
+    t = tokens[i]
+    if t.lower not in ("him", "her") or not r.subject or r.sentence != t.sentence or i == 0:
+        return False
+    verb = tokens[i - 1]
+    if verb.lower in _PREPOSITIONS or not (_a_past_verb(verb.lower) or _a_verb(verb.lower)) or verb.lower in _AUXILIARIES:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == t.sentence else None
+    if t.lower == "her" and nxt is not None and not (nxt.lower in _PREPOSITIONS or nxt.lower in _AFTER_AN_OBJECT):
+        return False  # "sold her house", "got her cat out": a possessive
+    between = [tok for tok in tokens if r.start < tok.start < verb.start]
+    while between and between[0].cap:
+        between = between[1:]  # (the rest of the name)
+    if between and between[0].lower == "who":
+        between = between[1:]  # "It was Per Hansen who found her": the relative clause's subject is his
+    return not any(
+        tok.lower in _CLAUSE_OPENERS or tok.lower in words().speech_verbs or tok.text in (",", ";", ":", "–", "—")
+        for tok in between
+    )
+
+
+def _someone_else_of_its_gender(analysis: Analysis, out: list[Resolution], t: Token) -> bool:
+    """Whether the sentence before ``t`` (or its own, before it) has an object pronoun of
+    ``t``'s gender that nobody named was taken for ("Per Hansen found her in the water. She had
+    been there an hour": "her" is someone unnamed, whom "She" may mean)."""
+    g = pronoun_gender(t.text)
+    taken = {res.token.start for res in out if res.person is not None}
+    return any(
+        tok.sentence in (t.sentence - 1, t.sentence)
+        and tok.start < t.start
+        and tok.lower in ("him", "her")
+        and not tok.quoted  # (not one a quote speaks of: "– We will miss him, he says.")
+        and pronoun_gender(tok.text) == g
+        and tok.start not in taken
+        for tok in analysis.tokens
+    )
+
+
+#: Words that follow an object pronoun and never a possessive's noun ("found her in the water",
+#: "told him that", "drove her home", "asked her to leave").
+_AFTER_AN_OBJECT = frozenset(
+    "the a an to that this up down out off back away home again there here yesterday today tonight now later "
+    "immediately soon first".split()
+)
+#: Words that open a clause of their own between a subject and a later verb.
+_CLAUSE_OPENERS = frozenset("that who whom which whose when while because after before if and but or to as since until".split())
 
 
 #: Auxiliaries after a subject.
