@@ -499,7 +499,9 @@ _SUBJECT_LEAD = re.compile(
     r"(?:(?:the|an?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+)?$"
     # a cleft's focus: "It was a neighbour, Marit Solheim, who raised the alarm" (*Det var en
     # nabo, Marit Solheim, som ...*): the one who did it
-    r"|^[\s–—\-\"“«‘']*it\s+(?:was|is)\s+(?:(?:the|an?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+)?$",
+    r"|^[\s–—\-\"“«‘']*it\s+(?:was|is)\s+(?:(?:the|an?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+)?$"
+    # a person noun after one modifier: "The bus driver, a woman in her 50s, ...", "A female employee"
+    r"|^[\s–—\-\"“«‘']*(?:the|an?)\s+(?-i:[a-z][a-z-]+)\s+$",
     re.I,
 )
 
@@ -1061,11 +1063,7 @@ def _refs(doc: Document, analysis: Analysis, person_of: dict[int, Person]) -> li
                 subject = definite is not None or _subject(doc, t, t.start)
                 refs.append(Ref(t.start, t.sentence, person=titled, subject=subject, quoted=t.quoted))
                 continue
-            gender = "male" if low in w.male_nouns else "female" if low in w.female_nouns else None
-            if gender is None and low in w.male_titles:
-                gender = "male"
-            elif gender is None and low in w.female_titles:
-                gender = "female"
+            gender = _noun_gender(low) or _sex_beside(doc.text, prev, t)
             refs.append(Ref(t.start, t.sentence, gender=gender, subject=_subject(doc, t, t.start), quoted=t.quoted))
     refs.sort(key=lambda r: r.start)
     return refs
@@ -1869,6 +1867,31 @@ _AFTER_AN_OBJECT = frozenset(
     "the a an to that this up down out off back away home again there here yesterday today tonight now later "
     "immediately soon first".split()
 )
+def _noun_gender(low: str) -> str | None:
+    """The gender a person noun or title says of itself ("mother", "king"; none of "driver")."""
+    w = words()
+    if low in w.male_nouns:
+        return "male"
+    if low in w.female_nouns:
+        return "female"
+    return "male" if low in w.male_titles else "female" if low in w.female_titles else None
+
+
+#: A woman or a man set beside a person noun: "The bus driver, a woman in her 50s, ...".
+_SEX_APPOSED = re.compile(r",\s+an?\s+(?P<sex>woman|man|girl|boy)\b")
+
+
+def _sex_beside(text: str, prev: Token | None, t: Token) -> str | None:
+    """The gender said beside the person noun ``t`` of no gender of its own: "a female
+    employee", "The bus driver, a woman in her 50s, ..." (*en kvinne i 50-årene*)."""
+    if prev is not None and prev.sentence == t.sentence and prev.lower in ("female", "male"):
+        return prev.lower
+    m = _SEX_APPOSED.match(text, t.end)
+    if m is None:
+        return None
+    return "female" if m["sex"] in ("woman", "girl") else "male"
+
+
 #: Words that open a clause of their own between a subject and a later verb.
 _CLAUSE_OPENERS = frozenset("that who whom which whose when while because after before if and but or to as since until".split())
 
