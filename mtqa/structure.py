@@ -17,6 +17,7 @@ from functools import cache
 from mtqa.furniture import load_rules
 from mtqa.model import Block, BlockKind, Sentence, register_segmenter
 from mtqa.names.lexicon import words as lexicon_words
+from mtqa.names.lexicon import zipf_in
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
@@ -218,6 +219,24 @@ def _page_title_of(bare: str, content: str, title_norm: str) -> bool:
     )
 
 
+def _headline_with_label(content: str, title_norm: str) -> bool:
+    """Whether ``content`` is the headline itself with a short label after a dash or a bar,
+    an outlet's or a site's name the gazetteer need not know ("... - GD", "... - TA", "... |
+    TV 2 Sport English"): the page's title, scraped under the headline."""
+    m = load_rules().outlet_suffix.search(content)
+    if m is None or _same_line(content[: m.start()]) != title_norm:
+        return False
+    first = m.group(0).strip().lstrip("-–—|").split()[0]
+    # a name's first word: an abbreviation ("GD", "TA", "TV 2") or a word English text seldom
+    # uses ("Dagbladet"), not one of a sub-heading that goes on from the headline ("Election
+    # 2025 – Results")
+    return bool(re.fullmatch(r"[A-ZÆØÅ]{2,5}", first)) or zipf_in(first.lower(), "en") < _LABEL_WORD_ZIPF
+
+
+#: How common in English a page title's label may begin with a word and still be a name.
+_LABEL_WORD_ZIPF = 3.5
+
+
 def _heading_like(text: str, max_words: int) -> bool:
     return len(text.split()) <= max_words and text[-1:] not in ".!?\"”»)…"
 
@@ -309,7 +328,9 @@ def _classify(text: str, paras: list[Paragraph]) -> list[tuple[BlockKind, str | 
         if title_norm is None:
             title_norm = ""  # the article has no title line
         if title_norm and (
-            _same_line(content) == title_norm or _page_title_of(_without_outlet(content), content, title_norm)
+            _same_line(content) == title_norm
+            or _page_title_of(_without_outlet(content), content, title_norm)
+            or _headline_with_label(content, title_norm)
         ):
             # (or the page title again with its outlet: "... closes the pass | NRK Vestland")
             # the headline again (over the picture, or scraped twice): still read as a
