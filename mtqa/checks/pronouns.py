@@ -146,21 +146,7 @@ def _rival(pp: People, r: Resolution) -> bool:
             continue
         if _may_mean(pp, ref, r.gender):
             return True
-    return _unnamed_of_its_gender_before(pp, r)
-
-
-def _unnamed_of_its_gender_before(pp: People, r: Resolution) -> bool:
-    """Whether the sentence before the pronoun speaks of someone of the pronoun's gender by a
-    pronoun of their own that is not the referent's ("It was Per Hansen who found her in the
-    water. She had been there an hour": "her" is the one "She" means, no one named)."""
-    taken = {res.token.start: res.person for res in pp.resolutions}
-    return any(
-        tok.sentence == r.token.sentence - 1
-        and tok.lower in ("him", "her")
-        and pronoun_gender(tok.text) == r.gender
-        and taken.get(tok.start) is not r.person
-        for tok in pp.analysis.tokens
-    )
+    return False
 
 
 def _in_paragraph_before(pp: People, r: Resolution) -> bool:

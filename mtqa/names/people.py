@@ -1833,7 +1833,7 @@ def _object_of_own_subject(analysis: Analysis, r: Ref, i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == t.sentence else None
     if t.lower == "her" and nxt is not None and not (nxt.lower in _PREPOSITIONS or nxt.lower in _AFTER_AN_OBJECT):
         return False  # "sold her house", "got her cat out": a possessive
-    between = [tok for tok in tokens if r.start < tok.start < verb.start]
+    between = tokens[bisect.bisect_right(analysis.token_starts, r.start) : i - 1]
     while between and between[0].cap:
         between = between[1:]  # (the rest of the name)
     if between and between[0].lower == "who":
@@ -1850,14 +1850,16 @@ def _someone_else_of_its_gender(analysis: Analysis, out: list[Resolution], t: To
     been there an hour": "her" is someone unnamed, whom "She" may mean)."""
     g = pronoun_gender(t.text)
     taken = {res.token.start for res in out if res.person is not None}
+    sentences = analysis.doc.sentences
+    first = bisect.bisect_left(analysis.token_starts, sentences[max(0, t.sentence - 1)].start)
+    last = bisect.bisect_left(analysis.token_starts, t.start)
     return any(
         tok.sentence in (t.sentence - 1, t.sentence)
-        and tok.start < t.start
         and tok.lower in ("him", "her")
         and not tok.quoted  # (not one a quote speaks of: "– We will miss him, he says.")
         and pronoun_gender(tok.text) == g
         and tok.start not in taken
-        for tok in analysis.tokens
+        for tok in analysis.tokens[first:last]
     )
 
 
@@ -1867,6 +1869,8 @@ _AFTER_AN_OBJECT = frozenset(
     "the a an to that this up down out off back away home again there here yesterday today tonight now later "
     "immediately soon first".split()
 )
+
+
 def _noun_gender(low: str) -> str | None:
     """The gender a person noun or title says of itself ("mother", "king"; none of "driver")."""
     w = words()
