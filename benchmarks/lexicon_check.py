@@ -8,8 +8,8 @@ stays silent on its ``allow`` examples and on its own ``english`` (a suggestion 
 entry itself would report), and every rendering is run over clean
 human-written English (NTREX newstest2019 English, the clean-norway texts and
 the FLORES human English references in DEMETR; a news sentence read as mtqa reads
-it, in its article, where the entry's article cues are looked for, and after the
-sentence before it, where a topic cue may be), where every match is a false
+it, in its article, where the entry's article cues are looked for, and among the
+title and the two sentences either side of it, where a topic cue may be), where every match is a false
 alarm, and over DEMETR's English MT outputs (mostly fluent; a match there is
 worth a look).  Also counted, not failed: the flag examples whose sentence, with
 the entry's suggestion taken, is word for word one of its allow examples (the
@@ -30,8 +30,9 @@ from mtqa.checks.idioms import _fit_article
 from mtqa.lexicons import vet
 
 #: A control sentence as mtqa reads it: its text, its block kind, the article its
-#: article cues are looked for in (None: a sentence alone) and the text sentence
-#: before it in the same article ("" at the start), where a topic cue may be.
+#: article cues are looked for in (None: a sentence alone) and the text around it in
+#: the same article where a topic cue may be (:meth:`mtqa.model.Document.topic_window`:
+#: the title and the two text sentences either side; "" for none).
 Reading = tuple[str, str, str | None, str]
 
 
@@ -55,7 +56,10 @@ def readings(data: Path) -> dict[str, list[Reading]]:
         rows: list[Reading] = []
         for doc in docs.values():
             article = "\n".join(doc)
-            rows.extend((line, "body", article, doc[n - 1] if n else "") for n, line in enumerate(doc))
+            rows.extend(
+                (line, "body", article, "\n".join(doc[max(0, n - 2) : n] + doc[n + 1 : n + 3]))
+                for n, line in enumerate(doc)
+            )
         out["ntrex"] = rows
     clean = data / "clean-norway"
     if clean.is_dir():
@@ -63,13 +67,13 @@ def readings(data: Path) -> dict[str, list[Reading]]:
         for f in sorted(clean.glob("*.txt")):
             document = mtqa.document_from_text(f.read_text())
             article = document.article_text()
-            before = ""
+            text_sentences = document.text_sentences()
+            at = {s.start: n for n, s in enumerate(text_sentences)}
             for sentence in document.sentences:
                 block = document.blocks[sentence.block]
                 text = document.text[sentence.start : sentence.end]
-                rows.append((text, block.kind.value, article, before if block.is_text else ""))
-                if block.is_text:
-                    before = text
+                around = document.topic_window(text_sentences, at[sentence.start]) if block.is_text else ""
+                rows.append((text, block.kind.value, article, around))
         out["clean-norway"] = rows
     demetr = data / "demetr"
     if demetr.is_dir():
@@ -139,8 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         hits = 0
         for name, sents in texts.items():
             for e in lex.entries:
-                for text, kind, article, before in sents:
-                    for m in e.iter_matches(text, kind, before or None, document=article):
+                for text, kind, article, around in sents:
+                    for m in e.iter_matches(text, kind, around or None, document=article):
                         print(f"{path}: {e.id}: matches {name}: {m.group()!r} in {text[:160]!r}")
                         if "review" not in name:
                             hits += 1

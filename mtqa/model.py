@@ -195,15 +195,21 @@ class Document:
     def text_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if self.blocks[s.block].is_text]
 
-    def text_before(self, sentences: list[Sentence], at: int) -> str:
-        """The text of the two sentences before ``sentences[at]`` ("" for the first): where a
-        lexicon entry's topic cue (``context.sentence``) may also be found. A news sentence
-        often leaves its topic to the ones before ("The fire is under control. Extinction is
-        in progress."; "... stabbed the victim. The verdict was unanimous. He said he acted in
-        emergency guard."); ``sentences`` are the text sentences, so a title counts and the
-        furniture between two sentences does not."""
+    def topic_window(self, sentences: list[Sentence], at: int) -> str:
+        """The text around ``sentences[at]`` where a lexicon entry's topic cue
+        (``context.sentence``) may also be found: the article's title, the two sentences
+        before it and the two after it ("" for a one-sentence article without a title).
+        A news sentence often leaves its topic to the ones before ("The fire is under
+        control. Extinction is in progress."; "... stabbed the victim. The verdict was
+        unanimous. He said he acted in emergency guard."), to the headline, or names it
+        only in the next sentence ("Dog patrol was inserted. The police searched the area
+        until midnight."); ``sentences`` are the text sentences, so furniture between two
+        sentences does not count. The exclusion cue (``context.not_sentence``) stays with
+        the sentence itself."""
         lo = max(0, at - 2)
-        return "\n".join(self.text[s.start : s.end] for s in sentences[lo:at])
+        title = self.title
+        near = [self.text[s.start : s.end] for s in sentences[lo:at] + sentences[at + 1 : at + 3]]
+        return "\n".join(([title] if title and title not in near else []) + near)
 
     def article_text(self) -> str:
         """The article's text sentences, one a line, furniture left out: where a lexicon

@@ -193,7 +193,7 @@ def test_the_matches_kept_on_a_document_belong_to_their_lexicon():
     assert [m.entry.id for m in find_matches(doc, smaller, {"ID001", "ID002", "ID003"})] != found
 
 
-def test_a_topic_cue_may_be_in_the_two_sentences_before_but_an_exclusion_only_in_the_sentence(tmp_path):
+def test_a_topic_cue_may_be_in_the_title_or_two_sentences_either_side_but_an_exclusion_only_in_the_sentence(tmp_path):
     lexicon = tmp_path / "topic.yaml"
     lexicon.write_text(
         """version: 1
@@ -223,6 +223,14 @@ entries:
     assert entries(
         "Army week\n\nSoldiers camped by the lake. It rained all day. The wind rose. The drill is still going on.\n"
     ) == []
+    # the two sentences after count too (session 63), the third does not
+    assert entries("Army week\n\nThe drill is still going on. It rained. The soldiers are cold.\n") == ["my-drill"]
+    assert entries("Army week\n\nThe drill is still going on. It rained. The wind rose. The soldiers are cold.\n") == []
+    # and the article's title, however far away
+    assert entries(
+        "Soldiers in the snow\n\nIt rained. The wind rose. It was cold. The drill is still going on. It got dark.\n"
+    ) == ["my-drill"]
+    assert entries("In the snow\n\nIt rained. The wind rose. It was cold. The drill is still going on. It got dark.\n") == []
     # the exclusion holds in the sentence itself only
     assert entries("Soldiers camped by the lake. The dentist says the drill is still going on.\n") == []
     # furniture between the two sentences is not the sentence before

@@ -310,8 +310,9 @@ def _accept_suggestions(sentences: list[str]) -> tuple[list[str], list[tuple[str
     from mtqa.fix import Edit, apply
 
     # two neutral sentences between two examples: a topic cue may stand in the two sentences
-    # before, and the examples are not one article
-    head, separator = "Title", "\n\nYes.\n\nYes.\n\n"
+    # either side and in the title (which names no topic here: not "Title", a boxing word),
+    # and the examples are not one article (two different ones: a line repeated is furniture)
+    head, separator = "Untitled", "\n\nYes.\n\nNo.\n\n"
     text = head + separator + separator.join(sentences)
     # ID009 reads an article's terms together: here the sentences are not one article
     findings = sorted(mtqa.check(text, select=["idiom"], ignore=["ID009"], fluency=False).findings,
@@ -453,7 +454,8 @@ entries:
 def test_lexicon_check_reads_each_control_sentence_where_it_stands(tmp_path):
     """benchmarks/lexicon_check.readings: a line found in two NTREX documents is read in
     each; a clean-norway article is its text without the furniture (as mtqa reads it);
-    the sentence before is from the same document, "" at a document's start."""
+    the text where a topic cue may be is the same document's title and two sentences
+    either side (furniture left out), "" where there are none."""
     import sys
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -471,12 +473,12 @@ def test_lexicon_check_reads_each_control_sentence_where_it_stands(tmp_path):
     )
     rows = lexicon_check.readings(tmp_path)
     assert rows["ntrex"] == [
-        ("It rained.", "body", "It rained.\nShe tested positive.", ""),
+        ("It rained.", "body", "It rained.\nShe tested positive.", "She tested positive."),
         ("She tested positive.", "body", "It rained.\nShe tested positive.", "It rained."),
         ("It rained.", "body", "It rained.", ""),
     ]
     (article,) = {a for _, _, a, _ in rows["clean-norway"]}
     assert "crown" in article and "READ ALSO" not in article and "king" not in article
     crown = [r for r in rows["clean-norway"] if r[0].startswith("I have no crown")]
-    assert crown == [("I have no crown, she says.", "body", article, "She stayed home on Monday.")]
+    assert crown == [("I have no crown, she says.", "body", article, "Reader questions\nShe stayed home on Monday.")]
     assert lexicon_check.controls(tmp_path)["ntrex"] == [(t, k) for t, k, _, _ in rows["ntrex"]]

@@ -264,7 +264,7 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
             continue  # Norwegian text is the untranslated checks' business
         kind = doc.blocks[sentence.block].kind.value
         titles = quoted_titles(text)
-        around = doc.text_before(sentences, at)
+        around = doc.topic_window(sentences, at)
         for entry, only in lexicon.candidate_renderings(text):  # cheap substring prefilter
             spans = [
                 m for m in entry.iter_matches(text, kind, around, only, article)

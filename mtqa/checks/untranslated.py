@@ -1243,9 +1243,9 @@ class UntranslatedWord(Check):
             if english and not w.half and (found := sentences.get(at)) is not None:
                 n, sentence = found
                 kind = doc.blocks[sentence.block].kind.value
-                before = doc.text_before(ordered, n)
+                around = doc.topic_window(ordered, n)
                 text = doc.text[sentence.start : sentence.end]
-                if _reported_in_place(text, w.start, w.end, english, kind, before, article):
+                if _reported_in_place(text, w.start, w.end, english, kind, around, article):
                     english = None
             what = "half translated: " if w.half else ""
             yield self.finding(

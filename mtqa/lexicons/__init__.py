@@ -13,7 +13,8 @@ whose slots are filled from the rendering's named groups (see
 
 An entry matches an English sentence when one of its ``renderings`` matches and
 every ``context`` cue holds (the topic cue, ``context.sentence``, may also be
-found in the sentence before: the idiom checks pass it as ``around``); with the
+found in the article's title and the two sentences either side,
+:meth:`mtqa.model.Document.topic_window`: the idiom checks pass it as ``around``); with the
 Norwegian source at hand, an entry whose ``source`` pattern is found in the source
 is reported with high confidence.
 """
