@@ -584,3 +584,75 @@ def test_an_entry_of_paired_senses_suggests_the_one_the_match_renders(norwegian,
     entry = _entry(english, r"\b(?:trust-elected|damage felling)\b", [found], ["The Danish People's Party won."],
                    norwegian=norwegian, meaning=meaning)
     assert entry.suggestion_for(next(entry.iter_matches(found))) == suggestion
+
+
+def test_a_wide_match_is_narrowed_to_the_words_its_suggestion_changes(tmp_path):
+    """A rendering that takes the words around a calque to be sure of its sense reports the
+    calque, with the suggestion narrowed alike (taking it gives the same sentence); a match
+    of a few words, and one whose suggestion shares no first or last word with it, stay."""
+    from mtqa.fix import Edit, apply
+
+    lexicon = tmp_path / "wide.yaml"
+    lexicon.write_text(
+        """version: 1
+entries:
+  - id: my-uprising
+    kind: false-friend
+    norwegian: oppreisning
+    meaning: compensation (for a wrong)
+    english: [compensation]
+    renderings: ['\\border(?:ed)? to pay (?P<sum>[\\d,.]+ kroner) in flubbery\\b']
+    suggest: 'ordered to pay {sum} in compensation'
+    examples: {flag: [He was ordered to pay 150,000 kroner in flubbery.], allow: [He was ordered to pay 150,000 kroner in compensation.]}
+    confidence: 0.8
+    severity: warning
+    note: test entry
+  - id: my-reviews
+    kind: false-friend
+    norwegian: anmeldelser
+    meaning: police reports
+    english: [police reports]
+    renderings: ['\\breceived (?:over |about )?\\d+ zorbles after break-ins\\b']
+    examples: {flag: [The police have received over 40 zorbles after break-ins.], allow: [The police have received over 40 reports.]}
+    confidence: 0.8
+    severity: warning
+    note: test entry
+  - id: my-glorbs
+    kind: false-friend
+    norwegian: anmeldelser
+    meaning: police reports
+    english: [police reports]
+    renderings: ['\\bcounted (?:over |about )?\\d+ glorbs after the storm\\b']
+    examples: {flag: [The police counted over 40 glorbs after the storm.], allow: [Police reports rose in March.]}
+    confidence: 0.8
+    severity: warning
+    note: test entry
+  - id: my-in-uprising
+    kind: false-friend
+    norwegian: i oppreisning
+    meaning: in compensation
+    english: [in compensation]
+    renderings: ['\\bpaid in flubbery\\b']
+    examples: {flag: [She was paid in flubbery.], allow: [She was paid in compensation.]}
+    confidence: 0.8
+    severity: warning
+    note: test entry
+""",
+        encoding="utf-8",
+    )
+    checker = mtqa.Checker(select=["idiom"], fluency=False, lexicons=[lexicon])
+    text = "Verdict\n\nThe man was ordered to pay 150,000 kroner in flubbery to the victim.\n"
+    (finding,) = _idioms(checker.check(text))
+    assert (finding.text, finding.suggestion) == ("flubbery", "compensation")
+    assert apply(text, [Edit(finding.start, finding.end, finding.suggestion, finding)]) == (
+        "Verdict\n\nThe man was ordered to pay 150,000 kroner in compensation to the victim.\n"
+    )
+    # the suggestion its examples teach ("... over 40 reports") changes the last words
+    (finding,) = _idioms(checker.check("Burglaries\n\nThe police have received over 40 zorbles after break-ins.\n"))
+    assert (finding.text, finding.suggestion) == ("zorbles after break-ins", "reports")
+    # a suggestion that is the entry's English, sharing no word with the match: it stays
+    (finding,) = _idioms(checker.check("Storm\n\nThe police counted over 40 glorbs after the storm.\n"))
+    assert finding.text == "counted over 40 glorbs after the storm"
+    # a match of a few words stays
+    (finding,) = _idioms(checker.check("Verdict\n\nShe was paid in flubbery.\n"))
+    assert (finding.text, finding.suggestion) == ("paid in flubbery", "paid in compensation")

@@ -18,7 +18,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from mtqa import lexicons
@@ -115,6 +115,43 @@ def _resolve(candidates: list[Match]) -> list[Match]:
         if all(match.end <= k.start or match.start >= k.end for k in kept):
             kept.append(match)
     return sorted(kept, key=lambda m: m.start)
+
+
+#: A match of more words than this is narrowed to the words its suggestion changes,
+#: where its suggestion keeps at least _CONTEXT of them ("sentenced to prison in eight
+#: years" -> "sentenced to eight years in prison" stays whole: the words are the rendering).
+_WIDE = 5
+_CONTEXT = 3
+_TOKEN = re.compile(r"\S+")
+
+
+def _narrowed(match: Match, text: str) -> Match:
+    """A wide match narrowed to the words its suggestion changes, with the suggestion
+    narrowed alike, for the finding (the match keeps its span for the other checks). A
+    rendering often takes the words around the calque to be sure of its sense ("ordered
+    to pay 150,000 kroner in uprising" -> "... in compensation"; "kicks Hege Tveit after
+    seven straight losses" -> "sacks ..."); the finding is the calque ("uprising" ->
+    "compensation", "kicks" -> "sacks"), and taking the narrowed suggestion gives the same
+    sentence. A match of a few words, or whose suggestion keeps fewer than three of its
+    first and last words, stays as it is."""
+    if not text or not match.suggestion or match.composed:
+        return match
+    found = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, match.start, match.end)]
+    if len(found) <= _WIDE:
+        return match
+    said = match.suggestion.split()
+    head = 0
+    while head < min(len(found), len(said)) and found[head][2] == said[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(found), len(said)) - head and found[-1 - tail][2] == said[-1 - tail]:
+        tail += 1
+    if head + tail < _CONTEXT or head + tail >= len(found) or head + tail >= len(said):
+        return match  # little shared (the words are the rendering), or a word taken out or put in
+    core = found[head : len(found) - tail]
+    return replace(
+        match, start=core[0][0], end=core[-1][1], suggestion=" ".join(said[head : len(said) - tail])
+    )
 
 
 #: Bokmål function words that are not English words: a sentence made of them is
@@ -449,6 +486,8 @@ class _LexiconCheck(Check):
                 continue  # the Norwegian itself, or a word of it left inside: UT006's
             if any(s < match.end and match.start < e for s, e in bodies):
                 continue  # a body's or an outlet's name translated word for word: NC005's
+            match = _narrowed(match, doc.text)  # the finding is the calque, not the words that place it
+            found = doc.text[match.start : match.end]
             suggestion = match.suggestion or entry.suggestion
             verb = LiteralTranslation.verb if match.composed else self.verb
             message = f"'{found}' {verb} Norwegian '{entry.norwegian}' ({entry.meaning})"
