@@ -134,7 +134,7 @@ def _narrowed(match: Match, text: str) -> Match:
     "compensation", "kicks" -> "sacks"), and taking the narrowed suggestion gives the same
     sentence. A match of a few words, or whose suggestion keeps fewer than three of its
     first and last words, stays as it is."""
-    if not text or not match.suggestion or match.composed:
+    if not match.suggestion or match.composed:
         return match
     found = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, match.start, match.end)]
     if len(found) <= _WIDE:
