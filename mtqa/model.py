@@ -102,6 +102,24 @@ class Sentence:
     block: int  # index into Document.blocks
 
 
+#: A typographic apostrophe inside a word ("woman’s", "don’t"), or after a plural's s
+#: ("the Workers’ Party").
+_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+_PLURAL_APOSTROPHE = re.compile(r"(?<=\ws)’(?=\s+\w)")
+
+
+def fold_apostrophes(text: str) -> str:
+    """``text`` with its typographic apostrophes written ``'``, so that a pattern
+    written with ``'`` ("old woman's advice", "Bergen's Tidings") matches either
+    spelling; the length and every offset stay the same.  One inside a word always;
+    one after a plural's s ("Workers’ Paper") where the text opens no quotation with
+    ‘, so that it cannot be a closing quote (patterns that end a quotation name it)."""
+    if "’" not in text:
+        return text
+    text = _APOSTROPHE.sub("'", text)
+    return text if "‘" in text else _PLURAL_APOSTROPHE.sub("'", text)
+
+
 #: How a Document made without blocks gets them: :func:`mtqa.structure.segment`,
 #: which registers itself here when imported (``import mtqa`` imports it), so that
 #: this module, the data model, imports nothing of the project.
@@ -151,6 +169,12 @@ class Document:
         if key not in self._derived:
             self._derived[key] = compute(self)
         return self._derived[key]
+
+    def folded_text(self) -> str:
+        """The text with typographic apostrophes inside words written ``'``
+        (:func:`fold_apostrophes`): offsets are the text's own, for the checks whose
+        patterns and word lists spell "Bergen's Tidings" with ``'``."""
+        return str(self.memo("folded-apostrophes", lambda d: fold_apostrophes(d.text)))
 
     def forget(self, *keys: str) -> None:
         """Drop derived data (after the source or reference changed)."""

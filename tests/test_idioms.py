@@ -656,3 +656,33 @@ entries:
     # a match of a few words stays
     (finding,) = _idioms(checker.check("Verdict\n\nShe was paid in flubbery.\n"))
     assert (finding.text, finding.suggestion) == ("paid in flubbery", "paid in compensation")
+
+
+def test_an_entry_written_with_an_apostrophe_matches_a_typographic_one(tmp_path):
+    """A rendering written with ' ("old woman's advice") matches "old woman’s advice", as
+    real pages write it: both the entry's pattern and the prefilter's strings read the
+    text with its apostrophes folded; the suggestion keeps the article's ’."""
+    lexicon = tmp_path / "apostrophe.yaml"
+    lexicon.write_text(
+        """version: 1
+entries:
+  - id: my-home-remedy
+    kind: compound
+    norwegian: kjerringråd
+    parts: kjerring råd
+    meaning: home remedy
+    english: [a granny's cure]
+    renderings: ['\\bold woman''s flubbery\\b']
+    examples: {flag: [It is an old woman's flubbery against colds.], allow: [It is a granny's cure against colds.]}
+    confidence: 0.8
+    severity: warning
+    note: test entry
+""",
+        encoding="utf-8",
+    )
+    checker = mtqa.Checker(select=["idiom"], fluency=False, lexicons=[lexicon])
+    for apostrophe in ("'", "’"):
+        text = f"Colds\n\nHoney is believed to be an old woman{apostrophe}s flubbery against colds.\n"
+        (finding,) = _idioms(checker.check(text))
+        assert finding.text == f"an old woman{apostrophe}s flubbery"  # with its article
+        assert finding.suggestion == f"a granny{apostrophe}s cure"

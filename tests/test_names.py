@@ -639,3 +639,30 @@ def test_a_pair_of_pronouns_of_both_genders_means_anyone():
     # two people, not anyone: "she and he"; and pronouns apart
     assert not any(generic("He said that she and he left together.").values())
     assert not any(generic("He told her he was fine.").values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The State’s road being informs that the traffic is led via county road 27.",
+        "– We are ready, he told Bergen’s Tidings on Sunday.",
+        "It was reported by the Norwegian Farmers’ Team after the meeting.",
+    ],
+)
+def test_a_body_translated_word_for_word_is_found_with_typographic_apostrophes(text):
+    """Real pages write "Bergen’s"; the gazetteer's renderings are spelt with '. The
+    finding is the same in either spelling, at the text's own offsets."""
+    ascii_ = [(f.start, f.end, f.suggestion) for f in _check(text.replace("’", "'")) if f.code == "NC005"]
+    typed = [(f.start, f.end, f.suggestion) for f in _check(text) if f.code == "NC005"]
+    assert ascii_ and typed == ascii_
+
+
+def test_a_plural_apostrophe_is_folded_only_where_no_quotation_opens_with_a_single_quote():
+    from mtqa.model import fold_apostrophes
+
+    assert fold_apostrophes("the Workers’ Party and Norway’s plans") == "the Workers' Party and Norway's plans"
+    # with ‘ in the text, "plans’" may close a quotation: only the apostrophe inside a word goes
+    assert fold_apostrophes("Norway’s ‘big plans’ go") == "Norway's ‘big plans’ go"
+    text = "He said: “It’s over”, and left."
+    assert len(fold_apostrophes(text)) == len(text)
+    assert fold_apostrophes("no apostrophes here") == "no apostrophes here"

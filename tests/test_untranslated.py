@@ -434,3 +434,28 @@ def test_a_compound_whose_last_part_is_a_common_word_of_three_letters():
     ]
     # not an English word of the same shape, nor a short first part before it
     assert _ut("Yes.\nThe weekend was spent on a three-day detour through the mountains.") == []
+
+
+def test_a_title_case_headline_makes_no_word_a_name():
+    """A headline in Title Case capitalises every word: "Dugnad" there is no evidence that
+    the word is a name, so the sentence that opens with it is read as usual; a capital
+    inside a sentence still is evidence."""
+    body = "Dugnad was called for Saturday morning. Everyone on the street joined the dugnad.\n"
+    text = "Volunteers Join the Dugnad in the Park\n\n" + body
+    found = [(f.start, f.text) for f in mtqa.check(text, select=["UT001"], fluency=False).findings]
+    body_at = text.index(body)
+    assert [t for at, t in found if at >= body_at] == ["Dugnad", "dugnad"]
+    text = "Volunteers join the Dugnad in the park, they said\n\n" + body
+    found = [f.text for f in mtqa.check(text, select=["UT001"], fluency=False).findings]
+    assert found == ["dugnad"]
+
+
+def test_a_title_case_headline_reads_a_word_as_the_article_writes_it():
+    """In a headline in Title Case, a capitalised word the article writes in lower case is
+    that word ("Skrei" beside "the skrei"); one it does not stays a name ("Lofoten")."""
+    text = "Fishermen Fear for the Skrei Season in Lofoten\n\nThe fishermen say the skrei is late this year.\n"
+    found = [(f.text, f.suggestion) for f in mtqa.check(text, select=["UT001"], fluency=False).findings]
+    assert found == [("Skrei", "Arctic cod"), ("skrei", "Arctic cod")]
+    text = "Fishermen fear for the Skrei season, they said\n\nThe fishermen say the skrei is late this year.\n"
+    found = [f.text for f in mtqa.check(text, select=["UT001"], fluency=False).findings]
+    assert found == ["skrei"]  # a capital inside a sentence

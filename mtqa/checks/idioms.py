@@ -174,6 +174,8 @@ def looks_norwegian(text: str, share: float = 0.2, least: int = 3) -> bool:
     return hits >= least and hits >= share * len(words)
 
 
+#: An apostrophe inside a word, as the lexicon writes it.
+_ASCII_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _QUOTED = re.compile(r"[“\"«‘]([^”\"»’\n]{2,120})[”\"»’]")
 
 
@@ -318,6 +320,8 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
             for m in spans:
                 composed = entry.is_composed(m)
                 start, suggestion = _fit_article(text, m.start(), entry.suggestion_for(m))
+                if "’" in text[m.start() : m.end()]:  # matched with its apostrophes folded
+                    suggestion = _ASCII_APOSTROPHE.sub("’", suggestion)  # the article's own kind
                 candidates.append(
                     Match(
                         entry,

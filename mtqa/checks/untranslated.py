@@ -38,8 +38,9 @@ import yaml
 
 from mtqa.checks.base import Check, CheckContext
 from mtqa.lexicons import clock_time, senses
-from mtqa.model import Document, Finding, Severity
+from mtqa.model import BlockKind, Document, Finding, Severity
 from mtqa.names.lexicon import NORWEGIAN_ROLE, zipf_frequency
+from mtqa.names.mentions import title_case_block
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: A Bokmål word at least this frequent (Zipf scale) ...
@@ -903,16 +904,24 @@ def _half_translated(word: str) -> tuple[str, str | None] | None:
     return None
 
 
+def _title_case_headline(doc: Document, block: int) -> bool:
+    """Whether a block is a title or heading written in Title Case."""
+    b = doc.blocks[block]
+    return b.kind in (BlockKind.TITLE, BlockKind.HEADING) and title_case_block(doc.text[b.start : b.end])
+
+
 def _context(doc: Document) -> _Context:
     names: set[str] = set()
     lowercase: set[str] = set()
     for sentence in doc.text_sentences():
         text = doc.text[sentence.start : sentence.end]
+        # a headline in Title Case capitalises every word: its capitals name no one
+        headline = _title_case_headline(doc, sentence.block)
         for i, m in enumerate(_TOKEN.finditer(text)):
             word = m.group(0)
             if word[0].islower():
-                lowercase.add(word)
-            elif i > 0 and not _after_opening(text, m.start()):
+                lowercase.add(word.lower())
+            elif i > 0 and not headline and not _after_opening(text, m.start()):
                 names.add(word.lower())
     spans = [(m.start(), m.end()) for m in _CREDIT.finditer(doc.text)]
     spans += [(m.start(), m.end()) for inst in institutions() for m in inst.pattern.finditer(doc.text)]
@@ -1093,8 +1102,13 @@ _ABBREVIATION = re.compile(
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:no|com|org|net|se|dk|eu|info|io)\b(?:/\S*)?", re.I)
 
 
-def _candidates(text: str, offset: int, block_start: bool, ctx: _Context) -> list[NorwegianWord]:
-    """The Norwegian words of one sentence that are neither names nor units."""
+def _candidates(
+    text: str, offset: int, block_start: bool, ctx: _Context, headline: bool = False
+) -> list[NorwegianWord]:
+    """The Norwegian words of one sentence that are neither names nor units.
+    ``headline``: the sentence is a title or heading in Title Case, whose capitals say
+    nothing: a capitalised word the article writes in lower case elsewhere is read as
+    that word; any other stays a name, as inside a sentence."""
     out: list[NorwegianWord] = []
     name_head = 0  # lower-case words that may still continue a Norwegian name
     previous_end = 0
@@ -1111,7 +1125,9 @@ def _candidates(text: str, offset: int, block_start: bool, ctx: _Context) -> lis
             name_head = 0
             continue
         lookup, score = _lookup_form(word)
-        if word[0].isupper():
+        if word[0].isupper() and not (headline and not word.isupper() and word.lower() in ctx.lowercase):
+            # (in a headline in Title Case, a word the article writes in lower case is read
+            # as the article writes it: "Arrested for Promille Driving" beside "had promille")
             # A Norwegian word opens a Norwegian name ("Godt brød", "Statens vegvesen").
             name_head = 3 if score > 0 and _zipf(lookup, "nb") >= NB_MIN else 0
             initial = i == 0 or _after_opening(text, start)
@@ -1169,7 +1185,7 @@ def _norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
         if _sentence_is_norwegian(text):
             continue  # UT002 reports the whole sentence
         block_start = doc.blocks[sentence.block].start == sentence.start
-        words = _candidates(text, sentence.start, block_start, ctx)
+        words = _candidates(text, sentence.start, block_start, ctx, _title_case_headline(doc, sentence.block))
         # a word glossed where it is no candidate (capitalised at the sentence's start:
         # "Ribbe, roast pork belly with ..., has") is glossed for the rest of the article
         for m in _TOKEN.finditer(text):

@@ -37,7 +37,7 @@ from typing import cast
 import yaml
 
 from mtqa.lexicons import compose
-from mtqa.model import MtqaError, Severity
+from mtqa.model import MtqaError, Severity, fold_apostrophes
 
 SCHEMA_VERSION = 1
 KINDS = ("idiom", "literal", "false-friend", "particle", "word-order", "compound", "institution")
@@ -280,6 +280,7 @@ class Entry:
             return
         # the renderings first: most candidates match none, and their cues need not be
         # compiled or searched
+        sentence = fold_apostrophes(sentence)
         indices = range(len(self.rendering_patterns)) if only is None else only
         found = [m for i in indices for m in self.rendering(i).finditer(sentence) if m.start() != m.end()]
         if not found:
@@ -1102,7 +1103,7 @@ class Lexicon:
         renderings whose required strings the sentence contains.  Only the strings
         whose index key (their rarest three-letter sequence) is in the sentence are
         tested, so the cost grows with the sentence, not with the lexicon."""
-        low = sentence.lower()
+        low = fold_apostrophes(sentence).lower()
         always, by_gram = self._needle_index
         hit = set(always)
         grams = {low[k : k + 3] for k in range(len(low) - 2)}

@@ -166,7 +166,7 @@ class Analysis:
 
 # -- tokens ----------------------------------------------------------------------
 
-def _title_case_block(text: str) -> bool:
+def title_case_block(text: str) -> bool:
     """A headline written in Title Case: its capitals say nothing about names."""
     long_words = [w for w in WORD.findall(text) if len(w) >= 4]
     if len(long_words) < 2:
@@ -325,7 +325,7 @@ def tokenize(doc: Document) -> list[Token]:
         if not block.is_text:
             continue
         text = doc.text[block.start : block.end]
-        title_case = block.kind in (BlockKind.TITLE, BlockKind.HEADING) and _title_case_block(text)
+        title_case = block.kind in (BlockKind.TITLE, BlockKind.HEADING) and title_case_block(text)
         dialogue = block.kind is BlockKind.QUOTE
         quotes = _quote_spans(text)
         reporting = attribution_spans(text) if dialogue else []

@@ -136,7 +136,7 @@ _COUNTY_HEADS = r"(?:police district|Police District|county|County)"
 
 
 def _outlets(doc: Document, start: int, end: int) -> list[Translated]:
-    text = doc.text
+    text = doc.folded_text()  # "Bergen’s Tidings" as the patterns spell it
     out: list[Translated] = []
     for pattern, where in _NEWS:
         for m in pattern.finditer(text, start, end):
@@ -283,12 +283,13 @@ _PARTY_WORD = re.compile(
 
 
 def _parties(doc: Document, start: int, end: int) -> list[Translated]:
+    text = doc.folded_text()  # "Bergen’s Tidings", "the Workers’ Party" as the patterns spell them
     out: list[Translated] = []
-    block = doc.text[start:end]
+    block = text[start:end]
     captions = "(Left)" in block and "(Right)" in block or _PICTURED.search(block) is not None
-    for m in _PARTY_WORD.finditer(doc.text, start, end):
+    for m in _PARTY_WORD.finditer(text, start, end):
         word = m.group(0)
-        if captions and doc.text[m.start() - 1 : m.start()] == "(":
+        if captions and text[m.start() - 1 : m.start()] == "(":
             continue  # "Kari Lie (Left) and Per Hansen (Right)": where they stand in a photo
         name, english = _PARTIES[word]
         out.append(Translated(m.start(), m.end(), "institution", name,
@@ -296,7 +297,7 @@ def _parties(doc: Document, start: int, end: int) -> list[Translated]:
     if _about_norway(doc) and not _FOREIGN_WORKERS.search(block):
         # "The Workers' Party's group leader" for Arbeiderpartiet, in an article about Norway
         # (not Brazil's PT, the PKK, North Korea's or Singapore's party)
-        for m in _WORKERS_PARTY.finditer(doc.text, start, end):
+        for m in _WORKERS_PARTY.finditer(text, start, end):
             out.append(Translated(m.start(), m.end(), "institution", m.group(1) + "Labour Party",
                                   f"'{m.group(0)}' is the party Arbeiderpartiet (the Labour Party) translated word for word", 0.7))
     return out
@@ -332,11 +333,12 @@ _AFTER_BODY = re.compile(
 
 
 def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
+    text = doc.folded_text()  # "Bergen’s Tidings", "the Workers’ Party" as the patterns spell them
     out: list[Translated] = _parties(doc, start, end)
     for pattern, english in _COURTS:
-        for m in pattern.finditer(doc.text, start, end):
+        for m in pattern.finditer(text, start, end):
             g = 1 if m.group(1) else 2
-            if g == 2 and m.group(2).lower().endswith("right") and not _a_place_before(doc.text, m.start(2)):
+            if g == 2 and m.group(2).lower().endswith("right") and not _a_place_before(text, m.start(2)):
                 continue  # "got the Brexit thing right": only a court's place names a court "thing right"
             out.append(
                 Translated(m.start(g), m.end(g), "institution", english,
@@ -344,13 +346,13 @@ def _institutions(doc: Document, start: int, end: int) -> list[Translated]:
             )
     patterns, names = _institution_patterns()
     for pattern in patterns:
-        for m in pattern.finditer(doc.text, start, end):
+        for m in pattern.finditer(text, start, end):
             span = m.group(1)
             english = names[_bare(span)]
-            if _inside_a_name(doc.text, m.start(1)):
+            if _inside_a_name(text, m.start(1)):
                 continue  # "The US Justice Department", "Oxford University Press"
-            if _CAPITAL_NEXT.match(doc.text, m.end(1)):
-                after = _AFTER_BODY.match(doc.text, m.end(1))
+            if _CAPITAL_NEXT.match(text, m.end(1)):
+                after = _AFTER_BODY.match(text, m.end(1))
                 if after is None or (after.group(1) and not words().is_first_name(after.group(1))):
                     continue  # "the Emergency Police Unit of ...", "... Central Committee": a longer name
             has_the = span[:4].lower() == "the "
@@ -433,16 +435,17 @@ def _a_sports_report(text: str) -> bool:
 
 
 def _clubs(doc: Document, start: int, end: int) -> list[Translated]:
+    text = doc.folded_text()  # "Bergen’s Tidings", "the Workers’ Party" as the patterns spell them
     out: list[Translated] = []
     sport = None
     patterns, named = _club_patterns()
     for pattern, needs_sport in patterns:
-        for m in pattern.finditer(doc.text, start, end):
-            if _inside_a_name(doc.text, m.start(1)):
+        for m in pattern.finditer(text, start, end):
+            if _inside_a_name(text, m.start(1)):
                 continue  # "the Tampa Bay Lightning's coach", "the Chicago Fire"
             if needs_sport:
                 if sport is None:
-                    sport = _a_sports_report(doc.text)
+                    sport = _a_sports_report(text)
                 if not sport:
                     break
             club = named[_bare(m.group(1))]
@@ -670,12 +673,13 @@ def _lower_place_forms() -> dict[str, str]:
 
 
 def _places(doc: Document, start: int, end: int) -> list[Translated]:
+    text = doc.folded_text()  # "Bergen’s Tidings", "the Workers’ Party" as the patterns spell them
     out: list[Translated] = []
     for pattern, name, norway_only in _place_patterns():
         if norway_only and not _about_norway(doc):
             continue
         g = 2 if pattern.groupindex.get("other") == 1 else 1  # the rendering's group
-        for m in pattern.finditer(doc.text, start, end):
+        for m in pattern.finditer(text, start, end):
             place = name or _place_forms().get(m.group(g)) or _lower_place_forms()[m.group(g)]
             other = m.group("other") if "other" in pattern.groupindex else None
             lower = m.group(g).islower()
