@@ -173,8 +173,9 @@ class Document:
     def folded_text(self) -> str:
         """The text with typographic apostrophes inside words written ``'``
         (:func:`fold_apostrophes`): offsets are the text's own, for the checks whose
-        patterns and word lists spell "Bergen's Tidings" with ``'``."""
-        return str(self.memo("folded-apostrophes", lambda d: fold_apostrophes(d.text)))
+        patterns and word lists spell "Bergen's Tidings" with ``'``.  Not kept: it is
+        cheap, and derived data travels with the document."""
+        return fold_apostrophes(self.text)
 
     def forget(self, *keys: str) -> None:
         """Drop derived data (after the source or reference changed)."""

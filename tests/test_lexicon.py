@@ -482,3 +482,49 @@ def test_lexicon_check_reads_each_control_sentence_where_it_stands(tmp_path):
     crown = [r for r in rows["clean-norway"] if r[0].startswith("I have no crown")]
     assert crown == [("I have no crown, she says.", "body", article, "Reader questions\nShe stayed home on Monday.")]
     assert lexicon_check.controls(tmp_path)["ntrex"] == [(t, k) for t, k, _, _ in rows["ntrex"]]
+
+
+@pytest.mark.parametrize(
+    ("suggestion", "found", "expected"),
+    [
+        ("turns 88", "fills 50 years", "turns 50"),  # the English's example age, the match's own
+        ("Not until Saturday", "First on Monday comes", "Not until Monday"),
+        ("is due in April", "the term is in June", "is due in June"),
+        ("Not until Saturday", "First in March will", "Not until March"),  # a month for a weekday
+        ("turned 88", "filled 88 years", "turned 88"),  # the same value
+        ("50 km", "15 mil", "50 km"),  # a unit the English converts into: not carried
+        ("rating: 5/6", "die roll 4", "rating: 5/6"),  # two values: which is which is not known
+        ("made it 2-0", "set in 1-1", "made it 2-0"),
+    ],
+)
+def test_a_value_of_the_entrys_english_is_the_matchs_own(suggestion, found, expected):
+    assert lexicons.carry_values(suggestion, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She fills 50 years next week.", ("fills 50 years", "turns 50")),
+        ("First on Monday comes the answer from the ministry.", ("First on Monday comes", "Not until Monday comes")),
+        ("The extreme weather “Ingrid” has caused power cuts in Troms.", ("extreme weather “Ingrid”", "Storm Ingrid")),
+        ("Unemployment rose to 3,5 percent in March.", ("3,5 percent", "3.5 percent")),
+        ("Shops stay closed on the second day of Easter.", ("second day of Easter", "Easter Monday")),
+        ("Lie put in the 3–2 on a free kick, after 70 minutes.", ("put in the 3–2", "made it 3–2")),
+        ("The family had to drive 15 mil to the nearest hospital.", ("15 mil", "150 km")),
+        ("She went on a three-mile ski trip in Nordmarka on Sunday.",
+         ("a three-mile ski trip", "a 30-kilometre ski trip")),
+        ("He was measured driving in 112 in a 60 zone.", ("in 112", "at 112 km/h")),
+    ],
+)
+def test_a_suggestion_takes_its_values_from_the_match_not_from_an_example(text, expected):
+    """Issue 15: "before the clock 21" got "at 2 pm", copied from an example. Numbers,
+    days, names and distances of a suggestion are the match's, computed where they
+    change (a Norwegian mil is 10 km)."""
+    findings = mtqa.check(f"Untitled\n\n{text}\n", select=["idiom"], fluency=False).findings
+    assert [(f.text, f.suggestion) for f in findings] == [expected]
+
+
+def test_expecting_twins_is_english():
+    assert mtqa.check("Untitled\n\nShe is expecting twins in May.\n", select=["idiom"], fluency=False).findings == []
+    (finding,) = mtqa.check("Untitled\n\nShe is waiting twins in May.\n", select=["idiom"], fluency=False).findings
+    assert (finding.text, finding.suggestion) == ("is waiting twins", "is expecting twins")

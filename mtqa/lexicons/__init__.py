@@ -174,6 +174,8 @@ class Entry:
             return self.suggestion
         found = match.group()
         text = self.composed_suggestion(found) if self.is_composed(match) else self._suggestion_in_place(match)
+        if self.suggest is None:
+            text = carry_values(text, found)
         return without_repeats(text, match.string[: match.start()], match.string[match.end() :], found)
 
     def _suggestion_in_place(self, match: re.Match[str]) -> str:
@@ -323,6 +325,38 @@ class Entry:
             if m:
                 return m
         return None
+
+
+#: The values a suggestion copied from the entry's English may hold that the match says
+#: otherwise: a number, a weekday, a month.
+_VALUE_KINDS = (
+    re.compile(r"(?<![\w.,])\d+(?![\w.,]\d)"),
+    # a weekday or a month: "not until Saturday" for "first in March" is "not until March"
+    re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+               r"June|July|August|September|October|November|December)\b"),
+)
+
+
+#: A unit after a number of the English: "50 km", "a 30-kilometre ski trip".
+_UNIT_AFTER = re.compile(r"\s*-?\s*(km|kilomet\w*|metres?|meters?|miles?|mil|kg|kilos?|degrees?|mph|knots?)\b",
+                         re.IGNORECASE)
+
+
+def carry_values(suggestion: str, found: str) -> str:
+    """The suggestion with a number, weekday or month that the entry's English gives as an
+    example ("turns 88", "not until Saturday", "is due in April") replaced by the match's
+    own, where each has one of that kind: "fills 50 years" -> "turns 50", "First on Monday
+    comes" -> "Not until Monday", not "turns 88"; a value the match holds too, or one of
+    several, is left as it is."""
+    for kind in _VALUE_KINDS:
+        said, own = list(kind.finditer(suggestion)), kind.findall(found)
+        if len(said) != 1 or len(own) != 1 or said[0].group() == own[0] or said[0].group() in found:
+            continue
+        unit = _UNIT_AFTER.match(suggestion, said[0].end())
+        if unit and unit.group(1).lower()[:3] not in found.lower():
+            continue  # a measure the English converts into ("15 mil" is 150 km, not 15)
+        suggestion = suggestion[: said[0].start()] + own[0] + suggestion[said[0].end() :]
+    return suggestion
 
 
 _EXAMPLE_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -785,6 +819,22 @@ _DECADE_WORDS = {"twenty": "twenties", "thirty": "thirties", "forty": "forties",
                  "sixty": "sixties", "seventy": "seventies", "eighty": "eighties", "ninety": "nineties"}
 
 
+def _kilometres(mil: str | None) -> str | None:
+    """A distance in Norwegian miles (*mil*, 10 km each) in kilometres: '15' -> '150',
+    'three' -> '30', '1,5' -> '15', 'half' -> '5'; None for anything else."""
+    if not mil:
+        return None
+    word = mil.lower()
+    if word == "half":
+        return "5"
+    if word in _NUMBER_WORDS:
+        return str(_NUMBER_WORDS[word] * 10)
+    if not re.fullmatch(r"\d+(?:[.,]\d+)?", word):
+        return None
+    km = float(word.replace(",", ".")) * 10
+    return f"{km:g}"
+
+
 def _decades(decade: str | None) -> str | None:
     """'40' -> '40s', 'forty' -> 'forties', 'teens' -> 'teens' (an age of ten years)."""
     if not decade:
@@ -824,7 +874,8 @@ def render_suggestion(template: str, match: re.Match[str]) -> str | None:
     with groups ``offset`` and ``side``, *fem over halv ni* is 8.35),
     ``{ordinal}`` (group ``num``: 'two' -> 'second'), ``{possessive}`` (group ``who``, a
     person noun: 'man' -> 'his', 'women' -> 'their'), ``{decades}`` (group ``decade``: '40'
-    -> '40s', 'forty' -> 'forties'), ``{tell}`` (group ``verb``, a
+    -> '40s', 'forty' -> 'forties'), ``{km}`` (group ``mil``, a distance in Norwegian
+    miles: 'three' -> '30'), ``{tell}`` (group ``verb``, a
     verb of saying before an outlet: 'says' -> 'tells', 'said' -> 'told',
     'confirmed' -> 'confirmed to'),
     and any other named group as matched (``{name}``;
@@ -843,6 +894,7 @@ def render_suggestion(template: str, match: re.Match[str]) -> str | None:
     slots["tell"] = tell(groups.get("verb"))
     slots["possessive"] = _possessive(groups.get("who"))
     slots["decades"] = _decades(groups.get("decade"))
+    slots["km"] = _kilometres(groups.get("mil"))
     if groups.get("day"):
         slots["day"] = groups["day"].capitalize()
     try:
@@ -1246,7 +1298,7 @@ def parse_entry(raw: dict, origin: str, validate: bool = True) -> Entry:  # noqa
         groups = {n for p in renderings for n in p.groupindex}
         fields = set(re.findall(r"\{(\w+)(?:\|[^{}]*)?\}", suggest))
         computed = {"time": "hour", "time2": "hour2", "day_before": "day", "half_time": "half",
-                    "ordinal": "num", "tell": "verb", "possessive": "who", "decades": "decade"}
+                    "ordinal": "num", "tell": "verb", "possessive": "who", "decades": "decade", "km": "mil"}
         missing = sorted(f for f in fields
                          if computed.get(f, f.removesuffix("_lower")) not in groups)
         if missing:
