@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable
@@ -120,6 +121,9 @@ def fold_apostrophes(text: str) -> str:
     return text if "‘" in text else _PLURAL_APOSTROPHE.sub("'", text)
 
 
+_folded = functools.lru_cache(maxsize=4)(fold_apostrophes)
+
+
 #: How a Document made without blocks gets them: :func:`mtqa.structure.segment`,
 #: which registers itself here when imported (``import mtqa`` imports it), so that
 #: this module, the data model, imports nothing of the project.
@@ -173,9 +177,9 @@ class Document:
     def folded_text(self) -> str:
         """The text with typographic apostrophes inside words written ``'``
         (:func:`fold_apostrophes`): offsets are the text's own, for the checks whose
-        patterns and word lists spell "Bergen's Tidings" with ``'``.  Not kept: it is
-        cheap, and derived data travels with the document."""
-        return fold_apostrophes(self.text)
+        patterns and word lists spell "Bergen's Tidings" with ``'``.  Not kept on the
+        document (derived data travels with it), but the last few texts' are cached."""
+        return _folded(self.text)
 
     def forget(self, *keys: str) -> None:
         """Drop derived data (after the source or reference changed)."""

@@ -495,6 +495,10 @@ def test_lexicon_check_reads_each_control_sentence_where_it_stands(tmp_path):
         ("50 km", "15 mil", "50 km"),  # a unit the English converts into: not carried
         ("rating: 5/6", "die roll 4", "rating: 5/6"),  # two values: which is which is not known
         ("made it 2-0", "set in 1-1", "made it 2-0"),
+        ("30th anniversary", "21-year jubilee", "21st anniversary"),  # the ordinal's suffix made again
+        ("20 miles", "5 mil", "20 miles"),  # another unit
+        ("at 2 pm", "before the clock 14", "at 2 pm"),  # a clock time is computed by its rule, not carried
+        ("turns 5", "fills 50 years", "turns 50"),  # whole numbers, not "5" inside "50"
     ],
 )
 def test_a_value_of_the_entrys_english_is_the_matchs_own(suggestion, found, expected):

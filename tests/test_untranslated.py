@@ -459,16 +459,3 @@ def test_a_title_case_headline_reads_a_word_as_the_article_writes_it():
     text = "Fishermen fear for the Skrei season, they said\n\nThe fishermen say the skrei is late this year.\n"
     found = [f.text for f in mtqa.check(text, select=["UT001"], fluency=False).findings]
     assert found == ["skrei"]  # a capital inside a sentence
-
-
-def test_a_word_with_no_english_of_its_own_is_left_to_the_lexicons_expression():
-    """"promille" alone has no English that fits before "driving"; the lexicon's expression
-    left in Norwegian, "promille driving", has: UT006 reports it with "drink-driving",
-    and UT001 does not report the word inside it with "translate it". A word with
-    English of its own stays UT001's."""
-    text = "Captain convicted\n\nThe ferry captain was convicted of promille driving on Tuesday.\n"
-    found = [(f.code, f.text, f.suggestion) for f in mtqa.check(text, select=["untranslated"], fluency=False).findings]
-    assert found == [("UT006", "promille driving", "drink-driving")]
-    text = "Captain convicted\n\nThe captain had a promille of 0.9 when he was stopped.\n"
-    found = [(f.code, f.text, f.suggestion) for f in mtqa.check(text, select=["untranslated"], fluency=False).findings]
-    assert found == [("UT001", "promille", "blood alcohol level")]

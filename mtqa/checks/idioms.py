@@ -23,7 +23,7 @@ from functools import cache
 
 from mtqa import lexicons
 from mtqa.checks.base import Check, CheckContext
-from mtqa.checks.untranslated import glossed_norwegian, register_left_spans, reported_words
+from mtqa.checks.untranslated import glossed_norwegian, norwegian_words
 from mtqa.lexicons import Entry, Lexicon
 from mtqa.model import Document, Finding, Severity
 
@@ -322,6 +322,8 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
                 start, suggestion = _fit_article(text, m.start(), entry.suggestion_for(m))
                 if "’" in text[m.start() : m.end()]:  # matched with its apostrophes folded
                     suggestion = _ASCII_APOSTROPHE.sub("’", suggestion)  # the article's own kind
+                    if re.search(r"s’(?!\w)", text[m.start() : m.end()]):
+                        suggestion = re.sub(r"(?<=s)'(?!\w)", "’", suggestion)  # "old wives’"
                 candidates.append(
                     Match(
                         entry,
@@ -385,14 +387,6 @@ def _fit_article(text: str, start: int, suggestion: str) -> tuple[int, str]:
     return before.start(), f"{lexicons.article_like(article, an)} {rest}"
 
 
-def left_norwegian_spans(doc: Document, ctx: CheckContext | None) -> list[tuple[int, int]]:
-    """The spans of the lexicon's matches of its Norwegian left as it is (:func:`_left_matches`)."""
-    return [(m.start, m.end) for m in _left_matches(doc, ctx)]
-
-
-register_left_spans(left_norwegian_spans)
-
-
 def _left_matches(doc: Document, ctx: CheckContext | None) -> Iterator[Match]:
     """The lexicon's matches of its Norwegian left as it is (see :func:`left_in_norwegian`),
     alone or inside the match (:func:`_norwegian_inside`)."""
@@ -453,7 +447,7 @@ class NorwegianExpressionLeft(Check):
     def run(self, doc: Document, ctx: CheckContext | None) -> Iterable[Finding]:
         # a word UT001 finds is UT001's, with the English it gives (the lexicon's, where the
         # lexicon has the word): one finding a word
-        untranslated = [(at + w.start, at + w.end) for at, w, _ in reported_words(doc, ctx)]
+        untranslated = [(at + w.start, at + w.end) for at, w in norwegian_words(doc)]
         sentences = doc.text_sentences()
         starts = [s.start for s in sentences]
         for match in _left_matches(doc, ctx):

@@ -29,7 +29,7 @@ import bisect
 import hashlib
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -1231,33 +1231,6 @@ def _english_of_words(doc: Document) -> list[tuple[int, NorwegianWord, str | Non
     return out
 
 
-#: The spans of the idiom lexicon's expressions left in Norwegian, which UT006 reports:
-#: registered by :mod:`mtqa.checks.idioms` when it is imported (it imports this module,
-#: and every check module is imported before a check runs).
-_left_spans: Callable[[Document, CheckContext | None], list[tuple[int, int]]] | None = None
-
-
-def register_left_spans(find: Callable[[Document, CheckContext | None], list[tuple[int, int]]]) -> None:
-    """Tell UT001 where UT006 reports an expression left in Norwegian (see :func:`reported_words`)."""
-    global _left_spans
-    _left_spans = find
-
-
-def reported_words(doc: Document, ctx: CheckContext | None) -> list[tuple[int, NorwegianWord, str | None]]:
-    """The words of :func:`english_of_words` that UT001 reports: all but a word with no
-    English of its own inside an expression the idiom lexicon has left in Norwegian
-    (UT006 reports "promille driving" with its English, "drink-driving", where UT001
-    would only say "translate it" of "promille")."""
-    words = english_of_words(doc)
-    if _left_spans is None or all(english is not None for *_, english in words):
-        return words
-    left = _left_spans(doc, ctx)
-    return [
-        (at, w, english) for at, w, english in words
-        if english is not None or not any(s <= at + w.start and at + w.end <= e for s, e in left)
-    ]
-
-
 class UntranslatedWord(Check):
     """A Norwegian word left untranslated in the English text.
 
@@ -1305,7 +1278,7 @@ class UntranslatedWord(Check):
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         ordered = doc.text_sentences()
         article = doc.article_text()
-        for at, w, english in reported_words(doc, ctx):
+        for at, w, english in english_of_words(doc):
             what = "half translated: " if w.half else ""
             yield self.finding(
                 doc,

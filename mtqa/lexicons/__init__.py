@@ -330,7 +330,7 @@ class Entry:
 #: The values a suggestion copied from the entry's English may hold that the match says
 #: otherwise: a number, a weekday, a month.
 _VALUE_KINDS = (
-    re.compile(r"(?<![\w.,])\d+(?![\w.,]\d)"),
+    re.compile(r"(?<![\w.,])\d+(?![\d])(?![.,]\d)"),
     # a weekday or a month: "not until Saturday" for "first in March" is "not until March"
     re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
                r"June|July|August|September|October|November|December)\b"),
@@ -338,8 +338,10 @@ _VALUE_KINDS = (
 
 
 #: A unit after a number of the English: "50 km", "a 30-kilometre ski trip".
-_UNIT_AFTER = re.compile(r"\s*-?\s*(km|kilomet\w*|metres?|meters?|miles?|mil|kg|kilos?|degrees?|mph|knots?)\b",
-                         re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"\s*-?\s*(km|kilomet\w*|metres?|meters?|miles?|mil|kg|kilos?|degrees?|mph|knots?|[ap]\.?m\b\.?|o'clock)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def carry_values(suggestion: str, found: str) -> str:
@@ -350,13 +352,26 @@ def carry_values(suggestion: str, found: str) -> str:
     several, is left as it is."""
     for kind in _VALUE_KINDS:
         said, own = list(kind.finditer(suggestion)), kind.findall(found)
-        if len(said) != 1 or len(own) != 1 or said[0].group() == own[0] or said[0].group() in found:
+        if len(said) != 1 or len(own) != 1 or said[0].group() == own[0]:
             continue
         unit = _UNIT_AFTER.match(suggestion, said[0].end())
-        if unit and unit.group(1).lower()[:3] not in found.lower():
-            continue  # a measure the English converts into ("15 mil" is 150 km, not 15)
-        suggestion = suggestion[: said[0].start()] + own[0] + suggestion[said[0].end() :]
+        if unit and not re.search(rf"\b{re.escape(unit.group(1))}\b", found, re.IGNORECASE):
+            continue  # a measure the English converts into ("15 mil" is 150 km, not 15), or a clock time
+        value, end = own[0], said[0].end()
+        suffix = _ORDINAL_SUFFIX.match(suggestion, end)
+        if suffix:  # "30th anniversary" for a 21-year jubilee: "21st"
+            value, end = _ordinal_digits(int(value)), suffix.end()
+        suggestion = suggestion[: said[0].start()] + value + suggestion[end:]
     return suggestion
+
+
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+
+
+def _ordinal_digits(n: int) -> str:
+    """21 -> '21st', 12 -> '12th'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 _EXAMPLE_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -832,7 +847,7 @@ def _kilometres(mil: str | None) -> str | None:
     if not re.fullmatch(r"\d+(?:[.,]\d+)?", word):
         return None
     km = float(word.replace(",", ".")) * 10
-    return f"{km:g}"
+    return str(int(km)) if km.is_integer() else f"{km:.1f}"
 
 
 def _decades(decade: str | None) -> str | None:

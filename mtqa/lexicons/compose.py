@@ -466,7 +466,7 @@ def keep_auxiliary(suggestion: str, matched: str) -> str:
     kept, after = aux.group(1), aux.group(2).lower()
     first, word = kept.split()[0].lower(), head.lower()
     if first in _BE and word in _BE and word != first:
-        return f"{first} {rest}".rstrip()  # "is waiting for" -> "is expecting", not the English's "are expecting"
+        return f"{kept} {rest}".rstrip()  # "is waiting for" -> "is expecting", not the English's "are expecting"
     if _AUXILIARY.match(suggestion + " x") or word in _NEGATING or word == first:
         return suggestion  # the suggestion brings its own ("has backbone")
     readings = getAllLemmas(word)
