@@ -123,6 +123,20 @@ def fold_apostrophes(text: str) -> str:
 
 _folded = functools.lru_cache(maxsize=4)(fold_apostrophes)
 
+#: What :func:`unfold_apostrophes` writes back: ``'`` inside a word, and after a plural's s.
+_ASCII_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_ASCII_PLURAL_APOSTROPHE = re.compile(r"(?<=s)'(?!\w)")
+
+
+def unfold_apostrophes(written: str, like: str) -> str:
+    """The inverse of :func:`fold_apostrophes` for text written for a span: ``written``
+    (a suggestion spelt with ``'``) in the typography of ``like`` (the article's words
+    it replaces): where ``like`` writes ``’``, so does ``written``, inside a word
+    ("don’t") and after a plural's s ("old wives’ remedy")."""
+    if "’" not in like:
+        return written
+    return _ASCII_PLURAL_APOSTROPHE.sub("’", _ASCII_APOSTROPHE.sub("’", written))
+
 
 #: How a Document made without blocks gets them: :func:`mtqa.structure.segment`,
 #: which registers itself here when imported (``import mtqa`` imports it), so that

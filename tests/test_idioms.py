@@ -686,3 +686,22 @@ entries:
         (finding,) = _idioms(checker.check(text))
         assert finding.text == f"an old woman{apostrophe}s flubbery"  # with its article
         assert finding.suggestion == f"a granny{apostrophe}s cure"
+
+
+def test_suggestion_fit_puts_each_suggestion_in_its_sentence(tmp_path):
+    """benchmarks/suggestion_fit.py: each idiom finding's suggestion is put in place in
+    its own sentence (the sentence the model judges), and a suggestion that leaves the
+    text as it was is not counted."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import suggestion_fit
+
+    (tmp_path / "a.txt").write_text(
+        "Fire in Bergen\n\nThe fire started just before the clock 21 on Sunday. Nobody was hurt.\n", encoding="utf-8"
+    )
+    (found,) = suggestion_fit.fixes([tmp_path / "a.txt"])
+    assert found["written"] == "The fire started just before the clock 21 on Sunday."
+    assert found["fixed"] == "The fire started just before 9 pm on Sunday."
+    assert suggestion_fit._odds("the") > suggestion_fit._odds("cruciate")

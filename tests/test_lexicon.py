@@ -510,7 +510,7 @@ def test_a_value_of_the_entrys_english_is_the_matchs_own(suggestion, found, expe
     [
         ("She fills 50 years next week.", ("fills 50 years", "turns 50")),
         ("First on Monday comes the answer from the ministry.", ("First on Monday comes", "Not until Monday comes")),
-        ("The extreme weather “Ingrid” has caused power cuts in Troms.", ("extreme weather “Ingrid”", "Storm Ingrid")),
+        ("The extreme weather “Ingrid” has caused power cuts in Troms.", ("The extreme weather “Ingrid”", "Storm Ingrid")),
         ("Unemployment rose to 3,5 percent in March.", ("3,5 percent", "3.5 percent")),
         ("Shops stay closed on the second day of Easter.", ("second day of Easter", "Easter Monday")),
         ("Lie put in the 3–2 on a free kick, after 70 minutes.", ("put in the 3–2", "made it 3–2")),
@@ -532,3 +532,44 @@ def test_expecting_twins_is_english():
     assert mtqa.check("Untitled\n\nShe is expecting twins in May.\n", select=["idiom"], fluency=False).findings == []
     (finding,) = mtqa.check("Untitled\n\nShe is waiting twins in May.\n", select=["idiom"], fluency=False).findings
     assert (finding.text, finding.suggestion) == ("is waiting twins", "is expecting twins")
+
+
+#: A negation, and the words that say one in other words ("refuse to give up" for "do not
+#: give themselves"; "out of the question" for "not relevant"; "unbearable" for "not to live with").
+_NEGATION = re.compile(r"\b(?:not|never|no|cannot)\b|n['’]t\b", re.I)
+_SAYS_NO = re.compile(
+    r"\b(?:not|never|no|nor|neither|none|nothing|nobody|cannot|without|refus\w*|fail\w*|unable|lack\w*"
+    r"|un\w+(?:able|ible|ive))\b|n['’]t\b|\bout of the question\b|\bright\?",
+    re.I,
+)
+
+
+#: Entries whose suggestion says the match's "no" or "not" with a word of the opposite
+#: sense, or whose "no" is an interjection, not a negation.
+_SAID_WITH_AN_ANTONYM = {
+    "r12-vrb-ut-pa-tur": "'never sour' -> 'always lifts your mood'",
+    "r12-thg-kua-glemmer": "'doesn't remember' -> 'forget'",
+    "r6-s0-takke-nei-thank-no": "'thanked no to' -> 'declined'",
+    "r33t-a-ja-nei-vel": "'No well.' (nei vel, an interjection) -> 'All right.'",
+    "r33t-a-interjeksjoner": "'No but hello' (nei men hei, an interjection) -> 'Well hello'",
+}
+
+
+def test_a_suggestion_taken_keeps_the_negation_of_the_words_it_replaces():
+    """A match that holds a negation ("did not have advice to bid", *ikke ha råd til*)
+    gets a suggestion that keeps it ("did not have the money to bid", not "afford"):
+    taking it must not turn the sentence's meaning round ("is no hinder to" was once
+    "is an obstacle to"). Each flag example with a negation is checked with every idiom
+    finding's suggestion put in place; the replaced words' negations must be said again
+    by the words put in."""
+    assert set(_SAID_WITH_AN_ANTONYM) <= {e.id for e in LEXICON.entries}
+    sentences = sorted({
+        s for e in LEXICON.entries if e.id not in _SAID_WITH_AN_ANTONYM for s in e.flag_examples if _NEGATION.search(s)
+    })
+    fixed, _by_hand = _accept_suggestions(sentences)
+    turned = [
+        (before, after)
+        for before, after in zip(sentences, fixed, strict=True)
+        if len(_SAYS_NO.findall(after)) < len(_NEGATION.findall(before))
+    ]
+    assert turned == []

@@ -25,7 +25,7 @@ from mtqa import lexicons
 from mtqa.checks.base import Check, CheckContext
 from mtqa.checks.untranslated import glossed_norwegian, norwegian_words
 from mtqa.lexicons import Entry, Lexicon
-from mtqa.model import Document, Finding, Severity
+from mtqa.model import Document, Finding, Severity, unfold_apostrophes
 
 #: Lexicon entry kind -> check code.
 KIND_CODES = {
@@ -174,8 +174,6 @@ def looks_norwegian(text: str, share: float = 0.2, least: int = 3) -> bool:
     return hits >= least and hits >= share * len(words)
 
 
-#: An apostrophe inside a word, as the lexicon writes it.
-_ASCII_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _QUOTED = re.compile(r"[“\"«‘]([^”\"»’\n]{2,120})[”\"»’]")
 
 
@@ -320,10 +318,8 @@ def _candidates(doc: Document, lexicon: Lexicon) -> list[Match]:
             for m in spans:
                 composed = entry.is_composed(m)
                 start, suggestion = _fit_article(text, m.start(), entry.suggestion_for(m))
-                if "’" in text[m.start() : m.end()]:  # matched with its apostrophes folded
-                    suggestion = _ASCII_APOSTROPHE.sub("’", suggestion)  # the article's own kind
-                    if re.search(r"s’(?!\w)", text[m.start() : m.end()]):
-                        suggestion = re.sub(r"(?<=s)'(?!\w)", "’", suggestion)  # "old wives’"
+                # matched with its apostrophes folded: the suggestion takes the article's own kind
+                suggestion = unfold_apostrophes(suggestion, text[m.start() : m.end()])
                 candidates.append(
                     Match(
                         entry,

@@ -904,19 +904,26 @@ def _half_translated(word: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _title_case_headline(doc: Document, block: int) -> bool:
-    """Whether a block is a title or heading written in Title Case."""
-    b = doc.blocks[block]
-    return b.kind in (BlockKind.TITLE, BlockKind.HEADING) and title_case_block(doc.text[b.start : b.end])
+def _title_case_headlines(doc: Document) -> frozenset[int]:
+    """The blocks that are a title or heading written in Title Case (kept on the document)."""
+    return doc.memo(
+        "untranslated.title_case",
+        lambda d: frozenset(
+            n
+            for n, b in enumerate(d.blocks)
+            if b.kind in (BlockKind.TITLE, BlockKind.HEADING) and title_case_block(d.text[b.start : b.end])
+        ),
+    )
 
 
 def _context(doc: Document) -> _Context:
     names: set[str] = set()
     lowercase: set[str] = set()
+    headlines = _title_case_headlines(doc)
     for sentence in doc.text_sentences():
         text = doc.text[sentence.start : sentence.end]
         # a headline in Title Case capitalises every word: its capitals name no one
-        headline = _title_case_headline(doc, sentence.block)
+        headline = sentence.block in headlines
         for i, m in enumerate(_TOKEN.finditer(text)):
             word = m.group(0)
             if word[0].islower():
@@ -1180,12 +1187,13 @@ def _norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
     ctx = _context(doc)
     found: list[tuple[int, NorwegianWord]] = []
     glossed: set[str] = set()
+    headlines = _title_case_headlines(doc)
     for sentence in doc.text_sentences():
         text = doc.text[sentence.start : sentence.end]
         if _sentence_is_norwegian(text):
             continue  # UT002 reports the whole sentence
         block_start = doc.blocks[sentence.block].start == sentence.start
-        words = _candidates(text, sentence.start, block_start, ctx, _title_case_headline(doc, sentence.block))
+        words = _candidates(text, sentence.start, block_start, ctx, sentence.block in headlines)
         # a word glossed where it is no candidate (capitalised at the sentence's start:
         # "Ribbe, roast pork belly with ..., has") is glossed for the rest of the article
         for m in _TOKEN.finditer(text):
@@ -1202,33 +1210,6 @@ def _norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
             else:
                 found.extend((sentence.start, w) for w in run)
     return [(at, w) for at, w in found if not any(stem in w.lookup for stem in glossed)]
-
-
-def english_of_words(doc: Document) -> list[tuple[int, NorwegianWord, str | None]]:
-    """(sentence start, word, its English) of every word of :func:`norwegian_words`;
-    the English is None where no dictionary knows it, or where the idiom lexicon
-    reports it put in the word's place (kept on the document)."""
-    return doc.memo("untranslated.english", _english_of_words)
-
-
-def _english_of_words(doc: Document) -> list[tuple[int, NorwegianWord, str | None]]:
-    ordered = doc.text_sentences()
-    sentences = {s.start: (n, s) for n, s in enumerate(ordered)}
-    article = doc.article_text()
-    out: list[tuple[int, NorwegianWord, str | None]] = []
-    for at, w in norwegian_words(doc):
-        english = w.half or translate(w.lookup)
-        if english and w.word[0].isupper() and not w.half:
-            english = english[0].upper() + english[1:]
-        if english and not w.half and (found := sentences.get(at)) is not None:
-            n, sentence = found
-            kind = doc.blocks[sentence.block].kind.value
-            around = doc.topic_window(ordered, n)
-            text = doc.text[sentence.start : sentence.end]
-            if _reported_in_place(text, w.start, w.end, english, kind, around, article):
-                english = None
-        out.append((at, w, english))
-    return out
 
 
 class UntranslatedWord(Check):
@@ -1277,8 +1258,19 @@ class UntranslatedWord(Check):
 
     def run(self, doc: Document, ctx: CheckContext) -> Iterable[Finding]:
         ordered = doc.text_sentences()
+        sentences = {s.start: (n, s) for n, s in enumerate(ordered)}
         article = doc.article_text()
-        for at, w, english in english_of_words(doc):
+        for at, w in norwegian_words(doc):
+            english = w.half or translate(w.lookup)
+            if english and w.word[0].isupper() and not w.half:
+                english = english[0].upper() + english[1:]
+            if english and not w.half and (found := sentences.get(at)) is not None:
+                n, sentence = found
+                kind = doc.blocks[sentence.block].kind.value
+                around = doc.topic_window(ordered, n)
+                text = doc.text[sentence.start : sentence.end]
+                if _reported_in_place(text, w.start, w.end, english, kind, around, article):
+                    english = None
             what = "half translated: " if w.half else ""
             yield self.finding(
                 doc,

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from mtqa.lexicons.senses import dictionary
@@ -1298,5 +1298,8 @@ def translated_names(analysis: Analysis) -> list[Translated]:
     for f in found:
         if out and f.start < out[-1].end:
             continue
+        written = doc.text[f.start : f.end]
+        if "’" in written:  # the patterns read the folded text: the message quotes the article's
+            f = replace(f, reason=f.reason.replace(f"'{doc.folded_text()[f.start : f.end]}'", f"'{written}'"))
         out.append(f)
     return out
