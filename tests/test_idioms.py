@@ -705,3 +705,12 @@ def test_suggestion_fit_puts_each_suggestion_in_its_sentence(tmp_path):
     assert found["written"] == "The fire started just before the clock 21 on Sunday."
     assert found["fixed"] == "The fire started just before 9 pm on Sunday."
     assert suggestion_fit._odds("the") > suggestion_fit._odds("cruciate")
+
+
+def test_a_lexicon_entry_and_id006_give_one_finding_for_an_attribution():
+    """", informs NRK" is an entry's (an outlet put after its verb) and a hearer verb
+    in the Norwegian order to ID006: one finding, the entry's, else taking both
+    suggestions writes "NRK reportsNRK says"."""
+    text = "Untitled\n\nTwo people were injured, informs NRK.\n"
+    findings = _idioms(mtqa.check(text, select=["idiom"], fluency=False))
+    assert [(f.code, f.text) for f in findings] == [("ID002", ", informs NRK")]

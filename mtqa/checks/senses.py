@@ -308,10 +308,11 @@ class SpeechVerbSense(Check):
     politicians have failed", where a pronoun or a person's name (by the names analysis)
     opens the clause and a clause's verb follows (not "means a lot", "An injury to Kari Lie
     means that ...", "She means the bridge that was closed", "He means they are tired, not
-    lazy").
+    lazy").  Where a lexicon entry names the words (", informs NRK"; "illuminates the
+    police"), the entry's finding is the one for the span.
 
     Flags:
-    - The driver was taken to hospital with minor injuries, illuminates the police.
+    - The school will stay closed on Monday, illuminates the mayor.
     - – We have not decided anything yet, means Hansen.
     - – It is the worst weather in years, tells Eikill.
     - "We have won the league," narrator Kari Lie.
@@ -388,8 +389,6 @@ class SpeechVerbSense(Check):
                     m.group().startswith(",") and _speaker_after_a_clause(text, m.start(), m.group("subject"))
                 )
                 if noun and attributed:
-                    if named.overlap(sentence.start + m.start("verb"), sentence.start + m.end("subject")):
-                        continue  # an entry of the lexicon names it: one finding a span
                     # "printer" for *skriver*: a noun; "narrator" for *forteller*: says, not tells
                     norwegian, right = noun.norwegian, "say" if noun.base in HEARER_VERBS else noun.base
                 elif lemma in HEARER_VERBS and (
@@ -404,6 +403,8 @@ class SpeechVerbSense(Check):
                     continue
                 if _clause_in(m.group("subject")) or not _titled_speaker(m.group("subject")):
                     continue
+                if named.overlap(sentence.start + m.start("verb"), sentence.start + m.end("subject")):
+                    continue  # an entry of the lexicon names it (", informs NRK"): one finding a span
                 subject = m.group("subject")
                 suggestion = _attribution(subject, right, tag)
                 if noun:
