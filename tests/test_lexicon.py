@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 import pytest
 
@@ -303,23 +304,40 @@ def test_no_entry_reports_its_own_english():
     assert circular == []
 
 
+# two neutral sentences between two examples: a topic cue may stand in the two sentences
+# either side and in the title (which names no topic here: not "Title", a boxing word),
+# and the examples are not one article (two different ones: a line repeated is furniture)
+_HEAD, _SEPARATOR = "Untitled", "\n\nYes.\n\nNo.\n\n"
+
+
+def _idiom_findings(sentences: tuple[str, ...]) -> tuple[str, list]:
+    """The sentences as one text, and its idiom findings by their start."""
+    text = _HEAD + _SEPARATOR + _SEPARATOR.join(sentences)
+    # ID009 reads an article's terms together: here the sentences are not one article
+    findings = mtqa.check(text, select=["idiom"], ignore=["ID009"], fluency=False).findings
+    return text, sorted(findings, key=lambda f: f.start)
+
+
+_EVERY_FLAG_EXAMPLE = tuple(sorted({s for e in LEXICON.entries for s in e.flag_examples}))
+
+
+@cache
+def _every_flag_example_checked() -> tuple[str, list]:
+    """:func:`_idiom_findings` of every flag example, a minute's check that two tests read."""
+    return _idiom_findings(_EVERY_FLAG_EXAMPLE)
+
+
 def _accept_suggestions(sentences: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Each sentence with every idiom finding's suggestion put in place of its span
     (as ``mtqa check --fix`` applies edits), and the findings whose suggestion is a
     pattern to fill by hand ("<name> tells <outlet>"), which are left as they are."""
     from mtqa.fix import Edit, apply
 
-    # two neutral sentences between two examples: a topic cue may stand in the two sentences
-    # either side and in the title (which names no topic here: not "Title", a boxing word),
-    # and the examples are not one article (two different ones: a line repeated is furniture)
-    head, separator = "Untitled", "\n\nYes.\n\nNo.\n\n"
-    text = head + separator + separator.join(sentences)
-    # ID009 reads an article's terms together: here the sentences are not one article
-    findings = sorted(mtqa.check(text, select=["idiom"], ignore=["ID009"], fluency=False).findings,
-                      key=lambda f: f.start)
+    asked = tuple(sentences)
+    text, findings = _every_flag_example_checked() if asked == _EVERY_FLAG_EXAMPLE else _idiom_findings(asked)
     by_hand = [(f.text, f.suggestion or "") for f in findings if not f.suggestion or "<" in f.suggestion]
     edits = [Edit(f.start, f.end, f.suggestion, f) for f in findings if f.suggestion and "<" not in f.suggestion]
-    return apply(text, edits)[len(head + separator) :].split(separator), by_hand
+    return apply(text, edits)[len(_HEAD + _SEPARATOR) :].split(_SEPARATOR), by_hand
 
 
 def test_accepting_every_suggestion_gives_text_the_idiom_check_accepts():
@@ -327,7 +345,7 @@ def test_accepting_every_suggestion_gives_text_the_idiom_check_accepts():
     sentence mtqa no longer reports (in at most three rounds: a sentence may hold two
     calques, one inside the other's span), except where the suggestion is a pattern
     to fill in by hand."""
-    sentences = sorted({s for e in LEXICON.entries for s in e.flag_examples})
+    sentences = list(_EVERY_FLAG_EXAMPLE)
     for _ in range(3):
         fixed, _by_hand = _accept_suggestions(sentences)
         if fixed == sentences:
@@ -627,10 +645,7 @@ def test_a_suggestion_taken_keeps_the_names_and_numbers_of_the_words_it_replaces
     number, of the replaced words must be said again, or be spelt by the entry itself."""
     assert set(_DROPS_A_WORD_OF_A_NAME) <= {e.id for e in LEXICON.entries}
     by_id = {e.id: e for e in LEXICON.entries}
-    sentences = sorted({s for e in LEXICON.entries if e.id not in _DROPS_A_WORD_OF_A_NAME for s in e.flag_examples})
-    head, separator = "Untitled", "\n\nYes.\n\nNo.\n\n"
-    text = head + separator + separator.join(sentences)
-    findings = mtqa.check(text, select=["idiom"], ignore=["ID009"], fluency=False).findings
+    text, findings = _every_flag_example_checked()
     lost = sorted(
         (entry.id, f.text, f.suggestion, words)
         for f in findings
