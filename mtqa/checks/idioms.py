@@ -649,6 +649,12 @@ class PlaceAsVictim(Check):
 #: The English of a few Norwegian "X mot X" phrases ("front mot front": head-on).
 _MIRRORED_ENGLISH = {"front": "head-on", "man": "man to man", "face": "face to face", "side": "side by side"}
 
+#: Words after which "head-on" reads as English ("collided head-on", "a collision head-on"
+#: is not, see :data:`_CRASH_NOUN`); after any other word "front mot front" is a noun, the
+#: collision itself ("the E6 was closed front mot front": after a head-on collision).
+_CRASH_VERB = re.compile(r"\b(?:collid|crash|smash|hit|struck|met|meet|ran|run|drove|driv|slam)\w*\s*$", re.I)
+_CRASH_NOUN = re.compile(r"\b(collisions?|crash(?:es)?|accidents?|smash(?:es)?)\s+$", re.I)
+
 
 class MirroredPhrase(Check):
     """A noun set against itself with articles: "from the front to the front" for Norwegian "front mot front".
@@ -662,7 +668,11 @@ class MirroredPhrase(Check):
     Reported where "the" stands before both nouns and "to", "against" or
     "towards" between them, and no entry of the lexicon matches there; the
     suggestion is the English phrase where a small table knows it
-    ("head-on"), else the nouns without articles.
+    ("head-on"), else the nouns without articles; "front mot front" is
+    "head-on" after a verb of collision, "a head-on collision" after
+    "collision", and "after a head-on collision" after any other word (the
+    phrase stands for the collision itself: "the E6 was closed front mot
+    front").
 
     Flags:
     - It was the man against the man in the second half.
@@ -696,10 +706,17 @@ class MirroredPhrase(Check):
                     continue  # an entry of the lexicon names the expression already: one finding a span
                 noun = m.group(1).lower()
                 suggestion = _MIRRORED_ENGLISH.get(noun, f"{noun} {m.group(2).lower()} {noun}")
+                if noun == "front":
+                    before = text[: m.start()]
+                    crash = _CRASH_NOUN.search(before)
+                    if crash:  # "a collision from the front to the front": a head-on collision
+                        start, suggestion = sentence.start + crash.start(), f"head-on {crash.group(1)}"
+                    elif not _CRASH_VERB.search(before):
+                        suggestion = "after a head-on collision"
                 yield self.finding(
                     doc,
-                    sentence.start + m.start(),
-                    sentence.start + m.end(),
+                    start,
+                    end,
                     f"'{m.group(0)}' sets a noun against itself with articles: probably a Norwegian "
                     f"'X mot X' (such as 'front mot front') rendered word for word",
                     suggestion=suggestion,
