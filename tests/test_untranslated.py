@@ -239,6 +239,34 @@ def test_an_unglossed_word_is_still_reported_when_another_is_glossed():
     assert _ut(text) == ["farevarsel"]
 
 
+@pytest.mark.parametrize(
+    "bare, glossed, words",
+    [
+        # a phrase glossed the way people there say it
+        ("The coach said the team had been helt i ørska all week.",
+         "The coach said the team had been \"helt i ørska\", as people say up north, all week.", ["helt", "ørska"]),
+        # the word glossed by what Norwegians call it, anywhere in the sentence
+        ("\"Everyone brings a matpakke,\" said the teacher.",
+         "\"Everyone brings a matpakke,\" said the teacher, using the word Norwegians give to a packed lunch.",
+         ["matpakke"]),
+        # a definition that opens its sentence with "the"
+        ("The spekemat was on every table. The spekemat kept well.",
+         "The spekemat is a traditional platter of cured meats. The spekemat kept well.", ["spekemat"]),
+        # a gloss after a phrase whose last word is spelt like an English word: "sju slag"
+        ("Every farm bakes sju slag before Christmas.",
+         "Every farm bakes sju slag, seven kinds of biscuits, before Christmas.", ["sju"]),
+    ],
+)
+def test_a_gloss_of_native_english_about_norway(bare, glossed, words):
+    assert set(_ut(bare)) >= set(words)
+    assert not set(_ut(glossed)) & set(words)
+
+
+def test_a_word_after_a_norwegian_one_is_passed_over_only_where_it_leans_norwegian():
+    # "place" is English first: the comma after it opens no gloss of "kvalik"
+    assert _ut("The team is four points behind the kvalik place, with seven rounds left.") == ["kvalik"]
+
+
 def test_names_at_the_start_of_a_sentence():
     text = (
         "Operations manager Kari Vesttorp said the road was closed.\n\n"

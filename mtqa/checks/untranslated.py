@@ -672,7 +672,7 @@ _GLOSS_AFTER = re.compile(
         (?!\s*(?:(?!(?:that|which|who)\b)[^\W\d_]+\s+){1,2}(?:""" + "|".join(sorted(_MODALS)) + r""")\b)
       | \s*,\s*(?-i:[A-ZÆØÅ][\w-]*)['’]s\s(?![^,.;]*\b(?:said|says|told|tells|added|adds|according|confirmed|confirms)\b)
       | \s*,\s*(?:using|to\s+use|in)\s+the\s+(?:norwegian|local|sámi)\s+(?:word|term|expression|name)\b
-      | \s*,\s*as\s+(?:norwegians|locals|the\s+norwegians|it\s+is|they\s+are|people\s+here)\s+(?:call|calls|know|known|say)\b
+      | \s*,\s*as\s+(?:norwegians|locals|the\s+norwegians|it\s+is|they\s+are|people(?:\s+here)?|they|we)\s+(?:call|calls|know|known|say|put\s+it)\b
       | \s*,\s*as\s+(?:the\s+)?(?:people|islanders|locals|residents|inhabitants|villagers|townspeople)(?:\s+(?:of|from|in)\s+[^\W\d_]+)?\s+call\s+themselves\b
       | \s*,\s*which\s+is\s+what\s+(?:the\s+)?(?:people|islanders|locals|residents|inhabitants)\b
       | \s*[–—-]\s*["“‘'«]
@@ -759,6 +759,15 @@ def _english_apposition(after: str) -> bool:
 #: not "The hytte was a total loss".
 _DEFINED_BEFORE = re.compile(r"""(?:^|[(“"‘'«])\s*(?:a|an)\s+["“‘'«]?$""", re.I)
 _DEFINED_AFTER = re.compile(r"""^["”’'»]?(?:\s*,[^,.;()]{1,60},)?\s+is\s+(?:a|an|the|what)\b""", re.I)
+#: ... or with "the", opening the sentence, and said to be a kind of thing: "The oselvar is a
+#: traditional wooden boat" (not "The hytte is a total loss", nor "The kommune is the owner").
+_DEFINED_THE_BEFORE = re.compile(r"""^\W*the\s+["“‘'«]?$""", re.I)
+_DEFINED_THE_AFTER = re.compile(
+    r"""^["”’'»]?\s+is\s+(?:a|an)\s+(?:(?:traditional|typical|type|kind|sort|form|variety|local|small|large|long|short"""
+    r"""|flat|thin|thick|sweet|soft|hard|dark|light|wooden|open|old|classic|special|particular)\b|(?:[^\W\d_]+\s+){0,2}"""
+    r"""(?:of|made|built|used|eaten|served|worn|sung|played|found)\b)""",
+    re.I,
+)
 
 
 #: An English noun phrase before, the Norwegian word closing it: "a great deal of national
@@ -777,6 +786,7 @@ def _glossed(before: str, after: str) -> bool:
         _GLOSS_AFTER.match(after)
         or (_APPOSED_BEFORE.search(before) and _CLAUSE_END.match(after))
         or (_DEFINED_BEFORE.search(before) and _DEFINED_AFTER.match(after))
+        or (_DEFINED_THE_BEFORE.search(before) and _DEFINED_THE_AFTER.match(after))
         or _GLOSS_BEFORE.search(before)
         or (_QUOTED_BEFORE.search(before) and _QUOTED_AFTER.match(after))
         or (_english_apposition(after) and not _main_clause_after(before, after))
@@ -1174,7 +1184,27 @@ def _runs(words: list[NorwegianWord], text: str) -> list[list[NorwegianWord]]:
     return runs
 
 
-_WORD_FOR = re.compile(r"\bthe\s+(?:norwegian|sámi|local)\s+(?:word|term|expression|name)\s+for\b", re.IGNORECASE)
+#: The word after a Norwegian run, and what follows it.
+_NEXT_WORD = re.compile(r"^(\s+([^\W\d_]+))(?=\s*,)")
+
+
+def _past_norwegian_word(after: str) -> str:
+    """``after``, past its first word where that word is a common Bokmål word spelt like an
+    English one (but more common in Bokmål) and a comma follows: the gloss of "sju slag,
+    seven kinds" stands after "slag" (English "slag" keeps it from being a candidate of its
+    own; not "the kvalik place, with seven rounds left")."""
+    m = _NEXT_WORD.match(after)
+    word = m.group(2).lower() if m else ""
+    if m and _zipf(word, "nb") >= 3.5 and _zipf(word, "nb") > _zipf(word, "en") and not _glossed("", after):
+        return after[m.end(1) :]
+    return after
+
+
+_WORD_FOR = re.compile(
+    r"\bthe\s+(?:(?:norwegian|sámi|local)\s+(?:word|term|expression|name)\s+for"
+    r"|(?:word|term|expression|name)\s+(?:that\s+)?(?:norwegians|locals|the\s+locals)\s+(?:give|use|have)\s+(?:to|for))\b",
+    re.IGNORECASE,
+)
 
 
 def norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
@@ -1205,7 +1235,7 @@ def _norwegian_words(doc: Document) -> list[tuple[int, NorwegianWord]]:
         # the sentence glosses its one Norwegian word, wherever the gloss stands
         named = len(runs) == 1 and _WORD_FOR.search(text) is not None
         for run in runs:
-            if named or _glossed(text[: run[0].start], text[run[-1].end :]):
+            if named or _glossed(text[: run[0].start], _past_norwegian_word(text[run[-1].end :])):
                 glossed.update(_stem(w.lookup) for w in run)
             else:
                 found.extend((sentence.start, w) for w in run)
